@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import {
+  AppInfo,
+  CrmRequest,
+  CrmResponse,
+  CrmStatus,
+  Empty,
+  NotificationClick,
+  NotificationRequest,
+  OnlineState,
+  OpenExternalRequest,
+  ResumeEvent,
+} from './schemas';
+
+export * from './schemas';
+export * from './external-links';
+export { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './names';
+import type { CallName, EventName } from './names';
+
+/**
+ * The one contract between the renderer and its host (Electron preload or web host).
+ * Channels are `namespace:verb`; events are `onDidX`. No channel string appears outside
+ * shared/contract: both hosts and the renderer's bridge are typed from this map.
+ */
+export const calls = {
+  'app:info': { input: Empty, output: AppInfo },
+  'crm:status': { input: Empty, output: CrmStatus },
+  'crm:request': { input: CrmRequest, output: CrmResponse },
+  'notify:show': { input: NotificationRequest, output: z.object({ shown: z.boolean() }) },
+  'shell:openExternal': { input: OpenExternalRequest, output: z.object({ opened: z.boolean() }) },
+  'net:status': { input: Empty, output: OnlineState },
+} as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  onDidChangeOnline: OnlineState,
+  onDidResume: ResumeEvent,
+  onDidClickNotification: NotificationClick,
+  /** The web host asks the page to show a notification through the browser's API. */
+  onDidRequestNotification: NotificationRequest,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type CallInput<K extends CallName> = z.input<(typeof calls)[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<(typeof calls)[K]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export type ErrorCode =
+  | 'UNKNOWN_CALL'
+  | 'INVALID_INPUT'
+  | 'FORBIDDEN'
+  | 'NOT_CONNECTED'
+  | 'NETWORK'
+  | 'NOT_ALLOWED'
+  | 'INTERNAL';
+
+export interface HostError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Errors are values at the boundary: a call never throws across it. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: HostError };
+
+/** What the renderer sees of its host, whichever implementation is behind it. */
+export type HostApi = {
+  [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** What a host implements: plain async functions; validation and error wrapping are done for them. */
+export type HostHandlers = {
+  [K in CallName]: (input: z.output<(typeof calls)[K]['input']>) => Promise<CallOutput<K>>;
+};
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

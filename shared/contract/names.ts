@@ -1,0 +1,23 @@
+/**
+ * Channel and event names only, without schemas, so the sandboxed preload can bundle
+ * them without pulling in zod. `index.ts` checks at compile time that the schema maps
+ * have exactly these keys.
+ */
+export const CALL_NAMES = [
+  'app:info',
+  'crm:status',
+  'crm:request',
+  'notify:show',
+  'shell:openExternal',
+  'net:status',
+] as const;
+
+export const EVENT_NAMES = [
+  'onDidChangeOnline',
+  'onDidResume',
+  'onDidClickNotification',
+  'onDidRequestNotification',
+] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];

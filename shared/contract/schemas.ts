@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Payload schemas of the host contract. Every value that crosses the bridge is parsed
+ * against one of these on the host side; the renderer's types are inferred from them.
+ */
+
+export const Empty = z.object({}).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** Which host implementation answers; shown in About, never used for branching in features. */
+  host: z.enum(['electron', 'web']),
+  locale: z.string(),
+});
+
+/** Paths the CRM gateway may reach: the HubSpot API families the app uses, nothing else. */
+export const CRM_PATH_PREFIXES = [
+  '/crm/',
+  '/crm-object-schemas/',
+  '/settings/',
+  '/account-info/',
+] as const;
+
+const CrmPath = z
+  .string()
+  .max(2048)
+  .refine((p) => CRM_PATH_PREFIXES.some((prefix) => p.startsWith(prefix)), {
+    message: `path must start with one of ${CRM_PATH_PREFIXES.join(', ')}`,
+  })
+  .refine((p) => !p.includes('..') && !p.includes('//') && !/[?#\s]/.test(p), {
+    message: 'path must be a plain absolute path without query, fragment or dot segments',
+  });
+
+export const CrmRequest = z
+  .object({
+    method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
+    path: CrmPath,
+    query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+    body: z.unknown().optional(),
+    /** Search calls are metered by HubSpot's separate per-second bucket. */
+    bucket: z.enum(['standard', 'search']).optional(),
+  })
+  .strict();
+
+export const CrmResponse = z.object({
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  body: z.unknown(),
+});
+
+export const CrmStatus = z.object({
+  connected: z.boolean(),
+  kind: z.enum(['demo', 'hubspot']).nullable(),
+  /** Where the CRM lives, for display (the demo CRM's local URL, or the HubSpot API host). */
+  baseUrl: z.string().nullable(),
+});
+
+export const NotificationRequest = z
+  .object({
+    id: z.string().min(1).max(200),
+    title: z.string().min(1).max(200),
+    body: z.string().max(1000),
+    /** What a click opens: a route inside the workspace, e.g. `/tasks?task=123`. */
+    target: z
+      .string()
+      .max(500)
+      .regex(/^\/[A-Za-z0-9/_?=&%.-]*$/, 'target must be a workspace route starting with /')
+      .optional(),
+  })
+  .strict();
+
+export const OpenExternalRequest = z.object({ url: z.string().min(1).max(4096) }).strict();
+
+export const OnlineState = z.object({ online: z.boolean() });
+
+export const ResumeEvent = z.object({ at: z.number() });
+
+export const NotificationClick = z.object({ id: z.string(), target: z.string().optional() });

@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import type { CrmRequest, CrmResponse, CrmStatus } from '../../shared/contract';
+import { HostCallError } from '../host/dispatch';
+import { RateLimiter, realClock, type BucketName, type Clock } from './rate-limiter';
+
+export interface CrmConnection {
+  kind: 'demo' | 'hubspot';
+  baseUrl: string;
+  token: string;
+}
+
+/** Where the current connection (and its token) comes from; the token never leaves main. */
+export interface ConnectionSource {
+  current(): CrmConnection | null;
+}
+
+export interface CrmGateway {
+  status(): z.output<typeof CrmStatus>;
+  request(req: z.output<typeof CrmRequest>): Promise<z.output<typeof CrmResponse>>;
+}
+
+export interface GatewayOptions {
+  connection: ConnectionSource;
+  limiter?: RateLimiter;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  random?: () => number;
+  /** Attempts for a transient failure (429, 5xx); the last answer is returned as it is. */
+  maxAttempts?: number;
+}
+
+const FORWARDED_HEADERS = /^(x-hubspot-ratelimit-|retry-after$|x-hubspot-correlation-id$)/i;
+const TRANSIENT = new Set([429, 500, 502, 503, 504, 423]);
+
+/**
+ * The only code that speaks HTTP to a CRM. It attaches the token, keeps under the rate
+ * limits, and retries transient failures with exponential backoff and full jitter so that
+ * many clients coming back online at once do not retry in lockstep.
+ */
+export function createCrmGateway(opts: GatewayOptions): CrmGateway {
+  const clock = opts.clock ?? realClock;
+  const limiter = opts.limiter ?? new RateLimiter(undefined, clock);
+  const doFetch = opts.fetch ?? fetch;
+  const random = opts.random ?? Math.random;
+  const maxAttempts = opts.maxAttempts ?? 4;
+
+  async function once(conn: CrmConnection, req: z.output<typeof CrmRequest>, bucket: BucketName) {
+    await limiter.acquire(bucket);
+    const url = new URL(conn.baseUrl.replace(/\/$/, '') + req.path);
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, v);
+    }
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        method: req.method,
+        headers: {
+          authorization: `Bearer ${conn.token}`,
+          accept: 'application/json',
+          ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      });
+    } catch (err) {
+      throw new HostCallError('NETWORK', `The CRM could not be reached: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, key) => {
+      if (FORWARDED_HEADERS.test(key)) headers[key.toLowerCase()] = value;
+    });
+    const text = await res.text();
+    let body: unknown = null;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    return { status: res.status, headers, body };
+  }
+
+  return {
+    status() {
+      const conn = opts.connection.current();
+      return { connected: conn !== null, kind: conn?.kind ?? null, baseUrl: conn?.baseUrl ?? null };
+    },
+
+    async request(req) {
+      const conn = opts.connection.current();
+      if (!conn) throw new HostCallError('NOT_CONNECTED', 'No CRM is connected.');
+      const bucket: BucketName = req.bucket ?? (req.path.endsWith('/search') ? 'search' : 'standard');
+      for (let attempt = 1; ; attempt++) {
+        const res = await once(conn, req, bucket);
+        if (res.headers['x-hubspot-ratelimit-remaining'] === '0') {
+          limiter.pause(bucket, Number(res.headers['x-hubspot-ratelimit-interval-milliseconds'] ?? 10_000));
+        }
+        if (!TRANSIENT.has(res.status) || attempt >= maxAttempts) return res;
+        const retryAfterS = Number(res.headers['retry-after']);
+        const backoff = Number.isFinite(retryAfterS) && retryAfterS > 0
+          ? retryAfterS * 1000
+          : res.status === 429
+            ? (bucket === 'search' ? 1_000 : 10_000) * (0.5 + random())
+            : random() * Math.min(8_000, 500 * 2 ** attempt);
+        if (res.status === 429) limiter.pause(bucket, backoff);
+        await clock.sleep(backoff);
+      }
+    },
+  };
+}

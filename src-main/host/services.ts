@@ -1,0 +1,25 @@
+import type { CallOutput, EventName, EventPayload, NotificationRequest } from '../../shared/contract';
+import type { z } from 'zod';
+
+/**
+ * The services a host needs, as interfaces. The Electron shell implements them with
+ * Electron's modules; the web host and the tests implement them in plain Node. Nothing
+ * behind these interfaces imports `electron`.
+ */
+export interface Notifier {
+  show(n: z.output<typeof NotificationRequest>): Promise<boolean>;
+}
+
+export interface ExternalOpener {
+  open(url: string): Promise<void>;
+}
+
+export interface NetworkMonitor {
+  isOnline(): boolean;
+}
+
+export interface HostEvents {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export type AppInfoSource = () => CallOutput<'app:info'>;

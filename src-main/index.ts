@@ -1,0 +1,2 @@
+// Placeholder: the Electron shell is wired here (issue 2).
+export {};

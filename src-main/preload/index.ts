@@ -1,0 +1,2 @@
+// Placeholder: the contextBridge preload (issue 2).
+export {};

@@ -1,0 +1,2 @@
+// Placeholder: the web host entry (issue 2).
+export {};
