@@ -1,2 +1,40 @@
-// Placeholder: the web host entry (issue 2).
-export {};
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../data-dir';
+import { startWebHostApp } from './app';
+
+/** `node out/main/web-host.js [--port N] [--data-dir DIR]`: the workspace in any browser on this machine. */
+const here = import.meta.dirname;
+let args;
+try {
+  args = parseArgs({
+    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+    allowPositionals: false,
+  }).values;
+} catch (err) {
+  console.error(`web host: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(2);
+}
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`web host: --port must be a whole number from 0 to 65535, not "${args.port}"`);
+  process.exit(2);
+}
+const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string };
+const dataDir = resolveDataDir(args['data-dir']);
+
+const app = await startWebHostApp({
+  dataDir,
+  rootDir: join(dirname(here), 'renderer'),
+  port,
+  version: pkg.version,
+});
+console.log(`CS Workspace is served at ${app.host.url}`);
+if (app.demoCrm) console.log(`Demo CRM at ${app.demoCrm.url} (token: ${app.demoCrm.token}); data in ${dataDir}`);
+
+const stop = () => {
+  void app.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm test`: every gate CI runs, in order, then one plain line adding all suites up:
+// `N passed, M failed`. Typecheck, lint and build count as one check each; Vitest and
+// Playwright count their tests. Exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const reports = join('test-results', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const res = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return res.status === 0;
+}
+
+function check(label, command, args) {
+  if (run(label, command, args)) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+  }
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+check('lint', 'npm', ['run', '--silent', 'lint']);
+check('build', 'npm', ['run', '--silent', 'build']);
+
+// Vitest: unit, integration and migration tests.
+const vitestJson = join(reports, 'vitest.json');
+const vitestOk = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitest = readJson(vitestJson);
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  if (!vitestOk && vitest.numFailedTests === 0) failed += 1; // a suite that failed to load
+  if (!vitestOk) failures.push('vitest');
+} else {
+  failed += 1;
+  failures.push('vitest (no report)');
+}
+
+// Playwright: end-to-end in Chromium against the web host.
+const pwJson = join(reports, 'playwright.json');
+const pwOk = run('playwright', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+const pw = readJson(pwJson);
+if (pw?.stats) {
+  passed += pw.stats.expected + pw.stats.flaky;
+  failed += pw.stats.unexpected;
+  if (!pwOk && pw.stats.unexpected === 0) failed += 1;
+  if (!pwOk) failures.push('playwright');
+} else {
+  failed += 1;
+  failures.push('playwright (no report)');
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

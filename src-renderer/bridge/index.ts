@@ -1,0 +1,31 @@
+import type { HostApi } from '../../shared/contract';
+import { createWebHost } from './web';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload through contextBridge; absent in a plain browser. */
+    csHost?: HostApi;
+  }
+}
+
+/**
+ * The only code that finds the host. Features never see which one it is: the Electron
+ * preload's object and the web host's HTTP client have the same `HostApi` type.
+ */
+export function connectHost(): HostApi {
+  if (window.csHost) return window.csHost;
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="cs-host"]');
+  const secret = meta?.dataset.secret;
+  if (!secret) throw new Error('No host: the page was opened outside the desktop app and the web host.');
+  const host = createWebHost(secret);
+  // The web host has no desktop of its own: it asks the page to show notifications itself.
+  host.on('onDidRequestNotification', (n) => {
+    if (!('Notification' in window) || Notification.permission !== 'granted') return;
+    const shown = new Notification(n.title, { body: n.body, tag: n.id });
+    shown.onclick = () => {
+      window.focus();
+      if (n.target) window.location.hash = `#${n.target}`;
+    };
+  });
+  return host;
+}

@@ -1,0 +1,53 @@
+import type en from './en';
+
+export default {
+  app: { name: 'CS Workspace' },
+  tabs: {
+    label: 'Obszar roboczy',
+    summary: 'Podsumowanie',
+    portfolio: 'Portfel',
+    pipelines: 'Lejki',
+    schedule: 'Harmonogram',
+    tasks: 'Zadania',
+    feed: 'Aktywność',
+  },
+  frame: {
+    settings: 'Ustawienia',
+    language: 'Język',
+    offline: 'Jesteś offline. Wszystko, co robisz, zapisuje się na tym komputerze i trafi do CRM po powrocie do sieci.',
+    skipToContent: 'Przejdź do treści',
+  },
+  sync: {
+    label: 'Stan synchronizacji',
+    online: 'Online',
+    offline: 'Offline',
+    never: 'Jeszcze nie zsynchronizowano',
+    lastSynced: 'Ostatnia synchronizacja {time}',
+    syncing: 'Synchronizacja…',
+    progress: 'Synchronizacja {object}: {done} z {total}',
+    pending: 'Brak oczekujących zmian | 1 oczekująca zmiana | {n} oczekujące zmiany | {n} oczekujących zmian',
+    errors: 'Brak błędów | 1 błąd | {n} błędy | {n} błędów',
+    syncNow: 'Synchronizuj teraz',
+  },
+  settings: {
+    title: 'Ustawienia',
+    close: 'Zamknij',
+    about: 'O aplikacji',
+    version: 'Wersja {version}',
+    hostElectron: 'Aplikacja desktopowa',
+    hostWeb: 'Przeglądarka (host webowy)',
+    crm: 'CRM',
+    crmDemo: 'Wbudowany demonstracyjny CRM',
+    crmHubspot: 'HubSpot',
+    crmNone: 'Brak połączenia',
+  },
+  empty: {
+    summary: { title: 'Tu zaczyna się Twój dzień', body: 'Po pierwszej synchronizacji zobaczysz tu dzisiejsze zadania, spotkania i konta.' },
+    portfolio: { title: 'Brak kont', body: 'Twoje konta pojawią się tu po pierwszej synchronizacji.' },
+    pipelines: { title: 'Brak lejków', body: 'Lejki transakcji i zgłoszeń pojawią się tu po pierwszej synchronizacji.' },
+    schedule: { title: 'Nic nie zaplanowano', body: 'Spotkania i zadania pojawią się w kalendarzu po pierwszej synchronizacji.' },
+    tasks: { title: 'Brak zadań', body: 'Twoje zadania pojawią się tu po pierwszej synchronizacji.' },
+    feed: { title: 'Brak aktywności', body: 'To, co robią kontakty Twoich klientów, pojawi się tu po pierwszej synchronizacji.' },
+  },
+  languages: { en: 'English', pl: 'Polski' },
+} satisfies typeof en;

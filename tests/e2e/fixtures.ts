@@ -1,0 +1,56 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWebHostApp, type WebHostApp } from '../../src-main/web-host/app';
+
+/** The fixed "now" of every end-to-end test: Friday 27 Nov 2026, 09:00 in Warsaw. */
+export const FIXED_NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
+export const TIME_ZONE = 'Europe/Warsaw';
+
+export interface Workspace {
+  url: string;
+  dataDir: string;
+  app: WebHostApp;
+}
+
+/**
+ * Each test gets its own web host, data folder and demo CRM (seeded, on the fixed clock),
+ * and a fresh browser context (so a fresh IndexedDB). Console errors fail the test.
+ */
+export const test = base.extend<{ workspace: Workspace; consoleErrors: string[] }>({
+  timezoneId: TIME_ZONE,
+  locale: 'en-US',
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, 'console errors during the test').toEqual([]);
+    },
+    { auto: true },
+  ],
+  workspace: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
+    const app = await startWebHostApp({
+      dataDir,
+      rootDir: join(process.cwd(), 'out', 'renderer'),
+      version: '0.0.0-test',
+      demoCrm: { size: 'small', seed: 1, now: () => FIXED_NOW, timeZone: TIME_ZONE },
+    });
+    await use({ url: app.host.url, dataDir, app });
+    await app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Opens the workspace with the page clock fixed at FIXED_NOW. */
+export async function openWorkspace(page: Page, workspace: Workspace, path = '/summary') {
+  await page.clock.install({ time: FIXED_NOW });
+  await page.goto(`${workspace.url}#${path}`);
+}

@@ -1,0 +1,144 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCrmGateway } from '../../src-main/crm/gateway';
+import { createDispatcher } from '../../src-main/host/dispatch';
+import { createHostHandlers } from '../../src-main/host/handlers';
+import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+
+/**
+ * The web host over real HTTP, in front of a real (tiny) CRM server that counts what
+ * reaches it: bad input is refused with a clear error and changes nothing, and calls that
+ * do not come from our own page are refused.
+ */
+describe('web host', () => {
+  const root = mkdtempSync(join(tmpdir(), 'csw-webhost-'));
+  const crmHits: string[] = [];
+  const opened: string[] = [];
+  let crm: Server;
+  let host: WebHost;
+  let base: string;
+
+  beforeAll(async () => {
+    writeFileSync(join(root, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+    crm = createServer((req, res) => {
+      crmHits.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+      res.writeHead(200, { 'content-type': 'application/json', 'x-hubspot-ratelimit-remaining': '99' });
+      res.end(JSON.stringify({ results: [] }));
+    });
+    await new Promise<void>((r) => crm.listen(0, '127.0.0.1', r));
+    const crmUrl = `http://127.0.0.1:${(crm.address() as AddressInfo).port}`;
+    const handlers = createHostHandlers({
+      appInfo: () => ({ name: 'CS Workspace', version: '1.2.3', platform: 'linux', host: 'web', locale: 'en' }),
+      crm: createCrmGateway({ connection: { current: () => ({ kind: 'demo', baseUrl: crmUrl, token: 'secret-token' }) } }),
+      notifier: { show: async () => true },
+      opener: { open: async (url) => void opened.push(url) },
+      network: { isOnline: () => true },
+    });
+    host = await startWebHost({ rootDir: root, dispatch: createDispatcher(handlers) });
+    base = host.url.replace(/\/$/, '');
+  });
+
+  afterAll(async () => {
+    await host.close();
+    await new Promise((r) => crm.close(r));
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const call = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}/__host/call/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cs-host-secret': host.secret, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it('hands the secret only to its own page, with a strict CSP', async () => {
+    const res = await fetch(`${base}/`);
+    const html = await res.text();
+    expect(html).toContain(`data-secret="${host.secret}"`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('answers a valid call and attaches the token only on the way to the CRM', async () => {
+    const res = await call('crm:request', { method: 'GET', path: '/crm/v3/objects/companies', query: { limit: '2', properties: ['name', 'domain'] } });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: true, data: { status: 200, body: { results: [] } } });
+    expect(JSON.stringify(body)).not.toContain('secret-token');
+    expect(crmHits.at(-1)).toBe('GET /crm/v3/objects/companies?limit=2&properties=name&properties=domain Bearer secret-token');
+  });
+
+  it.each([
+    ['a path outside the CRM API', 'crm:request', { method: 'GET', path: '/oauth/v1/token' }, 'path must start with one of'],
+    ['dot segments', 'crm:request', { method: 'GET', path: '/crm/v3/../../etc' }, 'dot segments'],
+    ['an unknown method', 'crm:request', { method: 'TRACE', path: '/crm/v3/objects/deals' }, 'method'],
+    ['an extra field', 'crm:request', { method: 'GET', path: '/crm/v3/objects/deals', host: 'evil.example' }, 'host'],
+    ['a notification without a title', 'notify:show', { id: 'x', body: 'b' }, 'title'],
+    ['a non-route click target', 'notify:show', { id: 'x', title: 't', body: 'b', target: 'https://evil.example' }, 'target'],
+  ])('refuses %s with a clear error and sends nothing', async (_what, name, input, mentions) => {
+    const before = crmHits.length;
+    const res = await call(name, input);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.ok).toBe(false);
+    expect(body.error.code).toBe('INVALID_INPUT');
+    expect(body.error.message).toContain(mentions);
+    expect(crmHits.length).toBe(before);
+  });
+
+  it('refuses malformed JSON and unknown calls', async () => {
+    const bad = await call('crm:request', '{"method":');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toContain('not valid JSON');
+    const unknown = await call('fs:readFile', {});
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error.code).toBe('UNKNOWN_CALL');
+  });
+
+  it('opens only allow-listed links', async () => {
+    const refused = await (await call('shell:openExternal', { url: 'file:///etc/passwd' })).json();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    const js = await (await call('shell:openExternal', { url: 'javascript:alert(1)' })).json();
+    expect(js.ok).toBe(false);
+    expect(opened).toEqual([]);
+    const ok = await (await call('shell:openExternal', { url: 'https://meet.example.com/abc' })).json();
+    expect(ok).toEqual({ ok: true, data: { opened: true } });
+    expect(opened).toEqual(['https://meet.example.com/abc']);
+  });
+
+  it('refuses calls without the secret, from another origin, or to another Host name', async () => {
+    const before = crmHits.length;
+    const req = { method: 'GET', path: '/crm/v3/objects/companies' };
+    const noSecret = await fetch(`${base}/__host/call/crm:request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(req),
+    });
+    expect(noSecret.status).toBe(403);
+    expect((await call('crm:request', req, { 'x-cs-host-secret': 'guess' })).status).toBe(403);
+    expect((await call('crm:request', req, { origin: 'https://evil.example' })).status).toBe(403);
+    // DNS rebinding: a foreign name that resolves to 127.0.0.1 arrives with its own Host header.
+    const port = new URL(base).port;
+    const rebound = await new Promise<number>((resolve, reject) => {
+      import('node:http').then(({ request }) => {
+        const r = request(
+          { host: '127.0.0.1', port, path: '/__host/call/app:info', method: 'POST', headers: { host: `evil.example:${port}`, 'content-type': 'application/json', 'x-cs-host-secret': host.secret } },
+          (res) => resolve(res.statusCode ?? 0),
+        );
+        r.on('error', reject);
+        r.end('{}');
+      }, reject);
+    });
+    expect(rebound).toBe(421);
+    expect(crmHits.length).toBe(before);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const res = await fetch(`${base}/..%2F..%2Fetc%2Fpasswd.txt`);
+    expect(res.status).toBe(404);
+  });
+});
