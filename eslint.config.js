@@ -11,8 +11,12 @@ import tseslint from 'typescript-eslint';
  */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'child_process', 'crypto', 'url', 'net', 'events'];
 
+// `electron` is matched as a module name, so that paths like src-main/electron/ stay importable.
 const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: patterns.map((p) => (p === 'electron' ? { regex: '^electron(/.*)?$', message } : { group: [p], message })) },
+  ],
 });
 
 /** Files of src-main/ that are the Electron shell; everything else in src-main/ must run in plain Node. */

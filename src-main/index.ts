@@ -1,2 +1,25 @@
-// Placeholder: the Electron shell is wired here (issue 2).
-export {};
+import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, nativeImage, net, powerMonitor, session, shell } from 'electron';
+import { startDemoCrm } from './demo-crm';
+import { startShell } from './electron/lifecycle';
+
+/**
+ * The Electron entry: the only place the real `electron` module is handed to the shell.
+ * The lifecycle itself (data folder, single-instance lock, ready chain, quit) lives in
+ * electron/lifecycle.ts so tests can drive it with a fake Electron.
+ */
+const log = (line: string) => console.error(`[cs-workspace] ${line}`);
+
+startShell(
+  { app, BrowserWindow, ipcMain, session, shell, Tray, Menu, nativeImage, Notification, net, powerMonitor },
+  {
+    argv: process.argv,
+    devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+    // This file is bundled to out/main/index.js; the preload and renderer are built beside it.
+    baseDir: import.meta.dirname,
+    startDemoCrm,
+    log,
+  },
+).catch((err: unknown) => {
+  log(`startup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  app.exit(1);
+});

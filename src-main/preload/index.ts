@@ -1,2 +1,5 @@
-// Placeholder: the contextBridge preload (issue 2).
-export {};
+import { contextBridge, ipcRenderer } from 'electron';
+import { exposeHostApi } from './host-api';
+
+// Sandboxed preload: runs before the page, in an isolated world; the page sees only `csHost`.
+exposeHostApi(contextBridge, ipcRenderer);

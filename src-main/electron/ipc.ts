@@ -1,0 +1,67 @@
+import { CALL_NAMES, type EventName, type EventPayload, type Result } from '../../shared/contract';
+import type { Dispatch } from '../host/dispatch';
+import type { HostEvents } from '../host/services';
+import type { AppUrl } from './app-url';
+import type { ContentsLike } from './main-window';
+
+/** What the sender check reads from Electron's IpcMainInvokeEvent. */
+export interface InvokeEventLike {
+  readonly sender: unknown;
+  /** Null when the frame navigated away or was destroyed before the call arrived. */
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>): void;
+  removeHandler(channel: string): void;
+}
+
+export interface IpcDeps {
+  ipcMain: IpcMainLike;
+  dispatch: Dispatch;
+  appUrl: AppUrl;
+  /** The main window's WebContents, the only sender we answer. */
+  mainContents: () => ContentsLike | null;
+}
+
+/**
+ * One handler per contract call, never a generic channel. Main trusts nothing that crosses
+ * the bridge: the sender must be our window's top frame showing our page (not an iframe,
+ * not a page it was navigated to), and the dispatcher zod-parses the payload.
+ * Returns a function that removes the handlers.
+ */
+export function registerIpc({ ipcMain, dispatch, appUrl, mainContents }: IpcDeps): () => void {
+  const isTrustedSender = (event: InvokeEventLike): boolean => {
+    const contents = mainContents();
+    const frame = event.senderFrame;
+    return (
+      contents !== null &&
+      event.sender === contents &&
+      frame !== null &&
+      frame.parent === null &&
+      appUrl.isAppUrl(frame.url)
+    );
+  };
+
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(name, async (event, payload) => {
+      if (!isTrustedSender(event)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: `${name} refused: the call did not come from the CS Workspace window.` } };
+      }
+      return dispatch(name, payload);
+    });
+  }
+  return () => {
+    for (const name of CALL_NAMES) ipcMain.removeHandler(name);
+  };
+}
+
+/** Host events go to the main window only; with no live window they are dropped (nobody listens). */
+export function createWindowEvents(mainContents: () => ContentsLike | null): HostEvents {
+  return {
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      const contents = mainContents();
+      if (contents && !contents.isDestroyed()) contents.send(event, payload);
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+import type { App, Shell } from 'electron';
+import { createCrmGateway, type CrmConnection } from '../crm/gateway';
+import { createDispatcher } from '../host/dispatch';
+import { createHostHandlers } from '../host/handlers';
+import { createAppUrl } from './app-url';
+import { useDataDir } from './data-dir';
+import type { PreventableEvent } from './events';
+import { createWindowEvents, registerIpc, type IpcMainLike } from './ipc';
+import { createMainWindow, type BrowserWindowCtor, type MainWindow } from './main-window';
+import { applySecurity, type GuardedContents, type SessionLike } from './security';
+import { createExternalOpener, createNetworkMonitor, createNotifier, watchResume, type NotificationCtor } from './services';
+import { createTray, type TrayDeps, type TrayLike } from './tray';
+
+/**
+ * The slice of the `electron` module the shell uses. index.ts passes the real module, so
+ * the compiler proves Electron satisfies it; tests pass tests/support/fake-electron.ts.
+ */
+export interface ShellApp
+  extends Pick<App, 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'> {
+  on(event: 'second-instance' | 'activate' | 'before-quit' | 'window-all-closed', listener: () => void): unknown;
+  on(event: 'will-quit', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'web-contents-created', listener: (event: PreventableEvent, contents: GuardedContents) => void): unknown;
+}
+
+export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'Menu' | 'nativeImage'> {
+  app: ShellApp;
+  BrowserWindow: BrowserWindowCtor;
+  ipcMain: IpcMainLike;
+  session: { readonly defaultSession: SessionLike };
+  shell: Pick<Shell, 'openExternal'>;
+  Notification: NotificationCtor;
+  net: { isOnline(): boolean };
+  powerMonitor: { on(event: 'resume', listener: () => void): unknown };
+}
+
+/** The demo CRM's entry point (src-main/demo-crm), injected so tests need no server. */
+export type StartDemoCrm = (opts: { port: number; dataDir: string }) => Promise<{
+  url: string;
+  token: string;
+  close(): Promise<void> | void;
+}>;
+
+export interface ShellOptions {
+  argv: readonly string[];
+  /** Set by electron-vite in dev; absent in a built app. */
+  devServerUrl: string | undefined;
+  /** Folder of the bundled main script (out/main). */
+  baseDir: string;
+  startDemoCrm: StartDemoCrm;
+  log: (line: string) => void;
+}
+
+export interface RunningShell {
+  dataDir: string;
+  mainWindow: MainWindow;
+  /** Held so the tray icon is not garbage-collected. */
+  tray: TrayLike;
+  /** Settles once the demo CRM is up (or failed to start, which is logged). */
+  crmReady: Promise<unknown>;
+}
+
+/**
+ * The app's lifecycle: data folder, single-instance lock, then on `ready` the hardening,
+ * the services, IPC, the window and the tray; on quit, the demo CRM is closed first.
+ * Resolves to null when another instance already owns the data folder.
+ */
+export async function startShell(electron: ShellElectron, opts: ShellOptions): Promise<RunningShell | null> {
+  const { app } = electron;
+  const dataDir = useDataDir(app, opts.argv);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  let quitting = false;
+  let mainWindow: MainWindow | null = null;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('second-instance', () => mainWindow?.show());
+  app.on('activate', () => mainWindow?.show());
+  // Subscribing replaces Electron's default "quit when the last window closes": the app
+  // lives in the tray. An explicit quit does not go through this event.
+  app.on('window-all-closed', () => {});
+
+  await app.whenReady();
+
+  const appUrl = createAppUrl({ devServerUrl: opts.devServerUrl, baseDir: opts.baseDir });
+  applySecurity({ app, session: electron.session.defaultSession, shell: electron.shell, appUrl, log: opts.log });
+
+  // Until the demo CRM answers, calls get NOT_CONNECTED rather than waiting on startup.
+  let connection: CrmConnection | null = null;
+  const crmReady = opts.startDemoCrm({ port: 0, dataDir: join(dataDir, 'demo-crm') }).then(
+    (crm) => {
+      connection = { kind: 'demo', baseUrl: crm.url, token: crm.token };
+      return crm;
+    },
+    (err: unknown) => {
+      opts.log(`the demo CRM did not start: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    },
+  );
+
+  const mainContents = () => mainWindow?.contents() ?? null;
+  const events = createWindowEvents(mainContents);
+  const network = createNetworkMonitor({ net: electron.net, events });
+  watchResume({ powerMonitor: electron.powerMonitor, events, network });
+  const notifier = createNotifier({
+    Notification: electron.Notification,
+    onClick: (click) => {
+      mainWindow?.show();
+      events.emit('onDidClickNotification', click);
+    },
+  });
+  const handlers = createHostHandlers({
+    appInfo: () => ({
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      host: 'electron',
+      locale: app.getLocale(),
+    }),
+    crm: createCrmGateway({ connection: { current: () => connection } }),
+    notifier,
+    opener: createExternalOpener(electron.shell),
+    network,
+  });
+  // Handlers exist before the page loads, so its first calls never race them.
+  registerIpc({ ipcMain: electron.ipcMain, dispatch: createDispatcher(handlers, opts.log), appUrl, mainContents });
+
+  const window = createMainWindow({
+    BrowserWindow: electron.BrowserWindow,
+    appUrl,
+    baseDir: opts.baseDir,
+    isQuitting: () => quitting,
+    log: opts.log,
+  });
+  mainWindow = window;
+
+  const tray = createTray({
+    Tray: electron.Tray,
+    Menu: electron.Menu,
+    nativeImage: electron.nativeImage,
+    locale: app.getLocale(),
+    onShow: () => window.show(),
+    onQuit: () => app.quit(),
+  });
+
+  // The demo CRM persists its data on close, so quitting waits for it once.
+  let crmClosed = false;
+  app.on('will-quit', (event) => {
+    if (crmClosed) return;
+    event.preventDefault();
+    network.stop();
+    crmReady
+      .then((crm) => crm?.close())
+      .catch((err: unknown) => opts.log(`the demo CRM did not close cleanly: ${String(err)}`))
+      .finally(() => {
+        crmClosed = true;
+        app.quit();
+      });
+  });
+
+  return { dataDir, mainWindow: window, tray, crmReady };
+}

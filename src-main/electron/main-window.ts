@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { AppUrl } from './app-url';
+import type { PreventableEvent } from './events';
+
+/** What the shell sends events through and checks IPC senders against. */
+export interface ContentsLike {
+  send(channel: string, ...args: unknown[]): void;
+  isDestroyed(): boolean;
+}
+
+export interface WindowLike {
+  readonly webContents: ContentsLike;
+  on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  show(): void;
+  hide(): void;
+  focus(): void;
+  restore(): void;
+  isMinimized(): boolean;
+  isDestroyed(): boolean;
+  loadURL(url: string): Promise<void>;
+  loadFile(filePath: string): Promise<void>;
+}
+
+export type BrowserWindowCtor = new (options: BrowserWindowConstructorOptions) => WindowLike;
+
+export interface MainWindowDeps {
+  BrowserWindow: BrowserWindowCtor;
+  appUrl: AppUrl;
+  /** Folder of the bundled main script (out/main); the preload is built next to it. */
+  baseDir: string;
+  /** Set once the user chose Quit: from then on close really closes. */
+  isQuitting: () => boolean;
+  log: (line: string) => void;
+}
+
+export interface MainWindow {
+  /** Shows the window (creating it again if it was destroyed), restores and focuses it. */
+  show(): void;
+  /** The window's WebContents, or null when there is no live window. */
+  contents(): ContentsLike | null;
+}
+
+/**
+ * The one window, and the only place webPreferences are set. The renderer is treated as
+ * untrusted: no Node, its own isolated world, the Chromium sandbox, and the preload is
+ * the only door (contextBridge).
+ */
+export function createMainWindow(deps: MainWindowDeps): MainWindow {
+  function create(): WindowLike {
+    const created = new deps.BrowserWindow({
+      title: 'CS Workspace',
+      width: 1280,
+      height: 860,
+      minWidth: 900,
+      minHeight: 600,
+      // Shown on ready-to-show to avoid a white flash before the first paint.
+      show: false,
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        spellcheck: false,
+        preload: join(deps.baseDir, '../preload/index.cjs'),
+      },
+    });
+    created.once('ready-to-show', () => created.show());
+    // The app lives on in the tray so sync and due-task notifications continue;
+    // quitting is explicit (tray menu, OS quit), which sets isQuitting first.
+    created.on('close', (event) => {
+      if (deps.isQuitting()) return;
+      event.preventDefault();
+      created.hide();
+    });
+    const loading = deps.appUrl.devServerUrl
+      ? created.loadURL(deps.appUrl.devServerUrl)
+      : created.loadFile(deps.appUrl.indexHtml);
+    loading.catch((err: unknown) => deps.log(`the workspace page failed to load: ${String(err)}`));
+    return created;
+  }
+
+  let win = create();
+
+  return {
+    show() {
+      if (win.isDestroyed()) win = create();
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+    },
+    contents() {
+      return win.isDestroyed() ? null : win.webContents;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SafeStorage } from 'electron';
+
+/** Holds the CRM token (HubSpot) encrypted at rest. The token never leaves main. */
+export interface SecretStore {
+  get(): string | null;
+  set(token: string | null): void;
+}
+
+export const SECRET_FILE = 'credentials.bin';
+
+/**
+ * The token is encrypted with the OS keychain (safeStorage) and written to
+ * `<data-dir>/credentials.bin`. It is never logged, and error messages never include it.
+ * Failures throw: a token that cannot be read back or stored safely must surface to the
+ * user, not silently turn into "not connected".
+ */
+export function createSecretStore(deps: {
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+  dataDir: string;
+}): SecretStore {
+  const file = join(deps.dataDir, SECRET_FILE);
+  return {
+    get() {
+      let encrypted: Buffer;
+      try {
+        encrypted = readFileSync(file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+      try {
+        return deps.safeStorage.decryptString(encrypted);
+      } catch (err) {
+        throw new Error(`The saved CRM credentials could not be decrypted (${String(err)}); connect the CRM again.`, { cause: err });
+      }
+    },
+    set(token) {
+      if (token === null) {
+        rmSync(file, { force: true });
+        return;
+      }
+      // Refuse rather than fall back to plain text.
+      if (!deps.safeStorage.isEncryptionAvailable()) {
+        throw new Error('Secure storage is not available on this system, so the CRM token cannot be saved.');
+      }
+      mkdirSync(dirname(file), { recursive: true });
+      // Write then rename, so a crash mid-write never leaves a truncated file behind.
+      const tmp = `${file}.tmp`;
+      writeFileSync(tmp, deps.safeStorage.encryptString(token), { mode: 0o600 });
+      renameSync(tmp, file);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import type { NotificationConstructorOptions, Shell } from 'electron';
+import { isAllowedExternalUrl, type EventPayload } from '../../shared/contract';
+import { HostCallError } from '../host/dispatch';
+import type { ExternalOpener, HostEvents, NetworkMonitor, Notifier } from '../host/services';
+
+/** Electron implementations of the host services; the handlers behind them never see Electron. */
+
+export interface NotificationLike {
+  on(event: 'click' | 'close', listener: () => void): unknown;
+  show(): void;
+}
+
+export interface NotificationCtor {
+  new (options: NotificationConstructorOptions): NotificationLike;
+  isSupported(): boolean;
+}
+
+export function createNotifier(deps: {
+  Notification: NotificationCtor;
+  /** Bring the window forward and tell the renderer what was clicked. */
+  onClick: (click: EventPayload<'onDidClickNotification'>) => void;
+}): Notifier & { pending(): number } {
+  // Electron drops click handlers of a Notification that was garbage-collected, so each one
+  // stays referenced here until it is clicked or closed.
+  const live = new Map<string, NotificationLike>();
+  return {
+    async show(n) {
+      if (!deps.Notification.isSupported()) return false;
+      const notification = new deps.Notification({ title: n.title, body: n.body });
+      notification.on('click', () => {
+        live.delete(n.id);
+        deps.onClick(n.target === undefined ? { id: n.id } : { id: n.id, target: n.target });
+      });
+      notification.on('close', () => live.delete(n.id));
+      live.set(n.id, notification);
+      notification.show();
+      return true;
+    },
+    pending: () => live.size,
+  };
+}
+
+export function createExternalOpener(shell: Pick<Shell, 'openExternal'>): ExternalOpener {
+  return {
+    async open(url) {
+      // Checked again here, not only in the handler: this is the last step before the OS.
+      if (!isAllowedExternalUrl(url)) {
+        throw new HostCallError('NOT_ALLOWED', 'Only https:, mailto: and tel: links can be opened.');
+      }
+      await shell.openExternal(url);
+    },
+  };
+}
+
+/**
+ * Electron's main process has no online/offline event, so `net.isOnline()` is polled and
+ * a change is pushed to the renderer. `check()` runs an immediate poll (after resume).
+ */
+export function createNetworkMonitor(deps: {
+  net: { isOnline(): boolean };
+  events: HostEvents;
+  intervalMs?: number;
+}): NetworkMonitor & { check(): void; stop(): void } {
+  let online = deps.net.isOnline();
+  const check = () => {
+    const now = deps.net.isOnline();
+    if (now === online) return;
+    online = now;
+    deps.events.emit('onDidChangeOnline', { online });
+  };
+  const timer = setInterval(check, deps.intervalMs ?? 3_000);
+  // The poll alone must not keep the process alive during quit.
+  timer.unref();
+  return {
+    isOnline: () => online,
+    check,
+    stop: () => clearInterval(timer),
+  };
+}
+
+/**
+ * After sleep the renderer must re-check time-based state (due tasks) and resync, and the
+ * network may have changed while asleep.
+ */
+export function watchResume(deps: {
+  powerMonitor: { on(event: 'resume', listener: () => void): unknown };
+  events: HostEvents;
+  network: { check(): void };
+  now?: () => number;
+}): void {
+  const now = deps.now ?? Date.now;
+  deps.powerMonitor.on('resume', () => {
+    deps.network.check();
+    deps.events.emit('onDidResume', { at: now() });
+  });
+}

@@ -1,0 +1,326 @@
+import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions, HeadersReceivedResponse, NotificationConstructorOptions } from '../../src-main/electron/electron-types';
+import type { InvokeEventLike } from '../../src-main/electron/ipc';
+import type { ShellElectron } from '../../src-main/electron/lifecycle';
+import type { ContextBridgeLike, IpcRendererLike } from '../../src-main/preload/host-api';
+import type { HostApi, Result } from '../../shared/contract';
+import type { ImageHandle, TrayMenuItem } from '../../src-main/electron/tray';
+
+/**
+ * The one fake of the Electron boundary. The Electron binary cannot run on our machines,
+ * so tests hand this to the shell's factories instead of the `electron` module. It is typed
+ * against the same interfaces the real module is checked against in src-main/index.ts,
+ * and it mimics the Electron behaviour the shell relies on (close events that can be
+ * prevented, `web-contents-created` for every new window, quit → before-quit → will-quit).
+ */
+
+/** An Electron-style event: `preventDefault()` plus whatever the real event carries. */
+export function fakeEvent<T extends object>(fields: T = {} as T) {
+  let prevented = false;
+  return {
+    ...fields,
+    preventDefault() {
+      prevented = true;
+    },
+    get defaultPrevented() {
+      return prevented;
+    },
+  };
+}
+
+export type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  windowOpenHandler: WindowOpenHandler | null = null;
+  destroyed = false;
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+  /** What a page's `window.open(url)` would get. */
+  open(url: string) {
+    if (!this.windowOpenHandler) throw new Error('no window open handler installed');
+    return this.windowOpenHandler({ url });
+  }
+}
+
+export class FakeMenu {
+  constructor(readonly items: TrayMenuItem[]) {}
+  item(label: string): TrayMenuItem {
+    const found = this.items.find((i) => i.label === label);
+    if (!found) throw new Error(`no menu item "${label}" in ${this.items.map((i) => i.label).join(', ')}`);
+    return found;
+  }
+}
+
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: HeadersReceivedResponse) => void,
+) => void;
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string) => boolean;
+
+export class FakeSession {
+  headersListener: HeadersListener | null = null;
+  permissionRequest: PermissionRequestHandler | null = null;
+  permissionCheck: PermissionCheckHandler | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener): void => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequest = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheck = handler;
+  }
+  /** Runs a response through the installed listener and returns what it answered. */
+  respond(details: { url: string; responseHeaders?: Record<string, string[]> }): HeadersReceivedResponse {
+    let answer: HeadersReceivedResponse | undefined;
+    this.headersListener?.(details, (response) => (answer = response));
+    if (!answer) throw new Error('the headers listener did not answer');
+    return answer;
+  }
+  /** Asks the permission request handler, as a page's permission prompt would. */
+  requestPermission(permission: string): boolean {
+    let granted: boolean | undefined;
+    this.permissionRequest?.(null, permission, (g) => (granted = g));
+    if (granted === undefined) throw new Error('the permission handler did not answer');
+    return granted;
+  }
+}
+
+export function createFakeElectron(opts: { lock?: boolean; locale?: string; userData?: string } = {}) {
+  const paths = new Map<string, string>([['userData', opts.userData ?? '/fake/user-data']]);
+
+  class FakeApp extends EventEmitter {
+    locale = opts.locale ?? 'en-US';
+    logsPath: string | undefined;
+    quitCalls = 0;
+    /** True once quit got past `will-quit` (the real app would exit here). */
+    exited = false;
+
+    requestSingleInstanceLock(): boolean {
+      return opts.lock ?? true;
+    }
+    whenReady(): Promise<void> {
+      return Promise.resolve();
+    }
+    getPath(name: string): string {
+      const path = paths.get(name);
+      if (path === undefined) throw new Error(`fake app has no path "${name}"`);
+      return path;
+    }
+    setPath(name: string, path: string): void {
+      paths.set(name, path);
+    }
+    setAppLogsPath(path?: string): void {
+      this.logsPath = path;
+    }
+    getLocale(): string {
+      return this.locale;
+    }
+    getName(): string {
+      return 'CS Workspace';
+    }
+    getVersion(): string {
+      return '0.1.0';
+    }
+    /** Like Electron: before-quit, then windows close, then will-quit, which may be prevented. */
+    quit(): void {
+      this.quitCalls++;
+      this.emit('before-quit', fakeEvent());
+      for (const win of windows) if (!win.isDestroyed()) win.close();
+      const willQuit = fakeEvent();
+      this.emit('will-quit', willQuit);
+      if (!willQuit.defaultPrevented) this.exited = true;
+    }
+  }
+  const app = new FakeApp();
+
+  const windows: FakeBrowserWindow[] = [];
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents();
+    visible = false;
+    focused = false;
+    minimized = false;
+    destroyed = false;
+    loaded: { url: string } | { file: string } | null = null;
+
+    constructor(readonly options: BrowserWindowConstructorOptions) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', fakeEvent(), this.webContents);
+    }
+    show(): void {
+      this.visible = true;
+    }
+    hide(): void {
+      this.visible = false;
+    }
+    focus(): void {
+      this.focused = true;
+    }
+    restore(): void {
+      this.minimized = false;
+    }
+    isMinimized(): boolean {
+      return this.minimized;
+    }
+    isDestroyed(): boolean {
+      return this.destroyed;
+    }
+    loadURL(url: string): Promise<void> {
+      this.loaded = { url };
+      return Promise.resolve();
+    }
+    loadFile(file: string): Promise<void> {
+      this.loaded = { file };
+      return Promise.resolve();
+    }
+    /** The user (or quit) closing the window: destroyed unless a listener prevents it. */
+    close(): void {
+      const event = fakeEvent();
+      this.emit('close', event);
+      if (!event.defaultPrevented) {
+        this.destroyed = true;
+        this.webContents.destroyed = true;
+      }
+    }
+  }
+
+  type InvokeListener = (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>;
+  const ipcHandlers = new Map<string, InvokeListener>();
+  const ipcMain = {
+    handle(channel: string, listener: InvokeListener): void {
+      // Electron throws on a second handler for one channel; so does the fake.
+      if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      ipcHandlers.set(channel, listener);
+    },
+    removeHandler(channel: string): void {
+      ipcHandlers.delete(channel);
+    },
+    channels: () => [...ipcHandlers.keys()],
+    invoke(channel: string, event: InvokeEventLike, payload: unknown): Promise<Result<unknown>> {
+      const listener = ipcHandlers.get(channel);
+      if (!listener) return Promise.reject(new Error(`No handler registered for '${channel}'`));
+      return listener(event, payload);
+    },
+  };
+
+  const defaultSession = new FakeSession();
+
+  const shell = {
+    opened: [] as string[],
+    openExternal(url: string): Promise<void> {
+      shell.opened.push(url);
+      return Promise.resolve();
+    },
+  };
+
+  const trays: FakeTray[] = [];
+  class FakeTray extends EventEmitter {
+    toolTip = '';
+    menu: FakeMenu | null = null;
+    constructor(readonly image: ImageHandle) {
+      super();
+      trays.push(this);
+    }
+    setToolTip(toolTip: string): void {
+      this.toolTip = toolTip;
+    }
+    setContextMenu(menu: FakeMenu | null): void {
+      this.menu = menu;
+    }
+  }
+  const Menu = { buildFromTemplate: (template: TrayMenuItem[]) => new FakeMenu(template) };
+  // Electron's Tray also takes a string; the fake image is the data URL itself.
+  const nativeImage = { createFromDataURL: (dataURL: string) => dataURL };
+
+  const notifications: FakeNotification[] = [];
+  class FakeNotification extends EventEmitter {
+    static supported = true;
+    static isSupported(): boolean {
+      return FakeNotification.supported;
+    }
+    shown = false;
+    constructor(readonly options: NotificationConstructorOptions) {
+      super();
+      notifications.push(this);
+    }
+    show(): void {
+      this.shown = true;
+    }
+  }
+
+  const net = {
+    online: true,
+    isOnline: () => net.online,
+  };
+  const powerMonitor = new EventEmitter();
+
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain,
+    session: { defaultSession },
+    shell,
+    Tray: FakeTray,
+    Menu,
+    nativeImage,
+    Notification: FakeNotification,
+    net,
+    powerMonitor,
+  } satisfies ShellElectron;
+
+  return { ...electron, windows, trays, notifications, paths };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/** An IPC invoke event as Electron would build it for a frame showing `url`. */
+export function invokeEvent(sender: unknown, url: string, opts: { subFrame?: boolean } = {}): InvokeEventLike {
+  return { sender, senderFrame: { url, parent: opts.subFrame ? {} : null } };
+}
+
+/** safeStorage stand-in: reversible, but the plain text never appears in the output. */
+export function createFakeSafeStorage() {
+  const fake = {
+    available: true,
+    isEncryptionAvailable: () => fake.available,
+    encryptString: (plainText: string) => Buffer.from(`enc:${Buffer.from(plainText).toString('base64').split('').reverse().join('')}`),
+    decryptString: (encrypted: Buffer) => {
+      const text = encrypted.toString();
+      if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(text.slice(4).split('').reverse().join(''), 'base64').toString();
+    },
+  };
+  return fake;
+}
+
+/** The preload's two Electron pieces. */
+export function createFakeRenderer() {
+  const exposed = new Map<string, HostApi>();
+  const contextBridge: ContextBridgeLike & { exposed: typeof exposed } = {
+    exposed,
+    exposeInMainWorld(apiKey, api) {
+      exposed.set(apiKey, api);
+    },
+  };
+  class FakeIpcRenderer extends EventEmitter implements IpcRendererLike {
+    readonly invocations: Array<{ channel: string; args: unknown[] }> = [];
+    invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+      this.invocations.push({ channel, args });
+      return Promise.resolve({ ok: true, data: { channel } });
+    }
+  }
+  return { contextBridge, ipcRenderer: new FakeIpcRenderer() };
+}

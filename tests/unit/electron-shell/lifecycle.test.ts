@@ -1,0 +1,149 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CALL_NAMES } from '../../../shared/contract';
+import { startShell, type StartDemoCrm } from '../../../src-main/electron/lifecycle';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
+import { createFakeElectron, fakeEvent, invokeEvent } from '../../support/fake-electron';
+
+const baseDir = '/opt/cs-workspace/out/main';
+const APP_PAGE = 'file:///opt/cs-workspace/out/renderer/index.html';
+
+let tmp: string;
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'cs-shell-'));
+});
+afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+
+function fakeDemoCrm() {
+  const close = vi.fn(async () => {});
+  const start = vi.fn<StartDemoCrm>(async () => ({ url: 'http://127.0.0.1:41234', token: 'demo-token', close }));
+  return { start, close };
+}
+
+async function boot(opts: { lock?: boolean; argv?: string[]; startDemoCrm?: StartDemoCrm } = {}) {
+  const electron = createFakeElectron({ lock: opts.lock, userData: join(tmp, 'default-user-data') });
+  const crm = fakeDemoCrm();
+  const logs: string[] = [];
+  const shell = await startShell(electron, {
+    argv: opts.argv ?? ['/usr/bin/cs-workspace'],
+    devServerUrl: undefined,
+    baseDir,
+    startDemoCrm: opts.startDemoCrm ?? crm.start,
+    log: (line) => logs.push(line),
+  });
+  return { electron, shell, crm, logs };
+}
+
+describe('single-instance lock', () => {
+  it('quits at once when another instance holds the lock, before creating anything', async () => {
+    const { electron, shell, crm } = await boot({ lock: false });
+    expect(shell).toBeNull();
+    expect(electron.app.quitCalls).toBe(1);
+    expect(electron.windows).toEqual([]);
+    expect(electron.ipcMain.channels()).toEqual([]);
+    expect(crm.start).not.toHaveBeenCalled();
+  });
+
+  it('brings the existing window back when a second instance starts', async () => {
+    const { electron } = await boot();
+    const win = electron.windows[0];
+    win?.close();
+    expect(win?.visible).toBe(false);
+    electron.app.emit('second-instance', fakeEvent(), ['/usr/bin/cs-workspace'], '/home/user', {});
+    expect(win?.visible).toBe(true);
+    expect(electron.windows).toHaveLength(1);
+  });
+});
+
+describe('data folder', () => {
+  it('uses --data-dir for everything Electron writes and for the demo CRM', async () => {
+    const dir = join(tmp, 'portable', 'data');
+    const { electron, shell, crm } = await boot({ argv: ['/usr/bin/cs-workspace', '--data-dir', dir] });
+    expect(shell?.dataDir).toBe(dir);
+    expect(existsSync(dir)).toBe(true);
+    expect(electron.paths.get('userData')).toBe(dir);
+    expect(electron.app.logsPath).toBe(join(dir, 'logs'));
+    expect(crm.start).toHaveBeenCalledWith({ port: 0, dataDir: join(dir, 'demo-crm') });
+  });
+
+  it("defaults to the OS's per-user app folder", async () => {
+    const { electron, shell, crm } = await boot();
+    expect(shell?.dataDir).toBe(join(tmp, 'default-user-data'));
+    expect(electron.app.logsPath).toBeUndefined();
+    expect(crm.start).toHaveBeenCalledWith({ port: 0, dataDir: join(tmp, 'default-user-data', 'demo-crm') });
+  });
+
+  it('refuses a --data-dir without a folder', async () => {
+    await expect(boot({ argv: ['/usr/bin/cs-workspace', '--data-dir'] })).rejects.toThrow(/--data-dir needs a folder/);
+  });
+});
+
+describe('the started shell', () => {
+  it('creates one hardened window, the CSP, the tray and one IPC handler per call', async () => {
+    const { electron } = await boot();
+    expect(electron.windows).toHaveLength(1);
+    expect(electron.windows[0]?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: '/opt/cs-workspace/out/preload/index.cjs',
+    });
+    expect(electron.session.defaultSession.respond({ url: APP_PAGE }).responseHeaders).toEqual({
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
+    expect(electron.trays).toHaveLength(1);
+    expect(electron.ipcMain.channels().sort()).toEqual([...CALL_NAMES].sort());
+  });
+
+  it('answers the window over IPC, with the demo CRM as the connection once it is up', async () => {
+    const { electron, shell } = await boot();
+    const contents = electron.windows[0]?.webContents;
+    const from = invokeEvent(contents, APP_PAGE);
+    await shell?.crmReady;
+    expect(await electron.ipcMain.invoke('app:info', from, {})).toMatchObject({ ok: true, data: { host: 'electron', name: 'CS Workspace' } });
+    expect(await electron.ipcMain.invoke('crm:status', from, {})).toEqual({
+      ok: true,
+      data: { connected: true, kind: 'demo', baseUrl: 'http://127.0.0.1:41234' },
+    });
+  });
+
+  it('keeps running without a CRM when the demo CRM fails, and says why', async () => {
+    const { electron, shell, logs } = await boot({ startDemoCrm: () => Promise.reject(new Error('port in use')) });
+    await shell?.crmReady;
+    const from = invokeEvent(electron.windows[0]?.webContents, APP_PAGE);
+    expect(await electron.ipcMain.invoke('crm:status', from, {})).toMatchObject({ ok: true, data: { connected: false } });
+    expect(logs).toContain('the demo CRM did not start: port in use');
+  });
+
+  it('a notification click shows the window and tells the renderer the target', async () => {
+    const { electron } = await boot();
+    const win = electron.windows[0];
+    win?.close();
+    const from = invokeEvent(win?.webContents, APP_PAGE);
+    await electron.ipcMain.invoke('notify:show', from, { id: 't1', title: 'Call ACME', body: '', target: '/tasks?task=t1' });
+    electron.notifications[0]?.emit('click');
+    expect(win?.visible).toBe(true);
+    expect(win?.webContents.sent).toContainEqual({ channel: 'onDidClickNotification', args: [{ id: 't1', target: '/tasks?task=t1' }] });
+  });
+});
+
+describe('quitting', () => {
+  it('closing the window only hides it; the app keeps running', async () => {
+    const { electron } = await boot();
+    electron.windows[0]?.close();
+    expect(electron.windows[0]?.isDestroyed()).toBe(false);
+    expect(electron.app.exited).toBe(false);
+  });
+
+  it('tray Quit closes the window for real and exits after the demo CRM has closed', async () => {
+    const { electron, crm } = await boot();
+    electron.trays[0]?.menu?.item('Quit').click();
+    expect(electron.windows[0]?.isDestroyed()).toBe(true);
+    expect(electron.app.exited).toBe(false);
+    await vi.waitFor(() => expect(electron.app.exited).toBe(true));
+    expect(crm.close).toHaveBeenCalledOnce();
+  });
+});

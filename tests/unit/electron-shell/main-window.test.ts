@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createAppUrl } from '../../../src-main/electron/app-url';
+import { createMainWindow } from '../../../src-main/electron/main-window';
+import { createFakeElectron } from '../../support/fake-electron';
+
+const baseDir = '/opt/cs-workspace/out/main';
+
+function setup(opts: { devServerUrl?: string } = {}) {
+  const electron = createFakeElectron();
+  let quitting = false;
+  const logs: string[] = [];
+  const mainWindow = createMainWindow({
+    BrowserWindow: electron.BrowserWindow,
+    appUrl: createAppUrl({ devServerUrl: opts.devServerUrl, baseDir }),
+    baseDir,
+    isQuitting: () => quitting,
+    log: (line) => logs.push(line),
+  });
+  const win = electron.windows[0];
+  if (!win) throw new Error('no window was created');
+  return { electron, mainWindow, win, logs, quit: () => (quitting = true) };
+}
+
+describe('main window', () => {
+  it('is created with the hardened webPreferences and the built preload', () => {
+    const { win } = setup();
+    expect(win.options.webPreferences).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      preload: '/opt/cs-workspace/out/preload/index.cjs',
+    });
+  });
+
+  it('loads the built index.html, or the dev server when electron-vite gives one', () => {
+    expect(setup().win.loaded).toEqual({ file: '/opt/cs-workspace/out/renderer/index.html' });
+    expect(setup({ devServerUrl: 'http://localhost:5173/' }).win.loaded).toEqual({ url: 'http://localhost:5173/' });
+  });
+
+  it('is shown once ready, not before (no white flash)', () => {
+    const { win } = setup();
+    expect(win.options.show).toBe(false);
+    expect(win.visible).toBe(false);
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(true);
+  });
+
+  it('hides instead of closing, so the app keeps running in the tray', () => {
+    const { win } = setup();
+    win.show();
+    win.close();
+    expect(win.isDestroyed()).toBe(false);
+    expect(win.visible).toBe(false);
+  });
+
+  it('really closes once the app is quitting', () => {
+    const { win, quit } = setup();
+    quit();
+    win.close();
+    expect(win.isDestroyed()).toBe(true);
+  });
+
+  it('show() brings a hidden or minimized window back and focuses it', () => {
+    const { win, mainWindow } = setup();
+    win.close();
+    win.minimized = true;
+    mainWindow.show();
+    expect(win).toMatchObject({ visible: true, minimized: false, focused: true });
+    expect(mainWindow.contents()).toBe(win.webContents);
+  });
+
+  it('show() makes a new window if the old one was destroyed', () => {
+    const { electron, win, mainWindow, quit } = setup();
+    quit();
+    win.close();
+    expect(mainWindow.contents()).toBeNull();
+    mainWindow.show();
+    expect(electron.windows).toHaveLength(2);
+    expect(mainWindow.contents()).toBe(electron.windows[1]?.webContents);
+  });
+});
