@@ -1,2 +1,54 @@
-// Placeholder until the demo CRM lands (issue 3).
-console.log('demo CRM not built yet');
+import { parseArgs } from 'node:util';
+import { startDemoCrm } from './index';
+
+const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T]';
+
+function fail(message: string): never {
+  process.stderr.write(`demo-crm: ${message}. ${USAGE}\n`);
+  process.exit(2);
+}
+
+function options(): { port: number; dataDir: string; size: 'small' | 'medium' | 'large'; seed: number; token: string } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { port: { type: 'string' }, data: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, token: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+  const port = Number(values.port ?? '4010');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got "${values.port}"`);
+  if (!values.data) fail('--data <dir> is required');
+  const size = values.size ?? 'small';
+  if (size !== 'small' && size !== 'medium' && size !== 'large') fail(`--size must be small, medium or large, got "${size}"`);
+  const seed = Number(values.seed ?? '1');
+  if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
+  const token = values.token ?? 'demo-token';
+  if (token === '') fail('--token must not be empty');
+  return { port, dataDir: values.data, size, seed, token };
+}
+
+const opts = options();
+startDemoCrm(opts).then(
+  (crm) => {
+    process.stdout.write(`Demo CRM listening on ${crm.url} (token: ${crm.token})\n`);
+    const stop = (): void => {
+      crm.close().then(
+        () => process.exit(0),
+        (e: unknown) => {
+          process.stderr.write(`demo-crm: ${String(e)}\n`);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+  (e: unknown) => {
+    process.stderr.write(`demo-crm: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

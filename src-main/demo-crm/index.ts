@@ -1,0 +1,106 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { generateDataset } from './dataset/generate';
+import { Faults } from './faults';
+import { PROFESSIONAL, RateLimiter } from './http/rate-limit';
+import { Router } from './http/router';
+import { createRequestListener } from './http/server';
+import { associationRoutes } from './routes/associations';
+import { batchRoutes } from './routes/batch';
+import type { Ctx } from './routes/context';
+import { demoRoutes } from './routes/demo';
+import { metaRoutes } from './routes/meta';
+import { objectRoutes } from './routes/objects';
+import { searchRoutes } from './routes/search';
+import { DEFAULT_USER_ID } from './schema/users';
+import { Persistence } from './store/persist';
+import { Store } from './store/store';
+import { produceActivity } from './tick';
+
+export interface DemoCrmOptions {
+  port?: number;
+  dataDir: string;
+  size?: 'small' | 'medium' | 'large';
+  seed?: number;
+  token?: string;
+  now?: () => number;
+  timeZone?: string;
+  rateLimits?: { standardPer10s: number; searchPerSecond: number } | false;
+}
+
+export interface DemoCrm {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Starts the demo CRM on 127.0.0.1; a fresh data dir gets a generated dataset first. */
+export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
+  const token = opts.token ?? 'demo-token';
+  const baseNow = opts.now ?? Date.now;
+  const clockOffset = { ms: 0 };
+  const now = (): number => baseNow() + clockOffset.ms;
+  const mono = (): number => performance.now();
+  const persistence = await Persistence.open(opts.dataDir);
+  const store = new Store(persistence, { now, mono });
+  if (store.isEmpty) {
+    generateDataset(store, {
+      size: opts.size ?? 'small',
+      seed: opts.seed ?? 1,
+      now: now(),
+      zone: opts.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+    });
+    store.flush();
+  }
+  const faults = new Faults(opts.rateLimits !== false);
+  const limiter = new RateLimiter(opts.rateLimits || PROFESSIONAL, mono);
+  limiter.enabled = opts.rateLimits !== false;
+  const whoami = { userId: store.meta.get('whoami') ?? DEFAULT_USER_ID };
+  const ctx: Ctx = {
+    store,
+    faults,
+    limiter,
+    now,
+    clockOffset,
+    whoami,
+    tick: (count) => produceActivity(store, whoami.userId, count, now()),
+  };
+
+  const api = new Router();
+  searchRoutes(api, ctx);
+  batchRoutes(api, ctx);
+  associationRoutes(api, ctx);
+  objectRoutes(api, ctx);
+  metaRoutes(api);
+  const demo = new Router();
+  demoRoutes(demo, ctx);
+
+  const server = createServer(createRequestListener({ token, api, demo, faults, limiter }));
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    close: () =>
+      (closed ??= new Promise<void>((resolve, reject) => {
+        server.close((err) => {
+          try {
+            store.flush();
+            persistence.close();
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+            return;
+          }
+          if (err) reject(err);
+          else resolve();
+        });
+        server.closeAllConnections();
+      })),
+  };
+}

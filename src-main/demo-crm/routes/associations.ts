@@ -1,0 +1,178 @@
+import { HttpError, notFound, validation } from '../http/errors';
+import { intParam, type Router } from '../http/router';
+import { assocType, defaultAssocType } from '../schema/association-types';
+import { resolveObjectType, type ObjectType } from '../schema/object-types';
+import type { Ctx } from './context';
+import { asObject } from './writes';
+
+const REC = '/crm/(?:v4/objects|objects/2026-03)';
+const BATCH = '/crm/(?:v4/associations|associations/2026-03)';
+
+interface TypeInput {
+  associationCategory?: string;
+  associationTypeId?: number;
+}
+
+/** Associations v4 (hubspot-api.md §5); both directions are always kept in step. */
+export function associationRoutes(router: Router, ctx: Ctx): void {
+  const live = (type: ObjectType, id: string): boolean => ctx.store.get(type.name, id)?.archived === false;
+  const mustExist = (type: ObjectType, id: string): void => {
+    if (!live(type, id)) throw notFound(`No ${type.singular} with ID ${id} exists`);
+  };
+  const typesJson = (from: ObjectType, to: ObjectType, ids: number[]): Record<string, unknown>[] =>
+    ids.map((id) => ({ category: id > 1000 ? 'USER_DEFINED' : 'HUBSPOT_DEFINED', typeId: id, label: assocType(from.name, to.name, id)?.label ?? null }));
+  const pairDefault = (from: ObjectType, to: ObjectType): number => {
+    const d = defaultAssocType(from.name, to.name);
+    if (!d) throw validation(`${from.name} cannot be associated with ${to.name}`);
+    return d.id;
+  };
+  const resolveTypes = (from: ObjectType, to: ObjectType, inputs: unknown): number[] => {
+    if (!Array.isArray(inputs) || inputs.length === 0) throw validation('Invalid input JSON: expected an array of association types');
+    return (inputs as TypeInput[]).map((t) => {
+      const id = Number(t?.associationTypeId);
+      if (!assocType(from.name, to.name, id)) throw validation(`associationTypeId ${String(t?.associationTypeId)} is not valid between ${from.name} and ${to.name}`);
+      return id;
+    });
+  };
+  const list = (from: ObjectType, id: string, to: ObjectType): { toObjectId: number; associationTypes: Record<string, unknown>[] }[] =>
+    ctx.store.assoc.list(from.name, id, to.name).filter(([toId]) => live(to, toId)).map(([toId, ids]) => ({ toObjectId: Number(toId), associationTypes: typesJson(from, to, ids) }));
+
+  router.on('GET', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/([^/]+)$`), (req, [f = '', id = '', t = '']) => {
+    const from = resolveObjectType(f);
+    const to = resolveObjectType(t);
+    mustExist(from, id);
+    const limit = Math.min(intParam(req.query, 'limit', 500), 500);
+    const all = list(from, id, to);
+    const start = req.query.get('after') ? all.findIndex((x) => x.toObjectId > Number(req.query.get('after'))) : 0;
+    const page = start < 0 ? [] : all.slice(start, start + limit);
+    const last = page[page.length - 1];
+    const more = start >= 0 && start + limit < all.length && last;
+    return { status: 200, body: { results: page, ...(more ? { paging: { next: { after: String(last.toObjectId), link: '' } } } : {}) } };
+  });
+
+  router.on('PUT', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/default/([^/]+)/([^/]+)$`), (_req, [f = '', fromId = '', t = '', toId = '']) => {
+    const from = resolveObjectType(f);
+    const to = resolveObjectType(t);
+    mustExist(from, fromId);
+    mustExist(to, toId);
+    const id = pairDefault(from, to);
+    ctx.store.assoc.add(from.name, fromId, to.name, toId, [id]);
+    const started = new Date().toISOString();
+    const result = (a: ObjectType, aId: string, b: ObjectType, bId: string, typeId: number): Record<string, unknown> => ({
+      from: { id: aId },
+      to: { id: bId },
+      associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId },
+    });
+    const reverse = pairDefault(to, from);
+    return { status: 200, body: { status: 'COMPLETE', startedAt: started, completedAt: new Date().toISOString(), results: [result(from, fromId, to, toId, id), result(to, toId, from, fromId, reverse)] } };
+  });
+
+  router.on('PUT', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/([^/]+)/([^/]+)$`), (req, [f = '', fromId = '', t = '', toId = '']) => {
+    const from = resolveObjectType(f);
+    const to = resolveObjectType(t);
+    mustExist(from, fromId);
+    mustExist(to, toId);
+    const ids = resolveTypes(from, to, req.body);
+    ctx.store.assoc.add(from.name, fromId, to.name, toId, ids);
+    const labels = ctx.store.assoc.list(from.name, fromId, to.name).find(([x]) => x === toId)?.[1] ?? [];
+    return {
+      status: 201,
+      body: {
+        fromObjectTypeId: from.objectTypeId,
+        fromObjectId: Number(fromId),
+        toObjectTypeId: to.objectTypeId,
+        toObjectId: Number(toId),
+        labels: labels.map((x) => assocType(from.name, to.name, x)?.label).filter((x): x is string => !!x),
+      },
+    };
+  });
+
+  router.on('DELETE', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/([^/]+)/([^/]+)$`), (_req, [f = '', fromId = '', t = '', toId = '']) => {
+    const from = resolveObjectType(f);
+    const to = resolveObjectType(t);
+    ctx.store.assoc.remove(from.name, fromId, to.name, toId);
+    return { status: 204 };
+  });
+
+  batchAssociationRoutes(router, ctx, { live, list, pairDefault, resolveTypes });
+}
+
+interface Helpers {
+  live(type: ObjectType, id: string): boolean;
+  list(from: ObjectType, id: string, to: ObjectType): { toObjectId: number; associationTypes: Record<string, unknown>[] }[];
+  pairDefault(from: ObjectType, to: ObjectType): number;
+  resolveTypes(from: ObjectType, to: ObjectType, inputs: unknown): number[];
+}
+
+function batchAssociationRoutes(router: Router, ctx: Ctx, h: Helpers): void {
+  const path = (op: string): RegExp => new RegExp(`^${BATCH}/([^/]+)/([^/]+)/batch/${op}$`);
+  const inputs = (body: unknown, max: number): Record<string, unknown>[] => {
+    const list = asObject(body).inputs;
+    if (!Array.isArray(list)) throw validation('Invalid input JSON: "inputs" must be an array');
+    if (list.length > max) throw validation(`Too many inputs: ${list.length}. The maximum number of inputs supported in a batch request is ${max}.`);
+    return list.map((x) => asObject(x));
+  };
+  const idOf = (x: unknown): string => String((x as { id?: unknown })?.id ?? '');
+  const envelope = (results: unknown[], errors: unknown[], okStatus: number): { status: number; body: unknown } => {
+    const now = new Date().toISOString();
+    const base = { status: 'COMPLETE', startedAt: now, completedAt: now, results };
+    return errors.length ? { status: 207, body: { ...base, numErrors: errors.length, errors } } : { status: okStatus, body: base };
+  };
+  const missing = (ids: string[]): Record<string, unknown> =>
+    new HttpError(404, 'OBJECT_NOT_FOUND', 'No associations found for some objects', { context: { fromObjectId: ids } }).body();
+
+  router.on('POST', path('read'), (req, [f = '', t = '']) => {
+    const from = resolveObjectType(f);
+    const to = resolveObjectType(t);
+    const results: unknown[] = [];
+    const absent: string[] = [];
+    for (const input of inputs(req.body, 1000)) {
+      const id = idOf(input);
+      const to_ = h.live(from, id) ? h.list(from, id, to) : [];
+      if (to_.length === 0) absent.push(id);
+      else results.push({ from: { id }, to: to_ });
+    }
+    return envelope(results, absent.length ? [missing(absent)] : [], 200);
+  }, 'none');
+
+  const pairs = (body: unknown, from: ObjectType, to: ObjectType): { fromId: string; toId: string; input: Record<string, unknown> }[] =>
+    inputs(body, 2000).map((input) => {
+      const fromId = idOf(input.from);
+      const toId = idOf(input.to);
+      if (!h.live(from, fromId) || !h.live(to, toId)) throw validation(`No ${!h.live(from, fromId) ? from.singular : to.singular} with ID ${!h.live(from, fromId) ? fromId : toId} exists`);
+      return { fromId, toId, input };
+    });
+
+  router.on('POST', path('create'), (req, [f = '', t = '']) => {
+    const from = resolveObjectType(f);
+    const to = resolveObjectType(t);
+    const planned = pairs(req.body, from, to).map((p) => ({ ...p, ids: h.resolveTypes(from, to, p.input.types) }));
+    const results = planned.map(({ fromId, toId, ids }) => {
+      ctx.store.assoc.add(from.name, fromId, to.name, toId, ids);
+      return { fromObjectTypeId: from.objectTypeId, fromObjectId: Number(fromId), toObjectTypeId: to.objectTypeId, toObjectId: Number(toId), labels: [] };
+    });
+    return envelope(results, [], 201);
+  }, 'none');
+
+  router.on('POST', path('associate/default'), (req, [f = '', t = '']) => {
+    const from = resolveObjectType(f);
+    const to = resolveObjectType(t);
+    const typeId = h.pairDefault(from, to);
+    const results = pairs(req.body, from, to).map(({ fromId, toId }) => {
+      ctx.store.assoc.add(from.name, fromId, to.name, toId, [typeId]);
+      return { from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId } };
+    });
+    return envelope(results, [], 200);
+  }, 'none');
+
+  router.on('POST', path('archive'), (req, [f = '', t = '']) => {
+    const from = resolveObjectType(f);
+    const to = resolveObjectType(t);
+    for (const input of inputs(req.body, 2000)) {
+      const fromId = idOf(input.from);
+      const targets = Array.isArray(input.to) ? input.to : [input.to];
+      for (const target of targets) ctx.store.assoc.remove(from.name, fromId, to.name, idOf(target));
+    }
+    return { status: 204 };
+  }, 'none');
+}

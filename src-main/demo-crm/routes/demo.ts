@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { validation } from '../http/errors';
+import type { Router } from '../http/router';
+import { FaultPatch } from '../faults';
+import { DEFAULT_USER_ID, findUser } from '../schema/users';
+import type { Ctx } from './context';
+
+const Whoami = z.object({ userId: z.union([z.string(), z.number()]).transform(String) });
+const Clock = z.object({ set: z.union([z.number(), z.string()]).optional(), advanceMs: z.number().optional() }).strict();
+const Tick = z.object({ count: z.number().int().min(1).max(1000).optional() }).strict();
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  const r = schema.safeParse(body ?? {});
+  if (!r.success) throw validation(`Invalid demo control body: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
+
+/** The demo-only control surface under /__demo/ (README.md documents each body). */
+export function demoRoutes(router: Router, ctx: Ctx): void {
+  const faults = (): { status: number; body: unknown } => ({ status: 200, body: ctx.faults.state });
+  router.on('GET', /^\/__demo\/faults$/, faults);
+  router.on('PUT', /^\/__demo\/faults$/, (req) => {
+    const patch = parse(FaultPatch, req.body);
+    ctx.faults.update(patch);
+    ctx.store.searchLagMs = ctx.faults.state.searchLagMs;
+    ctx.limiter.enabled = ctx.faults.state.rateLimits;
+    return faults();
+  });
+
+  const whoami = (): { status: number; body: unknown } => {
+    const user = findUser(ctx.whoami.userId) ?? findUser(DEFAULT_USER_ID);
+    return { status: 200, body: { userId: user?.id, ownerId: user?.ownerId, email: user?.email } };
+  };
+  router.on('GET', /^\/__demo\/whoami$/, whoami);
+  router.on('POST', /^\/__demo\/whoami$/, (req) => {
+    const { userId } = parse(Whoami, req.body);
+    if (!findUser(userId)) throw validation(`Unknown user ${userId}`);
+    ctx.whoami.userId = userId;
+    ctx.store.meta.set('whoami', userId);
+    ctx.store.scheduleFlush();
+    return whoami();
+  });
+
+  router.on('GET', /^\/__demo\/clock$/, () => ({ status: 200, body: { now: new Date(ctx.now()).toISOString(), offsetMs: ctx.clockOffset.ms } }));
+  router.on('POST', /^\/__demo\/clock$/, (req) => {
+    const body = parse(Clock, req.body);
+    if (body.set !== undefined) {
+      const target = typeof body.set === 'number' ? body.set : Date.parse(body.set);
+      if (Number.isNaN(target)) throw validation(`Invalid clock value ${String(body.set)}`);
+      ctx.clockOffset.ms += target - ctx.now();
+    }
+    if (body.advanceMs !== undefined) ctx.clockOffset.ms += body.advanceMs;
+    return { status: 200, body: { now: new Date(ctx.now()).toISOString(), offsetMs: ctx.clockOffset.ms } };
+  });
+
+  router.on('POST', /^\/__demo\/tick$/, (req) => ({ status: 200, body: ctx.tick(parse(Tick, req.body).count ?? 5) }));
+
+  router.on('GET', /^\/__demo\/health$/, () => ({ status: 200, body: { ok: true, now: new Date(ctx.now()).toISOString() } }));
+}
