@@ -1,8 +1,9 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
+import type { Composer } from 'vue-i18n';
 import App from './App.vue';
 import { connectHost } from './bridge';
-import { createAppI18n, initialLocale } from './i18n';
+import { createAppI18n, I18N_GLOBAL_KEY, initialLocale } from './i18n';
 import { createAppRouter } from './router';
 import { HOST_KEY } from './stores/host-key';
 import './styles.css';
@@ -13,9 +14,18 @@ host.on('onDidClickNotification', ({ target }) => {
   if (target) void router.push(target);
 });
 
+const i18n = createAppI18n(initialLocale(localStorage, navigator.languages));
+
 createApp(App)
   .provide(HOST_KEY, host)
+  .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
+  .use(i18n)
   .use(createPinia())
   .use(router)
-  .use(createAppI18n(initialLocale(localStorage, navigator.languages)))
   .mount('#app');
+
+// In the browser (web host) a service worker keeps the app shell for offline reloads; the
+// desktop app loads from file:// and needs none.
+if ('serviceWorker' in navigator && location.protocol === 'http:') {
+  void navigator.serviceWorker.register('./sw.js');
+}

@@ -1,4 +1,5 @@
-import { createI18n } from 'vue-i18n';
+import type { InjectionKey } from 'vue';
+import { createI18n, type Composer } from 'vue-i18n';
 import en from './locales/en';
 import pl from './locales/pl';
 
@@ -35,3 +36,6 @@ export function createAppI18n(locale: Locale) {
     pluralRules: { pl: polishPlural },
   });
 }
+
+/** The global composer, provided by main.ts so that setup stores (outside components) can switch language. */
+export const I18N_GLOBAL_KEY: InjectionKey<Composer> = Symbol('i18n-global');
