@@ -1,0 +1,17 @@
+export * from './kinds';
+export * from './schema';
+export type { ViewContext, ViewRecord } from './context';
+export { DEFAULT_QUICK_PROPERTIES } from './context';
+export { checkView, checkFilter, ViewError } from './validate';
+export type { ViewIssue } from './validate';
+export { compileView, evaluateView, effectiveGroups } from './evaluate';
+export type { CompiledView } from './evaluate';
+export { planQuery } from './plan';
+export type { QueryPlan } from './plan';
+export type { IndexRange } from './filters';
+export { keyInRange } from './filters';
+export { indexKey } from './wire';
+export type { IndexKey } from './wire';
+export { createZone } from './zone';
+export type { Zone } from './zone';
+export { ownedByMe, assignedInLast30Days, taskViews, TASK_PROPERTY_KINDS, BUILTIN_OWNER } from './builtin';

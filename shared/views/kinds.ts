@@ -1,0 +1,94 @@
+/**
+ * Property kinds and the filter operators that fit each. The kind comes from the HubSpot
+ * property definition (hubspot-api.md §8): `type` plus `referencedObjectType: 'OWNER'`,
+ * which makes an enumeration an owner picker.
+ */
+
+export const PROPERTY_KINDS = ['string', 'phone_number', 'number', 'date', 'datetime', 'enumeration', 'owner', 'bool'] as const;
+export type PropertyKind = (typeof PROPERTY_KINDS)[number];
+
+export const OPERATORS = [
+  'is', 'is_not', 'contains', 'not_contains',
+  'is_any_of', 'is_none_of',
+  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between',
+  'on', 'before', 'after', 'in_period', 'before_now', 'after_now',
+  'is_true', 'is_false',
+  'is_known', 'is_unknown',
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** Labels the UI may show; the operator ids are what views store. */
+export const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
+  is: 'is', is_not: 'is not', contains: 'contains', not_contains: 'does not contain',
+  is_any_of: 'is any of', is_none_of: 'is none of',
+  eq: '=', neq: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', between: 'is between',
+  on: 'is', before: 'is before', after: 'is after', in_period: 'is in', before_now: 'is before now', after_now: 'is after now',
+  is_true: 'is true', is_false: 'is false',
+  is_known: 'is known', is_unknown: 'is unknown',
+};
+
+/**
+ * Relative periods, resolved against `ctx.now` in `ctx.timeZone`. A custom range is the
+ * `between` operator (filters) or `{ period: 'custom', from, to }` (quick filters).
+ */
+export const RELATIVE_PERIODS = [
+  'today', 'yesterday', 'tomorrow',
+  'last_7_days', 'last_30_days', 'last_90_days',
+  'next_7_days', 'next_30_days', 'next_90_days',
+  'this_week', 'this_month', 'this_quarter', 'last_quarter',
+] as const;
+export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
+
+const TEXT_OPS = ['is', 'is_not', 'contains', 'not_contains', 'is_any_of', 'is_none_of', 'is_known', 'is_unknown'] as const;
+const NUMBER_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_known', 'is_unknown'] as const;
+const DATE_OPS = ['on', 'before', 'after', 'between', 'in_period', 'before_now', 'after_now', 'is_known', 'is_unknown'] as const;
+const CHOICE_OPS = ['is_any_of', 'is_none_of', 'is_known', 'is_unknown'] as const;
+const BOOL_OPS = ['is_true', 'is_false', 'is_known', 'is_unknown'] as const;
+
+const BY_KIND: Readonly<Record<PropertyKind, readonly Operator[]>> = {
+  string: TEXT_OPS,
+  phone_number: TEXT_OPS,
+  number: NUMBER_OPS,
+  date: DATE_OPS,
+  datetime: DATE_OPS,
+  enumeration: CHOICE_OPS,
+  owner: CHOICE_OPS,
+  bool: BOOL_OPS,
+};
+
+/** The operators the UI may offer for a property of this kind, in display order. */
+export function operatorsFor(kind: PropertyKind): readonly Operator[] {
+  return BY_KIND[kind];
+}
+
+export function operatorFits(kind: PropertyKind, operator: Operator): boolean {
+  return BY_KIND[kind].includes(operator);
+}
+
+/** What an operator needs besides the property: nothing, `value`, `values` or `value` + `highValue`. */
+export type Arity = 'none' | 'value' | 'values' | 'range';
+
+export function arityOf(operator: Operator): Arity {
+  switch (operator) {
+    case 'is_known': case 'is_unknown': case 'before_now': case 'after_now': case 'is_true': case 'is_false':
+      return 'none';
+    case 'is_any_of': case 'is_none_of':
+      return 'values';
+    case 'between':
+      return 'range';
+    default:
+      return 'value';
+  }
+}
+
+/**
+ * The kind of a HubSpot property definition. Unknown or legacy `type` strings are treated
+ * as text, which only offers text operators (hubspot-api.md §8: "accept any string").
+ */
+export function propertyKindOf(def: { type: string; referencedObjectType?: string | null }): PropertyKind {
+  if (def.type === 'enumeration' && def.referencedObjectType === 'OWNER') return 'owner';
+  return (PROPERTY_KINDS as readonly string[]).includes(def.type) && def.type !== 'owner' ? (def.type as PropertyKind) : 'string';
+}
+
+/** In owner filters, stands for `ctx.currentUserOwnerId`, so one view serves every user. */
+export const ME = '@me';

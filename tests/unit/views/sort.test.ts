@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { compileView, evaluateView } from '../../../shared/views';
+import { ctx, rec, view } from './fixtures';
+
+const RECORDS = [
+  rec('5', { name: 'beta 10', amount: '10', renewal: '2026-12-01', last_contacted: '1790000000000', active: 'true' }),
+  rec('3', { name: '', amount: 'n/a', renewal: null, active: null }),
+  rec('1', { name: 'Alpha', amount: '9.5', renewal: '2027-01-01', last_contacted: '2026-01-01T00:00:00Z', active: 'false' }),
+  rec('4', { name: 'beta 9', amount: '-3', renewal: '2025-06-30', last_contacted: '2026-01-01T00:00:00.000Z' }),
+  rec('2', { name: 'alpha' }),
+];
+
+const order = (property: string, direction: 'asc' | 'desc'): string[] =>
+  evaluateView(view([], { sort: { property, direction } }), RECORDS, ctx()).map((r) => r.id);
+
+describe('sorting', () => {
+  it('sorts numbers numerically, missing and unparseable last in both directions', () => {
+    expect(order('amount', 'asc')).toEqual(['4', '1', '5', '2', '3']);
+    expect(order('amount', 'desc')).toEqual(['5', '1', '4', '2', '3']);
+  });
+
+  it('sorts text with base sensitivity and numeric collation, ties by id, missing last', () => {
+    expect(order('name', 'asc')).toEqual(['1', '2', '4', '5', '3']);
+    // 'Alpha' and 'alpha' are equal at base sensitivity: id order in both directions.
+    expect(order('name', 'desc')).toEqual(['5', '4', '1', '2', '3']);
+  });
+
+  it('sorts dates chronologically whatever the spelling (ISO or epoch ms), missing last', () => {
+    expect(order('renewal', 'asc')).toEqual(['4', '5', '1', '2', '3']);
+    expect(order('renewal', 'desc')).toEqual(['1', '5', '4', '2', '3']);
+    expect(order('last_contacted', 'asc')).toEqual(['1', '4', '5', '2', '3']);
+    expect(order('last_contacted', 'desc')).toEqual(['5', '1', '4', '2', '3']);
+  });
+
+  it('sorts bools false before true', () => {
+    expect(order('active', 'asc')).toEqual(['1', '5', '2', '3', '4']);
+    expect(order('active', 'desc')).toEqual(['5', '1', '2', '3', '4']);
+  });
+
+  it('orders by id without a sort, and compare agrees with evaluateView', () => {
+    expect(evaluateView(view([]), RECORDS, ctx()).map((r) => r.id)).toEqual(['1', '2', '3', '4', '5']);
+    const v = view([], { sort: { property: 'amount', direction: 'desc' } });
+    const compiled = compileView(v, ctx());
+    expect([...RECORDS].sort(compiled.compare).map((r) => r.id)).toEqual(order('amount', 'desc'));
+  });
+});
