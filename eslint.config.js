@@ -44,6 +44,10 @@ export default defineConfig([
     rules: restrict(['**/src-main/**', 'electron', ...nodeBuiltins], 'The renderer talks to its host only through src-renderer/bridge and the shared contract.'),
   },
   {
+    files: ['src-renderer/public/sw.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: restrict(
       ['**/src-main/**', '**/src-renderer/**', 'electron', 'vue', 'pinia', 'dexie', ...nodeBuiltins],

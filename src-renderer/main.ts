@@ -3,12 +3,15 @@ import { createApp } from 'vue';
 import type { Composer } from 'vue-i18n';
 import App from './App.vue';
 import { connectHost } from './bridge';
+import { CsDatabase } from './db';
 import { createAppI18n, I18N_GLOBAL_KEY, initialLocale } from './i18n';
 import { createAppRouter } from './router';
+import { DB_KEY } from './stores/db-key';
 import { HOST_KEY } from './stores/host-key';
 import './styles.css';
 
 const host = connectHost();
+const db = new CsDatabase();
 const router = createAppRouter();
 host.on('onDidClickNotification', ({ target }) => {
   if (target) void router.push(target);
@@ -18,6 +21,7 @@ const i18n = createAppI18n(initialLocale(localStorage, navigator.languages));
 
 createApp(App)
   .provide(HOST_KEY, host)
+  .provide(DB_KEY, db)
   .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
   .use(i18n)
   .use(createPinia())

@@ -11,6 +11,6 @@ const ALLOWED = [
 ];
 
 export function isAllowedExternalUrl(url: string): boolean {
-  if (url.length > 4096 || /[\u0000-\u001f\u007f]/.test(url)) return false;
+  if (url.length > 4096 || [...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return false;
   return ALLOWED.some((re) => re.test(url));
 }

@@ -7,6 +7,7 @@ export const CALL_NAMES = [
   'app:info',
   'crm:status',
   'crm:request',
+  'crm:whoami',
   'notify:show',
   'shell:openExternal',
   'net:status',

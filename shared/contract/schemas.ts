@@ -58,6 +58,14 @@ export const CrmStatus = z.object({
   baseUrl: z.string().nullable(),
 });
 
+/**
+ * The CRM user the connection acts for. HubSpot private-app tokens belong to one user; the
+ * demo CRM says which of its users is signed in. Null when the CRM cannot tell.
+ */
+export const CrmIdentity = z
+  .object({ userId: z.string(), ownerId: z.string().nullable(), email: z.string().nullable() })
+  .nullable();
+
 export const NotificationRequest = z
   .object({
     id: z.string().min(1).max(200),

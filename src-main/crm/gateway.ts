@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CrmRequest, CrmResponse, CrmStatus } from '../../shared/contract';
+import type { CrmIdentity, CrmRequest, CrmResponse, CrmStatus } from '../../shared/contract';
 import { HostCallError } from '../host/dispatch';
 import { RateLimiter, realClock, type BucketName, type Clock } from './rate-limiter';
 
@@ -17,6 +17,7 @@ export interface ConnectionSource {
 export interface CrmGateway {
   status(): z.output<typeof CrmStatus>;
   request(req: z.output<typeof CrmRequest>): Promise<z.output<typeof CrmResponse>>;
+  whoami(): Promise<z.output<typeof CrmIdentity>>;
 }
 
 export interface GatewayOptions {
@@ -84,6 +85,25 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
     status() {
       const conn = opts.connection.current();
       return { connected: conn !== null, kind: conn?.kind ?? null, baseUrl: conn?.baseUrl ?? null };
+    },
+
+    /**
+     * Who the connection acts for. The demo CRM answers at its own extension endpoint;
+     * a HubSpot private-app token does not say, so the user is chosen in setup instead.
+     */
+    async whoami() {
+      const conn = opts.connection.current();
+      if (!conn) throw new HostCallError('NOT_CONNECTED', 'No CRM is connected.');
+      if (conn.kind !== 'demo') return null;
+      const res = await once(conn, { method: 'GET', path: '/__demo/whoami' }, 'standard');
+      if (res.status !== 200 || typeof res.body !== 'object' || res.body === null) return null;
+      const b = res.body as { userId?: unknown; ownerId?: unknown; email?: unknown };
+      if (b.userId === undefined || b.userId === null) return null;
+      return {
+        userId: String(b.userId),
+        ownerId: b.ownerId === undefined || b.ownerId === null ? null : String(b.ownerId),
+        email: typeof b.email === 'string' ? b.email : null,
+      };
     },
 
     async request(req) {

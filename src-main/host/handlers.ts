@@ -17,6 +17,7 @@ export function createHostHandlers(deps: HostDeps) {
     'app:info': async () => deps.appInfo(),
     'crm:status': async () => deps.crm.status(),
     'crm:request': async (req) => deps.crm.request(req),
+    'crm:whoami': async () => deps.crm.whoami(),
     'notify:show': async (n) => ({ shown: await deps.notifier.show(n) }),
     'shell:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {

@@ -27,12 +27,32 @@ export function saveLocale(storage: Pick<Storage, 'setItem'>, locale: Locale): v
   storage.setItem(STORAGE_KEY, locale);
 }
 
+/**
+ * Each feature keeps its messages beside it (`messages.ts` in a feature or component folder,
+ * exporting `{ namespace, en, pl }`), merged here under their namespace, so that features do not
+ * edit one shared file.
+ */
+type FeatureMessages = { namespace: string; en: Record<string, unknown>; pl: Record<string, unknown> };
+const featureMessages = import.meta.glob<FeatureMessages>(['../features/*/messages.ts', '../components/**/messages.ts'], {
+  eager: true,
+  import: 'messages',
+});
+
+export function allMessages() {
+  const messages = { en: { ...en } as Record<string, unknown>, pl: { ...pl } as Record<string, unknown> };
+  for (const m of Object.values(featureMessages)) {
+    messages.en[m.namespace] = m.en;
+    messages.pl[m.namespace] = m.pl;
+  }
+  return messages;
+}
+
 export function createAppI18n(locale: Locale) {
   return createI18n({
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: { en, pl },
+    messages: allMessages() as { en: typeof en; pl: typeof en },
     pluralRules: { pl: polishPlural },
   });
 }

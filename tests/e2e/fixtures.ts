@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostApp, type WebHostApp } from '../../src-main/web-host/app';
+import { advancingClock } from '../support/demo-crm';
 
 /** The fixed "now" of every end-to-end test: Friday 27 Nov 2026, 09:00 in Warsaw. */
 export const FIXED_NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
@@ -33,13 +34,17 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[] 
     },
     { auto: true },
   ],
+  // Playwright reads a fixture's dependencies from its first parameter's pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   workspace: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
     const app = await startWebHostApp({
       dataDir,
-      rootDir: join(process.cwd(), 'out', 'renderer'),
+      // CSW_OUT_DIR lets parallel work build into its own folder.
+      rootDir: join(process.env.CSW_OUT_DIR ?? join(process.cwd(), 'out'), 'renderer'),
       version: '0.0.0-test',
-      demoCrm: { size: 'small', seed: 1, now: () => FIXED_NOW, timeZone: TIME_ZONE },
+      // The CRM's clock starts at FIXED_NOW and runs, so its modification stamps keep moving.
+      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE },
     });
     await use({ url: app.host.url, dataDir, app });
     await app.close();

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAppI18n, initialLocale } from '../../../src-renderer/i18n';
-import en from '../../../src-renderer/i18n/locales/en';
-import pl from '../../../src-renderer/i18n/locales/pl';
+import { allMessages, createAppI18n, initialLocale } from '../../../src-renderer/i18n';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -16,7 +14,8 @@ describe('languages', () => {
     expect(initialLocale({ getItem: () => 'xx' }, ['pl'])).toBe('pl');
   });
 
-  it('has every English message in Polish too', () => {
+  it('has every English message in Polish too, features included', () => {
+    const { en, pl } = allMessages();
     expect(keys(pl).sort()).toEqual(keys(en).sort());
   });
 

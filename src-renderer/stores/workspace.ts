@@ -1,0 +1,56 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { CallOutput } from '../../shared/contract';
+import { useDb } from './db-key';
+import { useHost } from './host-key';
+
+export type Identity = NonNullable<CallOutput<'crm:whoami'>>;
+
+export interface WorkspaceSettings {
+  /** The object that represents an account: `companies` or a custom object type. */
+  accountObject: string;
+  /** The owner-type property of the account object that holds the CSM. */
+  csmProperty: string;
+  /** The optional date property holding the renewal date. */
+  renewalProperty: string | null;
+}
+
+/** The demo CRM's account setup; the setup dialog (issue 5) lets the user change it. */
+export const DEFAULT_SETTINGS: WorkspaceSettings = {
+  accountObject: 'companies',
+  csmProperty: 'csm_owner',
+  renewalProperty: 'renewal_date',
+};
+
+/**
+ * Who is using the workspace and how it is set up. The identity is remembered in the local
+ * database so that an offline start still knows whose tasks and accounts to show.
+ */
+export const useWorkspaceStore = defineStore('workspace', () => {
+  const host = useHost();
+  const db = useDb();
+  const identity = ref<Identity | null>(null);
+  const settings = ref<WorkspaceSettings>({ ...DEFAULT_SETTINGS });
+  const timeZone = ref(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const loaded = ref(false);
+
+  async function load() {
+    const [savedIdentity, savedSettings] = await Promise.all([db.meta.get('identity'), db.meta.get('workspaceSettings')]);
+    if (savedIdentity) identity.value = savedIdentity.value as Identity;
+    if (savedSettings) settings.value = { ...DEFAULT_SETTINGS, ...(savedSettings.value as Partial<WorkspaceSettings>) };
+    const who = await host['crm:whoami']({});
+    if (who.ok && who.data) {
+      identity.value = who.data;
+      await db.meta.put({ key: 'identity', value: who.data });
+    }
+    loaded.value = true;
+  }
+
+  async function saveSettings(next: WorkspaceSettings) {
+    await db.meta.put({ key: 'workspaceSettings', value: next });
+    settings.value = next;
+  }
+
+  const ownerId = computed(() => identity.value?.ownerId ?? null);
+  return { identity, ownerId, settings, timeZone, loaded, load, saveSettings };
+});
