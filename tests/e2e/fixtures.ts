@@ -59,3 +59,24 @@ export async function openWorkspace(page: Page, workspace: Workspace, path = '/s
   await page.clock.install({ time: FIXED_NOW });
   await page.goto(`${workspace.url}#${path}`);
 }
+
+/** In the browser, offline reloads need the service worker to have cached the app shell. */
+export async function waitForOfflineReady(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}
+
+/** Authorized fetch against the test's demo CRM, to check what reached it. */
+export function crmApi(workspace: Workspace, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const crm = workspace.app.demoCrm;
+  if (!crm) throw new Error('this workspace has no embedded demo CRM');
+  return fetch(`${crm.url}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { authorization: `Bearer ${crm.token}`, 'content-type': 'application/json', ...init.headers },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}
