@@ -21,6 +21,7 @@ function setup() {
   const crm: CrmGateway = {
     status: () => ({ connected: false, kind: null, baseUrl: null }),
     request: vi.fn(),
+    whoami: vi.fn(),
   };
   const handlers = createHostHandlers({
     appInfo: () => ({ name: 'CS Workspace', version: '0.1.0', platform: 'linux', host: 'electron', locale: 'en' }),
