@@ -1,23 +1,45 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref, watch } from 'vue';
+import { INITIAL_STATUS, type SyncStatus } from '../../shared/sync';
+import { startSyncClient, type SyncClient } from '../sync';
+import { useConnectivityStore } from './connectivity';
+import { useDb } from './db-key';
+import { useHost } from './host-key';
 
-export interface SyncProgress {
-  objectType: string;
-  done: number;
-  total: number;
-}
-
-/** The sync status the frame shows. The sync worker (src-renderer/sync) feeds it. */
+/**
+ * The sync status the frame shows, fed by the sync worker (src-renderer/sync). The store
+ * tells the worker when the machine goes on- or offline and when it wakes from sleep; the
+ * worker decides when to sync (start, interval, reconnect, resume, "Sync now", an edit).
+ */
 export const useSyncStore = defineStore('sync', () => {
-  const running = ref(false);
-  const progress = ref<SyncProgress | null>(null);
-  const lastSyncedAt = ref<number | null>(null);
-  const pending = ref(0);
-  const errors = ref(0);
-  const lastError = ref<string | null>(null);
+  const host = useHost();
+  const db = useDb();
+  const connectivity = useConnectivityStore();
+  const status = ref<SyncStatus>({ ...INITIAL_STATUS });
+  let client: SyncClient | null = null;
 
-  function syncNow() {
-    // Wired to the sync client by the offline core (issue 4).
+  function start() {
+    if (client) return;
+    client = startSyncClient(host, db);
+    client.onStatus((s) => (status.value = s));
+    client.notifyOnline(connectivity.online);
+    watch(
+      () => connectivity.online,
+      (online) => client?.notifyOnline(online),
+    );
+    host.on('onDidResume', () => client?.notifyResume());
   }
-  return { running, progress, lastSyncedAt, pending, errors, lastError, syncNow };
+
+  return {
+    status,
+    running: computed(() => status.value.running),
+    progress: computed(() => status.value.progress ?? null),
+    lastSyncedAt: computed(() => status.value.lastSyncedAt),
+    pending: computed(() => status.value.pending),
+    errors: computed(() => status.value.errors),
+    conflicts: computed(() => status.value.conflicts),
+    lastError: computed(() => status.value.lastError ?? null),
+    start,
+    syncNow: () => client?.syncNow(),
+  };
 });

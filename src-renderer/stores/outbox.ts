@@ -1,0 +1,53 @@
+import { defineStore } from 'pinia';
+import { displayName } from '../../shared/records/display-name';
+import type { PropValue, StoredEntry } from '../../shared/sync';
+import { discardEntry, listConflicts, listOutbox, resolveConflict, retryEntry, type ConflictChoice } from '../db';
+import type { ConflictRow } from '../db';
+import { useDb } from './db-key';
+import { useLiveQuery } from './live-query';
+
+export interface OutboxItem {
+  entry: StoredEntry;
+  objectType: string;
+  recordName: string;
+}
+
+export interface ConflictItem {
+  conflict: ConflictRow;
+  recordName: string;
+}
+
+/** The outbox and conflict review: what waits to reach the CRM, and what needs a decision. */
+export const useOutboxStore = defineStore('outbox', () => {
+  const db = useDb();
+
+  async function nameOf(objectType: string, id: string): Promise<string> {
+    const [row, overlay] = await Promise.all([db.records(objectType).get(id), db.overlay.get(`${objectType}:${id}`)]);
+    return displayName(objectType, { ...(row?.properties ?? {}), ...(overlay?.properties ?? {}) }, id);
+  }
+
+  const { value: items } = useLiveQuery<OutboxItem[]>(async () => {
+    const entries = await listOutbox(db);
+    return Promise.all(
+      entries.map(async (entry) => {
+        const i = entry.intent;
+        const objectType = i.kind === 'update' || i.kind === 'create' ? i.objectType : i.fromType;
+        const id = i.kind === 'update' || i.kind === 'create' ? i.recordId : i.fromId;
+        return { entry, objectType, recordName: await nameOf(objectType, id) };
+      }),
+    );
+  }, []);
+
+  const { value: conflicts } = useLiveQuery<ConflictItem[]>(async () => {
+    const rows = await listConflicts(db);
+    return Promise.all(rows.map(async (conflict) => ({ conflict, recordName: await nameOf(conflict.objectType, conflict.recordId) })));
+  }, []);
+
+  return {
+    items,
+    conflicts,
+    retry: (seq: number, fix?: Record<string, PropValue>) => retryEntry(db, seq, fix),
+    discard: (seq: number) => discardEntry(db, seq),
+    resolve: (key: string, choice: ConflictChoice) => resolveConflict(db, key, choice),
+  };
+});
