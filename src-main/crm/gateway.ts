@@ -28,9 +28,12 @@ export interface GatewayOptions {
   random?: () => number;
   /** Attempts for a transient failure (429, 5xx); the last answer is returned as it is. */
   maxAttempts?: number;
+  /** A request that has not answered by then is abandoned as NETWORK, so a hung socket cannot stall the sync. */
+  timeoutMs?: number;
 }
 
-const FORWARDED_HEADERS = /^(x-hubspot-ratelimit-|retry-after$|x-hubspot-correlation-id$)/i;
+// `date` is the CRM's clock: the sync caps its incremental windows by server time, never the client's.
+const FORWARDED_HEADERS = /^(x-hubspot-ratelimit-|retry-after$|x-hubspot-correlation-id$|date$)/i;
 const TRANSIENT = new Set([429, 500, 502, 503, 504, 423]);
 
 /**
@@ -44,6 +47,7 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
   const doFetch = opts.fetch ?? fetch;
   const random = opts.random ?? Math.random;
   const maxAttempts = opts.maxAttempts ?? 4;
+  const timeoutMs = opts.timeoutMs ?? 30_000;
 
   async function once(conn: CrmConnection, req: z.output<typeof CrmRequest>, bucket: BucketName) {
     await limiter.acquire(bucket);
@@ -61,6 +65,7 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
           ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       throw new HostCallError('NETWORK', `The CRM could not be reached: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,0 +1,83 @@
+import type { EntryError } from './outbox';
+import type { CrmPort, CrmRequest, CrmResponse } from './ports';
+
+/**
+ * The sync cannot go on right now (offline, rate limited, CRM down, token expired); nothing
+ * is lost: outbox rows stay queued and cursors stay where they were. The coordinator backs
+ * off and tries again (G12, G14).
+ */
+export class TransientSyncError extends Error {
+  constructor(
+    readonly error: EntryError,
+    /** The CRM asked us to wait (Retry-After), in ms. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(error.message);
+    this.name = 'TransientSyncError';
+  }
+}
+
+/** A request the CRM refused for good while pulling: a bug or a missing scope, not a blip. */
+export class PermanentSyncError extends Error {
+  constructor(readonly error: EntryError) {
+    super(error.message);
+    this.name = 'PermanentSyncError';
+  }
+}
+
+/** 401 pauses the queue intact until re-login (G14); 423/477/429/5xx pass with time (§12). */
+const TRANSIENT_STATUS = new Set([401, 408, 423, 429, 477]);
+
+export type CallAnswer = { kind: 'ok'; res: CrmResponse } | { kind: 'rejected'; error: EntryError };
+
+/** The CRM's message for a failed request, as the user will read it in "needs attention". */
+export function crmMessage(res: CrmResponse): string {
+  const body = res.body as { message?: unknown; errors?: Array<{ message?: unknown }> } | null;
+  const main = typeof body?.message === 'string' ? body.message : `The CRM answered ${res.status}.`;
+  const details = (Array.isArray(body?.errors) ? body.errors : [])
+    .map((e) => (typeof e.message === 'string' ? e.message : ''))
+    .filter((m) => m && !main.includes(m));
+  return details.length ? `${main} (${details.join('; ')})` : main;
+}
+
+function categoryOf(res: CrmResponse): string | undefined {
+  const c = (res.body as { category?: unknown } | null)?.category;
+  return typeof c === 'string' ? c : undefined;
+}
+
+/**
+ * One CRM call: 2xx (207 included) is an answer, a refusal (4xx) is returned as a value for
+ * the caller to attribute to the intent that caused it, and everything transient throws.
+ */
+export async function callCrm(crm: CrmPort, req: CrmRequest, now: () => number): Promise<CallAnswer> {
+  const result = await crm.request(req);
+  if (!result.ok) {
+    const { code, message } = result.error;
+    if (code === 'INVALID_INPUT') return { kind: 'rejected', error: { code, message, at: now() } };
+    throw new TransientSyncError({ code, message, at: now() });
+  }
+  const res = result.data;
+  if (res.status >= 200 && res.status < 300) return { kind: 'ok', res };
+  const category = categoryOf(res);
+  const error: EntryError = { status: res.status, message: crmMessage(res), at: now(), ...(category ? { code: category } : {}) };
+  if (TRANSIENT_STATUS.has(res.status) || res.status >= 500) {
+    const retryAfter = Number(res.headers['retry-after']);
+    throw new TransientSyncError(error, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+  }
+  return { kind: 'rejected', error };
+}
+
+/** For pulls: any refusal is fatal to this run (the cursor stays; the user sees the error). */
+export async function fetchCrm(crm: CrmPort, req: CrmRequest, now: () => number): Promise<CrmResponse> {
+  const answer = await callCrm(crm, req, now);
+  if (answer.kind === 'rejected') throw new PermanentSyncError(answer.error);
+  return answer.res;
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export const OBJECTS = '/crm/v3/objects';

@@ -1,0 +1,10 @@
+export * from './object-types';
+export * from './values';
+export * from './intents';
+export * from './outbox';
+export * from './decide';
+export * from './ports';
+export * from './context';
+export * from './status';
+export * from './coordinator';
+export { TransientSyncError, PermanentSyncError } from './crm-calls';

@@ -1,0 +1,105 @@
+import type { ConflictInput } from './decide';
+import type { EntryError, StoredEntry } from './outbox';
+import type { Props, SyncedRecord } from './values';
+
+/** The CRM request and answer, the shape of the host contract's `crm:request`. */
+export interface CrmRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  query?: Record<string, string | string[]>;
+  body?: unknown;
+  bucket?: 'standard' | 'search';
+}
+
+export interface CrmResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export type CrmResult =
+  | { ok: true; data: CrmResponse }
+  | { ok: false; error: { code: string; message: string } };
+
+/** How the sync reaches the CRM: through the host bridge in the app, the real gateway in tests. */
+export interface CrmPort {
+  request(req: CrmRequest): Promise<CrmResult>;
+}
+
+/**
+ * Where a pull stands for one type. `bootstrap` pages through the list endpoint (`after` is
+ * the next page); `fenceMs` is a server timestamp taken before the first page, where the
+ * incremental pull will start so nothing changed during the bootstrap is missed.
+ * `incremental` holds the server time up to which every change has been applied.
+ */
+export type CursorState =
+  | { objectType: string; mode: 'bootstrap'; after?: string; fenceMs: number; done: number; total?: number }
+  | { objectType: string; mode: 'incremental'; valueMs: number };
+
+/** A change the CRM confirmed, merged into the synced row so the UI does not flicker back. */
+export interface RecordEcho {
+  objectType: string;
+  id: string;
+  properties: Props;
+  updatedAt?: string;
+}
+
+/** The result of pushing one outbox entry; the store applies each in one transaction. */
+export type IntentOutcome =
+  | { kind: 'done'; seq: number; echo?: RecordEcho; conflicts?: ConflictInput[] }
+  | { kind: 'created'; seq: number; objectType: string; tempId: string; record: SyncedRecord }
+  | { kind: 'attention'; seq: number; error: EntryError }
+  | { kind: 'retry'; seq: number; error: EntryError };
+
+export interface AssociationRow {
+  fromType: string;
+  fromId: string;
+  toType: string;
+  toId: string;
+  typeIds: number[];
+}
+
+/** Every association between `ids` of `fromType` and records of `toType`, replacing what was stored. */
+export interface AssociationBatch {
+  fromType: string;
+  toType: string;
+  ids: string[];
+  rows: AssociationRow[];
+}
+
+export type ReferenceKind = 'pipelines' | 'owners' | 'users' | 'properties';
+
+export interface StoreCounts {
+  pending: number;
+  attention: number;
+  conflicts: number;
+}
+
+/** Everything the sync reads and writes locally; each method is one store transaction. */
+export interface StorePort {
+  listOutbox(): Promise<StoredEntry[]>;
+  /**
+   * Count a send as started, durably, before it leaves (see OutboxEntry.attempts); for
+   * updates also keep the earliest server-time mark (OutboxEntry.sentAfterMs).
+   */
+  markSending(seqs: readonly number[], sentAfterMs?: Readonly<Record<number, number>>): Promise<void>;
+  /** Apply push outcomes: outbox rows, overlay, conflicts and echoes change together. */
+  resolve(outcomes: readonly IntentOutcome[]): Promise<void>;
+
+  getCursor(objectType: string): Promise<CursorState | undefined>;
+  /** `updatedAt` of the rows we hold among `ids`, so a re-read overlap costs no extra work. */
+  storedVersions(objectType: string, ids: readonly string[]): Promise<Record<string, string>>;
+  /**
+   * Rows, their associations and the cursor that covers them commit together (G10). A row
+   * older than the stored one (search index lag) is skipped.
+   */
+  applyPage(objectType: string, records: readonly SyncedRecord[], cursor: CursorState, associations?: readonly AssociationBatch[]): Promise<void>;
+  removeRecords(objectType: string, ids: readonly string[]): Promise<void>;
+  putReference(kind: ReferenceKind, objectType: string | null, rows: readonly unknown[]): Promise<void>;
+  /** Names of the properties to fetch for a type (from stored definitions); empty if none yet. */
+  propertyNames(objectType: string): Promise<string[]>;
+
+  getMeta<T>(key: string): Promise<T | undefined>;
+  setMeta(key: string, value: unknown): Promise<void>;
+  counts(): Promise<StoreCounts>;
+}

@@ -1,0 +1,46 @@
+import { chunk, fetchCrm } from './crm-calls';
+import type { SyncContext } from './context';
+import type { AssociationBatch, AssociationRow } from './ports';
+
+/** v4 batch read takes up to 1000 ids (hubspot-api.md §5). */
+const ASSOC_READ_MAX = 1000;
+
+interface AssocResult {
+  from: { id: string };
+  to: Array<{ toObjectId: string | number; associationTypes?: Array<{ typeId: number }> }>;
+  paging?: { next?: { after?: string } };
+}
+
+/**
+ * Every association of `ids` towards `toType`, following per-record paging. Association
+ * changes may not bump the modified date on both ends (§13), so the pull re-reads them for
+ * each changed record from its side (and, incrementally, from the partner side too).
+ */
+export async function readAssociations(ctx: SyncContext, fromType: string, toType: string, ids: readonly string[]): Promise<AssociationBatch> {
+  const rows: AssociationRow[] = [];
+  let pending = ids.map((id) => ({ id, after: undefined as string | undefined }));
+  while (pending.length) {
+    const next: typeof pending = [];
+    for (const group of chunk(pending, ASSOC_READ_MAX)) {
+      const res = await fetchCrm(
+        ctx.crm,
+        {
+          method: 'POST',
+          path: `/crm/v4/associations/${fromType}/${toType}/batch/read`,
+          body: { inputs: group.map((g) => (g.after ? { id: g.id, after: g.after } : { id: g.id })) },
+        },
+        ctx.now,
+      );
+      // Ids without associations come back as per-item errors in a 207; that is "none".
+      for (const r of ((res.body as { results?: AssocResult[] } | null)?.results ?? [])) {
+        for (const to of r.to ?? []) {
+          rows.push({ fromType, fromId: String(r.from.id), toType, toId: String(to.toObjectId), typeIds: (to.associationTypes ?? []).map((t) => t.typeId) });
+        }
+        const after = r.paging?.next?.after;
+        if (after) next.push({ id: String(r.from.id), after });
+      }
+    }
+    pending = next;
+  }
+  return { fromType, toType, ids: [...ids], rows };
+}

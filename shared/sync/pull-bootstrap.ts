@@ -1,0 +1,74 @@
+import { toSyncedRecord, type WireRecord } from './batch';
+import { fetchCrm, OBJECTS } from './crm-calls';
+import type { SyncContext } from './context';
+import { TYPE_INFO, type SyncedType } from './object-types';
+import type { AssociationBatch, CursorState } from './ports';
+import { readAssociations } from './pull-associations';
+import { modifiedAt, propertiesToFetch } from './pull-common';
+
+type Bootstrap = Extract<CursorState, { mode: 'bootstrap' }>;
+
+interface ListBody {
+  results?: WireRecord[];
+  paging?: { next?: { after?: string } };
+}
+
+/**
+ * First load of a type through the list endpoint (no 10,000 cap, standard bucket; §13).
+ * Before the first page we take a fence: the newest modification the CRM reports. Anything
+ * changed while we page is newer than the fence, so the incremental pull that starts at the
+ * fence catches it. Each page commits with the `after` of the next one, so a crash resumes
+ * at the page it was on (G10).
+ */
+export async function bootstrapType(ctx: SyncContext, type: SyncedType, resume?: Bootstrap): Promise<number> {
+  let state = resume ?? (await startBootstrap(ctx, type));
+  const properties = (await propertiesToFetch(ctx, type)).join(',');
+  let fetched = 0;
+  for (;;) {
+    const res = await fetchCrm(
+      ctx.crm,
+      {
+        method: 'GET',
+        path: `${OBJECTS}/${type}`,
+        query: { limit: String(ctx.tuning.listPageSize), properties, archived: 'false', ...(state.after ? { after: state.after } : {}) },
+      },
+      ctx.now,
+    );
+    const body = (res.body ?? {}) as ListBody;
+    const records = (body.results ?? []).map(toSyncedRecord);
+    const ids = records.map((r) => r.id);
+    const associations: AssociationBatch[] = [];
+    if (ids.length) for (const target of TYPE_INFO[type].associationTargets) associations.push(await readAssociations(ctx, type, target, ids));
+    await ctx.checkpoint('pull:after-fetch');
+    const after = body.paging?.next?.after;
+    const done = state.done + records.length;
+    const next: CursorState = after
+      ? { ...state, after, done }
+      : { objectType: type, mode: 'incremental', valueMs: Math.max(state.fenceMs, 0) };
+    await ctx.store.applyPage(type, records, next, associations);
+    await ctx.checkpoint('pull:after-apply');
+    fetched += records.length;
+    ctx.progress({ phase: 'bootstrap', objectType: type, done, ...(state.total !== undefined ? { total: Math.max(state.total, done) } : {}) });
+    if (next.mode === 'incremental') return fetched;
+    state = next;
+  }
+}
+
+async function startBootstrap(ctx: SyncContext, type: SyncedType): Promise<Bootstrap> {
+  const prop = TYPE_INFO[type].cursorProperty;
+  const res = await fetchCrm(
+    ctx.crm,
+    {
+      method: 'POST',
+      path: `${OBJECTS}/${type}/search`,
+      bucket: 'search',
+      body: { filterGroups: [], sorts: [{ propertyName: prop, direction: 'DESCENDING' }], properties: [prop], limit: 1 },
+    },
+    ctx.now,
+  );
+  const body = (res.body ?? {}) as { total?: number; results?: WireRecord[] };
+  const newest = body.results?.[0];
+  // An empty type fences at 0: its first incremental pass reads whatever appeared since.
+  const fenceMs = newest ? modifiedAt(type, toSyncedRecord(newest)) : 0;
+  return { objectType: type, mode: 'bootstrap', fenceMs, done: 0, ...(typeof body.total === 'number' ? { total: body.total } : {}) };
+}

@@ -1,0 +1,50 @@
+import type { SyncContext } from './context';
+import { isTempId, type AssociationIntent } from './intents';
+import type { StoredEntry } from './outbox';
+import type { IntentOutcome } from './ports';
+import { sendBisecting } from './send-bisecting';
+import { chunk } from './crm-calls';
+
+type AssocEntry = StoredEntry & { intent: AssociationIntent };
+
+const BATCH_MAX = 100;
+
+/**
+ * Associations go through the v4 batch endpoints (§5). Both are idempotent by nature
+ * (associating twice leaves one association; removing a missing one is a no-op), so a
+ * resend after a crash needs no check.
+ */
+export async function pushAssociations(ctx: SyncContext, heads: readonly AssocEntry[]): Promise<number> {
+  let resolved = 0;
+  const orphans = heads.filter((e) => isTempId(e.intent.fromId) || isTempId(e.intent.toId));
+  if (orphans.length) {
+    await ctx.store.resolve(
+      orphans.map((e): IntentOutcome => ({ kind: 'attention', seq: e.seq, error: { message: 'One side of this association was never created in the CRM.', at: ctx.now() } })),
+    );
+    resolved += orphans.length;
+  }
+  const groups = new Map<string, AssocEntry[]>();
+  for (const e of heads) {
+    if (orphans.includes(e)) continue;
+    const key = `${e.intent.kind}|${e.intent.fromType}|${e.intent.toType}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  for (const entries of groups.values()) {
+    const { kind, fromType, toType } = (entries[0] as AssocEntry).intent;
+    const base = `/crm/v4/associations/${fromType}/${toType}/batch`;
+    for (const group of chunk(entries, BATCH_MAX)) {
+      resolved += await sendBisecting(ctx, group, {
+        request: (items) =>
+          kind === 'associate'
+            ? { method: 'POST', path: `${base}/associate/default`, body: { inputs: items.map((e) => ({ from: { id: e.intent.fromId }, to: { id: e.intent.toId } })) } }
+            : { method: 'POST', path: `${base}/archive`, body: { inputs: items.map((e) => ({ from: { id: e.intent.fromId }, to: [{ id: e.intent.toId }] })) } },
+        idOf: (e) => e.intent.fromId,
+        seqOf: (e) => e.seq,
+        // Association answers are keyed by from/to pairs, not records; success is "no error".
+        match: () => undefined,
+        onSuccess: (e) => ({ kind: 'done', seq: e.seq }),
+      });
+    }
+  }
+  return resolved;
+}

@@ -1,0 +1,110 @@
+import { parseBatch, type WireRecord } from './batch';
+import { callCrm, chunk, OBJECTS } from './crm-calls';
+import type { SyncContext } from './context';
+import { decideUpdate, type ConflictInput } from './decide';
+import { isTempId, type UpdateIntent } from './intents';
+import type { EntryError, StoredEntry } from './outbox';
+import type { IntentOutcome } from './ports';
+import { sendBisecting } from './send-bisecting';
+import type { Props } from './values';
+
+/** HubSpot caps batch reads that ask for property history at 50 inputs (§3). */
+const HISTORY_READ_MAX = 50;
+const BATCH_MAX = 100;
+
+type UpdateEntry = StoredEntry & { intent: UpdateIntent };
+
+interface Planned {
+  entry: UpdateEntry;
+  write: Props;
+  conflicts: ConflictInput[];
+  /** Server time of the record's last change before our write (see OutboxEntry.sentAfterMs). */
+  mark: number;
+}
+
+/**
+ * Push the head update of each record: read the CRM's current values, decide per property
+ * (decide.ts), then write only what still holds the base. Outcomes are stored per entry.
+ */
+export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[]): Promise<number> {
+  let resolved = 0;
+  const byType = new Map<string, UpdateEntry[]>();
+  for (const e of heads) byType.set(e.intent.objectType, [...(byType.get(e.intent.objectType) ?? []), e]);
+  for (const [objectType, entries] of byType) {
+    const outcomes: IntentOutcome[] = [];
+    const planned: Planned[] = [];
+    for (const e of entries.filter((x) => isTempId(x.intent.recordId))) {
+      outcomes.push({ kind: 'attention', seq: e.seq, error: { message: 'The record this edit belongs to was never created in the CRM.', at: ctx.now() } });
+    }
+    for (const group of chunk(entries.filter((x) => !isTempId(x.intent.recordId)), HISTORY_READ_MAX)) {
+      const current = await readCurrent(ctx, objectType, group);
+      for (const entry of group) {
+        const record = current.get(entry.intent.recordId);
+        if (record && !('properties' in record)) {
+          outcomes.push({ kind: 'attention', seq: entry.seq, error: record });
+          continue;
+        }
+        if (!record) {
+          outcomes.push({ kind: 'attention', seq: entry.seq, error: { status: 404, message: 'The record no longer exists in the CRM (deleted or merged).', at: ctx.now() } });
+          continue;
+        }
+        const d = decideUpdate(entry.intent, record.properties, record.propertiesWithHistory, entry.sentAfterMs);
+        if (Object.keys(d.write).length === 0) outcomes.push({ kind: 'done', seq: entry.seq, conflicts: d.conflicts });
+        else planned.push({ entry, write: d.write, conflicts: d.conflicts, mark: Date.parse(record.updatedAt) });
+      }
+    }
+    // Decisions that need no write are stored before anything is sent.
+    if (outcomes.length) await ctx.store.resolve(outcomes);
+    resolved += outcomes.length;
+    for (const group of chunk(planned, BATCH_MAX)) {
+      await ctx.store.markSending(
+        group.map((p) => p.entry.seq),
+        Object.fromEntries(group.map((p) => [p.entry.seq, p.mark])),
+      );
+      resolved += await sendBisecting(ctx, group, {
+        request: (items) => ({
+          method: 'POST',
+          path: `${OBJECTS}/${objectType}/batch/update`,
+          body: { inputs: items.map((p) => ({ id: p.entry.intent.recordId, properties: p.write })) },
+        }),
+        idOf: (p) => p.entry.intent.recordId,
+        seqOf: (p) => p.entry.seq,
+        onSuccess: (p, result) => ({
+          kind: 'done',
+          seq: p.entry.seq,
+          conflicts: p.conflicts,
+          echo: { objectType, id: p.entry.intent.recordId, properties: { ...p.write, ...(result?.properties ?? {}) }, ...(result?.updatedAt ? { updatedAt: result.updatedAt } : {}) },
+        }),
+      });
+    }
+  }
+  return resolved;
+}
+
+/**
+ * Current values and history of a group of records. A refused read (say, 400 for a property
+ * the CRM no longer has) is split down to the entry that caused it, which gets the error.
+ */
+async function readCurrent(ctx: SyncContext, objectType: string, group: readonly UpdateEntry[]): Promise<Map<string, WireRecord | EntryError>> {
+  const props = [...new Set(group.flatMap((e) => Object.keys(e.intent.desired)))];
+  const answer = await callCrm(
+    ctx.crm,
+    {
+      method: 'POST',
+      path: `${OBJECTS}/${objectType}/batch/read`,
+      body: { inputs: [...new Set(group.map((e) => e.intent.recordId))].map((id) => ({ id })), properties: props, propertiesWithHistory: props },
+    },
+    ctx.now,
+  );
+  const map = new Map<string, WireRecord | EntryError>();
+  if (answer.kind === 'rejected') {
+    if (group.length === 1) map.set((group[0] as UpdateEntry).intent.recordId, answer.error);
+    else {
+      const half = Math.ceil(group.length / 2);
+      for (const part of [group.slice(0, half), group.slice(half)]) for (const [k, v] of await readCurrent(ctx, objectType, part)) map.set(k, v);
+    }
+    return map;
+  }
+  for (const r of parseBatch(answer.res, ctx.now()).results) map.set(String(r.id), r);
+  return map;
+}

@@ -1,0 +1,25 @@
+import type { AssociationBatch } from '../../shared/sync';
+import type { CsDatabase } from './database';
+
+/**
+ * Replace what we hold between `ids` of `fromType` and records of `toType` by the CRM's
+ * answer. Rows are kept in both directions, so either side reads its associations with one
+ * indexed query; both directions are replaced here, inside the caller's transaction.
+ */
+export async function replaceAssociationsTx(db: CsDatabase, batch: AssociationBatch): Promise<void> {
+  const { fromType, toType } = batch;
+  // One indexed anyOf query and one bulkDelete per batch: per-record round trips would make
+  // a large pull page slow (architecture.md, performance facts).
+  const old = await db.associations.where('[fromType+fromId+toType]').anyOf(batch.ids.map((id) => [fromType, id, toType])).toArray();
+  await db.associations.bulkDelete(
+    old.flatMap((a) => [
+      [a.fromType, a.fromId, a.toType, a.toId] as [string, string, string, string],
+      [a.toType, a.toId, a.fromType, a.fromId] as [string, string, string, string],
+    ]),
+  );
+  const rows = batch.rows.flatMap((r) => [
+    { fromType: r.fromType, fromId: r.fromId, toType: r.toType, toId: r.toId, typeIds: r.typeIds },
+    { fromType: r.toType, fromId: r.toId, toType: r.fromType, toId: r.fromId, typeIds: [] as number[] },
+  ]);
+  await db.associations.bulkPut(rows);
+}

@@ -1,0 +1,12 @@
+import { schemaV1 } from './schema-v1';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+}
+
+/** Every schema version ever shipped, oldest first. Append only. */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [schemaV1];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -1,0 +1,191 @@
+import {
+  recordKey,
+  remapIntent,
+  intentRecordKey,
+  type AssociationBatch,
+  type ConflictInput,
+  type IntentOutcome,
+  type RecordEcho,
+  type ReferenceKind,
+  type StorePort,
+  type StoredEntry,
+} from '../../shared/sync';
+import type { CsDatabase } from './database';
+import { toRow } from './index-fields';
+import { recomputeOverlay } from './overlay-tx';
+import type { ConflictRow, PipelineRow, PropertyRow } from './rows';
+import { replaceAssociationsTx } from './associations-tx';
+
+/** The sync engine's view of the Dexie database; each method is one transaction. */
+export function createDexieStore(db: CsDatabase, now: () => number = () => Date.now()): StorePort {
+  const pushTables = () => [db.outbox, db.overlay, db.conflicts, db.associations, db.remaps, ...db.recordTables()];
+
+  async function upsertConflict(c: ConflictInput) {
+    const key = `${c.objectType}:${c.recordId}:${c.property}`;
+    const existing = await db.conflicts.get(key);
+    // A later edit of a field already in conflict updates "mine" but keeps the first base.
+    const row: ConflictRow = { ...c, key, detectedAt: now(), ...(existing ? { base: existing.base } : {}) };
+    await db.conflicts.put(row);
+  }
+
+  async function applyEcho(echo: RecordEcho) {
+    const table = db.records(echo.objectType);
+    const row = await table.get(echo.id);
+    if (!row) return;
+    // updatedAt stays as it was: the echo may lack properties the CRM derived from our write
+    // (completion dates, roll-ups), so the next pull must still see this record as changed.
+    await table.put(toRow(echo.objectType, { ...row, properties: { ...row.properties, ...echo.properties } }));
+  }
+
+  async function applyAssociationIntent(entry: StoredEntry) {
+    const i = entry.intent;
+    if (i.kind !== 'associate' && i.kind !== 'dissociate') return;
+    const pair = [
+      [i.fromType, i.fromId, i.toType, i.toId],
+      [i.toType, i.toId, i.fromType, i.fromId],
+    ] as const;
+    for (const [fromType, fromId, toType, toId] of pair) {
+      if (i.kind === 'associate') {
+        const existing = await db.associations.get([fromType, fromId, toType, toId]);
+        if (!existing) await db.associations.put({ fromType, fromId, toType, toId, typeIds: [] });
+      } else await db.associations.delete([fromType, fromId, toType, toId]);
+    }
+  }
+
+  async function remapCreated(entry: StoredEntry, objectType: string, tempId: string, realId: string) {
+    const tempKey = recordKey(objectType, tempId);
+    const touched = new Set<string>([tempKey, recordKey(objectType, realId)]);
+    const all = await db.outbox.toArray();
+    for (const e of all) {
+      if (e.seq === entry.seq) continue;
+      const intent = remapIntent(e.intent, objectType, tempId, realId);
+      if (intent === e.intent || JSON.stringify(intent) === JSON.stringify(e.intent)) continue;
+      touched.add(e.recordKey);
+      const key = intentRecordKey(intent);
+      touched.add(key);
+      await db.outbox.put({ ...e, intent, recordKey: key });
+    }
+    await db.remaps.put({ key: tempKey, objectType, tempId, realId });
+    return touched;
+  }
+
+  return {
+    listOutbox: () => db.outbox.orderBy('seq').toArray(),
+
+    markSending: (seqs, marks = {}) =>
+      db.transaction('rw', db.outbox, async () => {
+        for (const seq of seqs) {
+          await db.outbox.where('seq').equals(seq).modify((e) => {
+            e.attempts += 1;
+            const mark = marks[seq];
+            // The earliest mark: any of our sends since then may be the one that landed.
+            if (mark !== undefined && !Number.isNaN(mark)) e.sentAfterMs = Math.min(e.sentAfterMs ?? mark, mark);
+          });
+        }
+      }),
+
+    resolve: (outcomes: readonly IntentOutcome[]) =>
+      db.transaction('rw', pushTables(), async () => {
+        const touched = new Set<string>();
+        for (const o of outcomes) {
+          // The user may have discarded the entry while it was in flight.
+          const entry = await db.outbox.get(o.seq);
+          if (!entry) continue;
+          touched.add(entry.recordKey);
+          switch (o.kind) {
+            case 'done': {
+              await db.outbox.delete(o.seq);
+              const i = entry.intent;
+              if (i.kind === 'update') {
+                // A later edit of a field that was in conflict, once applied, supersedes the conflict.
+                const stillConflicting = new Set((o.conflicts ?? []).map((c) => c.property));
+                const settled = Object.keys(i.desired).filter((p) => !stillConflicting.has(p));
+                await db.conflicts.bulkDelete(settled.map((p) => `${i.objectType}:${i.recordId}:${p}`));
+              }
+              for (const c of o.conflicts ?? []) await upsertConflict(c);
+              if (o.echo) await applyEcho(o.echo);
+              await applyAssociationIntent(entry);
+              break;
+            }
+            case 'created': {
+              await db.outbox.delete(o.seq);
+              await db.records(o.objectType).put(toRow(o.objectType, o.record));
+              for (const k of await remapCreated(entry, o.objectType, o.tempId, o.record.id)) touched.add(k);
+              break;
+            }
+            case 'attention':
+              await db.outbox.update(o.seq, { status: 'attention', lastError: o.error });
+              break;
+            case 'retry':
+              await db.outbox.update(o.seq, { lastError: o.error });
+              break;
+          }
+        }
+        await recomputeOverlay(db, touched);
+      }),
+
+    getCursor: (objectType) => db.cursors.get(objectType),
+
+    storedVersions: async (objectType, ids) => {
+      const rows = await db.records(objectType).bulkGet([...ids]);
+      const out: Record<string, string> = {};
+      rows.forEach((r) => {
+        if (r) out[r.id] = r.updatedAt;
+      });
+      return out;
+    },
+
+    applyPage: (objectType, records, cursor, associations = []) => {
+      const table = db.records(objectType);
+      return db.transaction('rw', [table, db.cursors, db.associations], async () => {
+        const existing = await table.bulkGet(records.map((r) => r.id));
+        // A search page may carry an older copy than we hold (index lag, or our own echo).
+        const fresh = records.filter((r, i) => {
+          const old = existing[i];
+          return !old || Date.parse(r.updatedAt) >= Date.parse(old.updatedAt);
+        });
+        await table.bulkPut(fresh.map((r) => toRow(objectType, r)));
+        for (const batch of associations) await replaceAssociationsTx(db, batch as AssociationBatch);
+        await db.cursors.put(cursor);
+      });
+    },
+
+    removeRecords: (objectType, ids) => {
+      const table = db.records(objectType);
+      return db.transaction('rw', [table, db.associations], async () => {
+        await table.bulkDelete([...ids]);
+        for (const id of ids) {
+          const from = await db.associations.where('[fromType+fromId]').equals([objectType, id]).toArray();
+          for (const a of from) {
+            await db.associations.delete([a.fromType, a.fromId, a.toType, a.toId]);
+            await db.associations.delete([a.toType, a.toId, a.fromType, a.fromId]);
+          }
+        }
+      });
+    },
+
+    putReference: (kind: ReferenceKind, objectType, rows) =>
+      db.transaction('rw', db.table(kind), async () => {
+        if (kind === 'pipelines' || kind === 'properties') {
+          await db.table(kind).where('objectType').equals(objectType ?? '').delete();
+          const shaped = rows.map((r) => ({ ...(r as object), objectType }) as PipelineRow | PropertyRow);
+          await db.table(kind).bulkPut(shaped);
+        } else {
+          await db.table(kind).clear();
+          await db.table(kind).bulkPut(rows.map((r) => ({ ...(r as object), id: String((r as { id: unknown }).id) })));
+        }
+      }),
+
+    propertyNames: async (objectType) => (await db.properties.where('objectType').equals(objectType).toArray()).map((p) => p.name),
+
+    getMeta: async <T>(key: string) => (await db.meta.get(key))?.value as T | undefined,
+    setMeta: async (key, value) => void (await db.meta.put({ key, value })),
+
+    counts: () =>
+      db.transaction('r', [db.outbox, db.conflicts], async () => ({
+        pending: await db.outbox.where('status').equals('pending').count(),
+        attention: await db.outbox.where('status').equals('attention').count(),
+        conflicts: await db.conflicts.count(),
+      })),
+  };
+}

@@ -1,0 +1,96 @@
+import { liveQuery } from 'dexie';
+import { createSyncCoordinator, INITIAL_STATUS, type SyncCoordinator, type SyncedType } from '../../shared/sync';
+import { CsDatabase } from '../db/database';
+import { createDexieStore } from '../db/store-port';
+import type { Endpoint, FromWorker, SyncClientStatus, ToWorker } from './protocol';
+import { createWorkerCrmPort } from './worker-crm-port';
+
+export interface LockManagerLike {
+  request(name: string, callback: () => Promise<void>): Promise<void>;
+}
+
+export interface RuntimeDeps {
+  openDb?: (name?: string) => CsDatabase;
+  /** `navigator.locks` where available: only the window holding `cs-sync` runs the loop (G15). */
+  locks?: LockManagerLike;
+  timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(h: unknown): void };
+  intervalMs?: number;
+  /** The synced types; all by default. */
+  types?: readonly SyncedType[];
+}
+
+export const SYNC_LOCK = 'cs-sync';
+
+/**
+ * What the worker does, apart from being a worker (so a Node test can drive it through a
+ * fake endpoint): wait for the sync lock, then own the database and the coordinator, and
+ * report status. Until it holds the lock it stays a follower and runs nothing.
+ */
+export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, deps: RuntimeDeps = {}): void {
+  const crm = createWorkerCrmPort(endpoint);
+  let coordinator: SyncCoordinator | null = null;
+  let online = true;
+  let release: (() => void) | null = null;
+  const publish = (status: SyncClientStatus) => endpoint.post({ type: 'status', status });
+
+  async function lead(dbName: string | undefined) {
+    const db = (deps.openDb ?? ((n?: string) => new CsDatabase(n)))(dbName);
+    coordinator = createSyncCoordinator({
+      crm,
+      store: createDexieStore(db),
+      timers: deps.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs } : {}),
+      ...(deps.types ? { types: deps.types } : {}),
+      onStatus: (s) => publish({ ...s, leader: true }),
+    });
+    coordinator.setOnline(online);
+    coordinator.start();
+    // Edits are written by the UI thread; Dexie tells us (across threads) when the outbox
+    // grows, so a new edit is pushed soon and the pending count is current between passes.
+    let lastPending = -1;
+    const c = coordinator;
+    const watch = liveQuery(() => db.outbox.count()).subscribe({
+      next: (count) => {
+        void c.refresh();
+        if (lastPending >= 0 && count > lastPending) c.trigger('edit');
+        lastPending = count;
+      },
+      error: () => {},
+    });
+    // Hold the lock until stopped; closing the window releases it and another takes over.
+    await new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    watch.unsubscribe();
+    coordinator.stop();
+    coordinator = null;
+    db.close();
+  }
+
+  endpoint.onMessage((msg) => {
+    switch (msg.type) {
+      case 'start': {
+        online = msg.online;
+        publish({ ...INITIAL_STATUS, online, leader: false });
+        const run = () => lead(msg.dbName);
+        const done = deps.locks ? deps.locks.request(SYNC_LOCK, run) : run();
+        done.catch((err: unknown) => publish({ ...INITIAL_STATUS, online, leader: false, lastError: `Sync stopped: ${err instanceof Error ? err.message : String(err)}` }));
+        break;
+      }
+      case 'crm:result':
+        crm.settle(msg.id, msg.result);
+        break;
+      case 'trigger':
+        coordinator?.trigger(msg.reason);
+        break;
+      case 'online':
+        online = msg.online;
+        coordinator?.setOnline(msg.online);
+        break;
+      case 'stop':
+        crm.failAll('Sync stopped.');
+        release?.();
+        break;
+    }
+  });
+}

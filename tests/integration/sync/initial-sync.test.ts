@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYNCED_TYPES, type SyncProgress } from '../../../shared/sync';
+import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { engine, openDb, uniqueDbName } from './support/engine';
+
+let crm: TestCrm;
+beforeAll(async () => {
+  crm = await startTestCrm();
+});
+afterAll(async () => crm?.close());
+
+describe('initial sync of the small dataset', () => {
+  it('makes the local store equal to the CRM, record by record, with progress per type', async () => {
+    const db = openDb(uniqueDbName());
+    const port = gatewayPort(crm);
+    const progress: SyncProgress[] = [];
+    const started = performance.now();
+    const report = await engine(db, port, { onProgress: (p) => progress.push(p) }).runOnce();
+    const ms = performance.now() - started;
+    const admin = crmAdmin(crm);
+    let records = 0;
+    for (const type of SYNCED_TYPES) {
+      const remote = await admin.listAll(type, await admin.propertyNames(type));
+      const local = await db.records(type).toArray();
+      expect(local.length, type).toBe(remote.length);
+      const byId = new Map(local.map((r) => [r.id, r]));
+      for (const r of remote) {
+        const mine = byId.get(r.id);
+        expect(mine?.properties, `${type} ${r.id}`).toEqual(r.properties);
+        expect(mine?.updatedAt).toBe(r.updatedAt);
+      }
+      records += remote.length;
+      // Progress names the type and counts up to its total.
+      const last = progress.filter((p) => p.phase === 'bootstrap' && p.objectType === type).at(-1);
+      if (remote.length) expect(last).toMatchObject({ done: remote.length, total: remote.length });
+      expect(await db.cursors.get(type)).toMatchObject({ mode: 'incremental' });
+    }
+    expect(report.pulled).toBe(records);
+    expect(await db.pipelines.count()).toBeGreaterThan(0);
+    expect(await db.owners.count()).toBeGreaterThan(0);
+    expect(await db.associations.count()).toBeGreaterThan(0);
+    console.info(`initial sync: ${records} records, ${port.log.length} requests, ${Math.round(ms)} ms`);
+    db.close();
+  });
+});

@@ -1,0 +1,136 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCrmGateway } from '../../../../src-main/crm/gateway';
+import { RateLimiter, type Clock } from '../../../../src-main/crm/rate-limiter';
+import { startDemoCrm } from '../../../../src-main/demo-crm';
+import { HostCallError } from '../../../../src-main/host/dispatch';
+import type { CrmPort, CrmRequest, CrmResult } from '../../../../shared/sync';
+
+export interface TestCrm {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** A real demo CRM over HTTP on a free port, in a fresh data dir; rate limits off unless asked. */
+export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; now?: () => number } = {}): Promise<TestCrm> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cs-sync-crm-'));
+  const crm = await startDemoCrm({
+    port: 0,
+    dataDir,
+    size: 'small',
+    seed: opts.seed ?? 1,
+    timeZone: 'Europe/Warsaw',
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.rateLimits ? {} : { rateLimits: false as const }),
+  });
+  return {
+    url: crm.url,
+    token: crm.token,
+    close: async () => {
+      await crm.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sleeps are skipped: tests exercise the retry paths, not the waiting. */
+const instantClock: Clock = { now: () => Date.now(), sleep: async () => {} };
+
+export interface CountingPort extends CrmPort {
+  log: CrmRequest[];
+  reset(): void;
+}
+
+/**
+ * The CRM port of the tests: the app's real gateway (HTTP, limiter, retries) pointed at the
+ * demo CRM, with its throws turned into Result values as the host dispatcher does, and every
+ * request counted.
+ */
+export function gatewayPort(crm: TestCrm, opts: { maxAttempts?: number; timeoutMs?: number } = {}): CountingPort {
+  const { timeoutMs } = opts;
+  const gateway = createCrmGateway({
+    connection: { current: () => ({ kind: 'demo', baseUrl: crm.url, token: crm.token }) },
+    limiter: new RateLimiter({ standard: { max: 1_000_000, intervalMs: 10_000 }, search: { max: 1_000_000, intervalMs: 1_000 } }, instantClock),
+    clock: instantClock,
+    maxAttempts: opts.maxAttempts ?? 1,
+    // A connection the demo CRM dropped can leave the next request waiting out undici's 10 s
+    // connect timeout; a shorter one turns that into the NETWORK error it is, sooner.
+    ...(timeoutMs ? { fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }) } : {}),
+  });
+  const log: CrmRequest[] = [];
+  return {
+    log,
+    reset: () => void (log.length = 0),
+    async request(req): Promise<CrmResult> {
+      log.push(req);
+      try {
+        return { ok: true, data: await gateway.request(req) };
+      } catch (err) {
+        if (err instanceof HostCallError) return { ok: false, error: { code: err.code, message: err.message } };
+        return { ok: false, error: { code: 'INTERNAL', message: String(err) } };
+      }
+    },
+  };
+}
+
+/** Direct access to the CRM for assertions and for "another user" edits (X-Demo-Act-As). */
+export function crmAdmin(crm: TestCrm) {
+  async function call<T = unknown>(method: string, path: string, body?: unknown, actAs?: string): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const res = await fetch(crm.url + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${crm.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(actAs ? { 'x-demo-act-as': actAs } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // See gatewayPort: after a dropped connection a request may otherwise wait 10 s.
+        signal: AbortSignal.timeout(2_000),
+      }).catch(() => null);
+      if (res && res.status < 500 && res.status !== 429) {
+        const text = await res.text();
+        if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+        return (text ? JSON.parse(text) : null) as T;
+      }
+      if (attempt > 20) throw new Error(`${method} ${path} kept failing`);
+    }
+  }
+  return {
+    call,
+    setFaults: (patch: Record<string, unknown>) => call('PUT', '/__demo/faults', patch),
+    clearFaults: () => call('PUT', '/__demo/faults', { latencyMs: 0, errorRate: 0, dropRate: 0, force429: 0, searchLagMs: 0 }),
+    async listAll(type: string, properties?: string[]): Promise<Array<{ id: string; properties: Record<string, string | null>; updatedAt: string }>> {
+      const out: Array<{ id: string; properties: Record<string, string | null>; updatedAt: string }> = [];
+      let after: string | undefined;
+      do {
+        const q = new URLSearchParams({ limit: '100', ...(properties ? { properties: properties.join(',') } : {}), ...(after ? { after } : {}) });
+        const body = await call<{ results: typeof out; paging?: { next?: { after?: string } } }>('GET', `/crm/v3/objects/${type}?${q}`);
+        out.push(...body.results);
+        after = body.paging?.next?.after;
+      } while (after);
+      return out;
+    },
+    async propertyNames(type: string): Promise<string[]> {
+      const body = await call<{ results: Array<{ name: string }> }>('GET', `/crm/v3/properties/${type}`);
+      return body.results.map((p) => p.name);
+    },
+    update: (type: string, id: string, properties: Record<string, string>, actAs?: string) =>
+      call('PATCH', `/crm/v3/objects/${type}/${id}`, { properties }, actAs),
+    archive: (type: string, id: string) => call('DELETE', `/crm/v3/objects/${type}/${id}`),
+    async history(type: string, id: string, props: string[]) {
+      const q = new URLSearchParams({ propertiesWithHistory: props.join(','), properties: props.join(',') });
+      return call<{ properties: Record<string, string | null>; propertiesWithHistory: Record<string, Array<{ value: string; timestamp: string; sourceType: string; sourceId?: string; updatedByUserId?: number }>> }>(
+        'GET',
+        `/crm/v3/objects/${type}/${id}?${q}`,
+      );
+    },
+    searchByClientId: (type: string, clientId: string) =>
+      call<{ total: number; results: Array<{ id: string }> }>('POST', `/crm/v3/objects/${type}/search`, {
+        filterGroups: [{ filters: [{ propertyName: 'cs_client_id', operator: 'EQ', value: clientId }] }],
+        limit: 10,
+      }),
+  };
+}

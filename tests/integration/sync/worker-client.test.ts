@@ -1,0 +1,115 @@
+import Dexie from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostApi } from '../../../shared/contract';
+import type { CrmPort, CrmRequest } from '../../../shared/sync';
+import type { Endpoint, FromWorker, SyncClientStatus, ToWorker } from '../../../src-renderer/sync/protocol';
+import { startSyncClient } from '../../../src-renderer/sync';
+import { startWorkerRuntime, type LockManagerLike } from '../../../src-renderer/sync/worker-runtime';
+import { gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { openDb, uniqueDbName } from './support/engine';
+
+/** Two ends of an in-memory channel with asynchronous delivery, like postMessage. */
+function channel(): { main: Endpoint<FromWorker, ToWorker>; worker: Endpoint<ToWorker, FromWorker> } {
+  const toWorker: Array<(m: ToWorker) => void> = [];
+  const toMain: Array<(m: FromWorker) => void> = [];
+  const clone = <T>(m: T): T => structuredClone(m);
+  return {
+    main: { post: (m) => queueMicrotask(() => toWorker.forEach((l) => l(clone(m)))), onMessage: (l) => void toMain.push(l) },
+    worker: { post: (m) => queueMicrotask(() => toMain.forEach((l) => l(clone(m)))), onMessage: (l) => void toWorker.push(l) },
+  };
+}
+
+/** An exclusive lock manager shared by several "windows", like navigator.locks. */
+function fakeLocks(): LockManagerLike {
+  let tail = Promise.resolve();
+  return {
+    request(_name, callback) {
+      const run = tail.then(callback);
+      tail = run.catch(() => {});
+      return run;
+    },
+  };
+}
+
+function fakeHost(port: CrmPort): HostApi {
+  return {
+    'crm:request': (req: CrmRequest) => port.request(req),
+    'net:status': async () => ({ ok: true, data: { online: true } }),
+    on: () => () => {},
+  } as unknown as HostApi;
+}
+
+const until = async (check: () => boolean, ms = 20_000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+// Dexie's liveQuery (how the worker notices edits) only runs where Dexie sees a global
+// IndexedDB, as in a browser or worker; in Node we point it at the fake one.
+Dexie.dependencies.indexedDB = indexedDB;
+Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+
+let crm: TestCrm;
+beforeAll(async () => {
+  crm = await startTestCrm({ seed: 17 });
+});
+afterAll(async () => crm?.close());
+
+describe('sync client and worker runtime', () => {
+  it('runs the coordinator behind the message protocol: CRM calls relayed through the host, status back', async () => {
+    const name = uniqueDbName('worker');
+    const { main, worker } = channel();
+    startWorkerRuntime(worker, { openDb: () => openDb(name), intervalMs: 3_600_000 });
+    const client = startSyncClient(fakeHost(gatewayPort(crm)), { endpoint: main, dbName: name });
+    const seen: SyncClientStatus[] = [];
+    client.onStatus((s) => seen.push(s));
+    await until(() => client.status().lastSyncedAt !== null);
+    expect(seen.some((s) => s.running && s.progress?.objectType)).toBe(true);
+    expect(client.status()).toMatchObject({ leader: true, running: false, pending: 0, errors: 0 });
+    const db = openDb(name);
+    expect(await db.records('companies').count()).toBeGreaterThan(0);
+    db.close();
+    client.stop();
+  });
+
+  it('lets one window run the loop; when it stops, another takes over (G15)', async () => {
+    const name = uniqueDbName('worker');
+    const locks = fakeLocks();
+    const port = gatewayPort(crm);
+    const windows = [0, 1].map(() => {
+      const { main, worker } = channel();
+      startWorkerRuntime(worker, { openDb: () => openDb(name), locks, intervalMs: 3_600_000, types: ['companies', 'deals'] });
+      return startSyncClient(fakeHost(port), { endpoint: main, dbName: name });
+    });
+    await until(() => windows.some((w) => w.status().lastSyncedAt !== null));
+    expect(windows.map((w) => w.status().leader)).toEqual([true, false]);
+    windows[0]!.stop();
+    await until(() => windows[1]!.status().leader && windows[1]!.status().lastSyncedAt !== null);
+    windows[1]!.stop();
+  });
+});
+
+describe('edits made on the UI thread', () => {
+  it('are noticed by the worker: the pending count rises at once and the edit is pushed without waiting for the interval', async () => {
+    const { setProperties } = await import('../../../src-renderer/db');
+    const name = uniqueDbName('worker-edit');
+    const { main, worker } = channel();
+    startWorkerRuntime(worker, { openDb: () => openDb(name), intervalMs: 3_600_000, types: ['deals'] });
+    const client = startSyncClient(fakeHost(gatewayPort(crm)), { endpoint: main, dbName: name });
+    await until(() => client.status().lastSyncedAt !== null);
+    const ui = openDb(name);
+    const [deal] = await ui.records('deals').limit(1).toArray();
+    const seenPending: number[] = [];
+    client.onStatus((s) => seenPending.push(s.pending));
+    await setProperties(ui, 'deals', deal!.id, { dealname: 'Pushed by the worker' });
+    await until(() => seenPending.includes(1));
+    await until(() => client.status().pending === 0 && !client.status().running);
+    expect(await ui.outbox.count()).toBe(0);
+    ui.close();
+    client.stop();
+  }, 60_000);
+});
