@@ -1,0 +1,102 @@
+import { defineStore } from 'pinia';
+import { inject, ref, watch } from 'vue';
+import {
+  createNotifyRunner,
+  formatTime,
+  taskToNotify,
+  type AnnouncedRecord,
+  type NoticeFormatter,
+  type NotifyRunner,
+} from '../../shared/notify';
+import { I18N_GLOBAL_KEY } from '../i18n';
+import { useDb } from './db-key';
+import { useHost } from './host-key';
+import { useTasksStore } from './tasks';
+import { useWorkspaceStore } from './workspace';
+
+const ENABLED_KEY = 'cs.notify.enabled';
+const RECORD_KEY = 'notify:announced';
+
+/**
+ * Due-task notifications. The pure scheduler (shared/notify) runs here, in the renderer,
+ * because the tasks live in the renderer's database (Dexie), and delivers through the host
+ * contract (`notify:show`): Electron's Notification in the desktop app, the browser's
+ * Notification API under the web host.
+ *
+ * Issue 8 asks the main process to own notifications so they fire while the window is
+ * hidden. In Electron a hidden (or minimized-to-tray) window's renderer keeps running — the
+ * main window is hidden, never destroyed, when closed — so timers here still fire and
+ * `notify:show` reaches main's Notification. Timers of a hidden window may be throttled to
+ * about once a minute; the scheduler wakes at least once a minute and treats longer gaps
+ * (sleep, a closed app) as "came due while you were away", announced once as one group.
+ * `src-main/notify/` can run the same scheduler in main should the renderer ever stop.
+ */
+export const useTaskNotificationsStore = defineStore('task-notifications', () => {
+  const host = useHost();
+  const db = useDb();
+  const i18n = inject(I18N_GLOBAL_KEY);
+  if (!i18n) throw new Error('i18n was not provided before the notifications store was used.');
+  const workspace = useWorkspaceStore();
+  const tasks = useTasksStore();
+
+  const enabled = ref(localStorage.getItem(ENABLED_KEY) !== 'off');
+  const started = ref(false);
+
+  const format: NoticeFormatter = (n) => {
+    const t = i18n.t.bind(i18n) as (key: string, named?: Record<string, unknown>, plural?: number) => string;
+    if (n.kind === 'group') {
+      const count = new Set(n.occurrences.map((o) => o.taskId)).size;
+      const subjects = [...new Set(n.occurrences.map((o) => o.subject))];
+      return { title: t('tasks.notify.groupTitle', { n: count }, count), body: subjects.slice(0, 5).join(', ') + (subjects.length > 5 ? ', …' : '') };
+    }
+    const o = n.occurrences[n.occurrences.length - 1];
+    if (!o) return { title: '', body: '' };
+    const time = o.dueAt === null ? null : formatTime(o.dueAt, workspace.timeZone, String(i18n.locale.value));
+    if (o.kind === 'reminder') return { title: t('tasks.notify.reminderTitle', { subject: o.subject }), body: time ? t('tasks.notify.dueAt', { time }) : '' };
+    return { title: o.subject, body: time ? t('tasks.notify.dueNowAt', { time }) : t('tasks.notify.dueNow') };
+  };
+
+  const runner: NotifyRunner = createNotifyRunner({
+    now: () => Date.now(),
+    setTimer: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimer: (h) => window.clearTimeout(h as number),
+    load: async () => (await db.meta.get(RECORD_KEY))?.value,
+    save: async (record: AnnouncedRecord) => void (await db.meta.put({ key: RECORD_KEY, value: record })),
+    deliver: async (payload) => {
+      const r = await host['notify:show'](payload);
+      // Could not reach the host (web host restarting): try again; a refusal is final.
+      return !r.ok && r.error.code === 'NETWORK' ? 'retry' : 'done';
+    },
+    format,
+  });
+
+  // Feed the scheduler only once the user's tasks were read: an empty list before that
+  // would move the window on without them and lose what came due while the app was closed.
+  // Watched here, in the store's own scope, so it outlives the component that called start().
+  watch(
+    () => [started.value, tasks.ready, tasks.tasks] as const,
+    ([isStarted, ready, list]) => {
+      if (isStarted && ready) void runner.setTasks(list.map((t) => taskToNotify(t.id, t.properties)));
+    },
+  );
+
+  function start() {
+    if (started.value) return;
+    // Queued in this order: the record is loaded and the switch applied before any tasks arrive.
+    void runner.start();
+    void runner.setEnabled(enabled.value);
+    started.value = true;
+    host.on('onDidResume', () => void runner.resume());
+    document.addEventListener('visibilitychange', () => void runner.tick());
+  }
+
+  async function setEnabled(on: boolean) {
+    enabled.value = on;
+    localStorage.setItem(ENABLED_KEY, on ? 'on' : 'off');
+    // Under the web host the page shows them itself and needs the browser's permission; asked on the user's click.
+    if (on && 'Notification' in window && Notification.permission === 'default') void Notification.requestPermission();
+    await runner.setEnabled(on);
+  }
+
+  return { enabled, started, start, setEnabled };
+});

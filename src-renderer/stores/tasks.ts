@@ -1,0 +1,135 @@
+import { defineStore } from 'pinia';
+import { computed, getCurrentScope, onScopeDispose, shallowRef } from 'vue';
+import { rescheduledDue, type RescheduleChoice } from '../../shared/notify';
+import { toMillis, type Props } from '../../shared/sync';
+import { evaluateView, taskViews, TASK_PROPERTY_KINDS, type View, type ViewContext } from '../../shared/views';
+import { completeTask, createTask, reopenTask, rescheduleTask, setProperties, type MergedRecord } from '../db';
+import { loadOwnedTasks, loadTaskRelations, searchCompanies, type TaskRelation } from '../db/queries/tasks';
+import { useDb } from './db-key';
+import { useLiveQuery } from './live-query';
+import { useSyncStore } from './sync';
+import { useWorkspaceStore } from './workspace';
+
+export const TASK_VIEW_IDS = ['overdue', 'due-today', 'due-tomorrow', 'all-open', 'all-completed'] as const;
+export type TaskViewId = (typeof TASK_VIEW_IDS)[number];
+
+const VIEWS: Record<TaskViewId, View> = {
+  overdue: taskViews.overdue(),
+  'due-today': taskViews.dueToday(),
+  'due-tomorrow': taskViews.dueTomorrow(),
+  'all-open': taskViews.allOpen(),
+  'all-completed': taskViews.allCompleted(),
+};
+
+export function isTaskViewId(v: unknown): v is TaskViewId {
+  return typeof v === 'string' && (TASK_VIEW_IDS as readonly string[]).includes(v);
+}
+
+export interface TaskEdit {
+  subject: string;
+  dueAt: number;
+  priority: string;
+  notes: string;
+}
+
+/**
+ * The Tasks tab's data: the signed-in user's tasks (synced ⊕ pending local values) and the
+ * five default views over them, evaluated by the views engine in the workspace time zone.
+ * Every change goes through the db edit functions (overlay + outbox in one transaction), so
+ * it works offline and shows its pending mark until the CRM has it.
+ */
+export const useTasksStore = defineStore('tasks', () => {
+  const db = useDb();
+  const workspace = useWorkspaceStore();
+  const sync = useSyncStore();
+
+  // "Overdue" and "today" move with the clock: re-evaluate every half minute.
+  const now = shallowRef(Date.now());
+  const clock = window.setInterval(() => (now.value = Date.now()), 30_000);
+  if (getCurrentScope()) onScopeDispose(() => window.clearInterval(clock));
+
+  const owned = useLiveQuery<MergedRecord[]>(
+    () => (workspace.ownerId ? loadOwnedTasks(db, workspace.ownerId) : []),
+    [],
+    () => workspace.ownerId,
+  );
+  const tasks = owned.value;
+  /** True once the user's tasks were read at least once (an empty list then means "none"). */
+  const ready = computed(() => workspace.ownerId !== null && !owned.loading.value);
+
+  const relations = useLiveQuery<Map<string, TaskRelation[]>>(
+    () => loadTaskRelations(db, tasks.value.map((t) => t.id)),
+    new Map(),
+    () => tasks.value,
+  ).value;
+
+  const context = computed<ViewContext>(() => ({
+    now: now.value,
+    timeZone: workspace.timeZone,
+    propertyTypes: TASK_PROPERTY_KINDS,
+    ...(workspace.ownerId ? { currentUserOwnerId: workspace.ownerId } : {}),
+  }));
+
+  const byView = computed(() => {
+    const ctx = context.value;
+    const out = {} as Record<TaskViewId, MergedRecord[]>;
+    for (const id of TASK_VIEW_IDS) out[id] = evaluateView(VIEWS[id], tasks.value, ctx);
+    return out;
+  });
+
+  const lastError = shallowRef<string | null>(null);
+  async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    try {
+      lastError.value = null;
+      const result = await fn();
+      // An edit is a reason to push now rather than at the next interval (a no-op offline).
+      sync.syncNow();
+      return result;
+    } catch (err) {
+      lastError.value = err instanceof Error ? err.message : String(err);
+      return undefined;
+    }
+  }
+
+  const find = (id: string) => tasks.value.find((t) => t.id === id);
+  const dueOf = (t: MergedRecord | undefined) => toMillis(t?.properties.hs_timestamp) ?? null;
+
+  return {
+    tasks,
+    relations,
+    ready,
+    byView,
+    now,
+    lastError,
+    timeZone: computed(() => workspace.timeZone),
+    find,
+    dueOf,
+    setCompleted: (id: string, done: boolean) => guard(() => (done ? completeTask(db, id) : reopenTask(db, id))),
+    reschedule: (id: string, choice: RescheduleChoice | number) =>
+      guard(() => {
+        const due = typeof choice === 'number' ? choice : rescheduledDue(choice, dueOf(find(id)), Date.now(), workspace.timeZone);
+        return rescheduleTask(db, id, due);
+      }),
+    edit: (id: string, e: TaskEdit) => {
+      const desired: Props = {
+        hs_task_subject: e.subject,
+        hs_timestamp: String(e.dueAt),
+        hs_task_priority: e.priority,
+        hs_task_body: e.notes,
+      };
+      return guard(() => setProperties(db, 'tasks', id, desired));
+    },
+    create: (e: TaskEdit & { companyId: string | null }) =>
+      guard(() =>
+        createTask(db, {
+          subject: e.subject,
+          dueAtMs: e.dueAt,
+          ...(e.notes ? { body: e.notes } : {}),
+          ...(workspace.ownerId ? { ownerId: workspace.ownerId } : {}),
+          ...(e.priority ? { priority: e.priority } : {}),
+          associations: e.companyId ? [{ toType: 'companies', toId: e.companyId }] : [],
+        }),
+      ),
+    searchCompanies: (text: string) => searchCompanies(db, text),
+  };
+});

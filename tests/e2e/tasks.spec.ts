@@ -1,0 +1,284 @@
+import type { Page, Request } from '@playwright/test';
+import { crmApi, expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady, type Workspace } from './fixtures';
+
+/** Alex Morgan, the demo CRM's signed-in CSM. */
+const OWNER = '60000001';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+// Europe/Warsaw is UTC+1 in late November: Friday 27 Nov starts at 26 Nov 23:00 UTC.
+const TODAY = Date.UTC(2026, 10, 26, 23, 0);
+const TOMORROW = TODAY + DAY;
+const DAY_AFTER = TOMORROW + DAY;
+
+interface CrmTask {
+  id: string;
+  subject: string;
+  due: number | null;
+  status: string;
+  reminders: number[];
+}
+
+const ms = (v: string | null | undefined) => (!v ? null : /^\d+$/.test(v) ? Number(v) : Date.parse(v));
+
+async function crmTasks(workspace: Workspace): Promise<CrmTask[]> {
+  const out: CrmTask[] = [];
+  let after: string | undefined;
+  do {
+    const res = await crmApi(workspace, '/crm/v3/objects/tasks/search', {
+      body: {
+        filterGroups: [{ filters: [{ propertyName: 'hubspot_owner_id', operator: 'EQ', value: OWNER }] }],
+        properties: ['hs_task_subject', 'hs_timestamp', 'hs_task_status', 'hs_task_reminders'],
+        limit: 200,
+        ...(after ? { after } : {}),
+      },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { results: { id: string; properties: Record<string, string | null> }[]; paging?: { next?: { after: string } } };
+    for (const r of body.results) {
+      out.push({
+        id: r.id,
+        subject: r.properties.hs_task_subject ?? '',
+        due: ms(r.properties.hs_timestamp),
+        status: r.properties.hs_task_status ?? '',
+        reminders: (r.properties.hs_task_reminders ?? '').split(';').map((s) => ms(s.trim())).filter((n): n is number => n !== null),
+      });
+    }
+    after = body.paging?.next?.after;
+  } while (after);
+  return out;
+}
+
+async function crmTask(workspace: Workspace, id: string): Promise<Record<string, string | null>> {
+  const res = await crmApi(workspace, `/crm/v3/objects/tasks/${id}?properties=hs_task_status,hs_timestamp,hs_task_subject`);
+  return ((await res.json()) as { properties: Record<string, string | null> }).properties;
+}
+
+/** The tasks of each default view, by the CRM's data, at `now` (a moment after FIXED_NOW). */
+type ViewId = 'overdue' | 'due-today' | 'due-tomorrow' | 'all-open' | 'all-completed';
+
+function buckets(tasks: CrmTask[], now: number): Record<ViewId, string[]> {
+  const open = tasks.filter((t) => t.status !== 'COMPLETED');
+  const sorted = (list: CrmTask[]) => list.map((t) => t.id).sort();
+  return {
+    overdue: sorted(open.filter((t) => t.due !== null && t.due < now)),
+    'due-today': sorted(open.filter((t) => t.due !== null && t.due >= TODAY && t.due < TOMORROW)),
+    'due-tomorrow': sorted(open.filter((t) => t.due !== null && t.due >= TOMORROW && t.due < DAY_AFTER)),
+    'all-open': sorted(open),
+    'all-completed': sorted(tasks.filter((t) => t.status === 'COMPLETED')),
+  };
+}
+
+const TAB_NAMES: Record<ViewId, string> = {
+  overdue: 'Overdue',
+  'due-today': 'Due today',
+  'due-tomorrow': 'Due tomorrow',
+  'all-open': 'All open',
+  'all-completed': 'All completed',
+};
+
+async function openTasks(page: Page, workspace: Workspace, path = '/tasks') {
+  await openWorkspace(page, workspace, path);
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Last synced', { timeout: 30_000 });
+}
+
+async function selectView(page: Page, view: ViewId) {
+  await page.getByRole('tab', { name: new RegExp(`^${TAB_NAMES[view]}`) }).click();
+  await expect(page).toHaveURL(new RegExp(`view=${view}`));
+}
+
+// Leave the page before the fixture stops the web host, so its open connections do not log errors.
+test.afterEach(async ({ page }) => {
+  await page.goto('about:blank');
+});
+
+const row = (page: Page, id: string) => page.locator(`tr[data-task-id="${id}"]`);
+const rowIds = (page: Page) => page.locator('tbody tr[data-task-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id') ?? '').sort());
+
+test('each default view lists exactly the demo CRM tasks of its bucket', async ({ page, workspace }) => {
+  const expected = buckets(await crmTasks(workspace), FIXED_NOW + 60_000);
+  expect(expected.overdue.length).toBeGreaterThan(0);
+  expect(expected['due-today'].length).toBeGreaterThan(0);
+  expect(expected['due-tomorrow'].length).toBeGreaterThan(0);
+  expect(expected['all-completed'].length).toBeGreaterThan(0);
+  await openTasks(page, workspace);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  for (const view of Object.keys(TAB_NAMES) as ViewId[]) {
+    await selectView(page, view);
+    const ids = expected[view];
+    await expect(page.getByTestId(`count-${view}`)).toHaveText(String(ids.length));
+    // Show every page of a long view.
+    const more = page.getByRole('button', { name: /^Show more/ });
+    while (await more.isVisible()) await more.click();
+    await expect.poll(() => rowIds(page)).toEqual(ids);
+  }
+});
+
+test('the columns show the associated account, due time, priority, type and status', async ({ page, workspace }) => {
+  await openTasks(page, workspace, '/tasks?view=due-today');
+  const first = page.locator('tbody tr[data-task-id]').first();
+  const id = await first.getAttribute('data-task-id');
+  const res = await crmApi(workspace, `/crm/v4/objects/tasks/${id}/associations/companies`);
+  const assoc = (await res.json()) as { results: { toObjectId: string | number }[] };
+  const companyId = String(assoc.results[0]?.toObjectId);
+  const company = (await (await crmApi(workspace, `/crm/v3/objects/companies/${companyId}?properties=name`)).json()) as { properties: { name: string } };
+  await expect(first.locator('td').nth(2)).toContainText(company.properties.name);
+  await expect(first.locator('td').nth(3)).toContainText('2026');
+  await expect(first.locator('td').nth(4)).toHaveText(/None|Low|Medium|High/);
+  await expect(first.locator('td').nth(5)).toHaveText(/Email|Call|To-do/);
+  await expect(first.locator('td').nth(6)).toHaveText(/Not started|In progress|Waiting/);
+});
+
+test('complete, reopen and reschedule offline survive a reload and reach the CRM once online', async ({ page, context, workspace, consoleErrors }) => {
+  const tasks = await crmTasks(workspace);
+  const b = buckets(tasks, FIXED_NOW + 60_000);
+  // Three different tasks: one due later today, one completed, one overdue from an earlier day.
+  const toComplete = b['due-today'].find((id) => !b.overdue.includes(id)) as string;
+  const toReopen = b['all-completed'][0] as string;
+  const toMove = b.overdue.find((id) => !b['due-today'].includes(id)) as string;
+  const moved = tasks.find((t) => t.id === toMove) as CrmTask;
+  const subjectOf = (id: string) => tasks.find((t) => t.id === id)?.subject as string;
+
+  await openTasks(page, workspace, '/tasks?view=due-today');
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await expect(page.getByRole('alert')).toContainText('You are offline');
+
+  // click(), not check(): the row leaves the view as soon as the change is saved.
+  await row(page, toComplete).getByRole('checkbox', { name: `Complete ${subjectOf(toComplete)}` }).click();
+  await expect(row(page, toComplete)).toHaveCount(0);
+
+  await selectView(page, 'all-completed');
+  await expect(row(page, toComplete).getByTitle('Saved on this computer; not yet in the CRM')).toHaveText('Pending');
+  await row(page, toReopen).getByRole('checkbox', { name: `Complete ${subjectOf(toReopen)}` }).click();
+  await expect(row(page, toReopen)).toHaveCount(0);
+
+  await selectView(page, 'overdue');
+  await row(page, toMove).getByRole('button', { name: `Reschedule ${subjectOf(toMove)}` }).click();
+  await page.getByRole('menuitem', { name: 'Tomorrow' }).click();
+  await expect(row(page, toMove)).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await selectView(page, 'all-completed');
+  await expect(row(page, toComplete).getByText('Pending')).toBeVisible();
+  await selectView(page, 'all-open');
+  await expect(row(page, toReopen).getByText('Pending')).toBeVisible();
+  await selectView(page, 'due-tomorrow');
+  await expect(row(page, toMove).getByText('Pending')).toBeVisible();
+
+  await context.setOffline(false);
+  // While the browser was offline the frame's calls to its host (net:status, whoami, events) could not load: expected.
+  const offlineNoise = (e: string) => e.includes('net::ERR_INTERNET_DISCONNECTED');
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !offlineNoise(e)));
+  const wall = (t: number) => new Date(t).toLocaleTimeString('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit' });
+  await expect.poll(async () => (await crmTask(workspace, toComplete)).hs_task_status, { timeout: 30_000 }).toBe('COMPLETED');
+  await expect.poll(async () => (await crmTask(workspace, toReopen)).hs_task_status, { timeout: 30_000 }).not.toBe('COMPLETED');
+  await expect
+    .poll(async () => {
+      const due = ms((await crmTask(workspace, toMove)).hs_timestamp) ?? 0;
+      return due >= TOMORROW && due < DAY_AFTER ? wall(due) : `not tomorrow: ${due}`;
+    }, { timeout: 30_000 })
+    .toBe(wall(moved.due as number));
+  await expect(row(page, toMove).getByText('Pending')).toHaveCount(0, { timeout: 30_000 });
+});
+
+test('edit and create go through the outbox and reach the CRM', async ({ page, workspace }) => {
+  await openTasks(page, workspace, '/tasks?view=due-tomorrow');
+  const first = page.locator('tbody tr[data-task-id]').first();
+  const id = (await first.getAttribute('data-task-id')) as string;
+  await first.getByRole('button', { name: /^Edit / }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit task' });
+  await editor.getByLabel('Subject').fill('Renewal prep call');
+  await editor.getByLabel('Priority').selectOption('HIGH');
+  await editor.getByLabel('Notes').fill('Bring the usage report.');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(row(page, id)).toContainText('Renewal prep call');
+  await expect(row(page, id)).toContainText('High');
+  await expect.poll(async () => (await crmTask(workspace, id)).hs_task_subject, { timeout: 30_000 }).toBe('Renewal prep call');
+
+  // Reschedule to a custom date and time, read in the workspace zone.
+  await row(page, id).getByRole('button', { name: 'Reschedule Renewal prep call' }).click();
+  await page.getByRole('menuitem', { name: 'Custom date/time…' }).click();
+  const custom = page.getByRole('dialog', { name: 'Reschedule “Renewal prep call”' });
+  await custom.getByLabel('New due date and time').fill('2026-12-03T16:15');
+  await custom.getByRole('button', { name: 'Save' }).click();
+  await expect(row(page, id)).toHaveCount(0);
+  await selectView(page, 'all-open');
+  await expect(row(page, id)).toContainText('Dec 3, 2026');
+  await expect.poll(async () => ms((await crmTask(workspace, id)).hs_timestamp), { timeout: 30_000 }).toBe(Date.UTC(2026, 11, 3, 15, 15));
+
+  await page.getByRole('button', { name: 'Create task' }).click();
+  const create = page.getByRole('dialog', { name: 'Create task' });
+  await create.getByLabel('Subject').fill('Send QBR deck');
+  await create.getByLabel('Due date and time').fill('2026-11-28T10:30');
+  await create.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('tbody tr', { hasText: 'Send QBR deck' })).toBeVisible();
+  await expect
+    .poll(async () => {
+      const res = await crmApi(workspace, '/crm/v3/objects/tasks/search', {
+        body: { filterGroups: [{ filters: [{ propertyName: 'hs_task_subject', operator: 'EQ', value: 'Send QBR deck' }] }], properties: ['hs_timestamp', 'hubspot_owner_id'], limit: 10 },
+      });
+      if (!res.ok) return `CRM answered ${res.status}`;
+      const body = (await res.json()) as { results: { properties: Record<string, string> }[] };
+      return body.results.map((r) => [ms(r.properties.hs_timestamp), r.properties.hubspot_owner_id]);
+    }, { timeout: 30_000 })
+    .toEqual([[Date.UTC(2026, 10, 28, 9, 30), OWNER]]);
+});
+
+test('a notification link opens that task highlighted with its editor', async ({ page, workspace }) => {
+  const b = buckets(await crmTasks(workspace), FIXED_NOW + 60_000);
+  const id = b['all-completed'][0] as string;
+  await openTasks(page, workspace, `/tasks?task=${id}`);
+  await expect(page).toHaveURL(/view=all-completed/);
+  await expect(row(page, id)).toHaveClass(/task-highlight/);
+  await expect(page.getByRole('dialog', { name: 'Edit task' })).toBeVisible();
+});
+
+test('a task coming due produces exactly one notification request through the host, with its subject and a click target', async ({ page, workspace }) => {
+  const requests: { id: string; title: string; body: string; target?: string }[] = [];
+  await page.route('**/__host/call/notify:show', async (route, request: Request) => {
+    requests.push(request.postDataJSON() as (typeof requests)[number]);
+    await route.continue();
+  });
+  const tasks = await crmTasks(workspace);
+  const open = tasks.filter((t) => t.status !== 'COMPLETED');
+  // The next announcement after now: a due time or a reminder time.
+  const next = open
+    .flatMap((t) => [...(t.due === null ? [] : [{ t, at: t.due }]), ...t.reminders.map((at) => ({ t, at }))])
+    .filter((o) => o.at > FIXED_NOW + 5 * 60_000)
+    .sort((x, y) => x.at - y.at)[0];
+  if (!next) throw new Error('the demo CRM has no upcoming task');
+
+  await openTasks(page, workspace);
+  await expect(page.getByTestId('count-all-open')).toHaveText(String(open.length));
+  const clockNow = await page.evaluate(() => Date.now());
+  // Jump to shortly before it (the tick after the jump finds nothing), then let the clock run past it.
+  await page.clock.fastForward(next.at - clockNow - 20_000);
+  await page.clock.runFor(90_000);
+  await expect.poll(() => requests.length).toBe(1);
+  expect(requests[0]?.title).toContain(next.t.subject);
+  expect(requests[0]?.target).toBe(`/tasks?task=${next.t.id}`);
+  // Nothing more for it: the clock running on announces it again neither now nor later.
+  await page.clock.runFor(120_000);
+  expect(requests.length).toBe(1);
+});
+
+test('with the switch off, a task coming due asks the host for nothing', async ({ page, workspace }) => {
+  let requests = 0;
+  await page.route('**/__host/call/notify:show', async (route) => {
+    requests += 1;
+    await route.continue();
+  });
+  const open = (await crmTasks(workspace)).filter((t) => t.status !== 'COMPLETED');
+  const next = open.map((t) => t.due ?? 0).filter((at) => at > FIXED_NOW + 5 * 60_000).sort((x, y) => x - y)[0] as number;
+  await openTasks(page, workspace);
+  await expect(page.getByTestId('count-all-open')).toHaveText(String(open.length));
+  await page.getByRole('checkbox', { name: 'Desktop notifications for due tasks' }).uncheck();
+  const clockNow = await page.evaluate(() => Date.now());
+  await page.clock.fastForward(next - clockNow - 20_000);
+  await page.clock.runFor(90_000);
+  // The switch is remembered on this computer.
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Desktop notifications for due tasks' })).not.toBeChecked();
+  expect(requests).toBe(0);
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { createNotifyRunner, englishFormatter, type AnnouncedRecord, type NotificationPayload, type NotifyTask } from '../../../shared/notify';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
+
+/** A fake clock with timers, and storage that outlives a runner (a restart is a new runner on the same storage). */
+function harness(start = T0) {
+  let now = start;
+  let timers: { at: number; fn: () => void; id: number }[] = [];
+  let nextId = 1;
+  let stored: unknown = undefined;
+  const shown: NotificationPayload[] = [];
+  let failing = false;
+  const make = () =>
+    createNotifyRunner({
+      now: () => now,
+      setTimer: (fn, ms) => {
+        const id = nextId++;
+        timers.push({ at: now + ms, fn, id });
+        return id;
+      },
+      clearTimer: (id) => void (timers = timers.filter((t) => t.id !== id)),
+      load: async () => (stored === undefined ? undefined : JSON.parse(JSON.stringify(stored))),
+      save: async (r: AnnouncedRecord) => void (stored = JSON.parse(JSON.stringify(r))),
+      deliver: async (p) => {
+        if (failing) return 'retry';
+        shown.push(p);
+        return 'done';
+      },
+      format: englishFormatter('Europe/Warsaw'),
+    });
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  /** Advance like a running machine: each timer fires at its time. */
+  async function advance(ms: number) {
+    const end = now + ms;
+    for (;;) {
+      timers.sort((a, b) => a.at - b.at);
+      const t = timers[0];
+      if (!t || t.at > end) break;
+      timers.shift();
+      now = Math.max(now, t.at);
+      t.fn();
+      await settle();
+      await settle();
+    }
+    now = end;
+  }
+  /** Sleep: the clock jumps, no timer fires until the machine wakes. */
+  const sleep = (ms: number) => void (now += ms);
+  return { make, advance, sleep, shown, settle, setFailing: (f: boolean) => void (failing = f), get now() { return now; } };
+}
+
+const task = (id: string, dueAt: number, extra: Partial<NotifyTask> = {}): NotifyTask => ({ id, subject: `Task ${id}`, dueAt, reminders: [], completed: false, ...extra });
+
+describe('the notification runner on a fake clock', () => {
+  it('shows one notification when a task comes due, through the injected delivery', async () => {
+    const h = harness();
+    const r = h.make();
+    await r.start();
+    await r.setTasks([task('42', T0 + 30 * MIN)]);
+    await h.advance(29 * MIN);
+    expect(h.shown).toEqual([]);
+    await h.advance(2 * MIN);
+    expect(h.shown).toEqual([{ id: `42|due|${T0 + 30 * MIN}`, title: 'Task 42', body: 'Task due now (09:30)', target: '/tasks?task=42' }]);
+    await h.advance(60 * MIN);
+    expect(h.shown).toHaveLength(1);
+  });
+
+  it('announces nothing before the tasks are known (a start must not advance the window blind)', async () => {
+    const h = harness();
+    const r = h.make();
+    await r.start();
+    await h.advance(10 * MIN);
+    expect(r.state.record?.lastCheckedAt).toBeNull();
+  });
+
+  it('a change while scheduled reschedules the wake-up; completion cancels it', async () => {
+    const h = harness();
+    const r = h.make();
+    await r.start();
+    await r.setTasks([task('a', T0 + 10 * MIN), task('b', T0 + 20 * MIN)]);
+    await r.setTasks([task('a', T0 + 10 * MIN, { completed: true }), task('b', T0 + 15 * MIN)]);
+    await h.advance(30 * MIN);
+    expect(h.shown.map((s) => s.title)).toEqual(['Task b']);
+  });
+
+  it('sleep then resume: one grouped notification, and the restart after it repeats nothing', async () => {
+    const h = harness();
+    const r = h.make();
+    await r.start();
+    const tasks = [task('a', T0 + 10 * MIN), task('b', T0 + 20 * MIN), task('c', T0 + 30 * MIN)];
+    await r.setTasks(tasks);
+    h.sleep(2 * 60 * MIN);
+    await r.resume();
+    // The late timer fires too, after waking.
+    await h.advance(MIN);
+    expect(h.shown).toHaveLength(1);
+    expect(h.shown[0]).toMatchObject({ title: '3 tasks came due while you were away', target: '/tasks?view=overdue' });
+    r.stop();
+
+    const again = h.make();
+    await again.start();
+    await again.setTasks(tasks);
+    await h.advance(10 * MIN);
+    expect(h.shown).toHaveLength(1);
+  });
+
+  it('the app closed across a due time announces it once at the next start', async () => {
+    const h = harness();
+    const tasks = [task('a', T0 + 30 * MIN)];
+    const r = h.make();
+    await r.start();
+    await r.setTasks(tasks);
+    r.stop();
+    h.sleep(60 * MIN);
+    const next = h.make();
+    await next.start();
+    await next.setTasks(tasks);
+    await h.advance(5 * MIN);
+    expect(h.shown.map((s) => s.title)).toEqual(['Task a']);
+  });
+
+  it('a delivery that failed is retried (same id), not lost and not doubled', async () => {
+    const h = harness();
+    const r = h.make();
+    await r.start();
+    await r.setTasks([task('a', T0 + 5 * MIN)]);
+    h.setFailing(true);
+    await h.advance(6 * MIN);
+    expect(h.shown).toEqual([]);
+    h.setFailing(false);
+    await h.advance(2 * MIN);
+    expect(h.shown.map((s) => s.title)).toEqual(['Task a']);
+    await h.advance(10 * MIN);
+    expect(h.shown).toHaveLength(1);
+  });
+
+  it('the switch turns notifications off and back on without replaying what was missed', async () => {
+    const h = harness();
+    const r = h.make();
+    await r.start();
+    await r.setTasks([task('a', T0 + 5 * MIN), task('b', T0 + 20 * MIN)]);
+    await r.setEnabled(false);
+    await h.advance(10 * MIN);
+    await r.setEnabled(true);
+    await h.advance(15 * MIN);
+    expect(h.shown.map((s) => s.title)).toEqual(['Task b']);
+  });
+});
