@@ -1,0 +1,242 @@
+import type { Collection } from 'dexie';
+import { toMillis, type Props, type SyncedType } from '../../../shared/sync';
+import { compileView, planQuery, type IndexRange, type View, type ViewContext } from '../../../shared/views';
+import type { CsDatabase } from '../database';
+import { applyEdit, type EditResult } from '../repositories/edits';
+import { mergeRecord, mergeRows, pendingCreates, type MergedRecord } from '../repositories/records';
+import type { OwnerRow, PropertyRow, RecordRow, UserRow } from '../rows';
+
+/**
+ * Read-side queries of the Portfolio tab and the record preview. Views are evaluated by
+ * the pure engine; this file decides which rows to read so that a view narrowed by an
+ * indexed property never reads the whole table (architecture.md, performance facts).
+ */
+
+/**
+ * "Last activity date" as the index holds it: HubSpot's `notes_last_updated`, else the last
+ * sales activity, else the last contact (index-fields.ts uses the same chain; the demo CRM
+ * fills only `notes_last_contacted`). Views filter and sort on this derived property, so the
+ * index answers the quick filter exactly.
+ */
+export const LAST_ACTIVITY = 'cs_last_activity';
+const ACTIVITY_CHAIN = ['notes_last_updated', 'hs_last_sales_activity_timestamp', 'notes_last_contacted'];
+
+function withDerived(r: MergedRecord): MergedRecord {
+  const ms = ACTIVITY_CHAIN.map((k) => toMillis(r.properties[k])).find((v) => v !== undefined);
+  if (ms !== undefined) r.properties[LAST_ACTIVITY] = String(ms);
+  if (!r.properties.createdate && r.createdAt) r.properties.createdate = r.createdAt;
+  return r;
+}
+
+/**
+ * Which view properties have a Dexie index, and its field. The index fields are extracted
+ * from fixed property names (index-fields.ts), so the CSM index only serves `csm_owner`.
+ * `lastActivityAt` falls back to other activity stamps when `notes_last_updated` is empty,
+ * so rows read through an index are always re-tested against the whole view below.
+ */
+export function indexedFields(csmProperty: string): Record<string, keyof RecordRow> {
+  const fields: Record<string, keyof RecordRow> = { [LAST_ACTIVITY]: 'lastActivityAt', renewal_date: 'renewalAt' };
+  if (csmProperty === 'csm_owner') fields.csm_owner = 'csmOwnerId';
+  return fields;
+}
+
+function readRange(db: CsDatabase, objectType: string, field: string, range: IndexRange): Collection<RecordRow, string> {
+  const where = db.records(objectType).where(field);
+  if ('equals' in range) return where.equals(range.equals);
+  if ('anyOf' in range) return where.anyOf(range.anyOf);
+  const { lower, upper, lowerOpen, upperOpen } = range;
+  if (lower !== undefined && upper !== undefined) return where.between(lower, upper, !lowerOpen, !upperOpen);
+  if (lower !== undefined) return lowerOpen ? where.above(lower) : where.aboveOrEqual(lower);
+  if (upper !== undefined) return upperOpen ? where.below(upper) : where.belowOrEqual(upper);
+  return db.records(objectType).toCollection();
+}
+
+/**
+ * Reads the rows of an index range. `anyOf` is answered by one `equals` read per key: Dexie
+ * serves `equals` with a native getAll, but walks a cursor record by record for `anyOf`,
+ * which is many times slower on thousands of rows.
+ */
+async function readRows(db: CsDatabase, objectType: string, field: string, range: IndexRange): Promise<RecordRow[]> {
+  if (!('anyOf' in range)) return readRange(db, objectType, field, range).toArray();
+  const keys = [...new Set(range.anyOf)];
+  const parts = await Promise.all(keys.map((k) => db.records(objectType).where(field).equals(k).toArray()));
+  if (parts.length === 1) return parts[0] ?? [];
+  const byId = new Map<string, RecordRow>();
+  for (const part of parts) for (const r of part) byId.set(r.id, r);
+  return [...byId.values()];
+}
+
+export interface ViewResult {
+  records: MergedRecord[];
+  /** The index the plan used, or null for a full scan (shown in debugging, measured by the bench). */
+  index: string | null;
+}
+
+/**
+ * The view's records, synced ⊕ pending, in the view's order. Rows with pending local values
+ * are re-read by id as well, because the index holds the synced value and a pending edit may
+ * move a record into the view.
+ */
+export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string): Promise<ViewResult> {
+  const type = view.objectType;
+  const fields = indexedFields(csmProperty);
+  const plan = planQuery(view, ctx, Object.keys(fields));
+  const compiled = compileView(view, ctx);
+  const field = plan.index ? fields[plan.index] : undefined;
+  const rows = field && plan.range ? await readRows(db, type, field, plan.range) : await db.records(type).toArray();
+  // The type's overlay rows are few (pending edits); merging in memory avoids one get per row.
+  const overlays = await db.overlay.where('objectType').equals(type).toArray();
+  const overlayById = new Map(overlays.map((o) => [o.recordId, o]));
+  const seen = new Set(rows.map((r) => r.id));
+  const extraIds = overlays.filter((o) => !o.isNew && !seen.has(o.recordId)).map((o) => o.recordId);
+  const extra = (await db.records(type).bulkGet(extraIds)).filter((r): r is RecordRow => r !== undefined);
+  const merged: MergedRecord[] = [];
+  for (const r of [...rows, ...extra]) merged.push(withDerived(mergeRecord(type, r, overlayById.get(r.id)) as MergedRecord));
+  for (const o of overlays) if (o.isNew) merged.push(withDerived(mergeRecord(type, undefined, o) as MergedRecord));
+  const records = merged.filter((r) => !r.archived && compiled.matches(r)).sort(compiled.compare);
+  return { records, index: field ?? null };
+}
+
+/** Archived records are deleted locally (pull-archived.ts), so an unfiltered view is a native count. */
+export async function countView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string): Promise<number> {
+  const unfiltered = view.filterGroups.every((g) => g.filters.length === 0) && !view.quick?.createDate && !view.quick?.lastActivity;
+  if (unfiltered) {
+    const [synced, created] = await Promise.all([
+      db.records(view.objectType).count(),
+      db.overlay.where('objectType').equals(view.objectType).filter((o) => o.isNew === true).count(),
+    ]);
+    return synced + created;
+  }
+  return (await queryView(db, view, ctx, csmProperty)).records.length;
+}
+
+export function propertyDefinitions(db: CsDatabase, objectType: string): Promise<PropertyRow[]> {
+  return db.properties.where('objectType').equals(objectType).toArray();
+}
+
+export function allOwners(db: CsDatabase): Promise<OwnerRow[]> {
+  return db.owners.toArray();
+}
+
+export function userById(db: CsDatabase, userId: string): Promise<UserRow | undefined> {
+  return db.users.get(userId);
+}
+
+/** A small key/value in `meta` (saved views, follows, cached history stamps). */
+export async function readMeta<T>(db: CsDatabase, key: string, fallback: T): Promise<T> {
+  return ((await db.meta.get(key))?.value as T | undefined) ?? fallback;
+}
+
+export async function writeMeta(db: CsDatabase, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+/**
+ * Companies owned by `ownerId` modified since `sinceMs`: the only ones whose CSM property can
+ * have been set since then (a property write bumps the record's modification date), so the
+ * only ones whose history "Assigned in the last 30 days" needs.
+ */
+export async function ownedModifiedSince(db: CsDatabase, objectType: string, ownerId: string, sinceMs: number): Promise<Array<{ id: string; updatedAt: string }>> {
+  const rows = await db.records(objectType).where('csmOwnerId').equals(ownerId).toArray();
+  return rows.filter((r) => (Date.parse(r.updatedAt) || 0) >= sinceMs).map((r) => ({ id: r.id, updatedAt: r.updatedAt }));
+}
+
+/** The ids of `toType` records associated with a record (rows are stored both ways). */
+export async function associatedIds(db: CsDatabase, fromType: string, fromId: string, toType: string): Promise<string[]> {
+  const rows = await db.associations.where('[fromType+fromId+toType]').equals([fromType, fromId, toType]).toArray();
+  return [...new Set(rows.map((r) => r.toId))];
+}
+
+/**
+ * Associated records of one type, synced ⊕ pending. Associations made offline live only in
+ * the outbox until pushed, so pending associate/dissociate intents are folded in here.
+ */
+export async function associatedRecords(db: CsDatabase, fromType: string, fromId: string, toType: string, limit = 200): Promise<MergedRecord[]> {
+  const ids = new Set(await associatedIds(db, fromType, fromId, toType));
+  const pending = await db.outbox.toArray();
+  for (const e of pending) {
+    const i = e.intent;
+    if (i.kind !== 'associate' && i.kind !== 'dissociate') continue;
+    let other: string | undefined;
+    if (i.fromType === fromType && i.fromId === fromId && i.toType === toType) other = i.toId;
+    else if (i.toType === fromType && i.toId === fromId && i.fromType === toType) other = i.fromId;
+    if (other === undefined) continue;
+    if (i.kind === 'associate') ids.add(other);
+    else ids.delete(other);
+  }
+  const list = [...ids].slice(0, limit);
+  const rows = (await db.records(toType).bulkGet(list)).filter((r): r is RecordRow => r !== undefined);
+  const found = new Set(rows.map((r) => r.id));
+  const created = (await pendingCreates(db, toType)).filter((r) => ids.has(r.id) && !found.has(r.id));
+  return [...(await mergeRows(db, toType, rows)), ...created].filter((r) => !r.archived);
+}
+
+export const TIMELINE_TYPES = ['notes', 'emails', 'calls', 'tasks', 'meetings'] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
+
+export interface TimelineItem {
+  objectType: TimelineType;
+  record: MergedRecord;
+  at: number;
+}
+
+const at = (r: MergedRecord): number => Number(r.properties.hs_timestamp) || Date.parse(r.properties.hs_timestamp ?? '') || Date.parse(r.createdAt) || 0;
+
+/** Activities of a record, newest first, the first `limit` of them (the sidebar loads more on demand). */
+export async function timeline(db: CsDatabase, fromType: string, fromId: string, limit: number): Promise<{ items: TimelineItem[]; total: number }> {
+  const lists = await Promise.all(
+    TIMELINE_TYPES.map(async (t) => (await associatedRecords(db, fromType, fromId, t, 10_000)).map((record): TimelineItem => ({ objectType: t, record, at: at(record) }))),
+  );
+  const all = lists.flat().sort((a, b) => b.at - a.at);
+  return { items: all.slice(0, limit), total: all.length };
+}
+
+const NAME_PROPS: Record<string, string[]> = {
+  companies: ['name', 'domain'],
+  contacts: ['firstname', 'lastname', 'email'],
+  deals: ['dealname'],
+  tickets: ['subject'],
+};
+
+/** Local search by name for "associate with another record"; offline too. */
+export async function searchByName(db: CsDatabase, objectType: string, text: string, limit = 20): Promise<MergedRecord[]> {
+  const q = text.trim().toLowerCase();
+  if (!q) return [];
+  const props = NAME_PROPS[objectType] ?? ['name'];
+  const rows = await db
+    .records(objectType)
+    .filter((r) => !r.archived && props.some((p) => (r.properties[p] ?? '').toLowerCase().includes(q)))
+    .limit(limit)
+    .toArray();
+  return mergeRows(db, objectType, rows);
+}
+
+type Targets = Array<{ toType: SyncedType; toId: string }>;
+
+/** "Log email" / "log meeting": engagements created through the outbox like the other edits. */
+export function logEmail(db: CsDatabase, e: { subject: string; body?: string; timestampMs: number; ownerId?: string; associations: Targets }): Promise<EditResult> {
+  const properties: Props = {
+    hs_email_subject: e.subject,
+    hs_timestamp: String(e.timestampMs),
+    hs_email_direction: 'EMAIL',
+    hs_email_status: 'SENT',
+    ...(e.body ? { hs_email_text: e.body } : {}),
+    ...(e.ownerId ? { hubspot_owner_id: e.ownerId } : {}),
+  };
+  return applyEdit(db, { kind: 'create', objectType: 'emails', properties, associations: e.associations, label: 'create' });
+}
+
+export function logMeeting(
+  db: CsDatabase,
+  m: { title: string; body?: string; startMs: number; endMs: number; ownerId?: string; associations: Targets },
+): Promise<EditResult> {
+  const properties: Props = {
+    hs_meeting_title: m.title,
+    hs_timestamp: String(m.startMs),
+    hs_meeting_start_time: String(m.startMs),
+    hs_meeting_end_time: String(m.endMs),
+    ...(m.body ? { hs_meeting_body: m.body } : {}),
+    ...(m.ownerId ? { hubspot_owner_id: m.ownerId } : {}),
+  };
+  return applyEdit(db, { kind: 'create', objectType: 'meetings', properties, associations: m.associations, label: 'create' });
+}

@@ -1,0 +1,235 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { Props, SyncedType } from '../../shared/sync';
+import { propertyKindOf, type PropertyKind } from '../../shared/views';
+import { associate, createNote, createTask, logCall, mergedRecord, setProperties, type MergedRecord } from '../db';
+import {
+  allOwners,
+  associatedRecords,
+  logEmail,
+  logMeeting,
+  propertyDefinitions,
+  readMeta,
+  searchByName,
+  timeline,
+  writeMeta,
+  type TimelineItem,
+} from '../db/queries/portfolio';
+import type { OwnerRow, PropertyRow } from '../db/rows';
+import type { ActivityInput } from '../components/activity-forms/types';
+import { useConnectivityStore } from './connectivity';
+import { useDb } from './db-key';
+import { useHost } from './host-key';
+import { useLiveQuery } from './live-query';
+import { useWorkspaceStore } from './workspace';
+
+export interface PreviewProperty {
+  name: string;
+  label: string;
+  kind: PropertyKind;
+  options: Array<{ value: string; label: string }>;
+  readOnly: boolean;
+}
+
+export interface HistoryEntry {
+  value: string;
+  timestamp: string;
+  sourceType?: string;
+}
+
+export type HistoryState =
+  | { state: 'idle' }
+  | { state: 'loading'; property: string }
+  | { state: 'offline'; property: string }
+  | { state: 'error'; property: string; message: string }
+  | { state: 'ready'; property: string; entries: HistoryEntry[] };
+
+
+/** The properties each record type shows, key ones first (HubSpot's preview cards). */
+export const PREVIEW_PROPERTIES: Record<string, { title: string[]; key: string[]; more: string[] }> = {
+  companies: {
+    title: ['name'],
+    key: ['domain', 'csm_owner', 'renewal_date', 'csm_sentiment'],
+    more: ['plan', 'nps_score', 'arr', 'industry', 'numberofemployees', 'phone', 'city', 'country', 'notes_last_updated', 'notes_last_contacted', 'createdate'],
+  },
+  contacts: { title: ['firstname', 'lastname'], key: ['email', 'phone', 'jobtitle'], more: ['company', 'lifecyclestage', 'hubspot_owner_id', 'createdate'] },
+  deals: { title: ['dealname'], key: ['amount', 'dealstage', 'closedate'], more: ['pipeline', 'hubspot_owner_id', 'createdate'] },
+  tickets: { title: ['subject'], key: ['hs_pipeline_stage', 'hs_ticket_priority'], more: ['content', 'hs_pipeline', 'hubspot_owner_id', 'createdate'] },
+};
+
+/** Properties the CRM computes; they are shown but never offered for editing. */
+const READ_ONLY = new Set(['createdate', 'notes_last_updated', 'notes_last_contacted', 'hs_lastmodifieddate', 'hs_object_id', 'num_associated_contacts']);
+const ASSOCIATED_TYPES = ['contacts', 'deals', 'tickets', 'companies'] as const;
+const PAGE = 10;
+
+export function recordTitle(objectType: string, r: Pick<MergedRecord, 'id' | 'properties'> | undefined): string {
+  if (!r) return '';
+  const props = PREVIEW_PROPERTIES[objectType]?.title ?? ['name'];
+  const text = props.map((p) => r.properties[p] ?? '').filter(Boolean).join(' ');
+  return text || r.properties.email || r.properties.name || `#${r.id}`;
+}
+
+/**
+ * The record preview sidebar's data: one record at a time (the sidebar is a singleton on
+ * screen), its merged values, activities, associations and property history. Every edit
+ * goes through the offline repositories (overlay + outbox in one transaction).
+ */
+export const useRecordPreviewStore = defineStore('recordPreview', () => {
+  const db = useDb();
+  const host = useHost();
+  const workspace = useWorkspaceStore();
+  const connectivity = useConnectivityStore();
+
+  const objectType = ref<SyncedType>('companies');
+  const recordId = ref('');
+  const key = computed(() => `${objectType.value}:${recordId.value}`);
+  const timelineLimit = ref(PAGE);
+
+  const record = useLiveQuery(() => (recordId.value ? mergedRecord(db, objectType.value, recordId.value) : undefined), undefined as MergedRecord | undefined, key);
+  const defs = useLiveQuery(() => propertyDefinitions(db, objectType.value), [] as PropertyRow[], objectType);
+  const owners = useLiveQuery(() => allOwners(db), [] as OwnerRow[]);
+  const activities = useLiveQuery(
+    () => (recordId.value ? timeline(db, objectType.value, recordId.value, timelineLimit.value) : { items: [], total: 0 }),
+    { items: [] as TimelineItem[], total: 0 },
+    [key, timelineLimit],
+  );
+  const associated = useLiveQuery(
+    async () => {
+      const out: Record<string, MergedRecord[]> = {};
+      if (!recordId.value) return out;
+      for (const t of ASSOCIATED_TYPES) if (t !== objectType.value) out[t] = await associatedRecords(db, objectType.value, recordId.value, t, 50);
+      return out;
+    },
+    {} as Record<string, MergedRecord[]>,
+    key,
+  );
+  const followsKey = computed(() => `follows:${workspace.identity?.userId ?? 'anonymous'}`);
+  const follows = useLiveQuery(() => readMeta<string[]>(db, followsKey.value, []), [] as string[], followsKey);
+  const following = computed(() => follows.value.value.includes(key.value));
+
+  const history = shallowRef<HistoryState>({ state: 'idle' });
+
+  const defByName = computed(() => new Map(defs.value.value.map((d) => [d.name, d])));
+  const ownerNames = computed(() => new Map(owners.value.value.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id])));
+
+  function describe(name: string): PreviewProperty {
+    const d = defByName.value.get(name);
+    const kind = d?.type
+      ? propertyKindOf({ type: d.type, referencedObjectType: (d.referencedObjectType as string | null | undefined) ?? null })
+      : name === 'csm_owner' || name === 'hubspot_owner_id'
+        ? 'owner'
+        : 'string';
+    const calculated = (d?.modificationMetadata as { readOnlyValue?: boolean } | undefined)?.readOnlyValue === true;
+    return { name, label: d?.label ?? name, kind, options: d?.options ?? [], readOnly: READ_ONLY.has(name) || calculated };
+  }
+
+  const layout = computed(() => PREVIEW_PROPERTIES[objectType.value] ?? { title: ['name'], key: [], more: [] });
+  const keyProperties = computed(() => layout.value.key.map(describe));
+  const moreProperties = computed(() => layout.value.more.map(describe));
+  const title = computed(() => recordTitle(objectType.value, record.value.value));
+
+  function open(type: SyncedType, id: string) {
+    objectType.value = type;
+    recordId.value = id;
+    timelineLimit.value = PAGE;
+    history.value = { state: 'idle' };
+  }
+
+  function displayValue(p: PreviewProperty, value: string | null | undefined): string {
+    if (value === null || value === undefined || value === '') return '';
+    if (p.kind === 'owner') return ownerNames.value.get(value) ?? value;
+    if (p.kind === 'enumeration') return value.split(';').map((v) => p.options.find((o) => o.value === v)?.label ?? v).join(', ');
+    if (p.kind === 'date' || p.kind === 'datetime') {
+      const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+      if (Number.isNaN(ms)) return value;
+      return p.kind === 'date'
+        ? new Date(ms).toLocaleDateString(undefined, { timeZone: 'UTC' })
+        : new Date(ms).toLocaleString(undefined, { timeZone: workspace.timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    }
+    return value;
+  }
+
+  async function saveProperty(name: string, value: string) {
+    const desired: Props = { [name]: value === '' ? null : value };
+    await setProperties(db, objectType.value, recordId.value, desired);
+  }
+
+  /** HubSpot keeps property history server-side only; we ask for it on demand when online. */
+  async function loadHistory(property: string) {
+    if (!connectivity.online) return void (history.value = { state: 'offline', property });
+    history.value = { state: 'loading', property };
+    const res = await host['crm:request']({
+      method: 'GET',
+      path: `/crm/v3/objects/${objectType.value}/${recordId.value}`,
+      query: { properties: property, propertiesWithHistory: property },
+    });
+    if (!res.ok) {
+      history.value = res.error.code === 'NETWORK' ? { state: 'offline', property } : { state: 'error', property, message: res.error.message };
+      return;
+    }
+    if (res.data.status >= 300) return void (history.value = { state: 'error', property, message: `HTTP ${res.data.status}` });
+    const body = res.data.body as { propertiesWithHistory?: Record<string, HistoryEntry[]> };
+    const entries = [...(body.propertiesWithHistory?.[property] ?? [])].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
+    history.value = { state: 'ready', property, entries };
+  }
+
+  async function toggleFollow() {
+    const list = await readMeta<string[]>(db, followsKey.value, []);
+    await writeMeta(db, followsKey.value, list.includes(key.value) ? list.filter((k) => k !== key.value) : [...list, key.value]);
+  }
+
+  async function logActivity(a: ActivityInput) {
+    const associations = [{ toType: objectType.value, toId: recordId.value }];
+    const ownerId = workspace.ownerId ?? undefined;
+    const own = ownerId ? { ownerId } : {};
+    switch (a.kind) {
+      case 'note':
+        return createNote(db, { body: a.body, timestampMs: a.at, associations, ...own });
+      case 'email':
+        return logEmail(db, { subject: a.title, body: a.body, timestampMs: a.at, associations, ...own });
+      case 'call':
+        return logCall(db, { title: a.title, body: a.body, timestampMs: a.at, durationMs: (a.durationMin ?? 0) * 60_000, direction: 'OUTBOUND', associations, ...own });
+      case 'task':
+        return createTask(db, { subject: a.title, body: a.body, dueAtMs: a.at, associations, ...own });
+      case 'meeting':
+        return logMeeting(db, { title: a.title, body: a.body, startMs: a.at, endMs: a.at + (a.durationMin ?? 30) * 60_000, associations, ...own });
+    }
+  }
+
+  function search(type: SyncedType, text: string) {
+    return searchByName(db, type, text);
+  }
+
+  async function associateWith(type: SyncedType, id: string) {
+    await associate(db, objectType.value, recordId.value, type, id);
+  }
+
+  function loadMoreActivities() {
+    timelineLimit.value += PAGE;
+  }
+
+  return {
+    objectType,
+    recordId,
+    record: record.value,
+    loading: record.loading,
+    title,
+    keyProperties,
+    moreProperties,
+    activities: activities.value,
+    associated: associated.value,
+    following,
+    history,
+    ownerNames,
+    open,
+    displayValue,
+    saveProperty,
+    loadHistory,
+    toggleFollow,
+    logActivity,
+    search,
+    associateWith,
+    loadMoreActivities,
+    recordTitle,
+  };
+});
