@@ -1,0 +1,94 @@
+import Dexie from 'dexie';
+import { STAGE_PROPERTY, type StoredEntry } from '../../../shared/sync';
+import type { CsDatabase } from '../database';
+import { mergeRecord, type MergedRecord } from '../repositories/records';
+import type { ConflictRow, OverlayRow, OwnerRow, PipelineRow, PropertyRow, RecordRow } from '../rows';
+
+/** Read-only queries of the Pipelines tab; every write goes through the repositories. */
+
+export type PipelineType = 'deals' | 'tickets';
+
+/** Deal pipelines first, then ticket pipelines, each in the CRM's display order. */
+export async function listPipelines(db: CsDatabase): Promise<PipelineRow[]> {
+  const rows = await db.pipelines.where('objectType').anyOf('deals', 'tickets').toArray();
+  return rows.sort((a, b) => (a.objectType === b.objectType ? a.displayOrder - b.displayOrder || a.label.localeCompare(b.label) : a.objectType === 'deals' ? -1 : 1));
+}
+
+/** Synced rows of one pipeline, read through the `[pipeline+stage]` index. */
+export function pipelineRows(db: CsDatabase, type: PipelineType, pipelineId: string): Promise<RecordRow[]> {
+  return db.records(type).where('[pipeline+stage]').between([pipelineId, Dexie.minKey], [pipelineId, Dexie.maxKey]).toArray();
+}
+
+export interface PipelineOverlays {
+  overlays: OverlayRow[];
+  /** Synced rows of records a pending move brings into this pipeline from another one. */
+  joining: RecordRow[];
+}
+
+/**
+ * The pending side of a pipeline: every overlay of the type (they are few) and the synced
+ * rows they pull in. Kept apart from `pipelineRows` so that a local edit re-reads only this
+ * small part, not thousands of synced rows (the board's drop-to-render time depends on it).
+ */
+export async function pipelineOverlays(db: CsDatabase, type: PipelineType, pipelineId: string): Promise<PipelineOverlays> {
+  const prop = STAGE_PROPERTY[type];
+  const table = db.records(type);
+  return db.transaction('r', [table, db.overlay], async () => {
+    const overlays = await db.overlay.where('objectType').equals(type).toArray();
+    const ids = prop ? overlays.filter((o) => !o.isNew && o.properties[prop.pipeline] === pipelineId).map((o) => o.recordId) : [];
+    const joining = (await table.bulkGet(ids)).filter((r): r is RecordRow => r !== undefined && r.pipeline !== pipelineId);
+    return { overlays, joining };
+  });
+}
+
+/** synced ⊕ pending for one pipeline: what the board shows (pure; the store calls it on every change). */
+export function mergePipeline(type: PipelineType, pipelineId: string, rows: readonly RecordRow[], pending: PipelineOverlays): MergedRecord[] {
+  const prop = STAGE_PROPERTY[type];
+  if (!prop) return [];
+  const byId = new Map(pending.overlays.map((o) => [o.recordId, o]));
+  const out: MergedRecord[] = [];
+  // The two halves are read by separate live queries, so a row may briefly be in both.
+  const seen = new Set<string>();
+  for (const r of [...rows, ...pending.joining]) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    const m = mergeRecord(type, r, byId.get(r.id));
+    if (m && !m.archived && m.properties[prop.pipeline] === pipelineId) out.push(m);
+  }
+  for (const o of pending.overlays) {
+    if (!o.isNew || o.properties[prop.pipeline] !== pipelineId) continue;
+    const m = mergeRecord(type, undefined, o);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/** The records shown in one pipeline, in one read (tests and one-off callers). */
+export async function pipelineRecords(db: CsDatabase, type: PipelineType, pipelineId: string): Promise<MergedRecord[]> {
+  const table = db.records(type);
+  return db.transaction('r', [table, db.overlay], async () =>
+    mergePipeline(type, pipelineId, await pipelineRows(db, type, pipelineId), await pipelineOverlays(db, type, pipelineId)),
+  );
+}
+
+export function listOwners(db: CsDatabase): Promise<OwnerRow[]> {
+  return db.owners.toArray();
+}
+
+export function propertyDefinitions(db: CsDatabase, type: PipelineType): Promise<PropertyRow[]> {
+  return db.properties.where('objectType').equals(type).toArray();
+}
+
+/** Outbox entries the CRM rejected for records of this type, newest last. */
+export async function rejectedEntries(db: CsDatabase, type: PipelineType): Promise<StoredEntry[]> {
+  const rows = await db.outbox.where('status').equals('attention').toArray();
+  return rows.filter((e) => e.recordKey.startsWith(`${type}:`)).sort((a, b) => a.seq - b.seq);
+}
+
+export function conflictsOfType(db: CsDatabase, type: PipelineType): Promise<ConflictRow[]> {
+  return db.conflicts.where('[objectType+recordId]').between([type, Dexie.minKey], [type, Dexie.maxKey]).toArray();
+}
+
+export async function metaValue<T>(db: CsDatabase, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}

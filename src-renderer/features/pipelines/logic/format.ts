@@ -1,0 +1,41 @@
+import { toMillis } from '../../../../shared/sync';
+
+// Building an Intl formatter costs far more than using one, and a board formats hundreds
+// of cards on every change: one formatter per (kind, locale, zone) is kept.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
+/** Amounts as the CRM sends them (wire strings); no currency is known, so none is shown. */
+export function formatAmount(value: string | null | undefined, locale: string): string {
+  if (value === null || value === undefined || value.trim() === '') return '';
+  const n = Number(value);
+  return Number.isFinite(n) ? cached(`amount:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(n) : value;
+}
+
+export function formatTotal(total: number, locale: string): string {
+  return cached(`total:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(total);
+}
+
+/** A date or datetime wire value (ISO or epoch ms) as a day in the user's zone. */
+export function formatDay(value: string | null | undefined, locale: string, timeZone: string): string {
+  const ms = toMillis(value ?? undefined);
+  if (ms === undefined) return '';
+  return cached(`day:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone })).format(ms);
+}
+
+/** `YYYY-MM-DD` of a wire value, for a date input (UTC day: HubSpot dates are midnight UTC). */
+export function toDayInput(value: string | null | undefined): string {
+  const ms = toMillis(value ?? undefined);
+  return ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A date input's day as the wire value: epoch ms of midnight UTC (hubspot-api.md §2). */
+export function fromDayInput(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return '';
+  return String(Date.UTC(y, m - 1, d));
+}
