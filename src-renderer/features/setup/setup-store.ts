@@ -1,0 +1,81 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { getMeta, propertiesOf, putMeta } from '../../db/queries/summary';
+import { useConnectivityStore } from '../../stores/connectivity';
+import { useDb } from '../../stores/db-key';
+import { useHost } from '../../stores/host-key';
+import { useLiveQuery } from '../../stores/live-query';
+import { usePermissionsStore } from '../../stores/permissions';
+import { useWorkspaceStore, type WorkspaceSettings } from '../../stores/workspace';
+import { accountObjects, dateProperties, ownerProperties, type AccountObject, type SchemaProperty } from './setup-choices';
+
+const SCHEMAS_KEY = 'setup:schemas';
+const SETTINGS_KEY = 'workspaceSettings';
+
+/**
+ * The workspace setup: which object is an account, which owner property is the CSM, and
+ * which date property is the renewal date. Custom objects come from the CRM's schemas
+ * (cached for offline use); Companies' properties from the local store, or the CRM before
+ * the first sync. Saving needs "manage customer success settings"; `save` checks it itself.
+ */
+export const useSetupStore = defineStore('setup', () => {
+  const db = useDb();
+  const host = useHost();
+  const workspace = useWorkspaceStore();
+  const permissions = usePermissionsStore();
+  const connectivity = useConnectivityStore();
+
+  const saved = useLiveQuery(async () => (await db.meta.get(SETTINGS_KEY)) !== undefined, true);
+  /** No setup was ever saved on this computer: Summary offers the setup first. */
+  const firstRun = computed(() => !saved.loading.value && !saved.value.value);
+
+  const schemas = shallowRef<unknown[]>([]);
+  const companyProps = useLiveQuery(() => propertiesOf(db, 'companies'), []);
+  const fetchedCompanyProps = shallowRef<SchemaProperty[]>([]);
+  const loadError = ref<string | null>(null);
+
+  async function crmGet(path: string): Promise<unknown> {
+    const res = await host['crm:request']({ method: 'GET', path });
+    if (!res.ok) throw new Error(res.error.message);
+    if (res.data.status !== 200) throw new Error(`CRM answered ${res.data.status}`);
+    return res.data.body;
+  }
+
+  /** Reads the schemas (and, before the first sync, Companies' properties) when online. */
+  async function load() {
+    loadError.value = null;
+    schemas.value = (await getMeta<unknown[]>(db, SCHEMAS_KEY)) ?? [];
+    if (!connectivity.online) return;
+    try {
+      const body = (await crmGet('/crm-object-schemas/v3/schemas')) as { results?: unknown[] };
+      schemas.value = body.results ?? [];
+      await putMeta(db, SCHEMAS_KEY, schemas.value);
+      if (companyProps.value.value.length === 0) {
+        fetchedCompanyProps.value = (((await crmGet('/crm/v3/properties/companies')) as { results?: SchemaProperty[] }).results ?? []);
+      }
+    } catch (e) {
+      loadError.value = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  const objects = computed<AccountObject[]>(() => {
+    const companies = companyProps.value.value.length > 0 ? (companyProps.value.value as SchemaProperty[]) : fetchedCompanyProps.value;
+    return accountObjects(companies, schemas.value);
+  });
+  const propertiesFor = (objectName: string) => objects.value.find((o) => o.name === objectName)?.properties ?? [];
+  const ownerChoices = (objectName: string) => ownerProperties(propertiesFor(objectName));
+  const dateChoices = (objectName: string) => dateProperties(propertiesFor(objectName));
+
+  const mayConfigure = computed(() => permissions.can('workspace:configure'));
+
+  async function save(next: WorkspaceSettings) {
+    permissions.assert('workspace:configure');
+    if (!ownerChoices(next.accountObject).some((p) => p.name === next.csmProperty)) throw new Error(`${next.csmProperty} is not an owner property of ${next.accountObject}.`);
+    if (next.renewalProperty !== null && !dateChoices(next.accountObject).some((p) => p.name === next.renewalProperty)) {
+      throw new Error(`${next.renewalProperty} is not a date property of ${next.accountObject}.`);
+    }
+    await workspace.saveSettings(next);
+  }
+
+  return { firstRun, objects, ownerChoices, dateChoices, mayConfigure, loadError, load, save };
+});

@@ -1,0 +1,48 @@
+import { defineStore } from 'pinia';
+import { computed, shallowRef, watch } from 'vue';
+import * as rules from '../../shared/domain/permissions';
+import type { Action, CrmUser } from '../../shared/domain/permissions';
+import { userById } from '../db/queries/summary';
+import { useDb } from './db-key';
+import { useHost } from './host-key';
+import { useLiveQuery } from './live-query';
+import { useWorkspaceStore } from './workspace';
+
+/**
+ * What the signed-in user may do, from their CRM user record (seats, super admin, the
+ * "manage customer success settings" permission). The record comes from the local store
+ * (synced from /settings/v3/users), so the rules hold offline; before the first sync it
+ * is read once from the CRM. Stores that carry out an action call `assert` first, so a
+ * rule holds even where a button was not hidden.
+ */
+export const usePermissionsStore = defineStore('permissions', () => {
+  const db = useDb();
+  const host = useHost();
+  const workspace = useWorkspaceStore();
+  if (!workspace.loaded) void workspace.load();
+
+  const userId = computed(() => workspace.identity?.userId ?? null);
+  const synced = useLiveQuery(() => (userId.value ? userById(db, userId.value) : undefined), undefined, userId);
+  const fetched = shallowRef<CrmUser | null>(null);
+
+  watch(
+    [userId, synced.value, synced.loading],
+    async ([id, row, loading]) => {
+      if (!id || row || loading || fetched.value?.id === id) return;
+      const res = await host['crm:request']({ method: 'GET', path: `/settings/v3/users/${encodeURIComponent(id)}` });
+      if (res.ok && res.data.status === 200) fetched.value = res.data.body as CrmUser;
+    },
+    { immediate: true },
+  );
+
+  const user = computed<CrmUser | null>(() => (synced.value.value as CrmUser | undefined) ?? (fetched.value?.id === userId.value ? fetched.value : null));
+  /** False until we know who the user is; screens show progress rather than locks meanwhile. */
+  const known = computed(() => user.value !== null);
+
+  const decide = (action: Action) => rules.decide(user.value, action);
+  const can = (action: Action) => rules.can(user.value, action);
+  const assert = (action: Action) => rules.assertCan(user.value, action);
+  const lockedTabs = computed(() => (known.value ? rules.lockedTabs(user.value) : []));
+
+  return { user, known, decide, can, assert, lockedTabs };
+});

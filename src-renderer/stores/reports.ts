@@ -1,0 +1,99 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import {
+  addReport,
+  computeReport,
+  moveReport,
+  parseSavedReports,
+  REPORT_OBJECTS,
+  type Report,
+  type ReportProperty,
+  type ReportResult,
+} from '../../shared/domain/reports';
+import { allOwners, getMeta, propertiesOf, propertiesOfTypes, putMeta, reportRows, stageLabels } from '../db/queries/summary';
+import { useDb } from './db-key';
+import { useLiveQuery } from './live-query';
+import { usePermissionsStore } from './permissions';
+import { useWorkspaceStore } from './workspace';
+
+export type NewReport = Omit<Report, 'id'>;
+export type AddOutcome = { ok: true } | { ok: false; reason: 'limit' | 'forbidden' };
+
+/**
+ * The signed-in user's Summary reports: saved in the local store under `reports:<userId>`
+ * (per user, offline), computed from the local records whenever they change.
+ */
+export const useReportsStore = defineStore('reports', () => {
+  const db = useDb();
+  const workspace = useWorkspaceStore();
+  const permissions = usePermissionsStore();
+  // Shallow: the reports stay plain objects, which IndexedDB can clone (a reactive proxy cannot be).
+  const reports = shallowRef<Report[]>([]);
+  const loadedFor = ref<string | null>(null);
+  const key = computed(() => (workspace.identity ? `reports:${workspace.identity.userId}` : null));
+
+  watch(
+    key,
+    async (k) => {
+      if (!k) return;
+      reports.value = parseSavedReports(await getMeta(db, k));
+      loadedFor.value = k;
+    },
+    { immediate: true },
+  );
+
+  async function save(next: Report[]) {
+    if (!key.value) throw new Error('No signed-in user to save reports for.');
+    await putMeta(db, key.value, next);
+    reports.value = next;
+  }
+
+  /** Refuses without the permission and beyond the limit; the caller shows why. */
+  async function add(input: NewReport): Promise<AddOutcome> {
+    if (!permissions.can('reports:add')) return { ok: false, reason: 'forbidden' };
+    const res = addReport(reports.value, { ...input, id: crypto.randomUUID() });
+    if (!res.ok) return res;
+    await save(res.reports);
+    return { ok: true };
+  }
+
+  async function remove(id: string) {
+    await save(reports.value.filter((r) => r.id !== id));
+  }
+
+  async function move(id: string, delta: -1 | 1) {
+    await save(moveReport(reports.value, reports.value.findIndex((r) => r.id === id), delta));
+  }
+
+  const objectTypes = computed(() => [...new Set(reports.value.map((r) => r.objectType))].sort());
+  const results = useLiveQuery(
+    async () => {
+      const out = new Map<string, ReportResult>();
+      if (reports.value.length === 0) return out;
+      const owners = new Map((await allOwners(db)).map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id]));
+      for (const type of objectTypes.value) {
+        const [rows, properties, stages] = await Promise.all([reportRows(db, type), propertiesOf(db, type), stageLabels(db, type)]);
+        const props = properties as ReportProperty[];
+        const ownerProps = new Set(props.filter((p) => p.referencedObjectType === 'OWNER').map((p) => p.name));
+        const labelOf = (property: string, value: string) => (ownerProps.has(property) ? owners.get(value) : stages.get(value));
+        for (const r of reports.value.filter((x) => x.objectType === type)) {
+          out.set(r.id, computeReport(r, rows, { properties: props, timeZone: workspace.timeZone, labelOf }));
+        }
+      }
+      return out;
+    },
+    new Map<string, ReportResult>(),
+    () => reports.value,
+  );
+
+  /** Property definitions of the reportable objects, for the builder and for report titles. */
+  const definitions = useLiveQuery(async () => {
+    const byType = new Map<string, ReportProperty[]>();
+    for (const p of await propertiesOfTypes(db, REPORT_OBJECTS)) byType.set(p.objectType, [...(byType.get(p.objectType) ?? []), p as ReportProperty]);
+    return byType;
+  }, new Map<string, ReportProperty[]>());
+  const propertiesFor = (objectType: string): ReportProperty[] => definitions.value.value.get(objectType) ?? [];
+  const propertyLabel = (objectType: string, name: string) => propertiesFor(objectType).find((p) => p.name === name)?.label ?? name;
+
+  return { reports, loadedFor, propertiesFor, propertyLabel, results: results.value, resultsLoading: results.loading, add, remove, move };
+});

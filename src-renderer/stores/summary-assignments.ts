@@ -1,0 +1,82 @@
+import { computed, ref, watch, type Ref } from 'vue';
+import { getMeta, putMeta } from '../db/queries/summary';
+import type { CsDatabase } from '../db';
+import type { HostApi } from '../../shared/contract';
+
+const DAY = 86_400_000;
+const HISTORY_BATCH = 50; // HubSpot caps batch reads with property history at 50 inputs
+type SetAtCache = Record<string, { updatedAt: string; setAt: number | null }>;
+
+/**
+ * When each owned account's CSM property was last set, for "recently assigned". The sync
+ * keeps no property history, so it is read from the CRM (batch read with
+ * `propertiesWithHistory`) for the accounts modified in the last 31 days only — setting a
+ * property bumps the modification date — and cached in `meta`, so offline the last known
+ * answer stands. A helper of the Summary store (not a store of its own).
+ */
+export function useAssignmentDates(opts: {
+  db: CsDatabase;
+  host: HostApi;
+  online: () => boolean;
+  objectType: Ref<string>;
+  csmProperty: Ref<string>;
+  owned: Ref<Array<{ id: string; updatedAt: string }>>;
+}) {
+  const key = computed(() => `summary:setAt:${opts.objectType.value}:${opts.csmProperty.value}`);
+  const cache = ref<SetAtCache>({});
+  const unavailable = ref(false);
+
+  async function refresh() {
+    const known = (await getMeta<SetAtCache>(opts.db, key.value)) ?? {};
+    cache.value = known;
+    const since = Date.now() - 31 * DAY;
+    const missing = opts.owned.value.filter((c) => Date.parse(c.updatedAt) >= since && known[c.id]?.updatedAt !== c.updatedAt);
+    if (missing.length === 0) return void (unavailable.value = false);
+    if (!opts.online()) return void (unavailable.value = true);
+    const next: SetAtCache = { ...known };
+    const prop = opts.csmProperty.value;
+    for (let i = 0; i < missing.length; i += HISTORY_BATCH) {
+      const group = missing.slice(i, i + HISTORY_BATCH);
+      const res = await opts.host['crm:request']({
+        method: 'POST',
+        path: `/crm/v3/objects/${opts.objectType.value}/batch/read`,
+        body: { inputs: group.map((c) => ({ id: c.id })), properties: [prop], propertiesWithHistory: [prop] },
+      });
+      if (!res.ok || res.data.status >= 300) return void (unavailable.value = true);
+      const body = res.data.body as { results?: Array<{ id: string; propertiesWithHistory?: Record<string, Array<{ timestamp: string }>> }> };
+      for (const r of body.results ?? []) {
+        const stamps = (r.propertiesWithHistory?.[prop] ?? []).map((h) => Date.parse(h.timestamp)).filter((n) => !Number.isNaN(n));
+        next[r.id] = { updatedAt: group.find((c) => c.id === r.id)?.updatedAt ?? '', setAt: stamps.length ? Math.max(...stamps) : null };
+      }
+    }
+    await putMeta(opts.db, key.value, next);
+    cache.value = next;
+    unavailable.value = false;
+  }
+
+  // One refresh at a time; a change during one (the first sync adds owned accounts page by
+  // page) runs another afterwards, so no account is left without its date.
+  let running = false;
+  let again = false;
+  const trigger = () => {
+    if (running) return void (again = true);
+    running = true;
+    again = false;
+    void refresh()
+      .catch(() => void (unavailable.value = true))
+      .finally(() => {
+        running = false;
+        if (again) trigger();
+      });
+  };
+  watch([opts.owned, key, opts.online], trigger, { immediate: true });
+
+  /** Owned accounts whose CSM was set within the last 30 days, newest first. */
+  function recentIds(now: number): Array<{ id: string; setAt: number }> {
+    const owned = new Set(opts.owned.value.map((o) => o.id));
+    return Object.entries(cache.value)
+      .flatMap(([id, v]) => (owned.has(id) && v.setAt !== null && v.setAt >= now - 30 * DAY ? [{ id, setAt: v.setAt }] : []))
+      .sort((a, b) => b.setAt - a.setAt);
+  }
+  return { recentIds, unavailable };
+}
