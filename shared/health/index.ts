@@ -1,0 +1,13 @@
+export * from './schema';
+export type { HealthContext, AccountData } from './context';
+export { checkScore, assertValidScore, HealthModelError } from './validate';
+export type { HealthIssue, HealthTypeInfo } from './validate';
+export { compileScore, compileScores, statusOf, clamp, relatedTypesOfScore } from './evaluate';
+export type { CompiledScore, CriterionResult, GroupResult, HealthEvaluator, HealthResult, HealthSummary } from './evaluate';
+export { activityTime, isOpen, windowStart, relatedTypesOf } from './activity';
+export { HealthBook } from './book';
+export type { BookChange } from './book';
+export { setupTemplate, scratchScore } from './template';
+export { daysUntil, renewalBucket, RENEWAL_BUCKETS } from './renewals';
+export type { RenewalBucket } from './renewals';
+export { decideHealthEdit } from './access';

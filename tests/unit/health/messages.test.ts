@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { setupTemplate } from '../../../shared/health';
+import { describeCriterion, signed } from '../../../src-renderer/components/health/describe';
+import { messages as display } from '../../../src-renderer/components/health/messages';
+import { messages as editor } from '../../../src-renderer/features/health/messages';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+function lookup(obj: unknown, path: string): string {
+  return String(path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj));
+}
+
+describe('health messages', () => {
+  it.each([display, editor])('$namespace has the same keys in English and Polish, and no empty message', (m) => {
+    expect(keys(m.pl).sort()).toEqual(keys(m.en).sort());
+    for (const k of keys(m.en)) if (!k.startsWith('states.any')) expect(lookup(m.en, k).trim(), k).not.toBe('');
+  });
+
+  it('describes criteria as the breakdown shows them', () => {
+    const t = (key: string, params: Record<string, unknown> = {}) =>
+      lookup(display.en, key.replace(/^health\./, '')).replace(/\{(\w+)\}/g, (_, p: string) => String(params[p]));
+    const [engagement, , tickets, sentiment] = setupTemplate('t', 'T').groups;
+    const c = (g: typeof engagement, i: number) => g?.criteria[i] as NonNullable<typeof g>['criteria'][number];
+    expect(`${signed(c(engagement, 0).points)} ${describeCriterion(c(engagement, 0), t)}`).toBe('+15 at least 2 meetings in 30 days');
+    expect(`${signed(c(engagement, 2).points)} ${describeCriterion(c(engagement, 2), t)}`).toBe('\u22125 at least 1 overdue tasks');
+    expect(describeCriterion(c(tickets, 0), t)).toBe('no open tickets where hs_ticket_priority is any of HIGH, URGENT');
+    expect(describeCriterion(c(sentiment, 0), t)).toBe('csm_sentiment is any of Good');
+    expect(describeCriterion({ ...c(sentiment, 0), label: 'Happy customer' }, t)).toBe('Happy customer');
+  });
+});
