@@ -32,8 +32,10 @@ export interface GatewayOptions {
   timeoutMs?: number;
 }
 
-// `date` is the CRM's clock: the sync caps its incremental windows by server time, never the client's.
-const FORWARDED_HEADERS = /^(x-hubspot-ratelimit-|retry-after$|x-hubspot-correlation-id$|date$)/i;
+// The CRM's `Date` header is not forwarded: the pull's 5-minute overlap window already covers
+// HubSpot's search lag, and a settle cap on server time would hide other users' changes for
+// half a minute (shared/sync/pull-incremental.ts uses it only when a port supplies it).
+const FORWARDED_HEADERS = /^(x-hubspot-ratelimit-|retry-after$|x-hubspot-correlation-id$)/i;
 const TRANSIENT = new Set([429, 500, 502, 503, 504, 423]);
 
 /**
