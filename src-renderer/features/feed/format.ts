@@ -1,0 +1,21 @@
+import { createZone } from '../../../shared/views/zone';
+
+/** Wall-clock time of an instant in the workspace zone, in the UI language. */
+export function timeOf(at: number, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+/** A day heading: "today" / "yesterday" as words, other days with weekday and date. */
+export function dayHeading(dayStart: number, now: number, locale: string, timeZone: string, words: { today: string; yesterday: string }): string {
+  const zone = createZone(timeZone);
+  const diff = zone.dayOf(now) - zone.dayOf(dayStart);
+  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(dayStart);
+  if (diff === 0) return `${words.today} · ${date}`;
+  if (diff === 1) return `${words.yesterday} · ${date}`;
+  return date;
+}
+
+/** `tel:` wants digits; the CRM stores numbers with spaces. */
+export function telUrl(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}

@@ -1,0 +1,166 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { dismissedKey, filterFeed, groupByDay, isUnread, lastOpenedKey, sequencesOf, windowStart, type FeedItem, type FeedType, type SequenceFilter } from '../../shared/feed';
+import type { Props, SyncedType } from '../../shared/sync';
+import { applyEdit, createNote, createTask, logCall } from '../db';
+import { addToIdSet, EMPTY_FEED, feedSince, readIdSet, readNumber, writeNumber, type FeedData } from '../db/queries/feed';
+import { useDb } from './db-key';
+import { useHost } from './host-key';
+import { useLiveQuery } from './live-query';
+import { useWorkspaceStore } from './workspace';
+
+export type FollowUpKind = 'task' | 'note' | 'call' | 'email' | 'meeting';
+
+export interface FollowUpInput {
+  kind: FollowUpKind;
+  item: FeedItem;
+  /** Task subject, call title, email subject, meeting title; unused for notes. */
+  title: string;
+  body: string;
+  /** Task due date, meeting start, or when the call/email happened. */
+  at: number;
+  durationMinutes?: number;
+}
+
+/**
+ * The Feed tab: items derived live from the synced tables for the signed-in CSM's accounts,
+ * the user's dismissals and last visit (Dexie `meta`, per user, untouched by syncs), the
+ * search and filters, and the follow-ups — all written through the outbox, so they work offline.
+ */
+export const useFeedStore = defineStore('feed', () => {
+  const db = useDb();
+  const host = useHost();
+  const workspace = useWorkspaceStore();
+
+  const pages = ref(1);
+  const query = ref('');
+  const types = ref<FeedType[]>([]);
+  const sequence = ref<SequenceFilter>({ kind: 'any' });
+  const error = ref<string | null>(null);
+  /** The previous visit, read when the tab opens: items after it are unread during this visit. */
+  const previousVisit = shallowRef<number | null>(null);
+
+  const ownerId = computed(() => workspace.ownerId);
+  const userId = computed(() => (workspace.identity ? String(workspace.identity.userId) : null));
+
+  const data = useLiveQuery<FeedData>(
+    () => (ownerId.value ? feedSince(db, ownerId.value, windowStart(Date.now(), pages.value)) : EMPTY_FEED),
+    EMPTY_FEED,
+    [ownerId, pages],
+  );
+  const dismissed = useLiveQuery<Set<string>>(() => (userId.value ? readIdSet(db, dismissedKey(userId.value)) : new Set()), new Set(), [userId]);
+
+  const names = {
+    contact: (id: string) => data.value.value.contacts.get(id)?.name ?? '',
+    account: (id: string) => data.value.value.accounts.get(id) ?? '',
+  };
+  const shown = computed(() => data.value.value.items.filter((i) => !dismissed.value.value.has(i.id)));
+  const visible = computed(() => filterFeed(shown.value, { query: query.value, types: types.value, sequence: sequence.value }, names));
+  const rows = computed(() => groupByDay(visible.value, workspace.timeZone));
+  const sequences = computed(() => sequencesOf(shown.value));
+  const unreadCount = computed(() => shown.value.filter((i) => isUnread(i.at, previousVisit.value)).length);
+  const filtered = computed(() => query.value.trim() !== '' || types.value.length > 0 || sequence.value.kind !== 'any');
+
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    error.value = null;
+    try {
+      return await action();
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+      return undefined;
+    }
+  }
+
+  /**
+   * Called when the tab opens: remember this visit and keep the previous one for the unread
+   * marks. The identity may still be loading (an app start on the Feed tab), so the visit is
+   * recorded once it is known.
+   */
+  let visitPending = false;
+  async function recordVisit(user: string) {
+    visitPending = false;
+    const key = lastOpenedKey(user);
+    previousVisit.value = await readNumber(db, key);
+    await writeNumber(db, key, Date.now());
+  }
+  function open() {
+    pages.value = 1;
+    visitPending = true;
+    if (userId.value) return run(() => recordVisit(userId.value as string));
+    return Promise.resolve(undefined);
+  }
+  watch(userId, (user) => {
+    if (user && visitPending) void run(() => recordVisit(user));
+  });
+
+  const loadOlder = () => (pages.value += 1);
+  const dismiss = (item: FeedItem) => run(() => addToIdSet(db, dismissedKey(userId.value ?? 'anonymous'), [item.id]));
+  const clearFilters = () => {
+    query.value = '';
+    types.value = [];
+    sequence.value = { kind: 'any' };
+  };
+
+  /** A follow-up is about the contact and filed on its account too. */
+  const targets = (item: FeedItem): Array<{ toType: SyncedType; toId: string }> => [
+    { toType: 'contacts', toId: item.contactId },
+    { toType: 'companies', toId: item.accountId },
+  ];
+  const owner = () => (ownerId.value ? { ownerId: ownerId.value } : {});
+
+  function createFollowUp(f: FollowUpInput) {
+    const associations = targets(f.item);
+    return run(async () => {
+      switch (f.kind) {
+        case 'task':
+          return createTask(db, { subject: f.title, dueAtMs: f.at, ...(f.body ? { body: f.body } : {}), ...owner(), associations });
+        case 'note':
+          return createNote(db, { body: f.body, timestampMs: f.at, ...owner(), associations });
+        case 'call':
+          return logCall(db, { title: f.title, timestampMs: f.at, direction: 'OUTBOUND', ...(f.body ? { body: f.body } : {}), ...(f.durationMinutes ? { durationMs: f.durationMinutes * 60_000 } : {}), ...owner(), associations });
+        case 'email':
+          return applyEdit(db, { kind: 'create', objectType: 'emails', label: 'create', associations, properties: withOwner({ hs_timestamp: String(f.at), hs_email_direction: 'EMAIL', hs_email_status: 'SENT', hs_email_subject: f.title, hs_email_text: f.body }) });
+        case 'meeting': {
+          const end = f.at + (f.durationMinutes ?? 30) * 60_000;
+          const properties = withOwner({ hs_meeting_title: f.title, hs_meeting_body: f.body, hs_timestamp: String(f.at), hs_meeting_start_time: String(f.at), hs_meeting_end_time: String(end), hs_meeting_outcome: 'SCHEDULED' });
+          return applyEdit(db, { kind: 'create', objectType: 'meetings', label: 'create', associations, properties });
+        }
+      }
+    });
+  }
+  const withOwner = (p: Props): Props => (ownerId.value ? { ...p, hubspot_owner_id: ownerId.value } : p);
+
+  /** The host opens allow-listed links only (tel:, mailto:); a refusal is shown, not swallowed. */
+  async function openExternal(url: string): Promise<boolean> {
+    error.value = null;
+    const r = await host['shell:openExternal']({ url });
+    if (!r.ok) error.value = r.error.message;
+    else if (!r.data.opened) error.value = url;
+    return r.ok && r.data.opened;
+  }
+
+  return {
+    pages,
+    query,
+    types,
+    sequence,
+    error,
+    previousVisit,
+    ownerId,
+    data: data.value,
+    loading: data.loading,
+    queryError: data.error,
+    visible,
+    rows,
+    sequences,
+    unreadCount,
+    filtered,
+    names,
+    open,
+    loadOlder,
+    dismiss,
+    clearFilters,
+    createFollowUp,
+    openExternal,
+  };
+});

@@ -1,0 +1,72 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dismissedKey } from '../../../shared/feed';
+import type { AssociationBatch, SyncedRecord } from '../../../shared/sync';
+import { CsDatabase } from '../../../src-renderer/db';
+import { addToIdSet, feedSince, readIdSet } from '../../../src-renderer/db/queries/feed';
+import { createDexieStore } from '../../../src-renderer/db/store-port';
+import { DAY, HOUR, iso, NOW } from './sources';
+
+/**
+ * The feed over the real Dexie schema, fed through the same store port the sync engine uses
+ * (applyPage), so "synced twice" and "resync" mean what they mean in the app.
+ */
+let db: CsDatabase | undefined;
+afterEach(async () => {
+  db?.close();
+  if (db) await db.delete();
+});
+
+const rec = (id: string, properties: Record<string, string>, updatedAt = NOW - DAY): SyncedRecord => ({ id, properties, createdAt: iso(NOW - 30 * DAY), updatedAt: iso(updatedAt), archived: false });
+const cursor = (objectType: string) => ({ objectType, mode: 'incremental' as const, valueMs: NOW });
+const link = (fromType: string, toType: string, pairs: Array<[string, string]>): AssociationBatch => ({
+  fromType,
+  toType,
+  ids: [...new Set(pairs.map((p) => p[0]))],
+  rows: pairs.map(([fromId, toId]) => ({ fromType, fromId, toType, toId, typeIds: [1] })),
+});
+
+async function syncOnce(database: CsDatabase, openedAt: number) {
+  const store = createDexieStore(database);
+  await store.applyPage('companies', [rec('c1', { name: 'Acme Rail', csm_owner: '600' }), rec('c2', { name: 'Other Co', csm_owner: '700' })], cursor('companies'));
+  await store.applyPage(
+    'contacts',
+    [
+      rec('7', { firstname: 'Ada', lastname: 'Nowak', email: 'ada@acme.example', hs_email_last_open_date: iso(openedAt), hs_email_last_email_name: 'Renewal offer' }, openedAt),
+      rec('8', { firstname: 'Bob', hs_analytics_last_visit_timestamp: iso(NOW - 2 * HOUR) }),
+    ],
+    cursor('contacts'),
+    [link('contacts', 'companies', [['7', 'c1'], ['8', 'c2']])],
+  );
+  await store.applyPage('calls', [rec('k1', { hs_timestamp: iso(NOW - 3 * HOUR), hs_call_title: 'Check-in' })], cursor('calls'), [link('calls', 'contacts', [['k1', '7']])]);
+}
+
+describe('the feed over the local store', () => {
+  it('derives the owner’s items from indexed reads, once each however often the data is synced', async () => {
+    db = new CsDatabase(`feed-${Math.random()}`, { indexedDB, IDBKeyRange });
+    await syncOnce(db, NOW - HOUR);
+    const first = await feedSince(db, '600', NOW - 14 * DAY);
+    await syncOnce(db, NOW - HOUR);
+    const again = await feedSince(db, '600', NOW - 14 * DAY);
+    expect(again.items).toEqual(first.items);
+    expect(first.items.map((i) => i.id)).toEqual([`open:7:${NOW - HOUR}`, 'call:k1:7']);
+    expect(first.contacts.get('7')).toEqual({ name: 'Ada Nowak', email: 'ada@acme.example' });
+    expect(first.accounts.get('c1')).toBe('Acme Rail');
+  });
+
+  it('dismissed items stay dismissed after a resync; a newer occurrence still shows', async () => {
+    db = new CsDatabase(`feed-${Math.random()}`, { indexedDB, IDBKeyRange });
+    await syncOnce(db, NOW - HOUR);
+    const key = dismissedKey('1000001');
+    await addToIdSet(db, key, [`open:7:${NOW - HOUR}`]);
+    await addToIdSet(db, key, ['call:k1:7']);
+    await syncOnce(db, NOW - HOUR);
+    const dismissed = await readIdSet(db, key);
+    const shown = (await feedSince(db, '600', NOW - 14 * DAY)).items.filter((i) => !dismissed.has(i.id));
+    expect(shown).toEqual([]);
+
+    await syncOnce(db, NOW);
+    const later = (await feedSince(db, '600', NOW - 14 * DAY)).items.filter((i) => !dismissed.has(i.id));
+    expect(later.map((i) => i.id)).toEqual([`open:7:${NOW}`]);
+  });
+});
