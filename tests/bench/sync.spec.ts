@@ -21,14 +21,17 @@ import { report } from './stats';
 test.use({ timezoneId: TIME_ZONE });
 test.setTimeout(30 * 60_000);
 
-test('initial sync of the medium dataset', async ({ page }) => {
+/** The issue asks for medium; BENCH_SYNC_SIZE=small gives a quick run of the same harness. */
+const SIZE = (process.env.BENCH_SYNC_SIZE ?? 'medium') as 'small' | 'medium' | 'large';
+
+test(`initial sync of the ${SIZE} dataset`, async ({ page }) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'csw-bench-sync-'));
   const genStart = performance.now();
   const app = await startWebHostApp({
     dataDir,
     rootDir: join(process.env.CSW_OUT_DIR ?? join(process.cwd(), 'out'), 'renderer'),
     version: 'bench',
-    demoCrm: { size: 'medium', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE },
+    demoCrm: { size: SIZE, seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE },
   });
   const generateMs = performance.now() - genStart;
   try {
@@ -50,9 +53,10 @@ test('initial sync of the medium dataset', async ({ page }) => {
     const syncMs = performance.now() - t0;
 
     const floor = await page.evaluate(async () => {
+      // No version for the app's database (Dexie stores version × 10); 1 for the scratch one.
       const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>
         new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open(name, 1);
+          const req = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
           req.onupgradeneeded = () => upgrade?.(req.result);
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
@@ -83,7 +87,7 @@ test('initial sync of the medium dataset', async ({ page }) => {
 
     const lowerBoundMs = (standard / 190) * 10_000 + (search / 5) * 1000;
     const localMs = Math.max(1, syncMs - waitingMs);
-    report('sync: initial sync of the medium dataset (Chromium, web host, demo CRM at 190/10 s)', [
+    report(`sync: initial sync of the ${SIZE} dataset (Chromium, web host, demo CRM at 190/10 s)`, [
       {
         name: 'initial sync wall time vs rate-limit lower bound',
         samplesMs: [syncMs],
