@@ -58,7 +58,7 @@ describe('navigation', () => {
     expect(navigate(`${APP_PAGE}#/tasks`)).toBe('allowed');
     expect(navigate('https://evil.example/')).toBe('prevented');
     expect(navigate('file:///etc/passwd')).toBe('prevented');
-    expect(navigate('file:///home/user/Downloads/index.html')).toBe('prevented');
+    expect(navigate('file:///opt/elsewhere/index.html')).toBe('prevented');
     expect(navigate('not a url')).toBe('prevented');
   });
 
