@@ -13,6 +13,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: 'list',
+  // A build in another folder (CSW_OUT_DIR) gets its own results folder: runs side by side never clobber each other.
+  outputDir: process.env.CSW_OUT_DIR ? `${process.env.CSW_OUT_DIR}/test-results` : 'test-results',
   use: {
     trace: 'retain-on-failure',
     launchOptions: {

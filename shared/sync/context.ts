@@ -22,9 +22,15 @@ export interface SyncTuning {
   settleMs: number;
   searchPageSize: number;
   listPageSize: number;
+  /**
+   * A first load gathers list pages up to this many records, then reads their associations
+   * (up to 1000 ids per batch read) and commits them as one transaction: fewer requests
+   * against the rate limit, and fewer commits for the open screens to re-read.
+   */
+  bootstrapBatch: number;
 }
 
-export const DEFAULT_TUNING: SyncTuning = { overlapMs: 5 * 60_000, settleMs: 30_000, searchPageSize: 200, listPageSize: 100 };
+export const DEFAULT_TUNING: SyncTuning = { overlapMs: 5 * 60_000, settleMs: 30_000, searchPageSize: 200, listPageSize: 100, bootstrapBatch: 1000 };
 
 /** What every step of the sync runs with. */
 export interface SyncContext {

@@ -1,4 +1,5 @@
 import { toSyncedRecord, type WireRecord } from './batch';
+import type { SyncedRecord } from './values';
 import { fetchCrm, OBJECTS } from './crm-calls';
 import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
@@ -17,30 +18,35 @@ interface ListBody {
  * First load of a type through the list endpoint (no 10,000 cap, standard bucket; §13).
  * Before the first page we take a fence: the newest modification the CRM reports. Anything
  * changed while we page is newer than the fence, so the incremental pull that starts at the
- * fence catches it. Each page commits with the `after` of the next one, so a crash resumes
- * at the page it was on (G10).
+ * fence catches it. Pages are gathered up to `bootstrapBatch` records; their associations are
+ * then read in one batch per target, and everything commits in one transaction together with
+ * the `after` of the next page, so a crash resumes at the first page not committed (G10).
  */
 export async function bootstrapType(ctx: SyncContext, type: SyncedType, resume?: Bootstrap): Promise<number> {
   let state = resume ?? (await startBootstrap(ctx, type));
   const properties = (await propertiesToFetch(ctx, type)).join(',');
   let fetched = 0;
   for (;;) {
-    const res = await fetchCrm(
-      ctx.crm,
-      {
-        method: 'GET',
-        path: `${OBJECTS}/${type}`,
-        query: { limit: String(ctx.tuning.listPageSize), properties, archived: 'false', ...(state.after ? { after: state.after } : {}) },
-      },
-      ctx.now,
-    );
-    const body = (res.body ?? {}) as ListBody;
-    const records = (body.results ?? []).map(toSyncedRecord);
+    const records: SyncedRecord[] = [];
+    let after = state.after;
+    do {
+      const res = await fetchCrm(
+        ctx.crm,
+        {
+          method: 'GET',
+          path: `${OBJECTS}/${type}`,
+          query: { limit: String(ctx.tuning.listPageSize), properties, archived: 'false', ...(after ? { after } : {}) },
+        },
+        ctx.now,
+      );
+      const body = (res.body ?? {}) as ListBody;
+      records.push(...(body.results ?? []).map(toSyncedRecord));
+      after = body.paging?.next?.after;
+    } while (after && records.length < ctx.tuning.bootstrapBatch);
     const ids = records.map((r) => r.id);
     const associations: AssociationBatch[] = [];
     if (ids.length) for (const target of TYPE_INFO[type].associationTargets) associations.push(await readAssociations(ctx, type, target, ids));
     await ctx.checkpoint('pull:after-fetch');
-    const after = body.paging?.next?.after;
     const done = state.done + records.length;
     const next: CursorState = after
       ? { ...state, after, done }

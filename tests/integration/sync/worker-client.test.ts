@@ -40,7 +40,7 @@ function fakeHost(port: CrmPort): HostApi {
   } as unknown as HostApi;
 }
 
-const until = async (check: () => boolean, ms = 20_000) => {
+const until = async (check: () => boolean, ms = 60_000) => {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out');
