@@ -49,7 +49,15 @@ test(`initial sync of the ${SIZE} dataset`, async ({ page }) => {
 
     const t0 = performance.now();
     await page.goto(`${app.host.url}#/summary`);
-    await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Last synced', { timeout: 25 * 60_000 });
+    // Progress over time shows whether the rate holds as the local store fills.
+    const status = page.getByRole('status', { name: 'Sync status' });
+    const sampler = setInterval(() => {
+      void status
+        .textContent({ timeout: 1000 })
+        .then((text) => console.log(`  ${Math.round((performance.now() - t0) / 1000)} s: ${text?.replace(/\s+/g, ' ').trim()} (${standard + search} requests)`))
+        .catch(() => {});
+    }, 30_000);
+    await expect(status).toContainText('Last synced', { timeout: 25 * 60_000 }).finally(() => clearInterval(sampler));
     const syncMs = performance.now() - t0;
 
     const floor = await page.evaluate(async () => {
