@@ -23,7 +23,6 @@ import { missingProperties } from '../features/pipelines/logic/stage-rules';
 import { useDb } from './db-key';
 import { useLiveQuery } from './live-query';
 import { useStageRulesStore } from './stage-rules';
-import { useSyncStore } from './sync';
 import { useWorkspaceStore } from './workspace';
 
 export interface PipelineCardModel {
@@ -62,7 +61,6 @@ export const usePipelinesStore = defineStore('pipelines', () => {
   const db = useDb();
   const workspace = useWorkspaceStore();
   const rules = useStageRulesStore();
-  const sync = useSyncStore();
 
   const { value: pipelines, loading: pipelinesLoading } = useLiveQuery(() => listPipelines(db), []);
   const chosenKey = ref('');
@@ -159,12 +157,11 @@ export const usePipelinesStore = defineStore('pipelines', () => {
     return names.map((name) => definitionByName.value.get(name) ?? { objectType: objectType.value, name, label: name, type: 'string' });
   }
 
-  /** Runs an edit; once it is committed, the sync is asked to push it (offline it just waits). */
+  /** Runs an edit; the sync worker watches the outbox and pushes it within about half a second (offline it waits). */
   async function run(action: () => Promise<unknown>): Promise<void> {
     error.value = null;
     try {
       await action();
-      sync.syncNow();
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     }

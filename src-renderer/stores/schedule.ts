@@ -7,7 +7,6 @@ import { createZone } from '../../shared/views';
 import { useDb } from './db-key';
 import { useHost } from './host-key';
 import { useLiveQuery } from './live-query';
-import { useSyncStore } from './sync';
 import { useWorkspaceStore } from './workspace';
 
 export type { MergedRecord } from '../db';
@@ -62,7 +61,6 @@ export const useScheduleStore = defineStore('schedule', () => {
   const db = useDb();
   const host = useHost();
   const workspace = useWorkspaceStore();
-  const sync = useSyncStore();
 
   const saved = readPrefs(localStorage);
   const view = ref<ScheduleView>(saved.view ?? 'timeGridWeek');
@@ -113,10 +111,8 @@ export const useScheduleStore = defineStore('schedule', () => {
   async function run(action: () => Promise<unknown>): Promise<boolean> {
     error.value = null;
     try {
+      // The sync worker watches the outbox and pushes the edit within about half a second.
       await action();
-      // Push the edit now rather than at the next interval (offline, the outbox keeps it).
-      // TODO(issue 8): drop this once the sync worker triggers on outbox writes itself.
-      sync.syncNow();
       return true;
     } catch (e) {
       error.value = { kind: 'action', message: e instanceof Error ? e.message : String(e) };

@@ -80,6 +80,12 @@ export const useTaskNotificationsStore = defineStore('task-notifications', () =>
     },
   );
 
+  /**
+   * The browser's permission for notifications. Under the web host the page shows them itself
+   * and needs it; the desktop app grants it to its own page, so this reads `granted` there.
+   */
+  const permission = ref<NotificationPermission | 'unsupported'>('Notification' in window ? Notification.permission : 'unsupported');
+
   function start() {
     if (started.value) return;
     // Queued in this order: the record is loaded and the switch applied before any tasks arrive.
@@ -87,16 +93,25 @@ export const useTaskNotificationsStore = defineStore('task-notifications', () =>
     void runner.setEnabled(enabled.value);
     started.value = true;
     host.on('onDidResume', () => void runner.resume());
-    document.addEventListener('visibilitychange', () => void runner.tick());
+    document.addEventListener('visibilitychange', () => {
+      // The user may have changed the site's permission meanwhile.
+      if ('Notification' in window) permission.value = Notification.permission;
+      void runner.tick();
+    });
+  }
+
+  /** Asked only on the user's click (browsers ignore or block requests made without one). */
+  async function askPermission() {
+    if (!('Notification' in window)) return;
+    permission.value = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
   }
 
   async function setEnabled(on: boolean) {
     enabled.value = on;
     localStorage.setItem(ENABLED_KEY, on ? 'on' : 'off');
-    // Under the web host the page shows them itself and needs the browser's permission; asked on the user's click.
-    if (on && 'Notification' in window && Notification.permission === 'default') void Notification.requestPermission();
+    if (on) void askPermission();
     await runner.setEnabled(on);
   }
 
-  return { enabled, started, start, setEnabled };
+  return { enabled, started, start, setEnabled, permission, askPermission };
 });

@@ -2,12 +2,21 @@ import { defineStore } from 'pinia';
 import { computed, getCurrentScope, onScopeDispose, shallowRef } from 'vue';
 import { rescheduledDue, type RescheduleChoice } from '../../shared/notify';
 import { toMillis, type Props } from '../../shared/sync';
-import { evaluateView, taskViews, TASK_PROPERTY_KINDS, type View, type ViewContext } from '../../shared/views';
+import { evaluateView, taskViews, type FilterGroup, type View, type ViewContext } from '../../shared/views';
 import { completeTask, createTask, reopenTask, rescheduleTask, setProperties, type MergedRecord } from '../db';
 import { loadOwnedTasks, loadTaskRelations, searchCompanies, type TaskRelation } from '../db/queries/tasks';
+import {
+  customTaskView,
+  firstFilterProblem,
+  runnableGroups,
+  TASK_FILTER_KINDS,
+  TASK_OBJECT,
+  type CustomViewInput,
+  type FilterProblem,
+} from '../features/tasks/custom-views';
 import { useDb } from './db-key';
 import { useLiveQuery } from './live-query';
-import { useSyncStore } from './sync';
+import { useViewsStore, type ViewSaveResult } from './views';
 import { useWorkspaceStore } from './workspace';
 
 export const TASK_VIEW_IDS = ['overdue', 'due-today', 'due-tomorrow', 'all-open', 'all-completed'] as const;
@@ -21,6 +30,8 @@ const VIEWS: Record<TaskViewId, View> = {
   'all-completed': taskViews.allCompleted(),
 };
 
+export type CustomViewResult = ViewSaveResult | { ok: false; error: { code: 'FILTER'; message: string; problem: FilterProblem } };
+
 export function isTaskViewId(v: unknown): v is TaskViewId {
   return typeof v === 'string' && (TASK_VIEW_IDS as readonly string[]).includes(v);
 }
@@ -33,15 +44,15 @@ export interface TaskEdit {
 }
 
 /**
- * The Tasks tab's data: the signed-in user's tasks (synced ⊕ pending local values) and the
- * five default views over them, evaluated by the views engine in the workspace time zone.
+ * The Tasks tab's data: the signed-in user's tasks (synced ⊕ pending local values), the five
+ * default views and the user's custom task views (saved by the views store) over them,
+ * evaluated by the views engine in the workspace time zone.
  * Every change goes through the db edit functions (overlay + outbox in one transaction), so
  * it works offline and shows its pending mark until the CRM has it.
  */
 export const useTasksStore = defineStore('tasks', () => {
   const db = useDb();
   const workspace = useWorkspaceStore();
-  const sync = useSyncStore();
 
   // "Overdue" and "today" move with the clock: re-evaluate every half minute.
   const now = shallowRef(Date.now());
@@ -66,7 +77,7 @@ export const useTasksStore = defineStore('tasks', () => {
   const context = computed<ViewContext>(() => ({
     now: now.value,
     timeZone: workspace.timeZone,
-    propertyTypes: TASK_PROPERTY_KINDS,
+    propertyTypes: TASK_FILTER_KINDS,
     ...(workspace.ownerId ? { currentUserOwnerId: workspace.ownerId } : {}),
   }));
 
@@ -77,14 +88,46 @@ export const useTasksStore = defineStore('tasks', () => {
     return out;
   });
 
+  // Custom views: saved by the views store (objectType `tasks`), evaluated over the same tasks.
+  const views = useViewsStore();
+  const customViews = computed(() => views.customFor(TASK_OBJECT));
+  /** A saved view that no longer fits (e.g. written by a newer version) shows nothing rather than breaking the tab. */
+  function evaluateSafely(view: View, ctx: ViewContext): MergedRecord[] {
+    try {
+      return evaluateView(view, tasks.value, ctx);
+    } catch {
+      return [];
+    }
+  }
+  const byCustomView = computed(() => {
+    const ctx = context.value;
+    const out: Record<string, MergedRecord[]> = {};
+    for (const v of customViews.value) out[v.id] = evaluateSafely(v, ctx);
+    return out;
+  });
+  /** How many of the user's tasks the filters being edited match (incomplete filters left out). */
+  function previewCount(groups: readonly FilterGroup[]): number {
+    // Built directly: `customTaskView` drops empty groups, and here an emptied group means "every task".
+    const view: View = { ...customTaskView({ name: 'preview', sharing: 'private', filterGroups: [] }, 'preview', 'preview'), filterGroups: runnableGroups(groups) };
+    return evaluateSafely(view, context.value).length;
+  }
+  /** Creates (no `id`) or replaces a custom view; filters that cannot run are refused, naming the first. */
+  async function saveCustomView(input: CustomViewInput, id?: string): Promise<CustomViewResult> {
+    const problem = firstFilterProblem(input.filterGroups);
+    if (problem) return { ok: false, error: { code: 'FILTER', message: problem.message, problem } };
+    const existing = id === undefined ? undefined : customViews.value.find((v) => v.id === id);
+    if (id !== undefined && !existing) return { ok: false, error: { code: 'NOT_FOUND', message: 'No such view.' } };
+    const owner = existing?.ownerUserId ?? views.userId;
+    if (!owner) return { ok: false, error: { code: 'NO_USER', message: 'No signed-in user.' } };
+    return views.save(customTaskView(input, existing?.id ?? `view:${crypto.randomUUID()}`, owner));
+  }
+
   const lastError = shallowRef<string | null>(null);
   async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
     try {
       lastError.value = null;
-      const result = await fn();
-      // An edit is a reason to push now rather than at the next interval (a no-op offline).
-      sync.syncNow();
-      return result;
+      // The sync worker watches the outbox and pushes a new edit within about half a second.
+      return await fn();
     } catch (err) {
       lastError.value = err instanceof Error ? err.message : String(err);
       return undefined;
@@ -99,6 +142,13 @@ export const useTasksStore = defineStore('tasks', () => {
     relations,
     ready,
     byView,
+    customViews,
+    byCustomView,
+    previewCount,
+    saveCustomView,
+    deleteCustomView: (id: string) => views.remove(id),
+    canShareWithEveryone: computed(() => views.canShareWithEveryone),
+    userId: computed(() => views.userId),
     now,
     lastError,
     timeZone: computed(() => workspace.timeZone),

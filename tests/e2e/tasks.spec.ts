@@ -15,6 +15,7 @@ interface CrmTask {
   subject: string;
   due: number | null;
   status: string;
+  priority: string;
   reminders: number[];
 }
 
@@ -27,7 +28,7 @@ async function crmTasks(workspace: Workspace): Promise<CrmTask[]> {
     const res = await crmApi(workspace, '/crm/v3/objects/tasks/search', {
       body: {
         filterGroups: [{ filters: [{ propertyName: 'hubspot_owner_id', operator: 'EQ', value: OWNER }] }],
-        properties: ['hs_task_subject', 'hs_timestamp', 'hs_task_status', 'hs_task_reminders'],
+        properties: ['hs_task_subject', 'hs_timestamp', 'hs_task_status', 'hs_task_priority', 'hs_task_reminders'],
         limit: 200,
         ...(after ? { after } : {}),
       },
@@ -40,6 +41,7 @@ async function crmTasks(workspace: Workspace): Promise<CrmTask[]> {
         subject: r.properties.hs_task_subject ?? '',
         due: ms(r.properties.hs_timestamp),
         status: r.properties.hs_task_status ?? '',
+        priority: r.properties.hs_task_priority ?? '',
         reminders: (r.properties.hs_task_reminders ?? '').split(';').map((s) => ms(s.trim())).filter((n): n is number => n !== null),
       });
     }
@@ -128,7 +130,7 @@ test('the columns show the associated account, due time, priority, type and stat
   await expect(first.locator('td').nth(6)).toHaveText(/Not started|In progress|Waiting/);
 });
 
-test('complete, reopen and reschedule offline survive a reload and reach the CRM once online', async ({ page, context, workspace, consoleErrors }) => {
+test('complete, reopen and reschedule offline survive a reload and reach the CRM once online', async ({ page, context, workspace }) => {
   const tasks = await crmTasks(workspace);
   const b = buckets(tasks, FIXED_NOW + 60_000);
   // Three different tasks: one due later today, one completed, one overdue from an earlier day.
@@ -167,9 +169,6 @@ test('complete, reopen and reschedule offline survive a reload and reach the CRM
   await expect(row(page, toMove).getByText('Pending')).toBeVisible();
 
   await context.setOffline(false);
-  // While the browser was offline the frame's calls to its host (net:status, whoami, events) could not load: expected.
-  const offlineNoise = (e: string) => e.includes('net::ERR_INTERNET_DISCONNECTED');
-  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !offlineNoise(e)));
   const wall = (t: number) => new Date(t).toLocaleTimeString('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit' });
   await expect.poll(async () => (await crmTask(workspace, toComplete)).hs_task_status, { timeout: 30_000 }).toBe('COMPLETED');
   await expect.poll(async () => (await crmTask(workspace, toReopen)).hs_task_status, { timeout: 30_000 }).not.toBe('COMPLETED');
@@ -281,4 +280,129 @@ test('with the switch off, a task coming due asks the host for nothing', async (
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Desktop notifications for due tasks' })).not.toBeChecked();
   expect(requests).toBe(0);
+});
+
+/** Shows every page of the current view and reads its task ids. */
+async function allRowIds(page: Page): Promise<string[]> {
+  const more = page.getByRole('button', { name: /^Show more/ });
+  while (await more.isVisible()) await more.click();
+  return rowIds(page);
+}
+
+test('a custom task view lists exactly the demo CRM tasks matching its filters, survives a reload, and can be renamed and deleted', async ({ page, workspace }) => {
+  const tasks = await crmTasks(workspace);
+  const high = tasks.filter((t) => t.priority === 'HIGH').map((t) => t.id).sort();
+  const highOpen = tasks.filter((t) => t.priority === 'HIGH' && t.status !== 'COMPLETED').map((t) => t.id).sort();
+  expect(high.length).toBeGreaterThan(0);
+  expect(highOpen.length).toBeLessThan(high.length);
+  await openTasks(page, workspace);
+  const tabs = page.getByRole('tablist', { name: 'Task views' });
+  await expect(tabs.getByRole('tab')).toHaveCount(5);
+
+  // Bad input: a filter with no property is refused with a clear message, and no view appears.
+  await page.getByRole('button', { name: '+ Create view' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Create task view' });
+  await dialog.getByLabel('View name').fill('High priority');
+  await dialog.getByRole('button', { name: 'Add filter' }).click();
+  await dialog.getByRole('button', { name: 'Save view' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Filter 1 in group 1 is not complete');
+  await expect(tabs.getByRole('tab')).toHaveCount(5);
+
+  // Priority is High: the live count and then the saved view show exactly the CRM's tasks.
+  await dialog.getByLabel('Property').selectOption({ label: 'Priority' });
+  await expect(dialog.getByLabel('Operator')).toHaveValue('is_any_of');
+  await dialog.getByRole('checkbox', { name: 'High' }).check();
+  await expect(dialog.getByTestId('task-view-matching')).toHaveText(`${high.length} tasks match these filters`);
+  await dialog.getByRole('button', { name: 'Save view' }).click();
+  await expect(dialog).toHaveCount(0);
+  const tab = tabs.getByRole('tab', { name: /^High priority/ });
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/view=view%3A|view=view:/);
+  const id = (await tab.getAttribute('data-view')) as string;
+  await expect(page.getByTestId(`count-${id}`)).toHaveText(String(high.length));
+  await expect.poll(() => allRowIds(page)).toEqual(high);
+
+  await page.reload();
+  await expect(tabs.getByRole('tab', { name: /^High priority/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(`count-${id}`)).toHaveText(String(high.length));
+  await expect.poll(() => allRowIds(page)).toEqual(high);
+
+  // Edit: a new name and one more filter (AND status is none of Completed).
+  await page.getByRole('button', { name: 'Edit view High priority' }).click();
+  dialog = page.getByRole('dialog', { name: 'Edit task view' });
+  await dialog.getByLabel('View name').fill('Open high priority');
+  await dialog.getByRole('button', { name: 'Add filter' }).click();
+  await dialog.getByLabel('Property').nth(1).selectOption({ label: 'Status' });
+  await dialog.getByLabel('Operator').nth(1).selectOption('is_none_of');
+  await dialog.getByRole('group', { name: 'Values' }).nth(1).getByRole('checkbox', { name: 'Completed' }).check();
+  await dialog.getByRole('button', { name: 'Save view' }).click();
+  await expect(tabs.getByRole('tab', { name: /^Open high priority/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(`count-${id}`)).toHaveText(String(highOpen.length));
+  await expect.poll(() => allRowIds(page)).toEqual(highOpen);
+
+  await page.getByRole('button', { name: 'Delete view Open high priority' }).click();
+  await page.getByRole('group', { name: /^Delete the view “Open high priority”/ }).getByRole('button', { name: 'Delete' }).click();
+  await expect(tabs.getByRole('tab')).toHaveCount(5);
+  await expect(tabs.getByRole('tab', { name: /^Due today/ })).toHaveAttribute('aria-selected', 'true');
+  await page.reload();
+  await expect(page.getByTestId('count-due-today')).toBeVisible();
+  await expect(tabs.getByRole('tab')).toHaveCount(5);
+});
+
+test('under the web host a due task is shown with the browser Notification API, and clicking it opens that task', async ({ page, context, workspace }) => {
+  await context.grantPermissions(['notifications'], { origin: workspace.url });
+  // Record the page's real notifications (each is still constructed and shown by Chromium).
+  await page.addInitScript(() => {
+    const Real = window.Notification;
+    const shown: Notification[] = [];
+    (window as unknown as { shownNotifications: Notification[] }).shownNotifications = shown;
+    class Recorded extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(this);
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: Recorded, configurable: true, writable: true });
+  });
+  const open = (await crmTasks(workspace)).filter((t) => t.status !== 'COMPLETED');
+  const next = open
+    .flatMap((t) => [...(t.due === null ? [] : [{ t, at: t.due }]), ...t.reminders.map((at) => ({ t, at }))])
+    .filter((o) => o.at > FIXED_NOW + 5 * 60_000)
+    .sort((x, y) => x.at - y.at)[0];
+  if (!next) throw new Error('the demo CRM has no upcoming task');
+
+  await openTasks(page, workspace, '/tasks?view=all-open');
+  await expect(page.getByTestId('count-all-open')).toHaveText(String(open.length));
+  expect(await page.evaluate(() => Notification.permission)).toBe('granted');
+  const clockNow = await page.evaluate(() => Date.now());
+  await page.clock.fastForward(next.at - clockNow - 20_000);
+  await page.clock.runFor(90_000);
+  const read = () =>
+    page.evaluate(() => (window as unknown as { shownNotifications: Notification[] }).shownNotifications.map((n) => ({ title: n.title, tag: n.tag })));
+  await expect.poll(async () => (await read()).length).toBe(1);
+  const [shown] = await read();
+  expect(shown?.title).toContain(next.t.subject);
+  expect(shown?.tag).not.toBe('');
+
+  // Move away, then click the notification: the window comes back on that task.
+  await selectView(page, 'all-completed');
+  await page.evaluate(() => (window as unknown as { shownNotifications: Notification[] }).shownNotifications[0]?.dispatchEvent(new Event('click')));
+  await expect(page).toHaveURL(new RegExp(`task=${next.t.id}`));
+  await expect(row(page, next.t.id)).toHaveClass(/task-highlight/);
+  await expect(page.getByRole('dialog', { name: 'Edit task' })).toBeVisible();
+});
+
+test('under the web host the tab offers to ask for the browser permission until it is granted', async ({ page, context, workspace }) => {
+  await openTasks(page, workspace);
+  const allow = page.getByRole('button', { name: 'Allow notifications in this browser' });
+  await expect(allow).toBeVisible();
+  // The user allows it in the browser's prompt.
+  await context.grantPermissions(['notifications'], { origin: workspace.url });
+  await allow.click();
+  await expect(allow).toHaveCount(0);
+  expect(await page.evaluate(() => Notification.permission)).toBe('granted');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Desktop notifications for due tasks' })).toBeChecked();
+  await expect(allow).toHaveCount(0);
 });
