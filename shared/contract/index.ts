@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AppInfo,
+  CrmConnectRequest,
   CrmRequest,
   CrmResponse,
   CrmIdentity,
@@ -26,6 +27,10 @@ import type { CallName, EventName } from './names';
 export const calls = {
   'app:info': { input: Empty, output: AppInfo },
   'crm:status': { input: Empty, output: CrmStatus },
+  /** Checks the credentials against the CRM first; on any failure the old connection stays. */
+  'crm:connect': { input: CrmConnectRequest, output: CrmStatus },
+  /** Forgets the connection and its token; the renderer clears its own store. */
+  'crm:disconnect': { input: Empty, output: CrmStatus },
   'crm:request': { input: CrmRequest, output: CrmResponse },
   'crm:whoami': { input: Empty, output: CrmIdentity },
   'notify:show': { input: NotificationRequest, output: z.object({ shown: z.boolean() }) },
@@ -50,6 +55,8 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'FORBIDDEN'
   | 'NOT_CONNECTED'
+  /** The CRM refused the credentials (HTTP 401) or their scopes (403). */
+  | 'UNAUTHORIZED'
   | 'NETWORK'
   | 'NOT_ALLOWED'
   | 'INTERNAL';

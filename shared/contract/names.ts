@@ -6,6 +6,8 @@
 export const CALL_NAMES = [
   'app:info',
   'crm:status',
+  'crm:connect',
+  'crm:disconnect',
   'crm:request',
   'crm:whoami',
   'notify:show',

@@ -87,3 +87,21 @@ export const OnlineState = z.object({ online: z.boolean() });
 export const ResumeEvent = z.object({ at: z.number() });
 
 export const NotificationClick = z.object({ id: z.string(), target: z.string().optional() });
+
+/**
+ * A HubSpot access token (private app, service key or OAuth access token): an RFC 6750
+ * bearer token, 8 to 512 characters. The messages never repeat the value, so a refusal can
+ * be shown and logged without leaking what was typed.
+ */
+export const HubspotToken = z
+  .string({ message: 'token must be text' })
+  .min(8, { message: 'the token is too short to be an access token (at least 8 characters)' })
+  .max(512, { message: 'the token is too long to be an access token (at most 512 characters)' })
+  .regex(/^[A-Za-z0-9\-._~+/]+=*$/, {
+    message: 'the token may contain only letters, digits and - . _ ~ + / (no spaces or line breaks)',
+  });
+
+export const CrmConnectRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('demo') }).strict(),
+  z.object({ kind: z.literal('hubspot'), token: HubspotToken }).strict(),
+]);

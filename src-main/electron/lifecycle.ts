@@ -1,13 +1,16 @@
 import { join } from 'node:path';
-import type { App, Shell } from 'electron';
-import { createCrmGateway, type CrmConnection } from '../crm/gateway';
+import type { App, SafeStorage, Shell } from 'electron';
+import { createConnectionManager, type ConnectionManager } from '../crm/connection';
+import { createCrmGateway } from '../crm/gateway';
 import { createDispatcher } from '../host/dispatch';
 import { createHostHandlers } from '../host/handlers';
 import { createAppUrl } from './app-url';
+import { createPersistentConnectionStore } from './connection-store';
 import { useDataDir } from './data-dir';
 import type { PreventableEvent } from './events';
 import { createWindowEvents, registerIpc, type IpcMainLike } from './ipc';
 import { createMainWindow, type BrowserWindowCtor, type MainWindow } from './main-window';
+import { createSecretStore } from './secret-store';
 import { applySecurity, type GuardedContents, type SessionLike } from './security';
 import { createExternalOpener, createNetworkMonitor, createNotifier, watchResume, type NotificationCtor } from './services';
 import { createTray, type TrayDeps, type TrayLike } from './tray';
@@ -32,6 +35,7 @@ export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'Menu' | 'nativeI
   Notification: NotificationCtor;
   net: { isOnline(): boolean };
   powerMonitor: { on(event: 'resume', listener: () => void): unknown };
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
 }
 
 /** The demo CRM's entry point (src-main/demo-crm), injected so tests need no server. */
@@ -49,6 +53,8 @@ export interface ShellOptions {
   baseDir: string;
   startDemoCrm: StartDemoCrm;
   log: (line: string) => void;
+  /** Where HubSpot is (default https://api.hubapi.com); tests point it at a demo CRM. */
+  hubspotBaseUrl?: string;
 }
 
 export interface RunningShell {
@@ -56,8 +62,10 @@ export interface RunningShell {
   mainWindow: MainWindow;
   /** Held so the tray icon is not garbage-collected. */
   tray: TrayLike;
-  /** Settles once the demo CRM is up (or failed to start, which is logged). */
+  /** Settles once the saved connection is restored (or failed to, which is logged). */
   crmReady: Promise<unknown>;
+  /** Connect / disconnect; the choice and the token survive restarts (safeStorage). */
+  connections: ConnectionManager;
 }
 
 /**
@@ -90,18 +98,29 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   const appUrl = createAppUrl({ devServerUrl: opts.devServerUrl, baseDir: opts.baseDir });
   applySecurity({ app, session: electron.session.defaultSession, shell: electron.shell, appUrl, log: opts.log });
 
-  // Until the demo CRM answers, calls get NOT_CONNECTED rather than waiting on startup.
-  let connection: CrmConnection | null = null;
-  const crmReady = opts.startDemoCrm({ port: 0, dataDir: join(dataDir, 'demo-crm') }).then(
-    (crm) => {
-      connection = { kind: 'demo', baseUrl: crm.url, token: crm.token };
-      return crm;
+  // The demo CRM starts on first use (the user's choice, or a restored one), once.
+  let demoCrm: Promise<Awaited<ReturnType<StartDemoCrm>>> | null = null;
+  const connections = createConnectionManager({
+    store: createPersistentConnectionStore({ secrets: createSecretStore({ safeStorage: electron.safeStorage, dataDir }), dataDir }),
+    demo: {
+      start: () => {
+        if (demoCrm) return demoCrm;
+        const starting = opts.startDemoCrm({ port: 0, dataDir: join(dataDir, 'demo-crm') });
+        demoCrm = starting;
+        // A failed start may be retried by the next connect.
+        starting.catch(() => {
+          if (demoCrm === starting) demoCrm = null;
+        });
+        return starting;
+      },
     },
-    (err: unknown) => {
-      opts.log(`the demo CRM did not start: ${err instanceof Error ? err.message : String(err)}`);
-      return null;
-    },
-  );
+    hubspotBaseUrl: opts.hubspotBaseUrl,
+    log: opts.log,
+  });
+  // Until the saved connection is back, calls get NOT_CONNECTED rather than waiting on startup.
+  const crmReady = connections.restore().catch((err: unknown) => {
+    opts.log(`the saved CRM connection was not restored: ${err instanceof Error ? err.message : String(err)}`);
+  });
 
   const mainContents = () => mainWindow?.contents() ?? null;
   const events = createWindowEvents(mainContents);
@@ -122,7 +141,8 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
       host: 'electron',
       locale: app.getLocale(),
     }),
-    crm: createCrmGateway({ connection: { current: () => connection } }),
+    crm: createCrmGateway({ connection: connections }),
+    connections,
     notifier,
     opener: createExternalOpener(electron.shell),
     network,
@@ -154,7 +174,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     if (crmClosed) return;
     event.preventDefault();
     network.stop();
-    crmReady
+    Promise.resolve(demoCrm?.catch(() => null))
       .then((crm) => crm?.close())
       .catch((err: unknown) => opts.log(`the demo CRM did not close cleanly: ${String(err)}`))
       .finally(() => {
@@ -163,5 +183,5 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
       });
   });
 
-  return { dataDir, mainWindow: window, tray, crmReady };
+  return { dataDir, mainWindow: window, tray, crmReady, connections };
 }

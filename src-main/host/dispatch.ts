@@ -34,7 +34,7 @@ export function createDispatcher(handlers: HostHandlers, log: (line: string) => 
 /** Thrown by handlers for an expected refusal; the dispatcher turns it into `{ ok: false }`. */
 export class HostCallError extends Error {
   constructor(
-    readonly code: 'FORBIDDEN' | 'NOT_CONNECTED' | 'NETWORK' | 'NOT_ALLOWED',
+    readonly code: 'FORBIDDEN' | 'NOT_CONNECTED' | 'UNAUTHORIZED' | 'NETWORK' | 'NOT_ALLOWED',
     message: string,
   ) {
     super(message);

@@ -1,4 +1,5 @@
 import { isAllowedExternalUrl, type HostHandlers } from '../../shared/contract';
+import type { ConnectionManager } from '../crm/connection';
 import type { CrmGateway } from '../crm/gateway';
 import { HostCallError } from './dispatch';
 import type { AppInfoSource, ExternalOpener, NetworkMonitor, Notifier } from './services';
@@ -6,6 +7,8 @@ import type { AppInfoSource, ExternalOpener, NetworkMonitor, Notifier } from './
 export interface HostDeps {
   appInfo: AppInfoSource;
   crm: CrmGateway;
+  /** Connect and disconnect; a host without it (a test's fixed CRM) refuses both. */
+  connections?: Pick<ConnectionManager, 'status' | 'connect' | 'disconnect'>;
   notifier: Notifier;
   opener: ExternalOpener;
   network: NetworkMonitor;
@@ -15,7 +18,15 @@ export interface HostDeps {
 export function createHostHandlers(deps: HostDeps) {
   return {
     'app:info': async () => deps.appInfo(),
-    'crm:status': async () => deps.crm.status(),
+    'crm:status': async () => deps.connections?.status() ?? deps.crm.status(),
+    'crm:connect': async (req) => {
+      if (!deps.connections) throw new HostCallError('NOT_ALLOWED', 'This host is tied to one CRM and cannot change it.');
+      return deps.connections.connect(req);
+    },
+    'crm:disconnect': async () => {
+      if (!deps.connections) throw new HostCallError('NOT_ALLOWED', 'This host is tied to one CRM and cannot change it.');
+      return deps.connections.disconnect();
+    },
     'crm:request': async (req) => deps.crm.request(req),
     'crm:whoami': async () => deps.crm.whoami(),
     'notify:show': async (n) => ({ shown: await deps.notifier.show(n) }),

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createConnectionManager, memoryConnectionStore, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, type CrmConnection } from '../crm/gateway';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
 import { createDispatcher } from '../host/dispatch';
@@ -17,6 +18,14 @@ export interface WebHostAppOptions {
   crm?: CrmConnection;
   /** Options for the embedded demo CRM (tests fix its clock and size). */
   demoCrm?: Omit<DemoCrmOptions, 'dataDir'>;
+  /**
+   * Open already connected (to `crm`, else to the embedded demo CRM) — what tests and the
+   * benchmarks want. False shows the first-run "Connect" screen, as a newcomer sees it
+   * (`npm start`). Default true.
+   */
+  startConnected?: boolean;
+  /** Where "Connect HubSpot" checks and uses the token (default https://api.hubapi.com); tests point it at a demo CRM. */
+  hubspotBaseUrl?: string;
   /** Hands links to the OS; the default uses the platform's opener command. */
   opener?: ExternalOpener;
 }
@@ -24,6 +33,7 @@ export interface WebHostAppOptions {
 export interface WebHostApp {
   host: WebHost;
   demoCrm: DemoCrm | null;
+  connections: ConnectionManager;
   close(): Promise<void>;
 }
 
@@ -36,7 +46,15 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   };
 
   const demoCrm = opts.crm ? null : await startDemoCrm({ port: 0, ...opts.demoCrm, dataDir: join(opts.dataDir, 'demo-crm') });
-  const connection: CrmConnection = opts.crm ?? { kind: 'demo', baseUrl: demoCrm!.url, token: demoCrm!.token };
+  const preconfigured: CrmConnection | null = opts.crm ?? (demoCrm ? { kind: 'demo', baseUrl: demoCrm.url, token: demoCrm.token } : null);
+  // The web host keeps the connection (and a HubSpot token) in this process's memory only.
+  const connections: ConnectionManager = createConnectionManager({
+    store: memoryConnectionStore(),
+    demo: demoCrm ? { start: async () => demoCrm } : null,
+    hubspotBaseUrl: opts.hubspotBaseUrl,
+    initial: opts.startConnected === false ? null : preconfigured,
+    log,
+  });
 
   let host: WebHost | null = null;
   const opener = opts.opener ?? systemOpener(log);
@@ -48,7 +66,8 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
       host: 'web',
       locale: Intl.DateTimeFormat().resolvedOptions().locale,
     }),
-    crm: createCrmGateway({ connection: { current: () => connection } }),
+    crm: createCrmGateway({ connection: connections }),
+    connections,
     // The page shows it with the browser's Notification API (the web host has no desktop of its own).
     notifier: {
       show: async (n) => {
@@ -66,6 +85,7 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   return {
     host,
     demoCrm,
+    connections,
     async close() {
       await host?.close();
       await demoCrm?.close();

@@ -29,6 +29,8 @@ const app = await startWebHostApp({
   rootDir: join(dirname(here), 'renderer'),
   port,
   version: pkg.version,
+  // A newcomer chooses: the demo CRM or HubSpot (the choice lasts until the host stops).
+  startConnected: false,
 });
 console.log(`CS Workspace is served at ${app.host.url}`);
 if (app.demoCrm) console.log(`Demo CRM at ${app.demoCrm.url} (token: ${app.demoCrm.token}); data in ${dataDir}`);

@@ -2,7 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebHostApp, type WebHostApp } from '../../src-main/web-host/app';
+import { startWebHostApp, type WebHostApp, type WebHostAppOptions } from '../../src-main/web-host/app';
 import { advancingClock } from '../support/demo-crm';
 
 /** The fixed "now" of every end-to-end test: Friday 27 Nov 2026, 09:00 in Warsaw. */
@@ -16,10 +16,17 @@ export interface Workspace {
 }
 
 /**
+ * How a spec's web host starts, beyond the defaults (connected to the demo CRM). Only the
+ * connect spec changes it: `startConnected: false` opens on the first-run Connect screen.
+ */
+export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' | 'hubspotBaseUrl'>>;
+
+/**
  * Each test gets its own web host, data folder and demo CRM (seeded, on the fixed clock),
  * and a fresh browser context (so a fresh IndexedDB). Console errors fail the test.
  */
-export const test = base.extend<{ workspace: Workspace; consoleErrors: string[] }>({
+export const test = base.extend<{ workspace: Workspace; consoleErrors: string[]; workspaceOptions: WorkspaceOptions }>({
+  workspaceOptions: [{}, { option: true }],
   timezoneId: TIME_ZONE,
   locale: 'en-US',
   // Depends on the workspace so that it is checked before the web host stops (teardown runs
@@ -38,9 +45,7 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[] 
     },
     { auto: true },
   ],
-  // Playwright reads a fixture's dependencies from its first parameter's pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  workspace: async ({}, use) => {
+  workspace: async ({ workspaceOptions }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
     const app = await startWebHostApp({
       dataDir,
@@ -49,6 +54,7 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[] 
       version: '0.0.0-test',
       // The CRM's clock starts at FIXED_NOW and runs, so its modification stamps keep moving.
       demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE },
+      ...workspaceOptions,
     });
     await use({ url: app.host.url, dataDir, app });
     await app.close();

@@ -279,6 +279,7 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     Notification: FakeNotification,
     net,
     powerMonitor,
+    safeStorage: createFakeSafeStorage(),
   } satisfies ShellElectron;
 
   return { ...electron, windows, trays, notifications, paths };

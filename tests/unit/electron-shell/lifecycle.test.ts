@@ -65,6 +65,7 @@ describe('data folder', () => {
     expect(existsSync(dir)).toBe(true);
     expect(electron.paths.get('userData')).toBe(dir);
     expect(electron.app.logsPath).toBe(join(dir, 'logs'));
+    await shell?.connections.connect({ kind: 'demo' });
     expect(crm.start).toHaveBeenCalledWith({ port: 0, dataDir: join(dir, 'demo-crm') });
   });
 
@@ -72,6 +73,7 @@ describe('data folder', () => {
     const { electron, shell, crm } = await boot();
     expect(shell?.dataDir).toBe(join(tmp, 'default-user-data'));
     expect(electron.app.logsPath).toBeUndefined();
+    await shell?.connections.connect({ kind: 'demo' });
     expect(crm.start).toHaveBeenCalledWith({ port: 0, dataDir: join(tmp, 'default-user-data', 'demo-crm') });
   });
 
@@ -98,12 +100,16 @@ describe('the started shell', () => {
     expect(electron.ipcMain.channels().sort()).toEqual([...CALL_NAMES].sort());
   });
 
-  it('answers the window over IPC, with the demo CRM as the connection once it is up', async () => {
-    const { electron, shell } = await boot();
+  it('answers the window over IPC: no CRM on first run, and the demo CRM once the user chooses it', async () => {
+    const { electron, shell, crm } = await boot();
     const contents = electron.windows[0]?.webContents;
     const from = invokeEvent(contents, APP_PAGE);
     await shell?.crmReady;
     expect(await electron.ipcMain.invoke('app:info', from, {})).toMatchObject({ ok: true, data: { host: 'electron', name: 'CS Workspace' } });
+    expect(await electron.ipcMain.invoke('crm:status', from, {})).toEqual({ ok: true, data: { connected: false, kind: null, baseUrl: null } });
+    // Nothing is started for a user who may pick HubSpot.
+    expect(crm.start).not.toHaveBeenCalled();
+    expect(await electron.ipcMain.invoke('crm:connect', from, { kind: 'demo' })).toMatchObject({ ok: true, data: { connected: true } });
     expect(await electron.ipcMain.invoke('crm:status', from, {})).toEqual({
       ok: true,
       data: { connected: true, kind: 'demo', baseUrl: 'http://127.0.0.1:41234' },
@@ -114,8 +120,12 @@ describe('the started shell', () => {
     const { electron, shell, logs } = await boot({ startDemoCrm: () => Promise.reject(new Error('port in use')) });
     await shell?.crmReady;
     const from = invokeEvent(electron.windows[0]?.webContents, APP_PAGE);
+    expect(await electron.ipcMain.invoke('crm:connect', from, { kind: 'demo' })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('The demo CRM did not start: port in use') },
+    });
     expect(await electron.ipcMain.invoke('crm:status', from, {})).toMatchObject({ ok: true, data: { connected: false } });
-    expect(logs).toContain('the demo CRM did not start: port in use');
+    expect(logs.some((l) => l.includes('The demo CRM did not start: port in use'))).toBe(true);
   });
 
   it('a notification click shows the window and tells the renderer the target', async () => {
@@ -139,7 +149,8 @@ describe('quitting', () => {
   });
 
   it('tray Quit closes the window for real and exits after the demo CRM has closed', async () => {
-    const { electron, crm } = await boot();
+    const { electron, crm, shell } = await boot();
+    await shell?.connections.connect({ kind: 'demo' });
     electron.trays[0]?.menu?.item('Quit').click();
     expect(electron.windows[0]?.isDestroyed()).toBe(true);
     expect(electron.app.exited).toBe(false);

@@ -1,0 +1,182 @@
+import type { z } from 'zod';
+import type { CrmConnectRequest, CrmStatus } from '../../shared/contract';
+import { HostCallError } from '../host/dispatch';
+import type { ConnectionSource, CrmConnection } from './gateway';
+
+/** HubSpot's API host; tests and staging point `hubspotBaseUrl` elsewhere (e.g. at a demo CRM). */
+export const HUBSPOT_API_BASE_URL = 'https://api.hubapi.com';
+
+/** What is remembered of a connection: the choice, and for HubSpot its token. */
+export type SavedConnection = { kind: 'demo' } | { kind: 'hubspot'; token: string };
+
+/**
+ * Where the choice is kept: the Electron shell encrypts the token with safeStorage
+ * (electron/connection-store.ts); the web host keeps it in process memory only.
+ */
+export interface ConnectionStore {
+  load(): SavedConnection | null;
+  /** Throws when it cannot keep the choice safely; the caller then changes nothing. */
+  save(connection: SavedConnection | null): void;
+}
+
+export function memoryConnectionStore(initial: SavedConnection | null = null): ConnectionStore {
+  let saved = initial;
+  return {
+    load: () => saved,
+    save: (c) => {
+      saved = c;
+    },
+  };
+}
+
+/** The embedded demo CRM, started on first use and kept running until the app quits. */
+export interface DemoCrmLauncher {
+  start(): Promise<{ url: string; token: string }>;
+}
+
+export interface ConnectionManagerOptions {
+  store: ConnectionStore;
+  /** Null when this host has no embedded demo CRM. */
+  demo: DemoCrmLauncher | null;
+  hubspotBaseUrl?: string;
+  /** Connected from the start (a host preconfigured with a CRM); not saved to the store. */
+  initial?: CrmConnection | null;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface ConnectionManager extends ConnectionSource {
+  /**
+   * What `crm:status` answers. While a saved connection is being restored (the demo CRM
+   * starting) it already says connected, so a returning user never sees the first-run screen.
+   */
+  status(): z.output<typeof CrmStatus>;
+  /** Re-opens the saved connection at startup (starting the demo CRM if that was the choice). */
+  restore(): Promise<void>;
+  connect(req: z.output<typeof CrmConnectRequest>): Promise<z.output<typeof CrmStatus>>;
+  disconnect(): Promise<z.output<typeof CrmStatus>>;
+}
+
+/** A read that every workspace needs (owners) and both HubSpot and the demo CRM serve. */
+export const TOKEN_CHECK_PATH = '/crm/v3/owners';
+
+/**
+ * Asks the CRM whether it accepts the token, before anything is kept. The token travels
+ * only in the Authorization header; no message here ever includes it.
+ */
+export async function checkToken(
+  baseUrl: string,
+  token: string,
+  opts: { fetch?: typeof fetch; timeoutMs?: number } = {},
+): Promise<void> {
+  const url = new URL(baseUrl.replace(/\/$/, '') + TOKEN_CHECK_PATH);
+  url.searchParams.set('limit', '1');
+  let res: Response;
+  try {
+    res = await (opts.fetch ?? fetch)(url, {
+      method: 'GET',
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
+    });
+  } catch (err) {
+    throw new HostCallError('NETWORK', `HubSpot could not be reached (${err instanceof Error ? err.message : String(err)}); nothing was changed.`);
+  }
+  // The body is not needed; read it so the connection can be reused.
+  await res.text().catch(() => '');
+  if (res.status === 200) return;
+  if (res.status === 401) {
+    throw new HostCallError('UNAUTHORIZED', 'HubSpot did not accept this access token (401). Copy the whole token of your private app and try again.');
+  }
+  if (res.status === 403) {
+    throw new HostCallError('UNAUTHORIZED', 'The token is valid but may not read CRM owners (403): give the private app the crm.objects.owners.read scope.');
+  }
+  throw new HostCallError('NETWORK', `HubSpot answered ${res.status} while checking the token; nothing was changed. Try again later.`);
+}
+
+/**
+ * The one place that knows which CRM the host talks to and with which token. The token
+ * stays in main: `status()` reports the kind and base URL only.
+ */
+export function createConnectionManager(opts: ConnectionManagerOptions): ConnectionManager {
+  const hubspotBaseUrl = opts.hubspotBaseUrl ?? HUBSPOT_API_BASE_URL;
+  const log = opts.log ?? (() => {});
+  let current: CrmConnection | null = opts.initial ?? null;
+  let restoring: SavedConnection['kind'] | null = null;
+  // One change at a time: a second connect waits for the first instead of racing it.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => {});
+    return next;
+  };
+
+  async function startDemo(): Promise<CrmConnection> {
+    if (!opts.demo) throw new HostCallError('NOT_ALLOWED', 'This host has no demo CRM.');
+    let crm: { url: string; token: string };
+    try {
+      crm = await opts.demo.start();
+    } catch (err) {
+      throw new Error(`The demo CRM did not start: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    return { kind: 'demo', baseUrl: crm.url, token: crm.token };
+  }
+
+  const status = (): z.output<typeof CrmStatus> =>
+    current === null && restoring !== null
+      ? { connected: true, kind: restoring, baseUrl: null }
+      : { connected: current !== null, kind: current?.kind ?? null, baseUrl: current?.baseUrl ?? null };
+
+  return {
+    current: () => current,
+    status,
+
+    restore: () => {
+      let saved: SavedConnection | null;
+      try {
+        saved = opts.store.load();
+      } catch (err) {
+        return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+      }
+      if (!saved) return Promise.resolve();
+      const restored = saved;
+      restoring = restored.kind;
+      return serial(async () => {
+        try {
+          // A saved token is not re-checked here: the app must start offline too.
+          current = restored.kind === 'demo' ? await startDemo() : { kind: 'hubspot', baseUrl: hubspotBaseUrl, token: restored.token };
+          log(`restored the ${restored.kind === 'demo' ? 'demo CRM' : 'HubSpot'} connection`);
+        } finally {
+          restoring = null;
+        }
+      });
+    },
+
+    connect: (req) =>
+      serial(async () => {
+        let next: CrmConnection;
+        let saved: SavedConnection;
+        if (req.kind === 'demo') {
+          next = await startDemo();
+          saved = { kind: 'demo' };
+        } else {
+          await checkToken(hubspotBaseUrl, req.token, { fetch: opts.fetch, timeoutMs: opts.timeoutMs });
+          next = { kind: 'hubspot', baseUrl: hubspotBaseUrl, token: req.token };
+          saved = { kind: 'hubspot', token: req.token };
+        }
+        // Kept before it is used: if it cannot be kept safely, the old connection stays.
+        opts.store.save(saved);
+        current = next;
+        log(`connected to ${req.kind === 'demo' ? 'the demo CRM' : 'HubSpot'}`);
+        return status();
+      }),
+
+    disconnect: () =>
+      serial(async () => {
+        opts.store.save(null);
+        current = null;
+        log('disconnected from the CRM');
+        return status();
+      }),
+  };
+}

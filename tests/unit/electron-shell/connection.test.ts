@@ -1,0 +1,131 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONNECTION_FILE } from '../../../src-main/electron/connection-store';
+import { startShell, type StartDemoCrm } from '../../../src-main/electron/lifecycle';
+import { SECRET_FILE } from '../../../src-main/electron/secret-store';
+import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
+import { createFakeElectron, invokeEvent } from '../../support/fake-electron';
+
+/**
+ * The desktop app keeps its CRM connection across restarts: the choice in connection.json,
+ * a HubSpot token only through safeStorage (here the shared fake). A "restart" is a new
+ * shell (new fake Electron) on the same data folder; a real demo CRM plays HubSpot.
+ */
+const APP_PAGE = 'file:///opt/cs-workspace/out/renderer/index.html';
+const TOKEN = 'pat-eu1-7a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
+
+let hubspot: TestDemoCrm;
+let dataDir: string;
+beforeAll(async () => {
+  hubspot = await startTestDemoCrm({ token: TOKEN });
+});
+afterAll(() => hubspot.stop());
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cs-shell-conn-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function boot(opts: { encryption?: boolean } = {}) {
+  const electron = createFakeElectron({ userData: join(dataDir, 'unused') });
+  electron.safeStorage.available = opts.encryption ?? true;
+  const close = vi.fn(async () => {});
+  const startDemoCrm = vi.fn<StartDemoCrm>(async () => ({ url: 'http://127.0.0.1:41234', token: 'demo-token', close }));
+  const logs: string[] = [];
+  const shell = await startShell(electron, {
+    argv: ['/usr/bin/cs-workspace', '--data-dir', dataDir],
+    devServerUrl: undefined,
+    baseDir: '/opt/cs-workspace/out/main',
+    startDemoCrm,
+    log: (line) => logs.push(line),
+    hubspotBaseUrl: hubspot.url,
+  });
+  await shell?.crmReady;
+  const from = invokeEvent(electron.windows[0]?.webContents, APP_PAGE);
+  const call = (name: string, payload: unknown = {}) => electron.ipcMain.invoke(name, from, payload);
+  return { electron, call, startDemoCrm, logs };
+}
+
+/** Every byte the app wrote to its data folder, as one string. */
+function everythingWritten(dir = dataDir): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'latin1'))
+    .join('\n');
+}
+
+describe('the connection across restarts (Electron)', () => {
+  it('first run: not connected, nothing written, no demo CRM started', async () => {
+    const { call, startDemoCrm } = await boot();
+    expect(await call('crm:status')).toEqual({ ok: true, data: { connected: false, kind: null, baseUrl: null } });
+    expect(startDemoCrm).not.toHaveBeenCalled();
+    expect(existsSync(join(dataDir, CONNECTION_FILE))).toBe(false);
+  });
+
+  it('a HubSpot token is kept encrypted and the app is connected again after a restart', async () => {
+    const first = await boot();
+    expect(await first.call('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({
+      ok: true,
+      data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url },
+    });
+    // On disk: the choice in plain JSON, the token only as safeStorage output.
+    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot' });
+    expect(existsSync(join(dataDir, SECRET_FILE))).toBe(true);
+    expect(first.electron.safeStorage.decryptString(readFileSync(join(dataDir, SECRET_FILE)))).toBe(TOKEN);
+    expect(everythingWritten()).not.toContain(TOKEN);
+    expect(first.logs.join('\n')).not.toContain(TOKEN);
+
+    const second = await boot();
+    expect(await second.call('crm:status')).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url } });
+    // The restored token is the one CRM calls carry.
+    expect(await second.call('crm:request', { method: 'GET', path: '/crm/v3/owners' })).toMatchObject({ ok: true, data: { status: 200 } });
+    expect(second.startDemoCrm).not.toHaveBeenCalled();
+  });
+
+  it('the demo CRM choice is restored at start, starting the demo CRM', async () => {
+    const first = await boot();
+    await first.call('crm:connect', { kind: 'demo' });
+    expect(existsSync(join(dataDir, SECRET_FILE))).toBe(false);
+    const second = await boot();
+    expect(second.startDemoCrm).toHaveBeenCalledOnce();
+    expect(await second.call('crm:status')).toEqual({ ok: true, data: { connected: true, kind: 'demo', baseUrl: 'http://127.0.0.1:41234' } });
+  });
+
+  it('Disconnect deletes the saved choice and the token: the next start is a first run', async () => {
+    const first = await boot();
+    await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
+    expect(await first.call('crm:disconnect')).toEqual({ ok: true, data: { connected: false, kind: null, baseUrl: null } });
+    expect(existsSync(join(dataDir, CONNECTION_FILE))).toBe(false);
+    expect(existsSync(join(dataDir, SECRET_FILE))).toBe(false);
+    const second = await boot();
+    expect(await second.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
+  });
+
+  it('a wrong token is refused and nothing is written', async () => {
+    const { call } = await boot();
+    const res = await call('crm:connect', { kind: 'hubspot', token: 'pat-eu1-wrong-token-0000' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(readdirSync(dataDir).filter((f) => f === CONNECTION_FILE || f === SECRET_FILE)).toEqual([]);
+  });
+
+  it('without an OS keychain a HubSpot token is refused rather than stored in plain text; the demo CRM still works', async () => {
+    const { call, logs } = await boot({ encryption: false });
+    const res = await call('crm:connect', { kind: 'hubspot', token: TOKEN });
+    expect(res).toMatchObject({ ok: false, error: { message: expect.stringContaining('Secure storage is not available') } });
+    expect(await call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
+    expect(everythingWritten()).not.toContain(TOKEN);
+    expect(logs.join('\n')).not.toContain(TOKEN);
+    expect(await call('crm:connect', { kind: 'demo' })).toMatchObject({ ok: true, data: { connected: true, kind: 'demo' } });
+  });
+
+  it('a saved token that cannot be decrypted is reported, and the app starts not connected', async () => {
+    const first = await boot();
+    await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
+    // A file that safeStorage cannot read (e.g. copied from another machine).
+    writeFileSync(join(dataDir, SECRET_FILE), 'garbage');
+    const second = await boot();
+    expect(await second.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
+    expect(second.logs.some((l) => l.includes('could not be decrypted'))).toBe(true);
+  });
+});
