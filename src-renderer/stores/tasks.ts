@@ -68,11 +68,15 @@ export const useTasksStore = defineStore('tasks', () => {
   /** True once the user's tasks were read at least once (an empty list then means "none"). */
   const ready = computed(() => workspace.ownerId !== null && !owned.loading.value);
 
-  const relations = useLiveQuery<Map<string, TaskRelation[]>>(
-    () => loadTaskRelations(db, tasks.value.map((t) => t.id)),
-    new Map(),
-    () => tasks.value,
-  ).value;
+  // Accounts and contacts are read only for the rows on screen: every open query re-runs after
+  // each sync commit, and reading them for all of the user's tasks held the associations store
+  // for seconds per commit during a first sync (measured in the sync bench).
+  const shownIds = shallowRef<readonly string[]>([]);
+  const relations = useLiveQuery<Map<string, TaskRelation[]>>(() => loadTaskRelations(db, shownIds.value), new Map(), shownIds).value;
+  /** The Tasks tab tells which tasks it shows; their relations are then kept current. */
+  function showRelationsFor(ids: readonly string[]) {
+    if (ids.length !== shownIds.value.length || ids.some((id, i) => id !== shownIds.value[i])) shownIds.value = [...ids];
+  }
 
   const context = computed<ViewContext>(() => ({
     now: now.value,
@@ -140,6 +144,7 @@ export const useTasksStore = defineStore('tasks', () => {
   return {
     tasks,
     relations,
+    showRelationsFor,
     ready,
     byView,
     customViews,
