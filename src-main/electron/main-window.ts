@@ -66,6 +66,8 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
         allowRunningInsecureContent: false,
         webviewTag: false,
         spellcheck: false,
+        // The window hides to the tray; its due-task timers and sync must keep their pace.
+        backgroundThrottling: false,
         preload: join(deps.baseDir, '../preload/index.cjs'),
       },
     });

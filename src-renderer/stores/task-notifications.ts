@@ -26,8 +26,9 @@ const RECORD_KEY = 'notify:announced';
  * Issue 8 asks the main process to own notifications so they fire while the window is
  * hidden. In Electron a hidden (or minimized-to-tray) window's renderer keeps running — the
  * main window is hidden, never destroyed, when closed — so timers here still fire and
- * `notify:show` reaches main's Notification. Timers of a hidden window may be throttled to
- * about once a minute; the scheduler wakes at least once a minute and treats longer gaps
+ * `notify:show` reaches main's Notification. The window is created with
+ * `backgroundThrottling: false`, so its timers keep time while hidden; where a browser
+ * throttles them (the web host), the scheduler wakes at least once a minute and treats longer gaps
  * (sleep, a closed app) as "came due while you were away", announced once as one group.
  * `src-main/notify/` can run the same scheduler in main should the renderer ever stop.
  */

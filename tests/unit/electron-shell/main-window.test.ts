@@ -33,6 +33,7 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      backgroundThrottling: false,
       preload: '/opt/cs-workspace/out/preload/index.cjs',
     });
   });
