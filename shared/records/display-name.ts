@@ -12,6 +12,8 @@ const NAME_PROPERTIES: Record<string, string[]> = {
   calls: ['hs_call_title'],
   emails: ['hs_email_subject'],
   notes: ['hs_note_body'],
+  // Shared workspace documents (ARCHITECTURE.md) are known by their key, e.g. `view:…`.
+  p_cs_workspace_docs: ['cs_doc_key'],
 };
 
 export function displayName(objectType: string, properties: Record<string, string | null | undefined>, id = ''): string {

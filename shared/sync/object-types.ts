@@ -13,6 +13,7 @@ export const SYNCED_TYPES = [
   'notes',
   'calls',
   'emails',
+  'p_cs_workspace_docs',
 ] as const;
 
 export type SyncedType = (typeof SYNCED_TYPES)[number];
@@ -28,6 +29,12 @@ export interface SyncedTypeInfo {
    * the reverse direction is written locally from the same answer.
    */
   associationTargets: readonly SyncedType[];
+  /**
+   * A custom object of the app's own that a portal may lack (custom objects need Enterprise):
+   * when the CRM refuses it, the pass records why under meta `unavailable:<type>` and the
+   * other types sync as usual.
+   */
+  optional?: boolean;
 }
 
 const ENGAGEMENT_TARGETS: readonly SyncedType[] = ['companies', 'contacts', 'deals', 'tickets'];
@@ -53,6 +60,7 @@ export const TYPE_INFO: Readonly<Record<SyncedType, SyncedTypeInfo>> = {
   notes: info('notes', ['hs_note_body', 'hs_timestamp', 'hubspot_owner_id'], ENGAGEMENT_TARGETS),
   calls: info('calls', ['hs_call_title', 'hs_timestamp', 'hubspot_owner_id'], ENGAGEMENT_TARGETS),
   emails: info('emails', ['hs_email_subject', 'hs_timestamp', 'hubspot_owner_id'], ENGAGEMENT_TARGETS),
+  p_cs_workspace_docs: { ...info('p_cs_workspace_docs', ['cs_doc_key', 'cs_doc_value']), optional: true },
 };
 
 export function isSyncedType(name: string): name is SyncedType {
@@ -78,3 +86,15 @@ export const STAGE_PROPERTY: Partial<Record<SyncedType, { pipeline: string; stag
  * are idempotent by key").
  */
 export const CLIENT_ID_PROPERTY = 'cs_client_id';
+
+/**
+ * Shared workspace documents (ARCHITECTURE.md): the custom object `cs_workspace_docs`, one
+ * record per document, synced like any other type. Paths name it by HubSpot's `p_<name>`
+ * short form, which every portal accepts without knowing its id.
+ */
+export const DOCS_OBJECT_NAME = 'cs_workspace_docs';
+export const DOCS_TYPE = 'p_cs_workspace_docs' satisfies SyncedType;
+export const DOC_KEY_PROPERTY = 'cs_doc_key';
+export const DOC_VALUE_PROPERTY = 'cs_doc_value';
+/** Meta key under which the sync notes that the CRM refused an optional type (null = served). */
+export const unavailableKey = (type: SyncedType): string => `unavailable:${type}`;

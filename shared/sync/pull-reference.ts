@@ -1,6 +1,6 @@
 import { fetchCrm, PermanentSyncError } from './crm-calls';
 import type { SyncContext } from './context';
-import { STAGE_PROPERTY, SYNCED_TYPES, type SyncedType } from './object-types';
+import { STAGE_PROPERTY, SYNCED_TYPES, TYPE_INFO, type SyncedType } from './object-types';
 import type { CrmRequest } from './ports';
 
 async function listAll(ctx: SyncContext, path: string): Promise<unknown[]> {
@@ -23,7 +23,15 @@ async function listAll(ctx: SyncContext, path: string): Promise<unknown[]> {
 export async function pullReference(ctx: SyncContext): Promise<void> {
   for (const type of SYNCED_TYPES) {
     ctx.progress({ phase: 'reference', objectType: type, done: 0 });
-    const body = ((await fetchCrm(ctx.crm, { method: 'GET', path: `/crm/v3/properties/${type}` }, ctx.now)).body ?? {}) as { results?: unknown[] };
+    let res;
+    try {
+      res = await fetchCrm(ctx.crm, { method: 'GET', path: `/crm/v3/properties/${type}` }, ctx.now);
+    } catch (err) {
+      // A portal without the app's optional custom object: its pull reports that (sync-pass.ts).
+      if (err instanceof PermanentSyncError && TYPE_INFO[type].optional) continue;
+      throw err;
+    }
+    const body = (res.body ?? {}) as { results?: unknown[] };
     await ctx.store.putReference('properties', type, body.results ?? []);
   }
   for (const type of Object.keys(STAGE_PROPERTY) as SyncedType[]) {

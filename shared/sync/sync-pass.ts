@@ -1,6 +1,6 @@
 import type { SyncContext } from './context';
 import { PermanentSyncError } from './crm-calls';
-import type { SyncedType } from './object-types';
+import { TYPE_INFO, unavailableKey, type SyncedType } from './object-types';
 import { sweepArchived } from './pull-archived';
 import { bootstrapType } from './pull-bootstrap';
 import { incrementalType } from './pull-incremental';
@@ -39,21 +39,34 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
   }
   report.pushed += await pushOutbox(ctx);
   const refused: string[] = [];
+  const unavailable = new Set<SyncedType>();
   for (const type of o.types) {
     const cursor = await ctx.store.getCursor(type);
     try {
       report.pulled += cursor?.mode === 'incremental' ? await incrementalType(ctx, type, cursor) : await bootstrapType(ctx, type, cursor);
+      if (TYPE_INFO[type].optional) await noteAvailability(ctx, type, null);
     } catch (err) {
       // One type the CRM refuses (a missing scope) must not stop the others from syncing.
       if (!(err instanceof PermanentSyncError)) throw err;
-      refused.push(`${type}: ${err.message}`);
+      if (TYPE_INFO[type].optional) {
+        unavailable.add(type);
+        await noteAvailability(ctx, type, err.message);
+      } else refused.push(`${type}: ${err.message}`);
     }
   }
   if (await due('archived:lastAt', o.sweepEveryMs ?? 3_600_000)) {
-    for (const type of o.types) await sweepArchived(ctx, type);
+    for (const type of o.types) if (!unavailable.has(type)) await sweepArchived(ctx, type);
     await ctx.store.setMeta('archived:lastAt', o.now());
   }
   report.pushed += await pushOutbox(ctx);
   if (refused.length) report.refused = refused;
   return report;
+}
+
+/** An optional type's state for the UI (meta `unavailable:<type>`), written only when it changes. */
+async function noteAvailability(ctx: SyncContext, type: SyncedType, refusal: string | null): Promise<void> {
+  const key = unavailableKey(type);
+  const stored = (await ctx.store.getMeta<{ message: string } | null>(key)) ?? null;
+  if ((stored?.message ?? null) === refusal) return;
+  await ctx.store.setMeta(key, refusal === null ? null : { message: refusal, at: ctx.now() });
 }

@@ -12,6 +12,7 @@ import type { Ctx } from './routes/context';
 import { demoRoutes } from './routes/demo';
 import { metaRoutes } from './routes/meta';
 import { objectRoutes } from './routes/objects';
+import { schemaRoutes } from './routes/schemas';
 import { searchRoutes } from './routes/search';
 import { DEFAULT_USER_ID } from './schema/users';
 import { Persistence } from './store/persist';
@@ -73,6 +74,7 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   associationRoutes(api, ctx);
   objectRoutes(api, ctx);
   metaRoutes(api);
+  schemaRoutes(api);
   const demo = new Router();
   demoRoutes(demo, ctx);
 

@@ -1,4 +1,5 @@
 import { schemaV1 } from './schema-v1';
+import { schemaV2 } from './schema-v2';
 
 export interface SchemaVersion {
   version: number;
@@ -7,6 +8,6 @@ export interface SchemaVersion {
 }
 
 /** Every schema version ever shipped, oldest first. Append only. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [schemaV1];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [schemaV1, schemaV2];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -1,11 +1,11 @@
 import { notFound } from '../http/errors';
 import { intParam, type Router } from '../http/router';
-import { OBJECT_TYPES, resolveObjectType, type ObjectType } from '../schema/object-types';
+import { resolveObjectType } from '../schema/object-types';
 import { pipelineJson, PIPELINES, stageJson } from '../schema/pipelines';
 import { PROPERTIES, propertyJson } from '../schema/properties';
 import { findUser, publicOwner, publicUser, ROLES, USERS } from '../schema/users';
 
-/** Read-only account metadata: pipelines, owners, users, properties and custom object schemas. */
+/** Read-only account metadata: pipelines, owners, users and properties (custom object schemas: schemas.ts). */
 export function metaRoutes(router: Router): void {
   const pipelinesOf = (t: string): (typeof PIPELINES)['deals'] => {
     const type = resolveObjectType(t);
@@ -68,34 +68,4 @@ export function metaRoutes(router: Router): void {
     if (!def) throw notFound(`Unable to find property ${name} on ${type.name}`);
     return { status: 200, body: propertyJson(def, type.name) };
   });
-
-  const S = '/crm-object-schemas/(?:v3|2026-03)/schemas';
-  const custom = OBJECT_TYPES.filter((t) => t.objectTypeId.startsWith('2-'));
-  router.on('GET', new RegExp(`^${S}$`), () => ({ status: 200, body: { results: custom.map(schemaJson) } }));
-  router.on('GET', new RegExp(`^${S}/([^/]+)$`), (_req, [t = '']) => {
-    const type = resolveObjectType(t);
-    if (!type.objectTypeId.startsWith('2-')) throw notFound(`Unable to find custom object schema ${t}`);
-    return { status: 200, body: schemaJson(type) };
-  });
-}
-
-function schemaJson(type: ObjectType): Record<string, unknown> {
-  const stamp = '2024-01-01T00:00:00.000Z';
-  const props = [...(PROPERTIES[type.name]?.values() ?? [])];
-  return {
-    id: type.objectTypeId.slice(2),
-    objectTypeId: type.objectTypeId,
-    name: type.name,
-    fullyQualifiedName: type.fullyQualifiedName,
-    labels: { singular: 'Subscription', plural: 'Subscriptions' },
-    primaryDisplayProperty: type.defaultProperties[0],
-    secondaryDisplayProperties: ['status'],
-    searchableProperties: type.searchable,
-    requiredProperties: [type.defaultProperties[0]],
-    properties: props.map((p) => propertyJson(p, type.name)),
-    associations: [{ id: '1101', fromObjectTypeId: type.objectTypeId, toObjectTypeId: '0-2', name: 'subscription_to_company' }],
-    archived: false,
-    createdAt: stamp,
-    updatedAt: stamp,
-  };
 }

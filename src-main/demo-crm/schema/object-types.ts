@@ -12,6 +12,8 @@ export interface ObjectType {
   /** Properties searched by the free-text `query` of search. */
   searchable: string[];
   fullyQualifiedName?: string;
+  /** A custom object's schema labels (`/crm-object-schemas`). */
+  labels?: { singular: string; plural: string };
 }
 
 const t = (
@@ -24,6 +26,8 @@ const t = (
 ): ObjectType => ({ name, objectTypeId, singular, modifiedProperty: 'hs_lastmodifieddate', defaultProperties, searchable, ...extra });
 
 export const CUSTOM_OBJECT_TYPE_ID = '2-1001';
+/** The app's shared workspace documents (views shared with Everyone, health-score models). */
+export const DOCS_OBJECT_TYPE_ID = '2-1002';
 
 export const OBJECT_TYPES: readonly ObjectType[] = [
   t('contacts', '0-1', 'contact', ['firstname', 'lastname', 'email'], ['firstname', 'lastname', 'email', 'phone', 'company'], {
@@ -39,6 +43,11 @@ export const OBJECT_TYPES: readonly ObjectType[] = [
   t('emails', '0-49', 'email', ['hs_email_subject', 'hs_timestamp'], ['hs_email_subject', 'hs_email_text']),
   t('subscriptions', CUSTOM_OBJECT_TYPE_ID, 'subscription', ['subscription_name'], ['subscription_name'], {
     fullyQualifiedName: 'p_subscriptions',
+    labels: { singular: 'Subscription', plural: 'Subscriptions' },
+  }),
+  t('cs_workspace_docs', DOCS_OBJECT_TYPE_ID, 'cs_workspace_doc', ['cs_doc_key'], ['cs_doc_key'], {
+    fullyQualifiedName: 'p_cs_workspace_docs',
+    labels: { singular: 'CS Workspace document', plural: 'CS Workspace documents' },
   }),
 ];
 

@@ -40,7 +40,7 @@ function def([name, type, extra]: Spec, objectType: string): PropertyDef {
     label: label(name),
     type: type === 'owner' ? 'enumeration' : type,
     fieldType: FIELD[type === 'owner' ? 'enumeration' : type],
-    hubspotDefined: !CUSTOM.has(name) && objectType !== 'subscriptions',
+    hubspotDefined: !CUSTOM.has(name) && objectType !== 'subscriptions' && objectType !== 'cs_workspace_docs',
   };
   if (type === 'owner') {
     base.owner = true;
@@ -85,7 +85,8 @@ const SPECS: Record<string, Spec[]> = {
     ['hs_email_last_open_date', 'datetime', CALC], ['hs_email_last_click_date', 'datetime', CALC], ['hs_email_last_reply_date', 'datetime', CALC],
     ['hs_email_last_email_name', 'string', CALC], ['recent_conversion_date', 'datetime', CALC], ['recent_conversion_event_name', 'string', CALC],
     ['hs_analytics_last_visit_timestamp', 'datetime', CALC], ['hs_sequences_is_enrolled', 'bool', CALC], ['hs_latest_sequence_enrolled', 'string', CALC],
-    ['hs_latest_sequence_enrolled_date', 'datetime', CALC], ['notes_last_contacted', 'datetime', CALC],
+    ['hs_latest_sequence_enrolled_date', 'datetime', CALC], ['hs_latest_sequence_unenrolled_date', 'datetime', CALC],
+    ['hs_latest_sequence_finished_date', 'datetime', CALC], ['hs_latest_sequence_ended_date', 'datetime', CALC], ['notes_last_contacted', 'datetime', CALC],
   ],
   deals: [
     ['dealname', 'string'], ['amount', 'number'], ['closedate', 'datetime'], ['pipeline', 'enumeration', pipelineOptions('deals')],
@@ -125,6 +126,11 @@ const SPECS: Record<string, Spec[]> = {
   subscriptions: [
     ['subscription_name', 'string'], ['product', 'enumeration', ['Core', 'Analytics', 'Automation', 'Support Plus']], ['mrr', 'number'],
     ['status', 'enumeration', ['Active', 'Paused', 'Cancelled']], ['start_date', 'date'], ['end_date', 'date'],
+  ],
+  // One record per shared document: a unique key and its JSON (README "Shared workspace documents").
+  cs_workspace_docs: [
+    ['cs_doc_key', 'string', { unique: true, label: 'Document key' }],
+    ['cs_doc_value', 'string', { label: 'Document value (JSON)', fieldType: 'textarea' }],
   ],
 };
 

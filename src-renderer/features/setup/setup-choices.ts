@@ -1,3 +1,5 @@
+import { DOCS_OBJECT_NAME } from '../../../shared/sync';
+
 /**
  * What the setup dialog offers, as pure functions of HubSpot's property definitions and
  * custom object schemas (`/crm-object-schemas/v3/schemas`).
@@ -36,7 +38,8 @@ export function accountObjects(companyProperties: readonly SchemaProperty[], sch
   const custom = schemas.flatMap((s): AccountObject[] => {
     const schema = s as { name?: string; fullyQualifiedName?: string; objectTypeId?: string; labels?: { plural?: string }; properties?: SchemaProperty[]; archived?: boolean };
     const name = schema.fullyQualifiedName ?? schema.objectTypeId;
-    if (!name || schema.archived) return [];
+    // The app's own shared-documents object is never an account object.
+    if (!name || schema.archived || schema.name === DOCS_OBJECT_NAME) return [];
     return [{ name, label: schema.labels?.plural ?? schema.name ?? name, properties: schema.properties ?? [] }];
   });
   return [{ name: 'companies', label: null, properties: [...companyProperties] }, ...custom];

@@ -26,7 +26,7 @@ export default {
     pending: 'No pending edits | 1 pending edit | {n} pending edits',
     errors: 'No errors | 1 error | {n} errors',
     syncNow: 'Sync now',
-    objects: { companies: 'companies', contacts: 'contacts', deals: 'deals', tickets: 'tickets', tasks: 'tasks', meetings: 'meetings', notes: 'notes', calls: 'calls', emails: 'emails' },
+    objects: { companies: 'companies', contacts: 'contacts', deals: 'deals', tickets: 'tickets', tasks: 'tasks', meetings: 'meetings', notes: 'notes', calls: 'calls', emails: 'emails', p_cs_workspace_docs: 'shared workspace documents' },
   },
   settings: {
     title: 'Settings',

@@ -28,7 +28,7 @@ export default {
     pending: 'Brak oczekujących zmian | 1 oczekująca zmiana | {n} oczekujące zmiany | {n} oczekujących zmian',
     errors: 'Brak błędów | 1 błąd | {n} błędy | {n} błędów',
     syncNow: 'Synchronizuj teraz',
-    objects: { companies: 'firmy', contacts: 'kontakty', deals: 'transakcje', tickets: 'zgłoszenia', tasks: 'zadania', meetings: 'spotkania', notes: 'notatki', calls: 'rozmowy', emails: 'e-maile' },
+    objects: { companies: 'firmy', contacts: 'kontakty', deals: 'transakcje', tickets: 'zgłoszenia', tasks: 'zadania', meetings: 'spotkania', notes: 'notatki', calls: 'rozmowy', emails: 'e-maile', p_cs_workspace_docs: 'wspólne dokumenty obszaru roboczego' },
   },
   settings: {
     title: 'Ustawienia',

@@ -1,0 +1,94 @@
+import { computed, type ComputedRef, type Ref } from 'vue';
+import type { ZodType } from 'zod';
+import type { CsDatabase } from '../db';
+import {
+  readSharedDocs,
+  removeSharedDoc as removeDoc,
+  sharedDocsAvailability,
+  writeSharedDoc as writeDoc,
+  type SharedDocRow,
+  type SharedDocsAvailability,
+  type SharedDocWriteResult,
+} from '../db/queries/shared-docs';
+import { useDb } from './db-key';
+import { useLiveQuery } from './live-query';
+
+/**
+ * Shared workspace documents for features: JSON values under a key that every client of the
+ * same CRM account sees after its next sync (ARCHITECTURE.md "Shared workspace documents").
+ *
+ *   const scores = useSharedDoc('health:scores', HealthModelSchema);   // live, parsed
+ *   await writeSharedDoc(db, 'health:scores', model);                  // outbox; offline too
+ *
+ * Permissions are the caller's business: check them in the same transaction as the write
+ * (`sharedDocTables(db)` lists the tables a write touches), as the views store does.
+ */
+
+export { MAX_DOC_CHARS, readSharedDoc, readSharedDocs, sharedDocTables, sharedDocsAvailability } from '../db/queries/shared-docs';
+export type { SharedDocError, SharedDocRow, SharedDocsAvailability, SharedDocWriteResult } from '../db/queries/shared-docs';
+
+export interface SharedDoc<T> {
+  key: string;
+  value: T;
+  /** `local`: the CRM has no documents object, so this is kept on this computer only. */
+  source: 'crm' | 'local';
+  /** Not yet confirmed by the CRM. */
+  pending: boolean;
+}
+
+/** Parses stored JSON with `schema`; a document that does not fit is reported, never thrown. */
+export function parseSharedDoc<T>(row: SharedDocRow, schema: ZodType<T>): { ok: true; doc: SharedDoc<T> } | { ok: false; key: string; message: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.json);
+  } catch {
+    return { ok: false, key: row.key, message: 'The stored value is not JSON.' };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, key: row.key, message: parsed.error.issues.map((i) => i.message).join('; ') };
+  return { ok: true, doc: { key: row.key, value: parsed.data, source: row.source, pending: row.pending } };
+}
+
+/** Stores a document (JSON-serializable, at most MAX_DOC_CHARS once serialized). */
+export function writeSharedDoc(db: CsDatabase, key: string, value: unknown): Promise<SharedDocWriteResult> {
+  return writeDoc(db, key, value);
+}
+
+/** Removes a document for everyone (its value is cleared; the other clients see it gone after a sync). */
+export function removeSharedDoc(db: CsDatabase, key: string): Promise<SharedDocWriteResult> {
+  return removeDoc(db, key);
+}
+
+/** The live, parsed document under `key` (undefined while absent or unreadable; `error` says why). */
+export function useSharedDoc<T>(
+  key: string,
+  schema: ZodType<T>,
+): { value: ComputedRef<SharedDoc<T> | undefined>; error: ComputedRef<string | null>; loading: Ref<boolean> } {
+  const list = useSharedDocs(key, schema);
+  return {
+    value: computed(() => list.docs.value.find((d) => d.key === key)),
+    error: computed(() => list.invalid.value.find((i) => i.key === key)?.message ?? null),
+    loading: list.loading,
+  };
+}
+
+/** The live, parsed documents whose key starts with `prefix` (e.g. `view:`), in key order. */
+export function useSharedDocs<T>(
+  prefix: string,
+  schema: ZodType<T>,
+): { docs: ComputedRef<SharedDoc<T>[]>; invalid: ComputedRef<Array<{ key: string; message: string }>>; loading: Ref<boolean> } {
+  const db = useDb();
+  const rows = useLiveQuery(() => readSharedDocs(db, prefix), [] as SharedDocRow[]);
+  const parsed = computed(() => rows.value.value.map((r) => parseSharedDoc(r, schema)));
+  return {
+    docs: computed(() => parsed.value.flatMap((p) => (p.ok ? [p.doc] : []))),
+    invalid: computed(() => parsed.value.flatMap((p) => (p.ok ? [] : [{ key: p.key, message: p.message }]))),
+    loading: rows.loading,
+  };
+}
+
+/** Whether documents reach the CRM, live; `available: false` carries the CRM's refusal. */
+export function useSharedDocsAvailability(): Ref<SharedDocsAvailability> {
+  const db = useDb();
+  return useLiveQuery(() => sharedDocsAvailability(db), { available: true } as SharedDocsAvailability).value;
+}
