@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { dismissedKey, filterFeed, groupByDay, isUnread, lastOpenedKey, sequencesOf, windowStart, type FeedItem, type FeedType, type SequenceFilter } from '../../shared/feed';
+import { dismissedKey, filterFeed, groupByDay, isUnread, lastOpenedKey, seenThrough, sequencesOf, windowStart, type FeedItem, type FeedType, type SequenceFilter } from '../../shared/feed';
 import type { Props, SyncedType } from '../../shared/sync';
 import { applyEdit, createNote, createTask, logCall } from '../db';
 import { addToIdSet, EMPTY_FEED, feedSince, readIdSet, readNumber, writeNumber, type FeedData } from '../db/queries/feed';
@@ -39,14 +39,31 @@ export const useFeedStore = defineStore('feed', () => {
   const error = ref<string | null>(null);
   /** The previous visit, read when the tab opens: items after it are unread during this visit. */
   const previousVisit = shallowRef<number | null>(null);
+  /** The Feed tab is on screen (between open() and close()). */
+  const viewing = ref(false);
 
   const ownerId = computed(() => workspace.ownerId);
   const userId = computed(() => (workspace.identity ? String(workspace.identity.userId) : null));
 
+  /** When the user last looked at the tab (meta, per user), live: the tab bar's count reads it. */
+  const lastOpened = useLiveQuery<number | null>(() => (userId.value ? readNumber(db, lastOpenedKey(userId.value)) : null), null, [userId]);
+  /**
+   * The feed is derived while the tab is on screen, and afterwards for the tab bar's count of
+   * unread items. Before the first visit nothing is unread, so nothing is derived — the
+   * initial sync of a large book runs without the feed re-deriving after every page.
+   */
+  const active = computed(() => viewing.value || lastOpened.value.value !== null);
+  /** This window's own last visit, known at once (the live value follows a moment later). */
+  const seenHere = shallowRef<number | null>(null);
+  const seenUntil = computed(() => {
+    const stored = lastOpened.value.value;
+    return stored === null ? seenHere.value : seenHere.value === null ? stored : Math.max(stored, seenHere.value);
+  });
+
   const data = useLiveQuery<FeedData>(
-    () => (ownerId.value ? feedSince(db, ownerId.value, windowStart(Date.now(), pages.value)) : EMPTY_FEED),
+    () => (ownerId.value && active.value ? feedSince(db, ownerId.value, windowStart(Date.now(), pages.value)) : EMPTY_FEED),
     EMPTY_FEED,
-    [ownerId, pages],
+    [ownerId, pages, active],
   );
   const dismissed = useLiveQuery<Set<string>>(() => (userId.value ? readIdSet(db, dismissedKey(userId.value)) : new Set()), new Set(), [userId]);
 
@@ -59,6 +76,8 @@ export const useFeedStore = defineStore('feed', () => {
   const rows = computed(() => groupByDay(visible.value, workspace.timeZone));
   const sequences = computed(() => sequencesOf(shown.value));
   const unreadCount = computed(() => shown.value.filter((i) => isUnread(i.at, previousVisit.value)).length);
+  /** For the tab bar: what happened since the user last looked at the tab; none while it is on screen. */
+  const tabUnreadCount = computed(() => (viewing.value ? 0 : shown.value.filter((i) => isUnread(i.at, seenUntil.value)).length));
   const filtered = computed(() => query.value.trim() !== '' || types.value.length > 0 || sequence.value.kind !== 'any');
 
   async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
@@ -85,11 +104,26 @@ export const useFeedStore = defineStore('feed', () => {
   }
   function open() {
     pages.value = 1;
+    viewing.value = true;
     visitPending = true;
     if (userId.value) return run(() => recordVisit(userId.value as string));
     return Promise.resolve(undefined);
   }
+  /**
+   * Called when the tab closes: what arrived while it was on screen has been seen, so the
+   * visit counts until now; the tab bar counts from here.
+   */
+  function close() {
+    viewing.value = false;
+    pages.value = 1;
+    const user = userId.value;
+    if (!user || visitPending) return Promise.resolve(undefined);
+    const seen = seenThrough(Date.now(), shown.value);
+    seenHere.value = seen;
+    return run(() => writeNumber(db, lastOpenedKey(user), seen));
+  }
   watch(userId, (user) => {
+    seenHere.value = null;
     if (user && visitPending) void run(() => recordVisit(user));
   });
 
@@ -154,9 +188,12 @@ export const useFeedStore = defineStore('feed', () => {
     rows,
     sequences,
     unreadCount,
+    tabUnreadCount,
+    viewing,
     filtered,
     names,
     open,
+    close,
     loadOlder,
     dismiss,
     clearFilters,

@@ -46,6 +46,8 @@ function dataset(accounts = ACCOUNTS): FeedSources {
         if (m) props[name] = m.v;
       }
       if (r() < 0.12) Object.assign(props, { hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: 'Renewal nurture', hs_latest_sequence_enrolled_date: iso(14) });
+      // As in the demo CRM: a quarter of the others left a sequence in the past weeks.
+      else if (r() < 0.25) Object.assign(props, { hs_sequences_is_enrolled: 'false', hs_latest_sequence_enrolled: 'Adoption boost', hs_latest_sequence_enrolled_date: iso(36), [r() < 0.45 ? 'hs_latest_sequence_finished_date' : 'hs_latest_sequence_unenrolled_date']: iso(20) });
       contacts.push({ record: { id, properties: props, createdAt: iso(400) }, companyIds: [account] });
     }
     const pick = () => ids[Math.floor(r() * ids.length)] ?? '';

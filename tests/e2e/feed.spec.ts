@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deriveFeed, filterFeed, NO_FILTER, type FeedFilter, type FeedItem, type SourceContact, type SourceEngagement } from '../../shared/feed';
+import { deriveFeed, FEED_TYPES, filterFeed, NO_FILTER, type FeedFilter, type FeedItem, type SourceContact, type SourceEngagement } from '../../shared/feed';
 import { crmApi, expect, FIXED_NOW, openWorkspace, test, type Workspace } from './fixtures';
 
 const OWNER = '60000001';
@@ -41,7 +41,7 @@ async function read(workspace: Workspace, type: string, ids: string[], propertie
   return out;
 }
 
-const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'hs_email_last_open_date', 'hs_email_last_click_date', 'hs_email_last_reply_date', 'hs_email_last_email_name', 'recent_conversion_date', 'recent_conversion_event_name', 'hs_analytics_last_visit_timestamp', 'hs_sequences_is_enrolled', 'hs_latest_sequence_enrolled', 'hs_latest_sequence_enrolled_date'];
+const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'hs_email_last_open_date', 'hs_email_last_click_date', 'hs_email_last_reply_date', 'hs_email_last_email_name', 'recent_conversion_date', 'recent_conversion_event_name', 'hs_analytics_last_visit_timestamp', 'hs_sequences_is_enrolled', 'hs_latest_sequence_enrolled', 'hs_latest_sequence_enrolled_date', 'hs_latest_sequence_unenrolled_date', 'hs_latest_sequence_finished_date'];
 const ENGAGEMENT_PROPS: Record<SourceEngagement['type'], string[]> = {
   emails: ['hs_timestamp', 'hs_email_direction', 'hs_email_subject'],
   meetings: ['hs_timestamp', 'hs_meeting_title', 'hs_meeting_outcome'],
@@ -176,6 +176,16 @@ test('"Load older activities" adds the next 14 days', async ({ page, workspace }
   await expect(shownCount(page)).toHaveText(`${expected.since(14).length} activities in the last 14 days`);
   await page.getByRole('button', { name: 'Load older activities' }).click();
   await expect(shownCount(page)).toHaveText(`${expected.since(28).length} activities in the last 28 days`);
+  // Four weeks of the demo CRM hold every kind of activity, contacts leaving sequences too.
+  expect(new Set(expected.since(28).map((i) => i.type))).toEqual(new Set(FEED_TYPES));
+  await page.getByText('Activity types:').click();
+  await page.getByRole('checkbox', { name: 'Sequence unenrolled' }).check();
+  await page.getByRole('checkbox', { name: 'Sequence finished' }).check();
+  const leftSequences = expected.since(28, { types: ['sequence_unenrolled', 'sequence_finished'] });
+  await expect(shownCount(page)).toHaveText(`${leftSequences.length} activities in the last 28 days`);
+  await expectPrefix(page, leftSequences);
+  await page.getByText('Activity types:').click();
+  await page.getByRole('button', { name: 'Clear filters' }).first().click();
   await page.getByRole('searchbox', { name: 'Search contact, account or subject' }).fill(expected.names.contact(older.contactId));
   await expect(article(page, older.id)).toBeVisible();
 });
@@ -207,6 +217,64 @@ test('new CRM activity appears after a sync, marked as new since the last visit'
   await expect(article(page, newest ?? '')).toContainText('New');
   await expect(page.getByRole('status', { name: 'New activities' })).toContainText('new activit');
   await syncSettled(page);
+});
+
+/** The CRM's clock (it runs from FIXED_NOW), for activity the test creates "now" at the CRM. */
+async function crmNow(workspace: Workspace): Promise<number> {
+  const body = (await (await crmApi(workspace, '/__demo/clock')).json()) as { now?: number | string };
+  const now = typeof body.now === 'string' ? Date.parse(body.now) : body.now;
+  expect(now, 'the demo CRM reports its clock').toEqual(expect.any(Number));
+  return now as number;
+}
+
+/** A call logged in the CRM through its public API on a contact and its account: a "Call logged" item. */
+async function logCallInCrm(workspace: Workspace, contactId: string, accountId: string, title: string) {
+  const at = await crmNow(workspace);
+  const assoc = (id: string, typeId: number) => ({ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId }] });
+  await crm<Wire>(workspace, '/crm/v3/objects/calls', {
+    properties: { hs_timestamp: new Date(at).toISOString(), hs_call_title: title, hs_call_direction: 'INBOUND', hs_call_status: 'COMPLETED' },
+    associations: [assoc(contactId, 194), assoc(accountId, 182)],
+  });
+}
+
+test('the Feed tab shows how many activities arrived since the last visit; opening it clears the count', async ({ page, workspace }) => {
+  // Three syncs and a reload.
+  test.setTimeout(150_000);
+  await openFeed(page, workspace);
+  const item = page.getByRole('article').first();
+  const contactId = (await item.getAttribute('data-contact-id')) ?? '';
+  const accountId = (await item.getAttribute('data-account-id')) ?? '';
+  const tabs = page.getByRole('navigation', { name: 'Workspace' });
+  const feedTab = tabs.getByRole('link', { name: /^Feed/ });
+  const count = page.getByTestId('feed-tab-count');
+  // First visit: nothing is unread.
+  await expect(feedTab).toHaveAccessibleName('Feed');
+
+  // Elsewhere in the app, a CRM-side change reaches the feed with a sync and raises the count.
+  await tabs.getByRole('link', { name: /^Summary/ }).click();
+  await logCallInCrm(workspace, contactId, accountId, 'Inbound call about the invoice');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(feedTab).toHaveAccessibleName('Feed (1 new activity)', { timeout: 30_000 });
+  // The number is what the eye sees; the words are for screen readers.
+  await expect(count.locator('[aria-hidden="true"]')).toHaveText('1');
+  await syncSettled(page);
+
+  // Opening the tab clears the count; the new activity is marked in the list.
+  await feedTab.click();
+  await expect(feedTab).toHaveAccessibleName('Feed');
+  await expect(count).toHaveCount(0);
+  const fresh = page.getByRole('article', { name: /Inbound call about the invoice/ });
+  await expect(fresh).toContainText('New');
+
+  // Leaving and another change in the CRM raise it again: two calls, two new activities.
+  await tabs.getByRole('link', { name: /^Summary/ }).click();
+  await logCallInCrm(workspace, contactId, accountId, 'Inbound call about the renewal');
+  await logCallInCrm(workspace, contactId, accountId, 'Inbound call about training');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(feedTab).toHaveAccessibleName('Feed (2 new activities)', { timeout: 30_000 });
+  await syncSettled(page);
+  await page.reload();
+  await expect(feedTab).toHaveAccessibleName('Feed (2 new activities)');
 });
 
 /** The labels of the outbox entries still waiting, read from the app's IndexedDB. */

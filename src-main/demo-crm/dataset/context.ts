@@ -7,6 +7,12 @@ export const DAY = 86_400_000;
 /** Shared state of one generation run: PRNG, clock, "today" in the dataset's zone. */
 export interface Gen {
   rng: Rng;
+  /**
+   * A second generator for values added after the dataset's shape was fixed (the contacts'
+   * past sequence enrollments): drawing them from `rng` would shift every later draw and so
+   * every record generated after them.
+   */
+  activityRng: Rng;
   store: Store;
   now: number;
   zone: string;
@@ -22,6 +28,7 @@ export function createGen(store: Store, seed: number, now: number, zone: string)
   const today = DateTime.fromMillis(now, { zone }).startOf('day');
   return {
     rng,
+    activityRng: createRng((seed ^ 0x5eed_feed) >>> 0),
     store,
     now,
     zone,

@@ -109,6 +109,7 @@ function generateContacts(g: Gen, company: CrmRecord, count: number): CrmRecord[
       props.recent_conversion_date = g.iso(g.around(-21, 0));
       props.recent_conversion_event_name = pick(rng, W.CONVERSIONS);
     }
+    if (!enrolled) Object.assign(props, pastSequence(g));
     const clean = Object.fromEntries(Object.entries(props).filter((e): e is [string, string] => e[1] !== undefined));
     const createdAt = company.createdAt + intBetween(rng, 0, 30) * DAY;
     const contact = g.store.insertGenerated('contacts', clean, createdAt, Math.max(createdAt, g.around(-21, 0)));
@@ -117,4 +118,26 @@ function generateContacts(g: Gen, company: CrmRecord, count: number): CrmRecord[
   }
   company.props.num_associated_contacts = String(count);
   return out;
+}
+
+/**
+ * Some contacts not in a sequence now were in one over the past weeks, and left it: they
+ * unenrolled (replied, booked a meeting, or were taken out) or finished its last step.
+ * HubSpot keeps the latest sequence's name and dates on the contact. Drawn from
+ * `activityRng`, so the rest of the dataset is the same as before these were added.
+ */
+function pastSequence(g: Gen): Record<string, string> {
+  const r = g.activityRng;
+  if (r() >= 0.25) return {};
+  const hour = 3_600_000;
+  const enrolledAt = Math.round(g.now - (6 + r() * 30) * DAY);
+  const finished = r() < 0.45;
+  const sequence = pick(r, W.SEQUENCES);
+  const endedAt = Math.min(g.now - hour, Math.round(enrolledAt + (finished ? 4 + r() * 18 : 1 + r() * 12) * DAY));
+  return {
+    hs_latest_sequence_enrolled: sequence,
+    hs_latest_sequence_enrolled_date: g.iso(enrolledAt),
+    [finished ? 'hs_latest_sequence_finished_date' : 'hs_latest_sequence_unenrolled_date']: g.iso(endedAt),
+    hs_latest_sequence_ended_date: g.iso(endedAt),
+  };
 }

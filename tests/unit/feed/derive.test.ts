@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFeed, filterFeed, groupByDay, isUnread, windowStart, type FeedItem } from '../../../shared/feed';
+import { deriveFeed, filterFeed, groupByDay, isUnread, MAX_CLOCK_SKEW_MS, seenThrough, windowStart, type FeedItem } from '../../../shared/feed';
 import { contact, DAY, engagement, HOUR, iso, NOW, sources } from './sources';
 
 const only = (items: FeedItem[]) => {
@@ -158,5 +158,17 @@ describe('search, filters, day groups, unread', () => {
     expect(isUnread(NOW, NOW - 1)).toBe(true);
     expect(isUnread(NOW - 2, NOW - 1)).toBe(false);
     expect(isUnread(NOW, null)).toBe(false);
+  });
+
+  it('a visit has seen up to now, or up to the newest item on screen when the CRM clock is ahead', () => {
+    expect(seenThrough(NOW, [{ at: NOW - HOUR }])).toBe(NOW);
+    expect(seenThrough(NOW, [{ at: NOW - HOUR }, { at: NOW + 5000 }])).toBe(NOW + 5000);
+    // A call logged for tomorrow does not hide today's new activity.
+    expect(seenThrough(NOW, [{ at: NOW + MAX_CLOCK_SKEW_MS + 1 }, { at: NOW + 1000 }])).toBe(NOW + 1000);
+    expect(seenThrough(NOW, [])).toBe(NOW);
+    // Activity seen at NOW + 5 s (CRM time) is not unread after the visit; what comes later is.
+    const seen = seenThrough(NOW, [{ at: NOW + 5000 }]);
+    expect(isUnread(NOW + 5000, seen)).toBe(false);
+    expect(isUnread(NOW + 6000, seen)).toBe(true);
   });
 });
