@@ -63,8 +63,12 @@ export function decide(user: CrmUser | null, action: Action): Decision {
       if (!seat && !isSuperAdmin(user)) return deny('noSeat');
       return managesCsSettings(user) ? ALLOW : deny('needsSettingsPermission');
     case 'health:edit':
+      // A score changes what every user of the CRM account sees: a paid seat (even for a
+      // super admin) and the settings permission (product.md §1, §8; issue 10).
+      if (!seat) return deny('noSeat');
+      return managesCsSettings(user) ? ALLOW : deny('needsSettingsPermission');
     default:
-      // Every tab but Summary, and editing health scores, need a paid seat.
+      // Every tab but Summary needs a paid seat.
       return seat ? ALLOW : deny('noSeat');
   }
 }

@@ -59,6 +59,29 @@ export function groupableProperties(props: readonly ReportProperty[]): ReportPro
   return props.filter((p) => p.type !== 'number' && p.name !== 'hs_object_id');
 }
 
+/**
+ * Health status as a group-by: a virtual property of the account object, filled from the
+ * locally computed health scores (shared/health) before `computeReport` runs. Values are the
+ * statuses; an account no score applies to has no value.
+ */
+export const HEALTH_STATUS_PROPERTY = 'cs_health_status';
+export const HEALTH_STATUSES = ['healthy', 'neutral', 'atRisk'] as const;
+
+export function healthStatusProperty(labels: { property: string; healthy: string; neutral: string; atRisk: string }): ReportProperty {
+  return {
+    name: HEALTH_STATUS_PROPERTY,
+    label: labels.property,
+    type: 'enumeration',
+    referencedObjectType: null,
+    options: HEALTH_STATUSES.map((value) => ({ value, label: labels[value] })),
+  };
+}
+
+/** Rows with the virtual health-status property set from `statusOf` (the rows are not changed). */
+export function withHealthStatus<R extends ReportRow & { id: string }>(rows: readonly R[], statusOf: (id: string) => string | null | undefined): ReportRow[] {
+  return rows.map((r) => ({ properties: { ...r.properties, [HEALTH_STATUS_PROPERTY]: statusOf(r.id) ?? null } }));
+}
+
 /** Properties a report may sum. */
 export function numericProperties(props: readonly ReportProperty[]): ReportProperty[] {
   return props.filter((p) => p.type === 'number' && p.name !== 'hs_object_id');

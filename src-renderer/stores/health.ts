@@ -2,18 +2,13 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { PermissionError } from '../../shared/domain/permissions';
 import {
-  HealthBook,
   HealthModelError,
   HealthScoreSchema,
   checkScore,
-  compileScores,
   daysUntil,
   renewalBucket,
   type RenewalBucket,
   decideHealthEdit,
-  relatedTypesOfScore,
-  type BookChange,
-  type HealthContext,
   type HealthResult,
   type HealthScore,
   type HealthSummary,
@@ -22,24 +17,22 @@ import {
 import { createZone, propertyKindOf, type PropertyKind } from '../../shared/views';
 import type { CsDatabase } from '../db';
 import {
-  SCORES_KEY,
   deleteMetaValue,
   draftKey,
   healthReference,
-  loadAll,
-  loadTouched,
-  pendingLinks,
+  loadScoreModel,
+  scoreModelTables,
+  storeScoreModel,
   readMetaValue,
   readSnapshots,
   renewalsBetween,
   snapshotKey,
-  watchTouched,
   writeMetaValue,
-  type HealthReference,
   type HealthSnapshot,
-  type Touched,
 } from '../db/queries/health';
 import type { PropertyRow, UserRow } from '../db/rows';
+import { createHealthEngine, type EngineInput } from '../features/health/engine';
+import type { FromHealthWorker, ToHealthWorker } from '../features/health/protocol';
 import { useDb } from './db-key';
 import { useLiveQuery } from './live-query';
 import { useViewsStore } from './views';
@@ -53,14 +46,13 @@ import { useWorkspaceStore } from './workspace';
  * client for now; share them through a CRM custom object (`cs_workspace_health_score`, one
  * record per score holding its JSON), synced like the other types (shared/health/README.md).
  *
- * Results live in a plain `HealthBook` (never reactive: 50,000 results would make Vue track
- * millions of properties); the store publishes a shallow snapshot and a revision number.
- * Full computation runs in chunks that yield to the UI between them; a change Dexie reports
- * recomputes only the accounts it reaches.
+ * The computation runs in a Web Worker (features/health/health.worker.ts) that reads Dexie and
+ * follows its change events itself, keeping the accounts in a plain `HealthBook`; it posts
+ * back every result after a full computation and only the accounts a change reached after an
+ * incremental one. The store publishes them as a shallow, never deeply reactive map and a
+ * revision number; `explain(id)` asks the worker for one account's breakdown.
  */
 
-const CHUNK = 2000;
-const yieldToUi = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 const parseScores = (raw: unknown): HealthScore[] =>
   (Array.isArray(raw) ? raw : []).flatMap((s) => {
     const p = HealthScoreSchema.safeParse(s);
@@ -94,7 +86,7 @@ export const useHealthStore = defineStore('health', () => {
   const userId = computed(() => workspace.identity?.userId ?? null);
   const accountObject = computed(() => workspace.settings.accountObject);
 
-  const scores = useLiveQuery(async () => parseScores(await readMetaValue(db, SCORES_KEY)), [] as HealthScore[]);
+  const scores = useLiveQuery(async () => parseScores(await loadScoreModel(db)), [] as HealthScore[]);
   const draft = useLiveQuery(
     async () => {
       const raw = userId.value ? await readMetaValue(db, draftKey(userId.value)) : undefined;
@@ -132,132 +124,75 @@ export const useHealthStore = defineStore('health', () => {
   const segmentOptions = computed(() => views.custom.filter((v) => v.objectType === accountObject.value).map((v) => ({ id: v.id, name: v.name })));
 
   // ---- computation -------------------------------------------------------------------
+  // The engine (features/health/engine.ts) reads Dexie and follows its change events itself.
+  // In the app it runs in a Web Worker (health.worker.ts), so 50,000 accounts never block the
+  // UI; where there is no Worker (Node tests) it runs here, a chunk at a time.
   const results = shallowRef<ReadonlyMap<string, HealthSummary | null>>(markRaw(new Map()));
   const revision = ref(0);
   const computing = ref(false);
   const error = shallowRef<unknown>(null);
-  let book: HealthBook | null = null;
-  let reference: HealthReference | null = null;
-  let pending: Map<string, BookChange> = new Map();
-  let touchedQueue: Touched[] = [];
-  let generation = 0;
+  const names = new Map<string, string>();
+  let hasResults = false;
+  let explainSeq = 0;
+  const explaining = new Map<number, (r: HealthResult | null) => void>();
 
-  function context(): HealthContext {
+  function onEvent(e: FromHealthWorker): void {
+    if (e.type === 'computing') computing.value = e.computing;
+    else if (e.type === 'error') error.value = new Error(e.message);
+    else if (e.type === 'explained') {
+      explaining.get(e.requestId)?.(e.result);
+      explaining.delete(e.requestId);
+    } else {
+      const next = e.full ? new Map(e.entries) : new Map(results.value);
+      if (!e.full) for (const [id, r] of e.entries) next.set(id, r);
+      if (e.full) names.clear();
+      for (const [id, n] of e.names) names.set(id, n);
+      hasResults = true;
+      error.value = null;
+      results.value = markRaw(next);
+      revision.value++;
+      scheduleSnapshot();
+    }
+  }
+
+  interface EngineHandle {
+    post(m: ToHealthWorker): void;
+    stop(): void;
+  }
+  let handle: EngineHandle | null = null;
+  function startEngine(): EngineHandle {
+    if (typeof Worker !== 'undefined') {
+      const worker = new Worker(new URL('../features/health/health.worker.ts', import.meta.url), { type: 'module' });
+      worker.addEventListener('message', (ev: MessageEvent<FromHealthWorker>) => onEvent(ev.data));
+      worker.addEventListener('error', (ev) => (error.value = new Error(ev.message || 'The health worker failed.')));
+      worker.postMessage({ type: 'open', dbName: db.name } satisfies ToHealthWorker);
+      return { post: (m) => worker.postMessage(m), stop: () => worker.terminate() };
+    }
+    const engine = createHealthEngine(db, onEvent);
     return {
-      now: Date.now(),
-      timeZone: workspace.timeZone,
-      accountObject: accountObject.value,
-      propertyTypes: reference?.propertyTypes ?? {},
-      ticketStageStates: reference?.ticketStageStates ?? {},
-      currentUserOwnerId: workspace.ownerId ?? undefined,
+      post(m) {
+        if (m.type === 'input') engine.setInput(m.input);
+        else if (m.type === 'recomputeAll') void engine.recomputeAll(m.now);
+        else if (m.type === 'explain') onEvent({ type: 'explained', requestId: m.requestId, result: engine.explain(m.accountId, m.now) });
+      },
+      stop: () => engine.stop(),
     };
   }
 
-  function publish(): void {
-    if (!book) return;
-    results.value = markRaw(new Map(book.allResults()));
-    revision.value++;
-    scheduleSnapshot();
+  /** Sends the model, the saved views and the workspace to the engine, which recomputes everything. */
+  async function sendInput(): Promise<void> {
+    if (!handle) return;
+    // Read from the database, not the live query, so a save is computed even before the query re-runs.
+    const list = parseScores(await loadScoreModel(db));
+    const input: EngineInput = JSON.parse(
+      JSON.stringify({ scores: list, views: views.custom, accountObject: accountObject.value, timeZone: workspace.timeZone, ownerId: workspace.ownerId ?? null, now: Date.now() }),
+    ) as EngineInput;
+    handle.post({ type: 'input', input });
   }
-
-  /** Loads everything and recomputes every account, a chunk at a time; a newer run supersedes an older one. */
+  /** Recomputes every account with the current model (after a save, or at midnight). */
   async function recomputeAll(): Promise<void> {
-    const run = ++generation;
-    computing.value = true;
-    // Changes reported from here on are either in what loadAll reads or applied after it
-    // (applying a change twice is harmless: the book stores state, not deltas).
-    touchedQueue = [];
-    try {
-      reference = await healthReference(db);
-      const ctx = context();
-      // Read from the database, not the live query, so a save is computed even before the query re-runs.
-      const valid = parseScores(await readMetaValue(db, SCORES_KEY)).filter((s) => checkScore(s, ctx).ok);
-      const evaluator = compileScores(valid, views.custom, ctx);
-      const types = [...new Set(valid.flatMap((s) => [...relatedTypesOfScore(s, ctx.accountObject)]))];
-      const loaded = await loadAll(db, ctx.accountObject, types);
-      if (run !== generation) return;
-      const next = new HealthBook(evaluator, ctx.accountObject);
-      next.apply(loaded.changes);
-      const ids = next.accountIds();
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        next.recompute(ids.slice(i, i + CHUNK));
-        await yieldToUi();
-        if (run !== generation) return;
-      }
-      book = next;
-      pending = loaded.pending;
-      error.value = null;
-      publish();
-    } catch (e) {
-      error.value = e;
-    } finally {
-      if (run === generation) {
-        computing.value = false;
-        void flush();
-      }
-    }
+    await sendInput();
   }
-
-  // A sync writes many pages in a row; one full recomputation after they settle is enough.
-  let recomputeTimer: ReturnType<typeof setTimeout> | undefined;
-  function requestRecomputeAll(): void {
-    clearTimeout(recomputeTimer);
-    recomputeTimer = setTimeout(() => void recomputeAll(), 250);
-  }
-
-  let flushing = false;
-  /** Applies what Dexie reported since the last flush; schema-level changes start over. */
-  async function flush(): Promise<void> {
-    // During a full recomputation changes wait in the queue; it flushes them when done.
-    if (flushing || !book || computing.value) return;
-    flushing = true;
-    try {
-      while (touchedQueue.length > 0 && book) {
-        const batch = touchedQueue;
-        touchedQueue = [];
-        const merged: Touched = new Map();
-        for (const t of batch) {
-          for (const [table, keys] of t) {
-            const prev = merged.get(table);
-            if (keys === 'all' || prev === 'all') merged.set(table, 'all');
-            else merged.set(table, new Set([...(prev ?? []), ...keys]));
-          }
-        }
-        const readsAll = [...merged].some(([table, keys]) => keys === 'all' && table !== 'outbox') || merged.has('properties') || merged.has('pipelines');
-        if (readsAll) {
-          requestRecomputeAll();
-          return;
-        }
-        const changes = await loadTouched(db, accountObject.value, merged);
-        if (merged.has('outbox')) changes.push(...(await pendingLinkChanges()));
-        const current = book;
-        current.recompute(current.apply(changes));
-        publish();
-      }
-    } catch (e) {
-      error.value = e;
-    } finally {
-      flushing = false;
-    }
-  }
-
-  /** Offline associations came or went: apply the new ones, and re-read the CRM's state for those gone. */
-  async function pendingLinkChanges(): Promise<BookChange[]> {
-    const next = await pendingLinks(db, accountObject.value);
-    const out: BookChange[] = [...next.values()];
-    for (const [key, c] of pending) {
-      if (next.has(key) || c.kind !== 'link') continue;
-      const row = await db.associations.get([accountObject.value, c.accountId, c.objectType, c.id]);
-      out.push({ ...c, linked: row !== undefined });
-    }
-    pending = next;
-    return out;
-  }
-
-  const stopWatching = watchTouched(db, (t) => {
-    touchedQueue.push(t);
-    void flush();
-  });
 
   // A new day moves every time window: recompute at the next local midnight.
   let midnightTimer: ReturnType<typeof setTimeout> | undefined;
@@ -266,7 +201,7 @@ export const useHealthStore = defineStore('health', () => {
     const zone = createZone(workspace.timeZone);
     const next = zone.startOfDay(zone.dayOf(Date.now()) + 1);
     midnightTimer = setTimeout(() => {
-      void recomputeAll();
+      handle?.post({ type: 'recomputeAll', now: Date.now() });
       scheduleMidnight();
     }, Math.max(1000, next - Date.now()));
   }
@@ -277,10 +212,11 @@ export const useHealthStore = defineStore('health', () => {
     if (started) return;
     started = true;
     if (!workspace.loaded) void workspace.load();
+    handle = startEngine();
     watch(
-      [() => scores.value.value, () => views.custom, accountObject, () => workspace.timeZone, () => scores.loading.value],
+      [() => scores.value.value, () => views.custom, accountObject, () => workspace.timeZone, () => workspace.ownerId, () => scores.loading.value],
       () => {
-        if (!scores.loading.value) requestRecomputeAll();
+        if (!scores.loading.value) void sendInput();
       },
       { immediate: true },
     );
@@ -288,9 +224,8 @@ export const useHealthStore = defineStore('health', () => {
   }
 
   onScopeDispose(() => {
-    stopWatching();
+    handle?.stop();
     clearTimeout(midnightTimer);
-    clearTimeout(recomputeTimer);
     clearTimeout(snapshotTimer);
   });
 
@@ -306,9 +241,9 @@ export const useHealthStore = defineStore('health', () => {
     snapshotTimer = setTimeout(() => void writeSnapshot(), 2000);
   }
   async function writeSnapshot(): Promise<void> {
-    if (!book) return;
+    if (!hasResults) return;
     const snap: HealthSnapshot = {};
-    for (const [id, r] of book.allResults()) if (r) snap[id] = [r.score, r.status, r.scoreId];
+    for (const [id, r] of results.value) if (r) snap[id] = [r.score, r.status, r.scoreId];
     await writeMetaValue(db, snapshotKey(today()), snap);
   }
   /** An account's score on each of the last `days` days that have a snapshot, oldest first. */
@@ -330,13 +265,38 @@ export const useHealthStore = defineStore('health', () => {
     const end = createZone(workspace.timeZone).dayOf(Date.now());
     const days = Array.from({ length: 7 }, (_, i) => new Date((end - 7 + i) * 86_400_000).toISOString().slice(0, 10));
     const previous = (await readSnapshots(db, days)).at(-1)?.snapshot;
-    if (!previous || !book) return [];
+    if (!previous || !hasResults) return [];
     const out: Array<{ id: string; name: string }> = [];
-    for (const [id, r] of book.allResults()) {
+    for (const [id, r] of results.value) {
       const before = previous[id];
-      if (r?.status === 'atRisk' && before && before[1] !== 'atRisk') out.push({ id, name: book.account(id)?.properties.name ?? id });
+      if (r?.status === 'atRisk' && before && before[1] !== 'atRisk') out.push({ id, name: names.get(id) ?? id });
     }
     return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  // ---- what changed since the last sync -----------------------------------------------
+  // Results are immutable maps replaced on every publish, so keeping the one in place when a
+  // sync started costs nothing: comparing with it says what that sync (and any edit since) moved.
+  let atSyncStart: ReadonlyMap<string, HealthSummary | null> | null = null;
+  const beforeLastSync = shallowRef<ReadonlyMap<string, HealthSummary | null> | null>(null);
+  let followingSync = false;
+  /**
+   * Follows the sync status (`() => useSyncStore().running`, passed by the screens so this
+   * store stays free of the sync worker and testable in Node); idempotent.
+   */
+  function followSync(running: () => boolean): void {
+    if (followingSync) return;
+    followingSync = true;
+    watch(running, (now) => {
+      if (now) atSyncStart = hasResults ? results.value : null;
+      else if (atSyncStart) beforeLastSync.value = atSyncStart;
+    });
+  }
+  /** An account's score before the last sync and now; null when there is no earlier result to compare with. */
+  function sinceLastSync(accountId: string): { before: HealthSummary | null; now: HealthSummary | null } | null {
+    const before = beforeLastSync.value;
+    if (!before) return null;
+    return { before: before.get(accountId) ?? null, now: resultFor(accountId) };
   }
 
   // ---- reading results ---------------------------------------------------------------
@@ -344,10 +304,13 @@ export const useHealthStore = defineStore('health', () => {
   function resultFor(accountId: string): HealthSummary | null {
     return results.value.get(accountId) ?? null;
   }
-  /** An account's full breakdown per group and criterion, evaluated now (the preview's card). */
-  function explain(accountId: string): HealthResult | null {
-    void revision.value;
-    return book?.explain(accountId) ?? null;
+  /** An account's full breakdown per group and criterion, evaluated by the engine on request (the preview's card). */
+  function explain(accountId: string): Promise<HealthResult | null> {
+    if (!handle) return Promise.resolve(null);
+    const requestId = ++explainSeq;
+    const answer = new Promise<HealthResult | null>((resolve) => explaining.set(requestId, resolve));
+    handle.post({ type: 'explain', requestId, accountId, now: Date.now() });
+    return answer;
   }
   const statusCounts = computed((): StatusCounts => {
     const counts: StatusCounts = { healthy: 0, neutral: 0, atRisk: 0, none: 0 };
@@ -409,7 +372,7 @@ export const useHealthStore = defineStore('health', () => {
    * HealthModelError naming every problem of an invalid score.
    */
   async function saveScores(next: readonly HealthScore[]): Promise<void> {
-    await db.transaction('rw', [db.meta, db.users, db.properties, db.pipelines], async () => {
+    await db.transaction('rw', [...new Set([...scoreModelTables(db), db.meta, db.users, db.properties, db.pipelines])], async () => {
       const uid = await assertMayEdit();
       const ref = await healthReference(db);
       const info = { accountObject: accountObject.value, propertyTypes: ref.propertyTypes, viewIds: views.custom.map((v) => v.id) };
@@ -420,10 +383,10 @@ export const useHealthStore = defineStore('health', () => {
       if (issues.length > 0) throw new HealthModelError(issues);
       if (new Set(next.map((s) => s.id)).size !== next.length) throw new HealthModelError([{ path: '', message: 'Two scores share an id' }]);
       // The parsed copies are plain objects: a form's reactive proxy cannot be stored (DataCloneError).
-      await writeMetaValue(db, SCORES_KEY, checked.flatMap((c) => (c.ok ? [c.score] : [])));
+      await storeScoreModel(db, checked.flatMap((c) => (c.ok ? [c.score] : [])));
       await deleteMetaValue(db, draftKey(uid));
     });
-    if (started) void recomputeAll();
+    if (started) void sendInput();
   }
 
   async function saveScore(score: HealthScore): Promise<void> {
@@ -471,6 +434,8 @@ export const useHealthStore = defineStore('health', () => {
     idsWithStatus,
     trend,
     droppedToAtRisk,
+    sinceLastSync,
+    followSync,
     start,
     recomputeAll,
     saveScores,

@@ -14,12 +14,15 @@ import {
   type ViewContext,
 } from '../../shared/views';
 import type { MergedRecord } from '../db';
-import { allOwners, LAST_ACTIVITY, countView, ownedModifiedSince, propertyDefinitions, queryView, readMeta, writeMeta } from '../db/queries/portfolio';
+import { HEALTH_STATUS_PROPERTY } from '../../shared/domain/reports';
+import { allOwners, LAST_ACTIVITY, countView, ownedModifiedSince, propertyDefinitions, queryView, type Derive } from '../db/queries/portfolio';
 import type { OwnerRow, PropertyRow } from '../db/rows';
 import { useDb } from './db-key';
 import { useLiveQuery } from './live-query';
 import { useConnectivityStore } from './connectivity';
+import { useHealthStore, type RenewalView } from './health';
 import { useHost } from './host-key';
+import { useAssignmentDates } from './summary-assignments';
 import { useViewsStore } from './views';
 import { useWorkspaceStore } from './workspace';
 
@@ -57,76 +60,38 @@ function canonical(v: unknown): string {
   );
 }
 const DAY = 86_400_000;
-const HISTORY_BATCH = 50; // HubSpot caps batch reads with property history at 50 inputs
 
-type SetAtCache = Record<string, { updatedAt: string; setAt: number | null }>;
+/** Virtual account properties filled from the locally computed health scores (not in the store). */
+export const HEALTH_STATUS = HEALTH_STATUS_PROPERTY;
+export const HEALTH_SCORE = 'cs_health_score';
+const HEALTH_PROPS = new Set([HEALTH_STATUS, HEALTH_SCORE]);
+/** Whether a view filters or sorts on health, so its rows depend on the health results. */
+const readsHealth = (v: View) => HEALTH_PROPS.has(v.sort?.property ?? '') || v.filterGroups.some((g) => g.filters.some((f) => HEALTH_PROPS.has(f.property)));
 
 /**
- * When the CSM property was last set, for "Assigned in the last 30 days". The sync does not
- * keep property history, so it is fetched lazily (batch read with `propertiesWithHistory`)
- * for the only records that can qualify — mine and modified in the last 31 days, since
- * setting a property bumps the modification date — and cached in `meta` per record and
- * modification date, so offline the last known answer is used.
+ * "Assigned in the last 30 days": when the CSM property was last set, from the helper the
+ * Summary store uses (one cache, one refresh at a time). The candidates are my accounts
+ * modified in the last 31 days (setting a property bumps the modification date).
  */
 function useAssignments(objectType: Ref<string>, csmProperty: Ref<string>) {
   const db = useDb();
   const host = useHost();
   const workspace = useWorkspaceStore();
   const connectivity = useConnectivityStore();
-  const key = computed(() => `portfolio:setAt:${objectType.value}:${csmProperty.value}`);
-  const cache = useLiveQuery(() => readMeta<SetAtCache>(db, key.value, {}), {} as SetAtCache, key);
-  const version = ref(0);
-  const unavailable = ref(false);
-  watch(cache.value, () => version.value++);
-
-  function setAt(record: { id: string }, property: string): number | undefined {
-    if (property !== csmProperty.value) return undefined;
-    return cache.value.value[record.id]?.setAt ?? undefined;
-  }
-
-  let running: Promise<void> | null = null;
-  function refresh(): Promise<void> {
-    running ??= fetchMissing().finally(() => (running = null));
-    return running;
-  }
-
-  async function fetchMissing() {
-    const ownerId = workspace.ownerId;
-    if (!ownerId || csmProperty.value !== 'csm_owner') return;
-    const candidates = await ownedModifiedSince(db, objectType.value, ownerId, Date.now() - 31 * DAY);
-    const known = await readMeta<SetAtCache>(db, key.value, {});
-    const missing = candidates.filter((c) => known[c.id]?.updatedAt !== c.updatedAt);
-    if (missing.length === 0) return void (unavailable.value = false);
-    if (!connectivity.online) return void (unavailable.value = true);
-    const next: SetAtCache = { ...known };
-    for (let i = 0; i < missing.length; i += HISTORY_BATCH) {
-      const group = missing.slice(i, i + HISTORY_BATCH);
-      const res = await host['crm:request']({
-        method: 'POST',
-        path: `/crm/v3/objects/${objectType.value}/batch/read`,
-        body: { inputs: group.map((c) => ({ id: c.id })), properties: [csmProperty.value], propertiesWithHistory: [csmProperty.value] },
-      });
-      if (!res.ok || res.data.status >= 300) return void (unavailable.value = true);
-      const body = res.data.body as { results?: Array<{ id: string; propertiesWithHistory?: Record<string, Array<{ timestamp: string }>> }> };
-      for (const r of body.results ?? []) {
-        const stamps = (r.propertiesWithHistory?.[csmProperty.value] ?? []).map((h) => Date.parse(h.timestamp)).filter((n) => !Number.isNaN(n));
-        next[r.id] = { updatedAt: group.find((c) => c.id === r.id)?.updatedAt ?? '', setAt: stamps.length ? Math.max(...stamps) : null };
-      }
-    }
-    await writeMeta(db, key.value, next);
-    unavailable.value = false;
-  }
-
-  watch([() => workspace.ownerId, () => connectivity.online, key], () => void refresh().catch(() => (unavailable.value = true)), { immediate: true });
+  const owned = useLiveQuery(
+    () => (workspace.ownerId && csmProperty.value === 'csm_owner' ? ownedModifiedSince(db, objectType.value, workspace.ownerId, Date.now() - 31 * DAY) : []),
+    [] as Array<{ id: string; updatedAt: string }>,
+    [objectType, csmProperty, () => workspace.ownerId],
+  );
+  const dates = useAssignmentDates({ db, host, online: () => connectivity.online, objectType, csmProperty, owned: owned.value });
   return {
-    setAt,
+    setAt: (record: { id: string }, property: string) => (property === csmProperty.value ? dates.setAt(record.id) : undefined),
     get version() {
-      return version.value;
+      return dates.version.value;
     },
     get unavailable() {
-      return unavailable.value;
+      return dates.unavailable.value;
     },
-    refresh,
   };
 }
 
@@ -137,12 +102,16 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   const objectType = computed(() => workspace.settings.accountObject);
   const csmProperty = computed(() => workspace.settings.csmProperty);
   const assignments = useAssignments(objectType, csmProperty);
+  const health = useHealthStore();
+  health.start();
 
   const defs = useLiveQuery(() => propertyDefinitions(db, objectType.value), [] as PropertyRow[], objectType);
   const owners = useLiveQuery(() => allOwners(db), [] as OwnerRow[]);
 
   /** Set by the screen so the derived column is labelled in the user's language. */
   const lastActivityLabel = ref('Last activity date');
+  /** Likewise for the health properties. */
+  const healthLabels = ref({ status: 'Health status', score: 'Health score', healthy: 'Healthy', neutral: 'Neutral', atRisk: 'At risk' });
   const properties = computed<PortfolioProperty[]>(() => {
     const fromDefs = defs.value.value
       .filter((d) => d.type)
@@ -157,7 +126,10 @@ export const usePortfolioStore = defineStore('portfolio', () => {
       .filter(([n]) => !known.has(n))
       .map(([name, kind]) => ({ name, label: name, kind, options: [] as PortfolioProperty['options'] }));
     const derived = { name: LAST_ACTIVITY, label: lastActivityLabel.value, kind: 'datetime' as const, options: [] };
-    return [...fromDefs, ...fallback, derived].sort((a, b) => a.label.localeCompare(b.label));
+    const l = healthLabels.value;
+    const healthStatus = { name: HEALTH_STATUS, label: l.status, kind: 'enumeration' as const, options: (['healthy', 'neutral', 'atRisk'] as const).map((value) => ({ value, label: l[value] })) };
+    const healthScore = { name: HEALTH_SCORE, label: l.score, kind: 'number' as const, options: [] };
+    return [...fromDefs, ...fallback, derived, healthStatus, healthScore].sort((a, b) => a.label.localeCompare(b.label));
   });
   const propertyTypes = computed(() => Object.fromEntries(properties.value.map((p) => [p.name, p.kind])) as Record<string, PropertyKind>);
   const propertyByName = computed(() => new Map(properties.value.map((p) => [p.name, p])));
@@ -185,7 +157,7 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   }
 
   const defaultColumns = computed(() => {
-    const cols = [csmProperty.value, 'plan', 'csm_sentiment', LAST_ACTIVITY];
+    const cols = [csmProperty.value, HEALTH_SCORE, 'plan', 'csm_sentiment', LAST_ACTIVITY];
     if (workspace.settings.renewalProperty) cols.push(workspace.settings.renewalProperty);
     return cols;
   });
@@ -248,11 +220,19 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     void _sort;
     return rest;
   };
-  const queryKey = computed(() => JSON.stringify([filterOnly(draft.value), propertyTypes.value, workspace.ownerId, assignments.version]));
+  /** Health results live in the health store, not in Dexie: set them on the records a view reads. */
+  const deriveHealth: Derive = (r) => {
+    const h = health.resultFor(r.id);
+    r.properties[HEALTH_STATUS] = h?.status ?? null;
+    r.properties[HEALTH_SCORE] = h ? String(h.score) : null;
+  };
+  /** Views that filter or sort on health re-run when the results are republished; others never wait for them. */
+  const healthKey = (v: View) => (readsHealth(v) ? health.revision : -1);
+  const queryKey = computed(() => JSON.stringify([filterOnly(draft.value), propertyTypes.value, workspace.ownerId, assignments.version, healthKey(draft.value)]));
   const result = useLiveQuery(
     async () => {
       if (!workspace.ownerId && !workspace.loaded) return { records: [] as MergedRecord[], index: null as string | null };
-      return queryView(db, filterOnly(draft.value), context(), csmProperty.value);
+      return queryView(db, filterOnly(draft.value), context(), csmProperty.value, readsHealth(draft.value) ? deriveHealth : undefined);
     },
     { records: [] as MergedRecord[], index: null as string | null },
     queryKey,
@@ -264,20 +244,20 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     // A view without filters matches everything: evaluateView then only sorts (keys read once per record).
     return evaluateView({ ...filterOnly(draft.value), filterGroups: [], quick: {}, sort }, records, context());
   });
-  // Newly synced accounts may need their assignment dates.
-  watch(result.value, () => void assignments.refresh());
 
   // Counts wait for the table's first answer: on a cold start they would compete with it for IndexedDB.
   const tableReady = ref(false);
   watch(result.loading, (loading) => {
     if (!loading) tableReady.value = true;
   });
-  const countsKey = computed(() => JSON.stringify([tableReady.value, sidebarViews.value.map((v) => v.id + JSON.stringify(v.filterGroups) + JSON.stringify(v.quick)), propertyTypes.value, workspace.ownerId, assignments.version]));
+  const countsKey = computed(() =>
+    JSON.stringify([tableReady.value, sidebarViews.value.map((v) => v.id + JSON.stringify(v.filterGroups) + JSON.stringify(v.quick) + healthKey(v)), propertyTypes.value, workspace.ownerId, assignments.version]),
+  );
   const counts = useLiveQuery(
     async () => {
       const out: Record<string, number> = {};
       if (!tableReady.value) return out;
-      for (const v of sidebarViews.value) out[v.id] = await countView(db, runnable(v), context(), csmProperty.value);
+      for (const v of sidebarViews.value) out[v.id] = await countView(db, runnable(v), context(), csmProperty.value, readsHealth(v) ? deriveHealth : undefined);
       return out;
     },
     {} as Record<string, number>,
@@ -312,7 +292,15 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   );
   function selectView(id: string) {
     userChose = true;
+    renewalView.value = null;
     activeViewId.value = id;
+  }
+
+  /** The renewals views (overdue, next 30/60/90 days) show a renewals list instead of the table; null = a saved view. */
+  const renewalView = ref<RenewalView | null>(null);
+  const renewalsConfigured = computed(() => Boolean(workspace.settings.renewalProperty));
+  function selectRenewals(view: RenewalView) {
+    renewalView.value = view;
   }
 
   /** Saves the working copy into the active custom view (built-ins are saved as a new view). */
@@ -380,5 +368,9 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     createView,
     deleteView,
     assignmentsOnlineOnly: computed(() => assignments.unavailable),
+    healthLabels,
+    renewalView,
+    renewalsConfigured,
+    selectRenewals,
   };
 });

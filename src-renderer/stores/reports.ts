@@ -3,6 +3,9 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import {
   addReport,
   computeReport,
+  HEALTH_STATUS_PROPERTY,
+  healthStatusProperty,
+  withHealthStatus,
   moveReport,
   parseSavedReports,
   REPORT_OBJECTS,
@@ -12,6 +15,7 @@ import {
 } from '../../shared/domain/reports';
 import { allOwners, getMeta, propertiesOf, propertiesOfTypes, putMeta, reportRows, stageLabels } from '../db/queries/summary';
 import { useDb } from './db-key';
+import { useHealthStore } from './health';
 import { useLiveQuery } from './live-query';
 import { usePermissionsStore } from './permissions';
 import { useWorkspaceStore } from './workspace';
@@ -65,6 +69,13 @@ export const useReportsStore = defineStore('reports', () => {
     await save(moveReport(reports.value, reports.value.findIndex((r) => r.id === id), delta));
   }
 
+  /** Set by the screen so the health group-by is labelled in the user's language. */
+  const healthLabels = ref({ property: 'Health status', healthy: 'Healthy', neutral: 'Neutral', atRisk: 'At risk' });
+  const health = useHealthStore();
+  const accountObject = computed(() => workspace.settings.accountObject);
+  const needsHealth = computed(() => reports.value.some((r) => r.objectType === accountObject.value && (r.groupBy === HEALTH_STATUS_PROPERTY || r.filter?.property === HEALTH_STATUS_PROPERTY)));
+  watch(needsHealth, (on) => on && health.start(), { immediate: true });
+
   const objectTypes = computed(() => [...new Set(reports.value.map((r) => r.objectType))].sort());
   const results = useLiveQuery(
     async () => {
@@ -73,17 +84,19 @@ export const useReportsStore = defineStore('reports', () => {
       const owners = new Map((await allOwners(db)).map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id]));
       for (const type of objectTypes.value) {
         const [rows, properties, stages] = await Promise.all([reportRows(db, type), propertiesOf(db, type), stageLabels(db, type)]);
-        const props = properties as ReportProperty[];
+        const props = [...(properties as ReportProperty[]), ...(type === accountObject.value ? [healthStatusProperty(healthLabels.value)] : [])];
+        const source = type === accountObject.value && needsHealth.value ? withHealthStatus(rows, (id) => health.resultFor(id)?.status) : rows;
         const ownerProps = new Set(props.filter((p) => p.referencedObjectType === 'OWNER').map((p) => p.name));
         const labelOf = (property: string, value: string) => (ownerProps.has(property) ? owners.get(value) : stages.get(value));
         for (const r of reports.value.filter((x) => x.objectType === type)) {
-          out.set(r.id, computeReport(r, rows, { properties: props, timeZone: workspace.timeZone, labelOf }));
+          out.set(r.id, computeReport(r, source, { properties: props, timeZone: workspace.timeZone, labelOf }));
         }
       }
       return out;
     },
     new Map<string, ReportResult>(),
-    () => reports.value,
+    // Health results are not in Dexie: a recomputation (revision) re-runs the reports that read them.
+    () => [reports.value, needsHealth.value ? health.revision : 0, healthLabels.value],
   );
 
   /** Property definitions of the reportable objects, for the builder and for report titles. */
@@ -92,8 +105,11 @@ export const useReportsStore = defineStore('reports', () => {
     for (const p of await propertiesOfTypes(db, REPORT_OBJECTS)) byType.set(p.objectType, [...(byType.get(p.objectType) ?? []), p as ReportProperty]);
     return byType;
   }, new Map<string, ReportProperty[]>());
-  const propertiesFor = (objectType: string): ReportProperty[] => definitions.value.value.get(objectType) ?? [];
+  const propertiesFor = (objectType: string): ReportProperty[] => [
+    ...(definitions.value.value.get(objectType) ?? []),
+    ...(objectType === accountObject.value ? [healthStatusProperty(healthLabels.value)] : []),
+  ];
   const propertyLabel = (objectType: string, name: string) => propertiesFor(objectType).find((p) => p.name === name)?.label ?? name;
 
-  return { reports, loadedFor, propertiesFor, propertyLabel, results: results.value, resultsLoading: results.loading, add, remove, move };
+  return { reports, loadedFor, healthLabels, propertiesFor, propertyLabel, results: results.value, resultsLoading: results.loading, add, remove, move };
 });

@@ -12,7 +12,8 @@ type SetAtCache = Record<string, { updatedAt: string; setAt: number | null }>;
  * keeps no property history, so it is read from the CRM (batch read with
  * `propertiesWithHistory`) for the accounts modified in the last 31 days only — setting a
  * property bumps the modification date — and cached in `meta`, so offline the last known
- * answer stands. A helper of the Summary store (not a store of its own).
+ * answer stands. A helper (not a store of its own) of the Summary store ("recently
+ * assigned") and the Portfolio store ("Assigned in the last 30 days"), sharing one cache.
  */
 export function useAssignmentDates(opts: {
   db: CsDatabase;
@@ -71,6 +72,14 @@ export function useAssignmentDates(opts: {
   };
   watch([opts.owned, key, opts.online], trigger, { immediate: true });
 
+  /** When an account's CSM was last set (ms), if known; for the views engine's `setAt` target. */
+  function setAt(id: string): number | undefined {
+    return cache.value[id]?.setAt ?? undefined;
+  }
+  /** Bumped whenever the known dates change, for queries keyed on them. */
+  const version = ref(0);
+  watch(cache, () => version.value++);
+
   /** Owned accounts whose CSM was set within the last 30 days, newest first. */
   function recentIds(now: number): Array<{ id: string; setAt: number }> {
     const owned = new Set(opts.owned.value.map((o) => o.id));
@@ -78,5 +87,5 @@ export function useAssignmentDates(opts: {
       .flatMap(([id, v]) => (owned.has(id) && v.setAt !== null && v.setAt >= now - 30 * DAY ? [{ id, setAt: v.setAt }] : []))
       .sort((a, b) => b.setAt - a.setAt);
   }
-  return { recentIds, unavailable };
+  return { recentIds, setAt, version, unavailable };
 }

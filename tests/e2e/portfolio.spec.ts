@@ -152,21 +152,19 @@ test('views: create a private and an Everyone view with edited columns; both sur
   await sidebar.getByRole('button', { name: /^My enterprise accounts/ }).click();
   await expect(count(page)).toHaveText(`${enterpriseMine} accounts`);
   await expect(table.getByRole('columnheader', { name: 'NPS score', exact: true })).toHaveAttribute('aria-sort', 'ascending');
-  await expect(table.getByRole('columnheader')).toHaveText([/^\s*$/, /Name/, /CSM owner/, /CSM sentiment/, /Last activity date/, /NPS score/, /Renewal date/]);
+  await expect(table.getByRole('columnheader')).toHaveText([/^\s*$/, /Name/, /CSM owner/, /Health score/, /CSM sentiment/, /Last activity date/, /NPS score/, /Renewal date/]);
 
-  // The Everyone view is stored featured, with its description (the Summary tab lists these).
-  const featured = await page.evaluate(
-    () =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('cs-workspace');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('views:everyone');
-          get.onsuccess = () => resolve((get.result as { value: Array<{ name: string; featured?: boolean; description?: string }> }).value.map((v) => [v.name, v.featured, v.description]));
-        };
-      }),
-  );
-  expect(featured).toEqual([['Team enterprise', true, 'Enterprise accounts of the team']]);
+  // The Everyone view reaches the CRM's shared documents featured, with its description (the
+  // Summary tab lists these; tests/e2e/shared-views.spec.ts shows another user seeing it).
+  const featured = async () => {
+    const res = await crmApi(workspace, '/crm/v3/objects/p_cs_workspace_docs?properties=cs_doc_key,cs_doc_value');
+    const docs = ((await res.json()) as { results: Array<{ properties: { cs_doc_key?: string; cs_doc_value?: string } }> }).results;
+    return docs
+      .filter((d) => d.properties.cs_doc_key?.startsWith('view:') && d.properties.cs_doc_value)
+      .map((d) => JSON.parse(d.properties.cs_doc_value!) as { name: string; featured?: boolean; description?: string })
+      .map((v) => [v.name, v.featured, v.description]);
+  };
+  await expect.poll(featured).toEqual([['Team enterprise', true, 'Enterprise accounts of the team']]);
 
   // Rename and delete.
   await sidebar.getByRole('button', { name: 'Rename My enterprise accounts' }).click();

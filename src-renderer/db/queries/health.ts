@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { BookChange } from '../../../shared/health';
+import type { BookChange, HealthScore } from '../../../shared/health';
 import { SYNCED_TYPES } from '../../../shared/sync';
 import { propertyKindOf, type PropertyKind, type ViewRecord } from '../../../shared/views';
 import type { CsDatabase } from '../database';
@@ -12,9 +12,28 @@ import type { RecordRow } from '../rows';
  * and by key when Dexie reports what a transaction touched (`loadTouched`).
  */
 
-export const SCORES_KEY = 'health:scores';
+const SCORES_KEY = 'health:scores';
 export const draftKey = (userId: string): string => `health:draft:${userId}`;
 export const snapshotKey = (day: string): string => `health:snapshots:${day}`;
+
+// ---- where the score model is kept: these two functions and nothing else ----------------
+// TODO(issue 10): move to the CRM-backed shared store (src-renderer/stores/shared-docs.ts,
+// `readSharedDoc`/`writeSharedDoc` of key 'health:scores') so every client of the CRM account
+// sees the same scores. Callers pass the raw value through `HealthScoreSchema` and check the
+// edit permission in the same transaction (`scoreModelTables` lists what a write touches).
+
+/** The stored score list (order = precedence), unparsed; `undefined` when none was saved. */
+export async function loadScoreModel(db: CsDatabase): Promise<unknown> {
+  return (await db.meta.get(SCORES_KEY))?.value;
+}
+
+/** Replaces the stored score list; the scores must be plain, validated objects. */
+export async function storeScoreModel(db: CsDatabase, scores: readonly HealthScore[]): Promise<void> {
+  await db.meta.put({ key: SCORES_KEY, value: scores });
+}
+
+/** The tables `storeScoreModel` writes, for the caller's transaction. */
+export const scoreModelTables = (db: CsDatabase) => [db.meta];
 
 /** A day's snapshot: account id → [score, status, score id], compact because it holds every account. */
 export type HealthSnapshot = Record<string, [number, string, string]>;

@@ -77,7 +77,10 @@ export interface ViewResult {
  * are re-read by id as well, because the index holds the synced value and a pending edit may
  * move a record into the view.
  */
-export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string): Promise<ViewResult> {
+/** Sets properties that are not in the store (e.g. the health status) on a merged record before the view tests it. */
+export type Derive = (r: MergedRecord) => void;
+
+export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string, derive?: Derive): Promise<ViewResult> {
   const type = view.objectType;
   const fields = indexedFields(csmProperty);
   const plan = planQuery(view, ctx, Object.keys(fields));
@@ -93,12 +96,13 @@ export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, cs
   const merged: MergedRecord[] = [];
   for (const r of [...rows, ...extra]) merged.push(withDerived(mergeRecord(type, r, overlayById.get(r.id)) as MergedRecord));
   for (const o of overlays) if (o.isNew) merged.push(withDerived(mergeRecord(type, undefined, o) as MergedRecord));
+  if (derive) for (const r of merged) derive(r);
   const records = merged.filter((r) => !r.archived && compiled.matches(r)).sort(compiled.compare);
   return { records, index: field ?? null };
 }
 
 /** Archived records are deleted locally (pull-archived.ts), so an unfiltered view is a native count. */
-export async function countView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string): Promise<number> {
+export async function countView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string, derive?: Derive): Promise<number> {
   const unfiltered = view.filterGroups.every((g) => g.filters.length === 0) && !view.quick?.createDate && !view.quick?.lastActivity;
   if (unfiltered) {
     const [synced, created] = await Promise.all([
@@ -107,7 +111,7 @@ export async function countView(db: CsDatabase, view: View, ctx: ViewContext, cs
     ]);
     return synced + created;
   }
-  return (await queryView(db, view, ctx, csmProperty)).records.length;
+  return (await queryView(db, view, ctx, csmProperty, derive)).records.length;
 }
 
 export function propertyDefinitions(db: CsDatabase, objectType: string): Promise<PropertyRow[]> {

@@ -2,6 +2,10 @@ export const messages = {
   namespace: 'summary',
   en: {
     title: 'Summary',
+    health: {
+      noScores: 'No health score is set up yet. Open Settings (the gear) and choose "Take me to setup".',
+      close: 'Close the account preview',
+    },
     viewingAs: 'Show the Summary of',
     viewingOther: 'You are looking at {name}’s Summary.',
     firstSync: 'Your book of business is syncing for the first time…',
@@ -107,6 +111,10 @@ export const messages = {
     charts: { bar: 'Bar', line: 'Line', pie: 'Pie', donut: 'Donut' },
   },
   pl: {
+    health: {
+      noScores: 'Nie skonfigurowano jeszcze oceny kondycji. Otwórz Ustawienia (koło zębate) i wybierz „Przejdź do konfiguracji”.',
+      close: 'Zamknij podgląd klienta',
+    },
     title: 'Podsumowanie',
     viewingAs: 'Pokaż podsumowanie użytkownika',
     viewingOther: 'Oglądasz podsumowanie użytkownika {name}.',

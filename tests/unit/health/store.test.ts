@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from 'vue';
+import { createApp, nextTick, ref } from 'vue';
 import type { HostApi } from '../../../shared/contract';
 import { PermissionError } from '../../../shared/domain/permissions';
 import { HealthModelError, scratchScore, setupTemplate, type HealthScore } from '../../../shared/health';
@@ -96,5 +96,27 @@ describe('health store', () => {
     await setProperties(db, 'companies', 'c2', { csm_sentiment: 'Good' });
     await vi.waitFor(() => expect(store.resultFor('c2')).toMatchObject({ score: 50, status: 'neutral' }), { timeout: 10_000 });
     expect(store.revision).toBeGreaterThan(before);
+  });
+
+  it('explains an account on request and says what changed since the last sync', async () => {
+    const { db, store } = await setup(USERS.editor.id);
+    await vi.waitFor(() => expect(store.canEdit).toBe(true), { timeout: 10_000 });
+    const running = ref(false);
+    store.start();
+    store.followSync(() => running.value);
+    await store.saveScores([simple()]);
+    await vi.waitFor(() => expect(store.resultFor('c2')?.score).toBe(0), { timeout: 10_000 });
+    expect(store.sinceLastSync('c2')).toBeNull();
+    // A sync starts, brings a change, ends.
+    running.value = true;
+    await nextTick();
+    await setProperties(db, 'companies', 'c2', { nps_score: '10' });
+    await vi.waitFor(() => expect(store.resultFor('c2')?.score).toBe(50), { timeout: 10_000 });
+    running.value = false;
+    await nextTick();
+    expect(store.sinceLastSync('c2')).toEqual({ before: expect.objectContaining({ score: 0, status: 'atRisk' }), now: expect.objectContaining({ score: 50, status: 'neutral' }) });
+    expect(store.sinceLastSync('c1')).toEqual({ before: expect.objectContaining({ score: 100 }), now: expect.objectContaining({ score: 100 }) });
+    const explained = await store.explain('c2');
+    expect(explained?.groups.map((g) => [g.name, g.points])).toEqual([['Sentiment', 0], ['NPS', 50]]);
   });
 });

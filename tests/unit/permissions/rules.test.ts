@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decideHealthEdit } from '../../../shared/health';
 import { assertCan, can, decide, lockedTabs, PermissionError, WORKSPACE_TABS, type Action, type CrmUser } from '../../../shared/domain/permissions';
 
 /** The demo CRM's user shapes (src-main/demo-crm/schema/users.ts), as /settings/v3/users returns them. */
@@ -60,7 +61,13 @@ describe('"Manage customer success settings"', () => {
       expect(decide(u, a)).toEqual({ allowed: false, reason: 'needsSettingsPermission' });
     }
     expect(can(u, 'tab:portfolio')).toBe(true);
-    expect(can(u, 'health:edit')).toBe(true);
+    expect(decide(u, 'health:edit')).toEqual({ allowed: false, reason: 'needsSettingsPermission' });
+  });
+  it('editing health scores needs it and a paid seat, the same rule as the health module', () => {
+    for (const u of [...Object.values(USERS), null]) expect(decideHealthEdit(u)).toEqual(decide(u, 'health:edit'));
+    expect(can(USERS.csmWithSettings!, 'health:edit')).toBe(true);
+    expect(can(USERS.superAdminWithSeat!, 'health:edit')).toBe(true);
+    expect(decide(USERS.superAdminNoSeat!, 'health:edit')).toEqual({ allowed: false, reason: 'noSeat' });
   });
   it('with it (or as a super admin), they may', () => {
     for (const u of [USERS.csmWithSettings!, USERS.superAdminWithSeat!, USERS.superAdminNoSeat!]) {

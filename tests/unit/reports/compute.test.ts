@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addReport, computeReport, MAX_REPORTS, moveReport, parseSavedReports, type Report, type ReportProperty } from '../../../shared/domain/reports';
+import { addReport, computeReport, HEALTH_STATUS_PROPERTY, healthStatusProperty, withHealthStatus, MAX_REPORTS, moveReport, parseSavedReports, type Report, type ReportProperty } from '../../../shared/domain/reports';
 
 const PROPS: ReportProperty[] = [
   { name: 'plan', type: 'enumeration', options: [{ label: 'Starter plan', value: 'Starter' }, { label: 'Enterprise plan', value: 'Enterprise' }] },
@@ -61,5 +61,29 @@ describe('the report list', () => {
   it('drops saved reports that no longer parse', () => {
     expect(parseSavedReports([report({ id: 'ok' }), { id: 'bad' }, 'x'])).toEqual([report({ id: 'ok' })]);
     expect(parseSavedReports(null)).toEqual([]);
+  });
+});
+
+describe('health status as a group-by', () => {
+  it('groups accounts by their computed status, labelled in the user’s language; unscored accounts have no value', () => {
+    const accounts = [
+      { id: 'a', properties: { plan: 'Starter' } },
+      { id: 'b', properties: { plan: 'Enterprise' } },
+      { id: 'c', properties: { plan: 'Starter' } },
+      { id: 'd', properties: { plan: 'Starter' } },
+    ];
+    const status: Record<string, string> = { a: 'atRisk', b: 'healthy', c: 'atRisk' };
+    const prop = healthStatusProperty({ property: 'Status kondycji', healthy: 'W dobrej kondycji', neutral: 'Neutralny', atRisk: 'Zagrożony' });
+    const rowsWithHealth = withHealthStatus(accounts, (id) => status[id]);
+    const r = computeReport(report({ groupBy: HEALTH_STATUS_PROPERTY }), rowsWithHealth, { ...ctx, properties: [...PROPS, prop] });
+    expect(r.groups).toEqual([
+      { key: 'atRisk', label: 'Zagrożony', value: 2 },
+      { key: 'healthy', label: 'W dobrej kondycji', value: 1 },
+      { key: '', label: '', value: 1 },
+    ]);
+    // The source rows are not changed.
+    expect(accounts[0]!.properties).toEqual({ plan: 'Starter' });
+    // Filtering on the status works like any option property.
+    expect(computeReport(report({ filter: { property: HEALTH_STATUS_PROPERTY, value: 'atRisk' } }), rowsWithHealth, { ...ctx, properties: [...PROPS, prop] }).total).toBe(2);
   });
 });
