@@ -39,12 +39,9 @@ import { useViewsStore } from './views';
 import { useWorkspaceStore } from './workspace';
 
 /**
- * Health scores: the model (Dexie `meta` `health:scores`, drafts `health:draft:<userId>`),
- * every account's result, daily snapshots, renewals.
- *
- * TODO(issue 10): HubSpot has no API for health-score models, so they are local to this
- * client for now; share them through a CRM custom object (`cs_workspace_health_score`, one
- * record per score holding its JSON), synced like the other types (shared/health/README.md).
+ * Health scores: the model (a shared workspace document, `health:scores`, so every client of
+ * the CRM account computes the same scores; drafts per user in Dexie `meta`
+ * `health:draft:<userId>`), every account's result, daily snapshots, renewals.
  *
  * The computation runs in a Web Worker (features/health/health.worker.ts) that reads Dexie and
  * follows its change events itself, keeping the accounts in a plain `HealthBook`; it posts

@@ -55,6 +55,15 @@ test('a score from the template: statuses in Portfolio, the At risk filter, the 
   await expect(table.getByTestId('health-badge').first()).toHaveAttribute('aria-label', BADGE);
   // Computed off the UI thread, by the health worker.
   expect(page.workers().some((w) => /health\.worker/.test(w.url()))).toBe(true);
+  // Stored in the CRM as a shared workspace document, where every client of the account gets it.
+  await expect
+    .poll(async () => {
+      const res = await crmApi(workspace, '/crm/v3/objects/p_cs_workspace_docs?properties=cs_doc_key,cs_doc_value');
+      const docs = ((await res.json()) as { results: Array<{ properties: Record<string, string | null> }> }).results;
+      const doc = docs.find((d) => d.properties.cs_doc_key === 'health:scores');
+      return doc ? (JSON.parse(doc.properties.cs_doc_value ?? '[]') as Array<{ name: string }>).map((x) => x.name) : [];
+    }, { timeout: 20_000 })
+    .toEqual(['Customer health']);
 
   // Filter by status through the views engine (the virtual "Health status" property).
   await page.getByRole('button', { name: 'Advanced filters' }).click();
@@ -82,6 +91,8 @@ test('a score from the template: statuses in Portfolio, the At risk filter, the 
   await first.getByRole('button', { name, exact: true }).click();
   const preview = page.getByRole('complementary', { name });
   const breakdown = preview.getByRole('region', { name: 'Health score breakdown' });
+  // The breakdown comes from the health worker: wait for it before reading the score.
+  await expect(breakdown.getByTestId('health-badge')).toHaveAttribute('aria-label', BADGE);
   const before = await badge(breakdown.getByTestId('health-badge'));
   expect(before.status).toBe('At risk');
   expect(before.score).toBeGreaterThanOrEqual(20);

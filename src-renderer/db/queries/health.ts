@@ -5,6 +5,7 @@ import { propertyKindOf, type PropertyKind, type ViewRecord } from '../../../sha
 import type { CsDatabase } from '../database';
 import { mergeRecord } from '../repositories/records';
 import type { RecordRow } from '../rows';
+import { readSharedDoc, sharedDocTables, writeSharedDoc } from './shared-docs';
 
 /**
  * Read-side queries of health scores: the data a score reads (accounts, associated records,
@@ -16,24 +17,34 @@ const SCORES_KEY = 'health:scores';
 export const draftKey = (userId: string): string => `health:draft:${userId}`;
 export const snapshotKey = (day: string): string => `health:snapshots:${day}`;
 
-// ---- where the score model is kept: these two functions and nothing else ----------------
-// TODO(issue 10): move to the CRM-backed shared store (src-renderer/stores/shared-docs.ts,
-// `readSharedDoc`/`writeSharedDoc` of key 'health:scores') so every client of the CRM account
-// sees the same scores. Callers pass the raw value through `HealthScoreSchema` and check the
-// edit permission in the same transaction (`scoreModelTables` lists what a write touches).
+// ---- where the score model is kept: these functions and nothing else --------------------
+// A shared workspace document (ARCHITECTURE.md "Shared workspace documents"): one record of the
+// CRM's cs_workspace_docs object, so every client of the CRM account computes the same scores.
+// Written through the outbox (offline too); a colleague's concurrent change is a conflict.
 
 /** The stored score list (order = precedence), unparsed; `undefined` when none was saved. */
 export async function loadScoreModel(db: CsDatabase): Promise<unknown> {
+  const doc = await readSharedDoc(db, SCORES_KEY);
+  if (doc) {
+    try {
+      return JSON.parse(doc.json) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  // Saved by an earlier build on this computer only; moves to the CRM on the next save.
   return (await db.meta.get(SCORES_KEY))?.value;
 }
 
 /** Replaces the stored score list; the scores must be plain, validated objects. */
 export async function storeScoreModel(db: CsDatabase, scores: readonly HealthScore[]): Promise<void> {
-  await db.meta.put({ key: SCORES_KEY, value: scores });
+  const res = await writeSharedDoc(db, SCORES_KEY, scores);
+  if (!res.ok) throw new Error(res.error.message);
+  await db.meta.delete(SCORES_KEY);
 }
 
 /** The tables `storeScoreModel` writes, for the caller's transaction. */
-export const scoreModelTables = (db: CsDatabase) => [db.meta];
+export const scoreModelTables = (db: CsDatabase) => sharedDocTables(db);
 
 /** A day's snapshot: account id → [score, status, score id], compact because it holds every account. */
 export type HealthSnapshot = Record<string, [number, string, string]>;

@@ -9,6 +9,7 @@ import { compileScore, setupTemplate } from '../../../shared/health';
 import HealthBadge from '../../../src-renderer/components/health/HealthBadge.vue';
 import HealthBreakdown from '../../../src-renderer/components/health/HealthBreakdown.vue';
 import { CsDatabase } from '../../../src-renderer/db';
+import { loadScoreModel } from '../../../src-renderer/db/queries/health';
 import HealthSettingsSection from '../../../src-renderer/features/health/HealthSettingsSection.vue';
 import { createAppI18n } from '../../../src-renderer/i18n';
 import { DB_KEY } from '../../../src-renderer/stores/db-key';
@@ -56,7 +57,7 @@ describe('health settings section', () => {
       await flushPromises();
       expect(wrapper.text()).toContain('Customer health');
     });
-    expect(((await db.meta.get('health:scores'))?.value as Array<{ name: string }>).map((s) => s.name)).toEqual(['Customer health']);
+    expect(((await loadScoreModel(db)) as Array<{ name: string }>).map((s) => s.name)).toEqual(['Customer health']);
     wrapper.unmount();
   });
 
@@ -80,7 +81,7 @@ describe('health settings section', () => {
       await flushPromises();
       expect(wrapper.find('[data-testid="health-save-message"]').text()).toBe('Refused: editing health scores needs a paid seat.');
     });
-    expect(await db.meta.get('health:scores')).toBeUndefined();
+    expect(await loadScoreModel(db)).toBeUndefined();
     wrapper.unmount();
   });
 });

@@ -7,6 +7,7 @@ import type { HostApi } from '../../../shared/contract';
 import { PermissionError } from '../../../shared/domain/permissions';
 import { HealthModelError, scratchScore, setupTemplate, type HealthScore } from '../../../shared/health';
 import { CsDatabase, setProperties } from '../../../src-renderer/db';
+import { loadScoreModel } from '../../../src-renderer/db/queries/health';
 import { DB_KEY } from '../../../src-renderer/stores/db-key';
 import { useHealthStore } from '../../../src-renderer/stores/health';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
@@ -66,7 +67,7 @@ describe('health store', () => {
       expect(err).toBeInstanceOf(PermissionError);
       expect((err as PermissionError).reason).toBe(reason);
       await expect(store.saveDraft(simple())).rejects.toBeInstanceOf(PermissionError);
-      expect(await db.meta.get('health:scores')).toBeUndefined();
+      expect(await loadScoreModel(db)).toBeUndefined();
     }
   });
 
@@ -79,7 +80,9 @@ describe('health store', () => {
     expect(err).toBeInstanceOf(HealthModelError);
     expect((err as Error).message).toBe('Draft: Group "Group 1" has no criteria');
     await store.saveScores([simple()]);
-    expect(((await db.meta.get('health:scores'))?.value as HealthScore[]).map((s) => s.id)).toEqual(['s1']);
+    // Kept as a shared workspace document, queued for the CRM.
+    expect(((await loadScoreModel(db)) as HealthScore[]).map((s) => s.id)).toEqual(['s1']);
+    expect(await db.outbox.count()).toBe(1);
     expect(await db.meta.get('health:draft:u-edit')).toBeUndefined();
     await vi.waitFor(() => expect(store.scores.map((x) => x.id)).toEqual(['s1']), { timeout: 10_000 });
   });
