@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady } from '../e2e/fixtures';
+import { timedInPage } from './page-timing';
 import { report } from './stats';
 
 /**
@@ -140,24 +141,7 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
   for (let i = 0; i < WARM_RUNS; i++) {
     await tabs.getByRole('link', { name: 'Summary', exact: true }).click();
     await expect(page.locator('#feed-title')).toHaveCount(0);
-    warm.push(
-      await page.evaluate(
-        (check) =>
-          new Promise<number>((resolve) => {
-            const isDone = new Function(`return (${check})();`) as () => boolean;
-            const start = performance.now();
-            const obs = new MutationObserver(() => {
-              if (isDone()) {
-                obs.disconnect();
-                resolve(performance.now() - start);
-              }
-            });
-            obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-            location.hash = '#/feed';
-          }),
-        done,
-      ),
-    );
+    warm.push(await timedInPage(page, "location.hash = '#/feed'", done));
   }
 
   const floor = await page.evaluate(async () => {

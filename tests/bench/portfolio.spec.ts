@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { crmApi, expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady } from '../e2e/fixtures';
+import { timedInPage } from './page-timing';
 import { report } from './stats';
 
 /**
@@ -19,26 +19,6 @@ test.setTimeout(15 * 60_000);
 const ACCOUNTS = 50_000;
 const ME = '60000001';
 const RUNS = 10;
-
-/** Runs `action` in the page and resolves with the ms until `done()` holds in the DOM. */
-async function timed(page: Page, action: string, done: string): Promise<number> {
-  return page.evaluate(
-    ([act, check]) =>
-      new Promise<number>((resolve) => {
-        const isDone = new Function(`return (${check})();`) as () => boolean;
-        const t0 = performance.now();
-        const obs = new MutationObserver(() => {
-          if (isDone()) {
-            obs.disconnect();
-            resolve(performance.now() - t0);
-          }
-        });
-        obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-        (new Function(act) as () => void)();
-      }),
-    [action, done] as const,
-  );
-}
 
 test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, context, workspace }) => {
   const synced = (await (await crmApi(workspace, '/crm/v3/objects/companies/search', { body: { filterGroups: [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }], limit: 1 } })).json()) as { total: number };
@@ -116,7 +96,7 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
   for (let i = 0; i < RUNS; i++) {
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Summary', exact: true }).click();
     await expect(page.getByTestId('portfolio-count')).toHaveCount(0);
-    open.push(await timed(page, "location.hash = '#/portfolio'", countIs(mine)));
+    open.push(await timedInPage(page, "location.hash = '#/portfolio'", countIs(mine)));
   }
 
   const filter: number[] = [];
@@ -125,7 +105,7 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
     const period = i % 2 === 0 ? 'last_30_days' : '';
     const before = await page.getByTestId('portfolio-count').textContent();
     filter.push(
-      await timed(
+      await timedInPage(
         page,
         `const s = ${quick}; s.value = '${period}'; s.dispatchEvent(new Event('change'));`,
         `() => { const c = document.querySelector('[data-testid="portfolio-count"]')?.textContent; return !!c && c !== ${JSON.stringify(before)}; }`,
@@ -137,7 +117,7 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
   const firstName = "() => document.querySelector('table tbody tr:not(.spacer) .name-link')?.textContent";
   for (let i = 0; i < RUNS; i++) {
     const before = await page.evaluate(`(${firstName})()`);
-    sort.push(await timed(page, "document.querySelector('thead th:nth-child(2) button').click()", `() => (${firstName})() !== ${JSON.stringify(before)}`));
+    sort.push(await timedInPage(page, "document.querySelector('thead th:nth-child(2) button').click()", `() => (${firstName})() !== ${JSON.stringify(before)}`));
   }
 
   const floor = await page.evaluate(
