@@ -375,9 +375,10 @@ test('Call and Send email hand tel: / mailto: links to the host and offer to log
   await expect(emailForm).toHaveCount(0);
 
   // Online, the logged call and email reach the CRM on the contact.
-  await expect.poll(() => crmSearchOne(workspace, 'calls', 'hs_call_title', title), { timeout: 30_000 }).not.toBeUndefined();
-  const callId = (await crmSearchOne(workspace, 'calls', 'hs_call_title', title)) ?? '';
-  expect(await associated(workspace, 'calls', callId, 'contacts')).toEqual([contactId]);
+  // The create and its association are separate intents: wait for the whole outbox to drain.
   await expect.poll(() => pendingLabels(page), { timeout: 30_000 }).toEqual([]);
+  const callId = (await crmSearchOne(workspace, 'calls', 'hs_call_title', title)) ?? '';
+  expect(callId).not.toBe('');
+  expect(await associated(workspace, 'calls', callId, 'contacts')).toEqual([contactId]);
   await syncSettled(page);
 });
