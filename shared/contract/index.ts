@@ -5,6 +5,8 @@ import {
   CrmRequest,
   CrmResponse,
   CrmIdentity,
+  CrmSetUserRequest,
+  CrmUserIdentity,
   CrmStatus,
   Empty,
   NotificationClick,
@@ -32,7 +34,10 @@ export const calls = {
   /** Forgets the connection and its token; the renderer clears its own store. */
   'crm:disconnect': { input: Empty, output: CrmStatus },
   'crm:request': { input: CrmRequest, output: CrmResponse },
+  /** Who the workspace acts for: the chosen user (HubSpot), the demo CRM's signed-in user; null while unknown. */
   'crm:whoami': { input: Empty, output: CrmIdentity },
+  /** "Who are you?": checks the user against the CRM, then keeps the choice with the connection. */
+  'crm:setUser': { input: CrmSetUserRequest, output: CrmUserIdentity },
   'notify:show': { input: NotificationRequest, output: z.object({ shown: z.boolean() }) },
   'shell:openExternal': { input: OpenExternalRequest, output: z.object({ opened: z.boolean() }) },
   'net:status': { input: Empty, output: OnlineState },

@@ -10,6 +10,7 @@ export const CALL_NAMES = [
   'crm:disconnect',
   'crm:request',
   'crm:whoami',
+  'crm:setUser',
   'notify:show',
   'shell:openExternal',
   'net:status',

@@ -58,13 +58,27 @@ export const CrmStatus = z.object({
   baseUrl: z.string().nullable(),
 });
 
+/** A signed-in user the connection acts for (the answer of `crm:setUser`). */
+export const CrmUserIdentity = z.object({ userId: z.string(), ownerId: z.string().nullable(), email: z.string().nullable() });
+
 /**
- * The CRM user the connection acts for. HubSpot private-app tokens belong to one user; the
- * demo CRM says which of its users is signed in. Null when the CRM cannot tell.
+ * The CRM user the connection acts for. A HubSpot private-app token belongs to the app, not
+ * to a user, so the user picks themselves ("Who are you?", `crm:setUser`); the demo CRM says
+ * which of its users is signed in. Null while nobody has been chosen.
  */
-export const CrmIdentity = z
-  .object({ userId: z.string(), ownerId: z.string().nullable(), email: z.string().nullable() })
-  .nullable();
+export const CrmIdentity = CrmUserIdentity.nullable();
+
+/**
+ * "Who are you?": the CRM user this workspace acts for, by HubSpot user id (digits). The
+ * host checks it against the CRM's users; an unknown id is refused and nothing changes.
+ */
+export const CrmSetUserRequest = z
+  .object({
+    userId: z
+      .string({ message: 'userId must be text' })
+      .regex(/^[0-9]{1,20}$/, { message: 'userId must be a CRM user id (1 to 20 digits)' }),
+  })
+  .strict();
 
 export const NotificationRequest = z
   .object({

@@ -1,13 +1,19 @@
 import type { z } from 'zod';
-import type { CrmConnectRequest, CrmStatus } from '../../shared/contract';
+import type { CrmConnectRequest, CrmStatus, CrmUserIdentity } from '../../shared/contract';
 import { HostCallError } from '../host/dispatch';
 import type { ConnectionSource, CrmConnection } from './gateway';
 
 /** HubSpot's API host; tests and staging point `hubspotBaseUrl` elsewhere (e.g. at a demo CRM). */
 export const HUBSPOT_API_BASE_URL = 'https://api.hubapi.com';
 
-/** What is remembered of a connection: the choice, and for HubSpot its token. */
-export type SavedConnection = { kind: 'demo' } | { kind: 'hubspot'; token: string };
+export type Identity = z.output<typeof CrmUserIdentity>;
+
+/**
+ * What is remembered of a connection: the choice, and for HubSpot its token and the user
+ * picked in "Who are you?" (a private-app token belongs to the app, not to a user). The demo
+ * CRM keeps its own signed-in user (`/__demo/whoami`).
+ */
+export type SavedConnection = { kind: 'demo' } | { kind: 'hubspot'; token: string; user?: Identity | null };
 
 /**
  * Where the choice is kept: the Electron shell encrypts the token with safeStorage
@@ -47,6 +53,8 @@ export interface ConnectionManagerOptions {
 }
 
 export interface ConnectionManager extends ConnectionSource {
+  /** The HubSpot user picked in "Who are you?" (the demo CRM answers for itself: null here). */
+  identity(): Identity | null;
   /**
    * What `crm:status` answers. While a saved connection is being restored (the demo CRM
    * starting) it already says connected, so a returning user never sees the first-run screen.
@@ -56,6 +64,11 @@ export interface ConnectionManager extends ConnectionSource {
   restore(): Promise<void>;
   connect(req: z.output<typeof CrmConnectRequest>): Promise<z.output<typeof CrmStatus>>;
   disconnect(): Promise<z.output<typeof CrmStatus>>;
+  /**
+   * "Who are you?": checks the user against the CRM (unknown → INVALID_INPUT), resolves
+   * their owner id, and keeps the choice with the connection; on any failure nothing changes.
+   */
+  setUser(userId: string): Promise<Identity>;
 }
 
 /** A read that every workspace needs (owners) and both HubSpot and the demo CRM serve. */
@@ -102,6 +115,7 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
   const hubspotBaseUrl = opts.hubspotBaseUrl ?? HUBSPOT_API_BASE_URL;
   const log = opts.log ?? (() => {});
   let current: CrmConnection | null = opts.initial ?? null;
+  let user: Identity | null = null;
   let restoring: SavedConnection['kind'] | null = null;
   // One change at a time: a second connect waits for the first instead of racing it.
   let queue: Promise<unknown> = Promise.resolve();
@@ -127,8 +141,70 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
       ? { connected: true, kind: restoring, baseUrl: null }
       : { connected: current !== null, kind: current?.kind ?? null, baseUrl: current?.baseUrl ?? null };
 
+  async function getJson(conn: CrmConnection, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
+    let res: Response;
+    try {
+      res = await (opts.fetch ?? fetch)(new URL(conn.baseUrl.replace(/\/$/, '') + path), {
+        method: init.method ?? 'GET',
+        headers: {
+          authorization: `Bearer ${conn.token}`,
+          accept: 'application/json',
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
+      });
+    } catch (err) {
+      throw new HostCallError('NETWORK', `The CRM could not be reached (${err instanceof Error ? err.message : String(err)}); nothing was changed.`);
+    }
+    const text = await res.text().catch(() => '');
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = text;
+    }
+    return { status: res.status, body };
+  }
+
+  const str = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
+
+  /** HubSpot: the user must exist; the owner is found by user id, else by the user's email. */
+  async function resolveHubspotUser(conn: CrmConnection, userId: string): Promise<Identity> {
+    const u = await getJson(conn, `/settings/v3/users/${userId}`);
+    if (u.status === 404) throw new HostCallError('INVALID_INPUT', `The CRM has no user ${userId}; nothing was changed.`);
+    if (u.status === 401 || u.status === 403) {
+      throw new HostCallError('UNAUTHORIZED', `The CRM refused to list its users (${u.status}): give the private app the settings.users.read scope.`);
+    }
+    if (u.status !== 200 || typeof u.body !== 'object' || u.body === null) {
+      throw new HostCallError('NETWORK', `The CRM answered ${u.status} while checking user ${userId}; nothing was changed.`);
+    }
+    const email = str((u.body as { email?: unknown }).email);
+    let ownerId: string | null = null;
+    const byUser = await getJson(conn, `/crm/v3/owners/${userId}?idProperty=userId`);
+    if (byUser.status === 200) ownerId = str((byUser.body as { id?: unknown } | null)?.id);
+    if (ownerId === null && email) {
+      const byEmail = await getJson(conn, `/crm/v3/owners?email=${encodeURIComponent(email)}&limit=1`);
+      const first = (byEmail.body as { results?: Array<{ id?: unknown }> } | null)?.results?.[0];
+      if (byEmail.status === 200 && first) ownerId = str(first.id);
+    }
+    return { userId, ownerId, email };
+  }
+
+  /** The demo CRM: its own act-as control, which also checks that the user exists. */
+  async function setDemoUser(conn: CrmConnection, userId: string): Promise<Identity> {
+    const res = await getJson(conn, '/__demo/whoami', { method: 'POST', body: { userId } });
+    if (res.status === 400 || res.status === 404) throw new HostCallError('INVALID_INPUT', `The demo CRM has no user ${userId}; nothing was changed.`);
+    const b = res.body as { userId?: unknown; ownerId?: unknown; email?: unknown } | null;
+    if (res.status !== 200 || !b || str(b.userId) === null) {
+      throw new HostCallError('NETWORK', `The demo CRM answered ${res.status} while switching the user.`);
+    }
+    return { userId: String(str(b.userId)), ownerId: str(b.ownerId), email: str(b.email) };
+  }
+
   return {
     current: () => current,
+    identity: () => (current?.kind === 'hubspot' ? user : null),
     status,
 
     restore: () => {
@@ -145,6 +221,7 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
         try {
           // A saved token is not re-checked here: the app must start offline too.
           current = restored.kind === 'demo' ? await startDemo() : { kind: 'hubspot', baseUrl: hubspotBaseUrl, token: restored.token };
+          user = restored.kind === 'hubspot' ? (restored.user ?? null) : null;
           log(`restored the ${restored.kind === 'demo' ? 'demo CRM' : 'HubSpot'} connection`);
         } finally {
           restoring = null;
@@ -167,6 +244,8 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
         // Kept before it is used: if it cannot be kept safely, the old connection stays.
         opts.store.save(saved);
         current = next;
+        // A new token may belong to another account: "Who are you?" is asked again.
+        user = null;
         log(`connected to ${req.kind === 'demo' ? 'the demo CRM' : 'HubSpot'}`);
         return status();
       }),
@@ -175,8 +254,26 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
       serial(async () => {
         opts.store.save(null);
         current = null;
+        user = null;
         log('disconnected from the CRM');
         return status();
+      }),
+
+    setUser: (userId) =>
+      serial(async () => {
+        const conn = current;
+        if (!conn) throw new HostCallError('NOT_CONNECTED', 'No CRM is connected.');
+        if (conn.kind === 'demo') {
+          const who = await setDemoUser(conn, userId);
+          log(`demo CRM user set to ${who.userId}`);
+          return who;
+        }
+        const who = await resolveHubspotUser(conn, userId);
+        // Kept before it is used; a store that cannot keep it leaves the old choice.
+        opts.store.save({ kind: 'hubspot', token: conn.token, user: who });
+        user = who;
+        log(`HubSpot user set to ${who.userId}`);
+        return who;
       }),
   };
 }

@@ -12,6 +12,8 @@ export interface CrmConnection {
 /** Where the current connection (and its token) comes from; the token never leaves main. */
 export interface ConnectionSource {
   current(): CrmConnection | null;
+  /** The user picked in "Who are you?" for a HubSpot connection (null: not yet). */
+  identity?(): z.output<typeof CrmIdentity>;
 }
 
 export interface CrmGateway {
@@ -95,13 +97,14 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
     },
 
     /**
-     * Who the connection acts for. The demo CRM answers at its own extension endpoint;
-     * a HubSpot private-app token does not say, so the user is chosen in setup instead.
+     * Who the connection acts for. The demo CRM answers at its own extension endpoint (so
+     * its act-as control switches the user); a HubSpot private-app token does not say, so
+     * the user picked in "Who are you?" is returned (kept by the host, no request).
      */
     async whoami() {
       const conn = opts.connection.current();
       if (!conn) throw new HostCallError('NOT_CONNECTED', 'No CRM is connected.');
-      if (conn.kind !== 'demo') return null;
+      if (conn.kind !== 'demo') return opts.connection.identity?.() ?? null;
       const res = await once(conn, { method: 'GET', path: '/__demo/whoami' }, 'standard');
       if (res.status !== 200 || typeof res.body !== 'object' || res.body === null) return null;
       const b = res.body as { userId?: unknown; ownerId?: unknown; email?: unknown };

@@ -1,22 +1,24 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ConnectionStore, SavedConnection } from '../crm/connection';
+import { CrmUserIdentity } from '../../shared/contract/schemas';
+import type { ConnectionStore, Identity, SavedConnection } from '../crm/connection';
 import type { SecretStore } from './secret-store';
 
 export const CONNECTION_FILE = 'connection.json';
 
 /**
- * The desktop app's connection across restarts: which CRM in `<data-dir>/connection.json`
- * (plain, holds no secret), and a HubSpot token only in the SecretStore (safeStorage, the OS
- * keychain). The demo CRM needs no secret, so choosing it works where no keychain exists.
+ * The desktop app's connection across restarts: which CRM, and for HubSpot the user picked
+ * in "Who are you?" (ids and email, no secret), in `<data-dir>/connection.json`; a HubSpot
+ * token only in the SecretStore (safeStorage, the OS keychain). The demo CRM needs no
+ * secret, so choosing it works where no keychain exists.
  */
 export function createPersistentConnectionStore(deps: { secrets: SecretStore; dataDir: string }): ConnectionStore {
   const file = join(deps.dataDir, CONNECTION_FILE);
 
-  function writeKind(kind: SavedConnection['kind']) {
+  function writeKind(kind: SavedConnection['kind'], user: Identity | null) {
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ kind })}\n`, { mode: 0o600 });
+    writeFileSync(tmp, `${JSON.stringify(user ? { kind, user } : { kind })}\n`, { mode: 0o600 });
     renameSync(tmp, file);
   }
 
@@ -29,16 +31,19 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
       }
-      let kind: unknown;
+      let parsed: { kind?: unknown; user?: unknown };
       try {
-        kind = (JSON.parse(raw) as { kind?: unknown }).kind;
+        parsed = JSON.parse(raw) as { kind?: unknown; user?: unknown };
       } catch {
         throw new Error(`${CONNECTION_FILE} is not valid JSON; connect the CRM again.`);
       }
+      const kind = parsed?.kind;
       if (kind === 'demo') return { kind: 'demo' };
       if (kind === 'hubspot') {
         const token = deps.secrets.get();
-        return token ? { kind: 'hubspot', token } : null;
+        // A user entry that does not parse is dropped: "Who are you?" is simply asked again.
+        const user = CrmUserIdentity.safeParse(parsed.user);
+        return token ? { kind: 'hubspot', token, user: user.success ? user.data : null } : null;
       }
       throw new Error(`${CONNECTION_FILE} names no known CRM; connect the CRM again.`);
     },
@@ -55,7 +60,7 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
       } else {
         deps.secrets.set(null);
       }
-      writeKind(connection.kind);
+      writeKind(connection.kind, connection.kind === 'hubspot' ? (connection.user ?? null) : null);
     },
   };
 }

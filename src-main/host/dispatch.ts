@@ -34,7 +34,8 @@ export function createDispatcher(handlers: HostHandlers, log: (line: string) => 
 /** Thrown by handlers for an expected refusal; the dispatcher turns it into `{ ok: false }`. */
 export class HostCallError extends Error {
   constructor(
-    readonly code: 'FORBIDDEN' | 'NOT_CONNECTED' | 'UNAUTHORIZED' | 'NETWORK' | 'NOT_ALLOWED',
+    /** INVALID_INPUT: input that parsed but that the CRM does not know (e.g. an unknown user id). */
+    readonly code: 'FORBIDDEN' | 'NOT_CONNECTED' | 'UNAUTHORIZED' | 'NETWORK' | 'NOT_ALLOWED' | 'INVALID_INPUT',
     message: string,
   ) {
     super(message);

@@ -8,7 +8,7 @@ export interface HostDeps {
   appInfo: AppInfoSource;
   crm: CrmGateway;
   /** Connect and disconnect; a host without it (a test's fixed CRM) refuses both. */
-  connections?: Pick<ConnectionManager, 'status' | 'connect' | 'disconnect'>;
+  connections?: Pick<ConnectionManager, 'status' | 'connect' | 'disconnect' | 'setUser'>;
   notifier: Notifier;
   opener: ExternalOpener;
   network: NetworkMonitor;
@@ -29,6 +29,10 @@ export function createHostHandlers(deps: HostDeps) {
     },
     'crm:request': async (req) => deps.crm.request(req),
     'crm:whoami': async () => deps.crm.whoami(),
+    'crm:setUser': async ({ userId }) => {
+      if (!deps.connections) throw new HostCallError('NOT_ALLOWED', 'This host is tied to one CRM and its user cannot be changed here.');
+      return deps.connections.setUser(userId);
+    },
     'notify:show': async (n) => ({ shown: await deps.notifier.show(n) }),
     'shell:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {

@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { advancingClock, startTestDemoCrm, type TestDemoCrm } from '../support/demo-crm';
-import { crmApi, expect, FIXED_NOW, openWorkspace, test as base, TIME_ZONE } from './fixtures';
+import { crmApi, expect, FIXED_NOW, openWorkspace, test as base, TIME_ZONE, type Workspace } from './fixtures';
+import { expectedSummary } from './summary-support';
 
 /**
  * Connect and Disconnect, as a newcomer meets them: the web host starts with no CRM
@@ -52,6 +53,20 @@ function dumpStorage(page: Page) {
 }
 
 const connectScreen = (page: Page) => page.getByRole('main', { name: 'Connect your CRM' });
+const whoScreen = (page: Page) => page.getByRole('main', { name: 'Who are you?' });
+
+/** "Who are you?": search, pick by name, continue. */
+async function pickUser(page: Page, search: string, name: string) {
+  const who = whoScreen(page);
+  await who.getByRole('searchbox', { name: 'Search users' }).fill(search);
+  await who.getByRole('radio', { name: new RegExp(`^${name}`) }).check();
+  await who.getByRole('button', { name: 'Continue' }).click();
+  await expect(whoScreen(page)).toHaveCount(0);
+}
+
+/** The test's "HubSpot" as the workspace helpers' CRM, to compute what its user should see. */
+const asCrm = (workspace: Workspace, hubspot: TestDemoCrm): Workspace =>
+  ({ ...workspace, app: { ...workspace.app, demoCrm: { url: hubspot.url, token: TOKEN } } }) as unknown as Workspace;
 
 test('first run offers both choices; “Use the demo CRM” opens the workspace, which stays connected on reload', async ({ page, workspace }) => {
   await openWorkspace(page, workspace, '/summary');
@@ -66,6 +81,12 @@ test('first run offers both choices; “Use the demo CRM” opens the workspace,
 
   await screen.getByRole('button', { name: 'Use the demo CRM' }).click();
   await expect(connectScreen(page)).toHaveCount(0);
+  // "Who are you?" with the demo CRM's signed-in user preselected; nothing syncs yet.
+  const who = whoScreen(page);
+  await expect(who.getByRole('radio', { name: /^Alex Morgan/ })).toBeChecked();
+  await expect(who.getByRole('radio')).toHaveCount(6);
+  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveCount(0);
+  await who.getByRole('button', { name: 'Continue' }).click();
   // The existing first-run setup follows on Summary.
   await expect(page.getByRole('region', { name: 'Workspace setup' })).toBeVisible();
   expect(workspace.app.connections.current()?.kind).toBe('demo');
@@ -102,9 +123,26 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   await field.fill(`${TOKEN}\n`);
   await connect.click();
   await expect(connectScreen(page)).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
   expect(workspace.app.connections.current()).toMatchObject({ kind: 'hubspot', baseUrl: hubspot.url });
+  // A private-app token belongs to the app: the user says who they are, from the CRM's users.
+  const who = whoScreen(page);
+  await expect(who.getByRole('radio')).toHaveCount(6);
+  await expect(who.getByRole('radio', { checked: true })).toHaveCount(0);
+  await who.getByRole('button', { name: 'Continue' }).click();
+  await expect(who.getByRole('alert')).toHaveText('Pick a user first.');
+  await who.getByRole('searchbox', { name: 'Search users' }).fill('nobody-here');
+  await expect(who.getByRole('status')).toHaveText('No user matches “nobody-here”.');
+  await pickUser(page, 'kowal', 'Sam Kowalski');
+  await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
   await synced(page);
+
+  // Sam's Summary: a CSM without the settings permission (no first-run setup), Sam's accounts.
+  const sam = await expectedSummary(asCrm(workspace, hubspot), '60000002');
+  const portfolio = page.getByRole('region', { name: 'Portfolio' });
+  await expect(portfolio.getByTestId('owned-count')).toHaveText(String(sam.owned));
+  await expect(page.getByRole('region', { name: 'Tasks', exact: true }).getByRole('region', { name: 'Overdue' }).getByTestId('count')).toHaveText(String(sam.overdue));
+  await expect(page.getByRole('region', { name: 'Workspace setup' })).toHaveCount(0);
+  await expect(page.getByText('Only Summary is available to you')).toHaveCount(0);
 
   // The records came from "HubSpot", not from the embedded demo CRM (a different seed).
   const first = ((await (await hubspot.api('/crm/v3/objects/companies?limit=1&properties=name')).json()) as { results: Array<{ id: string }> }).results[0];
@@ -117,6 +155,7 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await expect(settings.getByRole('region', { name: 'CRM connection' })).toContainText(`Connected to HubSpot · ${hubspot.url}`);
+  await expect(settings.getByRole('region', { name: 'CRM connection' })).toContainText('Signed in as sam.kowalski@demo-crm.test');
 
   // The token: not in IndexedDB, localStorage or sessionStorage, not in the web host's log.
   const everything = JSON.stringify(await dumpStorage(page));
@@ -128,11 +167,103 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   expect(log).not.toContain(TOKEN);
   // And the host never hands it back.
   expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(TOKEN);
+
+  // Settings → Change user…: the host keeps the new choice; the workspace starts over as them.
+  await settings.getByRole('region', { name: 'CRM connection' }).getByRole('button', { name: 'Change user…' }).click();
+  const change = page.getByRole('dialog', { name: 'Who are you?' });
+  await expect(change.getByRole('radio', { name: /^Sam Kowalski/ })).toBeChecked();
+  await change.getByRole('radio', { name: /^Taylor Brooks/ }).check();
+  await change.getByRole('button', { name: 'Use this user' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
+  await expect(page.getByLabel('Show the Summary of')).toBeVisible();
+  expect(workspace.app.connections.identity()).toEqual({ userId: '1000005', ownerId: '60000005', email: 'taylor.brooks@demo-crm.test' });
+});
+
+test('“Use the demo CRM” as Riley (super admin without a seat), chosen with the keyboard: Summary only, the other tabs locked with the reason', async ({ page, workspace }) => {
+  await openWorkspace(page, workspace, '/summary');
+  await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
+  const who = whoScreen(page);
+  const search = who.getByRole('searchbox', { name: 'Search users' });
+  await search.focus();
+  await page.keyboard.type('riley');
+  // The preselected user stays listed while searching, so the choice never vanishes.
+  await expect(who.getByRole('radio')).toHaveCount(2);
+  await page.keyboard.press('Tab');
+  await expect(who.getByRole('radio', { name: /^Alex Morgan/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(who.getByRole('radio', { name: /^Riley Chen/ })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(whoScreen(page)).toHaveCount(0);
+  // The demo CRM's own act-as control agrees, so its "new activity" is for Riley too.
+  expect(await (await crmApi(workspace, '/__demo/whoami')).json()).toMatchObject({ userId: '1000006' });
+  await synced(page);
+  const locked = page.getByRole('region', { name: '🔒 Only Summary is available to you' });
+  await expect(locked).toContainText('no paid Service Hub seat');
+  await expect(locked).toContainText('Portfolio, Pipelines, Schedule, Tasks, Feed');
+});
+
+test('data of two CRMs never mix: connecting to another CRM asks when edits wait, and clears this computer first', async ({ page, workspace, hubspot }) => {
+  await openWorkspace(page, workspace, '/summary');
+  await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
+  await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
+  await synced(page);
+  // One edit that cannot reach the demo CRM.
+  expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 1, errorStatuses: [503] } })).status).toBe(200);
+  await page.goto(`${workspace.url}#/tasks?view=all-open`);
+  await page.getByRole('checkbox', { name: /^Complete / }).first().click();
+  await expect.poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.outbox?.length).toBe(1);
+
+  // The web host forgets its connection when it restarts; the local data stays.
+  await workspace.app.connections.disconnect();
+  expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 0 } })).status).toBe(200);
+  await page.reload();
+  const field = connectScreen(page).getByLabel('Private-app access token');
+  await field.fill(TOKEN);
+  await connectScreen(page).getByRole('button', { name: 'Connect HubSpot' }).click();
+  await pickUser(page, 'alex', 'Alex Morgan');
+
+  const warn = page.getByRole('main', { name: 'Data of another CRM is on this computer' });
+  await expect(warn).toContainText('This computer holds data from the demo CRM; you are now connected to HubSpot.');
+  await expect(warn.getByRole('alert')).toHaveText('1 edit has not reached the CRM yet and will be lost.');
+  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveCount(0);
+  // Keeping the data disconnects from the new CRM; nothing is deleted.
+  await warn.getByRole('button', { name: 'Keep it and disconnect' }).click();
+  await expect(connectScreen(page)).toBeVisible();
+  expect(workspace.app.connections.current()).toBeNull();
+  expect((await dumpStorage(page)).databases['cs-workspace']?.outbox).toHaveLength(1);
+
+  await field.fill(TOKEN);
+  await connectScreen(page).getByRole('button', { name: 'Connect HubSpot' }).click();
+  await pickUser(page, 'alex', 'Alex Morgan');
+  await warn.getByRole('button', { name: 'Delete local data and continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
+  await synced(page);
+
+  const stored = (await dumpStorage(page)).databases['cs-workspace'] ?? {};
+  expect(stored.outbox).toEqual([]);
+  expect(stored.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url } });
+  // Only "HubSpot"'s companies are here: the two CRMs are seeded differently, so the same id
+  // names another company in each; every stored company is HubSpot's version.
+  const namesById = async (crm: Workspace) =>
+    new Map(
+      ((await (await crmApi(crm, '/crm/v3/objects/companies?limit=100&properties=name')).json()) as { results: Array<{ id: string; properties: { name: string } }> }).results.map(
+        (r) => [r.id, r.properties.name] as const,
+      ),
+    );
+  const fromHubspot = await namesById(asCrm(workspace, hubspot));
+  const fromDemo = await namesById(workspace);
+  expect([...fromHubspot].filter(([id, name]) => fromDemo.has(id) && fromDemo.get(id) !== name).length).toBeGreaterThan(0);
+  const storedCompanies = (stored.companies ?? []) as Array<{ id: string; properties: { name: string } }>;
+  expect(storedCompanies.length).toBeGreaterThan(0);
+  const notHubspots = storedCompanies.filter((c) => fromHubspot.has(c.id) && fromHubspot.get(c.id) !== c.properties.name).map((c) => c.id);
+  expect(notHubspots).toEqual([]);
+  expect(storedCompanies.filter((c) => fromHubspot.has(c.id)).length).toBeGreaterThan(10);
 });
 
 test('Disconnect asks first and counts the edits that would be lost, then clears this computer and returns to the first-run screen', async ({ page, workspace }) => {
   await openWorkspace(page, workspace, '/summary');
   await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
+  await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
   await synced(page);
 
   // The CRM starts failing, so the next edit stays in the outbox.
@@ -159,7 +290,8 @@ test('Disconnect asks first and counts the edits that would be lost, then clears
   expect(before.databases['cs-workspace']?.outbox).toHaveLength(1);
 
   await section.getByRole('button', { name: 'Disconnect…' }).click();
-  await confirm.getByRole('button', { name: 'Disconnect and delete local data' }).click();
+  // The page reloads once the local store is gone (the first-run screen may show just before).
+  await Promise.all([page.waitForEvent('load'), confirm.getByRole('button', { name: 'Disconnect and delete local data' }).click()]);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Connect your CRM' })).toBeVisible();
   expect(workspace.app.connections.current()).toBeNull();
@@ -172,6 +304,7 @@ test('Disconnect asks first and counts the edits that would be lost, then clears
   // Choosing again starts from scratch: the first-run setup and a fresh first sync.
   expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 0 } })).status).toBe(200);
   await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
+  await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('region', { name: 'Workspace setup' })).toBeVisible({ timeout: 30_000 });
   await synced(page);
 });

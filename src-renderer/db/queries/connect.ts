@@ -2,8 +2,17 @@ import type { CsDatabase } from '../database';
 
 /**
  * Reads and the one destructive write of Connect / Disconnect: how many edits still wait to
- * reach the CRM, and deleting the whole local store when the user disconnects.
+ * reach the CRM, which CRM filled the local store, and deleting the whole local store when
+ * the user disconnects or connects to another CRM.
  */
+
+/** Which CRM filled this computer's local store (recorded on the first connected start). */
+export interface CrmSource {
+  kind: 'demo' | 'hubspot';
+  baseUrl: string | null;
+}
+
+const SOURCE_KEY = 'crmSource';
 
 /** Edits that have not reached the CRM: every outbox entry (queued, failed or in conflict). */
 export function pendingEditCount(db: CsDatabase): Promise<number> {
@@ -13,4 +22,25 @@ export function pendingEditCount(db: CsDatabase): Promise<number> {
 /** Deletes the database (records, overlay, outbox, views, settings); nothing of the CRM stays. */
 export async function deleteLocalStore(db: CsDatabase): Promise<void> {
   await db.delete();
+}
+
+export async function readCrmSource(db: CsDatabase): Promise<CrmSource | null> {
+  const row = await db.meta.get(SOURCE_KEY);
+  const v = row?.value as Partial<CrmSource> | undefined;
+  if (!v || (v.kind !== 'demo' && v.kind !== 'hubspot')) return null;
+  return { kind: v.kind, baseUrl: typeof v.baseUrl === 'string' ? v.baseUrl : null };
+}
+
+export async function writeCrmSource(db: CsDatabase, source: CrmSource): Promise<void> {
+  await db.meta.put({ key: SOURCE_KEY, value: source });
+}
+
+/**
+ * Whether two sources are the same CRM. The embedded demo CRM is one CRM per data folder,
+ * served on a loopback port chosen at each start, so its URL is not compared; HubSpot (or
+ * whatever `hubspotBaseUrl` names) is compared by kind and base URL.
+ */
+export function sameCrm(a: CrmSource, b: CrmSource): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind === 'demo' || a.baseUrl === b.baseUrl;
 }

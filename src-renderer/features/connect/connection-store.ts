@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { HubspotToken, type CallInput, type CallOutput, type HostError } from '../../../shared/contract';
-import { deleteLocalStore, pendingEditCount } from '../../db/queries/connect';
+import { deleteLocalStore, pendingEditCount, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../../db/queries/connect';
 import { useDb } from '../../stores/db-key';
 import { useHost } from '../../stores/host-key';
 
@@ -14,10 +14,24 @@ export function tokenProblem(raw: string): TokenProblem | null {
   return HubspotToken.safeParse(token).success ? null : 'malformed';
 }
 
+/** A CRM user as "Who are you?" lists them (HubSpot's `/settings/v3/users`). */
+export interface PickableUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** HubSpot pages users (100 a page); a portal with more than this many is cut short. */
+const MAX_USER_PAGES = 50;
+
 /**
- * Which CRM the host is connected to, and Connect / Disconnect. The token passes through
- * here once, on its way to the host; it is never stored in the renderer (no Dexie, no
- * localStorage) and never comes back from the host.
+ * Which CRM the host is connected to, who is using it, and Connect / Disconnect. The token
+ * passes through here once, on its way to the host; it is never stored in the renderer (no
+ * Dexie, no localStorage) and never comes back from the host.
+ *
+ * The first-run screen stays up (`needsConnect`) until three things hold: a CRM is
+ * connected, the user is known ("Who are you?"), and the local store holds no data of
+ * another CRM (`step === 'switch'` asks before it is deleted).
  */
 export const useConnectionStore = defineStore('connection', () => {
   const host = useHost();
@@ -25,20 +39,59 @@ export const useConnectionStore = defineStore('connection', () => {
   const status = ref<CallOutput<'crm:status'> | null>(null);
   /** The host could not say (e.g. the web host is down and the page came from the offline cache). */
   const statusError = ref<string | null>(null);
-  const busy = ref<'demo' | 'hubspot' | 'disconnect' | null>(null);
+  const busy = ref<'demo' | 'hubspot' | 'disconnect' | 'user' | 'switch' | null>(null);
+  const identity = ref<CallOutput<'crm:whoami'>>(null);
+  /** A step of the first-run screen after connecting: pick the user, or confirm clearing another CRM's data. */
+  const step = ref<'who' | 'switch' | null>(null);
+  /** The CRM whose data is on this computer, while `step === 'switch'`. */
+  const previousSource = ref<CrmSource | null>(null);
+
+  const sourceOf = (s: CallOutput<'crm:status'> | null): CrmSource | null => (s?.connected && s.kind ? { kind: s.kind, baseUrl: s.baseUrl } : null);
+
+  /**
+   * Records which CRM fills the local store, or asks first when it holds another CRM's data.
+   * Returns true when the workspace may open.
+   */
+  async function checkSource(connected: CallOutput<'crm:status'> | null = status.value): Promise<boolean> {
+    const now = sourceOf(connected);
+    if (!now) return true;
+    const before = await readCrmSource(db);
+    if (before && !sameCrm(before, now)) {
+      previousSource.value = before;
+      step.value = 'switch';
+      return false;
+    }
+    if (!before || before.baseUrl !== now.baseUrl) await writeCrmSource(db, now);
+    return true;
+  }
+
+  async function loadIdentity(): Promise<void> {
+    const who = await host['crm:whoami']({});
+    // A host or CRM that cannot answer does not hide an offline workspace.
+    if (!who.ok) return;
+    identity.value = who.data;
+    if (who.data === null) step.value = 'who';
+  }
 
   async function load() {
     const res = await host['crm:status']({});
-    if (res.ok) {
-      status.value = res.data;
-      statusError.value = null;
-    } else {
+    if (!res.ok) {
       statusError.value = res.error.message;
+      return;
     }
+    statusError.value = null;
+    if (!res.data.connected) {
+      status.value = res.data;
+      return;
+    }
+    // Connected: settle who is using it and whose data is here before the workspace opens.
+    await loadIdentity();
+    if (step.value === null) await checkSource(res.data);
+    status.value = res.data;
   }
 
   /** True only when the host says so: an unreachable host must not hide an offline workspace. */
-  const needsConnect = computed(() => status.value !== null && !status.value.connected);
+  const needsConnect = computed(() => status.value !== null && (!status.value.connected || step.value !== null));
   const known = computed(() => status.value !== null || statusError.value !== null);
 
   async function connect(req: CallInput<'crm:connect'>): Promise<HostError | null> {
@@ -46,6 +99,10 @@ export const useConnectionStore = defineStore('connection', () => {
     try {
       const res = await host['crm:connect'](req);
       if (!res.ok) return res.error;
+      // "Who are you?" comes next (the demo CRM's signed-in user preselected).
+      const who = await host['crm:whoami']({});
+      identity.value = who.ok ? who.data : null;
+      step.value = 'who';
       status.value = res.data;
       return null;
     } finally {
@@ -53,19 +110,51 @@ export const useConnectionStore = defineStore('connection', () => {
     }
   }
 
-  const pendingEdits = () => pendingEditCount(db);
+  /** All users of the CRM, by name, for "Who are you?". */
+  async function listUsers(): Promise<{ users: PickableUser[] } | { error: HostError }> {
+    const users: PickableUser[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < MAX_USER_PAGES; page++) {
+      const res = await host['crm:request']({
+        method: 'GET',
+        path: '/settings/v3/users',
+        query: { limit: '100', ...(after ? { after } : {}) },
+      });
+      if (!res.ok) return { error: res.error };
+      if (res.data.status !== 200) {
+        const message = (res.data.body as { message?: unknown } | null)?.message;
+        return { error: { code: res.data.status === 401 || res.data.status === 403 ? 'UNAUTHORIZED' : 'NETWORK', message: typeof message === 'string' ? message : `HTTP ${res.data.status}` } };
+      }
+      const body = res.data.body as { results?: unknown[]; paging?: { next?: { after?: unknown } } } | null;
+      for (const raw of body?.results ?? []) {
+        const u = raw as { id?: unknown; email?: unknown; firstName?: unknown; lastName?: unknown };
+        if (typeof u.id !== 'string' && typeof u.id !== 'number') continue;
+        const email = typeof u.email === 'string' ? u.email : '';
+        const name = [u.firstName, u.lastName].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
+        users.push({ id: String(u.id), name: name || email || String(u.id), email });
+      }
+      const next = body?.paging?.next?.after;
+      if (typeof next !== 'string' && typeof next !== 'number') break;
+      after = String(next);
+    }
+    users.sort((a, b) => a.name.localeCompare(b.name));
+    return { users };
+  }
 
   /**
-   * Host first (so a refusal changes nothing), then the whole local store; the caller
-   * reloads the page, which ends the sync worker and every in-memory state with it.
+   * Keeps the chosen user with the host's connection. On the first-run screen it then checks
+   * whose data is on this computer; from Settings the caller reloads the page.
    */
-  async function disconnect(): Promise<HostError | null> {
-    busy.value = 'disconnect';
+  async function setUser(userId: string): Promise<HostError | null> {
+    busy.value = 'user';
     try {
-      const res = await host['crm:disconnect']({});
+      const res = await host['crm:setUser']({ userId });
       if (!res.ok) return res.error;
-      await deleteLocalStore(db);
-      status.value = res.data;
+      identity.value = res.data;
+      if (step.value === 'who') {
+        step.value = null;
+        await checkSource();
+      }
       return null;
     } catch (e) {
       return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
@@ -74,5 +163,60 @@ export const useConnectionStore = defineStore('connection', () => {
     }
   }
 
-  return { status, statusError, known, needsConnect, busy, load, connect, disconnect, pendingEdits };
+  const pendingEdits = () => pendingEditCount(db);
+
+  /**
+   * Another CRM's data is on this computer: delete it (after the caller confirmed when edits
+   * were waiting), then reload, so the workspace starts over with the new CRM.
+   */
+  async function clearForNewCrm(): Promise<HostError | null> {
+    busy.value = 'switch';
+    try {
+      await deleteLocalStore(db);
+      return null;
+    } catch (e) {
+      return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  /**
+   * Host first (so a refusal changes nothing), then the whole local store; the caller
+   * reloads the page, which ends the sync worker and every in-memory state with it.
+   */
+  async function disconnect(opts: { keepLocalStore?: boolean } = {}): Promise<HostError | null> {
+    busy.value = 'disconnect';
+    try {
+      const res = await host['crm:disconnect']({});
+      if (!res.ok) return res.error;
+      if (!opts.keepLocalStore) await deleteLocalStore(db);
+      status.value = res.data;
+      step.value = null;
+      identity.value = null;
+      return null;
+    } catch (e) {
+      return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  return {
+    status,
+    statusError,
+    known,
+    needsConnect,
+    busy,
+    identity,
+    step,
+    previousSource,
+    load,
+    connect,
+    listUsers,
+    setUser,
+    clearForNewCrm,
+    disconnect,
+    pendingEdits,
+  };
 });

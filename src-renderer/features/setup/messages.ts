@@ -3,11 +3,6 @@ export const messages = {
   en: {
     title: 'Workspace setup',
     firstRunIntro: 'Welcome! Tell the workspace how your CRM is organised. You can change this later from Settings.',
-    connection: 'CRM connection',
-    useDemo: 'Use the demo CRM',
-    useDemoHelp: 'The built-in demo CRM: sample accounts and users, no account needed.',
-    connectHubspot: 'Connect HubSpot',
-    connectHubspotHelp: 'Connecting a HubSpot account with a private-app token is coming in a later version.',
     accountObject: 'Account object',
     companies: 'Companies',
     csmProperty: 'CSM assignment property',
@@ -25,11 +20,6 @@ export const messages = {
   pl: {
     title: 'Konfiguracja obszaru roboczego',
     firstRunIntro: 'Witaj! Powiedz, jak zorganizowany jest Twój CRM. Możesz to później zmienić w Ustawieniach.',
-    connection: 'Połączenie z CRM',
-    useDemo: 'Użyj demonstracyjnego CRM',
-    useDemoHelp: 'Wbudowany demonstracyjny CRM: przykładowe konta i użytkownicy, bez zakładania konta.',
-    connectHubspot: 'Połącz z HubSpot',
-    connectHubspotHelp: 'Łączenie z kontem HubSpot za pomocą tokenu aplikacji prywatnej pojawi się w kolejnej wersji.',
     accountObject: 'Obiekt konta',
     companies: 'Firmy',
     csmProperty: 'Właściwość przypisania CSM',

@@ -129,3 +129,44 @@ describe('the connection across restarts (Electron)', () => {
     expect(second.logs.some((l) => l.includes('could not be decrypted'))).toBe(true);
   });
 });
+
+describe('"Who are you?" across restarts (Electron)', () => {
+  it('the picked HubSpot user is saved next to the connection kind (never the token in plain text) and returned after a restart', async () => {
+    const first = await boot();
+    await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
+    expect(await first.call('crm:whoami')).toEqual({ ok: true, data: null });
+    const riley = { userId: '1000006', ownerId: '60000006', email: 'riley.chen@demo-crm.test' };
+    expect(await first.call('crm:setUser', { userId: '1000006' })).toEqual({ ok: true, data: riley });
+    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot', user: riley });
+    expect(everythingWritten()).not.toContain(TOKEN);
+    expect(first.electron.safeStorage.decryptString(readFileSync(join(dataDir, SECRET_FILE)))).toBe(TOKEN);
+
+    const second = await boot();
+    expect(await second.call('crm:whoami')).toEqual({ ok: true, data: riley });
+    // Disconnect forgets the user with the connection.
+    await second.call('crm:disconnect');
+    const third = await boot();
+    expect(await third.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
+    expect(existsSync(join(dataDir, CONNECTION_FILE))).toBe(false);
+  });
+
+  it('an unknown user is refused and the saved file stays as it was', async () => {
+    const { call } = await boot();
+    await call('crm:connect', { kind: 'hubspot', token: TOKEN });
+    await call('crm:setUser', { userId: '1000002' });
+    const before = readFileSync(join(dataDir, CONNECTION_FILE), 'utf8');
+    expect(await call('crm:setUser', { userId: '4242' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('no user 4242') } });
+    expect(await call('crm:setUser', { userId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8')).toBe(before);
+    expect(await call('crm:whoami')).toMatchObject({ ok: true, data: { userId: '1000002' } });
+  });
+
+  it('a damaged user entry is dropped at start: still connected, and "Who are you?" is asked again', async () => {
+    const first = await boot();
+    await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
+    writeFileSync(join(dataDir, CONNECTION_FILE), JSON.stringify({ kind: 'hubspot', user: { userId: 7 } }));
+    const second = await boot();
+    expect(await second.call('crm:status')).toMatchObject({ ok: true, data: { connected: true, kind: 'hubspot' } });
+    expect(await second.call('crm:whoami')).toEqual({ ok: true, data: null });
+  });
+});
