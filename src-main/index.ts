@@ -1,5 +1,5 @@
 import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, nativeImage, net, powerMonitor, safeStorage, session, shell } from 'electron';
-import { startDemoCrm } from './demo-crm';
+import { DEMO_ACTIVITY_EVERY_MS, startDemoCrm } from './demo-crm';
 import { startShell } from './electron/lifecycle';
 
 /**
@@ -16,7 +16,8 @@ startShell(
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
     // This file is bundled to out/main/index.js; the preload and renderer are built beside it.
     baseDir: import.meta.dirname,
-    startDemoCrm,
+    // The embedded demo CRM makes new activity now and then, so the Feed has news.
+    startDemoCrm: (o) => startDemoCrm({ ...o, activityEveryMs: DEMO_ACTIVITY_EVERY_MS }),
     log,
   },
 ).catch((err: unknown) => {

@@ -28,6 +28,12 @@ export interface DemoCrmOptions {
   now?: () => number;
   timeZone?: string;
   rateLimits?: { standardPer10s: number; searchPerSecond: number } | false;
+  /**
+   * When set, new activity for the signed-in user's contacts (what POST /__demo/tick makes)
+   * appears this often, so the app's Feed has news after a sync. Off in tests, which tick
+   * explicitly.
+   */
+  activityEveryMs?: number;
 }
 
 export interface DemoCrm {
@@ -35,6 +41,9 @@ export interface DemoCrm {
   token: string;
   close(): Promise<void>;
 }
+
+/** How often the app's embedded demo CRM makes new activity (a few items each time). */
+export const DEMO_ACTIVITY_EVERY_MS = 10 * 60_000;
 
 /** Starts the demo CRM on 127.0.0.1; a fresh data dir gets a generated dataset first. */
 export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
@@ -85,12 +94,15 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const activity = opts.activityEveryMs ? setInterval(() => ctx.tick(3), opts.activityEveryMs) : undefined;
+  activity?.unref();
   let closed: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     token,
     close: () =>
       (closed ??= new Promise<void>((resolve, reject) => {
+        clearInterval(activity);
         server.close((err) => {
           try {
             store.flush();

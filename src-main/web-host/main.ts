@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-dir';
 import { startWebHostApp } from './app';
+import { DEMO_ACTIVITY_EVERY_MS } from '../demo-crm';
 
 /** `node out/main/web-host.js [--port N] [--data-dir DIR]`: the workspace in any browser on this machine. */
 const here = import.meta.dirname;
@@ -31,6 +32,7 @@ const app = await startWebHostApp({
   version: pkg.version,
   // A newcomer chooses: the demo CRM or HubSpot (the choice lasts until the host stops).
   startConnected: false,
+  demoCrm: { activityEveryMs: DEMO_ACTIVITY_EVERY_MS },
 });
 console.log(`CS Workspace is served at ${app.host.url}`);
 if (app.demoCrm) console.log(`Demo CRM at ${app.demoCrm.url} (token: ${app.demoCrm.token}); data in ${dataDir}`);
