@@ -23,6 +23,7 @@ import { useConnectivityStore } from './connectivity';
 import { useHealthStore, type RenewalView } from './health';
 import { useHost } from './host-key';
 import { useAssignmentDates } from './summary-assignments';
+import { formatPropertyValue } from './format-value';
 import { useViewsStore } from './views';
 import { useWorkspaceStore } from './workspace';
 
@@ -141,19 +142,9 @@ export const usePortfolioStore = defineStore('portfolio', () => {
 
   /** A wire value as the table shows it: owner names, option labels, dates in the user's zone. */
   function formatValue(property: string, value: string | null | undefined): string {
-    if (value === null || value === undefined || value === '') return '';
     const p = propertyByName.value.get(property);
-    if (!p) return value;
-    if (p.kind === 'owner') return ownerNames.value.get(value) ?? value;
-    if (p.kind === 'enumeration') return value.split(';').map((v) => p.options.find((o) => o.value === v)?.label ?? v).join(', ');
-    if (p.kind === 'date' || p.kind === 'datetime') {
-      const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-      if (Number.isNaN(ms)) return value;
-      return p.kind === 'date'
-        ? new Date(ms).toLocaleDateString(undefined, { timeZone: 'UTC' })
-        : new Date(ms).toLocaleDateString(undefined, { timeZone: workspace.timeZone });
-    }
-    return value;
+    if (!p) return value ?? '';
+    return formatPropertyValue(p, value, { ownerNames: ownerNames.value, timeZone: workspace.timeZone, datetimes: 'day' });
   }
 
   const defaultColumns = computed(() => {

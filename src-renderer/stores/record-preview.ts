@@ -18,6 +18,7 @@ import {
 import type { OwnerRow, PropertyRow } from '../db/rows';
 import type { ActivityInput } from '../components/activity-forms/types';
 import { useConnectivityStore } from './connectivity';
+import { formatPropertyValue } from './format-value';
 import { useDb } from './db-key';
 import { useHost } from './host-key';
 import { useLiveQuery } from './live-query';
@@ -136,17 +137,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   }
 
   function displayValue(p: PreviewProperty, value: string | null | undefined): string {
-    if (value === null || value === undefined || value === '') return '';
-    if (p.kind === 'owner') return ownerNames.value.get(value) ?? value;
-    if (p.kind === 'enumeration') return value.split(';').map((v) => p.options.find((o) => o.value === v)?.label ?? v).join(', ');
-    if (p.kind === 'date' || p.kind === 'datetime') {
-      const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-      if (Number.isNaN(ms)) return value;
-      return p.kind === 'date'
-        ? new Date(ms).toLocaleDateString(undefined, { timeZone: 'UTC' })
-        : new Date(ms).toLocaleString(undefined, { timeZone: workspace.timeZone, dateStyle: 'medium', timeStyle: 'short' });
-    }
-    return value;
+    return formatPropertyValue(p, value, { ownerNames: ownerNames.value, timeZone: workspace.timeZone, datetimes: 'dayAndTime' });
   }
 
   async function saveProperty(name: string, value: string) {
