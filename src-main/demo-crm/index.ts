@@ -18,6 +18,7 @@ import { DEFAULT_USER_ID } from './schema/users';
 import { Persistence } from './store/persist';
 import { Store } from './store/store';
 import { produceActivity } from './tick';
+import { DEFAULT_PORTAL_ID, DEFAULT_TIER, type Tier } from './tier';
 
 export interface DemoCrmOptions {
   port?: number;
@@ -34,6 +35,10 @@ export interface DemoCrmOptions {
    * explicitly.
    */
   activityEveryMs?: number;
+  /** The subscription tier this portal plays (limits, custom objects). Default Professional. */
+  tier?: Tier;
+  /** This portal's id (`/account-info/v3/details`); two demo portals differ by it. */
+  portalId?: number;
 }
 
 export interface DemoCrm {
@@ -74,6 +79,8 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
     now,
     clockOffset,
     whoami,
+    tier: opts.tier ?? DEFAULT_TIER,
+    portalId: opts.portalId ?? DEFAULT_PORTAL_ID,
     tick: (count) => produceActivity(store, whoami.userId, count, now()),
   };
 

@@ -1,18 +1,19 @@
 import { parseArgs } from 'node:util';
 import { startDemoCrm } from './index';
+import { isTier, type Tier } from './tier';
 
-const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T]';
+const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T] [--tier starter|professional|enterprise] [--portal-id N]';
 
 function fail(message: string): never {
   process.stderr.write(`demo-crm: ${message}. ${USAGE}\n`);
   process.exit(2);
 }
 
-function options(): { port: number; dataDir: string; size: 'small' | 'medium' | 'large'; seed: number; token: string } {
+function options(): { port: number; dataDir: string; size: 'small' | 'medium' | 'large'; seed: number; token: string; tier: Tier; portalId?: number } {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, data: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, token: { type: 'string' } },
+      options: { port: { type: 'string' }, data: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, token: { type: 'string' }, tier: { type: 'string' }, 'portal-id': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -28,7 +29,11 @@ function options(): { port: number; dataDir: string; size: 'small' | 'medium' | 
   if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
   const token = values.token ?? 'demo-token';
   if (token === '') fail('--token must not be empty');
-  return { port, dataDir: values.data, size, seed, token };
+  const tier = values.tier ?? 'professional';
+  if (!isTier(tier)) fail(`--tier must be starter, professional or enterprise, got "${tier}"`);
+  const portalId = values['portal-id'] === undefined ? undefined : Number(values['portal-id']);
+  if (portalId !== undefined && !(Number.isSafeInteger(portalId) && portalId > 0)) fail(`--portal-id must be a positive integer, got "${values['portal-id']}"`);
+  return { port, dataDir: values.data, size, seed, token, tier, ...(portalId === undefined ? {} : { portalId }) };
 }
 
 const opts = options();

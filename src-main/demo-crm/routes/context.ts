@@ -4,6 +4,7 @@ import type { Req } from '../http/router';
 import { findUser } from '../schema/users';
 import type { Store } from '../store/store';
 import type { WriteSource } from '../store/types';
+import type { Tier } from '../tier';
 
 /** What every route module gets: the store, the switches and the signed-in user. */
 export interface Ctx {
@@ -14,6 +15,9 @@ export interface Ctx {
   /** Shifts the server clock (POST /__demo/clock). */
   clockOffset: { ms: number };
   whoami: { userId: string };
+  /** The subscription tier the portal plays and its id. */
+  tier: Tier;
+  portalId: number;
   /** Creates "new activity" for the feed (POST /__demo/tick). */
   tick(count: number): { created: Record<string, number> };
 }
