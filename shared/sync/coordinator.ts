@@ -1,8 +1,10 @@
 import { backoffDelay } from './backoff';
+import { DAILY_LIMIT_CODE, msUntilMidnight, PORTAL_INFO_META, type PortalInfo } from './daily-limit';
 import { PermanentSyncError, TransientSyncError } from './crm-calls';
 import { DEFAULT_TUNING, type KillPoint, type SyncContext, type SyncProgress, type SyncTuning } from './context';
 import { SYNCED_TYPES, type SyncedType } from './object-types';
 import type { CrmPort, StorePort } from './ports';
+import { pushOutbox } from './push';
 import { observeServerClock } from './server-clock';
 import { syncPass, type RunReport } from './sync-pass';
 import { INITIAL_STATUS, type SyncStatus, type SyncTrigger } from './status';
@@ -23,7 +25,10 @@ export interface CoordinatorOptions {
   intervalMs?: number;
   referenceEveryMs?: number;
   sweepEveryMs?: number;
+  /** Backoff after the CRM said "not now" (429, 5xx, 401): storm protection for a fleet (G12). */
   backoff?: { baseMs: number; maxMs: number };
+  /** Retry cadence while the CRM cannot be reached at all; a reconnect cuts it short. */
+  networkBackoff?: { baseMs: number; maxMs: number };
   /** Spread reconnect/resume triggers over this window so a fleet does not stampede (G12). */
   wakeJitterMs?: number;
   onProgress?: (p: SyncProgress) => void;
@@ -47,22 +52,39 @@ export interface SyncCoordinator {
   status(): SyncStatus;
 }
 
+/** What a pass does: only send the outbox, or the whole loop (which sends it first too). */
+type PassMode = 'push' | 'full';
+const wider = (a: PassMode | null, b: PassMode): PassMode => (a === 'full' || b === 'full' ? 'full' : 'push');
+
 /**
  * The sync loop: reference data when due, push, pull per type, the archived sweep when due,
  * and push again for edits made meanwhile. Exactly one pass runs at a time; triggers that
- * arrive during a pass coalesce into one more pass. Transient failures back off with jitter.
+ * arrive during a pass coalesce into one more pass.
+ *
+ * An edit, and coming back online, send the outbox at once in a push-only pass (a full pass
+ * follows when one is due), so a queue drains in seconds instead of waiting for pulls.
+ * Failures back off with jitter in two ways: when the CRM answered "not now" (429, 5xx,
+ * 401) the wait grows to minutes and waking up does not cut it short — that is how storms
+ * start; when the CRM could not be reached at all, the network was away, so the wait stays
+ * short and a reconnect or resume sends the outbox within `wakeJitterMs`.
  */
 export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator {
   const now = opts.now ?? (() => Date.now());
   const random = opts.random ?? Math.random;
   const types = opts.types ?? SYNCED_TYPES;
   const backoff = opts.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
+  const networkBackoff = opts.networkBackoff ?? { baseMs: 2_000, maxMs: 30_000 };
+  const intervalMs = opts.intervalMs ?? 60_000;
   let status: SyncStatus = { ...INITIAL_STATUS };
   let inFlight: Promise<RunReport> | null = null;
   let next: Promise<RunReport> | null = null;
-  let rerun = false;
+  let rerun: PassMode | null = null;
+  /** Consecutive failures the CRM answered (server backoff) and ones with no answer (network). */
   let failures = 0;
-  let timer: { handle: unknown; at: number } | null = null;
+  let networkFailures = 0;
+  /** When the last full pass ended (client clock): push-only passes never starve the pulls. */
+  let lastFullAt: number | null = null;
+  let timer: { handle: unknown; at: number; mode: PassMode } | null = null;
   let started = false;
 
   const emit = (patch: Partial<SyncStatus>) => {
@@ -91,41 +113,68 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     emit({ pending: c.pending, errors: c.attention, conflicts: c.conflicts });
   }
 
-  async function run(): Promise<RunReport> {
+  async function run(mode: PassMode): Promise<RunReport> {
     if (!status.online) {
       await refreshCounts();
       return { skipped: 'offline', pushed: 0, pulled: 0 };
     }
+    // The counts first, so "Sending N edits…" names the queue this pass is about to send.
+    await refreshCounts().catch(() => {});
     emit({ running: true, phase: 'push' });
     let retryIn: number | undefined;
     try {
-      const report = await pass();
+      const report = mode === 'push' ? { pushed: await pushOutbox(ctx), pulled: 0 } : await pass();
       failures = 0;
+      networkFailures = 0;
       const { lastError: _cleared, ...rest } = status;
       status = rest;
-      emit({ lastSyncedAt: now(), ...(report.refused ? { lastError: `The CRM refused: ${report.refused.join('; ')}` } : {}) });
+      if (mode === 'full') emit({ lastSyncedAt: now(), ...(report.refused ? { lastError: `The CRM refused: ${report.refused.join('; ')}` } : {}) });
       return report;
     } catch (err) {
       if (err instanceof TransientSyncError) {
-        failures++;
-        retryIn = backoffDelay(failures, random, backoff, err.retryAfterMs);
+        if (err.unreachable) {
+          networkFailures++;
+          retryIn = backoffDelay(networkFailures, random, networkBackoff);
+        } else if (err.error.code === DAILY_LIMIT_CODE) {
+          // The portal's daily budget is spent: the next request that can succeed is after its
+          // midnight; spread a fleet's return over the first minutes of the new day.
+          failures++;
+          const zone = (await opts.store.getMeta<PortalInfo>(PORTAL_INFO_META).catch(() => undefined))?.timeZone;
+          retryIn = msUntilMidnight(now(), zone) + random() * 5 * 60_000;
+        } else {
+          failures++;
+          retryIn = backoffDelay(failures, random, backoff, err.retryAfterMs);
+        }
+        // Whatever the mode, the retry is a full pass: it sends the outbox first anyway.
+        rerun = 'full';
         emit({ lastError: err.message });
         return { pushed: 0, pulled: 0 };
       }
       emit({ lastError: err instanceof PermanentSyncError ? `The CRM refused a sync request: ${err.message}` : String(err instanceof Error ? err.message : err) });
       throw err;
     } finally {
+      if (mode === 'full') lastFullAt = now();
       emit({ running: false, phase: 'idle' });
       const { progress: _p, ...rest } = status;
       status = rest;
       await refreshCounts().catch(() => {});
-      if (started) schedule(retryIn ?? (rerun ? 0 : (opts.intervalMs ?? 60_000)), true);
+      if (started) {
+        const following = rerun;
+        rerun = null;
+        if (retryIn !== undefined) schedule(retryIn, 'full', true);
+        else if (following) schedule(0, following, true);
+        else schedule(fullDueIn(), 'full', true);
+      }
     }
   }
 
-  function begin(): Promise<RunReport> {
-    rerun = false;
-    const p = run().finally(() => {
+  /** Time until the next full pass is due: an interval after the last one ended. */
+  function fullDueIn(): number {
+    return lastFullAt === null ? 0 : Math.max(0, lastFullAt + intervalMs - now());
+  }
+
+  function begin(mode: PassMode): Promise<RunReport> {
+    const p = run(mode).finally(() => {
       inFlight = null;
     });
     inFlight = p;
@@ -134,41 +183,57 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
 
   /** Callers during a pass share the one pass that follows it: never two loops, never a queue of them. */
   function runOnce(): Promise<RunReport> {
-    if (!inFlight) return begin();
+    if (!inFlight) return begin('full');
     const after = () => {
       next = null;
-      return inFlight ?? begin();
+      return inFlight ?? begin('full');
     };
     next ??= inFlight.then(after, after);
     return next;
   }
 
-  /** Keep at most one timer; an earlier wish wins unless `replace` (end of a pass). */
-  function schedule(delayMs: number, replace = false) {
+  /**
+   * Keep at most one timer; an earlier wish wins (a later full pass is not lost: after any
+   * pass the next full one is scheduled from `lastFullAt`), a wish at or after the timer only
+   * widens it to a full pass; `replace` (end of a pass) always sets it.
+   */
+  function schedule(delayMs: number, mode: PassMode, replace = false) {
     const at = now() + delayMs;
-    if (timer && !replace && timer.at <= at) return;
+    if (timer && !replace && timer.at <= at) {
+      timer.mode = wider(timer.mode, mode);
+      return;
+    }
     if (timer) opts.timers.clearTimeout(timer.handle);
     const handle = opts.timers.setTimeout(() => {
+      // This timer is the current one (a replaced timer is cleared); its mode may have widened.
+      const fired = timer?.mode ?? mode;
       timer = null;
-      runOnce().catch(() => {});
+      if (inFlight) rerun = wider(rerun, fired);
+      else begin(fired).catch(() => {});
     }, delayMs);
-    timer = { handle, at };
+    timer = { handle, at, mode };
     emit({ nextAttemptAt: at });
   }
 
   function trigger(reason: SyncTrigger) {
     if (!started) return;
+    const mode: PassMode = reason === 'edit' || reason === 'reconnect' || reason === 'resume' ? 'push' : 'full';
     if (inFlight) {
-      rerun = true;
+      rerun = wider(rerun, mode);
       return;
     }
-    if (reason === 'now' || reason === 'edit') {
-      if (reason === 'now') failures = 0;
-      schedule(reason === 'now' ? 0 : 500);
-    } else if (reason === 'reconnect' || reason === 'resume') {
-      // During a backoff, waking up does not cut the wait short: that is how storms start.
-      if (failures === 0) schedule(random() * (opts.wakeJitterMs ?? 2_000));
-    } else schedule(0);
+    if (reason === 'now') {
+      failures = 0;
+      networkFailures = 0;
+      schedule(0, 'full');
+    } else if (reason === 'edit') schedule(500, 'push');
+    else if (reason === 'reconnect' || reason === 'resume') {
+      // After 429/5xx the CRM asked us to wait: waking up does not cut that short (storms).
+      // After failures that were the network being away, the wait ends now, jittered.
+      if (failures > 0) return;
+      networkFailures = 0;
+      schedule(random() * (opts.wakeJitterMs ?? 2_000), 'push');
+    } else schedule(0, 'full');
   }
 
   return {

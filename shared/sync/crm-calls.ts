@@ -1,3 +1,4 @@
+import { DAILY_LIMIT_CODE, DAILY_LIMIT_MESSAGE, isDailyLimit } from './daily-limit';
 import type { EntryError } from './outbox';
 import type { CrmPort, CrmRequest, CrmResponse } from './ports';
 
@@ -14,6 +15,15 @@ export class TransientSyncError extends Error {
   ) {
     super(error.message);
     this.name = 'TransientSyncError';
+  }
+
+  /**
+   * No answer at all: the host or the CRM could not be reached (offline, DNS, a dropped
+   * connection). That is the network being away, not the CRM asking us to slow down, so it
+   * must not grow the server backoff (429/5xx/401 carry an HTTP status).
+   */
+  get unreachable(): boolean {
+    return this.error.status === undefined && this.error.code === 'NETWORK';
   }
 }
 
@@ -60,6 +70,10 @@ export async function callCrm(crm: CrmPort, req: CrmRequest, now: () => number):
   if (res.status >= 200 && res.status < 300) return { kind: 'ok', res };
   const category = categoryOf(res);
   const error: EntryError = { status: res.status, message: crmMessage(res), at: now(), ...(category ? { code: category } : {}) };
+  if (isDailyLimit(res)) {
+    // Nothing gets through before the portal's midnight; the coordinator waits for it.
+    throw new TransientSyncError({ ...error, code: DAILY_LIMIT_CODE, message: DAILY_LIMIT_MESSAGE });
+  }
   if (TRANSIENT_STATUS.has(res.status) || res.status >= 500) {
     const retryAfter = Number(res.headers['retry-after']);
     throw new TransientSyncError(error, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);

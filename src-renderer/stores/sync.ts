@@ -33,6 +33,8 @@ export const useSyncStore = defineStore('sync', () => {
   return {
     status,
     running: computed(() => status.value.running),
+    phase: computed(() => status.value.phase),
+    nextAttemptAt: computed(() => status.value.nextAttemptAt ?? null),
     progress: computed(() => status.value.progress ?? null),
     lastSyncedAt: computed(() => status.value.lastSyncedAt),
     pending: computed(() => status.value.pending),

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deriveFeed, FEED_TYPES, filterFeed, NO_FILTER, type FeedFilter, type FeedItem, type SourceContact, type SourceEngagement } from '../../shared/feed';
-import { crmApi, expect, FIXED_NOW, openWorkspace, test, type Workspace } from './fixtures';
+import { crmApi, DRAIN_TIMEOUT_MS, expect, FIXED_NOW, openWorkspace, reconnectAndDrain, test, type Workspace } from './fixtures';
 
 const OWNER = '60000001';
 const DAY = 86_400_000;
@@ -332,8 +332,8 @@ test('offline, Create task and Create note from an item are pending and reach th
   await expect.poll(() => pendingLabels(page)).toEqual(['associate', 'associate', 'associate', 'associate', 'create-note', 'create-task']);
   expect(await crmSearchOne(workspace, 'tasks', 'hs_task_subject', subject)).toBeUndefined();
 
-  await context.setOffline(false);
-  await expect.poll(() => pendingLabels(page), { timeout: 30_000 }).toEqual([]);
+  await reconnectAndDrain(page, context);
+  expect(await pendingLabels(page)).toEqual([]);
   const taskId = await crmSearchOne(workspace, 'tasks', 'hs_task_subject', subject);
   const noteId = await crmSearchOne(workspace, 'notes', 'hs_note_body', note);
   expect(taskId).toBeDefined();
@@ -376,7 +376,7 @@ test('Call and Send email hand tel: / mailto: links to the host and offer to log
 
   // Online, the logged call and email reach the CRM on the contact.
   // The create and its association are separate intents: wait for the whole outbox to drain.
-  await expect.poll(() => pendingLabels(page), { timeout: 30_000 }).toEqual([]);
+  await expect.poll(() => pendingLabels(page), { timeout: DRAIN_TIMEOUT_MS }).toEqual([]);
   const callId = (await crmSearchOne(workspace, 'calls', 'hs_call_title', title)) ?? '';
   expect(callId).not.toBe('');
   expect(await associated(workspace, 'calls', callId, 'contacts')).toEqual([contactId]);

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,4 +89,22 @@ export function crmApi(workspace: Workspace, path: string, init: { method?: stri
     headers: { authorization: `Bearer ${crm.token}`, 'content-type': 'application/json', ...init.headers },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
+}
+
+/**
+ * How long a reconnected workspace may take to send its whole queue: the ≤ 2 s reconnect
+ * jitter, the push itself and the pull pass after it. One bound for every spec, so no test
+ * depends on a backoff's luck (a queue that needs longer is a defect, not a slow test).
+ */
+export const DRAIN_TIMEOUT_MS = 15_000;
+
+/** The status bar once the outbox has drained (no edit waits for the CRM). */
+export async function expectDrained(page: Page) {
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('No pending edits', { timeout: DRAIN_TIMEOUT_MS });
+}
+
+/** Back online: the browser reconnects and the queue must reach the CRM within the one bound. */
+export async function reconnectAndDrain(page: Page, context: BrowserContext) {
+  await context.setOffline(false);
+  await expectDrained(page);
 }

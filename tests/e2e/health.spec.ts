@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { crmApi, expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady, type Workspace } from './fixtures';
+import { crmApi, expect, FIXED_NOW, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
 import { searchAll } from './summary-support';
 
 // The first sync of the small dataset takes a while on a shared 2-core machine.
@@ -122,7 +122,7 @@ test('a score from the template: statuses in Portfolio, the At risk filter, the 
   await expect(overview.getByTestId('health-count-atRisk')).toHaveText(`${atRisk - 1} At risk`);
   const counts = await Promise.all(['healthy', 'neutral', 'atRisk'].map(async (s) => Number(/^(\d+)/.exec(await overview.getByTestId(`health-count-${s}`).innerText())?.[1])));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
-  await context.setOffline(false);
+  await reconnectAndDrain(page, context);
   await synced(page);
 });
 

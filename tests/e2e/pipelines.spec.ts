@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { crmApi, expect, openWorkspace, test, waitForOfflineReady, type Workspace } from './fixtures';
+import { crmApi, DRAIN_TIMEOUT_MS, expect, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
 
 /** A record of the demo CRM in a given stage, found through its search API. */
 async function findRecord(workspace: Workspace, type: 'deals' | 'tickets', pipeline: string, stage: string, extra: Array<Record<string, string>> = []) {
@@ -75,9 +75,9 @@ test('offline: a drag is kept across a reload, pending, and reaches the CRM on r
   await expect(column(page, 'Qualified').locator(`li[data-id="${deal.id}"]`)).toContainText('Pending');
   expect(await crmProperty(workspace, 'deals', deal.id, 'dealstage')).toBe('appointmentscheduled');
 
-  await context.setOffline(false);
-  await expect.poll(() => crmProperty(workspace, 'deals', deal.id, 'dealstage'), { timeout: 30_000 }).toBe('qualifiedtobuy');
-  await expect(column(page, 'Qualified').locator(`li[data-id="${deal.id}"]`)).not.toContainText('Pending', { timeout: 30_000 });
+  await reconnectAndDrain(page, context);
+  expect(await crmProperty(workspace, 'deals', deal.id, 'dealstage')).toBe('qualifiedtobuy');
+  await expect(column(page, 'Qualified').locator(`li[data-id="${deal.id}"]`)).not.toContainText('Pending', { timeout: DRAIN_TIMEOUT_MS });
 });
 
 test('a stage with required properties asks for them: Cancel puts the card back, Save moves it', async ({ page, workspace }) => {
@@ -119,7 +119,7 @@ test('a conflicting stage change in the CRM shows up as a conflict on the card',
   expect(patched.ok).toBe(true);
 
   await context.setOffline(false);
-  await expect(card(page, deal.id)).toContainText('Conflict', { timeout: 30_000 });
+  await expect(card(page, deal.id)).toContainText('Conflict', { timeout: DRAIN_TIMEOUT_MS });
   expect(await crmProperty(workspace, 'deals', deal.id, 'dealstage')).toBe('contractsent');
 });
 
@@ -173,7 +173,7 @@ test('a move the CRM rejects later shows the error on the card, and Fix asks for
 
   await context.setOffline(false);
   const rejected = card(page, deal.id).getByRole('alert');
-  await expect(rejected).toContainText('The CRM rejected this change', { timeout: 30_000 });
+  await expect(rejected).toContainText('The CRM rejected this change', { timeout: DRAIN_TIMEOUT_MS });
   // The card is not silently back: it carries the error; the pull brings the cleared amount.
   await expect(card(page, deal.id).getByTitle('Amount')).toHaveCount(0, { timeout: 30_000 });
   expect(amountShown).not.toBe('');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { crmApi, expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady, type Workspace } from './fixtures';
+import { crmApi, expect, FIXED_NOW, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
 
 const ME = '60000001';
 const DAY = 86_400_000;
@@ -249,8 +249,7 @@ test('the record preview: edit a property and log a note offline, associate a co
   await preview.getByRole('menuitem', { name: 'Follow' }).click();
   await expect(preview).toContainText('Following');
 
-  await context.setOffline(false);
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('No pending edits', { timeout: 30_000 });
+  await reconnectAndDrain(page, context);
 
   await expect
     .poll(async () => {

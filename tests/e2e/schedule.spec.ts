@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DateTime } from 'luxon';
-import { crmApi, expect, openWorkspace, test, TIME_ZONE, waitForOfflineReady, type Workspace } from './fixtures';
+import { crmApi, expect, openWorkspace, reconnectAndDrain, test, TIME_ZONE, waitForOfflineReady, type Workspace } from './fixtures';
 
 /** Alex Morgan, the demo CRM's default signed-in user. */
 const OWNER = '60000001';
@@ -315,9 +315,8 @@ test('a task dragged offline stays moved across a reload and reaches the CRM whe
   await expect(event).toContainText('16:00');
   expect(await crmDueAt(workspace, id)).toBe(warsaw(11, 27, 13));
 
-  await context.setOffline(false);
-  await expect.poll(() => crmDueAt(workspace, id), { timeout: 30_000 }).toBe(warsaw(11, 27, 16));
-  await expect(status).toContainText('No pending edits');
+  await reconnectAndDrain(page, context);
+  expect(await crmDueAt(workspace, id)).toBe(warsaw(11, 27, 16));
   await expect(status).toContainText('Last synced');
 });
 

@@ -22,6 +22,8 @@ export default {
     never: 'Not synced yet',
     lastSynced: 'Last synced {time}',
     syncing: 'Syncing…',
+    sending: 'Sending… | Sending 1 edit… | Sending {n} edits…',
+    nextAttempt: 'Next attempt at {time}',
     progress: 'Syncing {object}: {done} of {total}',
     pending: 'No pending edits | 1 pending edit | {n} pending edits',
     errors: 'No errors | 1 error | {n} errors',

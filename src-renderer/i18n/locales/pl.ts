@@ -24,6 +24,8 @@ export default {
     never: 'Jeszcze nie zsynchronizowano',
     lastSynced: 'Ostatnia synchronizacja {time}',
     syncing: 'Synchronizacja…',
+    sending: 'Wysyłanie… | Wysyłanie 1 zmiany… | Wysyłanie {n} zmian… | Wysyłanie {n} zmian…',
+    nextAttempt: 'Następna próba o {time}',
     progress: 'Synchronizacja {object}: {done} z {total}',
     pending: 'Brak oczekujących zmian | 1 oczekująca zmiana | {n} oczekujące zmiany | {n} oczekujących zmian',
     errors: 'Brak błędów | 1 błąd | {n} błędy | {n} błędów',

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
+import type { HostApi } from '../../../shared/contract';
+import { INITIAL_STATUS, type SyncStatus } from '../../../shared/sync';
+import SyncStatusBar from '../../../src-renderer/components/SyncStatus.vue';
+import { CsDatabase } from '../../../src-renderer/db';
+import { createAppI18n } from '../../../src-renderer/i18n';
+import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { HOST_KEY } from '../../../src-renderer/stores/host-key';
+import { useSyncStore } from '../../../src-renderer/stores/sync';
+
+const host = { on: () => () => {}, 'net:status': async () => ({ ok: true, data: { online: true } }) } as unknown as HostApi;
+
+async function statusBar(locale: 'en' | 'pl', status: Partial<SyncStatus>) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const wrapper = mount(SyncStatusBar, {
+    global: { plugins: [pinia, createAppI18n(locale)], provide: { [DB_KEY as symbol]: new CsDatabase(`sync-status-${Math.random()}`), [HOST_KEY as symbol]: host } },
+  });
+  useSyncStore(pinia).status = { ...INITIAL_STATUS, ...status };
+  await nextTick();
+  return wrapper.text();
+}
+
+describe('the sync status bar', () => {
+  it('says how many edits it is sending while the outbox drains', async () => {
+    expect(await statusBar('en', { running: true, phase: 'push', pending: 4 })).toContain('Sending 4 edits…');
+    expect(await statusBar('en', { running: true, phase: 'push', pending: 1 })).toContain('Sending 1 edit…');
+    expect(await statusBar('pl', { running: true, phase: 'push', pending: 4 })).toContain('Wysyłanie 4 zmian…');
+    // Pulling is not sending.
+    expect(await statusBar('en', { running: true, phase: 'incremental', pending: 4 })).not.toContain('Sending');
+  });
+
+  it('says when the next attempt is due while it waits for the CRM, and not otherwise', async () => {
+    const at = new Date(2026, 10, 27, 9, 41, 30).getTime();
+    const waiting = await statusBar('en', { pending: 2, lastError: 'The CRM answered 503.', nextAttemptAt: at });
+    expect(waiting).toMatch(/Next attempt at 0?9:41:30/);
+    expect(await statusBar('en', { pending: 2, nextAttemptAt: at, lastSyncedAt: at - 60_000 })).not.toContain('Next attempt');
+  });
+});
