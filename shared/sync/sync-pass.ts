@@ -4,6 +4,7 @@ import { TYPE_INFO, unavailableKey, type SyncedType } from './object-types';
 import { sweepArchived } from './pull-archived';
 import { bootstrapType } from './pull-bootstrap';
 import { incrementalType } from './pull-incremental';
+import { pullPortalInfo } from './pull-portal';
 import { pullReference } from './pull-reference';
 import { pushOutbox } from './push';
 
@@ -35,6 +36,7 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
   const report: RunReport = { pushed: 0, pulled: 0 };
   if (await due('reference:lastAt', o.referenceEveryMs ?? 6 * 3_600_000)) {
     await pullReference(ctx);
+    await pullPortalInfo(ctx);
     await ctx.store.setMeta('reference:lastAt', o.now());
   }
   report.pushed += await pushOutbox(ctx);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CrmIdentity, CrmRequest, CrmResponse, CrmStatus } from '../../shared/contract';
+import { isDailyLimit } from '../../shared/sync/daily-limit';
 import { HostCallError } from '../host/dispatch';
 import { RateLimiter, realClock, type BucketName, type Clock } from './rate-limiter';
 
@@ -125,7 +126,7 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
         if (res.headers['x-hubspot-ratelimit-remaining'] === '0') {
           limiter.pause(bucket, Number(res.headers['x-hubspot-ratelimit-interval-milliseconds'] ?? 10_000));
         }
-        if (!TRANSIENT.has(res.status) || attempt >= maxAttempts) return res;
+        if (!TRANSIENT.has(res.status) || attempt >= maxAttempts || isDailyLimit(res)) return res;
         const retryAfterS = Number(res.headers['retry-after']);
         const backoff = Number.isFinite(retryAfterS) && retryAfterS > 0
           ? retryAfterS * 1000

@@ -24,7 +24,8 @@ export type BucketName = 'standard' | 'search';
 /** HubSpot Professional private-app limits, less ~10% headroom (hubspot-api.md §14). */
 export const DEFAULT_LIMITS: Record<BucketName, BucketLimit> = {
   standard: { max: 170, intervalMs: 10_000 },
-  search: { max: 4, intervalMs: 1_000 },
+  // HubSpot allows 5 searches/s per portal, shared by every laptop of the team: at most 2 each.
+  search: { max: 2, intervalMs: 1_000 },
 };
 
 export class RateLimiter {

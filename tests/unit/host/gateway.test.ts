@@ -83,6 +83,19 @@ describe('the CRM gateway', () => {
     expect(bad.seen).toEqual([400]);
   });
 
+  it("does not retry a 429 of the daily limit: nothing gets through before the portal's midnight", async () => {
+    const seen: number[] = [];
+    const daily = (async () => {
+      seen.push(429);
+      return new Response(JSON.stringify({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'DAILY', message: 'You have reached your daily limit.' }), { status: 429 });
+    }) as typeof fetch;
+    const clock = virtualClock();
+    const gw = createCrmGateway({ connection: conn, clock, fetch: daily });
+    expect((await gw.request({ method: 'GET', path: '/crm/v3/owners' })).status).toBe(429);
+    expect(seen).toHaveLength(1);
+    expect(clock.slept).toEqual([]);
+  });
+
   it('reports an unreachable CRM as a NETWORK error and no connection as NOT_CONNECTED', async () => {
     const down = (async () => {
       throw new TypeError('fetch failed');
