@@ -79,6 +79,8 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
   let inFlight: Promise<RunReport> | null = null;
   let next: Promise<RunReport> | null = null;
   let rerun: PassMode | null = null;
+  /** Back from offline or sleep: after the outbox is sent, pull what changed meanwhile. */
+  let pullAfterPush = false;
   /** Consecutive failures the CRM answered (server backoff) and ones with no answer (network). */
   let failures = 0;
   let networkFailures = 0;
@@ -116,6 +118,10 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
   async function run(mode: PassMode): Promise<RunReport> {
     if (!status.online) {
       await refreshCounts();
+      // A reconnect that arrived while this skipped pass was finishing asked for a pass.
+      const following = rerun;
+      rerun = null;
+      if (started && following && status.online) schedule(0, following);
       return { skipped: 'offline', pushed: 0, pulled: 0 };
     }
     // The counts first, so "Sending N edits…" names the queue this pass is about to send.
@@ -153,13 +159,16 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
       emit({ lastError: err instanceof PermanentSyncError ? `The CRM refused a sync request: ${err.message}` : String(err instanceof Error ? err.message : err) });
       throw err;
     } finally {
-      if (mode === 'full') lastFullAt = now();
+      if (mode === 'full') {
+        lastFullAt = now();
+        pullAfterPush = false;
+      }
       emit({ running: false, phase: 'idle' });
       const { progress: _p, ...rest } = status;
       status = rest;
       await refreshCounts().catch(() => {});
       if (started) {
-        const following = rerun;
+        const following = rerun ?? (pullAfterPush ? 'full' : null);
         rerun = null;
         if (retryIn !== undefined) schedule(retryIn, 'full', true);
         else if (following) schedule(0, following, true);
@@ -218,6 +227,7 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
   function trigger(reason: SyncTrigger) {
     if (!started) return;
     const mode: PassMode = reason === 'edit' || reason === 'reconnect' || reason === 'resume' ? 'push' : 'full';
+    if (reason === 'reconnect' || reason === 'resume') pullAfterPush = true;
     if (inFlight) {
       rerun = wider(rerun, mode);
       return;

@@ -158,6 +158,10 @@ describe('sync coordinator', () => {
       timers.fireAll();
       await expect.poll(() => crm.log.some(isPush)).toBe(true);
       expect(crm.log.findIndex(isPush)).toBeLessThan(crm.log.findIndex(isPull) === -1 ? Infinity : crm.log.findIndex(isPull));
+      // Then, at once, a full pass pulls what changed while the laptop was away.
+      await expect.poll(() => [...timers.pending.values()].map((t) => t.ms)).toEqual([0]);
+      timers.fireAll();
+      await expect.poll(() => crm.log.some(isPull)).toBe(true);
       c.stop();
     });
 
