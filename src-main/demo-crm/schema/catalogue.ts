@@ -120,7 +120,7 @@ const DEFAULTS: Record<string, Group[]> = {
         ['hs_parent_company_id', 'number', null, 'c'], ['hs_num_child_companies', 'number', null, 'c'], ['hs_ideal_customer_profile', 'select', ['tier_1', 'tier_2', 'tier_3']],
         ['hs_is_target_account', 'bool'], ['hs_target_account', 'select', ['tier_1', 'tier_2', 'tier_3']], ['hs_target_account_probability', 'number', null, 'c'],
         ['hs_target_account_recommendation_state', 'select', ['ACCEPTED', 'REJECTED', 'SNOOZED'], 'r'], ['hs_target_account_recommendation_snooze_time', 'datetime', null, 'r'],
-        ['hs_pipeline', 'select', ['companies-lifecycle-pipeline']], ['hs_task_label', 'text', null, 'c'], ['hs_quick_context', 'text', null, 'c'],
+        ['hs_task_label', 'text', null, 'c'], ['hs_quick_context', 'text', null, 'c'],
         ['hs_predictivecontactscore_v2', 'number', null, 'c'], ['hs_research_agent_summary', 'textarea', null, 'c'],
       ],
     },

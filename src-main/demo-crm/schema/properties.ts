@@ -143,11 +143,15 @@ const SPECS: Record<string, Spec[]> = {
  * The standard types then get the rest of a real portal's catalogue (`catalogue.ts`).
  */
 export const PROPERTIES: Record<string, Map<string, PropertyDef>> = {};
+/** Per type, the definitions the catalogue added (what generated datasets fill a share of). */
+export const CATALOGUE_PROPERTIES: Record<string, PropertyDef[]> = {};
 for (const type of OBJECT_TYPES) {
   const specs: Spec[] = [...COMMON, [type.modifiedProperty, 'datetime', RO], ...(SPECS[type.name] ?? [])];
   const map = new Map(specs.map((s) => [s[0], def(s, type.name)]));
-  for (const d of catalogueFor(type.name, new Set(map.keys()))) map.set(d.name, d);
+  const extra = catalogueFor(type.name, new Set(map.keys()));
+  for (const d of extra) map.set(d.name, d);
   PROPERTIES[type.name] = map;
+  CATALOGUE_PROPERTIES[type.name] = extra;
 }
 
 export function propertyJson(p: PropertyDef, objectType: string): Record<string, unknown> {
