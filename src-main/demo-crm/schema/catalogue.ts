@@ -32,8 +32,11 @@ interface Group {
   entries: Entry[];
 }
 
+/** Labels HubSpot gives these; the rest are derived from the name (`hs_v2_…` say "(v2)"). */
+const LABELS: Record<string, string> = { hs_createdate: 'Object create date/time' };
 const label = (name: string): string =>
-  name.replace(/^hs_(v2_)?/, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  LABELS[name] ??
+  name.replace(/^hs_(v2_)?/, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) + (name.startsWith('hs_v2_') ? ' (v2)' : '');
 const optionLabel = (v: string): string => (/[a-z]/.test(v) ? v : v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' '));
 
 function toDef(e: Entry, group: string, hubspotDefined: boolean): PropertyDef {
