@@ -30,6 +30,14 @@ interface Route {
   bucket: Bucket;
 }
 
+function decodeParam(x: string): string {
+  try {
+    return decodeURIComponent(x);
+  } catch {
+    throw new HttpError(400, 'VALIDATION_ERROR', `Malformed percent-encoding in the path segment ${x}`);
+  }
+}
+
 export class Router {
   private readonly routes: Route[] = [];
 
@@ -45,7 +53,7 @@ export class Router {
       if (!m) continue;
       pathMatched = true;
       if (r.method !== method) continue;
-      return { handler: r.handler, params: m.slice(1).map((x) => (x === undefined ? '' : decodeURIComponent(x))), bucket: r.bucket };
+      return { handler: r.handler, params: m.slice(1).map((x) => (x === undefined ? '' : decodeParam(x))), bucket: r.bucket };
     }
     if (pathMatched) throw new HttpError(405, 'VALIDATION_ERROR', `Method ${method} is not allowed on ${path}`);
     throw new HttpError(404, 'OBJECT_NOT_FOUND', `No route for ${method} ${path}`);

@@ -41,6 +41,12 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     return fail(new HttpError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview'));
   }
 
+  // A `%` that starts no valid escape (or escapes invalid UTF-8) in the path or query: 400, like HubSpot's front door.
+  if (!wellEncoded(req.url ?? '/')) {
+    await drain(req);
+    return fail(new HttpError(400, 'VALIDATION_ERROR', `Malformed percent-encoding in the request URL: ${(req.url ?? '').slice(0, 200)}`));
+  }
+
   let actAs = header(req, 'x-demo-act-as');
   const asUser = /^\/__demo\/as-user\/(\d+)(\/.*)$/.exec(path);
   if (asUser) {
@@ -94,6 +100,15 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   } catch (e) {
     if (e instanceof HttpError) return fail(e);
     throw e;
+  }
+}
+
+function wellEncoded(rawUrl: string): boolean {
+  try {
+    decodeURIComponent(rawUrl);
+    return true;
+  } catch {
+    return false;
   }
 }
 

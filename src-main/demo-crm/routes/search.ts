@@ -19,7 +19,7 @@ export function searchRoutes(router: Router, ctx: Ctx): void {
       const type = resolveObjectType(t);
       const body = asObject(req.body ?? {});
       const groups = checkFilterGroups(type, body.filterGroups);
-      const sort = parseSort(body.sorts);
+      const sort = parseSort(type, body.sorts);
       const limit = body.limit === undefined ? 10 : Number(body.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw validation(`limit must be between 1 and 200, got ${String(body.limit)}`);
       const offset = body.after === undefined || body.after === null || body.after === '' ? 0 : Number(body.after);

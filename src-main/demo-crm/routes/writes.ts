@@ -28,8 +28,9 @@ export function prepareCreate(ctx: Ctx, type: ObjectType, input: unknown): Prepa
   for (const a of assocs as InlineAssociation[]) {
     const toId = String(a?.to?.id ?? '');
     for (const t of Array.isArray(a?.types) ? a.types : []) {
-      const def = assocTypeFrom(type.name, Number(t.associationTypeId));
-      if (!def) throw validation(`${t.associationTypeId} is not a valid association type id for ${type.name}`);
+      const typeId = (t as Partial<InlineAssociation['types'][number]> | null)?.associationTypeId;
+      const def = assocTypeFrom(type.name, Number(typeId));
+      if (!def) throw validation(`${String(typeId)} is not a valid association type id for ${type.name}`);
       if (!ctx.store.get(def.to, toId) || ctx.store.get(def.to, toId)?.archived) {
         throw new HttpError(400, 'VALIDATION_ERROR', `No ${def.to} with ID ${toId} exists`, { context: { id: [toId] } });
       }

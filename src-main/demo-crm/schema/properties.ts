@@ -1,3 +1,4 @@
+import { catalogueFor } from './catalogue';
 import { OBJECT_TYPES } from './object-types';
 import { PIPELINES } from './pipelines';
 import { USERS } from './users';
@@ -15,6 +16,9 @@ export interface PropertyDef {
   unique?: boolean;
   owner?: boolean;
   hubspotDefined: boolean;
+  /** Defaults to `<singular>information`. */
+  groupName?: string;
+  description?: string;
 }
 
 type Spec = [name: string, type: PropertyType | 'owner', extra?: Partial<PropertyDef> | string[]];
@@ -134,11 +138,20 @@ const SPECS: Record<string, Spec[]> = {
   ],
 };
 
-/** Property definitions per object type name; the modified-date property depends on the type. */
+/**
+ * Property definitions per object type name; the modified-date property depends on the type.
+ * The standard types then get the rest of a real portal's catalogue (`catalogue.ts`).
+ */
 export const PROPERTIES: Record<string, Map<string, PropertyDef>> = {};
+/** Per type, the definitions the catalogue added (what generated datasets fill a share of). */
+export const CATALOGUE_PROPERTIES: Record<string, PropertyDef[]> = {};
 for (const type of OBJECT_TYPES) {
   const specs: Spec[] = [...COMMON, [type.modifiedProperty, 'datetime', RO], ...(SPECS[type.name] ?? [])];
-  PROPERTIES[type.name] = new Map(specs.map((s) => [s[0], def(s, type.name)]));
+  const map = new Map(specs.map((s) => [s[0], def(s, type.name)]));
+  const extra = catalogueFor(type.name, new Set(map.keys()));
+  for (const d of extra) map.set(d.name, d);
+  PROPERTIES[type.name] = map;
+  CATALOGUE_PROPERTIES[type.name] = extra;
 }
 
 export function propertyJson(p: PropertyDef, objectType: string): Record<string, unknown> {
@@ -148,8 +161,8 @@ export function propertyJson(p: PropertyDef, objectType: string): Record<string,
     label: p.label,
     type: p.type,
     fieldType: p.fieldType,
-    description: '',
-    groupName: `${objectType.replace(/s$/, '')}information`,
+    description: p.description ?? '',
+    groupName: p.groupName ?? `${objectType.replace(/s$/, '')}information`,
     options: (p.options ?? []).map((o, i) => ({ ...o, displayOrder: i, hidden: false })),
     displayOrder: -1,
     calculated: p.calculated ?? false,

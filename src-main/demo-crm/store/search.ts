@@ -1,4 +1,4 @@
-import { validation } from '../http/errors';
+import { type HttpError, validation } from '../http/errors';
 import type { ObjectType } from '../schema/object-types';
 import { PROPERTIES, type PropertyDef } from '../schema/properties';
 import type { CrmRecord } from './types';
@@ -38,8 +38,42 @@ export function checkFilterGroups(type: ObjectType, groups: unknown): Filter[][]
       throw validation(`Invalid filter: ${JSON.stringify(f)}. operator must be one of ${[...OPERATORS].join(', ')}`);
     }
     if (!defs?.has(f.propertyName)) throw validation(`Property ${f.propertyName} does not exist on ${type.name}`, [{ message: `Unknown property ${f.propertyName}`, code: 'PROPERTY_DOESNT_EXIST', context: { propertyName: [f.propertyName] } }]);
+    checkOperands(f, defs.get(f.propertyName));
   }
   return out;
+}
+
+const filterError = (f: Filter, message: string, code = 'INVALID_FILTER'): HttpError =>
+  validation(`Invalid filter on ${f.propertyName}: ${message}`, [{ message, code, context: { propertyName: [f.propertyName], operator: [f.operator] } }]);
+
+const isScalar = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** Each operator's operands are present and, for date properties, real dates. */
+function checkOperands(f: Filter, def: PropertyDef | undefined): void {
+  const operands: unknown[] = [];
+  switch (f.operator) {
+    case 'HAS_PROPERTY':
+    case 'NOT_HAS_PROPERTY':
+      return;
+    case 'IN':
+    case 'NOT_IN':
+      if (!Array.isArray(f.values) || f.values.length === 0 || !f.values.every(isScalar)) {
+        throw filterError(f, `${f.operator} needs "values": a non-empty array of values.`);
+      }
+      operands.push(...f.values);
+      break;
+    case 'BETWEEN':
+      if (!isScalar(f.value) || !isScalar(f.highValue)) throw filterError(f, 'BETWEEN needs "value" and "highValue".');
+      operands.push(f.value, f.highValue);
+      break;
+    default:
+      if (!isScalar(f.value)) throw filterError(f, `${f.operator} needs "value".`);
+      operands.push(f.value);
+  }
+  if (def?.type === 'date' || def?.type === 'datetime') {
+    const bad = operands.find((v) => Number.isNaN(parseTime(String(v))));
+    if (bad !== undefined) throw filterError(f, `${String(bad)} is not a valid date: use epoch milliseconds or ISO-8601 (years 0001-9999).`, 'INVALID_DATE');
+  }
 }
 
 function filterValue(def: PropertyDef | undefined, raw: unknown): number | string {
@@ -107,15 +141,30 @@ export interface Sort {
   descending: boolean;
 }
 
-export function parseSort(sorts: unknown): Sort | undefined {
+/** One sort (HubSpot honours the first): `{ propertyName, direction }` or the string form `"prop"` / `"-prop"`. */
+export function parseSort(type: ObjectType, sorts: unknown): Sort | undefined {
   if (sorts === undefined) return undefined;
   if (!Array.isArray(sorts)) throw validation('Invalid input JSON: "sorts" must be an array');
   const first: unknown = sorts[0];
   if (first === undefined) return undefined;
-  if (typeof first === 'string') return { propertyName: first.replace(/^-/, ''), descending: first.startsWith('-') };
-  const s = first as { propertyName?: unknown; direction?: unknown };
-  if (typeof s.propertyName !== 'string') throw validation('Invalid sort: propertyName is required');
-  return { propertyName: s.propertyName, descending: s.direction === 'DESCENDING' };
+  let sort: Sort;
+  if (typeof first === 'string') sort = { propertyName: first.replace(/^-/, ''), descending: first.startsWith('-') };
+  else {
+    const s = (typeof first === 'object' && first !== null ? first : {}) as { propertyName?: unknown; direction?: unknown };
+    if (typeof s.propertyName !== 'string') throw validation('Invalid sort: propertyName is required');
+    if (s.direction !== undefined && s.direction !== 'ASCENDING' && s.direction !== 'DESCENDING') {
+      throw validation(`Invalid sort direction ${JSON.stringify(s.direction)}: use ASCENDING or DESCENDING`, [
+        { message: `Invalid sort direction ${JSON.stringify(s.direction)}`, code: 'INVALID_SORT', context: { propertyName: [s.propertyName] } },
+      ]);
+    }
+    sort = { propertyName: s.propertyName, descending: s.direction === 'DESCENDING' };
+  }
+  if (!PROPERTIES[type.name]?.has(sort.propertyName)) {
+    throw validation(`Cannot sort by ${sort.propertyName}: the property does not exist on ${type.name}`, [
+      { message: `Unknown property ${sort.propertyName}`, code: 'PROPERTY_DOESNT_EXIST', context: { propertyName: [sort.propertyName] } },
+    ]);
+  }
+  return sort;
 }
 
 export function sortRecords(type: ObjectType, rows: { record: CrmRecord; props: Record<string, string> }[], sort: Sort | undefined): void {

@@ -1,4 +1,5 @@
-import { propertyValidationError, validation, type PropertyProblem } from '../http/errors';
+import { HttpError, propertyValidationError, validation, type PropertyProblem } from '../http/errors';
+import { findObjectType } from '../schema/object-types';
 import { PROPERTIES } from '../schema/properties';
 import { REQUIRED_PROPERTIES_KEY, STAGE_PROPERTIES, findStage } from '../schema/pipelines';
 import { normalizeValue } from './values';
@@ -38,7 +39,32 @@ export function validateWrite(
   }
   if (problems.length === 0) problems.push(...stageProblems(type, current ?? {}, changes, enforceStageRules));
   if (problems.length > 0) throw propertyValidationError(problems);
+  requireProperties(type, current, changes);
   return changes;
+}
+
+/** Properties a record of the type cannot exist without (HubSpot: engagements need `hs_timestamp`). */
+const REQUIRED: Record<string, string[]> = { tasks: ['hs_timestamp'], notes: ['hs_timestamp'], calls: ['hs_timestamp'], emails: ['hs_timestamp'], meetings: ['hs_timestamp'] };
+
+function requireProperties(type: string, current: Record<string, string> | undefined, changes: Record<string, string>): void {
+  const required = REQUIRED[type];
+  if (!required) return;
+  // A meeting's time defaults to its start time.
+  if (!current && type === 'meetings' && !changes.hs_timestamp && changes.hs_meeting_start_time) {
+    changes.hs_timestamp = changes.hs_meeting_start_time;
+  }
+  if (current) {
+    const cleared = required.filter((p) => changes[p] === '');
+    if (cleared.length > 0) {
+      throw propertyValidationError(cleared.map((p) => ({ name: p, error: 'REQUIRED_PROPERTY', message: `${p} is required and cannot be cleared.` })));
+    }
+    return;
+  }
+  const missing = required.filter((p) => !changes[p]);
+  if (missing.length === 0) return;
+  // The body HubSpot answers (recorded by API users): a top-level context, no errors[].
+  const singular = (findObjectType(type)?.singular ?? type).toUpperCase();
+  throw new HttpError(400, 'VALIDATION_ERROR', `Error creating ${singular}. Some required properties were not set.`, { context: { properties: missing } });
 }
 
 /** A stage must belong to its pipeline; entering a stage with required properties needs them set. */

@@ -3,12 +3,29 @@ import type { PropertyDef } from '../schema/properties';
 export type Normalized = { ok: true; value: string } | { ok: false; error: string; message: string };
 
 const DAY = 86_400_000;
+/** HubSpot stores string values up to this many characters. */
+export const MAX_VALUE_LENGTH = 65_536;
+/** Dates are years 0001–9999 (what ISO-8601's four-digit years can say). */
+const MIN_TIME = -62_135_596_800_000;
+const MAX_TIME = 253_402_300_799_999;
 
-/** Parses a date filter or property value given as epoch ms or ISO-8601; NaN when neither. */
+/**
+ * Parses a date filter or property value given as epoch ms or ISO-8601; NaN when neither,
+ * when the calendar date does not exist (2026-02-30) or when it is outside years 0001–9999.
+ */
 export function parseTime(raw: string): number {
-  if (/^-?\d+$/.test(raw.trim())) return Number(raw);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(raw.trim())) return NaN;
-  return Date.parse(raw);
+  const s = raw.trim();
+  let t: number;
+  if (/^-?\d+$/.test(s)) t = Number(s);
+  else {
+    const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+    if (!ymd) return NaN;
+    t = Date.parse(s);
+    // Date.parse rolls 2026-02-30 over to March; HubSpot rejects such a date.
+    const d = new Date(Date.UTC(Number(ymd[1]), Number(ymd[2]) - 1, Number(ymd[3])));
+    if (d.getUTCMonth() !== Number(ymd[2]) - 1 || d.getUTCDate() !== Number(ymd[3])) return NaN;
+  }
+  return Number.isFinite(t) && t >= MIN_TIME && t <= MAX_TIME ? t : NaN;
 }
 
 /**
@@ -22,6 +39,13 @@ export function normalizeValue(def: PropertyDef, raw: unknown): Normalized {
   }
   const value = String(raw).trim();
   if (value === '') return { ok: true, value: '' };
+  if (value.length > MAX_VALUE_LENGTH) {
+    return {
+      ok: false,
+      error: 'INVALID_PROPERTY_VALUE',
+      message: `The value of ${def.name} is ${value.length} characters long; property values may have at most ${MAX_VALUE_LENGTH} characters.`,
+    };
+  }
   switch (def.type) {
     case 'number':
       return /^-?\d+(\.\d+)?$/.test(value) && Number.isFinite(Number(value))
@@ -48,6 +72,12 @@ export function normalizeValue(def: PropertyDef, raw: unknown): Normalized {
     case 'enumeration': {
       const options = def.options ?? [];
       if (options.some((o) => o.value === value)) return { ok: true, value };
+      // Multiple checkboxes: several options separated by semicolons.
+      if (def.fieldType === 'checkbox') {
+        const bad = value.split(';').find((v) => !options.some((o) => o.value === v));
+        if (bad === undefined) return { ok: true, value };
+        return { ok: false, error: 'INVALID_OPTION', message: `${bad} was not one of the allowed options: [${options.map((o) => o.value).join(', ')}]` };
+      }
       if (def.owner && !/^\d+$/.test(value)) {
         return { ok: false, error: 'INVALID_INTEGER', message: `${value} was not a valid integer (for owner ID).` };
       }
