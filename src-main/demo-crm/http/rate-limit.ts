@@ -63,16 +63,16 @@ export class RateLimiter {
   /** The next midnight in the portal's time zone (ms), when the daily count starts again. */
   dailyResetsAt(): number {
     const today = this.dayKey(this.clock.now());
-    // Step forward in hours until the calendar day changes, then back to the exact minute.
+    // Step forward in hours until the calendar day changes, then halve down to the first ms of the new day.
     let t = this.clock.now();
     while (this.dayKey(t) === today) t += 3_600_000;
     let lo = t - 3_600_000;
-    while (t - lo > 1000) {
+    while (t - lo > 1) {
       const mid = Math.floor((lo + t) / 2);
       if (this.dayKey(mid) === today) lo = mid;
       else t = mid;
     }
-    return Math.ceil(t / 1000) * 1000;
+    return t;
   }
 
   /** Counts one call against the portal's limits, or refuses it (429 body and headers). */

@@ -76,7 +76,8 @@ export function accountRoutes(api: Router, open: Router, demo: Router, ctx: Ctx)
         },
       ],
     },
-  }));
+    // Not counted: it is how a client finds out that the budget is spent.
+  }), 'none');
 
   open.on('GET', /^\/oauth\/v1\/access-tokens\/([^/]+)$/, (_req, [token = '']) => {
     if (!ctx.tokens.includes(token)) throw new HttpError(404, 'OBJECT_NOT_FOUND', 'Token not found');
