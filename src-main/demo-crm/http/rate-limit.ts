@@ -27,7 +27,7 @@ export interface LimiterClock {
 
 /**
  * HubSpot-style limits of one portal, shared by every token and client of it
- * (hubspot-api.md §14 in the workspace docs): a rolling 10-second window for ordinary calls, a
+ * (README.md "A portal"): a rolling 10-second window for ordinary calls, a
  * separate per-second window for search, and a daily count that starts again at midnight in
  * the portal's time zone (following the demo clock). Calls refused with 429 are not counted.
  */
