@@ -12,6 +12,8 @@ export interface FaultState {
   enforceStageRules: boolean;
   rateLimits: boolean;
   seed: number;
+  /** Request lines (path + query) over 8,192 bytes get 414, as on HubSpot. */
+  uriLimit: boolean;
 }
 
 export const FaultPatch = z
@@ -25,6 +27,7 @@ export const FaultPatch = z
     enforceStageRules: z.boolean(),
     rateLimits: z.boolean(),
     seed: z.number().int(),
+    uriLimit: z.boolean(),
   })
   .partial()
   .strict();
@@ -36,8 +39,8 @@ export class Faults {
   state: FaultState;
   private rng: Rng;
 
-  constructor(rateLimits: boolean) {
-    this.state = { latencyMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], dropRate: 0, force429: 0, searchLagMs: 0, enforceStageRules: true, rateLimits, seed: 1 };
+  constructor(rateLimits: boolean, uriLimit = true) {
+    this.state = { latencyMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], dropRate: 0, force429: 0, searchLagMs: 0, enforceStageRules: true, rateLimits, seed: 1, uriLimit };
     this.rng = createRng(1);
   }
 

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { generateDataset } from './dataset/generate';
 import { Faults } from './faults';
-import { PROFESSIONAL, RateLimiter } from './http/rate-limit';
+import { RateLimiter, TIER_LIMITS, type RateLimitConfig } from './http/rate-limit';
 import { Router } from './http/router';
-import { createRequestListener } from './http/server';
+import { createRequestListener, MAX_HEADER_BYTES, onClientError } from './http/server';
+import { accountRoutes } from './routes/account';
 import { associationRoutes } from './routes/associations';
 import { batchRoutes } from './routes/batch';
 import type { Ctx } from './routes/context';
@@ -28,7 +29,15 @@ export interface DemoCrmOptions {
   token?: string;
   now?: () => number;
   timeZone?: string;
-  rateLimits?: { standardPer10s: number; searchPerSecond: number } | false;
+  /**
+   * Limits of this portal, shared by all its tokens: the tier's (HubSpot's published figures)
+   * when omitted; `false` = not enforced (headers are still sent).
+   */
+  rateLimits?: RateLimitConfig | false;
+  /** More bearer tokens of the same portal ("two clients of one portal"); `token` is always valid. */
+  tokens?: string[];
+  /** 414 for request lines over 8,192 bytes, as on HubSpot (default on; `/__demo/faults` `uriLimit`). */
+  uriLimit?: boolean;
   /**
    * When set, new activity for the signed-in user's contacts (what POST /__demo/tick makes)
    * appears this often, so the app's Feed has news after a sync. Off in tests, which tick
@@ -57,19 +66,17 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   const clockOffset = { ms: 0 };
   const now = (): number => baseNow() + clockOffset.ms;
   const mono = (): number => performance.now();
+  const zone = opts.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  const tier = opts.tier ?? DEFAULT_TIER;
+  const tokens = [token, ...(opts.tokens ?? []).filter((t) => t !== '' && t !== token)];
   const persistence = await Persistence.open(opts.dataDir);
   const store = new Store(persistence, { now, mono });
   if (store.isEmpty) {
-    generateDataset(store, {
-      size: opts.size ?? 'small',
-      seed: opts.seed ?? 1,
-      now: now(),
-      zone: opts.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
-    });
-    store.flush();
+    generateDataset(store, { size: opts.size ?? 'small', seed: opts.seed ?? 1, now: now(), zone });
+    store.saveGenerated();
   }
-  const faults = new Faults(opts.rateLimits !== false);
-  const limiter = new RateLimiter(opts.rateLimits || PROFESSIONAL, mono);
+  const faults = new Faults(opts.rateLimits !== false, opts.uriLimit ?? true);
+  const limiter = new RateLimiter(opts.rateLimits || TIER_LIMITS[tier], { mono, now }, zone);
   limiter.enabled = opts.rateLimits !== false;
   const whoami = { userId: store.meta.get('whoami') ?? DEFAULT_USER_ID };
   const ctx: Ctx = {
@@ -79,8 +86,10 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
     now,
     clockOffset,
     whoami,
-    tier: opts.tier ?? DEFAULT_TIER,
+    tier,
     portalId: opts.portalId ?? DEFAULT_PORTAL_ID,
+    timeZone: zone,
+    tokens,
     tick: (count) => produceActivity(store, whoami.userId, count, now()),
   };
 
@@ -93,8 +102,14 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   schemaRoutes(api);
   const demo = new Router();
   demoRoutes(demo, ctx);
+  const open = new Router();
+  accountRoutes(api, open, demo, ctx);
 
-  const server = createServer(createRequestListener({ token, api, demo, faults, limiter }));
+  const server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES },
+    createRequestListener({ isToken: (t) => tokens.includes(t), api, demo, open, faults, limiter, commit: () => store.commit() }),
+  );
+  server.on('clientError', onClientError);
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

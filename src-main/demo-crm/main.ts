@@ -2,18 +2,40 @@ import { parseArgs } from 'node:util';
 import { startDemoCrm } from './index';
 import { isTier, type Tier } from './tier';
 
-const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T] [--tier starter|professional|enterprise] [--portal-id N]';
+const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T]... [--tier starter|professional|enterprise] [--portal-id N] [--no-uri-limit] [--no-rate-limits]';
 
 function fail(message: string): never {
   process.stderr.write(`demo-crm: ${message}. ${USAGE}\n`);
   process.exit(2);
 }
 
-function options(): { port: number; dataDir: string; size: 'small' | 'medium' | 'large'; seed: number; token: string; tier: Tier; portalId?: number } {
+function options(): {
+  port: number;
+  dataDir: string;
+  size: 'small' | 'medium' | 'large';
+  seed: number;
+  token: string;
+  tokens: string[];
+  tier: Tier;
+  portalId?: number;
+  uriLimit: boolean;
+  rateLimits?: false;
+} {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, data: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, token: { type: 'string' }, tier: { type: 'string' }, 'portal-id': { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        size: { type: 'string' },
+        seed: { type: 'string' },
+        // Repeatable: the first is the main token, the others more clients of the same portal.
+        token: { type: 'string', multiple: true },
+        tier: { type: 'string' },
+        'portal-id': { type: 'string' },
+        'no-uri-limit': { type: 'boolean' },
+        'no-rate-limits': { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -27,13 +49,24 @@ function options(): { port: number; dataDir: string; size: 'small' | 'medium' | 
   if (size !== 'small' && size !== 'medium' && size !== 'large') fail(`--size must be small, medium or large, got "${size}"`);
   const seed = Number(values.seed ?? '1');
   if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
-  const token = values.token ?? 'demo-token';
-  if (token === '') fail('--token must not be empty');
+  const [token = 'demo-token', ...tokens] = values.token ?? [];
+  if (token === '' || tokens.includes('')) fail('--token must not be empty');
   const tier = values.tier ?? 'professional';
   if (!isTier(tier)) fail(`--tier must be starter, professional or enterprise, got "${tier}"`);
   const portalId = values['portal-id'] === undefined ? undefined : Number(values['portal-id']);
   if (portalId !== undefined && !(Number.isSafeInteger(portalId) && portalId > 0)) fail(`--portal-id must be a positive integer, got "${values['portal-id']}"`);
-  return { port, dataDir: values.data, size, seed, token, tier, ...(portalId === undefined ? {} : { portalId }) };
+  return {
+    port,
+    dataDir: values.data,
+    size,
+    seed,
+    token,
+    tokens,
+    tier,
+    ...(portalId === undefined ? {} : { portalId }),
+    uriLimit: !values['no-uri-limit'],
+    ...(values['no-rate-limits'] ? { rateLimits: false as const } : {}),
+  };
 }
 
 const opts = options();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Faults } from '../faults';
 import { HttpError } from './errors';
 import type { RateLimiter } from './rate-limit';
@@ -7,14 +8,26 @@ import { tooMany } from './rate-limit';
 import type { Req, Res, Router } from './router';
 
 export interface ServerDeps {
-  token: string;
+  /** Whether a bearer token belongs to this portal (every token shares the portal's limits). */
+  isToken(token: string): boolean;
   api: Router;
   demo: Router;
+  /** Routes that take no bearer token and count against no limit (token info: the token is in the path). */
+  open: Router;
   faults: Faults;
   limiter: RateLimiter;
+  /** Makes the writes of this request durable; called before any answer is sent. */
+  commit(): void;
 }
 
 const MAX_BODY = 20 * 1024 * 1024;
+/** HubSpot's front door refuses longer request lines (path + query) with 414. */
+export const MAX_URI_BYTES = 8192;
+/**
+ * Node's own header limit (16 KiB by default) would reset longer request lines; the server
+ * raises it so that URLs well past MAX_URI_BYTES still get a proper 414.
+ */
+export const MAX_HEADER_BYTES = 1024 * 1024;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The request pipeline: auth, demo controls, faults, rate limits, body parsing, routing, error bodies. */
@@ -29,14 +42,39 @@ export function createRequestListener(deps: ServerDeps): (req: IncomingMessage, 
 
 async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const correlationId = randomUUID();
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const rawUrl = req.url ?? '/';
+  const headers: Record<string, string> = { 'X-HubSpot-Correlation-Id': correlationId };
+  // Every answer goes out after the request's writes are on disk (a 2xx means durable).
+  const reply = (status: number, body: unknown, extra: Record<string, string> = {}): void => {
+    deps.commit();
+    send(res, status, body, { ...headers, ...extra });
+  };
+  const fail = (e: HttpError, extra: Record<string, string> = {}): void => reply(e.status, e.body(correlationId), extra);
+
+  const uriBytes = Buffer.byteLength(rawUrl);
+  if (deps.faults.state.uriLimit && uriBytes > MAX_URI_BYTES) {
+    await drain(req);
+    return fail(uriTooLong(uriBytes));
+  }
+
+  const url = new URL(rawUrl, 'http://127.0.0.1');
   let path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
   const method = (req.method ?? 'GET').toUpperCase();
-  const headers: Record<string, string> = { 'X-HubSpot-Correlation-Id': correlationId };
-  const fail = (e: HttpError, extra: Record<string, string> = {}): void => send(res, e.status, e.body(correlationId), { ...headers, ...extra });
 
-  const auth = req.headers.authorization ?? '';
-  if (auth !== `Bearer ${deps.token}`) {
+  const openRoute = tryMatch(deps.open, method, path);
+  if (openRoute.route) {
+    await drain(req);
+    try {
+      const out = await openRoute.route.handler({ method, path, query: url.searchParams, headers: req.headers, body: undefined }, openRoute.route.params);
+      return reply(out.status, out.body, out.headers);
+    } catch (e) {
+      if (e instanceof HttpError) return fail(e);
+      throw e;
+    }
+  }
+
+  const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  if (!auth?.[1] || !deps.isToken(auth[1])) {
     await drain(req);
     return fail(new HttpError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview'));
   }
@@ -54,8 +92,21 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     path = asUser[2] ?? '/';
   }
   const isDemo = path.startsWith('/__demo/');
+  const { route, error } = tryMatch(isDemo ? deps.demo : deps.api, method, path);
 
   if (!isDemo) {
+    // Every call of the portal counts, whichever token or client makes it; unknown paths too.
+    const bucket = route?.bucket ?? 'standard';
+    if (bucket === 'none') Object.assign(headers, deps.limiter.headers('standard'));
+    else {
+      const limit = deps.limiter.take(bucket);
+      Object.assign(headers, limit.headers);
+      if (!limit.ok) {
+        await drain(req);
+        return reply(429, { ...limit.body, correlationId });
+      }
+    }
+
     const { latencyMs } = deps.faults.state;
     if (latencyMs > 0) await sleep(latencyMs);
     const decision = deps.faults.decide();
@@ -69,34 +120,21 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     }
     if (decision.kind === 'rate-limit') {
       await drain(req);
-      const search = method === 'POST' && /\/search$/.test(path);
-      return send(res, 429, { ...tooMany(search), correlationId }, { ...headers, 'Retry-After': '1' });
+      return reply(429, { ...tooMany(bucket === 'search'), correlationId }, { 'Retry-After': '1' });
     }
   }
 
-  let route;
-  try {
-    route = (isDemo ? deps.demo : deps.api).match(method, path);
-  } catch (e) {
+  if (!route) {
     await drain(req);
-    if (e instanceof HttpError) return fail(e);
-    throw e;
-  }
-
-  if (!isDemo && route.bucket !== 'none') {
-    const limit = deps.limiter.take(deps.token, route.bucket);
-    Object.assign(headers, limit.headers);
-    if (!limit.ok) {
-      await drain(req);
-      return send(res, 429, { ...limit.body, correlationId }, headers);
-    }
+    if (error) return fail(error);
+    throw new Error(`No route for ${method} ${path}`);
   }
 
   try {
     const body = await readJson(req);
     const request: Req = { method, path, query: url.searchParams, headers: req.headers, body, ...(actAs ? { actAs } : {}) };
     const out: Res = await route.handler(request, route.params);
-    send(res, out.status, out.body, { ...headers, ...out.headers });
+    reply(out.status, out.body, out.headers);
   } catch (e) {
     if (e instanceof HttpError) return fail(e);
     throw e;
@@ -110,6 +148,45 @@ function wellEncoded(rawUrl: string): boolean {
   } catch {
     return false;
   }
+}
+
+type Matched = ReturnType<Router['match']>;
+
+function tryMatch(router: Router, method: string, path: string): { route?: Matched; error?: HttpError } {
+  try {
+    return { route: router.match(method, path) };
+  } catch (e) {
+    if (e instanceof HttpError) return { error: e };
+    throw e;
+  }
+}
+
+/** 414 in HubSpot's error shape; the remedy HubSpot gives is to move long lists into a POST body. */
+export function uriTooLong(bytes: number): HttpError {
+  return new HttpError(
+    414,
+    'URI_TOO_LONG',
+    `URI Too Long: the request line (path and query) is ${bytes} bytes, more than the ${MAX_URI_BYTES} allowed. Send long property lists in the body of POST .../batch/read instead.`,
+  );
+}
+
+/**
+ * What Node answers itself for a request line or headers past MAX_HEADER_BYTES: a JSON 431
+ * and a clean close instead of a reset. Wire it to the server's 'clientError' event.
+ */
+export function onClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) return;
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const text = JSON.stringify({
+    status: 'error',
+    message: tooLarge ? 'Request header fields too large' : 'Bad request',
+    correlationId: randomUUID(),
+    category: tooLarge ? 'URI_TOO_LONG' : 'VALIDATION_ERROR',
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

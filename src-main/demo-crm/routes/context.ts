@@ -18,6 +18,10 @@ export interface Ctx {
   /** The subscription tier the portal plays and its id. */
   tier: Tier;
   portalId: number;
+  /** The portal's IANA time zone (account info, the daily limit's midnight). */
+  timeZone: string;
+  /** Every bearer token of this portal (they share its limits). */
+  tokens: readonly string[];
   /** Creates "new activity" for the feed (POST /__demo/tick). */
   tick(count: number): { created: Record<string, number> };
 }

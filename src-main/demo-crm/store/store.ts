@@ -12,18 +12,26 @@ export interface StoreClock {
   mono(): number;
 }
 
+/** Ids are reserved on disk this many at a time, so an id handed out is never handed out again. */
+const ID_BLOCK = 1000;
+
 /**
- * The working copy of every record, in memory, with a debounced write-through to sql.js.
- * Records of a type are kept in id order (ids only grow), so list paging is a binary search.
+ * The working copy of every record, in memory. `commit()` writes what changed to the journal
+ * (persist.ts) and fsyncs it; the server calls it before every answer, a timer after writes
+ * made outside a request. Records of a type are kept in id order (ids only grow), so list
+ * paging is a binary search.
  */
 export class Store {
   private readonly byType = new Map<string, Map<string, CrmRecord>>();
   private readonly order = new Map<string, string[]>();
   private readonly unique = new Map<string, Map<string, string>>();
-  readonly assoc = new AssociationStore(() => this.scheduleFlush());
+  readonly assoc = new AssociationStore(() => this.schedule());
   readonly meta = new Map<string, string>();
   private readonly dirty = new Set<CrmRecord>();
+  private metaDirty = false;
   private nextId = 1000;
+  /** Ids below this are reserved on disk (`meta.nextId`); a restart continues from here. */
+  private reservedTo = 1000;
   private timer: NodeJS.Timeout | undefined;
   /** Index lag for search (ms); 0 = search sees writes at once. */
   searchLagMs = 0;
@@ -31,11 +39,12 @@ export class Store {
   constructor(
     private readonly persistence: Persistence,
     readonly clock: StoreClock,
-    private readonly flushDelayMs = 200,
+    private readonly flushDelayMs = 0,
   ) {
     const snap = persistence.load();
     for (const [k, v] of snap.meta) this.meta.set(k, v);
     this.nextId = Number(this.meta.get('nextId') ?? '1000');
+    this.reservedTo = this.nextId;
     snap.records.sort((a, b) => Number(a.id) - Number(b.id));
     for (const r of snap.records) this.index(r);
     for (const x of snap.assoc) this.assoc.load(x.a, x.b, x.types);
@@ -66,7 +75,7 @@ export class Store {
 
   /** Creates a record from already validated properties. */
   create(type: string, props: Record<string, string>, source: WriteSource, at = this.clock.now()): CrmRecord {
-    const id = String(this.nextId++);
+    const id = this.allocateId();
     const iso = new Date(at).toISOString();
     const modified = findObjectType(type)?.modifiedProperty ?? 'hs_lastmodifieddate';
     const record: CrmRecord = { id, type, props: {}, history: {}, createdAt: at, updatedAt: at, archived: false };
@@ -118,19 +127,54 @@ export class Store {
     this.touch(record);
   }
 
-  /** Writes pending changes now (also called on close). */
-  flush(): void {
+  /** Makes pending changes durable (journal + fsync). Cheap when nothing changed. */
+  commit(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.dirty.size === 0 && this.assoc.dirty.size === 0) return;
-    this.meta.set('nextId', String(this.nextId));
-    this.persistence.write(this.dirty, this.assoc.pairs(), this.meta);
-    this.dirty.clear();
-    this.assoc.dirty.clear();
+    if (this.dirty.size === 0 && this.assoc.dirty.size === 0 && !this.metaDirty) return;
+    this.persistence.commit({ records: this.dirty, assoc: this.assoc.pairs(), meta: this.metaDirty ? this.meta : [] });
+    this.clearDirty();
   }
 
+  /** Alias of `commit` (also called on close). */
+  flush(): void {
+    this.commit();
+  }
+
+  /** After the dataset generator: everything straight into a fresh snapshot. */
+  saveGenerated(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.reservedTo = Math.max(this.reservedTo, this.nextId);
+    this.meta.set('nextId', String(this.reservedTo));
+    this.persistence.commitSnapshot({ records: this.dirty, assoc: this.assoc.pairs(), meta: this.meta });
+    this.clearDirty();
+  }
+
+  /** Marks a change (e.g. of `meta`) to be committed soon; the server commits before answering anyway. */
   scheduleFlush(): void {
-    this.timer ??= setTimeout(() => this.flush(), this.flushDelayMs);
+    this.metaDirty = true;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => this.commit(), this.flushDelayMs);
+  }
+
+  private clearDirty(): void {
+    this.dirty.clear();
+    this.assoc.dirty.clear();
+    this.metaDirty = false;
+  }
+
+  /** The next id; a new block is reserved durably before any id of it is handed out. */
+  private allocateId(): string {
+    if (this.nextId >= this.reservedTo) {
+      this.reservedTo = this.nextId + ID_BLOCK;
+      this.meta.set('nextId', String(this.reservedTo));
+      this.persistence.commit({ meta: [['nextId', String(this.reservedTo)]] });
+    }
+    return String(this.nextId++);
   }
 
   private apply(record: CrmRecord, changes: Record<string, string>, source: WriteSource, at: number, keepImportHistory: boolean): void {
@@ -180,7 +224,7 @@ export class Store {
 
   private touch(r: CrmRecord): void {
     this.dirty.add(r);
-    this.scheduleFlush();
+    this.schedule();
   }
 }
 
