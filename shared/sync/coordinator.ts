@@ -5,7 +5,7 @@ import { SYNCED_TYPES, type SyncedType } from './object-types';
 import type { CrmPort, StorePort } from './ports';
 import { observeServerClock } from './server-clock';
 import { syncPass, type RunReport } from './sync-pass';
-import { INITIAL_STATUS, type SyncStatus, type SyncTrigger } from './status';
+import { INITIAL_STATUS, statusAfterPass, type SyncStatus, type SyncTrigger } from './status';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -101,9 +101,8 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     try {
       const report = await pass();
       failures = 0;
-      const { lastError: _cleared, ...rest } = status;
-      status = rest;
-      emit({ lastSyncedAt: now(), ...(report.refused ? { lastError: `The CRM refused: ${report.refused.join('; ')}` } : {}) });
+      status = statusAfterPass(status, report, now());
+      emit({});
       return report;
     } catch (err) {
       if (err instanceof TransientSyncError) {
