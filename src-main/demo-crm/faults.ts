@@ -12,6 +12,8 @@ export interface FaultState {
   enforceStageRules: boolean;
   rateLimits: boolean;
   seed: number;
+  /** Requests whose path starts with one of these are refused with 403 MISSING_SCOPES (a scope the token lacks). */
+  failPaths: string[];
 }
 
 export const FaultPatch = z
@@ -25,6 +27,7 @@ export const FaultPatch = z
     enforceStageRules: z.boolean(),
     rateLimits: z.boolean(),
     seed: z.number().int(),
+    failPaths: z.array(z.string().startsWith('/').max(200)).max(50),
   })
   .partial()
   .strict();
@@ -37,7 +40,7 @@ export class Faults {
   private rng: Rng;
 
   constructor(rateLimits: boolean) {
-    this.state = { latencyMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], dropRate: 0, force429: 0, searchLagMs: 0, enforceStageRules: true, rateLimits, seed: 1 };
+    this.state = { latencyMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], dropRate: 0, force429: 0, searchLagMs: 0, enforceStageRules: true, rateLimits, seed: 1, failPaths: [] };
     this.rng = createRng(1);
   }
 
@@ -45,6 +48,11 @@ export class Faults {
     this.state = { ...this.state, ...patch };
     // A PUT that names a seed (or changes a rate) restarts the random sequence.
     if (patch.seed !== undefined || patch.errorRate !== undefined || patch.dropRate !== undefined) this.rng = createRng(this.state.seed);
+  }
+
+  /** Whether `path` is switched to answer 403, as for a token without the scope it needs. */
+  refuses(path: string): boolean {
+    return this.state.failPaths.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
   }
 
   decide(): Decision {

@@ -21,6 +21,7 @@ export default {
     offline: 'Offline',
     never: 'Not synced yet',
     lastSynced: 'Last synced {time}',
+    notSynced: '{object} could not be synced: {message}',
     syncing: 'Syncing…',
     progress: 'Syncing {object}: {done} of {total}',
     pending: 'No pending edits | 1 pending edit | {n} pending edits',

@@ -23,6 +23,7 @@ export default {
     offline: 'Offline',
     never: 'Jeszcze nie zsynchronizowano',
     lastSynced: 'Ostatnia synchronizacja {time}',
+    notSynced: 'Nie udało się zsynchronizować ({object}): {message}',
     syncing: 'Synchronizacja…',
     progress: 'Synchronizacja {object}: {done} z {total}',
     pending: 'Brak oczekujących zmian | 1 oczekująca zmiana | {n} oczekujące zmiany | {n} oczekujących zmian',
