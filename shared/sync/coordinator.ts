@@ -7,7 +7,7 @@ import type { CrmPort, StorePort } from './ports';
 import { pushOutbox } from './push';
 import { observeServerClock } from './server-clock';
 import { syncPass, type RunReport } from './sync-pass';
-import { INITIAL_STATUS, type SyncStatus, type SyncTrigger } from './status';
+import { INITIAL_STATUS, statusAfterPass, type SyncStatus, type SyncTrigger } from './status';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -132,9 +132,13 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
       const report = mode === 'push' ? { pushed: await pushOutbox(ctx), pulled: 0 } : await pass();
       failures = 0;
       networkFailures = 0;
-      const { lastError: _cleared, ...rest } = status;
-      status = rest;
-      if (mode === 'full') emit({ lastSyncedAt: now(), ...(report.refused ? { lastError: `The CRM refused: ${report.refused.join('; ')}` } : {}) });
+      if (mode === 'full') status = statusAfterPass(status, report, now());
+      else if (!status.incomplete?.length) {
+        // A push that went through clears a transient error; refusals stay until a full pass.
+        const { lastError: _cleared, ...rest } = status;
+        status = rest;
+      }
+      emit({});
       return report;
     } catch (err) {
       if (err instanceof TransientSyncError) {

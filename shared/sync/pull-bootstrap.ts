@@ -5,7 +5,7 @@ import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
 import type { AssociationBatch, CursorState } from './ports';
 import { readAssociations } from './pull-associations';
-import { modifiedAt, propertiesToFetch } from './pull-common';
+import { modifiedAt, propertiesToFetch, readRecords } from './pull-common';
 
 type Bootstrap = Extract<CursorState, { mode: 'bootstrap' }>;
 
@@ -16,7 +16,10 @@ interface ListBody {
 
 /**
  * First load of a type through the list endpoint (no 10,000 cap, standard bucket; §13).
- * Before the first page we take a fence: the newest modification the CRM reports. Anything
+ * The list names one property (the cursor property), so its URL stays short however many
+ * properties the portal defines; the records are then read with every property by
+ * `POST …/batch/read`, 100 ids a call, the list in the body (a real portal's catalogue in a
+ * query string is answered 414). Before the first page we take a fence: the newest modification the CRM reports. Anything
  * changed while we page is newer than the fence, so the incremental pull that starts at the
  * fence catches it. Pages are gathered up to `bootstrapBatch` records; their associations are
  * then read in one batch per target, and everything commits in one transaction together with
@@ -24,10 +27,11 @@ interface ListBody {
  */
 export async function bootstrapType(ctx: SyncContext, type: SyncedType, resume?: Bootstrap): Promise<number> {
   let state = resume ?? (await startBootstrap(ctx, type));
-  const properties = (await propertiesToFetch(ctx, type)).join(',');
+  const properties = await propertiesToFetch(ctx, type);
+  const listed = TYPE_INFO[type].cursorProperty;
   let fetched = 0;
   for (;;) {
-    const records: SyncedRecord[] = [];
+    const listedIds: string[] = [];
     let after = state.after;
     do {
       const res = await fetchCrm(
@@ -35,14 +39,15 @@ export async function bootstrapType(ctx: SyncContext, type: SyncedType, resume?:
         {
           method: 'GET',
           path: `${OBJECTS}/${type}`,
-          query: { limit: String(ctx.tuning.listPageSize), properties, archived: 'false', ...(after ? { after } : {}) },
+          query: { limit: String(ctx.tuning.listPageSize), properties: listed, archived: 'false', ...(after ? { after } : {}) },
         },
         ctx.now,
       );
       const body = (res.body ?? {}) as ListBody;
-      records.push(...(body.results ?? []).map(toSyncedRecord));
+      listedIds.push(...(body.results ?? []).map((r) => String(r.id)));
       after = body.paging?.next?.after;
-    } while (after && records.length < ctx.tuning.bootstrapBatch);
+    } while (after && listedIds.length < ctx.tuning.bootstrapBatch);
+    const records: SyncedRecord[] = await readRecords(ctx, type, listedIds, properties);
     const ids = records.map((r) => r.id);
     const associations: AssociationBatch[] = [];
     if (ids.length) for (const target of TYPE_INFO[type].associationTargets) associations.push(await readAssociations(ctx, type, target, ids));

@@ -1,11 +1,35 @@
+import { toSyncedRecord, type WireRecord } from './batch';
+import { chunk, fetchCrm, OBJECTS } from './crm-calls';
 import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
 import { toMillis, type SyncedRecord } from './values';
+
+/** Object batch endpoints take up to 100 inputs (hubspot-api.md §3). */
+export const BATCH_READ_MAX = 100;
 
 /** Every property the CRM defines for a type (stored reference data), else a fallback set. */
 export async function propertiesToFetch(ctx: SyncContext, type: SyncedType): Promise<string[]> {
   const names = await ctx.store.propertyNames(type);
   return names.length ? names : [...TYPE_INFO[type].fallbackProperties];
+}
+
+/**
+ * The records `ids` with `properties`, by `POST …/batch/read`: the property list travels in
+ * the body, so hundreds of properties never make a request line HubSpot refuses (414). Ids
+ * the CRM no longer has (archived meanwhile) come back as per-item errors and are left out;
+ * the archived sweep removes them locally. Results keep the order of `ids`.
+ */
+export async function readRecords(ctx: SyncContext, type: SyncedType, ids: readonly string[], properties: readonly string[]): Promise<SyncedRecord[]> {
+  const byId = new Map<string, SyncedRecord>();
+  for (const group of chunk(ids, BATCH_READ_MAX)) {
+    const res = await fetchCrm(
+      ctx.crm,
+      { method: 'POST', path: `${OBJECTS}/${type}/batch/read`, body: { properties, inputs: group.map((id) => ({ id })) } },
+      ctx.now,
+    );
+    for (const r of ((res.body ?? {}) as { results?: WireRecord[] }).results ?? []) byId.set(String(r.id), toSyncedRecord(r));
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The server timestamp a record was last modified at: what cursors are made of (G17). */

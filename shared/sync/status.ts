@@ -1,12 +1,23 @@
 import type { SyncProgress } from './context';
 
+/** A type the last pass could not sync, and the CRM's reason (e.g. a missing scope). */
+export interface TypeRefusal {
+  objectType: string;
+  message: string;
+}
+
 /** What the sync-status area shows; client-clock times here are for display only. */
 export interface SyncStatus {
   online: boolean;
   running: boolean;
   phase: SyncProgress['phase'];
   progress?: { objectType?: string; done: number; total?: number };
+  /** The end of the last pass in which every type synced; a pass that failed in part leaves it. */
   lastSyncedAt: number | null;
+  /** Per type, the end of the last pass in which that type synced. */
+  typeSyncedAt?: Record<string, number>;
+  /** Types the last pass could not sync (the local data of those is incomplete); absent when all synced. */
+  incomplete?: TypeRefusal[];
   pending: number;
   /** Entries the CRM rejected, waiting for the user ("needs attention"). */
   errors: number;
@@ -27,3 +38,31 @@ export const INITIAL_STATUS: SyncStatus = {
   errors: 0,
   conflicts: 0,
 };
+
+/** What a finished pass reports to the status (RunReport in sync-pass.ts). */
+export interface PassOutcome {
+  /** Types pulled in full this pass. */
+  synced?: readonly string[];
+  refused?: readonly TypeRefusal[];
+}
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Companies could not be synced: <CRM message>", one sentence per refused type. */
+export function describeRefusals(refused: readonly TypeRefusal[]): string {
+  return refused.map((r) => `${capitalized(r.objectType)} could not be synced: ${r.message}`).join('; ');
+}
+
+/**
+ * The status after a pass that ran to its end. Only a pass in which every type synced moves
+ * `lastSyncedAt`; otherwise the status names the types that did not and why, so the screens
+ * never say "Last synced" over data that is missing a type.
+ */
+export function statusAfterPass(prev: SyncStatus, outcome: PassOutcome, at: number): SyncStatus {
+  const { lastError: _e, incomplete: _i, ...rest } = prev;
+  const typeSyncedAt = { ...prev.typeSyncedAt };
+  for (const type of outcome.synced ?? []) typeSyncedAt[type] = at;
+  const refused = outcome.refused ?? [];
+  if (!refused.length) return { ...rest, typeSyncedAt, lastSyncedAt: at };
+  return { ...rest, typeSyncedAt, incomplete: [...refused], lastError: describeRefusals(refused) };
+}

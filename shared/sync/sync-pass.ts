@@ -7,13 +7,16 @@ import { incrementalType } from './pull-incremental';
 import { pullPortalInfo } from './pull-portal';
 import { pullReference } from './pull-reference';
 import { pushOutbox } from './push';
+import type { TypeRefusal } from './status';
 
 export interface RunReport {
   skipped?: 'offline';
   pushed: number;
   pulled: number;
-  /** Types the CRM refused to serve (e.g. a missing scope); the others synced. */
-  refused?: string[];
+  /** Types pulled (and swept, when due) in full this pass. */
+  synced?: SyncedType[];
+  /** Types the CRM refused to serve (e.g. a missing scope), with its message; the others synced. */
+  refused?: TypeRefusal[];
 }
 
 export interface PassOptions {
@@ -40,8 +43,9 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
     await ctx.store.setMeta('reference:lastAt', o.now());
   }
   report.pushed += await pushOutbox(ctx);
-  const refused: string[] = [];
+  const refused: TypeRefusal[] = [];
   const unavailable = new Set<SyncedType>();
+  const failed = new Set<SyncedType>();
   for (const type of o.types) {
     const cursor = await ctx.store.getCursor(type);
     try {
@@ -53,14 +57,27 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
       if (TYPE_INFO[type].optional) {
         unavailable.add(type);
         await noteAvailability(ctx, type, err.message);
-      } else refused.push(`${type}: ${err.message}`);
+      } else {
+        failed.add(type);
+        refused.push({ objectType: type, message: err.message });
+      }
     }
   }
   if (await due('archived:lastAt', o.sweepEveryMs ?? 3_600_000)) {
-    for (const type of o.types) if (!unavailable.has(type)) await sweepArchived(ctx, type);
+    for (const type of o.types) {
+      if (unavailable.has(type) || failed.has(type)) continue;
+      try {
+        await sweepArchived(ctx, type);
+      } catch (err) {
+        if (!(err instanceof PermanentSyncError)) throw err;
+        failed.add(type);
+        refused.push({ objectType: type, message: err.message });
+      }
+    }
     await ctx.store.setMeta('archived:lastAt', o.now());
   }
   report.pushed += await pushOutbox(ctx);
+  report.synced = o.types.filter((t) => !unavailable.has(t) && !failed.has(t));
   if (refused.length) report.refused = refused;
   return report;
 }

@@ -14,6 +14,8 @@ export interface FaultState {
   seed: number;
   /** Request lines (path + query) over 8,192 bytes get 414, as on HubSpot. */
   uriLimit: boolean;
+  /** Requests whose path starts with one of these are refused with 403 MISSING_SCOPES (a scope the token lacks). */
+  failPaths: string[];
 }
 
 export const FaultPatch = z
@@ -28,6 +30,7 @@ export const FaultPatch = z
     rateLimits: z.boolean(),
     seed: z.number().int(),
     uriLimit: z.boolean(),
+    failPaths: z.array(z.string().startsWith('/').max(200)).max(50),
   })
   .partial()
   .strict();
@@ -40,7 +43,7 @@ export class Faults {
   private rng: Rng;
 
   constructor(rateLimits: boolean, uriLimit = true) {
-    this.state = { latencyMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], dropRate: 0, force429: 0, searchLagMs: 0, enforceStageRules: true, rateLimits, seed: 1, uriLimit };
+    this.state = { latencyMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], dropRate: 0, force429: 0, searchLagMs: 0, enforceStageRules: true, rateLimits, seed: 1, uriLimit, failPaths: [] };
     this.rng = createRng(1);
   }
 
@@ -48,6 +51,11 @@ export class Faults {
     this.state = { ...this.state, ...patch };
     // A PUT that names a seed (or changes a rate) restarts the random sequence.
     if (patch.seed !== undefined || patch.errorRate !== undefined || patch.dropRate !== undefined) this.rng = createRng(this.state.seed);
+  }
+
+  /** Whether `path` is switched to answer 403, as for a token without the scope it needs. */
+  refuses(path: string): boolean {
+    return this.state.failPaths.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`));
   }
 
   decide(): Decision {

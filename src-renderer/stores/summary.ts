@@ -124,7 +124,7 @@ export const useSummaryStore = defineStore('summary', () => {
   watch(ownerId, () => (due.value = 'today'));
 
   /** Never synced on this computer: empty cards say "after the first sync", not "nothing". */
-  const awaitingFirstSync = computed(() => sync.lastSyncedAt === null);
+  const awaitingFirstSync = computed(() => !sync.everSynced);
 
   return {
     now,

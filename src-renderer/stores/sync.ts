@@ -37,6 +37,10 @@ export const useSyncStore = defineStore('sync', () => {
     nextAttemptAt: computed(() => status.value.nextAttemptAt ?? null),
     progress: computed(() => status.value.progress ?? null),
     lastSyncedAt: computed(() => status.value.lastSyncedAt),
+    /** Types the last pass could not sync: the local data of those is incomplete. */
+    incomplete: computed(() => status.value.incomplete ?? []),
+    /** Some data has synced on this computer this session, even if not every type. */
+    everSynced: computed(() => status.value.lastSyncedAt !== null || Object.keys(status.value.typeSyncedAt ?? {}).length > 0),
     pending: computed(() => status.value.pending),
     errors: computed(() => status.value.errors),
     conflicts: computed(() => status.value.conflicts),

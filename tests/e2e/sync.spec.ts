@@ -21,3 +21,22 @@ test('the first sync fills the local store and the status says when it finished'
   expect(counts.companies).toBe(crm.total);
   expect(counts.tasks).toBeGreaterThan(0);
 });
+
+test('a type the CRM refuses is named in the status and on Summary and Portfolio, never "Last synced"', async ({ page, workspace }) => {
+  test.setTimeout(240_000); // two full syncs
+  const faults = (failPaths: string[]) => crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { failPaths } });
+  expect((await faults(['/crm/v3/objects/tickets'])).status).toBe(200);
+  await openWorkspace(page, workspace);
+  const status = page.getByRole('status', { name: 'Sync status' });
+  await expect(status).toContainText("Tickets could not be synced: This app hasn't been granted all required scopes", { timeout: 120_000 });
+  await expect(status).not.toContainText('Last synced');
+  const banner = page.getByTestId('sync-incomplete');
+  await expect(banner).toHaveText(/local data is incomplete: tickets could not be synced/);
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Portfolio', exact: true }).click();
+  await expect(banner).toHaveText(/local data is incomplete: tickets could not be synced/);
+
+  expect((await faults([])).status).toBe(200);
+  await status.getByRole('button', { name: 'Sync now' }).click();
+  await expect(status).toContainText('Last synced', { timeout: 120_000 });
+  await expect(banner).toHaveCount(0);
+});

@@ -109,6 +109,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
     const { latencyMs } = deps.faults.state;
     if (latencyMs > 0) await sleep(latencyMs);
+    if (deps.faults.refuses(path)) {
+      await drain(req);
+      return fail(new HttpError(403, 'MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes."));
+    }
     const decision = deps.faults.decide();
     if (decision.kind === 'drop') {
       req.socket.destroy();

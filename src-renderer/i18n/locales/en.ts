@@ -21,6 +21,7 @@ export default {
     offline: 'Offline',
     never: 'Not synced yet',
     lastSynced: 'Last synced {time}',
+    notSynced: '{object} could not be synced: {message}',
     syncing: 'Syncing…',
     sending: 'Sending… | Sending 1 edit… | Sending {n} edits…',
     nextAttempt: 'Next attempt at {time}',

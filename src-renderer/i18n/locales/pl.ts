@@ -23,6 +23,7 @@ export default {
     offline: 'Offline',
     never: 'Jeszcze nie zsynchronizowano',
     lastSynced: 'Ostatnia synchronizacja {time}',
+    notSynced: 'Nie udało się zsynchronizować ({object}): {message}',
     syncing: 'Synchronizacja…',
     sending: 'Wysyłanie… | Wysyłanie 1 zmiany… | Wysyłanie {n} zmian… | Wysyłanie {n} zmian…',
     nextAttempt: 'Następna próba o {time}',

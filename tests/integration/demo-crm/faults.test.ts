@@ -15,7 +15,7 @@ beforeAll(async () => {
   const page = (await (await crm.api('/crm/v3/objects/companies?limit=1')).json()) as { results: { id: string }[] };
   companyId = page.results[0]?.id ?? '';
 });
-beforeEach(() => setFaults({ latencyMs: 0, errorRate: 0, dropRate: 0, force429: 0, searchLagMs: 0, enforceStageRules: true }));
+beforeEach(() => setFaults({ latencyMs: 0, errorRate: 0, dropRate: 0, force429: 0, searchLagMs: 0, enforceStageRules: true, failPaths: [] }));
 afterAll(() => crm.stop());
 
 describe('demo CRM fault switches', () => {
@@ -44,6 +44,19 @@ describe('demo CRM fault switches', () => {
     })();
     expect(failed.status).toBe(503);
     expect(await failed.json()).toMatchObject({ status: 'error', category: expect.any(String), correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it('refuses the switched paths with 403 MISSING_SCOPES and serves the rest', async () => {
+    await setFaults({ failPaths: ['/crm/v3/objects/companies'] });
+    for (const res of [await crm.api('/crm/v3/objects/companies?limit=1'), await crm.api('/crm/v3/objects/companies/search', { method: 'POST', body: {} })]) {
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ status: 'error', category: 'MISSING_SCOPES' });
+    }
+    expect((await crm.api('/crm/v3/objects/contacts?limit=1')).status).toBe(200);
+    expect((await crm.api('/crm/v3/properties/companies')).status).toBe(200);
+    const bad = await crm.api('/__demo/faults', { method: 'PUT', body: { failPaths: ['crm/no-slash'] } });
+    expect(bad.status).toBe(400);
+    expect(((await (await crm.api('/__demo/faults')).json()) as { failPaths: string[] }).failPaths).toEqual(['/crm/v3/objects/companies']);
   });
 
   it('drops connections without an answer', async () => {
