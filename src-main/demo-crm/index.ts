@@ -12,6 +12,7 @@ import type { Ctx } from './routes/context';
 import { demoRoutes } from './routes/demo';
 import { metaRoutes } from './routes/meta';
 import { objectRoutes } from './routes/objects';
+import { propertyRoutes } from './routes/properties';
 import { schemaRoutes } from './routes/schemas';
 import { searchRoutes } from './routes/search';
 import { DEFAULT_USER_ID } from './schema/users';
@@ -59,6 +60,7 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   const mono = (): number => performance.now();
   const persistence = await Persistence.open(opts.dataDir);
   const store = new Store(persistence, { now, mono });
+  store.schema.portalId = opts.portalId ?? DEFAULT_PORTAL_ID;
   if (store.isEmpty) {
     generateDataset(store, {
       size: opts.size ?? 'small',
@@ -89,8 +91,9 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   batchRoutes(api, ctx);
   associationRoutes(api, ctx);
   objectRoutes(api, ctx);
-  metaRoutes(api);
-  schemaRoutes(api);
+  metaRoutes(api, ctx);
+  propertyRoutes(api, ctx);
+  schemaRoutes(api, ctx);
   const demo = new Router();
   demoRoutes(demo, ctx);
 
