@@ -76,7 +76,11 @@ export function batchRoutes(router: Router, ctx: Ctx): void {
     const errors: Record<string, unknown>[] = [];
     prepared.forEach((p, i) => {
       if (p instanceof HttpError) errors.push({ ...p.body(), context: { objectWriteTraceId: [String(inputs[i]?.objectWriteTraceId)] } });
-      else results.push(recordJson(ctx.store, commitCreate(ctx, type, req, p), { properties: Object.keys(p.props) }));
+      else {
+        const trace = inputs[i]?.objectWriteTraceId;
+        const json = recordJson(ctx.store, commitCreate(ctx, type, req, p), { properties: Object.keys(p.props) });
+        results.push(typeof trace === 'string' ? { ...json, objectWriteTraceId: trace } : json);
+      }
     });
     return { status: errors.length > 0 ? 207 : 201, body: { ...stamp(started), results, ...(errors.length ? { numErrors: errors.length, errors } : {}) } };
   });
