@@ -23,7 +23,7 @@ export const CREATE_WINDOW_MARGIN_MS = 5_000;
 export const SEARCH_SETTLE_MS = 60_000;
 
 /**
- * HUBSPOT_DEFINED default association type ids (hubspot-api.md §5, the official client's
+ * HUBSPOT_DEFINED default association type ids (HubSpot's association docs, the official client's
  * AssociationTypes), from the created record's type to its parent's: a create carries its
  * parent associations inline with them.
  */

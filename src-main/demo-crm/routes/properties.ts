@@ -5,7 +5,7 @@ import { propertiesOf, propertyCreate } from '../schema/registry';
 import type { Ctx } from './context';
 
 /**
- * Properties API (hubspot-api.md §8): list and get a type's definitions, and create one
+ * HubSpot's Properties API: list and get a type's definitions, and create one
  * (HubSpot's PropertyCreate). Created properties persist with the portal (`schema/registry.ts`);
  * `hasUniqueValue` is allowed only where HubSpot allows it.
  */

@@ -7,7 +7,7 @@ import type { Ctx } from './context';
 import { parseInput } from './properties';
 
 /**
- * Custom object schemas (hubspot-api.md §9): list, get (by objectTypeId, name or fully
+ * HubSpot's custom object schemas: list, get (by objectTypeId, name or fully
  * qualified name) and create. Creating a custom object needs HubSpot Enterprise: on a lower
  * tier POST answers 403 `MISSING_SCOPES` (the `crm.schemas.custom.write` scope cannot be
  * granted there). Reads are served on every tier, because the seeded `subscriptions` object
