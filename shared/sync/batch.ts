@@ -10,6 +10,8 @@ export interface WireRecord {
   createdAt: string;
   updatedAt: string;
   archived?: boolean;
+  /** Echoed from a batch create input that carried one. */
+  objectWriteTraceId?: string;
 }
 
 interface WireError {

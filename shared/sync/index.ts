@@ -8,3 +8,4 @@ export * from './context';
 export * from './status';
 export * from './coordinator';
 export { TransientSyncError, PermanentSyncError } from './crm-calls';
+export { clientIdStateKey, type ClientIdState } from './app-schema';

@@ -1,72 +1,128 @@
+import { clientIdState } from './app-schema';
 import { parseBatch, toSyncedRecord, type WireRecord } from './batch';
 import { callCrm, chunk, OBJECTS } from './crm-calls';
 import type { SyncContext } from './context';
-import type { CreateIntent } from './intents';
+import { findLandedCreates, parentsOf, type CreateEntry, inlineAssociations } from './create-reconcile';
 import { CLIENT_ID_PROPERTY } from './object-types';
-import type { StoredEntry } from './outbox';
 import type { IntentOutcome } from './ports';
 import { sendBisecting } from './send-bisecting';
 
 const BATCH_MAX = 100;
 
-type CreateEntry = StoredEntry & { intent: CreateIntent };
-
 const clientIdOf = (r: WireRecord) => r.properties[CLIENT_ID_PROPERTY] ?? undefined;
 
 /**
- * Creates are idempotent by key (G4): each carries its client id in the unique property
- * `cs_client_id` and goes out with `batch/upsert` + `idProperty`, so a resend after a crash
- * finds the same object instead of making a second one. Before resending a create that may
- * already have arrived (attempts > 0) we read it by that key first, so a resend never
- * overwrites a change someone made to the new record in between.
+ * Creates are idempotent (G4; sync-README "Idempotent creates"). Where the CRM's stored
+ * definition says `cs_client_id` has unique values (checked by the setup step, never
+ * assumed), a create goes out with `batch/upsert` + `idProperty`, so a resend finds the same
+ * object; before resending one that may already have arrived (attempts > 0) it is read by
+ * that key first, so a resend never overwrites a change made to the new record meanwhile.
+ * Everywhere else (engagements, portals where the property could not be made unique) a
+ * create goes out with `batch/create`, and one that may already have arrived is looked for
+ * first without the search index (`create-reconcile.ts`).
  */
 export async function pushCreates(ctx: SyncContext, heads: readonly CreateEntry[]): Promise<number> {
   let resolved = 0;
   const byType = new Map<string, CreateEntry[]>();
   for (const e of heads) byType.set(e.intent.objectType, [...(byType.get(e.intent.objectType) ?? []), e]);
   for (const [objectType, entries] of byType) {
-    const uncertain = entries.filter((e) => e.attempts > 0);
-    const found = await readByClientId(ctx, objectType, uncertain);
-    const confirmed: IntentOutcome[] = [];
-    for (const e of uncertain) {
-      const record = found.get(e.intent.clientId);
-      if (record) confirmed.push(created(objectType, e, record));
-    }
-    if (confirmed.length) await ctx.store.resolve(confirmed);
-    resolved += confirmed.length;
-
-    const toSend = entries.filter((e) => !found.has(e.intent.clientId));
-    for (const group of chunk(toSend, BATCH_MAX)) {
-      await ctx.store.markSending(group.map((e) => e.seq));
-      resolved += await sendBisecting(ctx, group, {
-        request: (items) => ({
-          method: 'POST',
-          path: `${OBJECTS}/${objectType}/batch/upsert`,
-          body: {
-            inputs: items.map((e) => ({
-              id: e.intent.clientId,
-              idProperty: CLIENT_ID_PROPERTY,
-              properties: { ...e.intent.properties, [CLIENT_ID_PROPERTY]: e.intent.clientId },
-            })),
-          },
-        }),
-        idOf: (e) => e.intent.clientId,
-        seqOf: (e) => e.seq,
-        match: (e, results) => results.find((r) => clientIdOf(r) === e.intent.clientId),
-        onSuccess: (e, result) =>
-          result
-            ? created(objectType, e, result)
-            : { kind: 'retry', seq: e.seq, error: { message: 'The CRM did not return the created record; it will be looked up by its key.', at: ctx.now() } },
-      });
-    }
+    const state = await clientIdState(ctx, objectType);
+    resolved += state === 'unique' ? await upsertCreates(ctx, objectType, entries) : await plainCreates(ctx, objectType, entries, state === 'plain');
   }
   return resolved;
 }
 
-function created(objectType: string, e: CreateEntry, r: WireRecord): IntentOutcome {
+async function upsertCreates(ctx: SyncContext, objectType: string, entries: CreateEntry[]): Promise<number> {
+  let resolved = 0;
+  const uncertain = entries.filter((e) => e.attempts > 0);
+  const found = await readByClientId(ctx, objectType, uncertain);
+  const confirmed: IntentOutcome[] = [];
+  for (const e of uncertain) {
+    const record = found.get(e.intent.clientId);
+    if (record) confirmed.push(created(objectType, e, record, true));
+  }
+  if (confirmed.length) await ctx.store.resolve(confirmed);
+  resolved += confirmed.length;
+
+  const toSend = entries.filter((e) => !found.has(e.intent.clientId));
+  for (const group of chunk(toSend, BATCH_MAX)) {
+    await ctx.store.markSending(group.map((e) => e.seq));
+    resolved += await sendBisecting(ctx, group, {
+      request: (items) => ({
+        method: 'POST',
+        path: `${OBJECTS}/${objectType}/batch/upsert`,
+        body: {
+          inputs: items.map((e) => ({
+            id: e.intent.clientId,
+            idProperty: CLIENT_ID_PROPERTY,
+            properties: { ...e.intent.properties, [CLIENT_ID_PROPERTY]: e.intent.clientId },
+          })),
+        },
+      }),
+      idOf: (e) => e.intent.clientId,
+      seqOf: (e) => e.seq,
+      match: (e, results) => results.find((r) => clientIdOf(r) === e.intent.clientId),
+      onSuccess: (e, result) =>
+        result
+          ? created(objectType, e, result, true)
+          : { kind: 'retry', seq: e.seq, error: { message: 'The CRM did not return the created record; it will be looked up by its key.', at: ctx.now() } },
+    });
+  }
+  return resolved;
+}
+
+/**
+ * `batch/create` with an `objectWriteTraceId` per input (HubSpot reports each input's result
+ * or error on its own), `cs_client_id` when the property exists, and the record's parent
+ * associations inline, so a create that lands is at once findable from its parent.
+ */
+async function plainCreates(ctx: SyncContext, objectType: string, entries: CreateEntry[], withClientId: boolean): Promise<number> {
+  let resolved = 0;
+  const outbox = await ctx.store.listOutbox();
+  const uncertain = entries.filter((e) => e.attempts > 0);
+  const verdicts = await findLandedCreates(ctx, objectType, uncertain, outbox, withClientId);
+  const settled: IntentOutcome[] = [];
+  for (const e of uncertain) {
+    const v = verdicts.get(e.seq);
+    if (v?.kind === 'landed') settled.push(created(objectType, e, v.record, withClientId));
+    else if (v?.kind === 'review' || v?.kind === 'wait') settled.push({ kind: v.kind === 'review' ? 'attention' : 'retry', seq: e.seq, error: { message: v.message, at: ctx.now() } });
+  }
+  if (settled.length) await ctx.store.resolve(settled);
+  resolved += settled.filter((o) => o.kind !== 'retry').length;
+
+  const toSend = entries.filter((e) => e.attempts === 0 || verdicts.get(e.seq)?.kind === 'absent');
+  for (const group of chunk(toSend, BATCH_MAX)) {
+    // The first send's server time bounds where a landed copy can be (its createdate).
+    const mark = ctx.serverNow?.();
+    await ctx.store.markSending(group.map((e) => e.seq), mark === undefined ? {} : Object.fromEntries(group.map((e) => [e.seq, mark])));
+    resolved += await sendBisecting(ctx, group, {
+      request: (items) => ({
+        method: 'POST',
+        path: `${OBJECTS}/${objectType}/batch/create`,
+        body: {
+          inputs: items.map((e) => ({
+            objectWriteTraceId: e.intent.clientId,
+            properties: { ...e.intent.properties, ...(withClientId ? { [CLIENT_ID_PROPERTY]: e.intent.clientId } : {}) },
+            associations: inlineAssociations(objectType, parentsOf(e, outbox)),
+          })),
+        },
+      }),
+      idOf: (e) => e.intent.clientId,
+      seqOf: (e) => e.seq,
+      match: (e, results) => results.find((r) => r.objectWriteTraceId === e.intent.clientId || (withClientId && clientIdOf(r) === e.intent.clientId)),
+      onSuccess: (e, result) =>
+        result
+          ? created(objectType, e, result, withClientId)
+          : { kind: 'retry', seq: e.seq, error: { message: 'The CRM did not return the created record; it will be looked for before any resend.', at: ctx.now() } },
+    });
+  }
+  return resolved;
+}
+
+function created(objectType: string, e: CreateEntry, r: WireRecord, withClientId: boolean): IntentOutcome {
   const record = toSyncedRecord(r);
-  // The upsert answer may carry only a few properties; what we sent is what the CRM holds.
-  record.properties = { ...e.intent.properties, [CLIENT_ID_PROPERTY]: e.intent.clientId, ...record.properties };
+  // The answer may carry only a few properties; what we sent is what the CRM holds.
+  record.properties = { ...e.intent.properties, ...(withClientId ? { [CLIENT_ID_PROPERTY]: e.intent.clientId } : {}), ...record.properties };
   return { kind: 'created', seq: e.seq, objectType, tempId: e.intent.recordId, record };
 }
 

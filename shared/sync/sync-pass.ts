@@ -1,4 +1,5 @@
 import type { SyncContext } from './context';
+import { setupAppSchema } from './app-schema';
 import { PermanentSyncError } from './crm-calls';
 import { TYPE_INFO, unavailableKey, type SyncedType } from './object-types';
 import { sweepArchived } from './pull-archived';
@@ -38,6 +39,8 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
   };
   const report: RunReport = { pushed: 0, pulled: 0 };
   if (await due('reference:lastAt', o.referenceEveryMs ?? 6 * 3_600_000)) {
+    // First: a property or object it creates is then among the definitions pulled.
+    await setupAppSchema(ctx);
     await pullReference(ctx);
     await pullPortalInfo(ctx);
     await ctx.store.setMeta('reference:lastAt', o.now());

@@ -13,6 +13,7 @@ import type { Ctx } from './routes/context';
 import { demoRoutes } from './routes/demo';
 import { metaRoutes } from './routes/meta';
 import { objectRoutes } from './routes/objects';
+import { propertyRoutes } from './routes/properties';
 import { schemaRoutes } from './routes/schemas';
 import { searchRoutes } from './routes/search';
 import { DEFAULT_USER_ID } from './schema/users';
@@ -71,6 +72,7 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   const tokens = [token, ...(opts.tokens ?? []).filter((t) => t !== '' && t !== token)];
   const persistence = await Persistence.open(opts.dataDir);
   const store = new Store(persistence, { now, mono });
+  store.schema.portalId = opts.portalId ?? DEFAULT_PORTAL_ID;
   if (store.isEmpty) {
     generateDataset(store, { size: opts.size ?? 'small', seed: opts.seed ?? 1, now: now(), zone });
     store.saveGenerated();
@@ -98,8 +100,9 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   batchRoutes(api, ctx);
   associationRoutes(api, ctx);
   objectRoutes(api, ctx);
-  metaRoutes(api);
-  schemaRoutes(api);
+  metaRoutes(api, ctx);
+  propertyRoutes(api, ctx);
+  schemaRoutes(api, ctx);
   const demo = new Router();
   demoRoutes(demo, ctx);
   const open = new Router();

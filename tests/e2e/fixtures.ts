@@ -53,7 +53,9 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[];
       rootDir: join(process.env.CSW_OUT_DIR ?? join(process.cwd(), 'out'), 'renderer'),
       version: '0.0.0-test',
       // The CRM's clock starts at FIXED_NOW and runs, so its modification stamps keep moving.
-      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE },
+      // Enterprise: the app's setup step can create the shared documents object only there, and
+      // shared views, health models and portfolio settings are shared through it.
+      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, tier: 'enterprise' },
       ...workspaceOptions,
     });
     await use({ url: app.host.url, dataDir, app });

@@ -43,3 +43,16 @@ export async function startTestDemoCrm(opts: Partial<DemoCrmOptions> = {}): Prom
     },
   };
 }
+
+/**
+ * Creates the app's unique `cs_client_id` property on `types` as an admin would
+ * (`POST /crm/v3/properties/{type}`): a fresh portal has no such property.
+ */
+export async function createClientIdProperty(crm: TestDemoCrm, types: readonly string[]): Promise<void> {
+  for (const type of types) {
+    const res = await crm.api(`/crm/v3/properties/${type}`, {
+      body: { name: 'cs_client_id', label: 'CS Workspace client id', type: 'string', fieldType: 'text', groupName: 'cs_workspace', hasUniqueValue: true },
+    });
+    if (res.status !== 201) throw new Error(`creating cs_client_id on ${type}: ${res.status} ${await res.text()}`);
+  }
+}

@@ -1,7 +1,7 @@
 import { HttpError, notFound, validation } from '../http/errors';
 import { intParam, type Router } from '../http/router';
 import { assocType, defaultAssocType } from '../schema/association-types';
-import { resolveObjectType, type ObjectType } from '../schema/object-types';
+import type { ObjectType } from '../schema/object-types';
 import type { Ctx } from './context';
 import { asObject } from './writes';
 
@@ -38,8 +38,8 @@ export function associationRoutes(router: Router, ctx: Ctx): void {
     ctx.store.assoc.list(from.name, id, to.name).filter(([toId]) => live(to, toId)).map(([toId, ids]) => ({ toObjectId: Number(toId), associationTypes: typesJson(from, to, ids) }));
 
   router.on('GET', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/([^/]+)$`), (req, [f = '', id = '', t = '']) => {
-    const from = resolveObjectType(f);
-    const to = resolveObjectType(t);
+    const from = ctx.store.schema.resolveType(f);
+    const to = ctx.store.schema.resolveType(t);
     mustExist(from, id);
     const limit = Math.min(intParam(req.query, 'limit', 500), 500);
     const all = list(from, id, to);
@@ -51,8 +51,8 @@ export function associationRoutes(router: Router, ctx: Ctx): void {
   });
 
   router.on('PUT', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/default/([^/]+)/([^/]+)$`), (_req, [f = '', fromId = '', t = '', toId = '']) => {
-    const from = resolveObjectType(f);
-    const to = resolveObjectType(t);
+    const from = ctx.store.schema.resolveType(f);
+    const to = ctx.store.schema.resolveType(t);
     mustExist(from, fromId);
     mustExist(to, toId);
     const id = pairDefault(from, to);
@@ -68,8 +68,8 @@ export function associationRoutes(router: Router, ctx: Ctx): void {
   });
 
   router.on('PUT', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/([^/]+)/([^/]+)$`), (req, [f = '', fromId = '', t = '', toId = '']) => {
-    const from = resolveObjectType(f);
-    const to = resolveObjectType(t);
+    const from = ctx.store.schema.resolveType(f);
+    const to = ctx.store.schema.resolveType(t);
     mustExist(from, fromId);
     mustExist(to, toId);
     const ids = resolveTypes(from, to, req.body);
@@ -88,8 +88,8 @@ export function associationRoutes(router: Router, ctx: Ctx): void {
   });
 
   router.on('DELETE', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/([^/]+)/([^/]+)$`), (_req, [f = '', fromId = '', t = '', toId = '']) => {
-    const from = resolveObjectType(f);
-    const to = resolveObjectType(t);
+    const from = ctx.store.schema.resolveType(f);
+    const to = ctx.store.schema.resolveType(t);
     ctx.store.assoc.remove(from.name, fromId, to.name, toId);
     return { status: 204 };
   });
@@ -122,8 +122,8 @@ function batchAssociationRoutes(router: Router, ctx: Ctx, h: Helpers): void {
     new HttpError(404, 'OBJECT_NOT_FOUND', 'No associations found for some objects', { context: { fromObjectId: ids } }).body();
 
   router.on('POST', path('read'), (req, [f = '', t = '']) => {
-    const from = resolveObjectType(f);
-    const to = resolveObjectType(t);
+    const from = ctx.store.schema.resolveType(f);
+    const to = ctx.store.schema.resolveType(t);
     const results: unknown[] = [];
     const absent: string[] = [];
     for (const input of inputs(req.body, 1000)) {
@@ -144,8 +144,8 @@ function batchAssociationRoutes(router: Router, ctx: Ctx, h: Helpers): void {
     });
 
   router.on('POST', path('create'), (req, [f = '', t = '']) => {
-    const from = resolveObjectType(f);
-    const to = resolveObjectType(t);
+    const from = ctx.store.schema.resolveType(f);
+    const to = ctx.store.schema.resolveType(t);
     const planned = pairs(req.body, from, to).map((p) => ({ ...p, ids: h.resolveTypes(from, to, p.input.types) }));
     const results = planned.map(({ fromId, toId, ids }) => {
       ctx.store.assoc.add(from.name, fromId, to.name, toId, ids);
@@ -155,8 +155,8 @@ function batchAssociationRoutes(router: Router, ctx: Ctx, h: Helpers): void {
   }, 'none');
 
   router.on('POST', path('associate/default'), (req, [f = '', t = '']) => {
-    const from = resolveObjectType(f);
-    const to = resolveObjectType(t);
+    const from = ctx.store.schema.resolveType(f);
+    const to = ctx.store.schema.resolveType(t);
     const typeId = h.pairDefault(from, to);
     const results = pairs(req.body, from, to).map(({ fromId, toId }) => {
       ctx.store.assoc.add(from.name, fromId, to.name, toId, [typeId]);
@@ -166,8 +166,8 @@ function batchAssociationRoutes(router: Router, ctx: Ctx, h: Helpers): void {
   }, 'none');
 
   router.on('POST', path('archive'), (req, [f = '', t = '']) => {
-    const from = resolveObjectType(f);
-    const to = resolveObjectType(t);
+    const from = ctx.store.schema.resolveType(f);
+    const to = ctx.store.schema.resolveType(t);
     for (const input of inputs(req.body, 2000)) {
       const fromId = idOf(input.from);
       const targets = Array.isArray(input.to) ? input.to : [input.to];

@@ -1,12 +1,12 @@
 import { HttpError, validation } from '../http/errors';
 import type { Req, Router } from '../http/router';
-import { resolveObjectType, type ObjectType } from '../schema/object-types';
-import { PROPERTIES } from '../schema/properties';
+import type { ObjectType } from '../schema/object-types';
+import { propertiesOf } from '../schema/registry';
 import type { CrmRecord } from '../store/types';
 import { writeSource, type Ctx } from './context';
 import { OBJECTS } from './objects';
 import { recordJson } from './serialize';
-import { asObject, commitCreate, prepareCreate, prepareUpdate, type PreparedCreate } from './writes';
+import { asObject, checkIdProperty, commitCreate, prepareCreate, prepareUpdate, type PreparedCreate } from './writes';
 
 const stamp = (startedAt: string): Record<string, string> => ({ status: 'COMPLETE', startedAt, completedAt: new Date().toISOString() });
 
@@ -37,13 +37,14 @@ export function batchRoutes(router: Router, ctx: Ctx): void {
   const shapeOf = (r: CrmRecord): { properties: string[] } => ({ properties: Object.keys(r.props) });
 
   router.on('POST', path('read'), (req, [t = '']) => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     const body = asObject(req.body);
     const withHistory = Array.isArray(body.propertiesWithHistory) ? (body.propertiesWithHistory as string[]) : [];
     const inputs = inputsOf(req.body, withHistory.length > 0 ? 50 : 100);
     const started = new Date().toISOString();
     const archived = req.query.get('archived') === 'true';
     const idProperty = typeof body.idProperty === 'string' ? body.idProperty : undefined;
+    if (idProperty) checkIdProperty(type, idProperty);
     const found: CrmRecord[] = [];
     const missing: string[] = [];
     for (const input of inputs) {
@@ -59,7 +60,7 @@ export function batchRoutes(router: Router, ctx: Ctx): void {
   });
 
   router.on('POST', path('create'), (req, [t = '']) => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     const inputs = inputsOf(req.body, 100);
     const started = new Date().toISOString();
     const prepared: (PreparedCreate | HttpError)[] = inputs.map((input) => {
@@ -75,13 +76,17 @@ export function batchRoutes(router: Router, ctx: Ctx): void {
     const errors: Record<string, unknown>[] = [];
     prepared.forEach((p, i) => {
       if (p instanceof HttpError) errors.push({ ...p.body(), context: { objectWriteTraceId: [String(inputs[i]?.objectWriteTraceId)] } });
-      else results.push(recordJson(ctx.store, commitCreate(ctx, type, req, p), { properties: Object.keys(p.props) }));
+      else {
+        const trace = inputs[i]?.objectWriteTraceId;
+        const json = recordJson(ctx.store, commitCreate(ctx, type, req, p), { properties: Object.keys(p.props) });
+        results.push(typeof trace === 'string' ? { ...json, objectWriteTraceId: trace } : json);
+      }
     });
     return { status: errors.length > 0 ? 207 : 201, body: { ...stamp(started), results, ...(errors.length ? { numErrors: errors.length, errors } : {}) } };
   });
 
   router.on('POST', path('update'), (req, [t = '']) => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     const inputs = inputsOf(req.body, 100);
     const started = new Date().toISOString();
     const ids = inputs.map((i) => String(i.id ?? ''));
@@ -91,6 +96,7 @@ export function batchRoutes(router: Router, ctx: Ctx): void {
     for (const input of inputs) {
       const id = String(input.id ?? '');
       const idProperty = typeof input.idProperty === 'string' ? input.idProperty : undefined;
+      if (idProperty) checkIdProperty(type, idProperty);
       const r = idProperty ? ctx.store.findByUnique(type.name, idProperty, id) : ctx.store.get(type.name, id);
       if (!r || r.archived) missing.push(id);
       else planned.push([r, prepareUpdate(ctx, type, r, input.properties)]);
@@ -103,7 +109,7 @@ export function batchRoutes(router: Router, ctx: Ctx): void {
   router.on('POST', path('upsert'), (req, [t = '']) => upsert(ctx, req, t));
 
   router.on('POST', path('archive'), (req, [t = '']) => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     const inputs = inputsOf(req.body, 100);
     for (const input of inputs) {
       const r = ctx.store.get(type.name, String(input.id ?? ''));
@@ -115,15 +121,13 @@ export function batchRoutes(router: Router, ctx: Ctx): void {
 
 /** Batch upsert by a unique `idProperty` (the app sends `cs_client_id` for idempotent creates). */
 function upsert(ctx: Ctx, req: Req, t: string): { status: number; body: unknown } {
-  const type = resolveObjectType(t);
+  const type = ctx.store.schema.resolveType(t);
   const inputs = inputsOf(req.body, 100);
   const started = new Date().toISOString();
   const plan = inputs.map((input) => {
     const idProperty = typeof input.idProperty === 'string' ? input.idProperty : 'hs_object_id';
     const id = String(input.id ?? '');
-    if (idProperty !== 'hs_object_id' && !PROPERTIES[type.name]?.get(idProperty)?.unique) {
-      throw validation(`Property ${idProperty} is not a unique property of ${type.name} and cannot be used as idProperty`);
-    }
+    checkIdProperty(type, idProperty);
     const existing = ctx.store.findByUnique(type.name, idProperty, id);
     if (existing && !existing.archived) return { existing, changes: prepareUpdate(ctx, type, existing, input.properties) };
     if (idProperty === 'hs_object_id') throw validation(`No ${type.singular} with ID ${id} exists to upsert`);
@@ -145,7 +149,7 @@ function assertNoDuplicateUnique(type: ObjectType, prepared: (PreparedCreate | H
   for (const p of prepared) {
     if (p instanceof HttpError) continue;
     for (const [name, value] of Object.entries(p.props)) {
-      if (!value || !PROPERTIES[type.name]?.get(name)?.unique) continue;
+      if (!value || !propertiesOf(type).get(name)?.unique) continue;
       if (seen.has(`${name}=${value}`)) throw validation(`Duplicate value "${value}" for unique property ${name} in batch input`);
       seen.add(`${name}=${value}`);
     }

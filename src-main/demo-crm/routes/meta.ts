@@ -1,14 +1,13 @@
 import { notFound } from '../http/errors';
 import { intParam, type Router } from '../http/router';
-import { resolveObjectType } from '../schema/object-types';
 import { pipelineJson, PIPELINES, stageJson } from '../schema/pipelines';
-import { PROPERTIES, propertyJson } from '../schema/properties';
+import type { Ctx } from './context';
 import { findUser, publicOwner, publicUser, ROLES, USERS } from '../schema/users';
 
-/** Read-only account metadata: pipelines, owners, users and properties (custom object schemas: schemas.ts). */
-export function metaRoutes(router: Router): void {
+/** Read-only account metadata: pipelines, owners and users (properties: properties.ts, custom object schemas: schemas.ts). */
+export function metaRoutes(router: Router, ctx: Ctx): void {
   const pipelinesOf = (t: string): (typeof PIPELINES)['deals'] => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     if (type.name !== 'deals' && type.name !== 'tickets') throw notFound(`No pipelines for object type ${t}`);
     return PIPELINES[type.name];
   };
@@ -55,17 +54,5 @@ export function metaRoutes(router: Router): void {
     const user = findUser(id);
     if (!user) throw notFound(`User ${id} not found`);
     return { status: 200, body: publicUser(user) };
-  });
-
-  const PR = '/crm/(?:v3/properties|properties/2026-03)/([^/]+)';
-  router.on('GET', new RegExp(`^${PR}$`), (_req, [t = '']) => {
-    const type = resolveObjectType(t);
-    return { status: 200, body: { results: [...(PROPERTIES[type.name]?.values() ?? [])].map((p) => propertyJson(p, type.name)) } };
-  });
-  router.on('GET', new RegExp(`^${PR}/([^/]+)$`), (_req, [t = '', name = '']) => {
-    const type = resolveObjectType(t);
-    const def = PROPERTIES[type.name]?.get(name);
-    if (!def) throw notFound(`Unable to find property ${name} on ${type.name}`);
-    return { status: 200, body: propertyJson(def, type.name) };
   });
 }

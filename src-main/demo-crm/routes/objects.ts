@@ -1,6 +1,5 @@
 import { validation } from '../http/errors';
 import { boolParam, intParam, listParam, type Router } from '../http/router';
-import { resolveObjectType } from '../schema/object-types';
 import type { Ctx } from './context';
 import { recordJson } from './serialize';
 import { asObject, commitCreate, findRecord, prepareCreate, prepareUpdate } from './writes';
@@ -14,7 +13,7 @@ export function objectRoutes(router: Router, ctx: Ctx): void {
   const coll = new RegExp(`^${OBJECTS}/([^/]+)$`);
 
   router.on('GET', coll, (req, [t = '']) => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     const withHistory = listParam(req.query, 'propertiesWithHistory');
     const max = withHistory ? 50 : 100;
     const limit = intParam(req.query, 'limit', 10);
@@ -45,21 +44,21 @@ export function objectRoutes(router: Router, ctx: Ctx): void {
   });
 
   router.on('GET', one, (req, [t = '', id = '']) => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     const record = findRecord(ctx, type, id, req.query.get('idProperty'), boolParam(req.query, 'archived'));
     const shape = { properties: listParam(req.query, 'properties'), withHistory: listParam(req.query, 'propertiesWithHistory'), associations: listParam(req.query, 'associations') };
     return { status: 200, body: recordJson(ctx.store, record, shape) };
   });
 
   router.on('POST', coll, (req, [t = '']) => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     const prepared = prepareCreate(ctx, type, req.body);
     const record = commitCreate(ctx, type, req, prepared);
     return { status: 201, body: recordJson(ctx.store, record, { properties: Object.keys(record.props) }) };
   });
 
   router.on('PATCH', one, (req, [t = '', id = '']) => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     const record = findRecord(ctx, type, id, req.query.get('idProperty'));
     const changes = prepareUpdate(ctx, type, record, asObject(req.body).properties);
     ctx.store.update(record, changes, writeSource(req), ctx.now());
@@ -67,7 +66,7 @@ export function objectRoutes(router: Router, ctx: Ctx): void {
   });
 
   router.on('DELETE', one, (_req, [t = '', id = '']) => {
-    const type = resolveObjectType(t);
+    const type = ctx.store.schema.resolveType(t);
     const record = ctx.store.get(type.name, id);
     // Archiving is idempotent: an unknown or already archived id also answers 204.
     if (record) ctx.store.archive(record, ctx.now());

@@ -1,6 +1,5 @@
 import { validation } from '../http/errors';
 import type { Router } from '../http/router';
-import { resolveObjectType } from '../schema/object-types';
 import { checkFilterGroups, matchesFilter, matchesQuery, parseSort, sortRecords } from '../store/search';
 import type { CrmRecord } from '../store/types';
 import type { Ctx } from './context';
@@ -16,7 +15,7 @@ export function searchRoutes(router: Router, ctx: Ctx): void {
     'POST',
     new RegExp(`^${OBJECTS}/([^/]+)/search$`),
     (req, [t = '']) => {
-      const type = resolveObjectType(t);
+      const type = ctx.store.schema.resolveType(t);
       const body = asObject(req.body ?? {});
       const groups = checkFilterGroups(type, body.filterGroups);
       const sort = parseSort(type, body.sorts);

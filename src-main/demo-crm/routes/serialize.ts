@@ -1,6 +1,6 @@
 import { assocTypeName } from '../schema/association-types';
-import { findObjectType, OBJECT_TYPES, type ObjectType } from '../schema/object-types';
-import { PROPERTIES } from '../schema/properties';
+import { OBJECT_TYPES, type ObjectType } from '../schema/object-types';
+import { propertiesOf } from '../schema/registry';
 import type { Store } from '../store/store';
 import type { CrmRecord, HistoryEntry } from '../store/types';
 
@@ -16,7 +16,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The properties a response carries: requested (null when unset) or the type's defaults. */
 export function selectProperties(type: ObjectType, props: Record<string, string>, requested: string[] | undefined): Record<string, string | null> {
-  const defs = PROPERTIES[type.name];
+  const defs = propertiesOf(type);
   const names = requested && requested.length > 0 ? requested.filter((n) => defs?.has(n)) : type.defaultProperties;
   const out: Record<string, string | null> = {};
   for (const n of [...names, 'createdate', type.modifiedProperty, 'hs_object_id']) out[n] = props[n] ?? null;
@@ -32,7 +32,7 @@ export function historyOf(record: CrmRecord, name: string): HistoryEntry[] {
 
 /** HubSpot's SimplePublicObject(WithAssociations). */
 export function recordJson(store: Store, record: CrmRecord, shape: Shape = {}): Record<string, unknown> {
-  const type = findObjectType(record.type) ?? OBJECT_TYPES[0];
+  const type = store.schema.findType(record.type) ?? OBJECT_TYPES[0];
   if (!type) throw new Error('no object types');
   const out: Record<string, unknown> = {
     id: record.id,
@@ -43,7 +43,7 @@ export function recordJson(store: Store, record: CrmRecord, shape: Shape = {}): 
   };
   if (record.archivedAt) out.archivedAt = iso(record.archivedAt);
   if (shape.withHistory && shape.withHistory.length > 0) {
-    const defs = PROPERTIES[type.name];
+    const defs = propertiesOf(type);
     const hist: Record<string, unknown[]> = {};
     for (const n of shape.withHistory) {
       if (!defs?.has(n)) continue;
@@ -54,7 +54,7 @@ export function recordJson(store: Store, record: CrmRecord, shape: Shape = {}): 
   if (shape.associations && shape.associations.length > 0) {
     const assocs: Record<string, unknown> = {};
     for (const key of shape.associations) {
-      const to = findObjectType(key);
+      const to = store.schema.findType(key);
       if (!to) continue;
       const results = store.assoc
         .list(type.name, record.id, to.name)

@@ -2,7 +2,7 @@ import { HttpError, notFound, validation } from '../http/errors';
 import type { Req } from '../http/router';
 import { assocTypeFrom } from '../schema/association-types';
 import type { ObjectType } from '../schema/object-types';
-import { PROPERTIES } from '../schema/properties';
+import { propertiesOf } from '../schema/registry';
 import type { CrmRecord } from '../store/types';
 import { validateWrite } from '../store/validate';
 import { writeSource, type Ctx } from './context';
@@ -20,7 +20,7 @@ export interface PreparedCreate {
 /** Validates a create input fully (properties, unique values, inline associations) before anything is written. */
 export function prepareCreate(ctx: Ctx, type: ObjectType, input: unknown): PreparedCreate {
   const obj = asObject(input);
-  const props = validateWrite(type.name, undefined, obj.properties ?? {}, ctx.faults.state.enforceStageRules);
+  const props = validateWrite(type.name, undefined, obj.properties ?? {}, ctx.faults.state.enforceStageRules, propertiesOf(type));
   checkUnique(ctx, type, props, undefined);
   const links: PreparedCreate['links'] = [];
   const assocs = obj.associations ?? [];
@@ -48,7 +48,7 @@ export function commitCreate(ctx: Ctx, type: ObjectType, req: Req, p: PreparedCr
 
 export function prepareUpdate(ctx: Ctx, type: ObjectType, record: CrmRecord, properties: unknown): Record<string, string> {
   if (properties === undefined) throw validation('Invalid input JSON: "properties" is required');
-  const changes = validateWrite(type.name, record.props, properties, ctx.faults.state.enforceStageRules);
+  const changes = validateWrite(type.name, record.props, properties, ctx.faults.state.enforceStageRules, propertiesOf(type));
   checkUnique(ctx, type, changes, record.id);
   return changes;
 }
@@ -57,7 +57,7 @@ export function prepareUpdate(ctx: Ctx, type: ObjectType, record: CrmRecord, pro
 export function findRecord(ctx: Ctx, type: ObjectType, id: string, idProperty: string | null, archived = false): CrmRecord {
   let record: CrmRecord | undefined;
   if (idProperty && idProperty !== 'hs_object_id') {
-    if (!PROPERTIES[type.name]?.get(idProperty)?.unique) throw validation(`Property ${idProperty} is not a unique property of ${type.name}`);
+    checkIdProperty(type, idProperty);
     record = ctx.store.findByUnique(type.name, idProperty, id);
   } else record = ctx.store.get(type.name, id);
   if (!record || record.archived !== archived) throw notFound(`Object not found. objectId are usually numeric.`);
@@ -66,13 +66,32 @@ export function findRecord(ctx: Ctx, type: ObjectType, id: string, idProperty: s
 
 function checkUnique(ctx: Ctx, type: ObjectType, props: Record<string, string>, selfId: string | undefined): void {
   for (const [name, value] of Object.entries(props)) {
-    if (!value || !PROPERTIES[type.name]?.get(name)?.unique) continue;
+    if (!value || !propertiesOf(type).get(name)?.unique) continue;
     const other = ctx.store.findByUnique(type.name, name, value);
     if (other && other.id !== selfId) {
       throw new HttpError(409, 'CONFLICT', `A ${type.singular} with the unique value for ${name} already exists. Existing ID: ${other.id}`, {
         context: { id: [other.id] },
       });
     }
+  }
+}
+
+/**
+ * `idProperty` must name a unique-value property (hs_object_id aside): HubSpot answers 400
+ * for a property that does not exist or does not require unique values.
+ */
+export function checkIdProperty(type: ObjectType, idProperty: string): void {
+  if (idProperty === 'hs_object_id') return;
+  const def = propertiesOf(type).get(idProperty);
+  if (!def) {
+    throw validation(`Property ${idProperty} does not exist on ${type.name}`, [
+      { message: `Unknown property ${idProperty}`, code: 'PROPERTY_DOESNT_EXIST', context: { propertyName: [idProperty] } },
+    ]);
+  }
+  if (!def.unique) {
+    throw validation(`${idProperty} is not a unique property of ${type.name}; only properties with hasUniqueValue can be used as idProperty`, [
+      { message: `${idProperty} does not have unique values`, code: 'INVALID_ID_PROPERTY', context: { propertyName: [idProperty] } },
+    ]);
   }
 }
 

@@ -1,6 +1,7 @@
 import { notFound } from '../http/errors';
+import type { PropertyDef } from './properties';
 
-/** The object types this CRM serves; `name` is the canonical key used by the store. */
+/** The object types every portal has (custom objects created later: `registry.ts`); `name` is the canonical key used by the store. */
 export interface ObjectType {
   name: string;
   objectTypeId: string;
@@ -14,6 +15,10 @@ export interface ObjectType {
   fullyQualifiedName?: string;
   /** A custom object's schema labels (`/crm-object-schemas`). */
   labels?: { singular: string; plural: string };
+  /** A portal's own definitions (built-in ones plus created ones; `registry.ts`); absent = the built-in catalogue. */
+  props?: Map<string, PropertyDef>;
+  /** A custom object created through `POST …/schemas` (`registry.ts`). */
+  custom?: { createdAt: number; requiredProperties: string[]; secondaryDisplayProperties: string[]; associatedObjects: string[]; portalFqn: string };
 }
 
 const t = (
@@ -26,8 +31,6 @@ const t = (
 ): ObjectType => ({ name, objectTypeId, singular, modifiedProperty: 'hs_lastmodifieddate', defaultProperties, searchable, ...extra });
 
 export const CUSTOM_OBJECT_TYPE_ID = '2-1001';
-/** The app's shared workspace documents (views shared with Everyone, health-score models). */
-export const DOCS_OBJECT_TYPE_ID = '2-1002';
 
 export const OBJECT_TYPES: readonly ObjectType[] = [
   t('contacts', '0-1', 'contact', ['firstname', 'lastname', 'email'], ['firstname', 'lastname', 'email', 'phone', 'company'], {
@@ -44,10 +47,6 @@ export const OBJECT_TYPES: readonly ObjectType[] = [
   t('subscriptions', CUSTOM_OBJECT_TYPE_ID, 'subscription', ['subscription_name'], ['subscription_name'], {
     fullyQualifiedName: 'p_subscriptions',
     labels: { singular: 'Subscription', plural: 'Subscriptions' },
-  }),
-  t('cs_workspace_docs', DOCS_OBJECT_TYPE_ID, 'cs_workspace_doc', ['cs_doc_key'], ['cs_doc_key'], {
-    fullyQualifiedName: 'p_cs_workspace_docs',
-    labels: { singular: 'CS Workspace document', plural: 'CS Workspace documents' },
   }),
 ];
 

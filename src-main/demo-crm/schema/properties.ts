@@ -33,7 +33,7 @@ const FIELD: Record<PropertyType, string> = {
   phone_number: 'phonenumber',
 };
 
-const CUSTOM = new Set(['csm_owner', 'renewal_date', 'csm_sentiment', 'nps_score', 'plan', 'arr', 'cs_client_id', 'closed_lost_reason']);
+const CUSTOM = new Set(['csm_owner', 'renewal_date', 'csm_sentiment', 'nps_score', 'plan', 'arr', 'closed_lost_reason']);
 
 const label = (name: string): string =>
   name.replace(/^hs_/, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -44,7 +44,7 @@ function def([name, type, extra]: Spec, objectType: string): PropertyDef {
     label: label(name),
     type: type === 'owner' ? 'enumeration' : type,
     fieldType: FIELD[type === 'owner' ? 'enumeration' : type],
-    hubspotDefined: !CUSTOM.has(name) && objectType !== 'subscriptions' && objectType !== 'cs_workspace_docs',
+    hubspotDefined: !CUSTOM.has(name) && objectType !== 'subscriptions',
   };
   if (type === 'owner') {
     base.owner = true;
@@ -66,7 +66,6 @@ const COMMON: Spec[] = [
   ['hs_object_id', 'number', RO],
   ['createdate', 'datetime', RO],
   ['hubspot_owner_id', 'owner'],
-  ['cs_client_id', 'string', { unique: true, label: 'CS Workspace client id' }],
 ];
 const ENGAGEMENT: Spec[] = [['hs_timestamp', 'datetime']];
 
@@ -130,11 +129,6 @@ const SPECS: Record<string, Spec[]> = {
   subscriptions: [
     ['subscription_name', 'string'], ['product', 'enumeration', ['Core', 'Analytics', 'Automation', 'Support Plus']], ['mrr', 'number'],
     ['status', 'enumeration', ['Active', 'Paused', 'Cancelled']], ['start_date', 'date'], ['end_date', 'date'],
-  ],
-  // One record per shared document: a unique key and its JSON (README "Shared workspace documents").
-  cs_workspace_docs: [
-    ['cs_doc_key', 'string', { unique: true, label: 'Document key' }],
-    ['cs_doc_value', 'string', { label: 'Document value (JSON)', fieldType: 'textarea' }],
   ],
 };
 

@@ -1,6 +1,7 @@
 import { type HttpError, validation } from '../http/errors';
 import type { ObjectType } from '../schema/object-types';
-import { PROPERTIES, type PropertyDef } from '../schema/properties';
+import type { PropertyDef } from '../schema/properties';
+import { propertiesOf } from '../schema/registry';
 import type { CrmRecord } from './types';
 import { comparable, parseTime } from './values';
 
@@ -32,7 +33,7 @@ export function checkFilterGroups(type: ObjectType, groups: unknown): Filter[][]
       { filterGroups: [String(out.length)], filters: [String(total)] },
     );
   }
-  const defs = PROPERTIES[type.name];
+  const defs = propertiesOf(type);
   for (const f of out.flat()) {
     if (!f || typeof f.propertyName !== 'string' || !OPERATORS.has(String(f.operator))) {
       throw validation(`Invalid filter: ${JSON.stringify(f)}. operator must be one of ${[...OPERATORS].join(', ')}`);
@@ -91,7 +92,7 @@ function tokenMatch(value: string, pattern: string): boolean {
 }
 
 export function matchesFilter(type: ObjectType, props: Record<string, string>, f: Filter): boolean {
-  const def = PROPERTIES[type.name]?.get(f.propertyName);
+  const def = propertiesOf(type).get(f.propertyName);
   const raw = props[f.propertyName];
   const has = raw !== undefined && raw !== '';
   const v = has ? comparable(def, raw) : undefined;
@@ -159,7 +160,7 @@ export function parseSort(type: ObjectType, sorts: unknown): Sort | undefined {
     }
     sort = { propertyName: s.propertyName, descending: s.direction === 'DESCENDING' };
   }
-  if (!PROPERTIES[type.name]?.has(sort.propertyName)) {
+  if (!propertiesOf(type).has(sort.propertyName)) {
     throw validation(`Cannot sort by ${sort.propertyName}: the property does not exist on ${type.name}`, [
       { message: `Unknown property ${sort.propertyName}`, code: 'PROPERTY_DOESNT_EXIST', context: { propertyName: [sort.propertyName] } },
     ]);
@@ -168,7 +169,7 @@ export function parseSort(type: ObjectType, sorts: unknown): Sort | undefined {
 }
 
 export function sortRecords(type: ObjectType, rows: { record: CrmRecord; props: Record<string, string> }[], sort: Sort | undefined): void {
-  const def = sort ? PROPERTIES[type.name]?.get(sort.propertyName) : undefined;
+  const def = sort ? propertiesOf(type).get(sort.propertyName) : undefined;
   rows.sort((a, b) => {
     if (sort) {
       const x = a.props[sort.propertyName];

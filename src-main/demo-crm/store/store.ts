@@ -1,5 +1,5 @@
 import { findObjectType } from '../schema/object-types';
-import { PROPERTIES } from '../schema/properties';
+import { PortalSchema } from '../schema/registry';
 import { findStage, STAGE_PROPERTIES } from '../schema/pipelines';
 import { AssociationStore } from './associations';
 import type { Persistence } from './persist';
@@ -27,6 +27,8 @@ export class Store {
   private readonly unique = new Map<string, Map<string, string>>();
   readonly assoc = new AssociationStore(() => this.schedule());
   readonly meta = new Map<string, string>();
+  /** The portal's property and custom object definitions (persisted in `meta`). */
+  readonly schema: PortalSchema;
   private readonly dirty = new Set<CrmRecord>();
   private metaDirty = false;
   private nextId = 1000;
@@ -43,6 +45,7 @@ export class Store {
   ) {
     const snap = persistence.load();
     for (const [k, v] of snap.meta) this.meta.set(k, v);
+    this.schema = new PortalSchema(this.meta, () => this.scheduleFlush());
     this.nextId = Number(this.meta.get('nextId') ?? '1000');
     this.reservedTo = this.nextId;
     snap.records.sort((a, b) => Number(a.id) - Number(b.id));
@@ -69,7 +72,7 @@ export class Store {
 
   findByUnique(type: string, property: string, value: string): CrmRecord | undefined {
     if (property === 'hs_object_id') return this.get(type, value);
-    const id = this.unique.get(`${type}|${property}`)?.get(value);
+    const id = this.uniqueIndex(type, property)?.get(value);
     return id ? this.get(type, id) : undefined;
   }
 
@@ -185,7 +188,7 @@ export class Store {
       const hist = record.history[name] ?? (keepImportHistory && old !== undefined ? [{ value: old, timestamp: record.createdAt, sourceType: 'IMPORT' }] : []);
       hist.unshift({ value, timestamp: at, ...source });
       record.history[name] = hist;
-      const map = this.unique.get(`${record.type}|${name}`);
+      const map = this.uniqueIndex(record.type, name);
       if (map && old !== undefined) map.delete(old);
       if (value === '') delete record.props[name];
       else {
@@ -213,13 +216,18 @@ export class Store {
     }
     map.set(r.id, r);
     this.order.get(r.type)?.push(r.id);
-    for (const def of PROPERTIES[r.type]?.values() ?? []) {
-      if (!def.unique) continue;
-      let u = this.unique.get(`${r.type}|${def.name}`);
-      if (!u) this.unique.set(`${r.type}|${def.name}`, (u = new Map()));
+    for (const def of this.schema.properties(r.type).values()) {
       const v = r.props[def.name];
-      if (v && !r.archived) u.set(v, r.id);
+      if (v && !r.archived) this.uniqueIndex(r.type, def.name)?.set(v, r.id);
     }
+  }
+
+  /** The value → id index of a unique property (made on first use: properties can be created later); undefined if not unique. */
+  private uniqueIndex(type: string, property: string): Map<string, string> | undefined {
+    if (!this.schema.isUnique(type, property)) return undefined;
+    let u = this.unique.get(`${type}|${property}`);
+    if (!u) this.unique.set(`${type}|${property}`, (u = new Map()));
+    return u;
   }
 
   private touch(r: CrmRecord): void {

@@ -1,6 +1,6 @@
 import { HttpError, propertyValidationError, validation, type PropertyProblem } from '../http/errors';
 import { findObjectType } from '../schema/object-types';
-import { PROPERTIES } from '../schema/properties';
+import { PROPERTIES, type PropertyDef } from '../schema/properties';
 import { REQUIRED_PROPERTIES_KEY, STAGE_PROPERTIES, findStage } from '../schema/pipelines';
 import { normalizeValue } from './values';
 
@@ -14,12 +14,13 @@ export function validateWrite(
   current: Record<string, string> | undefined,
   input: unknown,
   enforceStageRules: boolean,
+  /** The portal's definitions (created properties included); default the built-in catalogue. */
+  defs: Map<string, PropertyDef> | undefined = PROPERTIES[type],
 ): Record<string, string> {
   if (input === undefined && current) return {};
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw validation('Invalid input JSON: "properties" must be an object of string values.');
   }
-  const defs = PROPERTIES[type];
   if (!defs) throw validation(`Unknown object type ${type}`);
   const problems: PropertyProblem[] = [];
   const changes: Record<string, string> = {};

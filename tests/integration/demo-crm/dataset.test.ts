@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDemoCrm, TEST_NOW, TEST_ZONE, type TestDemoCrm } from '../../support/demo-crm';
+import { createClientIdProperty, startTestDemoCrm, TEST_NOW, TEST_ZONE, type TestDemoCrm } from '../../support/demo-crm';
 
 let crm: TestDemoCrm;
 const dataDir = mkdtempSync(join(tmpdir(), 'demo-crm-restart-'));
@@ -66,10 +66,11 @@ describe('demo CRM dataset and persistence', () => {
     expect(viaName.results).toHaveLength(2);
   });
 
-  it('upserts by cs_client_id idempotently', async () => {
-    const body = { inputs: [{ id: 'client-abc', idProperty: 'cs_client_id', properties: { hs_note_body: 'Hello', hs_timestamp: String(TEST_NOW) } }] };
-    const first = (await (await crm.api('/crm/v3/objects/notes/batch/upsert', { body })).json()) as { results: { id: string; new: boolean }[] };
-    const second = (await (await crm.api('/crm/v3/objects/notes/batch/upsert', { body })).json()) as { results: { id: string; new: boolean }[] };
+  it('upserts by a created unique cs_client_id idempotently', async () => {
+    await createClientIdProperty(crm, ['companies']);
+    const body = { inputs: [{ id: 'client-abc', idProperty: 'cs_client_id', properties: { name: 'Upserted Ltd' } }] };
+    const first = (await (await crm.api('/crm/v3/objects/companies/batch/upsert', { body })).json()) as { results: { id: string; new: boolean }[] };
+    const second = (await (await crm.api('/crm/v3/objects/companies/batch/upsert', { body })).json()) as { results: { id: string; new: boolean }[] };
     expect(first.results[0]?.new).toBe(true);
     expect(second.results[0]).toMatchObject({ id: first.results[0]?.id, new: false });
   });
@@ -92,6 +93,9 @@ describe('demo CRM dataset and persistence', () => {
     const patched = (await (await crm.api(`/crm/v3/objects/companies/${existingId}?properties=nps_score`)).json()) as { properties: Record<string, string> };
     expect(patched.properties.nps_score).toBe('7');
     const next = (await (await crm.api('/crm/v3/objects/companies', { body: { properties: { name: 'After restart' } } })).json()) as { id: string };
+    // The property created before the restart is still there and still unique.
+    const byKey = (await (await crm.api('/crm/v3/objects/companies/client-abc?idProperty=cs_client_id&properties=name')).json()) as { properties: Record<string, string> };
+    expect(byKey.properties.name).toBe('Upserted Ltd');
     expect(Number(next.id)).toBeGreaterThan(Number(created.id));
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
+import { createClientIdProperty, startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
 
 let crm: TestDemoCrm;
 let id: string;
@@ -9,6 +9,7 @@ const read = async (): Promise<Record<string, string | null>> => ((await (await 
 
 beforeAll(async () => {
   crm = await startTestDemoCrm();
+  await createClientIdProperty(crm, ['companies', 'deals']);
   const ids = ((await (await crm.api('/crm/v3/objects/companies?limit=2')).json()) as { results: { id: string }[] }).results.map((r) => r.id);
   id = ids[0] ?? '';
   otherId = ids[1] ?? '';

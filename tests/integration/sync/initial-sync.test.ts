@@ -5,7 +5,8 @@ import { engine, openDb, uniqueDbName } from './support/engine';
 
 let crm: TestCrm;
 beforeAll(async () => {
-  crm = await startTestCrm();
+  // Enterprise: the setup step creates the documents object, so every synced type exists to compare.
+  crm = await startTestCrm({ tier: 'enterprise' });
 });
 afterAll(async () => crm?.close());
 

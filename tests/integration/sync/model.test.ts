@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientIdStateKey, type CrmPort } from '../../../shared/sync';
 import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
 import { engine, openDb, uniqueDbName } from './support/engine';
 import { ENGINE, runScenario, stepArb, type ModelEnv } from './support/model';
@@ -17,7 +18,17 @@ beforeAll(async () => {
   const base = gatewayPort(crm, { timeoutMs: 1_000 });
   const admin = crmAdmin(crm);
   const template = openDb(uniqueDbName('model-template'));
-  await engine(template, base, ENGINE).runOnce();
+  // The setup step adds cs_client_id everywhere it may; tasks play a portal where it could not
+  // (no schema scope), so task creates are recognised by their exact values instead.
+  const noTaskKey: CrmPort = {
+    request: (req) =>
+      req.method === 'POST' && req.path === '/crm/v3/properties/tasks'
+        ? Promise.resolve({ ok: true, data: { status: 403, headers: {}, body: { status: 'error', category: 'MISSING_SCOPES', message: 'missing scope' } } })
+        : base.request(req),
+  };
+  await engine(template, noTaskKey, ENGINE).runOnce();
+  expect((await template.meta.get(clientIdStateKey('tasks')))?.value).toBe('absent');
+  expect((await template.meta.get(clientIdStateKey('notes')))?.value).toBe('plain');
   // Open deals only: editing name and amount there meets no stage rule.
   const deals = await template.records('deals').where('stage').anyOf('appointmentscheduled', 'qualifiedtobuy', '1001001').toArray();
   env = { base, admin, template, dealIds: deals.map((d) => d.id), propertyNames: await admin.propertyNames('deals') };

@@ -122,9 +122,15 @@ describe('push', () => {
   it('a create whose answer was lost in a crash is not created twice (G4)', async () => {
     const { db, port } = await bootstrapped();
     const clientId = `crash-${Date.now()}`;
-    const { recordId } = await applyEdit(db, { kind: 'create', objectType: 'tasks', properties: { hs_task_subject: 'Call back', hs_timestamp: '1795000000000', hs_task_status: 'NOT_STARTED' } }, { newClientId: () => clientId });
+    // As in the app, the task hangs on a record: that association is how a lost create is found again.
+    const company = (await db.records('companies').limit(1).toArray())[0]!;
+    const { recordId } = await applyEdit(
+      db,
+      { kind: 'create', objectType: 'tasks', properties: { hs_task_subject: 'Call back', hs_timestamp: '1795000000000', hs_task_status: 'NOT_STARTED' }, associations: [{ toType: 'companies', toId: company.id }] },
+      { newClientId: () => clientId },
+    );
     await expect(engine(db, port, { types: TYPES, killAt: { point: 'push:after-send', nth: 1 } }).runOnce()).rejects.toBeInstanceOf(Killed);
-    expect(await db.outbox.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(2);
     await engine(db, port, { types: TYPES }).runOnce();
     const found = await admin.searchByClientId('tasks', clientId);
     expect(found.total).toBe(1);

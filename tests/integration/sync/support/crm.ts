@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createCrmGateway } from '../../../../src-main/crm/gateway';
 import { RateLimiter, type Clock } from '../../../../src-main/crm/rate-limiter';
 import { startDemoCrm } from '../../../../src-main/demo-crm';
+import type { Tier } from '../../../../src-main/demo-crm/tier';
 import { HostCallError } from '../../../../src-main/host/dispatch';
 import type { CrmPort, CrmRequest, CrmResult } from '../../../../shared/sync';
 
@@ -14,7 +15,7 @@ export interface TestCrm {
 }
 
 /** A real demo CRM over HTTP on a free port, in a fresh data dir; rate limits off unless asked. */
-export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; now?: () => number } = {}): Promise<TestCrm> {
+export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; now?: () => number; tier?: Tier } = {}): Promise<TestCrm> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cs-sync-crm-'));
   const crm = await startDemoCrm({
     port: 0,
@@ -23,6 +24,7 @@ export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; 
     seed: opts.seed ?? 1,
     timeZone: 'Europe/Warsaw',
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.tier ? { tier: opts.tier } : {}),
     ...(opts.rateLimits ? {} : { rateLimits: false as const }),
   });
   return {

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { sameValue, type CrmPort, type KillPoint, type SyncCoordinator } from '../../../../shared/sync';
-import { createNote, mergedRecord, setProperties, type CsDatabase } from '../../../../src-renderer/db';
+import { createNote, createTask, mergedRecord, setProperties, type CsDatabase } from '../../../../src-renderer/db';
 import type { crmAdmin, CountingPort } from './crm';
 import { engine, Killed, openDb, uniqueDbName } from './engine';
 
 /**
  * The model-based scenario: a few deals, two properties, and a random mix of local edits,
- * edits by another user, note creates, syncs under faults (with kills at named points) and
+ * edits by another user, note creates (notes carry a plain cs_client_id) and task creates
+ * (tasks have none: matched on their exact values), syncs under faults (with kills at named points) and
  * restarts. The reference model is "CRM state + the user's accepted intents"; the oracle
  * reads the CRM's property history, which records who wrote what, in which order.
  */
@@ -24,6 +25,7 @@ export type Step =
   | { kind: 'local'; rec: number; prop: Prop }
   | { kind: 'server'; rec: number; prop: Prop }
   | { kind: 'create'; rec: number }
+  | { kind: 'create-task'; rec: number }
   | { kind: 'sync'; fault: Fault; kill: { point: KillPoint; nth: number } | null }
   | { kind: 'restart' };
 
@@ -33,6 +35,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('local' as const), rec, prop }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('server' as const), rec, prop }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('create' as const), rec }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('create-task' as const), rec }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -55,7 +58,7 @@ function faultyPort(inner: CrmPort) {
       // Every third request: the connection drops before the CRM sees it.
       if (port.mode === 'drop' && ++calls % 3 === 0) return { ok: false as const, error: { code: 'NETWORK', message: 'connection dropped' } };
       const res = await inner.request(req);
-      const isWrite = /batch\/(update|upsert|associate|archive)/.test(req.path);
+      const isWrite = /batch\/(update|upsert|create|associate|archive)/.test(req.path);
       // Every other write: the CRM applied it, the answer never arrived.
       if (port.mode === 'lose-response' && isWrite && ++writes % 2 === 1) return { ok: false as const, error: { code: 'NETWORK', message: 'response lost' } };
       return res;
@@ -79,6 +82,13 @@ let scenarioCounter = 0;
  * The model injects no search lag, so a short overlap is enough; a long one would make every
  * pass re-read all the deals earlier scenarios touched and the run slow, not stronger.
  */
+/** A create of the scenario and the deal it hangs on. */
+interface Created {
+  type: 'notes' | 'tasks';
+  clientId: string;
+  dealId: string;
+}
+
 export const ENGINE = { types: ['deals'] as const, tuning: { overlapMs: 1_500 } };
 
 export async function runScenario(env: ModelEnv, steps: readonly Step[]): Promise<void> {
@@ -98,7 +108,7 @@ export async function runScenario(env: ModelEnv, steps: readonly Step[]): Promis
   };
   const locals = new Map<string, Array<{ value: string; base: string | null }>>();
   const serverTouched = new Set<string>();
-  const creates: Array<{ clientId: string; dealId: string }> = [];
+  const creates: Created[] = [];
   let n = 0;
   const key = (r: number, p: Prop) => `${ids[r]}|${p}`;
 
@@ -117,7 +127,11 @@ export async function runScenario(env: ModelEnv, steps: readonly Step[]): Promis
     } else if (step.kind === 'create') {
       const clientId = `model-${sid}-${n}`;
       await createNote(db, { body: `Note ${clientId}`, timestampMs: 1_795_000_000_000, associations: [{ toType: 'deals', toId: ids[step.rec] as string }] }, { newClientId: () => clientId });
-      creates.push({ clientId, dealId: ids[step.rec] as string });
+      creates.push({ type: 'notes', clientId, dealId: ids[step.rec] as string });
+    } else if (step.kind === 'create-task') {
+      const clientId = `model-task-${sid}-${n}`;
+      await createTask(db, { subject: `Task ${clientId}`, dueAtMs: 1_795_000_000_000, associations: [{ toType: 'deals', toId: ids[step.rec] as string }] }, { newClientId: () => clientId });
+      creates.push({ type: 'tasks', clientId, dealId: ids[step.rec] as string });
     } else if (step.kind === 'restart') restart();
     else {
       await applyFault(env, port, step.fault, sid);
@@ -177,7 +191,7 @@ async function checkOracle(
   ids: string[],
   locals: Map<string, Array<{ value: string; base: string | null }>>,
   serverTouched: Set<string>,
-  creates: Array<{ clientId: string; dealId: string }>,
+  creates: Created[],
 ) {
   expect(await db.outbox.toArray(), 'the queue drained').toEqual([]);
   const conflicts = await db.conflicts.toArray();
@@ -217,11 +231,16 @@ async function checkOracle(
     }
   }
   for (const c of creates) {
-    const found = await env.admin.searchByClientId('notes', c.clientId);
+    const found =
+      c.type === 'notes'
+        ? await env.admin.searchByClientId('notes', c.clientId)
+        : await env.admin.call<{ total: number; results: Array<{ id: string }> }>('POST', '/crm/v3/objects/tasks/search', {
+            filterGroups: [{ filters: [{ propertyName: 'hs_task_subject', operator: 'EQ', value: `Task ${c.clientId}` }] }],
+          });
     expect(found.total, `${c.clientId} created exactly once`).toBe(1);
     const realId = found.results[0]!.id;
-    expect(await db.records('notes').get(realId), `${c.clientId} remapped locally`).toBeDefined();
-    const assoc = await env.admin.call<{ results: Array<{ toObjectId: string | number }> }>('GET', `/crm/v4/objects/notes/${realId}/associations/deals`);
+    expect(await db.records(c.type).get(realId), `${c.clientId} remapped locally`).toBeDefined();
+    const assoc = await env.admin.call<{ results: Array<{ toObjectId: string | number }> }>('GET', `/crm/v4/objects/${c.type}/${realId}/associations/deals`);
     expect(assoc.results.map((r) => String(r.toObjectId))).toContain(c.dealId);
   }
 }

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { notFound, validation } from '../http/errors';
+import type { Router } from '../http/router';
+import { propertiesOf, propertyCreate } from '../schema/registry';
+import type { Ctx } from './context';
+
+/**
+ * HubSpot's Properties API: list and get a type's definitions, and create one
+ * (HubSpot's PropertyCreate). Created properties persist with the portal (`schema/registry.ts`);
+ * `hasUniqueValue` is allowed only where HubSpot allows it.
+ */
+export function propertyRoutes(router: Router, ctx: Ctx): void {
+  const PR = '/crm/(?:v3/properties|properties/2026-03)/([^/]+)';
+  router.on('GET', new RegExp(`^${PR}$`), (_req, [t = '']) => {
+    const type = ctx.store.schema.resolveType(t);
+    return { status: 200, body: { results: [...propertiesOf(type).values()].map((p) => ctx.store.schema.propertyJson(p, type.name)) } };
+  });
+  router.on('GET', new RegExp(`^${PR}/([^/]+)$`), (_req, [t = '', name = '']) => {
+    const type = ctx.store.schema.resolveType(t);
+    const def = propertiesOf(type).get(name);
+    if (!def) throw notFound(`Unable to find property ${name} on ${type.name}`);
+    return { status: 200, body: ctx.store.schema.propertyJson(def, type.name) };
+  });
+  router.on('POST', new RegExp(`^${PR}$`), (req, [t = '']) => {
+    const type = ctx.store.schema.resolveType(t);
+    const input = parseInput(propertyCreate, req.body);
+    const def = ctx.store.schema.createProperty(type, input, ctx.now());
+    return { status: 201, body: ctx.store.schema.propertyJson(def, type.name) };
+  });
+}
+
+/** A zod refusal as HubSpot's 400: one `errors[]` entry per problem, `in` naming the field. */
+export function parseInput<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const errors = parsed.error.issues.map((i) => ({ message: `${i.path.join('.') || 'body'}: ${i.message}`, in: i.path.join('.') || 'body', code: 'INVALID_INPUT' }));
+  return ((): never => {
+    throw validation(`Invalid input JSON: ${errors.map((e) => e.message).join('; ')}`, errors);
+  })();
+}
