@@ -10,6 +10,7 @@ import { associationRoutes } from './routes/associations';
 import { batchRoutes } from './routes/batch';
 import type { Ctx } from './routes/context';
 import { demoRoutes } from './routes/demo';
+import { mergeRoutes } from './routes/merge';
 import { metaRoutes } from './routes/meta';
 import { objectRoutes } from './routes/objects';
 import { schemaRoutes } from './routes/schemas';
@@ -88,6 +89,7 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   searchRoutes(api, ctx);
   batchRoutes(api, ctx);
   associationRoutes(api, ctx);
+  mergeRoutes(api, ctx);
   objectRoutes(api, ctx);
   metaRoutes(api);
   schemaRoutes(api);

@@ -134,10 +134,15 @@ const SPECS: Record<string, Spec[]> = {
   ],
 };
 
+/** The types `POST …/merge` accepts (HubSpot's merge API exists for these four). */
+export const MERGEABLE_TYPES: ReadonlySet<string> = new Set(['contacts', 'companies', 'deals', 'tickets']);
+
 /** Property definitions per object type name; the modified-date property depends on the type. */
 export const PROPERTIES: Record<string, Map<string, PropertyDef>> = {};
 for (const type of OBJECT_TYPES) {
   const specs: Spec[] = [...COMMON, [type.modifiedProperty, 'datetime', RO], ...(SPECS[type.name] ?? [])];
+  // The merged-away ids a survivor lists (`;`-separated), on the types HubSpot merges.
+  if (MERGEABLE_TYPES.has(type.name)) specs.push(['hs_merged_object_ids', 'string', { ...CALC, label: 'Merged record IDs' }]);
   PROPERTIES[type.name] = new Map(specs.map((s) => [s[0], def(s, type.name)]));
 }
 

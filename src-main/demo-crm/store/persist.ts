@@ -66,7 +66,7 @@ export class Persistence {
     return { records, assoc, meta };
   }
 
-  write(records: Iterable<CrmRecord>, assoc: Iterable<{ a: string; b: string; types: number[] }>, meta: Map<string, string>): void {
+  write(records: Iterable<CrmRecord>, assoc: Iterable<{ a: string; b: string; types: number[] }>, meta: Map<string, string>, removed: Iterable<CrmRecord> = []): void {
     const db = this.db;
     db.exec('BEGIN');
     try {
@@ -79,6 +79,9 @@ export class Persistence {
         rec.run([r.type, r.id, JSON.stringify(s)]);
       }
       rec.free();
+      const gone = db.prepare('DELETE FROM records WHERE type = ? AND id = ?');
+      for (const r of removed) gone.run([r.type, r.id]);
+      gone.free();
       const put = db.prepare('INSERT OR REPLACE INTO assoc (a, b, types) VALUES (?, ?, ?)');
       const del = db.prepare('DELETE FROM assoc WHERE a = ? AND b = ?');
       for (const x of assoc) {
