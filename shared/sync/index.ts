@@ -8,3 +8,4 @@ export * from './context';
 export * from './status';
 export * from './coordinator';
 export { TransientSyncError, PermanentSyncError } from './crm-calls';
+export { mergedIds, MERGED_IDS_PROPERTY, MERGEABLE_TYPES, reconcileDiff, reconcileKey, type ReconcileMark } from './reconcile';

@@ -6,6 +6,7 @@ import { bootstrapType } from './pull-bootstrap';
 import { incrementalType } from './pull-incremental';
 import { pullReference } from './pull-reference';
 import { pushOutbox } from './push';
+import { DAY_MS, reconcileDue } from './reconcile';
 
 export interface RunReport {
   skipped?: 'offline';
@@ -54,10 +55,11 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
       } else refused.push(`${type}: ${err.message}`);
     }
   }
-  if (await due('archived:lastAt', o.sweepEveryMs ?? 3_600_000)) {
+  if (await due('archived:lastAt', o.sweepEveryMs ?? DAY_MS)) {
     for (const type of o.types) if (!unavailable.has(type)) await sweepArchived(ctx, type);
     await ctx.store.setMeta('archived:lastAt', o.now());
   }
+  await reconcileDue(ctx, o.types.filter((t) => !unavailable.has(t)), o.sweepEveryMs ?? DAY_MS, o.now);
   report.pushed += await pushOutbox(ctx);
   if (refused.length) report.refused = refused;
   return report;
