@@ -108,6 +108,8 @@ export interface StorePort {
   removeRecords(objectType: string, ids: readonly string[]): Promise<void>;
   /** Ids of the synced rows held for a type (reconcile compares them with the CRM's). */
   heldIds(objectType: string): Promise<string[]>;
+  /** The associations held from `ids` of `fromType` towards `toType` (the reconcile compares them). */
+  associationsOf(fromType: string, toType: string, ids: readonly string[]): Promise<AssociationRow[]>;
   /** Replace associations without touching rows or cursors (the daily reconcile's re-read). */
   replaceAssociations(batches: readonly AssociationBatch[]): Promise<void>;
   putReference(kind: ReferenceKind, objectType: string | null, rows: readonly unknown[]): Promise<void>;

@@ -1,7 +1,7 @@
 import { chunk, fetchCrm, OBJECTS } from './crm-calls';
 import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
-import type { AssociationBatch } from './ports';
+import type { AssociationBatch, AssociationRow } from './ports';
 import { readAssociations } from './pull-associations';
 import type { Props } from './values';
 
@@ -51,6 +51,31 @@ export function reconcileDiff(localIds: Iterable<string>, remoteIds: Iterable<st
 }
 
 /**
+ * The part of a fresh association read that differs from what we hold: the batch narrowed
+ * to the records whose partner sets changed (undefined when none did). Type ids are not
+ * compared: a pull stores only one direction's ids, and the sets are what HubSpot's silent
+ * re-associations change.
+ */
+export function changedAssociations(fresh: AssociationBatch, held: readonly AssociationRow[]): AssociationBatch | undefined {
+  const setOf = (rows: readonly AssociationRow[]) => {
+    const m = new Map<string, Set<string>>();
+    for (const r of rows) {
+      let s = m.get(r.fromId);
+      if (!s) m.set(r.fromId, (s = new Set()));
+      s.add(r.toId);
+    }
+    return m;
+  };
+  const now = setOf(fresh.rows);
+  const before = setOf(held.filter((r) => r.fromType === fresh.fromType && r.toType === fresh.toType));
+  const same = (a = new Set<string>(), b = new Set<string>()) => a.size === b.size && [...a].every((x) => b.has(x));
+  const ids = fresh.ids.filter((id) => !same(now.get(id), before.get(id)));
+  if (!ids.length) return undefined;
+  const keep = new Set(ids);
+  return { ...fresh, ids, rows: fresh.rows.filter((r) => keep.has(r.fromId)) };
+}
+
+/**
  * A stable 0..1 jitter from the type and the time of the last reconcile: the interval is
  * stretched by ±10 % with it, so types (and computers) spread out instead of all listing
  * at once.
@@ -97,7 +122,12 @@ export async function reconcileType(ctx: SyncContext, type: SyncedType): Promise
   let done = 0;
   for (const slice of chunk(keep, ASSOC_SLICE)) {
     const batches: AssociationBatch[] = [];
-    for (const target of targets) batches.push(await readAssociations(ctx, type, target, slice));
+    for (const target of targets) {
+      const fresh = await readAssociations(ctx, type, target, slice);
+      const changed = changedAssociations(fresh, await ctx.store.associationsOf(type, target, slice));
+      if (changed) batches.push(changed);
+    }
+    // Only records whose associations differ are rewritten: every write makes open screens re-read.
     if (batches.length) await ctx.store.replaceAssociations(batches);
     done += slice.length;
     ctx.progress({ phase: 'archived', objectType: type, done, total: keep.length });

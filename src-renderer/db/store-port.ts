@@ -13,6 +13,7 @@ import {
   type StorePort,
   type StoredEntry,
 } from '../../shared/sync';
+import Dexie from 'dexie';
 import type { CsDatabase } from './database';
 import { toRow } from './index-fields';
 import { recomputeOverlay } from './overlay-tx';
@@ -188,6 +189,13 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
     },
 
     heldIds: async (objectType) => (await db.records(objectType).toCollection().primaryKeys()).map(String),
+
+    associationsOf: async (fromType, toType, ids) => {
+      // One range scan over the type's rows: far cheaper than hundreds of anyOf keys.
+      const wanted = new Set(ids);
+      const rows = await db.associations.where('[fromType+fromId]').between([fromType, Dexie.minKey], [fromType, Dexie.maxKey]).toArray();
+      return rows.filter((a) => a.toType === toType && wanted.has(a.fromId));
+    },
 
     replaceAssociations: (batches) =>
       db.transaction('rw', db.associations, async () => {
