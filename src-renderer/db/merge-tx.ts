@@ -79,3 +79,13 @@ export async function noteRedirectedTx(db: CsDatabase, e: StoredEntry, at: numbe
   const item: RedirectedEdit = { seq: e.seq, label: e.intent.label, objectType: e.intent.objectType, loserId: e.redirectedFrom.id, survivorId: e.intent.recordId, at };
   await db.meta.put({ key: REDIRECTED_META, value: [item, ...list.filter((x) => x.seq !== e.seq)].slice(0, REDIRECTED_KEEP) });
 }
+
+/** The recent redirected edits, newest first (the outbox review lists them). */
+export async function listRedirected(db: CsDatabase): Promise<RedirectedEdit[]> {
+  return ((await db.meta.get(REDIRECTED_META))?.value as RedirectedEdit[] | undefined) ?? [];
+}
+
+/** The user has read them. */
+export async function clearRedirected(db: CsDatabase): Promise<void> {
+  await db.meta.delete(REDIRECTED_META);
+}
