@@ -51,7 +51,7 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
           continue;
         }
         if (!record) {
-          outcomes.push({ kind: 'attention', seq: entry.seq, error: { status: 404, message: 'The record no longer exists in the CRM (deleted or merged).', at: ctx.now() } });
+          outcomes.push({ kind: 'attention', seq: entry.seq, error: { status: 404, message: 'The record no longer exists in the CRM: it was deleted there (or emptied from the recycle bin after 90 days).', at: ctx.now() } });
           continue;
         }
         const d = decideUpdate(entry.intent, record.properties, record.propertiesWithHistory, entry.sentAfterMs);
