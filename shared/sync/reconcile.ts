@@ -1,4 +1,4 @@
-import { chunk, fetchCrm, OBJECTS } from './crm-calls';
+import { chunk, fetchCrm, OBJECTS, PermanentSyncError } from './crm-calls';
 import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
 import type { AssociationBatch, AssociationRow } from './ports';
@@ -104,7 +104,13 @@ export async function reconcileDue(ctx: SyncContext, types: readonly SyncedType[
     const mark = await ctx.store.getMeta<ReconcileMark>(reconcileKey(type));
     const t = now();
     if (mark && !reconcileIsDue(mark, t, everyMs)) continue;
-    const n = mark ? await reconcileType(ctx, type) : 0;
+    let n = 0;
+    try {
+      if (mark) n = await reconcileType(ctx, type);
+    } catch (err) {
+      // A type the CRM refuses (a missing scope) is reported by its pull; try again tomorrow.
+      if (!(err instanceof PermanentSyncError)) throw err;
+    }
     removed += n;
     await ctx.store.setMeta(reconcileKey(type), { lastAt: t, jitter: reconcileJitter(type, t), removed: n } satisfies ReconcileMark);
   }
