@@ -9,3 +9,4 @@ export * from './status';
 export * from './coordinator';
 export { TransientSyncError, PermanentSyncError } from './crm-calls';
 export { clientIdStateKey, type ClientIdState } from './app-schema';
+export { mergedIds, MERGED_IDS_PROPERTY, MERGEABLE_TYPES, reconcileDiff, reconcileKey, type ReconcileMark } from './reconcile';

@@ -30,6 +30,11 @@ export interface OutboxEntry {
    * even if the answer was lost and someone has changed the field since (G5, G17).
    */
   sentAfterMs?: number;
+  /**
+   * The record this entry was made for was merged in the CRM; the entry now targets the
+   * survivor, and the review says so (`id` is the merged-away record's id).
+   */
+  redirectedFrom?: { id: string; reason: 'merged' };
 }
 
 export type StoredEntry = OutboxEntry & { seq: number };

@@ -49,7 +49,16 @@ export type IntentOutcome =
   | { kind: 'done'; seq: number; echo?: RecordEcho; conflicts?: ConflictInput[] }
   | { kind: 'created'; seq: number; objectType: string; tempId: string; record: SyncedRecord }
   | { kind: 'attention'; seq: number; error: EntryError }
-  | { kind: 'retry'; seq: number; error: EntryError };
+  | { kind: 'retry'; seq: number; error: EntryError }
+  /** The record was merged in the CRM: this entry (and the record's others) now target the survivor. */
+  | { kind: 'redirect'; seq: number; merge: RecordMerge };
+
+/** A record merged away in the CRM (`loserId`) and the record that absorbed it. */
+export interface RecordMerge {
+  objectType: string;
+  loserId: string;
+  survivorId: string;
+}
 
 export interface AssociationRow {
   fromType: string;
@@ -91,10 +100,18 @@ export interface StorePort {
   storedVersions(objectType: string, ids: readonly string[]): Promise<Record<string, string>>;
   /**
    * Rows, their associations and the cursor that covers them commit together (G10). A row
-   * older than the stored one (search index lag) is skipped.
+   * older than the stored one (search index lag) is skipped. A row listing merged-away ids
+   * (`hs_merged_object_ids`) that are held locally absorbs them in the same transaction:
+   * their rows go, their associations and queued edits move to it (`mergedIds`).
    */
   applyPage(objectType: string, records: readonly SyncedRecord[], cursor: CursorState, associations?: readonly AssociationBatch[]): Promise<void>;
   removeRecords(objectType: string, ids: readonly string[]): Promise<void>;
+  /** Ids of the synced rows held for a type (reconcile compares them with the CRM's). */
+  heldIds(objectType: string): Promise<string[]>;
+  /** The associations held from `ids` of `fromType` towards `toType` (the reconcile compares them). */
+  associationsOf(fromType: string, toType: string, ids: readonly string[]): Promise<AssociationRow[]>;
+  /** Replace associations without touching rows or cursors (the daily reconcile's re-read). */
+  replaceAssociations(batches: readonly AssociationBatch[]): Promise<void>;
   putReference(kind: ReferenceKind, objectType: string | null, rows: readonly unknown[]): Promise<void>;
   /** Names of the properties to fetch for a type (from stored definitions); empty if none yet. */
   propertyNames(objectType: string): Promise<string[]>;

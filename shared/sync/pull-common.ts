@@ -2,15 +2,20 @@ import { toSyncedRecord, type WireRecord } from './batch';
 import { chunk, fetchCrm, OBJECTS } from './crm-calls';
 import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
+import { MERGEABLE_TYPES, MERGED_IDS_PROPERTY } from './reconcile';
 import { toMillis, type SyncedRecord } from './values';
 
 /** Object batch endpoints take up to 100 inputs (hubspot-api.md §3). */
 export const BATCH_READ_MAX = 100;
 
-/** Every property the CRM defines for a type (stored reference data), else a fallback set. */
+/**
+ * Every property the CRM defines for a type (stored reference data), else a fallback set;
+ * for the types HubSpot merges always `hs_merged_object_ids`, so a merge shows at once.
+ */
 export async function propertiesToFetch(ctx: SyncContext, type: SyncedType): Promise<string[]> {
   const names = await ctx.store.propertyNames(type);
-  return names.length ? names : [...TYPE_INFO[type].fallbackProperties];
+  const out = names.length ? names : [...TYPE_INFO[type].fallbackProperties];
+  return MERGEABLE_TYPES.includes(type) && !out.includes(MERGED_IDS_PROPERTY) ? [...out, MERGED_IDS_PROPERTY] : out;
 }
 
 /**

@@ -5,6 +5,7 @@ import { decideUpdate, type ConflictInput } from './decide';
 import { isTempId, type UpdateIntent } from './intents';
 import type { EntryError, StoredEntry } from './outbox';
 import type { IntentOutcome } from './ports';
+import { MERGEABLE_TYPES, MERGED_IDS_PROPERTY, mergedIds } from './reconcile';
 import { sendBisecting } from './send-bisecting';
 import type { Props } from './values';
 
@@ -44,8 +45,13 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
           outcomes.push({ kind: 'attention', seq: entry.seq, error: record });
           continue;
         }
+        // The id now reads as another record: it was merged away. Send the edit to the survivor.
+        if (record && String(record.id) !== entry.intent.recordId) {
+          outcomes.push({ kind: 'redirect', seq: entry.seq, merge: { objectType, loserId: entry.intent.recordId, survivorId: String(record.id) } });
+          continue;
+        }
         if (!record) {
-          outcomes.push({ kind: 'attention', seq: entry.seq, error: { status: 404, message: 'The record no longer exists in the CRM (deleted or merged).', at: ctx.now() } });
+          outcomes.push({ kind: 'attention', seq: entry.seq, error: { status: 404, message: 'The record no longer exists in the CRM: it was deleted there (or emptied from the recycle bin after 90 days).', at: ctx.now() } });
           continue;
         }
         const d = decideUpdate(entry.intent, record.properties, record.propertiesWithHistory, entry.sentAfterMs);
@@ -87,12 +93,13 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
  */
 async function readCurrent(ctx: SyncContext, objectType: string, group: readonly UpdateEntry[]): Promise<Map<string, WireRecord | EntryError>> {
   const props = [...new Set(group.flatMap((e) => Object.keys(e.intent.desired)))];
+  const merged = MERGEABLE_TYPES.includes(objectType) ? [MERGED_IDS_PROPERTY] : [];
   const answer = await callCrm(
     ctx.crm,
     {
       method: 'POST',
       path: `${OBJECTS}/${objectType}/batch/read`,
-      body: { inputs: [...new Set(group.map((e) => e.intent.recordId))].map((id) => ({ id })), properties: props, propertiesWithHistory: props },
+      body: { inputs: [...new Set(group.map((e) => e.intent.recordId))].map((id) => ({ id })), properties: [...props, ...merged], propertiesWithHistory: props },
     },
     ctx.now,
   );
@@ -105,6 +112,9 @@ async function readCurrent(ctx: SyncContext, objectType: string, group: readonly
     }
     return map;
   }
-  for (const r of parseBatch(answer.res, ctx.now()).results) map.set(String(r.id), r);
+  const results = parseBatch(answer.res, ctx.now()).results;
+  for (const r of results) map.set(String(r.id), r);
+  // HubSpot answers a merged-away id with the survivor, under the survivor's id.
+  for (const r of results) for (const old of mergedIds(r.properties)) if (!map.has(old)) map.set(old, r);
   return map;
 }

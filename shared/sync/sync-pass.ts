@@ -9,6 +9,7 @@ import { pullPortalInfo } from './pull-portal';
 import { pullReference } from './pull-reference';
 import { pushOutbox } from './push';
 import type { TypeRefusal } from './status';
+import { DAY_MS, reconcileDue } from './reconcile';
 
 export interface RunReport {
   skipped?: 'offline';
@@ -66,7 +67,7 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
       }
     }
   }
-  if (await due('archived:lastAt', o.sweepEveryMs ?? 3_600_000)) {
+  if (await due('archived:lastAt', o.sweepEveryMs ?? DAY_MS)) {
     for (const type of o.types) {
       if (unavailable.has(type) || failed.has(type)) continue;
       try {
@@ -79,6 +80,7 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
     }
     await ctx.store.setMeta('archived:lastAt', o.now());
   }
+  await reconcileDue(ctx, o.types.filter((t) => !unavailable.has(t) && !failed.has(t)), o.sweepEveryMs ?? DAY_MS, o.now);
   report.pushed += await pushOutbox(ctx);
   report.synced = o.types.filter((t) => !unavailable.has(t) && !failed.has(t));
   if (refused.length) report.refused = refused;

@@ -11,6 +11,7 @@ import { associationRoutes } from './routes/associations';
 import { batchRoutes } from './routes/batch';
 import type { Ctx } from './routes/context';
 import { demoRoutes } from './routes/demo';
+import { mergeRoutes } from './routes/merge';
 import { metaRoutes } from './routes/meta';
 import { objectRoutes } from './routes/objects';
 import { propertyRoutes } from './routes/properties';
@@ -99,6 +100,7 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   searchRoutes(api, ctx);
   batchRoutes(api, ctx);
   associationRoutes(api, ctx);
+  mergeRoutes(api, ctx);
   objectRoutes(api, ctx);
   metaRoutes(api, ctx);
   propertyRoutes(api, ctx);

@@ -6,4 +6,5 @@ export { mergedRecord, mergeRecord, mergeRows, pendingCreates, resolveId, type M
 export { pendingCounts, listOutbox, retryEntry, discardEntry } from './repositories/outbox';
 export { exportOutbox, importOutbox, type OutboxExport } from './repositories/outbox-export';
 export { listConflicts, resolveConflict, type ConflictChoice } from './repositories/conflicts';
+export { clearRedirected, listRedirected, REDIRECTED_META, type RedirectedEdit } from './merge-tx';
 export type * from './rows';

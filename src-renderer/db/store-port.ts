@@ -2,7 +2,10 @@ import {
   recordKey,
   remapIntent,
   intentRecordKey,
+  mergedIds,
+  MERGEABLE_TYPES,
   type AssociationBatch,
+  type RecordMerge,
   type ConflictInput,
   type IntentOutcome,
   type RecordEcho,
@@ -10,15 +13,17 @@ import {
   type StorePort,
   type StoredEntry,
 } from '../../shared/sync';
+import Dexie from 'dexie';
 import type { CsDatabase } from './database';
 import { toRow } from './index-fields';
 import { recomputeOverlay } from './overlay-tx';
 import type { ConflictRow, PipelineRow, PropertyRow } from './rows';
 import { replaceAssociationsTx } from './associations-tx';
+import { absorbMergedTx, mentions, noteRedirectedTx } from './merge-tx';
 
 /** The sync engine's view of the Dexie database; each method is one transaction. */
 export function createDexieStore(db: CsDatabase, now: () => number = () => Date.now()): StorePort {
-  const pushTables = () => [db.outbox, db.overlay, db.conflicts, db.associations, db.remaps, ...db.recordTables()];
+  const pushTables = () => [db.outbox, db.overlay, db.conflicts, db.associations, db.remaps, db.meta, ...db.recordTables()];
 
   async function upsertConflict(c: ConflictInput) {
     const key = `${c.objectType}:${c.recordId}:${c.property}`;
@@ -95,6 +100,7 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
           switch (o.kind) {
             case 'done': {
               await db.outbox.delete(o.seq);
+              await noteRedirectedTx(db, entry, now());
               const i = entry.intent;
               if (i.kind === 'update') {
                 // A later edit of a field that was in conflict, once applied, supersedes the conflict.
@@ -119,6 +125,9 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
             case 'retry':
               await db.outbox.update(o.seq, { lastError: o.error });
               break;
+            case 'redirect':
+              for (const k of await absorbMergedTx(db, o.merge)) touched.add(k);
+              break;
           }
         }
         await recomputeOverlay(db, touched);
@@ -137,7 +146,22 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
 
     applyPage: (objectType, records, cursor, associations = []) => {
       const table = db.records(objectType);
-      return db.transaction('rw', [table, db.cursors, db.associations], async () => {
+      // Survivors of merges list the merged-away ids; those we still hold are absorbed here.
+      const merges: RecordMerge[] = MERGEABLE_TYPES.includes(objectType)
+        ? records.flatMap((r) => mergedIds(r.properties).filter((id) => id !== r.id).map((loserId) => ({ objectType, loserId, survivorId: r.id })))
+        : [];
+      const mergeTables = merges.length ? [db.outbox, db.overlay, db.conflicts, db.remaps] : [];
+      return db.transaction('rw', [table, db.cursors, db.associations, ...mergeTables], async () => {
+        if (merges.length) {
+          const held = await table.bulkGet(merges.map((m) => m.loserId));
+          const queued = await db.outbox.toArray();
+          const touched = new Set<string>();
+          for (const [i, m] of merges.entries()) {
+            if (!held[i] && !queued.some((e) => mentions(e, objectType, m.loserId))) continue;
+            for (const k of await absorbMergedTx(db, m)) touched.add(k);
+          }
+          await recomputeOverlay(db, touched);
+        }
         const existing = await table.bulkGet(records.map((r) => r.id));
         // A search page may carry an older copy than we hold (index lag, or our own echo).
         const fresh = records.filter((r, i) => {
@@ -163,6 +187,20 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
         }
       });
     },
+
+    heldIds: async (objectType) => (await db.records(objectType).toCollection().primaryKeys()).map(String),
+
+    associationsOf: async (fromType, toType, ids) => {
+      // One range scan over the type's rows: far cheaper than hundreds of anyOf keys.
+      const wanted = new Set(ids);
+      const rows = await db.associations.where('[fromType+fromId]').between([fromType, Dexie.minKey], [fromType, Dexie.maxKey]).toArray();
+      return rows.filter((a) => a.toType === toType && wanted.has(a.fromId));
+    },
+
+    replaceAssociations: (batches) =>
+      db.transaction('rw', db.associations, async () => {
+        for (const batch of batches) await replaceAssociationsTx(db, batch);
+      }),
 
     putReference: (kind: ReferenceKind, objectType, rows) =>
       db.transaction('rw', db.table(kind), async () => {

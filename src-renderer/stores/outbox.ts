@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { displayName } from '../../shared/records/display-name';
 import type { PropValue, StoredEntry } from '../../shared/sync';
-import { discardEntry, listConflicts, listOutbox, resolveConflict, retryEntry, type ConflictChoice } from '../db';
+import { clearRedirected, discardEntry, listConflicts, listOutbox, listRedirected, resolveConflict, retryEntry, type ConflictChoice, type RedirectedEdit } from '../db';
 import type { ConflictRow } from '../db';
 import { useDb } from './db-key';
 import { useLiveQuery } from './live-query';
@@ -10,6 +10,12 @@ export interface OutboxItem {
   entry: StoredEntry;
   objectType: string;
   recordName: string;
+}
+
+/** An edit the CRM applied to the survivor of a merge instead of the record it was made on. */
+export interface RedirectedItem {
+  edit: RedirectedEdit;
+  survivorName: string;
 }
 
 export interface ConflictItem {
@@ -43,9 +49,16 @@ export const useOutboxStore = defineStore('outbox', () => {
     return Promise.all(rows.map(async (conflict) => ({ conflict, recordName: await nameOf(conflict.objectType, conflict.recordId) })));
   }, []);
 
+  const { value: redirected } = useLiveQuery<RedirectedItem[]>(async () => {
+    const rows = await listRedirected(db);
+    return Promise.all(rows.map(async (edit) => ({ edit, survivorName: await nameOf(edit.objectType, edit.survivorId) })));
+  }, []);
+
   return {
     items,
     conflicts,
+    redirected,
+    dismissRedirected: () => clearRedirected(db),
     retry: (seq: number, fix?: Record<string, PropValue>) => retryEntry(db, seq, fix),
     discard: (seq: number) => discardEntry(db, seq),
     resolve: (key: string, choice: ConflictChoice) => resolveConflict(db, key, choice),

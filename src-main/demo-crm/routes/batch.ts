@@ -45,13 +45,16 @@ export function batchRoutes(router: Router, ctx: Ctx): void {
     const archived = req.query.get('archived') === 'true';
     const idProperty = typeof body.idProperty === 'string' ? body.idProperty : undefined;
     if (idProperty) checkIdProperty(type, idProperty);
+    if (archived) ctx.store.purgeExpired(ctx.now());
     const found: CrmRecord[] = [];
     const missing: string[] = [];
     for (const input of inputs) {
       const id = String(input.id ?? '');
-      const r = idProperty ? ctx.store.findByUnique(type.name, idProperty, id) : ctx.store.get(type.name, id);
-      if (r && r.archived === archived) found.push(r);
-      else missing.push(id);
+      // A merged-away id answers as the survivor, under the survivor's id.
+      const r = idProperty ? ctx.store.findByUnique(type.name, idProperty, id) : (ctx.store.get(type.name, id) ?? (archived ? undefined : ctx.store.mergedInto(type.name, id)));
+      if (r && r.archived === archived) {
+        if (!found.includes(r)) found.push(r);
+      } else missing.push(id);
     }
     const shape = { properties: Array.isArray(body.properties) ? (body.properties as string[]) : undefined, withHistory };
     const results = found.map((r) => recordJson(ctx.store, r, shape));

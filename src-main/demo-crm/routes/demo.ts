@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { validation } from '../http/errors';
+import { HttpError, notFound, validation } from '../http/errors';
 import type { Router } from '../http/router';
 import { FaultPatch } from '../faults';
 import { DEFAULT_USER_ID, findUser } from '../schema/users';
-import type { Ctx } from './context';
+import { resolveObjectType } from '../schema/object-types';
+import { writeSource, type Ctx } from './context';
+import { recordJson } from './serialize';
 
 const Whoami = z.object({ userId: z.union([z.string(), z.number()]).transform(String) });
 const Clock = z.object({ set: z.union([z.number(), z.string()]).optional(), advanceMs: z.number().optional() }).strict();
+const Restore = z.object({ type: z.string().min(1), id: z.union([z.string(), z.number()]).transform(String) }).strict();
 const Tick = z.object({ count: z.number().int().min(1).max(1000).optional() }).strict();
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
@@ -50,7 +53,22 @@ export function demoRoutes(router: Router, ctx: Ctx): void {
       ctx.clockOffset.ms += target - ctx.now();
     }
     if (body.advanceMs !== undefined) ctx.clockOffset.ms += body.advanceMs;
+    // Moving the clock past 90 days empties the recycle bin at once, as HubSpot would have.
+    ctx.store.purgeExpired(ctx.now());
     return { status: 200, body: { now: new Date(ctx.now()).toISOString(), offsetMs: ctx.clockOffset.ms } };
+  });
+
+  // HubSpot's public API has no restore: this plays a user restoring a record from the recycle
+  // bin in HubSpot's UI (same id, associations back, modified date bumped).
+  router.on('POST', /^\/__demo\/restore$/, (req) => {
+    const { type: t, id } = parse(Restore, req.body);
+    const type = resolveObjectType(t);
+    ctx.store.purgeExpired(ctx.now());
+    const record = ctx.store.get(type.name, id);
+    if (!record || !record.archived) throw notFound(`No archived ${type.singular} with ID ${id} (never archived, or purged after 90 days)`);
+    const { taken } = ctx.store.restore(record, writeSource(req), ctx.now());
+    if (taken) throw new HttpError(409, 'CONFLICT', `Cannot restore ${type.singular} ${id}: another record now holds its unique value for ${taken}`);
+    return { status: 200, body: recordJson(ctx.store, record, { properties: Object.keys(record.props) }) };
   });
 
   router.on('POST', /^\/__demo\/tick$/, (req) => ({ status: 200, body: ctx.tick(parse(Tick, req.body).count ?? 5) }));

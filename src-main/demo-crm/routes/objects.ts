@@ -19,6 +19,7 @@ export function objectRoutes(router: Router, ctx: Ctx): void {
     const limit = intParam(req.query, 'limit', 10);
     if (limit < 1 || limit > max) throw validation(`limit must be between 1 and ${max}`);
     const archived = boolParam(req.query, 'archived');
+    if (archived) ctx.store.purgeExpired(ctx.now());
     const after = req.query.get('after');
     const ids = ctx.store.ids(type.name);
     let i = after ? upperBound(ids, Number(after)) : 0;

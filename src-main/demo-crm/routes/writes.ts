@@ -59,7 +59,11 @@ export function findRecord(ctx: Ctx, type: ObjectType, id: string, idProperty: s
   if (idProperty && idProperty !== 'hs_object_id') {
     checkIdProperty(type, idProperty);
     record = ctx.store.findByUnique(type.name, idProperty, id);
-  } else record = ctx.store.get(type.name, id);
+  } else {
+    if (archived) ctx.store.purgeExpired(ctx.now());
+    // A merged-away id reads as the survivor of the merge (HubSpot answers the survivor's record).
+    record = ctx.store.get(type.name, id) ?? (archived ? undefined : ctx.store.mergedInto(type.name, id));
+  }
   if (!record || record.archived !== archived) throw notFound(`Object not found. objectId are usually numeric.`);
   return record;
 }

@@ -132,6 +132,9 @@ const SPECS: Record<string, Spec[]> = {
   ],
 };
 
+/** The types `POST …/merge` accepts (HubSpot's merge API exists for these four). */
+export const MERGEABLE_TYPES: ReadonlySet<string> = new Set(['contacts', 'companies', 'deals', 'tickets']);
+
 /**
  * Property definitions per object type name; the modified-date property depends on the type.
  * The standard types then get the rest of a real portal's catalogue (`catalogue.ts`).
@@ -141,6 +144,8 @@ export const PROPERTIES: Record<string, Map<string, PropertyDef>> = {};
 export const CATALOGUE_PROPERTIES: Record<string, PropertyDef[]> = {};
 for (const type of OBJECT_TYPES) {
   const specs: Spec[] = [...COMMON, [type.modifiedProperty, 'datetime', RO], ...(SPECS[type.name] ?? [])];
+  // The merged-away ids a survivor lists (`;`-separated), on the types HubSpot merges.
+  if (MERGEABLE_TYPES.has(type.name)) specs.push(['hs_merged_object_ids', 'string', { ...CALC, label: 'Merged record IDs' }]);
   const map = new Map(specs.map((s) => [s[0], def(s, type.name)]));
   const extra = catalogueFor(type.name, new Set(map.keys()));
   for (const d of extra) map.set(d.name, d);

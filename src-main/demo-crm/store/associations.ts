@@ -65,6 +65,13 @@ export class AssociationStore {
     return out.sort((x, y) => Number(x[0]) - Number(y[0]));
   }
 
+  /** The types a record has associations with. */
+  partnerTypes(type: string, id: string): string[] {
+    const out = new Set<string>();
+    for (const [to, types] of this.edges.get(key(type, id)) ?? []) if (types.size > 0) out.add(to.slice(0, to.indexOf(':')));
+    return [...out];
+  }
+
   /** Drops every edge of a record (used when it is archived). */
   removeAll(type: string, id: string): void {
     const a = key(type, id);

@@ -5,6 +5,12 @@ import { AssociationStore } from './associations';
 import type { Persistence } from './persist';
 import type { CrmRecord, IndexedState, WriteSource } from './types';
 
+/** Archived records stay restorable this long, then HubSpot deletes them for good. */
+export const PURGE_AFTER_MS = 90 * 86_400_000;
+/** The survivor of a merge lists the merged-away ids here, separated by `;` (HubSpot's format). */
+export const MERGED_PROPERTY = 'hs_merged_object_ids';
+const SYSTEM_PROPERTIES = new Set(['hs_object_id', 'createdate', 'lastmodifieddate', 'hs_lastmodifieddate', MERGED_PROPERTY]);
+
 export interface StoreClock {
   /** Server clock (ms) for record timestamps. */
   now(): number;
@@ -31,6 +37,10 @@ export class Store {
   readonly schema: PortalSchema;
   private readonly dirty = new Set<CrmRecord>();
   private metaDirty = false;
+  /** Records removed for good (GDPR delete, purge, merged away) since the last flush. */
+  private readonly removed = new Set<CrmRecord>();
+  /** Archived records, so the purge looks only at them. */
+  private readonly archivedSet = new Set<CrmRecord>();
   private nextId = 1000;
   /** Ids below this are reserved on disk (`meta.nextId`); a restart continues from here. */
   private reservedTo = 1000;
@@ -127,15 +137,96 @@ export class Store {
       const map = this.unique.get(`${record.type}|${name}`);
       if (map?.get(value) === record.id) map.delete(value);
     }
+    this.archivedSet.add(record);
     this.touch(record);
+  }
+
+  /**
+   * Takes a record out of the archive (HubSpot's recycle bin), with its id, its unique values
+   * (unless another record took one meanwhile) and its associations; bumps the modified date.
+   */
+  restore(record: CrmRecord, source: WriteSource, at = this.clock.now()): { taken?: string } {
+    for (const [name, value] of Object.entries(record.props)) {
+      const other = this.unique.get(`${record.type}|${name}`)?.get(value);
+      if (other && other !== record.id) return { taken: name };
+    }
+    this.markLag(record, { props: { ...record.props }, archived: true });
+    record.archived = false;
+    delete record.archivedAt;
+    this.archivedSet.delete(record);
+    for (const [name, value] of Object.entries(record.props)) this.unique.get(`${record.type}|${name}`)?.set(value, record.id);
+    this.update(record, {}, source, at);
+    return {};
+  }
+
+  /**
+   * Merges `loser` into `survivor` as HubSpot does: the survivor keeps its values and takes
+   * the loser's where it has none, lists the loser (and whatever the loser had absorbed) in
+   * `hs_merged_object_ids`, and takes over its associations. The loser leaves the store (not
+   * the archive); its id keeps answering as the survivor (`mergedInto`).
+   */
+  merge(survivor: CrmRecord, loser: CrmRecord, source: WriteSource, at = this.clock.now()): CrmRecord {
+    const changes: Record<string, string> = {};
+    for (const [name, value] of Object.entries(loser.props)) {
+      if (SYSTEM_PROPERTIES.has(name) || survivor.props[name] !== undefined) continue;
+      if (this.schema.isUnique(survivor.type, name)) continue;
+      changes[name] = value;
+    }
+    const ids = (p: string | undefined): string[] => (p ? p.split(';').filter(Boolean) : []);
+    changes[MERGED_PROPERTY] = [...new Set([...ids(survivor.props[MERGED_PROPERTY]), loser.id, ...ids(loser.props[MERGED_PROPERTY])])].join(';');
+    for (const toType of this.assoc.partnerTypes(loser.type, loser.id)) {
+      for (const [toId, typeIds] of this.assoc.list(loser.type, loser.id, toType)) {
+        if (toType === survivor.type && toId === survivor.id) continue;
+        this.assoc.add(loser.type, survivor.id, toType, toId, typeIds);
+      }
+    }
+    this.remove(loser);
+    this.meta.set(`mergedInto:${loser.type}:${loser.id}`, survivor.id);
+    for (const old of ids(loser.props[MERGED_PROPERTY])) this.meta.set(`mergedInto:${loser.type}:${old}`, survivor.id);
+    return this.update(survivor, changes, source, at);
+  }
+
+  /** The record a merged-away id now answers as (HubSpot reads it as the survivor). */
+  mergedInto(type: string, id: string): CrmRecord | undefined {
+    const to = this.meta.get(`mergedInto:${type}:${id}`);
+    return to ? this.get(type, to) : undefined;
+  }
+
+  /** Removes a record for good (GDPR delete, purge): no list, no archive, no associations. */
+  remove(record: CrmRecord): void {
+    this.byType.get(record.type)?.delete(record.id);
+    const order = this.order.get(record.type);
+    const i = order?.indexOf(record.id) ?? -1;
+    if (order && i >= 0) order.splice(i, 1);
+    for (const [name, value] of Object.entries(record.props)) {
+      const map = this.unique.get(`${record.type}|${name}`);
+      if (map?.get(value) === record.id) map.delete(value);
+    }
+    this.assoc.removeAll(record.type, record.id);
+    this.archivedSet.delete(record);
+    this.dirty.delete(record);
+    this.removed.add(record);
+    this.scheduleFlush();
+  }
+
+  /** HubSpot empties its recycle bin after 90 days: archived records older than that are gone. */
+  purgeExpired(at = this.clock.now()): number {
+    let n = 0;
+    for (const r of [...this.archivedSet]) {
+      if (r.archivedAt !== undefined && at - r.archivedAt >= PURGE_AFTER_MS) {
+        this.remove(r);
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Makes pending changes durable (journal + fsync). Cheap when nothing changed. */
   commit(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.dirty.size === 0 && this.assoc.dirty.size === 0 && !this.metaDirty) return;
-    this.persistence.commit({ records: this.dirty, assoc: this.assoc.pairs(), meta: this.metaDirty ? this.meta : [] });
+    if (this.dirty.size === 0 && this.assoc.dirty.size === 0 && this.removed.size === 0 && !this.metaDirty) return;
+    this.persistence.commit({ records: this.dirty, assoc: this.assoc.pairs(), meta: this.metaDirty ? this.meta : [], deleted: this.removed });
     this.clearDirty();
   }
 
@@ -167,6 +258,7 @@ export class Store {
   private clearDirty(): void {
     this.dirty.clear();
     this.assoc.dirty.clear();
+    this.removed.clear();
     this.metaDirty = false;
   }
 
@@ -216,6 +308,7 @@ export class Store {
     }
     map.set(r.id, r);
     this.order.get(r.type)?.push(r.id);
+    if (r.archived) this.archivedSet.add(r);
     for (const def of this.schema.properties(r.type).values()) {
       const v = r.props[def.name];
       if (v && !r.archived) this.uniqueIndex(r.type, def.name)?.set(v, r.id);

@@ -24,6 +24,10 @@ export const messages = {
     cancel: 'Cancel',
     empty: '(empty)',
     changedBy: 'changed by user {user}',
+    redirectedPending: 'Will be sent to {name}: the record was merged in HubSpot',
+    redirectedSent: 'Sent to {name}: the record was merged in HubSpot',
+    redirectedTitle: 'Sent to a merged record',
+    dismiss: 'Dismiss',
     labels: {
       stageMove: 'Stage change',
       taskComplete: 'Task completed',
@@ -63,6 +67,10 @@ export const messages = {
     cancel: 'Anuluj',
     empty: '(puste)',
     changedBy: 'zmienione przez użytkownika {user}',
+    redirectedPending: 'Zostanie wysłane do {name}: rekord został scalony w HubSpot',
+    redirectedSent: 'Wysłano do {name}: rekord został scalony w HubSpot',
+    redirectedTitle: 'Wysłane do scalonego rekordu',
+    dismiss: 'Zamknij powiadomienie',
     labels: {
       stageMove: 'Zmiana etapu',
       taskComplete: 'Zadanie ukończone',
