@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { generateDataset } from './dataset/generate';
-import { Faults } from './faults';
+import { DEFAULT_SEARCH_LAG, Faults, NO_SEARCH_LAG, SearchLagSchema, type SearchLag } from './faults';
 import { PROFESSIONAL, RateLimiter } from './http/rate-limit';
 import { Router } from './http/router';
 import { createRequestListener } from './http/server';
@@ -39,6 +39,12 @@ export interface DemoCrmOptions {
   tier?: Tier;
   /** This portal's id (`/account-info/v3/details`); two demo portals differ by it. */
   portalId?: number;
+  /**
+   * How long a created or updated record stays invisible to search (real time, drawn per
+   * write from a PRNG seeded by the faults' `seed`). Default 1–10 s, as on HubSpot; a number
+   * is a fixed lag, `false` or 0 switches it off. Changeable later through `/__demo/faults`.
+   */
+  searchLag?: SearchLag | number | false;
 }
 
 export interface DemoCrm {
@@ -68,7 +74,8 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
     });
     store.flush();
   }
-  const faults = new Faults(opts.rateLimits !== false);
+  const faults = new Faults(opts.rateLimits !== false, searchLagOption(opts.searchLag));
+  store.searchLag = () => faults.drawSearchLag();
   const limiter = new RateLimiter(opts.rateLimits || PROFESSIONAL, mono);
   limiter.enabled = opts.rateLimits !== false;
   const whoami = { userId: store.meta.get('whoami') ?? DEFAULT_USER_ID };
@@ -124,4 +131,10 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
         server.closeAllConnections();
       })),
   };
+}
+
+function searchLagOption(lag: DemoCrmOptions['searchLag']): SearchLag {
+  if (lag === undefined) return DEFAULT_SEARCH_LAG;
+  if (lag === false) return NO_SEARCH_LAG;
+  return SearchLagSchema.parse(typeof lag === 'number' ? { minMs: lag, maxMs: lag } : lag);
 }

@@ -1,19 +1,31 @@
 import { parseArgs } from 'node:util';
 import { startDemoCrm } from './index';
+import type { SearchLag } from './faults';
 import { isTier, type Tier } from './tier';
 
-const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T] [--tier starter|professional|enterprise] [--portal-id N]';
+const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T] [--tier starter|professional|enterprise] [--portal-id N] [--search-lag <ms>|<min>-<max>|off]';
 
 function fail(message: string): never {
   process.stderr.write(`demo-crm: ${message}. ${USAGE}\n`);
   process.exit(2);
 }
 
-function options(): { port: number; dataDir: string; size: 'small' | 'medium' | 'large'; seed: number; token: string; tier: Tier; portalId?: number } {
+/** `--search-lag`: `off`/`0`, a fixed `ms`, or a range `min-max` (ms); default 1000-10000. */
+function searchLag(raw: string | undefined): SearchLag | false | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'off') return false;
+  const m = /^(\d+)(?:-(\d+))?$/.exec(raw);
+  const minMs = Number(m?.[1]);
+  const maxMs = Number(m?.[2] ?? m?.[1]);
+  if (!m || minMs > maxMs || maxMs > 600_000) fail(`--search-lag must be off, <ms> or <min>-<max> (ms, at most 600000), got "${raw}"`);
+  return { minMs, maxMs };
+}
+
+function options(): { port: number; dataDir: string; size: 'small' | 'medium' | 'large'; seed: number; token: string; tier: Tier; portalId?: number; searchLag?: SearchLag | false } {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, data: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, token: { type: 'string' }, tier: { type: 'string' }, 'portal-id': { type: 'string' } },
+      options: { port: { type: 'string' }, data: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, token: { type: 'string' }, tier: { type: 'string' }, 'portal-id': { type: 'string' }, 'search-lag': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -33,7 +45,8 @@ function options(): { port: number; dataDir: string; size: 'small' | 'medium' | 
   if (!isTier(tier)) fail(`--tier must be starter, professional or enterprise, got "${tier}"`);
   const portalId = values['portal-id'] === undefined ? undefined : Number(values['portal-id']);
   if (portalId !== undefined && !(Number.isSafeInteger(portalId) && portalId > 0)) fail(`--portal-id must be a positive integer, got "${values['portal-id']}"`);
-  return { port, dataDir: values.data, size, seed, token, tier, ...(portalId === undefined ? {} : { portalId }) };
+  const lag = searchLag(values['search-lag']);
+  return { port, dataDir: values.data, size, seed, token, tier, ...(portalId === undefined ? {} : { portalId }), ...(lag === undefined ? {} : { searchLag: lag }) };
 }
 
 const opts = options();

@@ -22,7 +22,6 @@ export function demoRoutes(router: Router, ctx: Ctx): void {
   router.on('PUT', /^\/__demo\/faults$/, (req) => {
     const patch = parse(FaultPatch, req.body);
     ctx.faults.update(patch);
-    ctx.store.searchLagMs = ctx.faults.state.searchLagMs;
     ctx.limiter.enabled = ctx.faults.state.rateLimits;
     return faults();
   });

@@ -13,8 +13,11 @@ export interface TestCrm {
   close(): Promise<void>;
 }
 
-/** A real demo CRM over HTTP on a free port, in a fresh data dir; rate limits off unless asked. */
-export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; now?: () => number } = {}): Promise<TestCrm> {
+/**
+ * A real demo CRM over HTTP on a free port, in a fresh data dir; rate limits off unless asked.
+ * Search lags writes by 1–10 s as on HubSpot unless `searchLag` says otherwise (`false` = off).
+ */
+export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; now?: () => number; searchLag?: number | false } = {}): Promise<TestCrm> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cs-sync-crm-'));
   const crm = await startDemoCrm({
     port: 0,
@@ -23,6 +26,7 @@ export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; 
     seed: opts.seed ?? 1,
     timeZone: 'Europe/Warsaw',
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.searchLag !== undefined ? { searchLag: opts.searchLag } : {}),
     ...(opts.rateLimits ? {} : { rateLimits: false as const }),
   });
   return {
@@ -127,10 +131,19 @@ export function crmAdmin(crm: TestCrm) {
         `/crm/v3/objects/${type}/${id}?${q}`,
       );
     },
-    searchByClientId: (type: string, clientId: string) =>
-      call<{ total: number; results: Array<{ id: string }> }>('POST', `/crm/v3/objects/${type}/search`, {
-        filterGroups: [{ filters: [{ propertyName: 'cs_client_id', operator: 'EQ', value: clientId }] }],
-        limit: 10,
-      }),
+    /** Records carrying a client id, from the list endpoint: search would miss fresh ones (index lag). */
+    async findByClientId(type: string, clientId: string): Promise<{ total: number; results: Array<{ id: string }> }> {
+      const q = new URLSearchParams({ limit: '100', properties: 'cs_client_id' });
+      const results: Array<{ id: string }> = [];
+      for (let after: string | undefined; ; ) {
+        const body = await call<{ results: Array<{ id: string; properties: Record<string, string | null> }>; paging?: { next?: { after?: string } } }>(
+          'GET',
+          `/crm/v3/objects/${type}?${q}${after ? `&after=${after}` : ''}`,
+        );
+        results.push(...body.results.filter((r) => r.properties.cs_client_id === clientId).map((r) => ({ id: r.id })));
+        after = body.paging?.next?.after;
+        if (!after) return { total: results.length, results };
+      }
+    },
   };
 }

@@ -217,7 +217,7 @@ async function checkOracle(
     }
   }
   for (const c of creates) {
-    const found = await env.admin.searchByClientId('notes', c.clientId);
+    const found = await env.admin.findByClientId('notes', c.clientId);
     expect(found.total, `${c.clientId} created exactly once`).toBe(1);
     const realId = found.results[0]!.id;
     expect(await db.records('notes').get(realId), `${c.clientId} remapped locally`).toBeDefined();
