@@ -5,6 +5,7 @@ import type { CrmRecord } from '../store/types';
 import { createGen, DAY, type Gen } from './context';
 import { generateDefaultUserAgenda, generateEngagements } from './engagements';
 import { generateDeals } from './deals';
+import { generateHeavyAccounts } from './heavy';
 import * as W from './words';
 
 export type DatasetSize = 'small' | 'medium' | 'large';
@@ -29,6 +30,7 @@ export function generateDataset(store: Store, opts: { size: DatasetSize; seed: n
     generateEngagements(g, company, contacts);
   }
   generateDefaultUserAgenda(g, companies.filter((c) => c.props.csm_owner === owner(DEFAULT_USER_ID)));
+  generateHeavyAccounts(g, companies, opts.size, opts.seed);
   store.meta.set('dataset', JSON.stringify({ size: opts.size, seed: opts.seed, now: opts.now, zone: opts.zone }));
 }
 
