@@ -2,7 +2,7 @@ import { chunk, fetchCrm } from './crm-calls';
 import type { SyncContext } from './context';
 import type { AssociationBatch, AssociationRow } from './ports';
 
-/** v4 batch read takes up to 1000 ids (hubspot-api.md §5). */
+/** v4 batch read takes up to 1000 ids and answers at most 500 associations per id, the rest behind that id's `paging`. */
 const ASSOC_READ_MAX = 1000;
 
 interface AssocResult {

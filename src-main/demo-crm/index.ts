@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { generateDataset } from './dataset/generate';
-import { Faults } from './faults';
+import { DEFAULT_SEARCH_LAG, Faults, NO_SEARCH_LAG, SearchLagSchema, type SearchLag } from './faults';
 import { RateLimiter, TIER_LIMITS, type RateLimitConfig } from './http/rate-limit';
 import { Router } from './http/router';
 import { createRequestListener, MAX_HEADER_BYTES, onClientError } from './http/server';
@@ -50,6 +50,19 @@ export interface DemoCrmOptions {
   tier?: Tier;
   /** This portal's id (`/account-info/v3/details`); two demo portals differ by it. */
   portalId?: number;
+  /**
+   * How long a created or updated record stays invisible to search (real time, drawn per
+   * write from a PRNG seeded by the faults' `seed`). Default 1–10 s, as on HubSpot; a number
+   * is a fixed lag, `false` or 0 switches it off. Changeable later through `/__demo/faults`.
+   */
+  searchLag?: SearchLag | number | false;
+  /**
+   * Lenient, for tests of the workspace rather than of sync volume: the generated dataset
+   * leaves out the catalogue's fill values and the heavy accounts, and the property
+   * catalogue lists only the properties the app and the dataset use (no HubSpot defaults or
+   * custom ones beyond them). Default false: a realistic portal.
+   */
+  leanDataset?: boolean;
 }
 
 export interface DemoCrm {
@@ -75,10 +88,11 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   const store = new Store(persistence, { now, mono });
   store.schema.portalId = opts.portalId ?? DEFAULT_PORTAL_ID;
   if (store.isEmpty) {
-    generateDataset(store, { size: opts.size ?? 'small', seed: opts.seed ?? 1, now: now(), zone });
+    generateDataset(store, { size: opts.size ?? 'small', seed: opts.seed ?? 1, now: now(), zone, lean: opts.leanDataset ?? false });
     store.saveGenerated();
   }
-  const faults = new Faults(opts.rateLimits !== false, opts.uriLimit ?? true);
+  const faults = new Faults(opts.rateLimits !== false, opts.uriLimit ?? true, searchLagOption(opts.searchLag));
+  store.searchLag = () => faults.drawSearchLag();
   const limiter = new RateLimiter(opts.rateLimits || TIER_LIMITS[tier], { mono, now }, zone);
   limiter.enabled = opts.rateLimits !== false;
   const whoami = { userId: store.meta.get('whoami') ?? DEFAULT_USER_ID };
@@ -93,6 +107,7 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
     portalId: opts.portalId ?? DEFAULT_PORTAL_ID,
     timeZone: zone,
     tokens,
+    leanCatalogue: opts.leanDataset ?? false,
     tick: (count) => produceActivity(store, whoami.userId, count, now()),
   };
 
@@ -144,4 +159,10 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
         server.closeAllConnections();
       })),
   };
+}
+
+function searchLagOption(lag: DemoCrmOptions['searchLag']): SearchLag {
+  if (lag === undefined) return DEFAULT_SEARCH_LAG;
+  if (lag === false) return NO_SEARCH_LAG;
+  return SearchLagSchema.parse(typeof lag === 'number' ? { minMs: lag, maxMs: lag } : lag);
 }

@@ -1,12 +1,24 @@
 import { parseArgs } from 'node:util';
 import { startDemoCrm } from './index';
+import type { SearchLag } from './faults';
 import { isTier, type Tier } from './tier';
 
-const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T]... [--tier starter|professional|enterprise] [--portal-id N] [--no-uri-limit] [--no-rate-limits]';
+const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T]... [--tier starter|professional|enterprise] [--portal-id N] [--search-lag off|MS|MIN-MAX] [--no-uri-limit] [--no-rate-limits]';
 
 function fail(message: string): never {
   process.stderr.write(`demo-crm: ${message}. ${USAGE}\n`);
   process.exit(2);
+}
+
+/** `--search-lag`: `off`/`0`, a fixed `ms`, or a range `min-max` (ms); default 1000-10000. */
+function searchLag(raw: string | undefined): SearchLag | false | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'off') return false;
+  const m = /^(\d+)(?:-(\d+))?$/.exec(raw);
+  const minMs = Number(m?.[1]);
+  const maxMs = Number(m?.[2] ?? m?.[1]);
+  if (!m || minMs > maxMs || maxMs > 600_000) fail(`--search-lag must be off, <ms> or <min>-<max> (ms, at most 600000), got "${raw}"`);
+  return { minMs, maxMs };
 }
 
 function options(): {
@@ -20,6 +32,7 @@ function options(): {
   portalId?: number;
   uriLimit: boolean;
   rateLimits?: false;
+  searchLag?: SearchLag | false;
 } {
   let values;
   try {
@@ -35,6 +48,7 @@ function options(): {
         'portal-id': { type: 'string' },
         'no-uri-limit': { type: 'boolean' },
         'no-rate-limits': { type: 'boolean' },
+        'search-lag': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -55,6 +69,7 @@ function options(): {
   if (!isTier(tier)) fail(`--tier must be starter, professional or enterprise, got "${tier}"`);
   const portalId = values['portal-id'] === undefined ? undefined : Number(values['portal-id']);
   if (portalId !== undefined && !(Number.isSafeInteger(portalId) && portalId > 0)) fail(`--portal-id must be a positive integer, got "${values['portal-id']}"`);
+  const lag = searchLag(values['search-lag']);
   return {
     port,
     dataDir: values.data,
@@ -66,6 +81,7 @@ function options(): {
     ...(portalId === undefined ? {} : { portalId }),
     uriLimit: !values['no-uri-limit'],
     ...(values['no-rate-limits'] ? { rateLimits: false as const } : {}),
+    ...(lag === undefined ? {} : { searchLag: lag }),
   };
 }
 

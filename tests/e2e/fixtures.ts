@@ -2,6 +2,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DemoCrmOptions } from '../../src-main/demo-crm';
 import { startWebHostApp, type WebHostApp, type WebHostAppOptions } from '../../src-main/web-host/app';
 import { advancingClock } from '../support/demo-crm';
 
@@ -19,7 +20,10 @@ export interface Workspace {
  * How a spec's web host starts, beyond the defaults (connected to the demo CRM). Only the
  * connect spec changes it: `startConnected: false` opens on the first-run Connect screen.
  */
-export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' | 'hubspotBaseUrl'>>;
+export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' | 'hubspotBaseUrl'>> & {
+  /** The demo CRM's search index lag (default 1–10 s, as on HubSpot); `false` = off. Give the reason where it is set. */
+  searchLag?: DemoCrmOptions['searchLag'];
+};
 
 /**
  * Each test gets its own web host, data folder and demo CRM (seeded, on the fixed clock),
@@ -46,6 +50,7 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[];
     { auto: true },
   ],
   workspace: async ({ workspaceOptions }, use) => {
+    const { searchLag, ...hostOptions } = workspaceOptions;
     const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
     const app = await startWebHostApp({
       dataDir,
@@ -55,8 +60,11 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[];
       // The CRM's clock starts at FIXED_NOW and runs, so its modification stamps keep moving.
       // Enterprise: the app's setup step can create the shared documents object only there, and
       // shared views, health models and portfolio settings are shared through it.
-      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, tier: 'enterprise' },
-      ...workspaceOptions,
+      // Lean: these tests exercise the workspace, not sync volume; until the app syncs only the
+      // properties it uses, the full catalogue and the > 1,000-engagement accounts only slow
+      // every first sync (the sync integration tests and benchmarks run the realistic portal).
+      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, tier: 'enterprise', leanDataset: true, ...(searchLag !== undefined ? { searchLag } : {}) },
+      ...hostOptions,
     });
     await use({ url: app.host.url, dataDir, app });
     await app.close();

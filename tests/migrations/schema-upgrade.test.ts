@@ -48,7 +48,7 @@ describe('schema upgrades keep pending edits (G16)', () => {
       await engine(db, gatewayPort(crm), { types: ['deals'] }).runOnce();
       expect(await db.outbox.count()).toBe(0);
       expect((await admin.history('deals', deal!.id, ['dealname'])).properties.dealname).toBe('Migrated edit');
-      expect((await admin.searchByClientId('notes', 'v1-note')).total).toBe(1);
+      expect((await admin.findByClientId('notes', 'v1-note')).total).toBe(1);
       db.close();
     });
   }

@@ -6,6 +6,7 @@ import { createGen, DAY, type Gen } from './context';
 import { generateDefaultUserAgenda, generateEngagements } from './engagements';
 import { generateDeals } from './deals';
 import { fillCatalogue } from './fill';
+import { generateHeavyAccounts } from './heavy';
 import * as W from './words';
 
 export type DatasetSize = 'small' | 'medium' | 'large';
@@ -19,7 +20,12 @@ const MANAGER = USERS.find((u) => u.superAdmin && u.seatNames.length > 0);
  * `now` in `zone`. The default user (a CSM) owns a quarter of the book and gets an agenda
  * of overdue / today / tomorrow tasks and today's meetings.
  */
-export function generateDataset(store: Store, opts: { size: DatasetSize; seed: number; now: number; zone: string }): void {
+/**
+ * `lean: true` leaves out what makes a portal heavy without changing anything the app's
+ * screens show: the catalogue's fill values and the accounts with > 1,000 engagements. For
+ * tests that exercise the workspace rather than sync volume (`startDemoCrm({ leanDataset })`).
+ */
+export function generateDataset(store: Store, opts: { size: DatasetSize; seed: number; now: number; zone: string; lean?: boolean }): void {
   const g = createGen(store, opts.seed, opts.now, opts.zone);
   const companies: CrmRecord[] = [];
   for (let i = 0; i < COMPANY_COUNT[opts.size]; i++) {
@@ -30,7 +36,10 @@ export function generateDataset(store: Store, opts: { size: DatasetSize; seed: n
     generateEngagements(g, company, contacts);
   }
   generateDefaultUserAgenda(g, companies.filter((c) => c.props.csm_owner === owner(DEFAULT_USER_ID)));
-  fillCatalogue(store, opts.size, opts.seed, opts.now);
+  if (!opts.lean) {
+    generateHeavyAccounts(g, companies, opts.size, opts.seed);
+    fillCatalogue(store, opts.size, opts.seed, opts.now);
+  }
   store.meta.set('dataset', JSON.stringify({ size: opts.size, seed: opts.seed, now: opts.now, zone: opts.zone }));
 }
 

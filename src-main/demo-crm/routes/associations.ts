@@ -8,6 +8,30 @@ import { asObject } from './writes';
 const REC = '/crm/(?:v4/objects|objects/2026-03)';
 const BATCH = '/crm/(?:v4/associations|associations/2026-03)';
 
+/** HubSpot answers at most 500 associations per record and call; the rest is behind `paging.next.after`. */
+export const ASSOC_PAGE_MAX = 500;
+
+type Assoc = { toObjectId: number; associationTypes: Record<string, unknown>[] };
+
+/**
+ * One page of a record's associations (ordered by id) after the cursor `after` (the last id
+ * of the previous page; opaque to clients), with HubSpot's `paging.next` when more remain.
+ */
+function assocPage(all: Assoc[], after: unknown, limit: number, link: (after: string) => string): { results: Assoc[]; paging?: { next: { after: string; link: string } } } {
+  let start = 0;
+  if (after !== undefined && after !== null && after !== '') {
+    const cursor = Number(after);
+    if ((typeof after !== 'string' && typeof after !== 'number') || !Number.isSafeInteger(cursor) || cursor < 0) throw validation(`Invalid after: ${JSON.stringify(after)}`);
+    start = all.findIndex((x) => x.toObjectId > cursor);
+    if (start < 0) start = all.length;
+  }
+  const results = all.slice(start, start + limit);
+  const last = results[results.length - 1];
+  if (!last || start + limit >= all.length) return { results };
+  const next = String(last.toObjectId);
+  return { results, paging: { next: { after: next, link: link(next) } } };
+}
+
 interface TypeInput {
   associationCategory?: string;
   associationTypeId?: number;
@@ -41,13 +65,10 @@ export function associationRoutes(router: Router, ctx: Ctx): void {
     const from = ctx.store.schema.resolveType(f);
     const to = ctx.store.schema.resolveType(t);
     mustExist(from, id);
-    const limit = Math.min(intParam(req.query, 'limit', 500), 500);
-    const all = list(from, id, to);
-    const start = req.query.get('after') ? all.findIndex((x) => x.toObjectId > Number(req.query.get('after'))) : 0;
-    const page = start < 0 ? [] : all.slice(start, start + limit);
-    const last = page[page.length - 1];
-    const more = start >= 0 && start + limit < all.length && last;
-    return { status: 200, body: { results: page, ...(more ? { paging: { next: { after: String(last.toObjectId), link: '' } } } : {}) } };
+    const limit = Math.min(intParam(req.query, 'limit', ASSOC_PAGE_MAX), ASSOC_PAGE_MAX);
+    if (limit < 1) throw validation(`limit must be between 1 and ${ASSOC_PAGE_MAX}, got ${limit}`);
+    const link = (after: string): string => `${req.path}?${new URLSearchParams({ ...(req.query.has('limit') ? { limit: String(limit) } : {}), after }).toString()}`;
+    return { status: 200, body: assocPage(list(from, id, to), req.query.get('after') ?? undefined, limit, link) };
   });
 
   router.on('PUT', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/default/([^/]+)/([^/]+)$`), (_req, [f = '', fromId = '', t = '', toId = '']) => {
@@ -121,16 +142,22 @@ function batchAssociationRoutes(router: Router, ctx: Ctx, h: Helpers): void {
   const missing = (ids: string[]): Record<string, unknown> =>
     new HttpError(404, 'OBJECT_NOT_FOUND', 'No associations found for some objects', { context: { fromObjectId: ids } }).body();
 
+  // Per input at most 500 associations; an input's `after` continues where its `paging` ended.
   router.on('POST', path('read'), (req, [f = '', t = '']) => {
     const from = ctx.store.schema.resolveType(f);
     const to = ctx.store.schema.resolveType(t);
+    const list = inputs(req.body, 1000);
+    for (const input of list) {
+      if (typeof input.id !== 'string' && typeof input.id !== 'number') throw validation(`Invalid input JSON: every input needs an "id", got ${JSON.stringify(input)}`);
+    }
     const results: unknown[] = [];
     const absent: string[] = [];
-    for (const input of inputs(req.body, 1000)) {
+    for (const input of list) {
       const id = idOf(input);
-      const to_ = h.live(from, id) ? h.list(from, id, to) : [];
-      if (to_.length === 0) absent.push(id);
-      else results.push({ from: { id }, to: to_ });
+      const all = h.live(from, id) ? h.list(from, id, to) : [];
+      const page = assocPage(all, input.after, ASSOC_PAGE_MAX, () => '');
+      if (page.results.length === 0) absent.push(id);
+      else results.push({ from: { id }, to: page.results, ...(page.paging ? { paging: page.paging } : {}) });
     }
     return envelope(results, absent.length ? [missing(absent)] : [], 200);
   }, 'none');

@@ -18,6 +18,8 @@ export interface Ctx {
   /** The subscription tier the portal plays and its id. */
   tier: Tier;
   portalId: number;
+  /** `leanDataset`: the properties API lists only the app's and the dataset's properties. */
+  leanCatalogue: boolean;
   /** The portal's IANA time zone (account info, the daily limit's midnight). */
   timeZone: string;
   /** Every bearer token of this portal (they share its limits). */

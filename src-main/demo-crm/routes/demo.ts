@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { HttpError, notFound, validation } from '../http/errors';
 import type { Router } from '../http/router';
 import { FaultPatch } from '../faults';
+import { defaultAssocType } from '../schema/association-types';
+import { findObjectType } from '../schema/object-types';
 import { DEFAULT_USER_ID, findUser } from '../schema/users';
 import { resolveObjectType } from '../schema/object-types';
 import { writeSource, type Ctx } from './context';
@@ -11,6 +13,12 @@ const Whoami = z.object({ userId: z.union([z.string(), z.number()]).transform(St
 const Clock = z.object({ set: z.union([z.number(), z.string()]).optional(), advanceMs: z.number().optional() }).strict();
 const Restore = z.object({ type: z.string().min(1), id: z.union([z.string(), z.number()]).transform(String) }).strict();
 const Tick = z.object({ count: z.number().int().min(1).max(1000).optional() }).strict();
+const Id = z.union([z.string().regex(/^\d+$/), z.number().int().positive()]).transform(String);
+const Reassociate = z
+  .object({ fromType: z.string(), fromId: Id, toType: z.string(), toId: Id, count: z.number().int().min(1).max(100_000).optional() })
+  .strict();
+
+const ENGAGEMENT_TYPES = ['tasks', 'notes', 'meetings', 'calls', 'emails'];
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const r = schema.safeParse(body ?? {});
@@ -25,7 +33,6 @@ export function demoRoutes(router: Router, ctx: Ctx): void {
   router.on('PUT', /^\/__demo\/faults$/, (req) => {
     const patch = parse(FaultPatch, req.body);
     ctx.faults.update(patch);
-    ctx.store.searchLagMs = ctx.faults.state.searchLagMs;
     ctx.limiter.enabled = ctx.faults.state.rateLimits;
     return faults();
   });
@@ -72,6 +79,33 @@ export function demoRoutes(router: Router, ctx: Ctx): void {
   });
 
   router.on('POST', /^\/__demo\/tick$/, (req) => ({ status: 200, body: ctx.tick(parse(Tick, req.body).count ?? 5) }));
+
+  // Moves the oldest engagements of one record to another, as a user re-filing activity in
+  // HubSpot's UI: association changes only, so no record's modified date moves.
+  router.on('POST', /^\/__demo\/reassociate$/, (req) => {
+    const body = parse(Reassociate, req.body);
+    const from = findObjectType(body.fromType);
+    const to = findObjectType(body.toType);
+    if (!from || !to) throw validation(`Unknown object type ${!from ? body.fromType : body.toType}`);
+    for (const [type, id] of [[from, body.fromId], [to, body.toId]] as const) {
+      if (ctx.store.get(type.name, id)?.archived !== false) throw notFound(`No ${type.singular} with ID ${id} exists`);
+    }
+    if (from.name === to.name && body.fromId === body.toId) throw validation('fromId and toId name the same record');
+    const candidates = ENGAGEMENT_TYPES.filter((e) => defaultAssocType(e, from.name) && defaultAssocType(e, to.name)).flatMap((e) =>
+      ctx.store.assoc.list(from.name, body.fromId, e).flatMap(([id]) => {
+        const record = ctx.store.get(e, id);
+        return record && !record.archived ? [record] : [];
+      }),
+    );
+    if (candidates.length === 0) throw validation(`${from.singular} ${body.fromId} has no engagements that can move to a ${to.singular}`);
+    candidates.sort((a, b) => a.createdAt - b.createdAt || Number(a.id) - Number(b.id));
+    const moved = candidates.slice(0, body.count ?? candidates.length).map((r) => {
+      ctx.store.assoc.remove(r.type, r.id, from.name, body.fromId);
+      ctx.store.assoc.add(r.type, r.id, to.name, body.toId, []);
+      return { type: r.type, id: r.id };
+    });
+    return { status: 200, body: { moved } };
+  });
 
   router.on('GET', /^\/__demo\/health$/, () => ({ status: 200, body: { ok: true, now: new Date(ctx.now()).toISOString() } }));
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { notFound, validation } from '../http/errors';
 import type { Router } from '../http/router';
+import { CATALOGUE_PROPERTIES } from '../schema/properties';
 import { propertiesOf, propertyCreate } from '../schema/registry';
 import type { Ctx } from './context';
 
@@ -13,7 +14,9 @@ export function propertyRoutes(router: Router, ctx: Ctx): void {
   const PR = '/crm/(?:v3/properties|properties/2026-03)/([^/]+)';
   router.on('GET', new RegExp(`^${PR}$`), (_req, [t = '']) => {
     const type = ctx.store.schema.resolveType(t);
-    return { status: 200, body: { results: [...propertiesOf(type).values()].map((p) => ctx.store.schema.propertyJson(p, type.name)) } };
+    const extra = ctx.leanCatalogue ? new Set((CATALOGUE_PROPERTIES[type.name] ?? []).map((p) => p.name)) : undefined;
+    const defs = [...propertiesOf(type).values()].filter((p) => !extra?.has(p.name));
+    return { status: 200, body: { results: defs.map((p) => ctx.store.schema.propertyJson(p, type.name)) } };
   });
   router.on('GET', new RegExp(`^${PR}/([^/]+)$`), (_req, [t = '', name = '']) => {
     const type = ctx.store.schema.resolveType(t);

@@ -1,6 +1,6 @@
 import { validation } from '../http/errors';
 import type { Router } from '../http/router';
-import { checkFilterGroups, matchesFilter, matchesQuery, parseSort, sortRecords } from '../store/search';
+import { checkFilterGroups, indexedView, matchesFilter, matchesQuery, parseSort, sortRecords } from '../store/search';
 import type { CrmRecord } from '../store/types';
 import type { Ctx } from './context';
 import { OBJECTS } from './objects';
@@ -26,20 +26,14 @@ export function searchRoutes(router: Router, ctx: Ctx): void {
       if (offset >= RESULT_CAP) throw validation(`Paging past ${RESULT_CAP} results is not supported. The search endpoints are limited to 10,000 total results for any given query.`);
       const query = typeof body.query === 'string' ? body.query : '';
 
-      const lagMs = ctx.store.searchLagMs;
+      const lagOn = ctx.faults.state.searchLag.maxMs > 0;
       const mono = ctx.store.clock.mono();
       const rows: { record: CrmRecord; props: Record<string, string> }[] = [];
       for (const record of ctx.store.all(type.name)) {
-        let props = record.props;
-        let archived = record.archived;
-        // A write younger than the lag is not indexed yet: search sees the record as it was.
-        if (lagMs > 0 && record.indexLag && mono - record.indexLag.writtenAt < lagMs) {
-          const before = record.indexLag.before;
-          if (!before) continue;
-          props = before.props;
-          archived = before.archived;
-        }
-        if (archived) continue;
+        // A write younger than its lag is not indexed yet: search sees the record as it was.
+        const seen = indexedView(record, mono, lagOn);
+        if (!seen || seen.archived) continue;
+        const { props } = seen;
         if (query && !matchesQuery(type, props, query)) continue;
         if (groups.length > 0 && !groups.some((g) => g.every((f) => matchesFilter(type, props, f)))) continue;
         rows.push({ record, props });

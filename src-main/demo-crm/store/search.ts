@@ -2,7 +2,7 @@ import { type HttpError, validation } from '../http/errors';
 import type { ObjectType } from '../schema/object-types';
 import type { PropertyDef } from '../schema/properties';
 import { propertiesOf } from '../schema/registry';
-import type { CrmRecord } from './types';
+import type { CrmRecord, IndexedState } from './types';
 import { comparable, parseTime } from './values';
 
 export interface Filter {
@@ -184,4 +184,15 @@ export function sortRecords(type: ObjectType, rows: { record: CrmRecord; props: 
     }
     return Number(a.record.id) - Number(b.record.id);
   });
+}
+
+/**
+ * The record as the search index sees it at `mono` (monotonic ms): a write younger than its
+ * drawn lag is not indexed yet, so search sees the state before it (null: not created yet).
+ * Reads by id, list and batch read never go through this. With the lag switched off
+ * (`lagOn` false) every write is visible at once, including ones still pending.
+ */
+export function indexedView(record: CrmRecord, mono: number, lagOn: boolean): IndexedState {
+  if (lagOn && record.indexLag && mono < record.indexLag.visibleAt) return record.indexLag.before;
+  return { props: record.props, archived: record.archived };
 }

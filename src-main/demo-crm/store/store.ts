@@ -45,8 +45,8 @@ export class Store {
   /** Ids below this are reserved on disk (`meta.nextId`); a restart continues from here. */
   private reservedTo = 1000;
   private timer: NodeJS.Timeout | undefined;
-  /** Index lag for search (ms); 0 = search sees writes at once. */
-  searchLagMs = 0;
+  /** Draws the search index lag (ms) of one write; 0 = search sees it at once. */
+  searchLag: () => number = () => 0;
 
   constructor(
     private readonly persistence: Persistence,
@@ -290,14 +290,20 @@ export class Store {
     }
   }
 
+  /**
+   * Records when search will see this write, on the monotonic clock: HubSpot's index trails
+   * in real time, whatever `/__demo/clock` says the portal's time is.
+   */
   private markLag(record: CrmRecord, before: IndexedState): void {
     const mono = this.clock.mono();
-    // Several writes inside one lag window: search keeps seeing the state before the first.
-    if (record.indexLag && mono - record.indexLag.writtenAt < this.searchLagMs) {
-      record.indexLag.writtenAt = mono;
+    const visibleAt = mono + this.searchLag();
+    // Several writes inside one lag window: search keeps seeing the state before the first
+    // until the last of them is indexed.
+    if (record.indexLag && mono < record.indexLag.visibleAt) {
+      record.indexLag.visibleAt = Math.max(record.indexLag.visibleAt, visibleAt);
       return;
     }
-    record.indexLag = { writtenAt: mono, before };
+    record.indexLag = { visibleAt, before };
   }
 
   private index(r: CrmRecord): void {

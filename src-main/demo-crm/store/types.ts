@@ -19,7 +19,7 @@ export interface CrmRecord {
   archived: boolean;
   archivedAt?: number;
   /** In memory only: what search sees while the last write is still "being indexed". */
-  indexLag?: { writtenAt: number; before: IndexedState };
+  indexLag?: { visibleAt: number; before: IndexedState };
 }
 
 /** Who a write is attributed to in the property history. */

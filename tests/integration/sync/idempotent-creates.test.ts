@@ -64,7 +64,7 @@ describe('creates without a unique key', () => {
     expect(port.log.some((r) => r.path === `/crm/v4/objects/companies/${company.id}/associations/notes`)).toBe(true);
     expect(port.log.filter((r) => r.path.endsWith('/notes/batch/create'))).toHaveLength(1);
     expect(port.log.some((r) => r.path.endsWith('/search') && r.path.includes('notes'))).toBe(false);
-    expect((await admin.searchByClientId('notes', 'never-sent-1')).total).toBe(1);
+    expect((await admin.findByClientId('notes', 'never-sent-1')).total).toBe(1);
     expect(await db.outbox.count()).toBe(0);
     db.close();
   });

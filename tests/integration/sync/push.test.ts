@@ -110,7 +110,7 @@ describe('push', () => {
     const { recordId } = await createNote(db, { body: 'Offline note', timestampMs: Date.parse('2026-11-27T10:00:00Z'), associations: [{ toType: 'companies', toId: company.id }] }, { newClientId: () => clientId });
     expect(await mergedRecord(db, 'notes', recordId!)).toMatchObject({ isNew: true, pending: true });
     await sync();
-    const found = await admin.searchByClientId('notes', clientId);
+    const found = await admin.findByClientId('notes', clientId);
     expect(found.total).toBe(1);
     const realId = found.results[0]!.id;
     expect(await mergedRecord(db, 'notes', recordId!)).toMatchObject({ id: realId, isNew: false, pending: false });
@@ -132,7 +132,7 @@ describe('push', () => {
     await expect(engine(db, port, { types: TYPES, killAt: { point: 'push:after-send', nth: 1 } }).runOnce()).rejects.toBeInstanceOf(Killed);
     expect(await db.outbox.count()).toBe(2);
     await engine(db, port, { types: TYPES }).runOnce();
-    const found = await admin.searchByClientId('tasks', clientId);
+    const found = await admin.findByClientId('tasks', clientId);
     expect(found.total).toBe(1);
     expect((await mergedRecord(db, 'tasks', recordId!))?.id).toBe(found.results[0]!.id);
     expect(await db.outbox.count()).toBe(0);

@@ -14,8 +14,11 @@ export interface TestCrm {
   close(): Promise<void>;
 }
 
-/** A real demo CRM over HTTP on a free port, in a fresh data dir; rate limits off unless asked. */
-export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; now?: () => number; tier?: Tier } = {}): Promise<TestCrm> {
+/**
+ * A real demo CRM over HTTP on a free port, in a fresh data dir; rate limits off unless asked.
+ * Search lags writes by 1–10 s as on HubSpot unless `searchLag` says otherwise (`false` = off).
+ */
+export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; now?: () => number; tier?: Tier; searchLag?: number | false } = {}): Promise<TestCrm> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cs-sync-crm-'));
   const crm = await startDemoCrm({
     port: 0,
@@ -25,6 +28,7 @@ export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; 
     timeZone: 'Europe/Warsaw',
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.tier ? { tier: opts.tier } : {}),
+    ...(opts.searchLag !== undefined ? { searchLag: opts.searchLag } : {}),
     ...(opts.rateLimits ? {} : { rateLimits: false as const }),
   });
   return {
@@ -129,10 +133,23 @@ export function crmAdmin(crm: TestCrm) {
         `/crm/v3/objects/${type}/${id}?${q}`,
       );
     },
-    searchByClientId: (type: string, clientId: string) =>
-      call<{ total: number; results: Array<{ id: string }> }>('POST', `/crm/v3/objects/${type}/search`, {
-        filterGroups: [{ filters: [{ propertyName: 'cs_client_id', operator: 'EQ', value: clientId }] }],
-        limit: 10,
-      }),
+    /** Records carrying a client id, from the list endpoint: search would miss fresh ones (index lag). */
+    findByClientId(type: string, clientId: string) {
+      return this.findByProperty(type, 'cs_client_id', clientId);
+    },
+    /** Records whose property equals the value, by listing (no search: its index lags). */
+    async findByProperty(type: string, property: string, value: string): Promise<{ total: number; results: Array<{ id: string }> }> {
+      const q = new URLSearchParams({ limit: '100', properties: property });
+      const results: Array<{ id: string }> = [];
+      for (let after: string | undefined; ; ) {
+        const body = await call<{ results: Array<{ id: string; properties: Record<string, string | null> }>; paging?: { next?: { after?: string } } }>(
+          'GET',
+          `/crm/v3/objects/${type}?${q}${after ? `&after=${after}` : ''}`,
+        );
+        results.push(...body.results.filter((r) => r.properties[property] === value).map((r) => ({ id: r.id })));
+        after = body.paging?.next?.after;
+        if (!after) return { total: results.length, results };
+      }
+    },
   };
 }

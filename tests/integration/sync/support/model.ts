@@ -231,12 +231,7 @@ async function checkOracle(
     }
   }
   for (const c of creates) {
-    const found =
-      c.type === 'notes'
-        ? await env.admin.searchByClientId('notes', c.clientId)
-        : await env.admin.call<{ total: number; results: Array<{ id: string }> }>('POST', '/crm/v3/objects/tasks/search', {
-            filterGroups: [{ filters: [{ propertyName: 'hs_task_subject', operator: 'EQ', value: `Task ${c.clientId}` }] }],
-          });
+    const found = c.type === 'notes' ? await env.admin.findByClientId('notes', c.clientId) : await env.admin.findByProperty('tasks', 'hs_task_subject', `Task ${c.clientId}`);
     expect(found.total, `${c.clientId} created exactly once`).toBe(1);
     const realId = found.results[0]!.id;
     expect(await db.records(c.type).get(realId), `${c.clientId} remapped locally`).toBeDefined();
