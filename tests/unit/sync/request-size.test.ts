@@ -50,6 +50,13 @@ function recordingCrm() {
       log.push(req);
       const body = (req.body ?? {}) as { inputs?: Array<{ id: string; properties?: Record<string, string> }>; properties?: string[]; idProperty?: string; limit?: number };
       let m: RegExpExecArray | null;
+      // The setup step's client-id property: unique where HubSpot allows it, plain on engagements.
+      if ((m = /^\/crm\/v3\/properties\/(\w+)\/cs_client_id$/.exec(req.path))) {
+        const unique = ['companies', 'contacts', 'deals', 'tickets'].includes(m[1] ?? '');
+        return ok({ name: 'cs_client_id', label: 'Client id', type: 'string', fieldType: 'text', groupName: 'custom', hasUniqueValue: unique });
+      }
+      if (req.path.startsWith('/crm-object-schemas/') || req.path.startsWith('/crm/v3/schemas')) return ok({ results: [] });
+      if (req.path === '/account-info/v3/details') return ok({ portalId: 1, timeZone: 'Europe/Warsaw' });
       if (/^\/crm\/v3\/properties\/\w+$/.test(req.path)) return ok({ results: propertyNames.map((name) => ({ name, label: name, type: 'string', fieldType: 'text', groupName: 'custom' })) });
       if (/^\/crm\/v3\/pipelines\//.test(req.path) || req.path === '/crm/v3/owners' || req.path === '/settings/v3/users') return ok({ results: [] });
       if ((m = /^\/crm\/v3\/objects\/(\w+)$/.exec(req.path)) && req.method === 'GET') {
@@ -66,10 +73,11 @@ function recordingCrm() {
         return ok({ status: 'COMPLETE', results: (body.inputs ?? []).flatMap((i) => byId.get(i.id) ?? []).map((r) => only(r, body.properties)) });
       }
       if (/\/batch\/update$/.test(req.path)) return ok({ status: 'COMPLETE', results: (body.inputs ?? []).map((i) => ({ id: i.id, properties: i.properties, createdAt: stamp, updatedAt: stamp, archived: false })) });
-      if (/\/batch\/upsert$/.test(req.path)) {
+      if (/\/batch\/(upsert|create)$/.test(req.path)) {
         if (++upserts === 1) return { ok: false, error: { code: 'NETWORK', message: 'lost on the way' } };
         return ok({ status: 'COMPLETE', results: (body.inputs ?? []).map((i, k) => ({ id: `50${k}`, properties: i.properties, createdAt: stamp, updatedAt: stamp, archived: false })) });
       }
+      if (/^\/crm\/v4\/objects\/\w+\/\w+\/associations\/\w+$/.test(req.path)) return ok({ results: [] });
       if (/^\/crm\/v4\/associations\/\w+\/\w+\/batch\/read$/.test(req.path)) return ok({ status: 'COMPLETE', results: [] });
       if (/^\/crm\/v4\/associations\/\w+\/\w+\/batch\/associate\/default$/.test(req.path)) return ok({ status: 'COMPLETE', results: [] });
       if (/^\/crm\/v4\/associations\/\w+\/\w+\/batch\/archive$/.test(req.path)) return ok(null, 204);
@@ -118,8 +126,9 @@ describe('request size', () => {
     expect(seen('POST', /^\/crm\/v4\/associations\/deals\/companies\/batch\/read$/)).toBe(true);
     expect(seen('POST', /^\/crm\/v3\/objects\/deals\/batch\/read$/, (r) => 'propertiesWithHistory' in (r.body as object))).toBe(true);
     expect(seen('POST', /^\/crm\/v3\/objects\/deals\/batch\/update$/)).toBe(true);
-    expect(seen('POST', /^\/crm\/v3\/objects\/tasks\/batch\/read$/, (r) => 'idProperty' in (r.body as object))).toBe(true);
-    expect(seen('POST', /^\/crm\/v3\/objects\/tasks\/batch\/upsert$/)).toBe(true);
+    // An engagement create (no unique property possible): batch/create, an uncertain one resolved through its parent's associations.
+    expect(seen('GET', /^\/crm\/v4\/objects\/\w+\/\w+\/associations\/tasks$/)).toBe(true);
+    expect(seen('POST', /^\/crm\/v3\/objects\/tasks\/batch\/create$/)).toBe(true);
     expect(seen('POST', /\/batch\/associate\/default$/)).toBe(true);
     expect(seen('POST', /\/batch\/archive$/)).toBe(true);
     db.close();
