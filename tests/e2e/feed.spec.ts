@@ -382,8 +382,9 @@ test('Call and Send email hand tel: / mailto: links to the host and offer to log
   // Online, the logged call and email reach the CRM on the contact.
   // The create and its association are separate intents: wait for the whole outbox to drain.
   await expect.poll(() => pendingLabels(page), { timeout: DRAIN_TIMEOUT_MS }).toEqual([]);
+  // The search index lags writes by up to 10 s, as HubSpot's does.
+  await expect.poll(() => crmSearchOne(workspace, 'calls', 'hs_call_title', title), { timeout: 20_000 }).toBeDefined();
   const callId = (await crmSearchOne(workspace, 'calls', 'hs_call_title', title)) ?? '';
-  expect(callId).not.toBe('');
   expect(await associated(workspace, 'calls', callId, 'contacts')).toEqual([contactId]);
   await syncSettled(page);
 });

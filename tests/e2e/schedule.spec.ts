@@ -80,8 +80,12 @@ async function dragToSlot(page: Page, eventId: string, time: string) {
   if (!from || !slot) throw new Error(`the event or the ${time} slot is not on screen`);
   await page.mouse.move(from.x + from.width / 2, from.y + 4);
   await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, slot.y + slot.height / 2);
+  // A real hand moves through the grid: FullCalendar starts the drag after a few pixels.
+  await page.mouse.move(from.x + from.width / 2, from.y + 12, { steps: 4 });
+  await page.mouse.move(from.x + from.width / 2, slot.y + slot.height / 2, { steps: 12 });
   await page.mouse.up();
+  // The drag is over when FullCalendar has removed its mirror of the event.
+  await expect(calendar(page).locator('.fc-event-mirror')).toHaveCount(0);
 }
 
 const toMs = (v: string | null | undefined) => (v && /^\d+$/.test(v) ? Number(v) : Date.parse(v ?? ''));

@@ -15,9 +15,15 @@ async function openPortfolio(page: Page, workspace: Workspace) {
   await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
 }
 
-/** The names of the Everyone views the CRM holds (removed ones have no value). */
+/**
+ * The names of the Everyone views the CRM's search finds (removed ones have no value). Search,
+ * not a listing: its index lags writes by up to 10 s, and another client's incremental sync
+ * sees a change only once the index has it.
+ */
 async function sharedViewNames(workspace: Workspace): Promise<string[]> {
-  const res = await crmApi(workspace, '/crm/v3/objects/p_cs_workspace_docs?properties=cs_doc_key,cs_doc_value');
+  const res = await crmApi(workspace, '/crm/v3/objects/p_cs_workspace_docs/search', {
+    body: { filterGroups: [{ filters: [{ propertyName: 'cs_doc_key', operator: 'HAS_PROPERTY' }] }], properties: ['cs_doc_key', 'cs_doc_value'], limit: 100 },
+  });
   expect(res.status).toBe(200);
   const docs = ((await res.json()) as { results: Array<{ properties: { cs_doc_key?: string; cs_doc_value?: string | null } }> }).results;
   return docs
@@ -25,6 +31,7 @@ async function sharedViewNames(workspace: Workspace): Promise<string[]> {
     .map((d) => (JSON.parse(d.properties.cs_doc_value!) as { name: string }).name)
     .sort();
 }
+const INDEXED = { timeout: 20_000 };
 
 /** Another user's computer: a fresh browser context (its own IndexedDB) on the same web host. */
 async function otherComputer(browser: Browser, workspace: Workspace, userId: string) {
@@ -53,7 +60,7 @@ test("an Everyone view reaches the other users' clients through the CRM; without
   await expect(dialog).toHaveCount(0);
   const alexViews = page.getByRole('navigation', { name: 'Views' });
   await expect(alexViews.getByRole('button', { name: /^Team renewals/ })).toHaveAttribute('aria-current', 'true');
-  await expect.poll(() => sharedViewNames(workspace)).toEqual(['Team renewals']);
+  await expect.poll(() => sharedViewNames(workspace), INDEXED).toEqual(['Team renewals']);
 
   // Sam (1000002, no settings permission) on another computer sees it after the first sync.
   const sam = await otherComputer(browser, workspace, SAM);
@@ -75,14 +82,14 @@ test("an Everyone view reaches the other users' clients through the CRM; without
   await alexViews.getByRole('button', { name: 'Rename Team renewals' }).click();
   await alexViews.getByLabel('View name').fill('Team renewals EMEA');
   await alexViews.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => sharedViewNames(workspace)).toEqual(['Team renewals EMEA']);
+  await expect.poll(() => sharedViewNames(workspace), INDEXED).toEqual(['Team renewals EMEA']);
   await sam.page.getByRole('button', { name: 'Sync now' }).click();
   await expect(samViews.getByRole('button', { name: /^Team renewals EMEA/ })).toBeVisible();
 
   // Alex deletes it: gone for Sam after the next sync, and no view was ever written as Sam's.
   await alexViews.getByRole('button', { name: 'Delete Team renewals EMEA' }).click();
   await alexViews.getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect.poll(() => sharedViewNames(workspace)).toEqual([]);
+  await expect.poll(() => sharedViewNames(workspace), INDEXED).toEqual([]);
   await sam.page.getByRole('button', { name: 'Sync now' }).click();
   await expect(samViews.getByRole('button', { name: /^Team renewals/ })).toHaveCount(0);
 

@@ -9,11 +9,13 @@ import { engine, openDb, uniqueDbName } from './support/engine';
 const TYPES: SyncedType[] = ['companies', 'contacts', 'deals'];
 const PAIRS: Array<[SyncedType, SyncedType]> = [['contacts', 'companies'], ['deals', 'companies'], ['deals', 'contacts']];
 const DAY = 86_400_000;
+const LAG_MS = 300;
 
 let crm: TestCrm;
 let admin: ReturnType<typeof crmAdmin>;
 beforeAll(async () => {
-  crm = await startTestCrm({ seed: 11, now: advancingClock() });
+  // A short fixed index lag: the pass after it has passed must see the survivors' new versions.
+  crm = await startTestCrm({ seed: 11, now: advancingClock(), searchLag: LAG_MS });
   admin = crmAdmin(crm);
 });
 afterAll(async () => crm?.close());
@@ -73,7 +75,9 @@ describe('reconcile: what HubSpot does not announce', () => {
     await admin.call('DELETE', `/crm/v4/objects/contacts/${contact}/associations/companies/${moving}`);
     await admin.call('PUT', `/crm/v4/objects/contacts/${contact}/associations/default/companies/${target}`);
 
-    // The next ordinary pass: the queued edit lands on the survivor; the pull follows both merges.
+    // The next ordinary pass once the index has caught up: the queued edit lands on the
+    // survivor; the pull follows both merges.
+    await new Promise((r) => setTimeout(r, LAG_MS + 100));
     await engine(db, port, { types: TYPES }).runOnce();
     const after = await admin.history('companies', survivor, ['csm_sentiment']);
     expect(after.properties.csm_sentiment).toBe('Bad');

@@ -108,13 +108,23 @@ export function crmAdmin(crm: TestCrm) {
     call,
     setFaults: (patch: Record<string, unknown>) => call('PUT', '/__demo/faults', patch),
     clearFaults: () => call('PUT', '/__demo/faults', { latencyMs: 0, errorRate: 0, dropRate: 0, force429: 0, searchLagMs: 0 }),
+    /** Every record of a type; long property lists go in the body of batch/read (a GET would get 414). */
     async listAll(type: string, properties?: string[]): Promise<Array<{ id: string; properties: Record<string, string | null>; updatedAt: string }>> {
-      const out: Array<{ id: string; properties: Record<string, string | null>; updatedAt: string }> = [];
+      type Rec = { id: string; properties: Record<string, string | null>; updatedAt: string };
+      const out: Rec[] = [];
       let after: string | undefined;
       do {
-        const q = new URLSearchParams({ limit: '100', ...(properties ? { properties: properties.join(',') } : {}), ...(after ? { after } : {}) });
-        const body = await call<{ results: typeof out; paging?: { next?: { after?: string } } }>('GET', `/crm/v3/objects/${type}?${q}`);
-        out.push(...body.results);
+        const q = new URLSearchParams({ limit: '100', ...(after ? { after } : {}) });
+        const body = await call<{ results: Rec[]; paging?: { next?: { after?: string } } }>('GET', `/crm/v3/objects/${type}?${q}`);
+        if (!properties) out.push(...body.results);
+        else if (body.results.length) {
+          const read = await call<{ results: Rec[] }>('POST', `/crm/v3/objects/${type}/batch/read`, {
+            properties,
+            inputs: body.results.map((r) => ({ id: r.id })),
+          });
+          const byId = new Map(read.results.map((r) => [r.id, r]));
+          out.push(...body.results.map((r) => byId.get(r.id)!));
+        }
         after = body.paging?.next?.after;
       } while (after);
       return out;
