@@ -9,7 +9,7 @@ export type KillPoint =
   | 'pull:after-apply';
 
 export interface SyncProgress {
-  phase: 'reference' | 'push' | 'bootstrap' | 'incremental' | 'archived' | 'idle';
+  phase: 'reference' | 'push' | 'bootstrap' | 'backfill' | 'incremental' | 'archived' | 'idle';
   objectType?: string;
   done: number;
   total?: number;

@@ -113,8 +113,16 @@ export interface StorePort {
   /** Replace associations without touching rows or cursors (the daily reconcile's re-read). */
   replaceAssociations(batches: readonly AssociationBatch[]): Promise<void>;
   putReference(kind: ReferenceKind, objectType: string | null, rows: readonly unknown[]): Promise<void>;
-  /** Names of the properties to fetch for a type (from stored definitions); empty if none yet. */
-  propertyNames(objectType: string): Promise<string[]>;
+  /**
+   * The properties the workspace uses for a type and the CRM defines (its code's own plus
+   * those its configuration names); the sync fetches these and no others.
+   */
+  usedProperties(objectType: string): Promise<string[]>;
+  /**
+   * Set `names` of held rows from `records` (a backfill of newly used properties), leaving
+   * their other properties, versions and cursors alone; rows not held are skipped.
+   */
+  mergeProperties(objectType: string, records: readonly SyncedRecord[], names: readonly string[]): Promise<void>;
 
   getMeta<T>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;

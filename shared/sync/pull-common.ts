@@ -9,13 +9,18 @@ import { toMillis, type SyncedRecord } from './values';
 export const BATCH_READ_MAX = 100;
 
 /**
- * Every property the CRM defines for a type (stored reference data), else a fallback set;
- * for the types HubSpot merges always `hs_merged_object_ids`, so a merge shows at once.
+ * The properties fetched for a type: those the workspace uses (its code and its
+ * configuration, StorePort.usedProperties), never a portal's whole catalogue; the fallback
+ * set before any are known. Always the id and the cursor property, and for the types HubSpot
+ * merges `hs_merged_object_ids`, so a merge shows at once.
  */
 export async function propertiesToFetch(ctx: SyncContext, type: SyncedType): Promise<string[]> {
-  const names = await ctx.store.propertyNames(type);
-  const out = names.length ? names : [...TYPE_INFO[type].fallbackProperties];
-  return MERGEABLE_TYPES.includes(type) && !out.includes(MERGED_IDS_PROPERTY) ? [...out, MERGED_IDS_PROPERTY] : out;
+  const used = await ctx.store.usedProperties(type);
+  const out = new Set(used.length ? used : TYPE_INFO[type].fallbackProperties);
+  out.add('hs_object_id');
+  out.add(TYPE_INFO[type].cursorProperty);
+  if (MERGEABLE_TYPES.includes(type)) out.add(MERGED_IDS_PROPERTY);
+  return [...out];
 }
 
 /**

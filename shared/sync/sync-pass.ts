@@ -3,6 +3,7 @@ import { setupAppSchema } from './app-schema';
 import { PermanentSyncError } from './crm-calls';
 import { TYPE_INFO, unavailableKey, type SyncedType } from './object-types';
 import { sweepArchived } from './pull-archived';
+import { backfillType, noteBootstrapProperties } from './pull-backfill';
 import { bootstrapType } from './pull-bootstrap';
 import { incrementalType } from './pull-incremental';
 import { pullPortalInfo } from './pull-portal';
@@ -53,7 +54,14 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
   for (const type of o.types) {
     const cursor = await ctx.store.getCursor(type);
     try {
-      report.pulled += cursor?.mode === 'incremental' ? await incrementalType(ctx, type, cursor) : await bootstrapType(ctx, type, cursor);
+      if (cursor?.mode === 'incremental') {
+        // Newly used properties first: the incremental pull then keeps them fresh.
+        await backfillType(ctx, type);
+        report.pulled += await incrementalType(ctx, type, cursor);
+      } else {
+        if (!cursor) await noteBootstrapProperties(ctx, type);
+        report.pulled += await bootstrapType(ctx, type, cursor);
+      }
       if (TYPE_INFO[type].optional) await noteAvailability(ctx, type, null);
     } catch (err) {
       // One type the CRM refuses (a missing scope) must not stop the others from syncing.

@@ -17,7 +17,8 @@ import Dexie from 'dexie';
 import type { CsDatabase } from './database';
 import { toRow } from './index-fields';
 import { recomputeOverlay } from './overlay-tx';
-import type { ConflictRow, PipelineRow, PropertyRow } from './rows';
+import type { ConflictRow, PipelineRow, PropertyRow, RecordRow } from './rows';
+import { usedProperties } from './queries/used-properties';
 import { replaceAssociationsTx } from './associations-tx';
 import { absorbMergedTx, mentions, noteRedirectedTx } from './merge-tx';
 
@@ -39,7 +40,11 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
     if (!row) return;
     // updatedAt stays as it was: the echo may lack properties the CRM derived from our write
     // (completion dates, roll-ups), so the next pull must still see this record as changed.
-    await table.put(toRow(echo.objectType, { ...row, properties: { ...row.properties, ...echo.properties } }));
+    // Only the properties the row holds (those the sync keeps fresh): an echo also carries
+    // ones the workspace does not use, which no pull would ever update again.
+    const properties = { ...row.properties };
+    for (const [name, value] of Object.entries(echo.properties)) if (name in properties) properties[name] = value;
+    await table.put(toRow(echo.objectType, { ...row, properties }));
   }
 
   async function applyAssociationIntent(entry: StoredEntry) {
@@ -214,7 +219,22 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
         }
       }),
 
-    propertyNames: async (objectType) => (await db.properties.where('objectType').equals(objectType).toArray()).map((p) => p.name),
+    usedProperties: (objectType) => usedProperties(db, objectType),
+
+    mergeProperties: (objectType, records, names) =>
+      db.transaction('rw', db.records(objectType), async () => {
+        const table = db.records(objectType);
+        const rows = await table.bulkGet(records.map((r) => r.id));
+        const next: RecordRow[] = [];
+        records.forEach((r, i) => {
+          const row = rows[i];
+          if (!row) return;
+          const properties = { ...row.properties };
+          for (const name of names) properties[name] = r.properties[name] ?? null;
+          next.push(toRow(objectType, { id: row.id, properties, createdAt: row.createdAt, updatedAt: row.updatedAt, archived: row.archived }));
+        });
+        await table.bulkPut(next);
+      }),
 
     getMeta: async <T>(key: string) => (await db.meta.get(key))?.value as T | undefined,
     setMeta: async (key, value) => void (await db.meta.put({ key, value })),

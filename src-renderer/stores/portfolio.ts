@@ -17,6 +17,7 @@ import type { MergedRecord } from '../db';
 import { HEALTH_STATUS_PROPERTY } from '../../shared/domain/reports';
 import { allOwners, LAST_ACTIVITY, countView, ownedModifiedSince, propertyDefinitions, queryView, type Derive } from '../db/queries/portfolio';
 import type { OwnerRow, PropertyRow } from '../db/rows';
+import { noteWorkingView } from '../db/queries/used-properties';
 import { useDb } from './db-key';
 import { useLiveQuery } from './live-query';
 import { useConnectivityStore } from './connectivity';
@@ -176,6 +177,9 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     if (activeSaved.value) draft.value = cloneView(activeSaved.value);
     selection.value = new Set();
   });
+  // The working copy's columns and filters are used properties too: a column added on one
+  // the sync does not keep yet is backfilled now, not after "Save view".
+  watch(draft, (v) => void noteWorkingView(db, 'portfolio', cloneView(v)), { deep: true, immediate: true });
   const dirty = computed(() => (activeSaved.value ? canonical(draft.value) !== canonical(activeSaved.value) : false));
   const isBuiltin = computed(() => draft.value.ownerUserId === BUILTIN_OWNER);
 

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { PREVIEW_PROPERTIES } from '../../shared/records/workspace-properties';
 import { computed, ref, shallowRef } from 'vue';
 import type { Props, SyncedType } from '../../shared/sync';
 import { propertyKindOf, type PropertyKind } from '../../shared/views';
@@ -38,6 +39,14 @@ export interface HistoryEntry {
   sourceType?: string;
 }
 
+/** "All properties" of the open record, read from the CRM on demand: the sync keeps only the used ones. */
+export type AllPropertiesState =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'offline' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; entries: Array<{ property: PreviewProperty; value: string | null }> };
+
 export type HistoryState =
   | { state: 'idle' }
   | { state: 'loading'; property: string }
@@ -45,18 +54,6 @@ export type HistoryState =
   | { state: 'error'; property: string; message: string }
   | { state: 'ready'; property: string; entries: HistoryEntry[] };
 
-
-/** The properties each record type shows, key ones first (HubSpot's preview cards). */
-export const PREVIEW_PROPERTIES: Record<string, { title: string[]; key: string[]; more: string[] }> = {
-  companies: {
-    title: ['name'],
-    key: ['domain', 'csm_owner', 'renewal_date', 'csm_sentiment'],
-    more: ['plan', 'nps_score', 'arr', 'industry', 'numberofemployees', 'phone', 'city', 'country', 'notes_last_updated', 'notes_last_contacted', 'createdate'],
-  },
-  contacts: { title: ['firstname', 'lastname'], key: ['email', 'phone', 'jobtitle'], more: ['company', 'lifecyclestage', 'hubspot_owner_id', 'createdate'] },
-  deals: { title: ['dealname'], key: ['amount', 'dealstage', 'closedate'], more: ['pipeline', 'hubspot_owner_id', 'createdate'] },
-  tickets: { title: ['subject'], key: ['hs_pipeline_stage', 'hs_ticket_priority'], more: ['content', 'hs_pipeline', 'hubspot_owner_id', 'createdate'] },
-};
 
 /** Properties the CRM computes; they are shown but never offered for editing. */
 const READ_ONLY = new Set(['createdate', 'notes_last_updated', 'notes_last_contacted', 'hs_lastmodifieddate', 'hs_object_id', 'num_associated_contacts']);
@@ -109,6 +106,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   const following = computed(() => follows.value.value.includes(key.value));
 
   const history = shallowRef<HistoryState>({ state: 'idle' });
+  const allProperties = shallowRef<AllPropertiesState>({ state: 'idle' });
 
   const defByName = computed(() => new Map(defs.value.value.map((d) => [d.name, d])));
   const ownerNames = computed(() => new Map(owners.value.value.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id])));
@@ -134,6 +132,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
     recordId.value = id;
     timelineLimit.value = PAGE;
     history.value = { state: 'idle' };
+    allProperties.value = { state: 'idle' };
   }
 
   function displayValue(p: PreviewProperty, value: string | null | undefined): string {
@@ -162,6 +161,24 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
     const body = res.data.body as { propertiesWithHistory?: Record<string, HistoryEntry[]> };
     const entries = [...(body.propertiesWithHistory?.[property] ?? [])].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
     history.value = { state: 'ready', property, entries };
+  }
+
+  /**
+   * Every property the CRM defines for this record, read once by `batch/read` (the list goes
+   * in the body: hundreds of names in a URL are refused); online only, and plainly said so.
+   */
+  async function loadAllProperties() {
+    const [type, id] = [objectType.value, recordId.value];
+    if (!connectivity.online) return void (allProperties.value = { state: 'offline' });
+    allProperties.value = { state: 'loading' };
+    const names = defs.value.value.map((d) => d.name);
+    const res = await host['crm:request']({ method: 'POST', path: `/crm/v3/objects/${type}/batch/read`, body: { properties: names, inputs: [{ id }] } });
+    if (type !== objectType.value || id !== recordId.value) return;
+    if (!res.ok) return void (allProperties.value = res.error.code === 'NETWORK' ? { state: 'offline' } : { state: 'error', message: res.error.message });
+    if (res.data.status >= 300) return void (allProperties.value = { state: 'error', message: `HTTP ${res.data.status}` });
+    const values = ((res.data.body as { results?: Array<{ properties?: Record<string, string | null> }> }).results ?? [])[0]?.properties ?? {};
+    const entries = names.map((name) => ({ property: describe(name), value: values[name] ?? null })).sort((a, b) => a.property.label.localeCompare(b.property.label));
+    allProperties.value = { state: 'ready', entries };
   }
 
   async function toggleFollow() {
@@ -211,6 +228,8 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
     associated: associated.value,
     following,
     history,
+    allProperties,
+    loadAllProperties,
     ownerNames,
     open,
     displayValue,

@@ -5,6 +5,8 @@ import { startSyncClient, type SyncClient } from '../sync';
 import { useConnectivityStore } from './connectivity';
 import { useDb } from './db-key';
 import { useHost } from './host-key';
+import { useLiveQuery } from './live-query';
+import { pendingBackfill } from '../db/queries/used-properties';
 
 /**
  * The sync status the frame shows, fed by the sync worker (src-renderer/sync). The store
@@ -16,6 +18,7 @@ export const useSyncStore = defineStore('sync', () => {
   const db = useDb();
   const connectivity = useConnectivityStore();
   const status = ref<SyncStatus>({ ...INITIAL_STATUS });
+  const backfill = useLiveQuery(() => pendingBackfill(db), '');
   let client: SyncClient | null = null;
 
   function start() {
@@ -28,6 +31,11 @@ export const useSyncStore = defineStore('sync', () => {
       (online) => client?.notifyOnline(online),
     );
     host.on('onDidResume', () => client?.notifyResume());
+    // A new column, filter, criterion or report on a property not yet synced: a pass now
+    // backfills it (with progress) instead of at the next scheduled one.
+    watch(backfill.value, (missing, before) => {
+      if (missing && missing !== before) client?.syncNow();
+    });
   }
 
   return {

@@ -60,10 +60,7 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[];
       // The CRM's clock starts at FIXED_NOW and runs, so its modification stamps keep moving.
       // Enterprise: the app's setup step can create the shared documents object only there, and
       // shared views, health models and portfolio settings are shared through it.
-      // Lean: these tests exercise the workspace, not sync volume; until the app syncs only the
-      // properties it uses, the full catalogue and the > 1,000-engagement accounts only slow
-      // every first sync (the sync integration tests and benchmarks run the realistic portal).
-      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, tier: 'enterprise', leanDataset: true, ...(searchLag !== undefined ? { searchLag } : {}) },
+      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, tier: 'enterprise', ...(searchLag !== undefined ? { searchLag } : {}) },
       ...hostOptions,
     });
     await use({ url: app.host.url, dataDir, app });

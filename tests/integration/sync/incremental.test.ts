@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { associationPartners, SYNCED_TYPES, type SyncedType } from '../../../shared/sync';
+import { associationPartners, SYNCED_TYPES } from '../../../shared/sync';
 import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
-import { engine, openDb, uniqueDbName } from './support/engine';
+import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/engine';
 
 const OTHER_USER = '1000003';
 
@@ -13,14 +13,6 @@ beforeAll(async () => {
   admin = crmAdmin(crm);
 });
 afterAll(async () => crm?.close());
-
-async function expectLocalEqualsCrm(db: ReturnType<typeof openDb>, type: SyncedType, ids: string[]) {
-  const names = await admin.propertyNames(type);
-  for (const id of ids) {
-    const remote = await admin.call<{ properties: Record<string, string | null> }>('GET', `/crm/v3/objects/${type}/${id}?properties=${names.join(',')}`);
-    expect((await db.records(type).get(id))?.properties, `${type} ${id}`).toEqual(remote.properties);
-  }
-}
 
 describe('incremental sync', () => {
   it('costs requests in proportion to the changes, not to the dataset (G11)', async () => {
@@ -37,7 +29,7 @@ describe('incremental sync', () => {
       await engine(db, port).runOnce();
       perRun.push({ n, requests: port.log.length });
       if (n === 0) expect(port.log.every((r) => r.path.endsWith('/search'))).toBe(true);
-      await expectLocalEqualsCrm(db, 'tasks', tasks.map((t) => t.id));
+      await expectLocalEqualsCrm(db, admin, 'tasks', tasks.map((t) => t.id));
     }
     // One search per type, plus for each page of changed tasks the page and its association reads.
     const perPage = 1 + associationPartners('tasks').length;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYNCED_TYPES, type SyncProgress } from '../../../shared/sync';
+import { SYNCED_TYPES, syncedPropertiesKey, type SyncProgress } from '../../../shared/sync';
+import { WORKSPACE_PROPERTIES } from '../../../shared/records/workspace-properties';
 import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
-import { engine, openDb, uniqueDbName } from './support/engine';
+import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/engine';
 
 let crm: TestCrm;
 beforeAll(async () => {
@@ -21,15 +22,17 @@ describe('initial sync of the small dataset', () => {
     const admin = crmAdmin(crm);
     let records = 0;
     for (const type of SYNCED_TYPES) {
-      const remote = await admin.listAll(type, await admin.propertyNames(type));
+      const remote = await admin.listAll(type);
       const local = await db.records(type).toArray();
-      expect(local.length, type).toBe(remote.length);
+      expect(local.map((r) => r.id).sort(), type).toEqual(remote.map((r) => r.id).sort());
       const byId = new Map(local.map((r) => [r.id, r]));
-      for (const r of remote) {
-        const mine = byId.get(r.id);
-        expect(mine?.properties, `${type} ${r.id}`).toEqual(r.properties);
-        expect(mine?.updatedAt).toBe(r.updatedAt);
-      }
+      for (const r of remote) expect(byId.get(r.id)?.updatedAt).toBe(r.updatedAt);
+      // The properties the workspace uses, each equal to the CRM's; not the portal's hundreds.
+      await expectLocalEqualsCrm(db, admin, type, remote.map((r) => r.id));
+      const defined = await admin.propertyNames(type);
+      const synced = (await db.meta.get(syncedPropertiesKey(type)))?.value as string[];
+      expect(synced, type).toEqual(expect.arrayContaining(WORKSPACE_PROPERTIES[type]!.filter((p) => defined.includes(p))));
+      if (defined.length > 100) expect(synced.length, `${type}: ${synced.length} of ${defined.length} properties`).toBeLessThan(defined.length / 4);
       records += remote.length;
       // Progress names the type and counts up to its total.
       const last = progress.filter((p) => p.phase === 'bootstrap' && p.objectType === type).at(-1);

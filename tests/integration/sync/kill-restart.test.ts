@@ -40,7 +40,7 @@ describe('kill and restart', () => {
       await createTask(db, { subject: 'After the kill', dueAtMs: 1_795_000_000_000, associations: [{ toType: 'companies', toId: company.id }] }, { newClientId: () => clientId });
       await associate(db, 'deals', deals[1]!.id, 'companies', company.id);
       // A server-side change so the pull has something to fetch when the kill is in the pull.
-      await admin.update('companies', company.id, { description: `touched ${round}` }, '1000002');
+      await admin.update('companies', company.id, { name: `touched ${round}` }, '1000002');
       const before = await db.outbox.toArray();
 
       const killed = engine(db, port, { types: TYPES, killAt: { point, nth: 1 } });
@@ -65,7 +65,7 @@ describe('kill and restart', () => {
       expect((await admin.findByClientId('tasks', clientId)).total).toBe(1);
       const assoc = await admin.call<{ results: Array<{ toObjectId: string | number }> }>('GET', `/crm/v4/objects/deals/${deals[1]!.id}/associations/companies`);
       expect(assoc.results.map((r) => String(r.toObjectId))).toContain(company.id);
-      expect((await db.records('companies').get(company.id))?.properties.description).toBe(`touched ${round}`);
+      expect((await db.records('companies').get(company.id))?.properties.name).toBe(`touched ${round}`);
       db.close();
     });
   }

@@ -95,6 +95,9 @@ describe('request size', () => {
     const timers = { setTimeout: () => 0, clearTimeout: () => {} };
     const sync = createSyncCoordinator({ crm: crm.port, store: createDexieStore(db), timers, now: () => clock, referenceEveryMs: 0, sweepEveryMs: 0 });
 
+    // A workspace whose views name every one of the 800 properties: all of them are used
+    // (synced), the worst case for request size.
+    await db.meta.put({ key: 'views:1', value: SYNCED_TYPES.map((objectType) => ({ id: `all-${objectType}`, objectType, columns: propertyNames })) });
     await sync.runOnce(); // reference data, bootstrap of every type, archived sweep
     await applyEdit(db, { kind: 'update', objectType: 'deals', recordId: '301', desired: { dealname: 'Renamed' } });
     await applyEdit(db, { kind: 'create', objectType: 'tasks', properties: { hs_task_subject: 'Call back' }, associations: [{ toType: 'companies', toId: '101' }] });

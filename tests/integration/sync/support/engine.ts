@@ -1,5 +1,6 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { createSyncCoordinator, type CoordinatorOptions, type CrmPort, type KillPoint, type SyncCoordinator } from '../../../../shared/sync';
+import { expect } from 'vitest';
+import { createSyncCoordinator, syncedPropertiesKey, type CoordinatorOptions, type CrmPort, type KillPoint, type SyncCoordinator } from '../../../../shared/sync';
 import { CsDatabase } from '../../../../src-renderer/db';
 import { createDexieStore } from '../../../../src-renderer/db/store-port';
 
@@ -43,4 +44,34 @@ export function engine(
     },
     ...rest,
   });
+}
+
+/**
+ * The local rows of `ids` hold every property the sync fetched for the type (meta
+ * `syncedProperties:<type>`: the workspace's used ones, not the portal's whole catalogue),
+ * each equal to the CRM's value read by `batch/read` with the same names.
+ */
+export async function expectLocalEqualsCrm(
+  db: CsDatabase,
+  admin: { call<T>(method: string, path: string, body?: unknown): Promise<T> },
+  type: string,
+  ids: readonly string[],
+): Promise<void> {
+  const synced = (await db.meta.get(syncedPropertiesKey(type)))?.value as string[] | undefined;
+  expect(synced, `${type}: the synced property set is noted`).toBeDefined();
+  const names = [...synced!].sort();
+  for (let i = 0; i < ids.length; i += 100) {
+    const group = ids.slice(i, i + 100);
+    const remote = await admin.call<{ results: Array<{ id: string; properties: Record<string, string | null> }> }>('POST', `/crm/v3/objects/${type}/batch/read`, {
+      properties: names,
+      inputs: group.map((id) => ({ id })),
+    });
+    const byId = new Map(remote.results.map((r) => [r.id, r.properties]));
+    for (const id of group) {
+      const local = (await db.records(type).get(id))?.properties ?? {};
+      // Every synced property, equal to the CRM's (rows may keep ones no longer used: unread).
+      const held = Object.fromEntries(names.map((n) => [n, local[n]]));
+      expect(held, `${type} ${id}`).toEqual(byId.get(id));
+    }
+  }
 }
