@@ -23,6 +23,14 @@ export interface Workspace {
 export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' | 'hubspotBaseUrl'>> & {
   /** The demo CRM's search index lag (default 1–10 s, as on HubSpot); `false` = off. Give the reason where it is set. */
   searchLag?: DemoCrmOptions['searchLag'];
+  /**
+   * The demo CRM's dataset without the portal's full property catalogue and the accounts with
+   * over 1,000 engagements (default true here). The app syncs only the properties it uses, so the
+   * catalogue changes little of what these tests see, but generating it and syncing the heavy
+   * accounts would cost every test's first sync; the sync integration tests and the benchmarks
+   * run the realistic portal, and a spec that needs the catalogue sets `false`.
+   */
+  leanDataset?: boolean;
 };
 
 /**
@@ -50,7 +58,7 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[];
     { auto: true },
   ],
   workspace: async ({ workspaceOptions }, use) => {
-    const { searchLag, ...hostOptions } = workspaceOptions;
+    const { searchLag, leanDataset = true, ...hostOptions } = workspaceOptions;
     const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
     const app = await startWebHostApp({
       dataDir,
@@ -60,7 +68,7 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[];
       // The CRM's clock starts at FIXED_NOW and runs, so its modification stamps keep moving.
       // Enterprise: the app's setup step can create the shared documents object only there, and
       // shared views, health models and portfolio settings are shared through it.
-      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, tier: 'enterprise', ...(searchLag !== undefined ? { searchLag } : {}) },
+      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, ...(searchLag !== undefined ? { searchLag } : {}) },
       ...hostOptions,
     });
     await use({ url: app.host.url, dataDir, app });
