@@ -24,14 +24,27 @@ export const CRM_PATH_PREFIXES = [
   '/account-info/',
 ] as const;
 
+/**
+ * Why a CRM path is refused, or null when it may be sent. The path is judged the way the
+ * URL parser will read it: a dot segment hidden behind percent-encoding (`%2e%2e`), an
+ * encoded slash or backslash (`%2f`, `%5c`), a double encoding (`%25…`) or a raw backslash
+ * (which URL parsers read as `/`) could otherwise walk out of the allowed prefixes once
+ * normalised. The gateway checks the normalised URL again before anything is sent.
+ */
+export function crmPathProblem(p: string): string | null {
+  if (!CRM_PATH_PREFIXES.some((prefix) => p.startsWith(prefix))) return `path must start with one of ${CRM_PATH_PREFIXES.join(', ')}`;
+  if (/[?#\s\\]/.test(p) || /%(2e|2f|5c|25)/i.test(p) || p.includes('//') || p.includes('..') || p.split('/').includes('.')) {
+    return 'path must be a plain absolute path without query, fragment, dot segments, backslashes or encoded dots, slashes or percent signs';
+  }
+  return null;
+}
+
 const CrmPath = z
   .string()
   .max(2048)
-  .refine((p) => CRM_PATH_PREFIXES.some((prefix) => p.startsWith(prefix)), {
-    message: `path must start with one of ${CRM_PATH_PREFIXES.join(', ')}`,
-  })
-  .refine((p) => !p.includes('..') && !p.includes('//') && !/[?#\s]/.test(p), {
-    message: 'path must be a plain absolute path without query, fragment or dot segments',
+  .superRefine((p, ctx) => {
+    const problem = crmPathProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 export const CrmRequest = z
