@@ -8,8 +8,10 @@ import { tooMany } from './rate-limit';
 import type { Req, Res, Router } from './router';
 
 export interface ServerDeps {
-  /** Whether a bearer token belongs to this portal (every token shares the portal's limits). */
+  /** Whether a bearer token belongs to this portal (every token shares the portal's limits); constant-time. */
   isToken(token: string): boolean;
+  /** The Host header values this server answers to (its loopback name and port); others get 421. */
+  hosts(): readonly string[];
   api: Router;
   demo: Router;
   /** Routes that take no bearer token and count against no limit (token info: the token is in the path). */
@@ -50,6 +52,12 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     send(res, status, body, { ...headers, ...extra });
   };
   const fail = (e: HttpError, extra: Record<string, string> = {}): void => reply(e.status, e.body(correlationId), extra);
+
+  // DNS rebinding: a foreign name resolved to 127.0.0.1 arrives with its own Host header.
+  if (!deps.hosts().includes(req.headers.host ?? '')) {
+    await drain(req);
+    return fail(new HttpError(421, 'MISDIRECTED_REQUEST', 'Unknown Host header: this demo CRM answers only to its own loopback address.'));
+  }
 
   const uriBytes = Buffer.byteLength(rawUrl);
   if (deps.faults.state.uriLimit && uriBytes > MAX_URI_BYTES) {
