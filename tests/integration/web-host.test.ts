@@ -119,6 +119,19 @@ describe('web host', () => {
     expect(crmHits.at(-1)).toMatch(/^GET \/crm\/v3\/objects\/contacts\/jane%40example\.com /);
   });
 
+  it('answers a call over 5 MB with a 413 and a plain reason, not a reset connection', async () => {
+    const before = crmHits.length;
+    const notes = Array.from({ length: 100 }, (_, i) => ({ properties: { hs_note_body: `${i} ${'x'.repeat(62_000)}` } }));
+    const res = await call('crm:request', { method: 'POST', path: '/crm/v3/objects/notes/batch/create', body: { inputs: notes } });
+    expect(res.status).toBe(413);
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(body.error.message).toMatch(/too large to send: 5\.9 MB.*limit for one request is 5\.0 MB/);
+    expect(crmHits.length).toBe(before);
+    // The host goes on answering.
+    expect((await call('app:info', {})).status).toBe(200);
+  });
+
   it('refuses malformed JSON and unknown calls', async () => {
     const bad = await call('crm:request', '{"method":');
     expect(bad.status).toBe(400);
