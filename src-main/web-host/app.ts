@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createConnectionManager, memoryConnectionStore, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, type CrmConnection } from '../crm/gateway';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
 import { createDispatcher, type Dispatch } from '../host/dispatch';
 import { createHostHandlers } from '../host/handlers';
+import { createFileLog } from '../logging/file-log';
+import { linkScheme } from '../../shared/contract';
 import type { ExternalOpener } from '../host/services';
 import { PortInUseError, savedPort, savePort } from './origin';
 import { startWebHost, type WebHost } from './server';
@@ -48,11 +50,10 @@ export interface WebHostApp {
 
 /** Wires the web host: the same contract handlers as Electron, with Node implementations of the services. */
 export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostApp> {
-  await mkdir(join(opts.dataDir, 'logs'), { recursive: true });
-  const logFile = join(opts.dataDir, 'logs', 'web-host.log');
-  const log = (line: string) => {
-    void appendFile(logFile, `${new Date().toISOString()} ${line}\n`).catch(() => {});
-  };
+  await mkdir(opts.dataDir, { recursive: true });
+  // Private to the user (0600) and rotated by size; lines carry no personal data.
+  const fileLog = createFileLog({ file: join(opts.dataDir, 'logs', 'web-host.log') });
+  const log = fileLog.log;
 
   // The port first: when this data folder's port is taken (another host on the same folder,
   // most likely), nothing else starts — above all not a second demo CRM on the same data.
@@ -89,7 +90,7 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
     log,
   });
 
-  const opener = opts.opener ?? systemOpener(log);
+  const opener = loggedOpener(opts.opener ?? systemOpener(log), log);
   const handlers = createHostHandlers({
     appInfo: () => ({
       name: 'CS Workspace',
@@ -122,18 +123,31 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
     async close() {
       await host.close();
       await demoCrm?.close();
+      await fileLog.flush();
     },
   };
 }
 
-/** Opens allow-listed links with the OS; every link handed over is logged in the data folder. */
+/**
+ * Every link handed over is logged by its scheme only, never the link: mail addresses, phone
+ * numbers and meeting links (often with a passcode) are personal data.
+ */
+function loggedOpener(opener: ExternalOpener, log: (line: string) => void): ExternalOpener {
+  return {
+    async open(url) {
+      log(`open-external ${linkScheme(url)}`);
+      await opener.open(url);
+    },
+  };
+}
+
+/** Opens allow-listed links with the platform's opener command. */
 function systemOpener(log: (line: string) => void): ExternalOpener {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   return {
     async open(url) {
-      log(`open-external ${url}`);
       const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
-      child.on('error', (err) => log(`open-external failed: ${err.message}`));
+      child.on('error', (err) => log(`open-external ${linkScheme(url)} failed: ${(err as NodeJS.ErrnoException).code ?? 'error'}`));
       child.unref();
     },
   };
