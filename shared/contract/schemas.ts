@@ -132,3 +132,38 @@ export const CrmConnectRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }).strict(),
   z.object({ kind: z.literal('hubspot'), token: HubspotToken }).strict(),
 ]);
+
+/**
+ * A file of saved local edits, named by the host (never a path: it always lives in the data
+ * folder's `exports/`): `cs-workspace-edits-YYYYMMDD-HHMMSS-xxxxxx.json`.
+ */
+export const ExportFileName = z
+  .string()
+  .regex(/^cs-workspace-edits-\d{8}-\d{6}-[a-z0-9]{6}\.json$/, { message: 'file must be the name of a saved-edits file made by the host' });
+
+/** The largest piece of an export one call carries; a larger export comes in several calls (the web host takes ≤ 5 MB a call). */
+export const EXPORT_PART_CHARS = 1_000_000;
+
+export const SaveExportRequest = z
+  .object({
+    /** A piece of the export's JSON text. */
+    content: z.string().max(EXPORT_PART_CHARS),
+    /** Absent: a new file; else append to this file, made by an earlier call. */
+    file: ExportFileName.optional(),
+  })
+  .strict();
+
+export const SavedExport = z.object({
+  file: ExportFileName,
+  /** Where it is on this computer, to tell the user. */
+  path: z.string(),
+});
+
+export const ExportListing = z.object({
+  folder: z.string(),
+  files: z.array(z.object({ file: ExportFileName, bytes: z.number().int().nonnegative(), modifiedAt: z.number() })),
+});
+
+export const ReadExportRequest = z.object({ file: ExportFileName }).strict();
+
+export const ExportContent = z.object({ content: z.string() });

@@ -5,6 +5,7 @@ import { createConnectionManager, memoryConnectionStore, type ConnectionManager 
 import { createCrmGateway, type CrmConnection } from '../crm/gateway';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
 import { createDispatcher, type Dispatch } from '../host/dispatch';
+import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
 import { createFileLog } from '../logging/file-log';
 import { linkScheme } from '../../shared/contract';
@@ -111,6 +112,7 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
     opener,
     // The web host runs beside the browser on loopback; reachability of the CRM shows in crm:request results.
     network: { isOnline: () => true },
+    exports: createExportStore(opts.dataDir),
   });
   ready(createDispatcher(handlers, log));
   log(`web host listening on ${host.url}${movedFrom ? ` (this data folder was served on port ${movedFrom} before)` : ''}`);
