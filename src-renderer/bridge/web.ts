@@ -28,20 +28,20 @@ export function createWebHost(initialSecret: string, base = ''): HostApi {
   /** The host may have restarted since the secret was read. */
   let stale = false;
 
+  /** Reads the current secret from index.html; true when it changed. */
   async function refreshSecret(): Promise<boolean> {
     try {
       const res = await fetch(`${base}/`, { cache: 'no-store' });
       const fresh = /<meta name="cs-host"[^>]*data-secret="([^"]+)"/.exec(await res.text())?.[1];
       if (!res.ok || !fresh) return false;
       stale = false;
-      if (fresh !== secret) {
-        secret = fresh;
-        // The stream was opened with the old secret: reopen it with the new one.
-        if (source) {
-          source.close();
-          source = null;
-          openStream();
-        }
+      if (fresh === secret) return false;
+      secret = fresh;
+      // The stream was opened with the old secret: reopen it with the new one.
+      if (source) {
+        source.close();
+        source = null;
+        openStream();
       }
       return true;
     } catch {
