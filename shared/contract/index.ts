@@ -9,6 +9,11 @@ import {
   CrmUserIdentity,
   CrmStatus,
   Empty,
+  ExportContent,
+  ExportListing,
+  ReadExportRequest,
+  SavedExport,
+  SaveExportRequest,
   NotificationClick,
   NotificationRequest,
   OnlineState,
@@ -41,6 +46,15 @@ export const calls = {
   'notify:show': { input: NotificationRequest, output: z.object({ shown: z.boolean() }) },
   'shell:openExternal': { input: OpenExternalRequest, output: z.object({ opened: z.boolean() }) },
   'net:status': { input: Empty, output: OnlineState },
+  /**
+   * Before local data is deleted (Disconnect, another CRM), the edits not yet in the CRM are
+   * written to a file in the data folder (`exports/`, private to the user). Without `file`
+   * a new file is started; with it the content is appended (large exports come in parts).
+   */
+  'data:saveExport': { input: SaveExportRequest, output: SavedExport },
+  /** The saved-edits files in the data folder, newest first (Settings → Import). */
+  'data:listExports': { input: Empty, output: ExportListing },
+  'data:readExport': { input: ReadExportRequest, output: ExportContent },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -14,6 +14,9 @@ export const CALL_NAMES = [
   'notify:show',
   'shell:openExternal',
   'net:status',
+  'data:saveExport',
+  'data:listExports',
+  'data:readExport',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -24,14 +24,27 @@ export const CRM_PATH_PREFIXES = [
   '/account-info/',
 ] as const;
 
+/**
+ * Why a CRM path is refused, or null when it may be sent. The path is judged the way the
+ * URL parser will read it: a dot segment hidden behind percent-encoding (`%2e%2e`), an
+ * encoded slash or backslash (`%2f`, `%5c`), a double encoding (`%25…`) or a raw backslash
+ * (which URL parsers read as `/`) could otherwise walk out of the allowed prefixes once
+ * normalised. The gateway checks the normalised URL again before anything is sent.
+ */
+export function crmPathProblem(p: string): string | null {
+  if (!CRM_PATH_PREFIXES.some((prefix) => p.startsWith(prefix))) return `path must start with one of ${CRM_PATH_PREFIXES.join(', ')}`;
+  if (/[?#\s\\]/.test(p) || /%(2e|2f|5c|25)/i.test(p) || p.includes('//') || p.includes('..') || p.split('/').includes('.')) {
+    return 'path must be a plain absolute path without query, fragment, dot segments, backslashes or encoded dots, slashes or percent signs';
+  }
+  return null;
+}
+
 const CrmPath = z
   .string()
   .max(2048)
-  .refine((p) => CRM_PATH_PREFIXES.some((prefix) => p.startsWith(prefix)), {
-    message: `path must start with one of ${CRM_PATH_PREFIXES.join(', ')}`,
-  })
-  .refine((p) => !p.includes('..') && !p.includes('//') && !/[?#\s]/.test(p), {
-    message: 'path must be a plain absolute path without query, fragment or dot segments',
+  .superRefine((p, ctx) => {
+    const problem = crmPathProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 export const CrmRequest = z
@@ -119,3 +132,38 @@ export const CrmConnectRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }).strict(),
   z.object({ kind: z.literal('hubspot'), token: HubspotToken }).strict(),
 ]);
+
+/**
+ * A file of saved local edits, named by the host (never a path: it always lives in the data
+ * folder's `exports/`): `cs-workspace-edits-YYYYMMDD-HHMMSS-xxxxxx.json`.
+ */
+export const ExportFileName = z
+  .string()
+  .regex(/^cs-workspace-edits-\d{8}-\d{6}-[a-z0-9]{6}\.json$/, { message: 'file must be the name of a saved-edits file made by the host' });
+
+/** The largest piece of an export one call carries; a larger export comes in several calls (the web host takes ≤ 5 MB a call). */
+export const EXPORT_PART_CHARS = 1_000_000;
+
+export const SaveExportRequest = z
+  .object({
+    /** A piece of the export's JSON text. */
+    content: z.string().max(EXPORT_PART_CHARS),
+    /** Absent: a new file; else append to this file, made by an earlier call. */
+    file: ExportFileName.optional(),
+  })
+  .strict();
+
+export const SavedExport = z.object({
+  file: ExportFileName,
+  /** Where it is on this computer, to tell the user. */
+  path: z.string(),
+});
+
+export const ExportListing = z.object({
+  folder: z.string(),
+  files: z.array(z.object({ file: ExportFileName, bytes: z.number().int().nonnegative(), modifiedAt: z.number() })),
+});
+
+export const ReadExportRequest = z.object({ file: ExportFileName }).strict();
+
+export const ExportContent = z.object({ content: z.string() });

@@ -11,3 +11,4 @@ export { TransientSyncError, PermanentSyncError } from './crm-calls';
 export { clientIdStateKey, type ClientIdState } from './app-schema';
 export { mergedIds, MERGED_IDS_PROPERTY, MERGEABLE_TYPES, reconcileDiff, reconcileKey, type ReconcileMark } from './reconcile';
 export { syncedPropertiesKey } from './pull-backfill';
+export { PUSH_BODY_BUDGET_BYTES } from './send-bisecting';

@@ -2,8 +2,7 @@ import type { SyncContext } from './context';
 import { isTempId, type AssociationIntent } from './intents';
 import type { StoredEntry } from './outbox';
 import type { IntentOutcome } from './ports';
-import { sendBisecting } from './send-bisecting';
-import { chunk } from './crm-calls';
+import { batchesByBytes, sendBisecting, type SendSpec } from './send-bisecting';
 
 type AssocEntry = StoredEntry & { intent: AssociationIntent };
 
@@ -32,19 +31,18 @@ export async function pushAssociations(ctx: SyncContext, heads: readonly AssocEn
   for (const entries of groups.values()) {
     const { kind, fromType, toType } = (entries[0] as AssocEntry).intent;
     const base = `/crm/v4/associations/${fromType}/${toType}/batch`;
-    for (const group of chunk(entries, BATCH_MAX)) {
-      resolved += await sendBisecting(ctx, group, {
-        request: (items) =>
-          kind === 'associate'
-            ? { method: 'POST', path: `${base}/associate/default`, body: { inputs: items.map((e) => ({ from: { id: e.intent.fromId }, to: { id: e.intent.toId } })) } }
-            : { method: 'POST', path: `${base}/archive`, body: { inputs: items.map((e) => ({ from: { id: e.intent.fromId }, to: [{ id: e.intent.toId }] })) } },
-        idOf: (e) => e.intent.fromId,
-        seqOf: (e) => e.seq,
-        // Association answers are keyed by from/to pairs, not records; success is "no error".
-        match: () => undefined,
-        onSuccess: (e) => ({ kind: 'done', seq: e.seq }),
-      });
-    }
+    const spec: SendSpec<AssocEntry> = {
+      request: (items) =>
+        kind === 'associate'
+          ? { method: 'POST', path: `${base}/associate/default`, body: { inputs: items.map((e) => ({ from: { id: e.intent.fromId }, to: { id: e.intent.toId } })) } }
+          : { method: 'POST', path: `${base}/archive`, body: { inputs: items.map((e) => ({ from: { id: e.intent.fromId }, to: [{ id: e.intent.toId }] })) } },
+      idOf: (e) => e.intent.fromId,
+      seqOf: (e) => e.seq,
+      // Association answers are keyed by from/to pairs, not records; success is "no error".
+      match: () => undefined,
+      onSuccess: (e) => ({ kind: 'done', seq: e.seq }),
+    };
+    for (const group of batchesByBytes(entries, spec.request, BATCH_MAX)) resolved += await sendBisecting(ctx, group, spec);
   }
   return resolved;
 }

@@ -5,7 +5,7 @@ import type { SyncContext } from './context';
 import { findLandedCreates, parentsOf, type CreateEntry, inlineAssociations } from './create-reconcile';
 import { CLIENT_ID_PROPERTY } from './object-types';
 import type { IntentOutcome } from './ports';
-import { sendBisecting } from './send-bisecting';
+import { batchesByBytes, sendBisecting, type SendSpec } from './send-bisecting';
 
 const BATCH_MAX = 100;
 
@@ -45,28 +45,29 @@ async function upsertCreates(ctx: SyncContext, objectType: string, entries: Crea
   resolved += confirmed.length;
 
   const toSend = entries.filter((e) => !found.has(e.intent.clientId));
-  for (const group of chunk(toSend, BATCH_MAX)) {
+  const spec: SendSpec<CreateEntry> = {
+    request: (items) => ({
+      method: 'POST',
+      path: `${OBJECTS}/${objectType}/batch/upsert`,
+      body: {
+        inputs: items.map((e) => ({
+          id: e.intent.clientId,
+          idProperty: CLIENT_ID_PROPERTY,
+          properties: { ...e.intent.properties, [CLIENT_ID_PROPERTY]: e.intent.clientId },
+        })),
+      },
+    }),
+    idOf: (e) => e.intent.clientId,
+    seqOf: (e) => e.seq,
+    match: (e, results) => results.find((r) => clientIdOf(r) === e.intent.clientId),
+    onSuccess: (e, result) =>
+      result
+        ? created(objectType, e, result, true)
+        : { kind: 'retry', seq: e.seq, error: { message: 'The CRM did not return the created record; it will be looked up by its key.', at: ctx.now() } },
+  };
+  for (const group of batchesByBytes(toSend, spec.request, BATCH_MAX)) {
     await ctx.store.markSending(group.map((e) => e.seq));
-    resolved += await sendBisecting(ctx, group, {
-      request: (items) => ({
-        method: 'POST',
-        path: `${OBJECTS}/${objectType}/batch/upsert`,
-        body: {
-          inputs: items.map((e) => ({
-            id: e.intent.clientId,
-            idProperty: CLIENT_ID_PROPERTY,
-            properties: { ...e.intent.properties, [CLIENT_ID_PROPERTY]: e.intent.clientId },
-          })),
-        },
-      }),
-      idOf: (e) => e.intent.clientId,
-      seqOf: (e) => e.seq,
-      match: (e, results) => results.find((r) => clientIdOf(r) === e.intent.clientId),
-      onSuccess: (e, result) =>
-        result
-          ? created(objectType, e, result, true)
-          : { kind: 'retry', seq: e.seq, error: { message: 'The CRM did not return the created record; it will be looked up by its key.', at: ctx.now() } },
-    });
+    resolved += await sendBisecting(ctx, group, spec);
   }
   return resolved;
 }
@@ -91,30 +92,32 @@ async function plainCreates(ctx: SyncContext, objectType: string, entries: Creat
   resolved += settled.filter((o) => o.kind !== 'retry').length;
 
   const toSend = entries.filter((e) => e.attempts === 0 || verdicts.get(e.seq)?.kind === 'absent');
-  for (const group of chunk(toSend, BATCH_MAX)) {
+  const spec: SendSpec<CreateEntry> = {
+    request: (items) => ({
+      method: 'POST',
+      path: `${OBJECTS}/${objectType}/batch/create`,
+      body: {
+        inputs: items.map((e) => ({
+          objectWriteTraceId: e.intent.clientId,
+          properties: { ...e.intent.properties, ...(withClientId ? { [CLIENT_ID_PROPERTY]: e.intent.clientId } : {}) },
+          associations: inlineAssociations(objectType, parentsOf(e, outbox)),
+        })),
+      },
+    }),
+    idOf: (e) => e.intent.clientId,
+    seqOf: (e) => e.seq,
+    match: (e, results) => results.find((r) => r.objectWriteTraceId === e.intent.clientId || (withClientId && clientIdOf(r) === e.intent.clientId)),
+    onSuccess: (e, result) =>
+      result
+        ? created(objectType, e, result, withClientId)
+        : { kind: 'retry', seq: e.seq, error: { message: 'The CRM did not return the created record; it will be looked for before any resend.', at: ctx.now() } },
+  };
+  // At most 100 inputs and PUSH_BODY_BUDGET_BYTES per request: long notes split a batch.
+  for (const group of batchesByBytes(toSend, spec.request, BATCH_MAX)) {
     // The first send's server time bounds where a landed copy can be (its createdate).
     const mark = ctx.serverNow?.();
     await ctx.store.markSending(group.map((e) => e.seq), mark === undefined ? {} : Object.fromEntries(group.map((e) => [e.seq, mark])));
-    resolved += await sendBisecting(ctx, group, {
-      request: (items) => ({
-        method: 'POST',
-        path: `${OBJECTS}/${objectType}/batch/create`,
-        body: {
-          inputs: items.map((e) => ({
-            objectWriteTraceId: e.intent.clientId,
-            properties: { ...e.intent.properties, ...(withClientId ? { [CLIENT_ID_PROPERTY]: e.intent.clientId } : {}) },
-            associations: inlineAssociations(objectType, parentsOf(e, outbox)),
-          })),
-        },
-      }),
-      idOf: (e) => e.intent.clientId,
-      seqOf: (e) => e.seq,
-      match: (e, results) => results.find((r) => r.objectWriteTraceId === e.intent.clientId || (withClientId && clientIdOf(r) === e.intent.clientId)),
-      onSuccess: (e, result) =>
-        result
-          ? created(objectType, e, result, withClientId)
-          : { kind: 'retry', seq: e.seq, error: { message: 'The CRM did not return the created record; it will be looked for before any resend.', at: ctx.now() } },
-    });
+    resolved += await sendBisecting(ctx, group, spec);
   }
   return resolved;
 }

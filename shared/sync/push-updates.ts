@@ -6,7 +6,7 @@ import { isTempId, type UpdateIntent } from './intents';
 import type { EntryError, StoredEntry } from './outbox';
 import type { IntentOutcome } from './ports';
 import { MERGEABLE_TYPES, MERGED_IDS_PROPERTY, mergedIds } from './reconcile';
-import { sendBisecting } from './send-bisecting';
+import { batchesByBytes, sendBisecting, type SendSpec } from './send-bisecting';
 import type { Props } from './values';
 
 /** HubSpot caps batch reads that ask for property history at 50 inputs (§3). */
@@ -62,26 +62,28 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
     // Decisions that need no write are stored before anything is sent.
     if (outcomes.length) await ctx.store.resolve(outcomes);
     resolved += outcomes.length;
-    for (const group of chunk(planned, BATCH_MAX)) {
+    const spec: SendSpec<Planned> = {
+      request: (items) => ({
+        method: 'POST',
+        path: `${OBJECTS}/${objectType}/batch/update`,
+        body: { inputs: items.map((p) => ({ id: p.entry.intent.recordId, properties: p.write })) },
+      }),
+      idOf: (p) => p.entry.intent.recordId,
+      seqOf: (p) => p.entry.seq,
+      onSuccess: (p, result) => ({
+        kind: 'done',
+        seq: p.entry.seq,
+        conflicts: p.conflicts,
+        echo: { objectType, id: p.entry.intent.recordId, properties: { ...p.write, ...(result?.properties ?? {}) }, ...(result?.updatedAt ? { updatedAt: result.updatedAt } : {}) },
+      }),
+    };
+    // At most 100 inputs and PUSH_BODY_BUDGET_BYTES per request: long text values split a batch.
+    for (const group of batchesByBytes(planned, spec.request, BATCH_MAX)) {
       await ctx.store.markSending(
         group.map((p) => p.entry.seq),
         Object.fromEntries(group.map((p) => [p.entry.seq, p.mark])),
       );
-      resolved += await sendBisecting(ctx, group, {
-        request: (items) => ({
-          method: 'POST',
-          path: `${OBJECTS}/${objectType}/batch/update`,
-          body: { inputs: items.map((p) => ({ id: p.entry.intent.recordId, properties: p.write })) },
-        }),
-        idOf: (p) => p.entry.intent.recordId,
-        seqOf: (p) => p.entry.seq,
-        onSuccess: (p, result) => ({
-          kind: 'done',
-          seq: p.entry.seq,
-          conflicts: p.conflicts,
-          echo: { objectType, id: p.entry.intent.recordId, properties: { ...p.write, ...(result?.properties ?? {}) }, ...(result?.updatedAt ? { updatedAt: result.updatedAt } : {}) },
-        }),
-      });
+      resolved += await sendBisecting(ctx, group, spec);
     }
   }
   return resolved;

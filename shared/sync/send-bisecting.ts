@@ -23,16 +23,16 @@ export interface SendSpec<T> {
  */
 export async function sendBisecting<T>(ctx: SyncContext, items: readonly T[], spec: SendSpec<T>): Promise<number> {
   if (items.length === 0) return 0;
+  const request = spec.request(items);
+  // Callers plan batches with batchesByBytes; this holds the budget for any that did not.
+  if (items.length > 1 && jsonBytes(request.body) > PUSH_BODY_BUDGET_BYTES) return bisect(ctx, items, spec);
   await ctx.checkpoint('push:before-send');
-  const answer = await callCrm(ctx.crm, spec.request(items), ctx.now);
+  const answer = await callCrm(ctx.crm, request, ctx.now);
   await ctx.checkpoint('push:after-send');
   if (answer.kind === 'rejected') {
-    if (items.length > 1) {
-      const half = Math.ceil(items.length / 2);
-      return (await sendBisecting(ctx, items.slice(0, half), spec)) + (await sendBisecting(ctx, items.slice(half), spec));
-    }
+    if (items.length > 1) return bisect(ctx, items, spec);
     const only = items[0] as T;
-    await resolve(ctx, [{ kind: 'attention', seq: spec.seqOf(only), error: answer.error }]);
+    await resolve(ctx, [{ kind: 'attention', seq: spec.seqOf(only), error: plainRefusal(answer.error, jsonBytes(request.body)) }]);
     return 1;
   }
   const batch = parseBatch(answer.res, ctx.now());
@@ -57,6 +57,75 @@ export async function sendBisecting<T>(ctx: SyncContext, items: readonly T[], sp
   let resolved = outcomes.filter((o) => o.kind !== 'retry').length;
   for (const item of unattributed) resolved += await sendBisecting(ctx, [item], spec);
   return resolved;
+}
+
+async function bisect<T>(ctx: SyncContext, items: readonly T[], spec: SendSpec<T>): Promise<number> {
+  const half = Math.ceil(items.length / 2);
+  return (await sendBisecting(ctx, items.slice(0, half), spec)) + (await sendBisecting(ctx, items.slice(half), spec));
+}
+
+/**
+ * The most bytes one push request body may take. HubSpot publishes no body limit for batch
+ * writes, but the web host takes at most 5 MB per contract call (src-main/web-host/server.ts)
+ * and proxies in between often less; 3 MB leaves room for the call's own envelope, and at
+ * 100 inputs a batch of ordinary edits stays far below it. A batch of 100 long notes (65,536
+ * characters each, HubSpot's most for a text value: 6.5 MB) goes out as three requests.
+ */
+export const PUSH_BODY_BUDGET_BYTES = 3 * 1024 * 1024;
+
+/**
+ * Groups items into batches of at most `maxItems` whose request bodies stay within
+ * PUSH_BODY_BUDGET_BYTES, in order. An item that alone exceeds the budget goes alone (the
+ * CRM, or the web host, may then refuse it: it goes to "needs attention").
+ */
+export function batchesByBytes<T>(items: readonly T[], request: SendSpec<T>['request'], maxItems: number, budget = PUSH_BODY_BUDGET_BYTES): T[][] {
+  if (items.length === 0) return [];
+  const envelope = jsonBytes(request([]).body);
+  const out: T[][] = [];
+  let group: T[] = [];
+  let bytes = envelope;
+  for (const item of items) {
+    // The item's share of a body: its input plus the comma that separates it from the next.
+    const size = jsonBytes(request([item]).body) - envelope + 1;
+    if (group.length > 0 && (group.length >= maxItems || bytes + size > budget)) {
+      out.push(group);
+      group = [];
+      bytes = envelope;
+    }
+    group.push(item);
+    bytes += size;
+  }
+  out.push(group);
+  return out;
+}
+
+/** UTF-8 size of a value as JSON, as it goes on the wire (no DOM or Node helpers in shared/). */
+export function jsonBytes(value: unknown): number {
+  const text = value === undefined ? '' : JSON.stringify(value);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair (2 code units) is 4 bytes: 2 per unit.
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
+}
+
+/**
+ * A refusal for size (413 from the CRM, or the web host's own limit; 414 for a request line)
+ * says so in words the user can act on; it is not a blip, so it waits in "needs attention"
+ * instead of being retried.
+ */
+function plainRefusal(error: EntryError, bytes: number): EntryError {
+  const advice = 'Shorten its longest text, or split it into smaller changes, then retry.';
+  if (error.status === 413 || error.status === 414) {
+    const mb = (bytes / (1024 * 1024)).toFixed(1);
+    const detail = /^The CRM answered \d+\.?$/.test(error.message) ? '' : `: ${error.message.replace(/\.$/, '')}`;
+    return { ...error, message: `This change is too large for the CRM (${mb} MB; it answered ${error.status}${detail}). ${advice}` };
+  }
+  // The web host's own limit (a refusal of the call, no HTTP status of the CRM).
+  if (error.status === undefined && /too large/i.test(error.message)) return { ...error, message: `${error.message} ${advice}` };
+  return error;
 }
 
 async function resolve(ctx: SyncContext, outcomes: IntentOutcome[]): Promise<void> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CrmIdentity, CrmRequest, CrmResponse, CrmStatus } from '../../shared/contract';
+import { crmPathProblem, type CrmIdentity, type CrmRequest, type CrmResponse, type CrmStatus } from '../../shared/contract';
 import { isDailyLimit } from '../../shared/sync/daily-limit';
 import { HostCallError } from '../host/dispatch';
 import { RateLimiter, realClock, type BucketName, type Clock } from './rate-limiter';
@@ -56,7 +56,7 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
 
   async function once(conn: CrmConnection, req: z.output<typeof CrmRequest>, bucket: BucketName) {
     await limiter.acquire(bucket);
-    const url = new URL(conn.baseUrl.replace(/\/$/, '') + req.path);
+    const url = crmUrl(conn, req.path);
     for (const [key, value] of Object.entries(req.query ?? {})) {
       for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, v);
     }
@@ -120,6 +120,7 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
     async request(req) {
       const conn = opts.connection.current();
       if (!conn) throw new HostCallError('NOT_CONNECTED', 'No CRM is connected.');
+      checkNormalisedPath(conn, req.path);
       const bucket: BucketName = req.bucket ?? (req.path.endsWith('/search') ? 'search' : 'standard');
       for (let attempt = 1; ; attempt++) {
         const res = await once(conn, req, bucket);
@@ -138,4 +139,27 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
       }
     },
   };
+}
+
+function crmUrl(conn: CrmConnection, path: string): URL {
+  return new URL(conn.baseUrl.replace(/\/$/, '') + path);
+}
+
+/**
+ * Normalise first, then allow: the path the CRM will receive is the URL parser's, not the
+ * string the renderer sent, so the allow-list is checked on `url.pathname`, and a path the
+ * parser would rewrite (dot segments, also percent-encoded ones, backslashes) is refused.
+ * The contract's schema already refuses these shapes; this holds even for a caller that
+ * skipped it.
+ */
+function checkNormalisedPath(conn: CrmConnection, path: string): void {
+  const basePath = new URL(conn.baseUrl).pathname.replace(/\/$/, '');
+  let problem = crmPathProblem(path);
+  if (!problem) {
+    const url = crmUrl(conn, path);
+    const sent = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
+    if (sent !== path || url.search !== '' || url.hash !== '') problem = 'path must not change when the URL is normalised';
+    else problem = crmPathProblem(sent);
+  }
+  if (problem) throw new HostCallError('INVALID_INPUT', `Invalid CRM path: ${problem}.`);
 }

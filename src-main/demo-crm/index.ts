@@ -5,6 +5,7 @@ import { generateDataset } from './dataset/generate';
 import { DEFAULT_SEARCH_LAG, Faults, NO_SEARCH_LAG, SearchLagSchema, type SearchLag } from './faults';
 import { RateLimiter, TIER_LIMITS, type RateLimitConfig } from './http/rate-limit';
 import { Router } from './http/router';
+import { loopbackHosts, randomDemoToken, tokenMatcher } from './http/auth';
 import { createRequestListener, MAX_HEADER_BYTES, onClientError } from './http/server';
 import { accountRoutes } from './routes/account';
 import { associationRoutes } from './routes/associations';
@@ -28,6 +29,7 @@ export interface DemoCrmOptions {
   dataDir: string;
   size?: 'small' | 'medium' | 'large';
   seed?: number;
+  /** The bearer token; a fresh random one for each start when omitted (see `DemoCrm.token`). */
   token?: string;
   now?: () => number;
   timeZone?: string;
@@ -76,7 +78,7 @@ export const DEMO_ACTIVITY_EVERY_MS = 10 * 60_000;
 
 /** Starts the demo CRM on 127.0.0.1; a fresh data dir gets a generated dataset first. */
 export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
-  const token = opts.token ?? 'demo-token';
+  const token = opts.token ?? randomDemoToken();
   const baseNow = opts.now ?? Date.now;
   const clockOffset = { ms: 0 };
   const now = (): number => baseNow() + clockOffset.ms;
@@ -125,9 +127,10 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   const open = new Router();
   accountRoutes(api, open, demo, ctx);
 
+  let hosts: readonly string[] = [];
   const server = createServer(
     { maxHeaderSize: MAX_HEADER_BYTES },
-    createRequestListener({ isToken: (t) => tokens.includes(t), api, demo, open, faults, limiter, commit: () => store.commit() }),
+    createRequestListener({ isToken: tokenMatcher(tokens), hosts: () => hosts, api, demo, open, faults, limiter, commit: () => store.commit() }),
   );
   server.on('clientError', onClientError);
   server.keepAliveTimeout = 1000;
@@ -136,6 +139,7 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  hosts = loopbackHosts(port);
   const activity = opts.activityEveryMs ? setInterval(() => ctx.tick(3), opts.activityEveryMs) : undefined;
   activity?.unref();
   let closed: Promise<void> | undefined;

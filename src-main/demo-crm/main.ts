@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startDemoCrm } from './index';
+import { randomDemoToken } from './http/auth';
 import type { SearchLag } from './faults';
 import { isTier, type Tier } from './tier';
 
@@ -63,7 +64,8 @@ function options(): {
   if (size !== 'small' && size !== 'medium' && size !== 'large') fail(`--size must be small, medium or large, got "${size}"`);
   const seed = Number(values.seed ?? '1');
   if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
-  const [token = 'demo-token', ...tokens] = values.token ?? [];
+  // Without --token each start makes its own (printed below), so no fixed token opens every demo CRM.
+  const [token = randomDemoToken(), ...tokens] = values.token ?? [];
   if (token === '' || tokens.includes('')) fail('--token must not be empty');
   const tier = values.tier ?? 'professional';
   if (!isTier(tier)) fail(`--tier must be starter, professional or enterprise, got "${tier}"`);

@@ -3,6 +3,7 @@ import type { App, SafeStorage, Shell } from 'electron';
 import { createConnectionManager, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway } from '../crm/gateway';
 import { createDispatcher } from '../host/dispatch';
+import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
 import { createAppUrl } from './app-url';
 import { createPersistentConnectionStore } from './connection-store';
@@ -146,6 +147,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     notifier,
     opener: createExternalOpener(electron.shell),
     network,
+    exports: createExportStore(dataDir),
   });
   // Handlers exist before the page loads, so its first calls never race them.
   registerIpc({ ipcMain: electron.ipcMain, dispatch: createDispatcher(handlers, opts.log), appUrl, mainContents });

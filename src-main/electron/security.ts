@@ -1,5 +1,5 @@
 import type { HandlerDetails, HeadersReceivedResponse, OnHeadersReceivedListenerDetails, Shell, WindowOpenHandlerResponse } from 'electron';
-import { isAllowedExternalUrl } from '../../shared/contract';
+import { isAllowedExternalUrl, linkScheme } from '../../shared/contract';
 import type { AppUrl } from './app-url';
 import type { PreventableEvent } from './events';
 
@@ -71,7 +71,8 @@ export function applySecurity({ app, session, shell, appUrl, log }: SecurityDeps
     // if it passes the same allow-list as shell:openExternal (https, mailto, tel).
     contents.setWindowOpenHandler(({ url }) => {
       if (isAllowedExternalUrl(url)) {
-        shell.openExternal(url).catch((err: unknown) => log(`could not open an external link: ${String(err)}`));
+        // The scheme only: the link itself (an address, a meeting passcode) stays out of the log.
+        shell.openExternal(url).catch(() => log(`could not open an external ${linkScheme(url)} link`));
       }
       return { action: 'deny' };
     });

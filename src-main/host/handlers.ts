@@ -2,7 +2,7 @@ import { isAllowedExternalUrl, type HostHandlers } from '../../shared/contract';
 import type { ConnectionManager } from '../crm/connection';
 import type { CrmGateway } from '../crm/gateway';
 import { HostCallError } from './dispatch';
-import type { AppInfoSource, ExternalOpener, NetworkMonitor, Notifier } from './services';
+import type { AppInfoSource, ExportStore, ExternalOpener, NetworkMonitor, Notifier } from './services';
 
 export interface HostDeps {
   appInfo: AppInfoSource;
@@ -12,6 +12,8 @@ export interface HostDeps {
   notifier: Notifier;
   opener: ExternalOpener;
   network: NetworkMonitor;
+  /** Saved-edits files in the data folder; a host without one (a test's) refuses the calls. */
+  exports?: ExportStore;
 }
 
 /** Thin handlers: validation already happened in the dispatcher; each call is one delegation. */
@@ -42,5 +44,13 @@ export function createHostHandlers(deps: HostDeps) {
       return { opened: true };
     },
     'net:status': async () => ({ online: deps.network.isOnline() }),
+    'data:saveExport': async ({ content, file }) => exportsOf(deps).save(content, file),
+    'data:listExports': async () => exportsOf(deps).list(),
+    'data:readExport': async ({ file }) => exportsOf(deps).read(file),
   } satisfies HostHandlers;
+}
+
+function exportsOf(deps: HostDeps): ExportStore {
+  if (!deps.exports) throw new HostCallError('NOT_ALLOWED', 'This host keeps no files of saved edits.');
+  return deps.exports;
 }

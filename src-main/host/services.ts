@@ -23,3 +23,12 @@ export interface HostEvents {
 }
 
 export type AppInfoSource = () => CallOutput<'app:info'>;
+
+/** Files of saved local edits in the data folder (`data:saveExport` and friends). */
+export interface ExportStore {
+  /** `<data>/exports`, to tell the user. */
+  readonly folder: string;
+  save(content: string, file?: string): Promise<CallOutput<'data:saveExport'>>;
+  list(): Promise<CallOutput<'data:listExports'>>;
+  read(file: string): Promise<CallOutput<'data:readExport'>>;
+}

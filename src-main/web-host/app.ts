@@ -1,17 +1,27 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createConnectionManager, memoryConnectionStore, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, type CrmConnection } from '../crm/gateway';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
-import { createDispatcher } from '../host/dispatch';
+import { createDispatcher, type Dispatch } from '../host/dispatch';
+import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
+import { createFileLog } from '../logging/file-log';
+import { linkScheme } from '../../shared/contract';
 import type { ExternalOpener } from '../host/services';
+import { PortInUseError, savedPort, savePort } from './origin';
 import { startWebHost, type WebHost } from './server';
 
 export interface WebHostAppOptions {
   dataDir: string;
   rootDir: string;
+  /**
+   * The port to serve on. Omitted: the port this data folder was served on before
+   * (`web-host.json`), so the page keeps its origin and with it the browser's local store;
+   * a free one on the first start. The first port used is saved; a later `port` that
+   * differs serves this start only (`movedFrom` says so) and the saved origin stays.
+   */
   port?: number;
   version: string;
   /** Use this CRM instead of starting the embedded demo CRM. */
@@ -32,6 +42,8 @@ export interface WebHostAppOptions {
 
 export interface WebHostApp {
   host: WebHost;
+  /** The port this data folder was served on before, when this start had to use another (`--port`). */
+  movedFrom: number | null;
   demoCrm: DemoCrm | null;
   connections: ConnectionManager;
   close(): Promise<void>;
@@ -39,13 +51,36 @@ export interface WebHostApp {
 
 /** Wires the web host: the same contract handlers as Electron, with Node implementations of the services. */
 export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostApp> {
-  await mkdir(join(opts.dataDir, 'logs'), { recursive: true });
-  const logFile = join(opts.dataDir, 'logs', 'web-host.log');
-  const log = (line: string) => {
-    void appendFile(logFile, `${new Date().toISOString()} ${line}\n`).catch(() => {});
-  };
+  await mkdir(opts.dataDir, { recursive: true });
+  // Private to the user (0600) and rotated by size; lines carry no personal data.
+  const fileLog = createFileLog({ file: join(opts.dataDir, 'logs', 'web-host.log') });
+  const log = fileLog.log;
 
-  const demoCrm = opts.crm ? null : await startDemoCrm({ port: 0, ...opts.demoCrm, dataDir: join(opts.dataDir, 'demo-crm') });
+  // The port first: when this data folder's port is taken (another host on the same folder,
+  // most likely), nothing else starts — above all not a second demo CRM on the same data.
+  const saved = await savedPort(opts.dataDir);
+  const port = opts.port ?? saved ?? 0;
+  let ready: (dispatch: Dispatch) => void = () => {};
+  const dispatching = new Promise<Dispatch>((resolve) => (ready = resolve));
+  let host: WebHost;
+  try {
+    host = await startWebHost({ rootDir: opts.rootDir, dispatch: async (name, input) => (await dispatching)(name, input), port });
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'EADDRINUSE') throw new PortInUseError(port, opts.dataDir, port === saved);
+    throw err;
+  }
+  const listening = Number(new URL(host.url).port);
+  // The first port sticks: a one-off --port elsewhere does not move the data folder's origin.
+  if (saved === null) await savePort(opts.dataDir, listening);
+  const movedFrom = saved !== null && saved !== listening ? saved : null;
+
+  let demoCrm: DemoCrm | null;
+  try {
+    demoCrm = opts.crm ? null : await startDemoCrm({ port: 0, ...opts.demoCrm, dataDir: join(opts.dataDir, 'demo-crm') });
+  } catch (err) {
+    await host.close();
+    throw err;
+  }
   const preconfigured: CrmConnection | null = opts.crm ?? (demoCrm ? { kind: 'demo', baseUrl: demoCrm.url, token: demoCrm.token } : null);
   // The web host keeps the connection (and a HubSpot token) in this process's memory only.
   const connections: ConnectionManager = createConnectionManager({
@@ -56,8 +91,7 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
     log,
   });
 
-  let host: WebHost | null = null;
-  const opener = opts.opener ?? systemOpener(log);
+  const opener = loggedOpener(opts.opener ?? systemOpener(log), log);
   const handlers = createHostHandlers({
     appInfo: () => ({
       name: 'CS Workspace',
@@ -71,36 +105,51 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
     // The page shows it with the browser's Notification API (the web host has no desktop of its own).
     notifier: {
       show: async (n) => {
-        host?.emit('onDidRequestNotification', n);
-        return host !== null;
+        host.emit('onDidRequestNotification', n);
+        return true;
       },
     },
     opener,
     // The web host runs beside the browser on loopback; reachability of the CRM shows in crm:request results.
     network: { isOnline: () => true },
+    exports: createExportStore(opts.dataDir),
   });
-  host = await startWebHost({ rootDir: opts.rootDir, dispatch: createDispatcher(handlers, log), port: opts.port });
-  log(`web host listening on ${host.url}`);
+  ready(createDispatcher(handlers, log));
+  log(`web host listening on ${host.url}${movedFrom ? ` (this data folder was served on port ${movedFrom} before)` : ''}`);
 
   return {
     host,
+    movedFrom,
     demoCrm,
     connections,
     async close() {
-      await host?.close();
+      await host.close();
       await demoCrm?.close();
+      await fileLog.flush();
     },
   };
 }
 
-/** Opens allow-listed links with the OS; every link handed over is logged in the data folder. */
+/**
+ * Every link handed over is logged by its scheme only, never the link: mail addresses, phone
+ * numbers and meeting links (often with a passcode) are personal data.
+ */
+function loggedOpener(opener: ExternalOpener, log: (line: string) => void): ExternalOpener {
+  return {
+    async open(url) {
+      log(`open-external ${linkScheme(url)}`);
+      await opener.open(url);
+    },
+  };
+}
+
+/** Opens allow-listed links with the platform's opener command. */
 function systemOpener(log: (line: string) => void): ExternalOpener {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   return {
     async open(url) {
-      log(`open-external ${url}`);
       const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
-      child.on('error', (err) => log(`open-external failed: ${err.message}`));
+      child.on('error', (err) => log(`open-external ${linkScheme(url)} failed: ${(err as NodeJS.ErrnoException).code ?? 'error'}`));
       child.unref();
     },
   };

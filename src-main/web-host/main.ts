@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../data-dir';
 import { startWebHostApp } from './app';
+import { PortInUseError } from './origin';
 import { DEMO_ACTIVITY_EVERY_MS } from '../demo-crm';
 
 /** `node out/main/web-host.js [--port N] [--data-dir DIR]`: the workspace in any browser on this machine. */
@@ -10,31 +11,44 @@ const here = import.meta.dirname;
 let args;
 try {
   args = parseArgs({
-    options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } },
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
     allowPositionals: false,
   }).values;
 } catch (err) {
   console.error(`web host: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(2);
 }
-const port = Number(args.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
+// Without --port: the port this data folder was served on before (see origin.ts).
+const port = args.port === undefined ? undefined : Number(args.port);
+if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
   console.error(`web host: --port must be a whole number from 0 to 65535, not "${args.port}"`);
   process.exit(2);
 }
 const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string };
 const dataDir = resolveDataDir(args['data-dir']);
 
-const app = await startWebHostApp({
-  dataDir,
-  rootDir: join(dirname(here), 'renderer'),
-  port,
-  version: pkg.version,
-  // A newcomer chooses: the demo CRM or HubSpot (the choice lasts until the host stops).
-  startConnected: false,
-  demoCrm: { activityEveryMs: DEMO_ACTIVITY_EVERY_MS },
-});
+let app;
+try {
+  app = await startWebHostApp({
+    dataDir,
+    rootDir: join(dirname(here), 'renderer'),
+    ...(port === undefined ? {} : { port }),
+    version: pkg.version,
+    // A newcomer chooses: the demo CRM or HubSpot (the choice lasts until the host stops).
+    startConnected: false,
+    demoCrm: { activityEveryMs: DEMO_ACTIVITY_EVERY_MS },
+  });
+} catch (err) {
+  if (!(err instanceof PortInUseError)) throw err;
+  console.error(`web host: ${err.message}`);
+  process.exit(1);
+}
 console.log(`CS Workspace is served at ${app.host.url}`);
+if (app.movedFrom !== null) {
+  console.log(
+    `Note: this data folder was served at http://127.0.0.1:${app.movedFrom}/ before. Edits queued there stay in that address's browser storage; start without --port to go back to it.`,
+  );
+}
 if (app.demoCrm) console.log(`Demo CRM at ${app.demoCrm.url} (token: ${app.demoCrm.token}); data in ${dataDir}`);
 
 const stop = () => {

@@ -24,7 +24,14 @@ export interface WebHost extends HostEvents {
 }
 
 const SECRET_HEADER = 'x-cs-host-secret';
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** The largest contract call the web host takes (the sync keeps its batches well under it: shared/sync/send-bisecting.ts). */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/**
+ * A body over MAX_BODY_BYTES is still read (and dropped) up to this size, so that the
+ * client, still sending, gets the 413 instead of a reset connection; past it the
+ * connection is closed right after the 413.
+ */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -90,7 +97,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     try {
       raw = await readBody(req);
     } catch (err) {
-      return sendJson(res, 413, refusal('INVALID_INPUT', err instanceof Error ? err.message : String(err)));
+      if (!(err instanceof BodyTooLarge)) throw err;
+      // Answer before closing: a reset would read as "offline" and be retried for ever.
+      res.setHeader('connection', 'close');
+      if (!err.drained) res.on('finish', () => req.destroy());
+      return sendJson(res, 413, refusal('INVALID_INPUT', err.message));
     }
     let input: unknown;
     try {
@@ -187,18 +198,49 @@ function secretMatches(given: string, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A contract call over MAX_BODY_BYTES; the message is what the user reads (e.g. in "needs attention"). */
+class BodyTooLarge extends Error {
+  constructor(
+    bytes: number,
+    /** The whole body was read, so the connection can answer normally. */
+    readonly drained: boolean,
+  ) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    super(`This request is too large to send: ${drained ? '' : 'over '}${mb(bytes)} MB, and the limit for one request is ${mb(MAX_BODY_BYTES)} MB.`);
+    this.name = 'BodyTooLarge';
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > DRAIN_LIMIT_BYTES) {
+      reject(new BodyTooLarge(declared, false));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
     req.on('data', (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`Request body is larger than ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size > DRAIN_LIMIT_BYTES) {
+        settled = true;
+        req.pause();
+        reject(new BodyTooLarge(size, false));
+      } else if (size > MAX_BODY_BYTES) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
+      if (size > MAX_BODY_BYTES) reject(new BodyTooLarge(size, true));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (err) => {
+      if (settled) return;
+      settled = true;
+      reject(err);
+    });
   });
 }

@@ -4,7 +4,7 @@ export { applyEdit, type EditRequest, type EditResult, type EditOptions } from '
 export * from './repositories/edit-helpers';
 export { mergedRecord, mergeRecord, mergeRows, pendingCreates, resolveId, type MergedRecord } from './repositories/records';
 export { pendingCounts, listOutbox, retryEntry, discardEntry } from './repositories/outbox';
-export { exportOutbox, importOutbox, type OutboxExport } from './repositories/outbox-export';
+export { exportOutbox, importOutbox, parseOutboxExport, type OutboxExport } from './repositories/outbox-export';
 export { listConflicts, resolveConflict, type ConflictChoice } from './repositories/conflicts';
 export { clearRedirected, listRedirected, REDIRECTED_META, type RedirectedEdit } from './merge-tx';
 export type * from './rows';

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { advancingClock, startTestDemoCrm, type TestDemoCrm } from '../support/demo-crm';
 import { crmApi, expect, FIXED_NOW, openWorkspace, test as base, TIME_ZONE, type Workspace } from './fixtures';
@@ -11,6 +11,16 @@ import { expectedSummary } from './summary-support';
  * token; the web host's `hubspotBaseUrl` points at it.
  */
 const TOKEN = 'pat-na1-5e6f7a8b-9c0d-1e2f-3a4b-5c6d7e8f9a0b';
+
+/** What Disconnect and a CRM switch say about one edit that has not reached the CRM. */
+const ONE_EDIT_SAVED = '1 edit has not reached the CRM yet. It is saved to a file in the data folder before anything is deleted, and Settings → Saved edits brings it back.';
+
+/** The saved-edits files in the data folder (what the host wrote before the local data went). */
+async function savedEdits(workspace: Workspace): Promise<Array<{ file: string; entries: Array<{ intent: { kind: string; objectType?: string; recordId?: string; desired?: Record<string, string> } }> }>> {
+  const folder = join(workspace.dataDir, 'exports');
+  const files = await readdir(folder).catch(() => [] as string[]);
+  return Promise.all(files.map(async (file) => ({ file, ...(JSON.parse(await readFile(join(folder, file), 'utf8')) as { entries: [] }) })));
+}
 
 const test = base.extend<{ hubspot: TestDemoCrm }>({
   // eslint-disable-next-line no-empty-pattern
@@ -202,7 +212,8 @@ test('“Use the demo CRM” as Riley (super admin without a seat), chosen with 
   await expect(locked).toContainText('Portfolio, Pipelines, Schedule, Tasks, Feed');
 });
 
-test('data of two CRMs never mix: connecting to another CRM asks when edits wait, and clears this computer first', async ({ page, workspace, hubspot }) => {
+test('data of two CRMs never mix: connecting to another CRM asks when edits wait, saves them to a file, and clears this computer first', async ({ page, workspace, hubspot }) => {
+  test.setTimeout(300_000); // two first syncs (one per CRM) on a shared 2-core machine
   await openWorkspace(page, workspace, '/summary');
   await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
   await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
@@ -224,7 +235,7 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
 
   const warn = page.getByRole('main', { name: 'Data of another CRM is on this computer' });
   await expect(warn).toContainText('This computer holds data from the demo CRM; you are now connected to HubSpot.');
-  await expect(warn.getByRole('alert')).toHaveText('1 edit has not reached the CRM yet and will be lost.');
+  await expect(warn.getByRole('alert')).toHaveText(ONE_EDIT_SAVED);
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveCount(0);
   // Keeping the data disconnects from the new CRM; nothing is deleted.
   await warn.getByRole('button', { name: 'Keep it and disconnect' }).click();
@@ -237,7 +248,13 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
   await pickUser(page, 'alex', 'Alex Morgan');
   await warn.getByRole('button', { name: 'Delete local data and continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
+  // The demo CRM's unsent edit was saved to a file first, and the workspace says where.
+  const [saved, ...more] = await savedEdits(workspace);
+  expect(more).toEqual([]);
+  expect(saved?.entries).toEqual([expect.objectContaining({ intent: expect.objectContaining({ kind: 'update', objectType: 'tasks' }) })]);
+  await expect(page.getByTestId('saved-edits-notice')).toContainText(join(workspace.dataDir, 'exports', saved?.file ?? ''));
   await synced(page);
+  // (Importing them into HubSpot's data is refused: tests/integration/host/saved-edits.test.ts.)
 
   const stored = (await dumpStorage(page)).databases['cs-workspace'] ?? {};
   expect(stored.outbox).toEqual([]);
@@ -260,7 +277,7 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
   expect(storedCompanies.filter((c) => fromHubspot.has(c.id)).length).toBeGreaterThan(10);
 });
 
-test('Disconnect asks first and counts the edits that would be lost, then clears this computer and returns to the first-run screen', async ({ page, workspace }) => {
+test('Disconnect asks first, saves the edits that have not reached the CRM to a file, clears this computer and returns to the first-run screen; Settings brings the edits back', async ({ page, workspace }) => {
   await openWorkspace(page, workspace, '/summary');
   await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
   await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
@@ -269,7 +286,8 @@ test('Disconnect asks first and counts the edits that would be lost, then clears
   // The CRM starts failing, so the next edit stays in the outbox.
   expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 1, errorStatuses: [503] } })).status).toBe(200);
   await page.goto(`${workspace.url}#/tasks?view=all-open`);
-  const complete = page.getByRole('checkbox', { name: /^Complete / }).first();
+  const taskId = (await page.locator('tbody tr[data-task-id]').first().getAttribute('data-task-id')) ?? '';
+  const complete = page.locator(`tr[data-task-id="${taskId}"]`).getByRole('checkbox', { name: /^Complete / });
   await complete.click();
 
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -280,7 +298,7 @@ test('Disconnect asks first and counts the edits that would be lost, then clears
   await section.getByRole('button', { name: 'Disconnect…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Disconnect from the CRM?' });
   await expect(confirm).toContainText('deletes everything CS Workspace keeps on this computer');
-  await expect(confirm.getByRole('alert')).toHaveText('1 edit has not reached the CRM yet and will be lost.');
+  await expect(confirm.getByRole('alert')).toHaveText(ONE_EDIT_SAVED);
   // The safe choice has the focus; Cancel changes nothing.
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await confirm.getByRole('button', { name: 'Cancel' }).click();
@@ -298,8 +316,14 @@ test('Disconnect asks first and counts the edits that would be lost, then clears
   const after = await dumpStorage(page);
   const rows = Object.values(after.databases).flatMap((stores) => Object.values(stores).flat());
   expect(rows).toEqual([]);
-  // The language choice is a preference of this computer, not CRM data; nothing else is left.
-  expect(Object.keys(after.localStorage).filter((k) => k !== 'cs.locale')).toEqual([]);
+  // The language choice is a preference of this computer, not CRM data; besides it only the
+  // note of where the unsent edit was saved is left (it names a file, holds no CRM data).
+  expect(Object.keys(after.localStorage).filter((k) => k !== 'cs.locale')).toEqual(['cs.savedEdits']);
+  // The edit went to a file in the data folder before the local store was deleted.
+  const [saved, ...more] = await savedEdits(workspace);
+  expect(more).toEqual([]);
+  expect(saved?.entries).toEqual([expect.objectContaining({ intent: expect.objectContaining({ kind: 'update', objectType: 'tasks', recordId: taskId, desired: { hs_task_status: 'COMPLETED' } }) })]);
+  await expect(page.getByTestId('saved-edits-notice')).toContainText(`1 edit that had not reached the CRM was saved to ${join(workspace.dataDir, 'exports', saved?.file ?? '')}.`);
 
   // Choosing again starts from scratch: the first-run setup and a fresh first sync.
   expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 0 } })).status).toBe(200);
@@ -307,4 +331,16 @@ test('Disconnect asks first and counts the edits that would be lost, then clears
   await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('region', { name: 'Workspace setup' })).toBeVisible({ timeout: 30_000 });
   await synced(page);
+  expect((await crmApi(workspace, `/crm/v3/objects/tasks/${taskId}?properties=hs_task_status`).then((r) => r.json())).properties.hs_task_status).not.toBe('COMPLETED');
+
+  // Settings → Saved edits → Import: the edit is queued again and reaches the CRM.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const savedSection = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Saved edits' });
+  await expect(savedSection).toContainText(join(workspace.dataDir, 'exports'));
+  await savedSection.getByRole('button', { name: /^Import the edits saved / }).click();
+  await expect(savedSection.getByRole('status')).toHaveText('1 edit brought back; it goes to the CRM with the next sync.');
+  await expect(page.getByTestId('saved-edits-notice')).toHaveCount(0);
+  await expect
+    .poll(async () => (await crmApi(workspace, `/crm/v3/objects/tasks/${taskId}?properties=hs_task_status`).then((r) => r.json())).properties.hs_task_status, { timeout: 30_000 })
+    .toBe('COMPLETED');
 });

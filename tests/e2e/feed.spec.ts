@@ -1,6 +1,4 @@
 import type { Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { deriveFeed, FEED_TYPES, filterFeed, NO_FILTER, type FeedFilter, type FeedItem, type SourceContact, type SourceEngagement } from '../../shared/feed';
 import { crmApi, DRAIN_TIMEOUT_MS, expect, FIXED_NOW, openWorkspace, reconnectAndDrain, test, type Workspace } from './fixtures';
 
@@ -351,8 +349,7 @@ test('offline, Create task and Create note from an item are pending and reach th
 });
 
 /** What the web host handed to the OS opener (it logs every allow-listed link). */
-const openedLinks = async (workspace: Workspace) =>
-  (await readFile(join(workspace.dataDir, 'logs', 'web-host.log'), 'utf8').catch(() => '')).split('\n').filter((l) => l.includes('open-external ')).map((l) => l.split('open-external ')[1]?.trim() ?? '');
+const openedLinks = async (workspace: Workspace) => workspace.openedLinks;
 
 test('Call and Send email hand tel: / mailto: links to the host and offer to log the call or email', async ({ page, workspace }) => {
   await openFeed(page, workspace);

@@ -14,6 +14,8 @@ export interface Workspace {
   url: string;
   dataDir: string;
   app: WebHostApp;
+  /** Links the page asked the host to open (tel:, mailto:, meetings), in order; no OS program is started. */
+  openedLinks: string[];
 }
 
 /**
@@ -60,7 +62,10 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[];
   workspace: async ({ workspaceOptions }, use) => {
     const { searchLag, leanDataset = true, ...hostOptions } = workspaceOptions;
     const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
+    const openedLinks: string[] = [];
     const app = await startWebHostApp({
+      // The host's allow-list has run when this is called; tests read what it let through.
+      opener: { open: async (url) => void openedLinks.push(url) },
       dataDir,
       // CSW_OUT_DIR lets parallel work build into its own folder.
       rootDir: join(process.env.CSW_OUT_DIR ?? join(process.cwd(), 'out'), 'renderer'),
@@ -71,7 +76,7 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[];
       demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, ...(searchLag !== undefined ? { searchLag } : {}) },
       ...hostOptions,
     });
-    await use({ url: app.host.url, dataDir, app });
+    await use({ url: app.host.url, dataDir, app, openedLinks });
     await app.close();
     await rm(dataDir, { recursive: true, force: true });
   },

@@ -90,6 +90,48 @@ describe('web host', () => {
     expect(crmHits.length).toBe(before);
   });
 
+  // Each of these would leave the allowed prefixes once a URL parser normalises it (or once a
+  // proxy decodes it), reaching e.g. the demo CRM's /__demo/faults switches.
+  it.each([
+    ['a plain dot segment', '/crm/../__demo/faults'],
+    ['a single dot segment', '/crm/./v3/objects/deals'],
+    ['encoded dots', '/crm/%2e%2e/__demo/faults'],
+    ['encoded dots in capitals with an encoded slash', '/crm/%2E%2E%2F__demo/faults'],
+    ['half-encoded dots', '/crm/.%2e/__demo/faults'],
+    ['an encoded slash', '/crm/v3%2f..%2f..%2f__demo/faults'],
+    ['a backslash', '/crm/..\\__demo/faults'],
+    ['an encoded backslash', '/crm/..%5c__demo/faults'],
+    ['double encoding', '/crm/%252e%252e/__demo/faults'],
+    ['an empty segment', '/crm//__demo/faults'],
+  ])('refuses a path with %s and sends nothing', async (_what, path) => {
+    const before = crmHits.length;
+    const res = await call('crm:request', { method: 'PUT', path, body: { errorRate: 1 } });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(body.error.message).toContain('path');
+    expect(crmHits.length).toBe(before);
+  });
+
+  it('still sends ordinary escapes in a path (an email as an id)', async () => {
+    const res = await call('crm:request', { method: 'GET', path: '/crm/v3/objects/contacts/jane%40example.com' });
+    expect(res.status).toBe(200);
+    expect(crmHits.at(-1)).toMatch(/^GET \/crm\/v3\/objects\/contacts\/jane%40example\.com /);
+  });
+
+  it('answers a call over 5 MB with a 413 and a plain reason, not a reset connection', async () => {
+    const before = crmHits.length;
+    const notes = Array.from({ length: 100 }, (_, i) => ({ properties: { hs_note_body: `${i} ${'x'.repeat(62_000)}` } }));
+    const res = await call('crm:request', { method: 'POST', path: '/crm/v3/objects/notes/batch/create', body: { inputs: notes } });
+    expect(res.status).toBe(413);
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(body.error.message).toMatch(/too large to send: 5\.9 MB.*limit for one request is 5\.0 MB/);
+    expect(crmHits.length).toBe(before);
+    // The host goes on answering.
+    expect((await call('app:info', {})).status).toBe(200);
+  });
+
   it('refuses malformed JSON and unknown calls', async () => {
     const bad = await call('crm:request', '{"method":');
     expect(bad.status).toBe(400);

@@ -8,8 +8,10 @@ import { tooMany } from './rate-limit';
 import type { Req, Res, Router } from './router';
 
 export interface ServerDeps {
-  /** Whether a bearer token belongs to this portal (every token shares the portal's limits). */
+  /** Whether a bearer token belongs to this portal (every token shares the portal's limits); constant-time. */
   isToken(token: string): boolean;
+  /** The Host header values this server answers to (its loopback name and port); others get 421. */
+  hosts(): readonly string[];
   api: Router;
   demo: Router;
   /** Routes that take no bearer token and count against no limit (token info: the token is in the path). */
@@ -21,6 +23,8 @@ export interface ServerDeps {
 }
 
 const MAX_BODY = 20 * 1024 * 1024;
+/** Past this, an oversized body is no longer read: the connection closes after the 413. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
 /** HubSpot's front door refuses longer request lines (path + query) with 414. */
 export const MAX_URI_BYTES = 8192;
 /**
@@ -50,6 +54,12 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     send(res, status, body, { ...headers, ...extra });
   };
   const fail = (e: HttpError, extra: Record<string, string> = {}): void => reply(e.status, e.body(correlationId), extra);
+
+  // DNS rebinding: a foreign name resolved to 127.0.0.1 arrives with its own Host header.
+  if (!deps.hosts().includes(req.headers.host ?? '')) {
+    await drain(req);
+    return fail(new HttpError(421, 'MISDIRECTED_REQUEST', 'Unknown Host header: this demo CRM answers only to its own loopback address.'));
+  }
 
   const uriBytes = Buffer.byteLength(rawUrl);
   if (deps.faults.state.uriLimit && uriBytes > MAX_URI_BYTES) {
@@ -198,14 +208,21 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/**
+ * Reads the body. One over MAX_BODY is read to its end and dropped (up to DRAIN_LIMIT), so
+ * the client, still sending, gets the 413 rather than a reset connection.
+ */
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'VALIDATION_ERROR', 'Request body too large');
-    chunks.push(chunk);
+    // Leaving the loop destroys the socket: only past the drain limit.
+    if (size > DRAIN_LIMIT) break;
+    if (size > MAX_BODY) chunks.length = 0;
+    else chunks.push(chunk);
   }
+  if (size > MAX_BODY) throw new HttpError(413, 'VALIDATION_ERROR', `Request body too large: ${size} bytes, more than the ${MAX_BODY} allowed.`);
   return Buffer.concat(chunks).toString('utf8');
 }
 

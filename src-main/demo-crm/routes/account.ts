@@ -3,6 +3,7 @@ import { HttpError, validation } from '../http/errors';
 import type { Router } from '../http/router';
 import { DEFAULT_USER_ID, findUser } from '../schema/users';
 import type { Ctx } from './context';
+import { tokenMatcher } from '../http/auth';
 
 /** The id of the demo's (private) app in token info. */
 export const DEMO_APP_ID = 4_000_001;
@@ -48,6 +49,7 @@ const LimitsPatch = z.object({ dailyUsed: z.number().int().min(0) }).partial().s
  * is the path, no bearer header). `/__demo/limits` reads and sets the portal's daily count.
  */
 export function accountRoutes(api: Router, open: Router, demo: Router, ctx: Ctx): void {
+  const isToken = tokenMatcher(ctx.tokens);
   api.on('GET', /^\/account-info\/(?:v3|2026-03)\/details$/, () => ({
     status: 200,
     body: {
@@ -80,7 +82,7 @@ export function accountRoutes(api: Router, open: Router, demo: Router, ctx: Ctx)
   }), 'none');
 
   open.on('GET', /^\/oauth\/v1\/access-tokens\/([^/]+)$/, (_req, [token = '']) => {
-    if (!ctx.tokens.includes(token)) throw new HttpError(404, 'OBJECT_NOT_FOUND', 'Token not found');
+    if (!isToken(token)) throw new HttpError(404, 'OBJECT_NOT_FOUND', 'Token not found');
     const user = findUser(ctx.whoami.userId) ?? findUser(DEFAULT_USER_ID);
     return {
       status: 200,

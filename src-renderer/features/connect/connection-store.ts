@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { HubspotToken, type CallInput, type CallOutput, type HostError } from '../../../shared/contract';
-import { deleteLocalStore, pendingEditCount, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../../db/queries/connect';
+import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../../db/queries/connect';
+import { readSavedNotice, saveUnsentEdits, unsentEditCount, writeSavedNotice, type SavedEditsNotice } from './saved-edits';
 import { useDb } from '../../stores/db-key';
 import { useHost } from '../../stores/host-key';
 
@@ -163,17 +164,44 @@ export const useConnectionStore = defineStore('connection', () => {
     }
   }
 
-  const pendingEdits = () => pendingEditCount(db);
+  /** Edits not in the CRM: the outbox (queued or waiting for the user) and unresolved conflicts. */
+  const pendingEdits = () => unsentEditCount(db);
+
+  /** "Your unsent edits were saved to …", shown after the reset that saved them (survives the reload). */
+  const savedNotice = ref<SavedEditsNotice | null>(readSavedNotice());
+  function dismissSavedNotice() {
+    savedNotice.value = null;
+    writeSavedNotice(null);
+  }
 
   /**
-   * Another CRM's data is on this computer: delete it (after the caller confirmed when edits
-   * were waiting), then reload, so the workspace starts over with the new CRM.
+   * Every path that deletes the local store goes through here: the unsent edits are saved to
+   * a file in the data folder first; if that fails, nothing is deleted.
+   */
+  async function deleteAfterSaving(before: () => Promise<HostError | null> = async () => null): Promise<HostError | null> {
+    const saving = await saveUnsentEdits(host, db);
+    if ('error' in saving) {
+      return { code: saving.error.code, message: `the edits that have not reached the CRM could not be saved to a file first, so nothing was deleted (${saving.error.message})` };
+    }
+    const refused = await before();
+    if (refused) return refused;
+    await deleteLocalStore(db);
+    if (saving.saved) {
+      writeSavedNotice(saving.saved);
+      savedNotice.value = saving.saved;
+    }
+    return null;
+  }
+
+  /**
+   * Another CRM's data is on this computer: save its unsent edits to a file, delete it
+   * (after the caller confirmed when edits were waiting), then reload, so the workspace
+   * starts over with the new CRM.
    */
   async function clearForNewCrm(): Promise<HostError | null> {
     busy.value = 'switch';
     try {
-      await deleteLocalStore(db);
-      return null;
+      return await deleteAfterSaving();
     } catch (e) {
       return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
     } finally {
@@ -182,16 +210,23 @@ export const useConnectionStore = defineStore('connection', () => {
   }
 
   /**
-   * Host first (so a refusal changes nothing), then the whole local store; the caller
-   * reloads the page, which ends the sync worker and every in-memory state with it.
+   * Unsent edits to a file first, then the host (so a refusal of either changes nothing),
+   * then the whole local store; the caller reloads the page, which ends the sync worker and
+   * every in-memory state with it.
    */
   async function disconnect(opts: { keepLocalStore?: boolean } = {}): Promise<HostError | null> {
     busy.value = 'disconnect';
     try {
-      const res = await host['crm:disconnect']({});
-      if (!res.ok) return res.error;
-      if (!opts.keepLocalStore) await deleteLocalStore(db);
-      status.value = res.data;
+      let disconnected: CallOutput<'crm:disconnect'> | null = null;
+      const hostDisconnect = async (): Promise<HostError | null> => {
+        const res = await host['crm:disconnect']({});
+        if (!res.ok) return res.error;
+        disconnected = res.data;
+        return null;
+      };
+      const failed = opts.keepLocalStore ? await hostDisconnect() : await deleteAfterSaving(hostDisconnect);
+      if (failed) return failed;
+      status.value = disconnected;
       step.value = null;
       identity.value = null;
       return null;
@@ -218,5 +253,7 @@ export const useConnectionStore = defineStore('connection', () => {
     clearForNewCrm,
     disconnect,
     pendingEdits,
+    savedNotice,
+    dismissSavedNotice,
   };
 });

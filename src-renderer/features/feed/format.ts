@@ -14,8 +14,3 @@ export function dayHeading(dayStart: number, now: number, locale: string, timeZo
   if (diff === 1) return `${words.yesterday} · ${date}`;
   return date;
 }
-
-/** `tel:` wants digits; the CRM stores numbers with spaces. */
-export function telUrl(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
-}

@@ -76,6 +76,8 @@ export const messages = {
       dismissLabel: 'Delete this activity of {contact}',
       noPhone: '{contact} has no phone number.',
       noEmail: '{contact} has no email address.',
+      badPhone: 'The phone number of {contact} in the CRM is not one that can be called.',
+      badEmail: 'The email address of {contact} in the CRM is not a single valid address, so no email was started.',
     },
     offerLog: {
       call: 'Calling {contact}. Log the call when you are done?',
@@ -179,6 +181,8 @@ export const messages = {
       dismissLabel: 'Usuń tę aktywność: {contact}',
       noPhone: '{contact} nie ma numeru telefonu.',
       noEmail: '{contact} nie ma adresu e-mail.',
+      badPhone: 'Numeru telefonu kontaktu {contact} zapisanego w CRM nie da się wybrać.',
+      badEmail: 'Adres e-mail kontaktu {contact} zapisany w CRM nie jest jednym poprawnym adresem, więc nie rozpoczęto wiadomości.',
     },
     offerLog: {
       call: 'Dzwonisz do: {contact}. Zarejestrować rozmowę po jej zakończeniu?',
