@@ -42,13 +42,26 @@ export const CrmRequest = z
     body: z.unknown().optional(),
     /** Search calls are metered by HubSpot's separate per-second bucket. */
     bucket: z.enum(['standard', 'search']).optional(),
+    /** Bulk background reads (reconcile, sweep): the gateway paces them below the client's full rate. */
+    priority: z.enum(['normal', 'background']).optional(),
   })
   .strict();
+
+/**
+ * The portal's daily API budget as the gateway last read it from HubSpot's rate-limit
+ * headers; `dailyLow` below 10 % left (shared/sync/rate-budget.ts): the sync then polls less.
+ */
+export const CrmBudget = z.object({
+  daily: z.number(),
+  dailyRemaining: z.number(),
+  dailyLow: z.boolean(),
+});
 
 export const CrmResponse = z.object({
   status: z.number().int(),
   headers: z.record(z.string(), z.string()),
   body: z.unknown(),
+  budget: CrmBudget.optional(),
 });
 
 export const CrmStatus = z.object({
