@@ -8,6 +8,7 @@ import { incrementalType } from './pull-incremental';
 import { pullPortalInfo } from './pull-portal';
 import { pullReference } from './pull-reference';
 import { pushOutbox } from './push';
+import { inBackground } from './rate-budget';
 import type { TypeRefusal } from './status';
 import { DAY_MS, reconcileDue } from './reconcile';
 
@@ -19,19 +20,35 @@ export interface RunReport {
   synced?: SyncedType[];
   /** Types the CRM refused to serve (e.g. a missing scope), with its message; the others synced. */
   refused?: TypeRefusal[];
+  /** Optional types this portal does not have (custom objects below Enterprise). */
+  unavailable?: SyncedType[];
 }
 
 export interface PassOptions {
+  /** The types this pass pulls (the coordinator's schedule may pick a few; the sweep and reconcile follow them). */
   types: readonly SyncedType[];
   now: () => number;
   referenceEveryMs?: number | undefined;
   sweepEveryMs?: number | undefined;
+  /**
+   * Whether the daily archived sweep and reconcile may run (when due; default yes), asked
+   * when the pass reaches them. The coordinator says no while the portal's daily budget is
+   * low: they are the largest reads of a day and can wait for tomorrow's budget; pulls and
+   * edits go on.
+   */
+  maintenance?: () => boolean;
 }
+
+/** Meta key of a type's last archived sweep (client clock, scheduling only). */
+export const sweepKey = (type: string): string => `archived:lastAt:${type}`;
 
 /**
  * One sync pass: reference data when due, push, pull per type, the archived sweep when due,
  * and push again for edits made meanwhile. "Due" uses the client clock, which only decides
- * when to do work, never what is correct (a clock that went backwards makes it due).
+ * when to do work, never what is correct (a clock that went backwards makes it due). The
+ * sweep and the reconcile are bulk background reads: the gateway paces them below the full
+ * rate (`inBackground`), so one laptop's daily listing stays a small share of the team's
+ * rate-limit window.
  */
 export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunReport> {
   const due = async (key: string, everyMs: number) => {
@@ -67,23 +84,27 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
       }
     }
   }
-  if (await due('archived:lastAt', o.sweepEveryMs ?? DAY_MS)) {
+  const background: SyncContext = { ...ctx, crm: inBackground(ctx.crm) };
+  if (o.maintenance?.() ?? true) {
+    // Per type, so a pass that pulls only some types sweeps only those, each once a day.
     for (const type of o.types) {
       if (unavailable.has(type) || failed.has(type)) continue;
+      if (!(await due(sweepKey(type), o.sweepEveryMs ?? DAY_MS))) continue;
       try {
-        await sweepArchived(ctx, type);
+        await sweepArchived(background, type);
       } catch (err) {
         if (!(err instanceof PermanentSyncError)) throw err;
         failed.add(type);
         refused.push({ objectType: type, message: err.message });
       }
+      await ctx.store.setMeta(sweepKey(type), o.now());
     }
-    await ctx.store.setMeta('archived:lastAt', o.now());
+    await reconcileDue(background, o.types.filter((t) => !unavailable.has(t) && !failed.has(t)), o.sweepEveryMs ?? DAY_MS, o.now);
   }
-  await reconcileDue(ctx, o.types.filter((t) => !unavailable.has(t) && !failed.has(t)), o.sweepEveryMs ?? DAY_MS, o.now);
   report.pushed += await pushOutbox(ctx);
   report.synced = o.types.filter((t) => !unavailable.has(t) && !failed.has(t));
   if (refused.length) report.refused = refused;
+  if (unavailable.size) report.unavailable = [...unavailable];
   return report;
 }
 
