@@ -113,6 +113,15 @@ export const OnlineState = z.object({ online: z.boolean() });
 
 export const ResumeEvent = z.object({ at: z.number() });
 
+/**
+ * What the host knows of the machine's power and presence (Electron: `powerMonitor`):
+ * running on battery, and the user away from the whole computer (no input for minutes, or the
+ * screen locked). The sync polls slowly in either case; the page adds what it sees itself
+ * (its window hidden, no input in it). Sent on change and again now and then, so a page that
+ * loaded later learns it.
+ */
+export const PowerState = z.object({ onBattery: z.boolean(), idle: z.boolean() });
+
 export const NotificationClick = z.object({ id: z.string(), target: z.string().optional() });
 
 /**

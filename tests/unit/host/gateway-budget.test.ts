@@ -43,7 +43,7 @@ function sharedPortal(clock: Clock, opts: { max: number; others: number[]; daily
     calls.push(now);
     used++;
     statuses.push(200);
-    const window = search
+    const window: Record<string, string> = search
       ? {}
       : { 'x-hubspot-ratelimit-max': String(opts.max), 'x-hubspot-ratelimit-remaining': String(opts.max - inWindow - 1), 'x-hubspot-ratelimit-interval-milliseconds': '10000' };
     return new Response(JSON.stringify({ results: [] }), { status: 200, headers: { ...dailyHeaders(), ...window } });
