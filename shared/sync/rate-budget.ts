@@ -8,8 +8,12 @@ import type { CrmPort, CrmResponse } from './ports';
  * main slows down on the window; the sync polls less when the day runs low.
  */
 
-/** Below this share of `-Max` left in the 10-s window, a client waits instead of bursting into a 429. */
-export const WINDOW_LOW_SHARE = 0.2;
+/**
+ * Below this share of `-Max` left in the 10-s window, a client holds back. Half, not a sliver:
+ * thirty laptops each with a request in flight overshoot whatever mark they slow down at, and
+ * the other half stays for the rest of the team's edits and the portal's other integrations.
+ */
+export const WINDOW_LOW_SHARE = 0.6;
 /** Below this share of `-Daily` left, the sync polls at its slowest and skips its daily sweeps; edits still go. */
 export const DAILY_LOW_SHARE = 0.1;
 

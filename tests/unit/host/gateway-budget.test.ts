@@ -52,11 +52,11 @@ function sharedPortal(clock: Clock, opts: { max: number; others: number[]; daily
 }
 
 describe('one team, one budget: the gateway reads the rate-limit headers', () => {
-  it('holds back in proportion once less than 20 % of the 10-s window is left, the whole interval at 0', async () => {
+  it('holds back in proportion once less than 60 % of the 10-s window is left (the team past 40 %), the whole interval at 0', async () => {
     const clock = virtualClock();
     const limiter = new RateLimiter(roomy(), clock);
-    expect(limiter.observe('standard', { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-remaining': '38', 'x-hubspot-ratelimit-interval-milliseconds': '10000' })).toBe(0);
-    expect(limiter.observe('standard', { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-remaining': '19', 'x-hubspot-ratelimit-interval-milliseconds': '10000' })).toBe(5_000);
+    expect(limiter.observe('standard', { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-remaining': '114', 'x-hubspot-ratelimit-interval-milliseconds': '10000' })).toBe(0);
+    expect(limiter.observe('standard', { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-remaining': '57', 'x-hubspot-ratelimit-interval-milliseconds': '10000' })).toBe(5_000);
     await limiter.acquire('standard');
     expect(clock.now()).toBe(5_000);
     expect(limiter.observe('standard', { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' })).toBe(10_000);
