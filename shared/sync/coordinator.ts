@@ -71,6 +71,12 @@ const RANK: Record<PassMode, number> = { push: 0, due: 1, full: 2 };
 const wider = (a: PassMode | null, b: PassMode): PassMode => (a !== null && RANK[a] > RANK[b] ? a : b);
 /** A pass also takes the types due within this share of their interval: fewer wake-ups, same requests. */
 const COALESCE_SHARE = 0.1;
+/**
+ * After a change of activity (back at the desk, a meeting over, the charger plugged in) the
+ * types not on screen that came due are spread over this long, by their own jitter: a team
+ * leaving a meeting at 10:00 sharp does not pull everything at 10:00:00. The screen is pulled at once.
+ */
+const WAKE_SPREAD_MS = 60_000;
 
 /**
  * The sync loop: reference data when due, push, pull per type, the archived sweep when due,
@@ -102,6 +108,8 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
   const unavailable = new Set<SyncedType>();
   /** The end of a backoff (client clock): a change of activity does not cut it short. */
   let holdUntil = 0;
+  /** When the activity last changed (client clock). */
+  let activityChangedAt = -Infinity;
   let status: SyncStatus = { ...INITIAL_STATUS };
   let inFlight: Promise<RunReport> | null = null;
   let next: Promise<RunReport> | null = null;
@@ -112,6 +120,12 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
   let failures = 0;
   let networkFailures = 0;
   let timer: { handle: unknown; at: number; mode: PassMode } | null = null;
+  /**
+   * The next full pass is one the user waits for (the app's start, "Sync now"): its pulls go
+   * at the client's full rate. Every other pull — scheduled, the catch-up after a wake-up, a
+   * retry — is background traffic the gateway paces (sync-pass.ts `background`).
+   */
+  let urgent = false;
   let started = false;
 
   const emit = (patch: Partial<SyncStatus>) => {
@@ -134,23 +148,37 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     serverNow,
   };
 
-  const pass = (passTypes: readonly SyncedType[]) =>
-    syncPass(ctx, { types: passTypes, now, referenceEveryMs: opts.referenceEveryMs, sweepEveryMs: opts.sweepEveryMs, maintenance: () => !budget.dailyLow() });
+  const pass = (passTypes: readonly SyncedType[], background: boolean) =>
+    syncPass(ctx, { types: passTypes, now, referenceEveryMs: opts.referenceEveryMs, sweepEveryMs: opts.sweepEveryMs, maintenance: () => !budget.dailyLow(), background });
 
   function rangeOf(type: SyncedType): Range {
     const tier = tierOf(type, activity, budget.dailyLow());
     return plan[unavailable.has(type) && tier !== 'lowBudget' ? 'idle' : tier];
   }
 
-  /** When a type is next due (client clock); a type never pulled in this session is due now. */
-  function nextDueAt(type: SyncedType): number {
+  /**
+   * When a type is due by its schedule, and the earliest it may go after a change of activity
+   * (client clock); a type never pulled in this session is due now.
+   */
+  function dueOf(type: SyncedType): { due: number; notBefore: number } {
     const last = pulled.get(type);
-    return last ? Math.round(dueAt(last.at, last.jitter, rangeOf(type))) : -Infinity;
+    if (!last) return { due: -Infinity, notBefore: -Infinity };
+    const due = Math.round(dueAt(last.at, last.jitter, rangeOf(type)));
+    const onScreen = tierOf(type, activity, budget.dailyLow()) === 'onScreen';
+    return { due, notBefore: onScreen ? -Infinity : Math.round(activityChangedAt + last.jitter * WAKE_SPREAD_MS) };
   }
 
-  /** The types a scheduled pass pulls now: those due, and those due very soon. */
+  function nextDueAt(type: SyncedType): number {
+    const { due, notBefore } = dueOf(type);
+    return Math.max(due, notBefore);
+  }
+
+  /** The types a scheduled pass pulls now: those due, and those due very soon (not ahead of their spread). */
   function dueTypes(at: number): SyncedType[] {
-    return types.filter((t) => nextDueAt(t) - at <= COALESCE_SHARE * rangeOf(t)[0]);
+    return types.filter((t) => {
+      const { due, notBefore } = dueOf(t);
+      return notBefore <= at && due - at <= COALESCE_SHARE * rangeOf(t)[0];
+    });
   }
 
   function earliestDue(): number {
@@ -183,10 +211,12 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     emit({ running: true, phase: 'push' });
     let retryIn: number | undefined;
     const passTypes = mode === 'full' ? types : mode === 'due' ? dueTypes(now()) : [];
+    const foreground = mode === 'full' && urgent;
+    if (mode === 'full') urgent = false;
     // Nothing due after all (the activity changed since the timer was set): the outbox still goes.
     if (mode === 'due' && passTypes.length === 0) mode = 'push';
     try {
-      const report = mode === 'push' ? { pushed: await pushOutbox(ctx), pulled: 0 } : await pass(passTypes);
+      const report = mode === 'push' ? { pushed: await pushOutbox(ctx), pulled: 0 } : await pass(passTypes, !foreground);
       failures = 0;
       networkFailures = 0;
       holdUntil = 0;
@@ -262,6 +292,7 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
 
   /** Callers during a pass share the one pass that follows it: never two loops, never a queue of them. */
   function runOnce(): Promise<RunReport> {
+    urgent = true;
     if (!inFlight) return begin('full');
     const after = () => {
       next = null;
@@ -296,8 +327,9 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
 
   function trigger(reason: SyncTrigger) {
     if (!started) return;
-    const mode: PassMode = reason === 'edit' || reason === 'reconnect' || reason === 'resume' ? 'push' : 'full';
+    const mode: PassMode = reason === 'edit' || reason === 'reconnect' || reason === 'resume' ? 'push' : reason === 'interval' ? 'due' : 'full';
     if (reason === 'reconnect' || reason === 'resume') pullAfterPush = true;
+    if (reason === 'now' || reason === 'start') urgent = true;
     if (inFlight) {
       rerun = wider(rerun, mode);
       return;
@@ -328,6 +360,7 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
       const next = { ...activity, ...patch };
       if (sameActivity(next, activity)) return;
       activity = next;
+      activityChangedAt = now();
       // During a pass its end schedules from the new activity.
       if (started && !inFlight && status.online) wakeForSchedule();
     },

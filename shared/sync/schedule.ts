@@ -5,11 +5,15 @@ import type { SyncedType } from './object-types';
  * The whole team shares one portal budget (rate-budget.ts), so a laptop that nobody uses
  * must cost little, and one in use spends its share on the screen in front of the user.
  *
- * | state | types on screen | other types |
- * |---|---|---|
- * | window in use, on mains | ~1 min | 5–10 min |
- * | idle (no input for a while, window hidden, screen locked) or on battery | 30 min | 30 min |
- * | the portal's daily budget is low | 60 min | 60 min |
+ * | state | types on screen | engagements not on screen | other records not on screen |
+ * |---|---|---|---|
+ * | window in use, on mains | ~1 min | 5–10 min | ~15 min |
+ * | idle (no input for a while, window hidden, screen locked) or on battery | 30 min | 30 min | 30 min |
+ * | the portal's daily budget is low | 60 min | 60 min | 60 min |
+ *
+ * Engagements (tasks, meetings, notes, calls, emails) are the team's daily traffic; companies,
+ * contacts, deals and tickets off screen change less visibly, and each changed one costs a
+ * read of its associations with up to eight types, so they wait longer.
  *
  * Every interval is drawn afresh after each pull of a type (jitter), so the laptops of a team
  * do not fall into step. Edits never wait for this: they are pushed at once.
@@ -30,7 +34,10 @@ export type Range = readonly [number, number];
 
 export interface PollSchedule {
   onScreen: Range;
-  background: Range;
+  /** Engagements not on screen, while the window is in use. */
+  engagements: Range;
+  /** Other records not on screen, while the window is in use. */
+  records: Range;
   idle: Range;
   lowBudget: Range;
 }
@@ -38,13 +45,16 @@ export interface PollSchedule {
 const MIN = 60_000;
 export const DEFAULT_SCHEDULE: PollSchedule = {
   onScreen: [0.85 * MIN, 1.15 * MIN],
-  background: [5 * MIN, 10 * MIN],
+  engagements: [5 * MIN, 10 * MIN],
+  records: [0.85 * 15 * MIN, 1.15 * 15 * MIN],
   idle: [0.85 * 30 * MIN, 1.15 * 30 * MIN],
   lowBudget: [0.85 * 60 * MIN, 1.15 * 60 * MIN],
 };
 
 /** A fixed interval for every type in every state (tests, and hosts that want the old fixed loop). */
-export const fixedSchedule = (ms: number): PollSchedule => ({ onScreen: [ms, ms], background: [ms, ms], idle: [ms, ms], lowBudget: [ms, ms] });
+export const fixedSchedule = (ms: number): PollSchedule => ({ onScreen: [ms, ms], engagements: [ms, ms], records: [ms, ms], idle: [ms, ms], lowBudget: [ms, ms] });
+
+const ENGAGEMENTS: ReadonlySet<string> = new Set<SyncedType>(['tasks', 'meetings', 'notes', 'calls', 'emails']);
 
 export type Tier = keyof PollSchedule;
 
@@ -53,7 +63,7 @@ export function tierOf(type: SyncedType, activity: Activity, dailyLow: boolean):
   if (dailyLow) return 'lowBudget';
   if (!activity.inUse || activity.onBattery) return 'idle';
   if (activity.onScreen === 'all' || activity.onScreen.includes(type)) return 'onScreen';
-  return 'background';
+  return ENGAGEMENTS.has(type) ? 'engagements' : 'records';
 }
 
 /**

@@ -37,6 +37,12 @@ export interface PassOptions {
    * edits go on.
    */
   maintenance?: () => boolean;
+  /**
+   * The pulls are background traffic (scheduled polls, the catch-up after a wake-up): the
+   * gateway paces them below the client's full rate, so a team's polls never add up to a
+   * burst in the portal's shared window. Pushes never are: an edit goes at once.
+   */
+  background?: boolean;
 }
 
 /** Meta key of a type's last archived sweep (client clock, scheduling only). */
@@ -56,11 +62,13 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
     return last === undefined || o.now() - last >= everyMs || o.now() < last;
   };
   const report: RunReport = { pushed: 0, pulled: 0 };
+  const background: SyncContext = { ...ctx, crm: inBackground(ctx.crm) };
+  const pulls = o.background ? background : ctx;
   if (await due('reference:lastAt', o.referenceEveryMs ?? 6 * 3_600_000)) {
     // First: a property or object it creates is then among the definitions pulled.
-    await setupAppSchema(ctx);
-    await pullReference(ctx);
-    await pullPortalInfo(ctx);
+    await setupAppSchema(pulls);
+    await pullReference(pulls);
+    await pullPortalInfo(pulls);
     await ctx.store.setMeta('reference:lastAt', o.now());
   }
   report.pushed += await pushOutbox(ctx);
@@ -70,7 +78,7 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
   for (const type of o.types) {
     const cursor = await ctx.store.getCursor(type);
     try {
-      report.pulled += cursor?.mode === 'incremental' ? await incrementalType(ctx, type, cursor) : await bootstrapType(ctx, type, cursor);
+      report.pulled += cursor?.mode === 'incremental' ? await incrementalType(pulls, type, cursor) : await bootstrapType(pulls, type, cursor);
       if (TYPE_INFO[type].optional) await noteAvailability(ctx, type, null);
     } catch (err) {
       // One type the CRM refuses (a missing scope) must not stop the others from syncing.
@@ -84,7 +92,6 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
       }
     }
   }
-  const background: SyncContext = { ...ctx, crm: inBackground(ctx.crm) };
   if (o.maintenance?.() ?? true) {
     // Per type, so a pass that pulls only some types sweeps only those, each once a day.
     for (const type of o.types) {

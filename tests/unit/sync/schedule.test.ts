@@ -92,7 +92,7 @@ async function simulation(opts: { activity?: Activity; headers?: Record<string, 
 const inUse = (onScreen: SyncedType[]): Activity => ({ inUse: true, onBattery: false, onScreen });
 
 describe('adaptive polling (fixed clock, timers fired in simulated time)', () => {
-  it('while the window is in use: the type on screen about every minute, the others every 5–10 minutes, always jittered', async () => {
+  it('while the window is in use: the type on screen about every minute, engagements every 5–10 minutes, other records every ~15, always jittered', async () => {
     const { advance, pulls, gaps, sim } = await simulation({ activity: inUse(['deals']) });
     const from = sim.clock;
     await advance(120 * MIN);
@@ -104,7 +104,7 @@ describe('adaptive polling (fixed clock, timers fired in simulated time)', () =>
       expect(g).toBeLessThanOrEqual(1.15 * MIN);
     }
     expect(new Set(deals).size).toBeGreaterThan(20);
-    for (const type of ['companies', 'tasks', 'notes']) {
+    for (const type of ['tasks', 'notes']) {
       const g = gaps(pulls(type, from));
       expect(g.length, type).toBeGreaterThanOrEqual(11);
       expect(g.length, type).toBeLessThanOrEqual(25);
@@ -113,6 +113,13 @@ describe('adaptive polling (fixed clock, timers fired in simulated time)', () =>
         expect(x).toBeLessThanOrEqual(10 * MIN);
       }
       expect(new Set(g).size, type).toBeGreaterThan(5);
+    }
+    const companies = gaps(pulls('companies', from));
+    expect(companies.length).toBeGreaterThanOrEqual(6);
+    expect(companies.length).toBeLessThanOrEqual(10);
+    for (const x of companies) {
+      expect(x).toBeGreaterThanOrEqual(0.9 * 0.85 * 15 * MIN);
+      expect(x).toBeLessThanOrEqual(1.15 * 15 * MIN);
     }
   });
 
@@ -147,11 +154,18 @@ describe('adaptive polling (fixed clock, timers fired in simulated time)', () =>
     expect(nextTimerIn()).toBe(0);
     await advance(1_000);
     expect(pulls('deals', before)).toEqual([before]);
-    // Tasks were last pulled ≥ 20 min ago: they are "other types" now (5–10 min), so due at once too.
-    expect(pulls('tasks', before)).toEqual([before]);
+    // The others were last pulled 20 min ago, so they are due too, but spread over the next
+    // minute by their jitter: a team coming back together does not pull in step.
+    await advance(MIN);
+    const others = ['companies', 'tasks', 'notes'].map((type) => pulls(type, before));
+    for (const p of others) {
+      expect(p).toHaveLength(1);
+      expect(p[0]).toBeLessThanOrEqual(before + MIN);
+    }
+    expect(new Set(others.flat()).size).toBeGreaterThan(1);
     await advance(2 * MIN);
-    // Notes were pulled two minutes ago: as another type they would wait 5–10 minutes; on screen, a minute.
-    expect(pulls('notes', before + 1)).toEqual([]);
+    // Notes were pulled two to three minutes ago: off screen they would wait 5–10 minutes; on screen, a minute.
+    expect(pulls('notes', before)).toHaveLength(1);
     const t = sim.clock;
     c.setActivity({ onScreen: ['notes'] });
     expect(nextTimerIn()).toBe(0);
@@ -227,7 +241,8 @@ describe('a pass that pulls only some types', () => {
     expect(tierOf('deals', { inUse: false, onBattery: false, onScreen: ['deals'] }, false)).toBe('idle');
     expect(tierOf('deals', { inUse: true, onBattery: true, onScreen: ['deals'] }, false)).toBe('idle');
     expect(tierOf('deals', inUse(['deals']), false)).toBe('onScreen');
-    expect(tierOf('notes', inUse(['deals']), false)).toBe('background');
+    expect(tierOf('notes', inUse(['deals']), false)).toBe('engagements');
+    expect(tierOf('companies', inUse(['deals']), false)).toBe('records');
     expect(tierOf('notes', { inUse: true, onBattery: false, onScreen: 'all' }, false)).toBe('onScreen');
   });
 });
