@@ -1,4 +1,4 @@
 import type { SyncedType } from '../../../shared/sync';
 
-/** Contact activity: emails, calls, meetings, new tickets (src-renderer/sync/on-screen.ts). */
-export const ON_SCREEN: readonly SyncedType[] = ['emails', 'calls', 'meetings', 'tickets'];
+/** Contact activity: emails, calls, meetings (src-renderer/sync/on-screen.ts). */
+export const ON_SCREEN: readonly SyncedType[] = ['emails', 'calls', 'meetings'];

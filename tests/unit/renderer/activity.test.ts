@@ -83,7 +83,7 @@ describe('activity for the sync schedule (web page signals, host power events)',
     const onScreen = typesOnScreen('summary');
     client.notifyActivity({ inUse: true, onBattery: false, onScreen });
     const msg = posted.find((m) => m.type === 'activity');
-    expect(msg).toEqual({ type: 'activity', activity: { inUse: true, onBattery: false, onScreen: ['tasks', 'meetings', 'companies'] } });
+    expect(msg).toEqual({ type: 'activity', activity: { inUse: true, onBattery: false, onScreen: ['tasks', 'meetings'] } });
     expect(() => structuredClone(msg)).not.toThrow();
   });
 });
