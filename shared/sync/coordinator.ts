@@ -227,7 +227,7 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
         for (const type of report.unavailable ?? []) unavailable.add(type);
         status = statusAfterPass(status, { ...report, covered: passTypes }, at);
       } else if (!status.incomplete?.length) {
-        // A push that went through clears a transient error; refusals stay until a full pass.
+        // A push that went through clears a transient error; refusals stay until a pass pulls their type.
         const { lastError: _cleared, ...rest } = status;
         status = rest;
       }

@@ -78,7 +78,8 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
   for (const type of o.types) {
     const cursor = await ctx.store.getCursor(type);
     try {
-      report.pulled += cursor?.mode === 'incremental' ? await incrementalType(pulls, type, cursor) : await bootstrapType(pulls, type, cursor);
+      // A first load is what the user waits for: it goes at the full rate even in a retry.
+      report.pulled += cursor?.mode === 'incremental' ? await incrementalType(pulls, type, cursor) : await bootstrapType(ctx, type, cursor);
       if (TYPE_INFO[type].optional) await noteAvailability(ctx, type, null);
     } catch (err) {
       // One type the CRM refuses (a missing scope) must not stop the others from syncing.

@@ -245,4 +245,33 @@ describe('a pass that pulls only some types', () => {
     expect(tierOf('companies', inUse(['deals']), false)).toBe('records');
     expect(tierOf('notes', { inUse: true, onBattery: false, onScreen: 'all' }, false)).toBe('onScreen');
   });
+
+  it('scheduled pulls are background traffic; the first pass, "Sync now" and edits go at the full rate', async () => {
+    const { sim, c, db, advance } = await simulation({ activity: inUse(['deals']), withEdit: true });
+    const since = (t: number) => sim.log.filter((l) => l.at >= t);
+    // The first pass (the app's start): reference data and bootstrap at the full rate; its daily
+    // archived sweep (like the reconcile) is always background.
+    const first = sim.log.filter((l) => l.at === sim.log[0]!.at);
+    const swept = (l: (typeof first)[number]) => l.req.query?.archived === 'true';
+    expect(first.filter((l) => !swept(l)).every((l) => l.req.priority === undefined)).toBe(true);
+    expect(first.filter(swept).every((l) => l.req.priority === 'background')).toBe(true);
+    let t = sim.clock + 1;
+    await advance(2 * MIN);
+    const scheduled = since(t).filter((l) => l.req.path.endsWith('/search'));
+    expect(scheduled.length).toBeGreaterThan(0);
+    expect(scheduled.every((l) => l.req.priority === 'background')).toBe(true);
+    t = sim.clock;
+    await setProperties(db, 'deals', '1', { dealname: 'Renamed' });
+    c.trigger('edit');
+    await advance(1_000);
+    const pushed = since(t);
+    expect(pushed.some((l) => l.req.path === '/crm/v3/objects/deals/batch/read')).toBe(true);
+    expect(pushed.every((l) => l.req.priority === undefined)).toBe(true);
+    t = sim.clock;
+    c.trigger('now');
+    await advance(1_000);
+    const now = since(t).filter((l) => l.req.path.endsWith('/search'));
+    expect(now.map((l) => l.req.path).sort()).toEqual(TYPES.map((type) => `/crm/v3/objects/${type}/search`).sort());
+    expect(now.every((l) => l.req.priority === undefined)).toBe(true);
+  });
 });
