@@ -18,6 +18,7 @@ import {
   NotificationRequest,
   OnlineState,
   OpenExternalRequest,
+  PowerState,
   ResumeEvent,
 } from './schemas';
 
@@ -60,6 +61,8 @@ export const calls = {
 export const events = {
   onDidChangeOnline: OnlineState,
   onDidResume: ResumeEvent,
+  /** Battery and presence from the host (Electron); the web host sends none, the page uses its own signals. */
+  onDidChangePower: PowerState,
   onDidClickNotification: NotificationClick,
   /** The web host asks the page to show a notification through the browser's API. */
   onDidRequestNotification: NotificationRequest,

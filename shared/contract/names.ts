@@ -22,6 +22,7 @@ export const CALL_NAMES = [
 export const EVENT_NAMES = [
   'onDidChangeOnline',
   'onDidResume',
+  'onDidChangePower',
   'onDidClickNotification',
   'onDidRequestNotification',
 ] as const;

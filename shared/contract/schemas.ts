@@ -55,13 +55,26 @@ export const CrmRequest = z
     body: z.unknown().optional(),
     /** Search calls are metered by HubSpot's separate per-second bucket. */
     bucket: z.enum(['standard', 'search']).optional(),
+    /** Bulk background reads (reconcile, sweep): the gateway paces them below the client's full rate. */
+    priority: z.enum(['normal', 'background']).optional(),
   })
   .strict();
+
+/**
+ * The portal's daily API budget as the gateway last read it from HubSpot's rate-limit
+ * headers; `dailyLow` below 10 % left (shared/sync/rate-budget.ts): the sync then polls less.
+ */
+export const CrmBudget = z.object({
+  daily: z.number(),
+  dailyRemaining: z.number(),
+  dailyLow: z.boolean(),
+});
 
 export const CrmResponse = z.object({
   status: z.number().int(),
   headers: z.record(z.string(), z.string()),
   body: z.unknown(),
+  budget: CrmBudget.optional(),
 });
 
 export const CrmStatus = z.object({
@@ -112,6 +125,15 @@ export const OpenExternalRequest = z.object({ url: z.string().min(1).max(4096) }
 export const OnlineState = z.object({ online: z.boolean() });
 
 export const ResumeEvent = z.object({ at: z.number() });
+
+/**
+ * What the host knows of the machine's power and presence (Electron: `powerMonitor`):
+ * running on battery, and the user away from the whole computer (no input for minutes, or the
+ * screen locked). The sync polls slowly in either case; the page adds what it sees itself
+ * (its window hidden, no input in it). Sent on change and again now and then, so a page that
+ * loaded later learns it.
+ */
+export const PowerState = z.object({ onBattery: z.boolean(), idle: z.boolean() });
 
 export const NotificationClick = z.object({ id: z.string(), target: z.string().optional() });
 

@@ -5,6 +5,8 @@ import { DEFAULT_TUNING, type KillPoint, type SyncContext, type SyncProgress, ty
 import { SYNCED_TYPES, type SyncedType } from './object-types';
 import type { CrmPort, StorePort } from './ports';
 import { pushOutbox } from './push';
+import { observeBudget } from './rate-budget';
+import { DEFAULT_ACTIVITY, DEFAULT_SCHEDULE, dueAt, fixedSchedule, sameActivity, tierOf, type Activity, type PollSchedule, type Range } from './schedule';
 import { observeServerClock } from './server-clock';
 import { syncPass, type RunReport } from './sync-pass';
 import { INITIAL_STATUS, statusAfterPass, type SyncStatus, type SyncTrigger } from './status';
@@ -22,7 +24,12 @@ export interface CoordinatorOptions {
   random?: () => number;
   tuning?: Partial<SyncTuning>;
   types?: readonly SyncedType[];
+  /** A fixed interval for every type in every state, instead of the adaptive schedule (tests). */
   intervalMs?: number;
+  /** The adaptive schedule's ranges (schedule.ts, DEFAULT_SCHEDULE). */
+  schedule?: Partial<PollSchedule>;
+  /** What the user is doing until `setActivity` says otherwise (DEFAULT_ACTIVITY: every type about once a minute). */
+  activity?: Activity;
   referenceEveryMs?: number;
   sweepEveryMs?: number;
   /** Backoff after the CRM said "not now" (429, 5xx, 401): storm protection for a fleet (G12). */
@@ -47,22 +54,41 @@ export interface SyncCoordinator {
   setOnline(online: boolean): void;
   /** Re-read the pending/attention/conflict counts (the outbox changed outside a pass). */
   refresh(): Promise<void>;
+  /** The window in use or not, on battery or not, the types on screen: the schedule follows (schedule.ts). */
+  setActivity(activity: Partial<Activity>): void;
   start(): void;
   stop(): void;
   status(): SyncStatus;
 }
 
-/** What a pass does: only send the outbox, or the whole loop (which sends it first too). */
-type PassMode = 'push' | 'full';
-const wider = (a: PassMode | null, b: PassMode): PassMode => (a === 'full' || b === 'full' ? 'full' : 'push');
+/**
+ * What a pass does: only send the outbox; send it and pull the types the schedule says are
+ * due; or send it and pull every type (start, "Sync now", back from offline or sleep, a
+ * retry after a failure).
+ */
+type PassMode = 'push' | 'due' | 'full';
+const RANK: Record<PassMode, number> = { push: 0, due: 1, full: 2 };
+const wider = (a: PassMode | null, b: PassMode): PassMode => (a !== null && RANK[a] > RANK[b] ? a : b);
+/** A pass also takes the types due within this share of their interval: fewer wake-ups, same requests. */
+const COALESCE_SHARE = 0.1;
+/**
+ * After a change of activity (back at the desk, a meeting over, the charger plugged in) the
+ * types not on screen that came due are spread over this long, by their own jitter: a team
+ * leaving a meeting at 10:00 sharp does not pull everything at 10:00:00. The screen is pulled at once.
+ */
+const WAKE_SPREAD_MS = 60_000;
 
 /**
  * The sync loop: reference data when due, push, pull per type, the archived sweep when due,
  * and push again for edits made meanwhile. Exactly one pass runs at a time; triggers that
  * arrive during a pass coalesce into one more pass.
  *
- * An edit, and coming back online, send the outbox at once in a push-only pass (a full pass
- * follows when one is due), so a queue drains in seconds instead of waiting for pulls.
+ * An edit, and coming back online, send the outbox at once in a push-only pass (pulls follow
+ * when due), so a queue drains in seconds instead of waiting for pulls. Pulls follow the
+ * schedule (schedule.ts): each type has its own next due time from its last pull, the
+ * activity (types on screen about every minute while the window is in use, the others every
+ * 5–10 minutes, everything every 30 minutes when idle or on battery, hourly when the portal's
+ * daily budget is low) and a jitter drawn after each pull; a pass pulls the types due.
  * Failures back off with jitter in two ways: when the CRM answered "not now" (429, 5xx,
  * 401) the wait grows to minutes and waking up does not cut it short — that is how storms
  * start; when the CRM could not be reached at all, the network was away, so the wait stays
@@ -74,7 +100,16 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
   const types = opts.types ?? SYNCED_TYPES;
   const backoff = opts.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
   const networkBackoff = opts.networkBackoff ?? { baseMs: 2_000, maxMs: 30_000 };
-  const intervalMs = opts.intervalMs ?? 60_000;
+  const plan: PollSchedule = opts.intervalMs !== undefined ? fixedSchedule(opts.intervalMs) : { ...DEFAULT_SCHEDULE, ...opts.schedule };
+  let activity: Activity = opts.activity ?? DEFAULT_ACTIVITY;
+  /** Per type: when it was last pulled (client clock) and where in its range the next pull falls. */
+  const pulled = new Map<SyncedType, { at: number; jitter: number }>();
+  /** Optional types the portal lacks: looked for again at the idle pace, not every minute. */
+  const unavailable = new Set<SyncedType>();
+  /** The end of a backoff (client clock): a change of activity does not cut it short. */
+  let holdUntil = 0;
+  /** When the activity last changed (client clock). */
+  let activityChangedAt = -Infinity;
   let status: SyncStatus = { ...INITIAL_STATUS };
   let inFlight: Promise<RunReport> | null = null;
   let next: Promise<RunReport> | null = null;
@@ -84,16 +119,21 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
   /** Consecutive failures the CRM answered (server backoff) and ones with no answer (network). */
   let failures = 0;
   let networkFailures = 0;
-  /** When the last full pass ended (client clock): push-only passes never starve the pulls. */
-  let lastFullAt: number | null = null;
   let timer: { handle: unknown; at: number; mode: PassMode } | null = null;
+  /**
+   * The next full pass is one the user waits for (the app's start, "Sync now"): its pulls go
+   * at the client's full rate. Every other pull — scheduled, the catch-up after a wake-up, a
+   * retry — is background traffic the gateway paces (sync-pass.ts `background`).
+   */
+  let urgent = false;
   let started = false;
 
   const emit = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
     opts.onStatus?.(status);
   };
-  const { crm, serverNow: observedServerNow } = observeServerClock(opts.crm, now);
+  const budget = observeBudget(opts.crm);
+  const { crm, serverNow: observedServerNow } = observeServerClock(budget.crm, now);
   const serverNow = opts.serverNow ?? observedServerNow;
   const ctx: SyncContext = {
     crm,
@@ -108,7 +148,49 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     serverNow,
   };
 
-  const pass = () => syncPass(ctx, { types, now, referenceEveryMs: opts.referenceEveryMs, sweepEveryMs: opts.sweepEveryMs });
+  const pass = (passTypes: readonly SyncedType[], background: boolean) =>
+    syncPass(ctx, { types: passTypes, now, referenceEveryMs: opts.referenceEveryMs, sweepEveryMs: opts.sweepEveryMs, maintenance: () => !budget.dailyLow(), background });
+
+  function rangeOf(type: SyncedType): Range {
+    const tier = tierOf(type, activity, budget.dailyLow());
+    return plan[unavailable.has(type) && tier !== 'lowBudget' ? 'idle' : tier];
+  }
+
+  /**
+   * When a type is due by its schedule, and the earliest it may go after a change of activity
+   * (client clock); a type never pulled in this session is due now.
+   */
+  function dueOf(type: SyncedType): { due: number; notBefore: number } {
+    const last = pulled.get(type);
+    if (!last) return { due: -Infinity, notBefore: -Infinity };
+    const due = Math.round(dueAt(last.at, last.jitter, rangeOf(type)));
+    const onScreen = tierOf(type, activity, budget.dailyLow()) === 'onScreen';
+    return { due, notBefore: onScreen ? -Infinity : Math.round(activityChangedAt + last.jitter * WAKE_SPREAD_MS) };
+  }
+
+  function nextDueAt(type: SyncedType): number {
+    const { due, notBefore } = dueOf(type);
+    return Math.max(due, notBefore);
+  }
+
+  /** The types a scheduled pass pulls now: those due, and those due very soon (not ahead of their spread). */
+  function dueTypes(at: number): SyncedType[] {
+    return types.filter((t) => {
+      const { due, notBefore } = dueOf(t);
+      return notBefore <= at && due - at <= COALESCE_SHARE * rangeOf(t)[0];
+    });
+  }
+
+  function earliestDue(): number {
+    return Math.min(...types.map(nextDueAt));
+  }
+
+  function noteBudget() {
+    const low = budget.dailyLow();
+    if (low === (status.budgetLow ?? false)) return;
+    const { budgetLow: _b, ...rest } = status;
+    status = low ? { ...rest, budgetLow: true } : rest;
+  }
 
   async function refreshCounts() {
     const c = await opts.store.counts();
@@ -128,16 +210,28 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     await refreshCounts().catch(() => {});
     emit({ running: true, phase: 'push' });
     let retryIn: number | undefined;
+    const passTypes = mode === 'full' ? types : mode === 'due' ? dueTypes(now()) : [];
+    const foreground = mode === 'full' && urgent;
+    if (mode === 'full') urgent = false;
+    // Nothing due after all (the activity changed since the timer was set): the outbox still goes.
+    if (mode === 'due' && passTypes.length === 0) mode = 'push';
     try {
-      const report = mode === 'push' ? { pushed: await pushOutbox(ctx), pulled: 0 } : await pass();
+      const report = mode === 'push' ? { pushed: await pushOutbox(ctx), pulled: 0 } : await pass(passTypes, !foreground);
       failures = 0;
       networkFailures = 0;
-      if (mode === 'full') status = statusAfterPass(status, report, now());
-      else if (!status.incomplete?.length) {
-        // A push that went through clears a transient error; refusals stay until a full pass.
+      holdUntil = 0;
+      if (mode !== 'push') {
+        const at = now();
+        for (const type of passTypes) pulled.set(type, { at, jitter: random() });
+        for (const type of passTypes) unavailable.delete(type);
+        for (const type of report.unavailable ?? []) unavailable.add(type);
+        status = statusAfterPass(status, { ...report, covered: passTypes }, at);
+      } else if (!status.incomplete?.length) {
+        // A push that went through clears a transient error; refusals stay until a pass pulls their type.
         const { lastError: _cleared, ...rest } = status;
         status = rest;
       }
+      noteBudget();
       emit({});
       return report;
     } catch (err) {
@@ -157,16 +251,14 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
         }
         // Whatever the mode, the retry is a full pass: it sends the outbox first anyway.
         rerun = 'full';
+        noteBudget();
         emit({ lastError: err.message });
         return { pushed: 0, pulled: 0 };
       }
       emit({ lastError: err instanceof PermanentSyncError ? `The CRM refused a sync request: ${err.message}` : String(err instanceof Error ? err.message : err) });
       throw err;
     } finally {
-      if (mode === 'full') {
-        lastFullAt = now();
-        pullAfterPush = false;
-      }
+      if (mode === 'full') pullAfterPush = false;
       emit({ running: false, phase: 'idle' });
       const { progress: _p, ...rest } = status;
       status = rest;
@@ -174,16 +266,20 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
       if (started) {
         const following = rerun ?? (pullAfterPush ? 'full' : null);
         rerun = null;
-        if (retryIn !== undefined) schedule(retryIn, 'full', true);
-        else if (following) schedule(0, following, true);
-        else schedule(fullDueIn(), 'full', true);
+        if (retryIn !== undefined) {
+          holdUntil = now() + retryIn;
+          schedule(retryIn, 'full', true);
+        } else if (following) schedule(0, following, true);
+        else schedule(Math.max(0, earliestDue() - now()), 'due', true);
       }
     }
   }
 
-  /** Time until the next full pass is due: an interval after the last one ended. */
-  function fullDueIn(): number {
-    return lastFullAt === null ? 0 : Math.max(0, lastFullAt + intervalMs - now());
+  /** The activity changed: wake earlier if a type is now due sooner (never inside a backoff). */
+  function wakeForSchedule() {
+    const at = Math.max(earliestDue(), holdUntil, now());
+    if (timer && timer.at <= at) return;
+    schedule(at - now(), timer ? wider(timer.mode, 'due') : 'due', true);
   }
 
   function begin(mode: PassMode): Promise<RunReport> {
@@ -196,6 +292,7 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
 
   /** Callers during a pass share the one pass that follows it: never two loops, never a queue of them. */
   function runOnce(): Promise<RunReport> {
+    urgent = true;
     if (!inFlight) return begin('full');
     const after = () => {
       next = null;
@@ -206,8 +303,8 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
   }
 
   /**
-   * Keep at most one timer; an earlier wish wins (a later full pass is not lost: after any
-   * pass the next full one is scheduled from `lastFullAt`), a wish at or after the timer only
+   * Keep at most one timer; an earlier wish wins (a later pull is not lost: after any pass
+   * the next one is scheduled from the types' due times), a wish at or after the timer only
    * widens it to a full pass; `replace` (end of a pass) always sets it.
    */
   function schedule(delayMs: number, mode: PassMode, replace = false) {
@@ -230,8 +327,9 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
 
   function trigger(reason: SyncTrigger) {
     if (!started) return;
-    const mode: PassMode = reason === 'edit' || reason === 'reconnect' || reason === 'resume' ? 'push' : 'full';
+    const mode: PassMode = reason === 'edit' || reason === 'reconnect' || reason === 'resume' ? 'push' : reason === 'interval' ? 'due' : 'full';
     if (reason === 'reconnect' || reason === 'resume') pullAfterPush = true;
+    if (reason === 'now' || reason === 'start') urgent = true;
     if (inFlight) {
       rerun = wider(rerun, mode);
       return;
@@ -239,6 +337,7 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     if (reason === 'now') {
       failures = 0;
       networkFailures = 0;
+      holdUntil = 0;
       schedule(0, 'full');
     } else if (reason === 'edit') schedule(500, 'push');
     else if (reason === 'reconnect' || reason === 'resume') {
@@ -246,8 +345,10 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
       // After failures that were the network being away, the wait ends now, jittered.
       if (failures > 0) return;
       networkFailures = 0;
+      holdUntil = 0;
       schedule(random() * (opts.wakeJitterMs ?? 2_000), 'push');
-    } else schedule(0, 'full');
+    } else if (reason === 'interval') schedule(0, 'due');
+    else schedule(0, 'full');
   }
 
   return {
@@ -255,6 +356,14 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     trigger,
     status: () => status,
     refresh: refreshCounts,
+    setActivity(patch) {
+      const next = { ...activity, ...patch };
+      if (sameActivity(next, activity)) return;
+      activity = next;
+      activityChangedAt = now();
+      // During a pass its end schedules from the new activity.
+      if (started && !inFlight && status.online) wakeForSchedule();
+    },
     setOnline(online) {
       const was = status.online;
       emit({ online });

@@ -12,3 +12,6 @@ export { clientIdStateKey, type ClientIdState } from './app-schema';
 export { mergedIds, MERGED_IDS_PROPERTY, MERGEABLE_TYPES, reconcileDiff, reconcileKey, type ReconcileMark } from './reconcile';
 export { syncedPropertiesKey } from './pull-backfill';
 export { PUSH_BODY_BUDGET_BYTES } from './send-bisecting';
+export { DEFAULT_ACTIVITY, DEFAULT_SCHEDULE, fixedSchedule, tierOf, type Activity, type PollSchedule } from './schedule';
+export { budgetFromHeaders, DAILY_LOW_SHARE, observeBudget, WINDOW_LOW_SHARE, type RateBudget } from './rate-budget';
+export { sweepKey } from './sync-pass';

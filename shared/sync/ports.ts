@@ -9,12 +9,16 @@ export interface CrmRequest {
   query?: Record<string, string | string[]>;
   body?: unknown;
   bucket?: 'standard' | 'search';
+  /** `background`: bulk reads the gateway paces below the client's full rate (rate-budget.ts). */
+  priority?: 'normal' | 'background';
 }
 
 export interface CrmResponse {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** The portal's daily budget as the gateway last saw it (rate-budget.ts); absent until an answer stated it. */
+  budget?: { daily: number; dailyRemaining: number; dailyLow: boolean };
 }
 
 export type CrmResult =

@@ -65,8 +65,16 @@ export async function incrementalType(ctx: SyncContext, type: SyncedType, cursor
       const stored = await ctx.store.storedVersions(type, records.map((r) => r.id));
       const changed = records.filter((r) => !stored[r.id] || Date.parse(r.updatedAt) > Date.parse(stored[r.id] ?? ''));
       const ids = changed.map((r) => r.id);
+      // A record new to us has its associations read with every partner type; one we hold at an
+      // older version only towards its few-partner targets (a company none, a contact its
+      // companies): the many-partner side of a changed record is what the team's budget cannot
+      // pay for every minute on every laptop, and a re-association there waits for the reconcile.
+      const fresh = changed.filter((r) => !stored[r.id]).map((r) => r.id);
       const associations: AssociationBatch[] = [];
-      if (ids.length) for (const partner of partners) associations.push(await readAssociations(ctx, type, partner, ids));
+      for (const partner of partners) {
+        const which = TYPE_INFO[type].associationTargets.includes(partner) ? ids : fresh;
+        if (which.length) associations.push(await readAssociations(ctx, type, partner, which));
+      }
       await ctx.checkpoint('pull:after-fetch');
       const reached = tie ? tie.t : modifiedAt(type, last);
       // The cursor moves even when nothing was new, so the same window is not walked again.

@@ -25,6 +25,11 @@ export interface SyncStatus {
   lastError?: string;
   /** When the next automatic attempt is due (client clock), if one is scheduled. */
   nextAttemptAt?: number;
+  /**
+   * The portal's daily API budget is low (under 10 % left, from HubSpot's headers): the sync
+   * polls hourly and skips its daily sweeps until it recovers; edits are still sent at once.
+   */
+  budgetLow?: boolean;
 }
 
 export type SyncTrigger = 'start' | 'interval' | 'reconnect' | 'resume' | 'now' | 'edit';
@@ -44,6 +49,11 @@ export interface PassOutcome {
   /** Types pulled in full this pass. */
   synced?: readonly string[];
   refused?: readonly TypeRefusal[];
+  /**
+   * The types this pass tried (the schedule pulls some types more often than others);
+   * absent = every type. A refusal of a type the pass did not try still stands.
+   */
+  covered?: readonly string[];
 }
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -62,7 +72,9 @@ export function statusAfterPass(prev: SyncStatus, outcome: PassOutcome, at: numb
   const { lastError: _e, incomplete: _i, ...rest } = prev;
   const typeSyncedAt = { ...prev.typeSyncedAt };
   for (const type of outcome.synced ?? []) typeSyncedAt[type] = at;
-  const refused = outcome.refused ?? [];
+  const covered = outcome.covered ? new Set(outcome.covered) : null;
+  const standing = covered ? (prev.incomplete ?? []).filter((r) => !covered.has(r.objectType)) : [];
+  const refused = [...standing, ...(outcome.refused ?? [])];
   if (!refused.length) return { ...rest, typeSyncedAt, lastSyncedAt: at };
   return { ...rest, typeSyncedAt, incomplete: [...refused], lastError: describeRefusals(refused) };
 }

@@ -9,6 +9,7 @@ import { incrementalType } from './pull-incremental';
 import { pullPortalInfo } from './pull-portal';
 import { pullReference } from './pull-reference';
 import { pushOutbox } from './push';
+import { inBackground } from './rate-budget';
 import type { TypeRefusal } from './status';
 import { DAY_MS, reconcileDue } from './reconcile';
 
@@ -20,19 +21,41 @@ export interface RunReport {
   synced?: SyncedType[];
   /** Types the CRM refused to serve (e.g. a missing scope), with its message; the others synced. */
   refused?: TypeRefusal[];
+  /** Optional types this portal does not have (custom objects below Enterprise). */
+  unavailable?: SyncedType[];
 }
 
 export interface PassOptions {
+  /** The types this pass pulls (the coordinator's schedule may pick a few; the sweep and reconcile follow them). */
   types: readonly SyncedType[];
   now: () => number;
   referenceEveryMs?: number | undefined;
   sweepEveryMs?: number | undefined;
+  /**
+   * Whether the daily archived sweep and reconcile may run (when due; default yes), asked
+   * when the pass reaches them. The coordinator says no while the portal's daily budget is
+   * low: they are the largest reads of a day and can wait for tomorrow's budget; pulls and
+   * edits go on.
+   */
+  maintenance?: () => boolean;
+  /**
+   * The pulls are background traffic (scheduled polls, the catch-up after a wake-up): the
+   * gateway paces them below the client's full rate, so a team's polls never add up to a
+   * burst in the portal's shared window. Pushes never are: an edit goes at once.
+   */
+  background?: boolean;
 }
+
+/** Meta key of a type's last archived sweep (client clock, scheduling only). */
+export const sweepKey = (type: string): string => `archived:lastAt:${type}`;
 
 /**
  * One sync pass: reference data when due, push, pull per type, the archived sweep when due,
  * and push again for edits made meanwhile. "Due" uses the client clock, which only decides
- * when to do work, never what is correct (a clock that went backwards makes it due).
+ * when to do work, never what is correct (a clock that went backwards makes it due). The
+ * sweep and the reconcile are bulk background reads: the gateway paces them below the full
+ * rate (`inBackground`), so one laptop's daily listing stays a small share of the team's
+ * rate-limit window.
  */
 export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunReport> {
   const due = async (key: string, everyMs: number) => {
@@ -40,11 +63,13 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
     return last === undefined || o.now() - last >= everyMs || o.now() < last;
   };
   const report: RunReport = { pushed: 0, pulled: 0 };
+  const background: SyncContext = { ...ctx, crm: inBackground(ctx.crm) };
+  const pulls = o.background ? background : ctx;
   if (await due('reference:lastAt', o.referenceEveryMs ?? 6 * 3_600_000)) {
     // First: a property or object it creates is then among the definitions pulled.
-    await setupAppSchema(ctx);
-    await pullReference(ctx);
-    await pullPortalInfo(ctx);
+    await setupAppSchema(pulls);
+    await pullReference(pulls);
+    await pullPortalInfo(pulls);
     await ctx.store.setMeta('reference:lastAt', o.now());
   }
   report.pushed += await pushOutbox(ctx);
@@ -55,10 +80,12 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
     const cursor = await ctx.store.getCursor(type);
     try {
       if (cursor?.mode === 'incremental') {
-        // Newly used properties first: the incremental pull then keeps them fresh.
+        // Newly used properties first (the user waits for that column): then the incremental
+        // pull, at the background rate, keeps them fresh.
         await backfillType(ctx, type);
-        report.pulled += await incrementalType(ctx, type, cursor);
+        report.pulled += await incrementalType(pulls, type, cursor);
       } else {
+        // A first load is what the user waits for: it goes at the full rate even in a retry.
         if (!cursor) await noteBootstrapProperties(ctx, type);
         report.pulled += await bootstrapType(ctx, type, cursor);
       }
@@ -75,23 +102,26 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
       }
     }
   }
-  if (await due('archived:lastAt', o.sweepEveryMs ?? DAY_MS)) {
+  if (o.maintenance?.() ?? true) {
+    // Per type, so a pass that pulls only some types sweeps only those, each once a day.
     for (const type of o.types) {
       if (unavailable.has(type) || failed.has(type)) continue;
+      if (!(await due(sweepKey(type), o.sweepEveryMs ?? DAY_MS))) continue;
       try {
-        await sweepArchived(ctx, type);
+        await sweepArchived(background, type);
       } catch (err) {
         if (!(err instanceof PermanentSyncError)) throw err;
         failed.add(type);
         refused.push({ objectType: type, message: err.message });
       }
+      await ctx.store.setMeta(sweepKey(type), o.now());
     }
-    await ctx.store.setMeta('archived:lastAt', o.now());
+    await reconcileDue(background, o.types.filter((t) => !unavailable.has(t) && !failed.has(t)), o.sweepEveryMs ?? DAY_MS, o.now);
   }
-  await reconcileDue(ctx, o.types.filter((t) => !unavailable.has(t) && !failed.has(t)), o.sweepEveryMs ?? DAY_MS, o.now);
   report.pushed += await pushOutbox(ctx);
   report.synced = o.types.filter((t) => !unavailable.has(t) && !failed.has(t));
   if (refused.length) report.refused = refused;
+  if (unavailable.size) report.unavailable = [...unavailable];
   return report;
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { crmPathProblem, type CrmIdentity, type CrmRequest, type CrmResponse, type CrmStatus } from '../../shared/contract';
 import { isDailyLimit } from '../../shared/sync/daily-limit';
+import { budgetFromHeaders, type RateBudget } from '../../shared/sync/rate-budget';
 import { HostCallError } from '../host/dispatch';
 import { RateLimiter, realClock, type BucketName, type Clock } from './rate-limiter';
 
@@ -45,6 +46,12 @@ const TRANSIENT = new Set([429, 500, 502, 503, 504, 423]);
  * The only code that speaks HTTP to a CRM. It attaches the token, keeps under the rate
  * limits, and retries transient failures with exponential backoff and full jitter so that
  * many clients coming back online at once do not retry in lockstep.
+ *
+ * One team, one budget: HubSpot's limits are the portal's, shared by every laptop. Every
+ * answer's rate-limit headers are read: when the team has used most of the 10-second window
+ * the limiter waits (`RateLimiter.observe`) instead of running into a 429, and the daily
+ * count left is handed to the sync on every answer (`budget`, the last one stated: search
+ * answers on HubSpot may not carry it), so the sync polls less when the day runs low.
  */
 export function createCrmGateway(opts: GatewayOptions): CrmGateway {
   const clock = opts.clock ?? realClock;
@@ -53,8 +60,11 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
   const random = opts.random ?? Math.random;
   const maxAttempts = opts.maxAttempts ?? 4;
   const timeoutMs = opts.timeoutMs ?? 30_000;
+  /** The portal's daily budget from the last answer that stated it (per connection: a new one starts unknown). */
+  let budget: { baseUrl: string; value: RateBudget } | null = null;
 
   async function once(conn: CrmConnection, req: z.output<typeof CrmRequest>, bucket: BucketName) {
+    if (req.priority === 'background') await limiter.acquire('background');
     await limiter.acquire(bucket);
     const url = crmUrl(conn, req.path);
     for (const [key, value] of Object.entries(req.query ?? {})) {
@@ -123,10 +133,11 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
       checkNormalisedPath(conn, req.path);
       const bucket: BucketName = req.bucket ?? (req.path.endsWith('/search') ? 'search' : 'standard');
       for (let attempt = 1; ; attempt++) {
-        const res = await once(conn, req, bucket);
-        if (res.headers['x-hubspot-ratelimit-remaining'] === '0') {
-          limiter.pause(bucket, Number(res.headers['x-hubspot-ratelimit-interval-milliseconds'] ?? 10_000));
-        }
+        const res: z.output<typeof CrmResponse> = await once(conn, req, bucket);
+        limiter.observe(bucket, res.headers);
+        const stated = budgetFromHeaders(res.headers);
+        if (stated) budget = { baseUrl: conn.baseUrl, value: stated };
+        if (budget?.baseUrl === conn.baseUrl) res.budget = budget.value;
         if (!TRANSIENT.has(res.status) || attempt >= maxAttempts || isDailyLimit(res)) return res;
         const retryAfterS = Number(res.headers['retry-after']);
         const backoff = Number.isFinite(retryAfterS) && retryAfterS > 0

@@ -13,7 +13,7 @@ import { createWindowEvents, registerIpc, type IpcMainLike } from './ipc';
 import { createMainWindow, type BrowserWindowCtor, type MainWindow } from './main-window';
 import { createSecretStore } from './secret-store';
 import { applySecurity, type GuardedContents, type SessionLike } from './security';
-import { createExternalOpener, createNetworkMonitor, createNotifier, watchResume, type NotificationCtor } from './services';
+import { createExternalOpener, createNetworkMonitor, createNotifier, watchPower, watchResume, type NotificationCtor, type PowerMonitorLike } from './services';
 import { createTray, type TrayDeps, type TrayLike } from './tray';
 
 /**
@@ -35,7 +35,7 @@ export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'Menu' | 'nativeI
   shell: Pick<Shell, 'openExternal'>;
   Notification: NotificationCtor;
   net: { isOnline(): boolean };
-  powerMonitor: { on(event: 'resume', listener: () => void): unknown };
+  powerMonitor: PowerMonitorLike;
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
 }
 
@@ -127,6 +127,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   const events = createWindowEvents(mainContents);
   const network = createNetworkMonitor({ net: electron.net, events });
   watchResume({ powerMonitor: electron.powerMonitor, events, network });
+  const power = watchPower({ powerMonitor: electron.powerMonitor, events });
   const notifier = createNotifier({
     Notification: electron.Notification,
     onClick: (click) => {
@@ -176,6 +177,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     if (crmClosed) return;
     event.preventDefault();
     network.stop();
+    power.stop();
     Promise.resolve(demoCrm?.catch(() => null))
       .then((crm) => crm?.close())
       .catch((err: unknown) => opts.log(`the demo CRM did not close cleanly: ${String(err)}`))

@@ -83,7 +83,7 @@ export function createNetworkMonitor(deps: {
  * network may have changed while asleep.
  */
 export function watchResume(deps: {
-  powerMonitor: { on(event: 'resume', listener: () => void): unknown };
+  powerMonitor: Pick<PowerMonitorLike, 'on'>;
   events: HostEvents;
   network: { check(): void };
   now?: () => number;
@@ -93,4 +93,43 @@ export function watchResume(deps: {
     deps.network.check();
     deps.events.emit('onDidResume', { at: now() });
   });
+}
+
+/** The slice of Electron's `powerMonitor` the shell uses (one signature per event, as Electron types them). */
+export interface PowerMonitorLike {
+  on(event: 'resume', listener: () => void): unknown;
+  on(event: 'on-ac', listener: () => void): unknown;
+  on(event: 'on-battery', listener: () => void): unknown;
+  on(event: 'lock-screen', listener: () => void): unknown;
+  on(event: 'unlock-screen', listener: () => void): unknown;
+  isOnBatteryPower(): boolean;
+  getSystemIdleState(idleThreshold: number): 'active' | 'idle' | 'locked' | 'unknown';
+}
+
+/**
+ * Battery and presence for the sync's schedule (shared/sync/schedule.ts): on battery, or
+ * the user away from the computer (no input for `idleAfterS`, or the screen locked), the
+ * sync polls every half hour. Sent on every change Electron announces and, since idleness
+ * has no event, on a poll — every poll, so a page that loaded after a change learns it too.
+ */
+export function watchPower(deps: {
+  powerMonitor: PowerMonitorLike;
+  events: HostEvents;
+  idleAfterS?: number;
+  intervalMs?: number;
+}): { current(): EventPayload<'onDidChangePower'>; stop(): void } {
+  const idleAfterS = deps.idleAfterS ?? 300;
+  const current = () => {
+    const presence = deps.powerMonitor.getSystemIdleState(idleAfterS);
+    return { onBattery: deps.powerMonitor.isOnBatteryPower(), idle: presence === 'idle' || presence === 'locked' };
+  };
+  const send = () => deps.events.emit('onDidChangePower', current());
+  deps.powerMonitor.on('on-ac', send);
+  deps.powerMonitor.on('on-battery', send);
+  deps.powerMonitor.on('lock-screen', send);
+  deps.powerMonitor.on('unlock-screen', send);
+  const timer = setInterval(send, deps.intervalMs ?? 60_000);
+  // The poll alone must not keep the process alive during quit.
+  timer.unref();
+  return { current, stop: () => clearInterval(timer) };
 }

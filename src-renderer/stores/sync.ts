@@ -1,7 +1,10 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, inject, ref, watch } from 'vue';
+import { routeLocationKey } from 'vue-router';
 import { INITIAL_STATUS, type SyncStatus } from '../../shared/sync';
 import { startSyncClient, type SyncClient } from '../sync';
+import { typesOnScreen } from '../sync/on-screen';
+import { useActivityStore } from './activity';
 import { useConnectivityStore } from './connectivity';
 import { useDb } from './db-key';
 import { useHost } from './host-key';
@@ -10,13 +13,17 @@ import { pendingBackfill } from '../db/queries/used-properties';
 
 /**
  * The sync status the frame shows, fed by the sync worker (src-renderer/sync). The store
- * tells the worker when the machine goes on- or offline and when it wakes from sleep; the
- * worker decides when to sync (start, interval, reconnect, resume, "Sync now", an edit).
+ * tells the worker when the machine goes on- or offline, when it wakes from sleep, and what
+ * the user is doing (window in use, battery, the types of the open screen); the worker
+ * decides when to sync (start, its schedule, reconnect, resume, "Sync now", an edit).
  */
 export const useSyncStore = defineStore('sync', () => {
   const host = useHost();
   const db = useDb();
   const connectivity = useConnectivityStore();
+  const activity = useActivityStore();
+  // The current route, when the app has a router (tests of single components may not).
+  const route = inject(routeLocationKey, null);
   const status = ref<SyncStatus>({ ...INITIAL_STATUS });
   const backfill = useLiveQuery(() => pendingBackfill(db), '');
   let client: SyncClient | null = null;
@@ -36,6 +43,11 @@ export const useSyncStore = defineStore('sync', () => {
     watch(backfill.value, (missing, before) => {
       if (missing && missing !== before) client?.syncNow();
     });
+    watch(
+      () => ({ inUse: activity.inUse, onBattery: activity.onBattery, onScreen: typesOnScreen(route?.name) }),
+      (a) => client?.notifyActivity(a),
+      { immediate: true, deep: true },
+    );
   }
 
   return {
@@ -53,6 +65,8 @@ export const useSyncStore = defineStore('sync', () => {
     errors: computed(() => status.value.errors),
     conflicts: computed(() => status.value.conflicts),
     lastError: computed(() => status.value.lastError ?? null),
+    /** The portal's daily API budget is low: the sync polls hourly (edits still go at once). */
+    budgetLow: computed(() => status.value.budgetLow ?? false),
     start,
     syncNow: () => client?.syncNow(),
   };

@@ -1,4 +1,4 @@
-import type { CrmRequest, CrmResult, SyncStatus, SyncTrigger } from '../../shared/sync';
+import type { Activity, CrmRequest, CrmResult, SyncStatus, SyncTrigger } from '../../shared/sync';
 
 /**
  * The messages between the main thread and the sync worker. The worker cannot reach the
@@ -10,6 +10,8 @@ export type ToWorker =
   | { type: 'crm:result'; id: number; result: CrmResult }
   | { type: 'trigger'; reason: SyncTrigger }
   | { type: 'online'; online: boolean }
+  /** Window in use, battery, types on screen: the coordinator's schedule follows (plain data, cloned). */
+  | { type: 'activity'; activity: Activity }
   | { type: 'stop' };
 
 export type FromWorker =

@@ -1,6 +1,6 @@
 import type { HostApi } from '../../shared/contract';
 import type { CsDatabase } from '../db/database';
-import { INITIAL_STATUS, type CrmResult } from '../../shared/sync';
+import { INITIAL_STATUS, type Activity, type CrmResult } from '../../shared/sync';
 import type { Endpoint, FromWorker, SyncClientStatus, ToWorker } from './protocol';
 
 export type { SyncClientStatus } from './protocol';
@@ -13,6 +13,8 @@ export interface SyncClient {
   notifyResume(): void;
   /** An edit was saved: push soon (debounced in the worker). */
   notifyEdit(): void;
+  /** Window in use, battery, types on screen: how often each type is pulled (shared/sync/schedule.ts). */
+  notifyActivity(activity: Activity): void;
   onStatus(listener: (status: SyncClientStatus) => void): () => void;
   status(): SyncClientStatus;
   stop(): void;
@@ -64,6 +66,8 @@ export function startSyncClient(host: HostApi, dbOrOptions: CsDatabase | SyncCli
     notifyOnline: (o) => endpoint.post({ type: 'online', online: o }),
     notifyResume: () => endpoint.post({ type: 'trigger', reason: 'resume' }),
     notifyEdit: () => endpoint.post({ type: 'trigger', reason: 'edit' }),
+    // Plain copies: a reactive proxy cannot be cloned into the worker.
+    notifyActivity: (a) => endpoint.post({ type: 'activity', activity: { inUse: a.inUse, onBattery: a.onBattery, onScreen: a.onScreen === 'all' ? 'all' : [...a.onScreen] } }),
     onStatus(listener) {
       listeners.add(listener);
       listener(current);

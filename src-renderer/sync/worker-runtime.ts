@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { createSyncCoordinator, INITIAL_STATUS, type SyncCoordinator, type SyncedType } from '../../shared/sync';
+import { createSyncCoordinator, INITIAL_STATUS, type Activity, type SyncCoordinator, type SyncedType } from '../../shared/sync';
 import { CsDatabase } from '../db/database';
 import { createDexieStore } from '../db/store-port';
 import type { Endpoint, FromWorker, SyncClientStatus, ToWorker } from './protocol';
@@ -30,6 +30,8 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
   const crm = createWorkerCrmPort(endpoint);
   let coordinator: SyncCoordinator | null = null;
   let online = true;
+  /** The page's last word on activity; until then the coordinator's default (every type each minute). */
+  let activity: Activity | undefined;
   let release: (() => void) | null = null;
   const publish = (status: SyncClientStatus) => endpoint.post({ type: 'status', status });
 
@@ -41,6 +43,7 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
       timers: deps.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
       ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs } : {}),
       ...(deps.types ? { types: deps.types } : {}),
+      ...(activity ? { activity } : {}),
       onStatus: (s) => publish({ ...s, leader: true }),
     });
     coordinator.setOnline(online);
@@ -86,6 +89,10 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
       case 'online':
         online = msg.online;
         coordinator?.setOnline(msg.online);
+        break;
+      case 'activity':
+        activity = msg.activity;
+        coordinator?.setActivity(msg.activity);
         break;
       case 'stop':
         crm.failAll('Sync stopped.');

@@ -265,7 +265,13 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     online: true,
     isOnline: () => net.online,
   };
-  const powerMonitor = new EventEmitter();
+  /** Electron's powerMonitor: events by hand, battery and presence as plain fields a test sets. */
+  const powerMonitor = Object.assign(new EventEmitter(), {
+    onBattery: false,
+    idleState: 'active' as 'active' | 'idle' | 'locked' | 'unknown',
+    isOnBatteryPower: () => powerMonitor.onBattery,
+    getSystemIdleState: (_threshold: number) => powerMonitor.idleState,
+  });
 
   const electron = {
     app,

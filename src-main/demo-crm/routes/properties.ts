@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { notFound, validation } from '../http/errors';
 import type { Router } from '../http/router';
 import { CATALOGUE_PROPERTIES } from '../schema/properties';
@@ -7,7 +7,7 @@ import type { Ctx } from './context';
 
 /**
  * HubSpot's Properties API: list and get a type's definitions, and create one
- * (HubSpot's PropertyCreate). Created properties persist with the portal (`schema/registry.ts`);
+ * (HubSpot's PropertyCreate) or a batch of them (`batch/create`, all or nothing). Created properties persist with the portal (`schema/registry.ts`);
  * `hasUniqueValue` is allowed only where HubSpot allows it.
  */
 export function propertyRoutes(router: Router, ctx: Ctx): void {
@@ -29,6 +29,13 @@ export function propertyRoutes(router: Router, ctx: Ctx): void {
     const input = parseInput(propertyCreate, req.body);
     const def = ctx.store.schema.createProperty(type, input, ctx.now());
     return { status: 201, body: ctx.store.schema.propertyJson(def, type.name) };
+  });
+  router.on('POST', new RegExp(`^${PR}/batch/create$`), (req, [t = '']) => {
+    const type = ctx.store.schema.resolveType(t);
+    const { inputs } = parseInput(z.object({ inputs: z.array(propertyCreate).min(1) }), req.body);
+    const startedAt = new Date(ctx.now()).toISOString();
+    const defs = ctx.store.schema.createProperties(type, inputs, ctx.now());
+    return { status: 201, body: { status: 'COMPLETE', results: defs.map((d) => ctx.store.schema.propertyJson(d, type.name)), startedAt, completedAt: new Date(ctx.now()).toISOString() } };
   });
 }
 

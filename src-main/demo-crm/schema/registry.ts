@@ -161,6 +161,26 @@ export class PortalSchema {
     return def;
   }
 
+  /**
+   * `POST …/properties/{type}/batch/create`: all or nothing — an existing or repeated name
+   * (409) or an invalid input (400) creates none. One save for the batch (one journal line,
+   * where single creates write one each).
+   */
+  createProperties(type: ObjectType, inputs: readonly PropertyCreate[], at: number): PropertyDef[] {
+    const existing = propertiesOf(type);
+    const names = new Set<string>();
+    for (const input of inputs) {
+      if (existing.has(input.name) || names.has(input.name)) throw new HttpError(409, 'OBJECT_ALREADY_EXISTS', `Property named '${input.name}' already exists.`);
+      names.add(input.name);
+    }
+    const defs = inputs.map((input) => this.toDef(type, input, at));
+    const unique = [...existing.values()].filter((d) => d.unique).length + defs.filter((d) => d.unique).length;
+    if (defs.some((d) => d.unique) && unique > MAX_UNIQUE_PER_TYPE) throw tooManyUnique(type.name);
+    (this.stored.properties[type.name] ??= []).push(...defs);
+    this.save();
+    return defs;
+  }
+
   /** `POST …/schemas`: a new custom object with its properties (tier checks are the route's). */
   createSchema(input: SchemaCreate, at: number): ObjectType {
     if (this.findType(input.name)) throw new HttpError(409, 'OBJECT_ALREADY_EXISTS', `An object type with name '${input.name}' already exists.`);

@@ -26,6 +26,7 @@ export default {
     sending: 'Sending… | Sending 1 edit… | Sending {n} edits…',
     nextAttempt: 'Next attempt at {time}',
     backfill: 'Loading newly used properties of {object}: {done} of {total}',
+    budgetLow: "HubSpot's daily API limit is nearly used up: syncing hourly, edits still sent at once",
     progress: 'Syncing {object}: {done} of {total}',
     pending: 'No pending edits | 1 pending edit | {n} pending edits',
     errors: 'No errors | 1 error | {n} errors',

@@ -28,6 +28,7 @@ export default {
     sending: 'Wysyłanie… | Wysyłanie 1 zmiany… | Wysyłanie {n} zmian… | Wysyłanie {n} zmian…',
     nextAttempt: 'Następna próba o {time}',
     backfill: 'Wczytywanie nowo używanych właściwości ({object}): {done} z {total}',
+    budgetLow: 'Dzienny limit API HubSpot jest prawie wyczerpany: synchronizacja co godzinę, zmiany nadal wysyłane od razu',
     progress: 'Synchronizacja {object}: {done} z {total}',
     pending: 'Brak oczekujących zmian | 1 oczekująca zmiana | {n} oczekujące zmiany | {n} oczekujących zmian',
     errors: 'Brak błędów | 1 błąd | {n} błędy | {n} błędów',

@@ -36,7 +36,7 @@ async function localAssociated(db: ReturnType<typeof openDb>, type: string, id: 
 }
 
 describe('associations of an account with more than 1,000 engagements', () => {
-  it('are all held locally after the initial sync and after an incremental pull that re-reads them', async () => {
+  it('are all held locally after the initial sync, after an incremental pull that reads a new account (paging) and after the reconcile', async () => {
     const db = openDb(uniqueDbName('assoc'));
     const port = gatewayPort(crm);
     await engine(db, port, { types: TYPES }).runOnce();
@@ -52,14 +52,26 @@ describe('associations of an account with more than 1,000 engagements', () => {
     expect(remote.emails.length).toBeGreaterThan(500);
     expect(await localAssociated(db, 'companies', heavy, 'emails')).toEqual(remote.emails);
 
-    // A colleague edits the account: the incremental pull re-reads its associations from the
-    // company's side, more than 500 emails, so the batch read must follow its paging.
-    await admin.update('companies', heavy, { description: 'Long-standing customer' }, '1000003');
+    // A colleague moves the account's history to a new company record. The
+    // incremental pull reads a record new to it with every partner type, from the company's
+    // side: more than 500 emails, so the batch read must follow its paging. (A company it
+    // already holds is re-read towards its targets only — none — so the heavy account's loss
+    // is the reconcile's to find.)
+    const split = await admin.call<{ id: string }>('POST', '/crm/v3/objects/companies', { properties: { name: 'Heavy Holdings (EMEA)' } });
+    const { moved } = await admin.call<{ moved: unknown[] }>('POST', '/__demo/reassociate', { fromType: 'companies', fromId: heavy, toType: 'companies', toId: split.id });
+    expect(moved.length).toBeGreaterThan(1_000);
+    const movedEmails = await crmAssociated('companies', split.id, 'emails');
+    expect(movedEmails.length).toBeGreaterThan(500);
     port.reset();
     await engine(db, port, { types: TYPES }).runOnce();
     const continued = port.log.filter((r) => r.path.endsWith('/companies/emails/batch/read') && JSON.stringify(r.body).includes('"after"'));
     expect(continued.length).toBeGreaterThan(0);
-    expect(await localAssociated(db, 'companies', heavy, 'emails')).toEqual(remote.emails);
+    expect(await localAssociated(db, 'companies', split.id, 'emails')).toEqual(movedEmails);
+
+    // The reconcile re-reads the held emails' companies: the heavy account keeps what it still has (none).
+    await engine(db, port, { types: TYPES, sweepEveryMs: 0 }).runOnce();
+    expect(await localAssociated(db, 'companies', heavy, 'emails')).toEqual(await crmAssociated('companies', heavy, 'emails'));
+    expect(await localAssociated(db, 'companies', split.id, 'emails')).toEqual(movedEmails);
     db.close();
   });
 });

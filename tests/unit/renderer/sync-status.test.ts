@@ -41,4 +41,10 @@ describe('the sync status bar', () => {
     expect(waiting).toMatch(/Next attempt at 0?9:41:30/);
     expect(await statusBar('en', { pending: 2, nextAttemptAt: at, lastSyncedAt: at - 60_000 })).not.toContain('Next attempt');
   });
+
+  it("says when HubSpot's daily limit is nearly used up and the sync polls hourly", async () => {
+    expect(await statusBar('en', { lastSyncedAt: Date.now(), budgetLow: true })).toContain("HubSpot's daily API limit is nearly used up: syncing hourly");
+    expect(await statusBar('pl', { lastSyncedAt: Date.now(), budgetLow: true })).toContain('Dzienny limit API HubSpot jest prawie wyczerpany');
+    expect(await statusBar('en', { lastSyncedAt: Date.now() })).not.toContain('daily API limit');
+  });
 });
