@@ -108,6 +108,10 @@ describe('one portal, everything at once', () => {
     }
 
     const db = openDb(uniqueDbName());
+    // A workspace whose view names every one of them: all are used, so synced (the worst case
+    // for request size; the sync fetches only the properties the workspace uses).
+    const extra = Array.from({ length: EXTRA_PROPERTIES }, (_, i) => `cs_integration_custom_property_with_a_long_name_${String(i).padStart(4, '0')}`);
+    await db.meta.put({ key: 'views:1000001', value: [{ id: 'all', objectType: 'companies', columns: extra }] });
     const port = gatewayPort(crm);
     const timers = new Map<number, { fn: () => void; ms: number }>();
     let timerId = 0;
