@@ -22,7 +22,7 @@ export const PREVIEW_PROPERTIES: Readonly<Record<string, { title: string[]; key:
 };
 
 /** Every type: identity, owner and the cursor; `hs_merged_object_ids` is added by the sync where HubSpot merges. */
-const COMMON = ['hs_object_id', 'createdate', 'hubspot_owner_id', 'cs_client_id'];
+const COMMON = ['hs_object_id', 'createdate', 'hs_createdate', 'hubspot_owner_id', 'cs_client_id'];
 const ENGAGEMENT = [...COMMON, 'hs_lastmodifieddate', 'hs_timestamp'];
 const preview = (type: string): string[] => {
   const p = PREVIEW_PROPERTIES[type];
@@ -63,13 +63,16 @@ export const WORKSPACE_PROPERTIES: Readonly<Record<string, readonly string[]>> =
     'hs_latest_sequence_enrolled_date',
     'hs_latest_sequence_unenrolled_date',
     'hs_latest_sequence_finished_date',
+    'hs_latest_sequence_enrolled',
+    'hs_sequences_is_enrolled',
+    'mobilephone',
     'notes_last_contacted',
     'notes_last_updated',
     'hs_last_sales_activity_timestamp',
     'closedate',
   ],
   deals: [...COMMON, 'hs_lastmodifieddate', ...preview('deals'), 'notes_last_updated', 'notes_last_contacted', 'num_associated_contacts', 'renewal_date'],
-  tickets: [...COMMON, 'hs_lastmodifieddate', ...preview('tickets'), 'notes_last_updated', 'notes_last_contacted'],
+  tickets: [...COMMON, 'hs_lastmodifieddate', ...preview('tickets'), 'notes_last_updated', 'notes_last_contacted', 'closed_date'],
   tasks: [
     ...ENGAGEMENT,
     'hs_task_subject',

@@ -21,7 +21,12 @@ function literals(): Set<string> {
     // Not the list itself: its names would vouch for themselves, on every type.
     .filter((f) => /\.(ts|vue)$/.test(f) && !f.endsWith('workspace-properties.ts'));
   const out = new Set<string>();
-  for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/['"`]([a-z][a-z0-9_]{2,})['"`]/g)) out.add(m[1]!);
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    // Quoted names, and property reads such as `p.hs_sequences_is_enrolled` or `properties.email`.
+    for (const m of text.matchAll(/['"`]([a-z][a-z0-9_]{2,})['"`]/g)) out.add(m[1]!);
+    for (const m of text.matchAll(/\b(?:p|props|properties|values)\??\.([a-z][a-z0-9_]{2,})\b/g)) out.add(m[1]!);
+  }
   return out;
 }
 
