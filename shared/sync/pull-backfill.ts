@@ -1,19 +1,10 @@
 import { chunk } from './crm-calls';
 import type { SyncContext } from './context';
 import type { SyncedType } from './object-types';
-import { BATCH_READ_MAX, propertiesToFetch, readRecords } from './pull-common';
+import { BATCH_READ_MAX, readRecords } from './pull-common';
 
 /** Meta key: the properties every held row of a type was fetched with. */
 export const syncedPropertiesKey = (type: string): string => `syncedProperties:${type}`;
-
-/**
- * The start of a type's first load: its rows will carry the properties fetched now. Called
- * only when no load is under way, so a resumed load keeps the set it started with and a
- * property added meanwhile is backfilled afterwards.
- */
-export async function noteBootstrapProperties(ctx: SyncContext, type: SyncedType): Promise<void> {
-  await ctx.store.setMeta(syncedPropertiesKey(type), await propertiesToFetch(ctx, type));
-}
 
 /**
  * When the workspace starts using properties the held rows were not fetched with (a new
@@ -21,11 +12,10 @@ export async function noteBootstrapProperties(ctx: SyncContext, type: SyncedType
  * `batch/read`, with progress. Versions and cursors stay: a record that changed meanwhile is
  * newer than the cursor, and the incremental pull that follows reads it whole. An interrupted
  * backfill starts over on the next pass (the set is noted only when it is complete).
- * Returns the number of rows backfilled.
+ * `wanted` is the pass's `propertiesToFetch`. Returns the number of rows backfilled.
  */
-export async function backfillType(ctx: SyncContext, type: SyncedType): Promise<number> {
+export async function backfillType(ctx: SyncContext, type: SyncedType, wanted: readonly string[]): Promise<number> {
   const key = syncedPropertiesKey(type);
-  const wanted = await propertiesToFetch(ctx, type);
   const held = await ctx.store.getMeta<string[]>(key);
   // Rows loaded before the app tracked this fetched every defined property.
   if (!held) return void (await ctx.store.setMeta(key, wanted)), 0;

@@ -5,7 +5,7 @@ import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
 import type { AssociationBatch, CursorState } from './ports';
 import { readAssociations } from './pull-associations';
-import { modifiedAt, propertiesToFetch, readRecords } from './pull-common';
+import { modifiedAt, readRecords } from './pull-common';
 
 type Bootstrap = Extract<CursorState, { mode: 'bootstrap' }>;
 
@@ -25,9 +25,8 @@ interface ListBody {
  * then read in one batch per target, and everything commits in one transaction together with
  * the `after` of the next page, so a crash resumes at the first page not committed (G10).
  */
-export async function bootstrapType(ctx: SyncContext, type: SyncedType, resume?: Bootstrap): Promise<number> {
+export async function bootstrapType(ctx: SyncContext, type: SyncedType, properties: readonly string[], resume?: Bootstrap): Promise<number> {
   let state = resume ?? (await startBootstrap(ctx, type));
-  const properties = await propertiesToFetch(ctx, type);
   const listed = TYPE_INFO[type].cursorProperty;
   let fetched = 0;
   for (;;) {

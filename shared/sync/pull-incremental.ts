@@ -4,7 +4,7 @@ import type { SyncContext } from './context';
 import { associationPartners, TYPE_INFO, type SyncedType } from './object-types';
 import type { AssociationBatch, CursorState } from './ports';
 import { readAssociations } from './pull-associations';
-import { modifiedAt, propertiesToFetch } from './pull-common';
+import { modifiedAt } from './pull-common';
 
 type Incremental = Extract<CursorState, { mode: 'incremental' }>;
 
@@ -25,9 +25,8 @@ interface Filter {
  * sorted by id, then continues after t. The query starts `overlapMs` before the cursor to
  * cover the search index's lag, and stops at server-now − settle when server time is known.
  */
-export async function incrementalType(ctx: SyncContext, type: SyncedType, cursor: Incremental): Promise<number> {
+export async function incrementalType(ctx: SyncContext, type: SyncedType, cursor: Incremental, properties: readonly string[]): Promise<number> {
   const prop = TYPE_INFO[type].cursorProperty;
-  const properties = await propertiesToFetch(ctx, type);
   const partners = associationPartners(type);
   const serverNow = ctx.serverNow?.();
   const upper: Filter[] = serverNow !== undefined ? [{ propertyName: prop, operator: 'LTE', value: String(serverNow - ctx.tuning.settleMs) }] : [];

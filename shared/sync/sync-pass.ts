@@ -3,7 +3,8 @@ import { setupAppSchema } from './app-schema';
 import { PermanentSyncError } from './crm-calls';
 import { TYPE_INFO, unavailableKey, type SyncedType } from './object-types';
 import { sweepArchived } from './pull-archived';
-import { backfillType, noteBootstrapProperties } from './pull-backfill';
+import { backfillType, syncedPropertiesKey } from './pull-backfill';
+import { propertiesToFetch } from './pull-common';
 import { bootstrapType } from './pull-bootstrap';
 import { incrementalType } from './pull-incremental';
 import { pullPortalInfo } from './pull-portal';
@@ -79,15 +80,19 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
   for (const type of o.types) {
     const cursor = await ctx.store.getCursor(type);
     try {
+      // Once per type and pass: it reads the workspace's configuration.
+      const properties = await propertiesToFetch(ctx, type);
       if (cursor?.mode === 'incremental') {
         // Newly used properties first (the user waits for that column): then the incremental
         // pull, at the background rate, keeps them fresh.
-        await backfillType(ctx, type);
-        report.pulled += await incrementalType(pulls, type, cursor);
+        await backfillType(ctx, type, properties);
+        report.pulled += await incrementalType(pulls, type, cursor, properties);
       } else {
+        // A first load's rows carry the properties it starts with; a resumed load keeps the set
+        // noted at its start, and a property added meanwhile is backfilled afterwards.
+        if (!cursor) await ctx.store.setMeta(syncedPropertiesKey(type), properties);
         // A first load is what the user waits for: it goes at the full rate even in a retry.
-        if (!cursor) await noteBootstrapProperties(ctx, type);
-        report.pulled += await bootstrapType(ctx, type, cursor);
+        report.pulled += await bootstrapType(ctx, type, properties, cursor);
       }
       if (TYPE_INFO[type].optional) await noteAvailability(ctx, type, null);
     } catch (err) {

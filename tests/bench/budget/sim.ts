@@ -86,17 +86,8 @@ export class Sim {
 
 const less = (a: { at: number; seq: number }, b: { at: number; seq: number }) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
 
-/** A seeded PRNG (mulberry32): the same run every time. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the demo CRM's mulberry32): the same run every time. */
+export { createRng as rng } from '../../../src-main/demo-crm/prng';
 
 /** Exponential waiting time of a Poisson process with `perDay` events a day, in ms. */
 export const poissonGap = (random: () => number, perDay: number): number => (-Math.log(1 - random()) * 86_400_000) / perDay;

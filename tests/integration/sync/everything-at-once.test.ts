@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcileKey, type CrmRequest, type SyncedType } from '../../../shared/sync';
+import { reconcileKey, type SyncedType } from '../../../shared/sync';
 import { DAILY_LIMIT_MESSAGE, msUntilMidnight } from '../../../shared/sync/daily-limit';
-import { applyEdit, listOutbox, type CsDatabase } from '../../../src-renderer/db';
+import { applyEdit, listOutbox } from '../../../src-renderer/db';
 import { advancingClock, TEST_ZONE } from '../../support/demo-crm';
+import { MAX_REQUEST_LINE, requestLine } from '../../support/request-line';
 import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
-import { engine, openDb, uniqueDbName } from './support/engine';
+import { engine, localAssociations, openDb, uniqueDbName } from './support/engine';
 
 /**
  * Everything HubSpot does to a portal at once, against the demo CRM: 800 more properties on
@@ -28,8 +29,6 @@ const ON_ONE_COMPANY = 1_500;
 const MOVED = 300;
 const LAG_MS = 300;
 const DAY = 86_400_000;
-/** What HubSpot's front door accepts: longer request lines are answered 414. */
-const MAX_REQUEST_LINE = 8192;
 /** note → company, HubSpot's default association type id. */
 const NOTE_TO_COMPANY = 190;
 
@@ -41,42 +40,6 @@ beforeAll(async () => {
   admin = crmAdmin(crm);
 });
 afterAll(async () => crm?.close());
-
-/** Path and query as the gateway puts them on the wire (src-main/crm/gateway.ts). */
-function requestLine(req: CrmRequest): string {
-  const url = new URL(`https://api.hubapi.com${req.path}`);
-  for (const [key, value] of Object.entries(req.query ?? {})) for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, v);
-  return url.pathname + url.search;
-}
-
-/** Every association between held types in the CRM, as "from:id→to:id". */
-async function crmAssociations(): Promise<string[]> {
-  const out: string[] = [];
-  for (const [from, to] of PAIRS) {
-    const ids = (await admin.listAll(from)).map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 1000) {
-      let inputs: Array<{ id: string; after?: string }> = ids.slice(i, i + 1000).map((id) => ({ id }));
-      while (inputs.length) {
-        const body = await admin.call<{ results: Array<{ from: { id: string }; to: Array<{ toObjectId: number }>; paging?: { next?: { after?: string } } }> }>(
-          'POST',
-          `/crm/v4/associations/${from}/${to}/batch/read`,
-          { inputs },
-        );
-        for (const r of body.results) for (const t of r.to) out.push(`${from}:${r.from.id}→${to}:${t.toObjectId}`);
-        inputs = body.results.flatMap((r) => (r.paging?.next?.after ? [{ id: r.from.id, after: r.paging.next.after }] : []));
-      }
-    }
-  }
-  return out.sort();
-}
-
-async function localAssociations(db: CsDatabase): Promise<string[]> {
-  const rows = await db.associations.toArray();
-  return rows
-    .filter((a) => PAIRS.some(([f, t]) => a.fromType === f && a.toType === t))
-    .map((a) => `${a.fromType}:${a.fromId}→${a.toType}:${a.toId}`)
-    .sort();
-}
 
 describe('one portal, everything at once', () => {
   it('after a daily-limit wait and the reconcile, the local store equals the CRM, and every request line was ≤ 8,192 bytes', { timeout: 60_000 }, async () => {
@@ -191,8 +154,8 @@ describe('one portal, everything at once', () => {
     expect(await db.records('companies').get(loser)).toBeUndefined();
     expect(await db.records('contacts').get(erased)).toBeUndefined();
     expect(await db.records('deals').get(purged)).toBeUndefined();
-    const local = await localAssociations(db);
-    expect(local).toEqual(await crmAssociations());
+    const local = await localAssociations(db, PAIRS);
+    expect(local).toEqual(await admin.associationsBetween(PAIRS));
     expect(local.filter((a) => a.startsWith('notes:') && a.endsWith(`→companies:${busy}`)).length).toBeGreaterThanOrEqual(ON_ONE_COMPANY - MOVED);
     const movedNotes = moved.filter((m) => m.type === 'notes');
     expect(movedNotes.length).toBeGreaterThan(0);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileKey, type SyncedType } from '../../../shared/sync';
-import { applyEdit, listOutbox, mergedRecord, resolveId, type CsDatabase } from '../../../src-renderer/db';
+import { applyEdit, listOutbox, mergedRecord, resolveId } from '../../../src-renderer/db';
 import { REDIRECTED_META, type RedirectedEdit } from '../../../src-renderer/db/merge-tx';
 import { advancingClock } from '../../support/demo-crm';
 import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
-import { engine, openDb, uniqueDbName } from './support/engine';
+import { engine, localAssociations, openDb, uniqueDbName } from './support/engine';
 
 const TYPES: SyncedType[] = ['companies', 'contacts', 'deals'];
 const PAIRS: Array<[SyncedType, SyncedType]> = [['contacts', 'companies'], ['deals', 'companies'], ['deals', 'contacts']];
@@ -22,29 +22,6 @@ afterAll(async () => crm?.close());
 
 const v4 = (from: string, id: string, to: string) =>
   admin.call<{ results: Array<{ toObjectId: number }> }>('GET', `/crm/v4/objects/${from}/${id}/associations/${to}`).then((r) => r.results.map((x) => String(x.toObjectId)));
-
-/** Every association of the CRM between held types, as "from:id→to:id" strings. */
-async function crmAssociations(): Promise<string[]> {
-  const out: string[] = [];
-  for (const [from, to] of PAIRS) {
-    const ids = (await admin.listAll(from, ['hs_object_id'])).map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 1000) {
-      const body = await admin.call<{ results: Array<{ from: { id: string }; to: Array<{ toObjectId: number }> }> }>('POST', `/crm/v4/associations/${from}/${to}/batch/read`, {
-        inputs: ids.slice(i, i + 1000).map((id) => ({ id })),
-      });
-      for (const r of body.results) for (const t of r.to) out.push(`${from}:${r.from.id}→${to}:${t.toObjectId}`);
-    }
-  }
-  return out.sort();
-}
-
-async function localAssociations(db: CsDatabase): Promise<string[]> {
-  const rows = await db.associations.toArray();
-  return rows
-    .filter((a) => PAIRS.some(([f, t]) => a.fromType === f && a.toType === t))
-    .map((a) => `${a.fromType}:${a.fromId}→${a.toType}:${a.toId}`)
-    .sort();
-}
 
 describe('reconcile: what HubSpot does not announce', () => {
   it('follows merges at once, and the daily reconcile removes GDPR deletes and purges and catches re-associations', async () => {
@@ -101,8 +78,8 @@ describe('reconcile: what HubSpot does not announce', () => {
       const local = (await db.records(type).toCollection().primaryKeys()).map(String).sort();
       expect(local, type).toEqual(remote);
     }
-    expect(await localAssociations(db)).toEqual(await crmAssociations());
-    expect(await localAssociations(db)).toContain(`contacts:${contact}→companies:${target}`);
+    expect(await localAssociations(db, PAIRS)).toEqual(await admin.associationsBetween(PAIRS));
+    expect(await localAssociations(db, PAIRS)).toContain(`contacts:${contact}→companies:${target}`);
     const mark = (await db.meta.get(reconcileKey('contacts')))?.value as { removed: number };
     expect(mark.removed).toBe(1);
   });

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCrmGateway } from '../../../src-main/crm/gateway';
+import { virtualClock } from '../../support/virtual-clock';
 import { RateLimiter, type Clock } from '../../../src-main/crm/rate-limiter';
-
-/** A fixed clock that moves only when someone sleeps (one client: its sleeps are the only waits). */
-function virtualClock(start = 0): Clock & { slept: number[] } {
-  let now = start;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
 
 const conn = { current: () => ({ kind: 'hubspot' as const, baseUrl: 'https://crm.test', token: 't' }) };
 const roomy = () => ({ standard: { max: 1_000, intervalMs: 10_000 }, search: { max: 1_000, intervalMs: 1_000 } });

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCrmGateway } from '../../../src-main/crm/gateway';
-import { RateLimiter, type Clock } from '../../../src-main/crm/rate-limiter';
-
-/** A clock that only moves when someone sleeps: time-dependent logic without real waiting. */
-function virtualClock(start = 0): Clock & { slept: number[] } {
-  let now = start;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-}
+import { virtualClock } from '../../support/virtual-clock';
+import { RateLimiter } from '../../../src-main/crm/rate-limiter';
 
 const conn = { current: () => ({ kind: 'demo' as const, baseUrl: 'http://crm.test', token: 't' }) };
 

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createSyncCoordinator, SYNCED_TYPES, TYPE_INFO, type CrmPort, type CrmRequest, type CrmResult } from '../../../shared/sync';
 import { applyEdit, CsDatabase, createDexieStore } from '../../../src-renderer/db';
 import { TEST_NOW } from '../../support/demo-crm';
+import { MAX_REQUEST_LINE, requestLine } from '../../support/request-line';
 
-/** What HubSpot's front door accepts: longer request lines are answered 414. */
-const MAX_REQUEST_LINE = 8192;
 /** A large real portal: hundreds of definitions per type, long names included. */
 const PROPERTY_COUNT = 800;
 const propertyNames = [
@@ -15,13 +14,6 @@ const propertyNames = [
   'dealname',
   ...Array.from({ length: PROPERTY_COUNT - 4 }, (_, i) => `custom_property_with_a_long_name_${String(i).padStart(4, '0')}`),
 ];
-
-/** Path and query as the gateway puts them on the wire (src-main/crm/gateway.ts). */
-function requestLine(req: CrmRequest): string {
-  const url = new URL(`https://api.hubapi.com${req.path}`);
-  for (const [key, value] of Object.entries(req.query ?? {})) for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, v);
-  return url.pathname + url.search;
-}
 
 const stamp = new Date(TEST_NOW - 3_600_000).toISOString();
 

@@ -129,6 +129,26 @@ export function crmAdmin(crm: TestCrm) {
       } while (after);
       return out;
     },
+    /** Every association of the CRM between the pairs' types, as "from:id→to:id" strings, following per-input paging. */
+    async associationsBetween(pairs: ReadonlyArray<readonly [string, string]>): Promise<string[]> {
+      const out: string[] = [];
+      for (const [from, to] of pairs) {
+        const ids = (await this.listAll(from)).map((r) => r.id);
+        for (let i = 0; i < ids.length; i += 1000) {
+          let inputs: Array<{ id: string; after?: string }> = ids.slice(i, i + 1000).map((id) => ({ id }));
+          while (inputs.length) {
+            const body = await call<{ results: Array<{ from: { id: string }; to: Array<{ toObjectId: number }>; paging?: { next?: { after?: string } } }> }>(
+              'POST',
+              `/crm/v4/associations/${from}/${to}/batch/read`,
+              { inputs },
+            );
+            for (const r of body.results) for (const t of r.to) out.push(`${from}:${r.from.id}→${to}:${t.toObjectId}`);
+            inputs = body.results.flatMap((r) => (r.paging?.next?.after ? [{ id: r.from.id, after: r.paging.next.after }] : []));
+          }
+        }
+      }
+      return out.sort();
+    },
     async propertyNames(type: string): Promise<string[]> {
       const body = await call<{ results: Array<{ name: string }> }>('GET', `/crm/v3/properties/${type}`);
       return body.results.map((p) => p.name);

@@ -75,3 +75,12 @@ export async function expectLocalEqualsCrm(
     }
   }
 }
+
+/** The associations held locally between the pairs' types, in the form of `crmAdmin().associationsBetween`. */
+export async function localAssociations(db: CsDatabase, pairs: ReadonlyArray<readonly [string, string]>): Promise<string[]> {
+  const rows = await db.associations.toArray();
+  return rows
+    .filter((a) => pairs.some(([f, t]) => a.fromType === f && a.toType === t))
+    .map((a) => `${a.fromType}:${a.fromId}→${a.toType}:${a.toId}`)
+    .sort();
+}
