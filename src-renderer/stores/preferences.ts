@@ -7,14 +7,12 @@ export const usePreferencesStore = defineStore('preferences', () => {
   const global = inject(I18N_GLOBAL_KEY);
   if (!global) throw new Error('i18n was not provided before the preferences store was used.');
   const locale = ref(global.locale.value as Locale);
-  watch(
-    locale,
-    (next) => {
-      global.locale.value = next;
-      document.documentElement.lang = next;
-      saveLocale(localStorage, next);
-    },
-    { immediate: true },
-  );
+  document.documentElement.lang = locale.value;
+  // Saved only when the user chooses: until then the language follows the operating system's.
+  watch(locale, (next) => {
+    global.locale.value = next;
+    document.documentElement.lang = next;
+    saveLocale(localStorage, next);
+  });
   return { locale };
 });
