@@ -1,5 +1,5 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { test as base, expect, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoCrmOptions } from '../../src-main/demo-crm';
@@ -10,9 +10,20 @@ import { advancingClock } from '../support/demo-crm';
 export const FIXED_NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
 export const TIME_ZONE = 'Europe/Warsaw';
 
+/**
+ * Where the demo CRM's clock resumes in a test that starts from the prepared, synced state: it
+ * stopped there (the preparation's sync must end before it), so every write a test makes is
+ * later than what the local store has seen, as on a real portal that kept running.
+ */
+export const PREPARED_CRM_NOW = FIXED_NOW + 5 * 60_000;
+
 export interface Workspace {
   url: string;
   dataDir: string;
+  /** Where this test's demo CRM clock started: FIXED_NOW on a fresh portal, PREPARED_CRM_NOW when prepared. */
+  crmStart: number;
+  /** True when the test started from the prepared, synced state. */
+  prepared: boolean;
   app: WebHostApp;
   /** Links the page asked the host to open (tel:, mailto:, meetings), in order; no OS program is started. */
   openedLinks: string[];
@@ -33,14 +44,93 @@ export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' 
    * run the realistic portal, and a spec that needs the catalogue sets `false`.
    */
   leanDataset?: boolean;
+  /**
+   * Start from the prepared state (default true where the options allow it): the local store
+   * and the demo CRM as the first sync left them, made once per worker. `false` for a test about
+   * the first sync or the first run, which must see them happen.
+   */
+  prepared?: boolean;
 };
+
+/** The data folder the first sync left (the browser profile inside it), made once per worker. */
+interface PreparedState {
+  dataDir: string;
+}
+
+/** Inside a prepared data folder: the Chromium profile that holds the page's IndexedDB, localStorage and service worker. */
+const PROFILE_DIR = 'chromium-profile';
+
+type Chromium = typeof import('@playwright/test').chromium;
+
+const rootDir = () => join(process.env.CSW_OUT_DIR ?? join(process.cwd(), 'out'), 'renderer');
+
+/** The demo CRM every test runs against (the e2e defaults); `now` and the options a test may change come from the caller. */
+function demoCrmOptions(now: () => number, leanDataset: boolean, searchLag: DemoCrmOptions['searchLag'] | undefined): Omit<DemoCrmOptions, 'dataDir'> {
+  // Enterprise: the app's setup step can create the shared documents object only there, and
+  // shared views, health models and portfolio settings are shared through it.
+  return { size: 'small', seed: 1, now, timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, ...(searchLag !== undefined ? { searchLag } : {}) };
+}
+
+/**
+ * Runs the first sync once in a throwaway Chromium profile, as a test would, and keeps what it
+ * left: the web host's data folder (its port, so the page keeps its origin, and the demo CRM's
+ * store) with the profile inside it. Copying a closed profile costs a fraction of a second;
+ * restoring the same IndexedDB through Playwright's storage state took about 7 s a test.
+ */
+async function prepareSyncedState(chromium: Chromium, launchOptions: LaunchOptions): Promise<PreparedState> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-prepared-'));
+  const started = Date.now();
+  const app = await startWebHostApp({ opener: { open: async () => {} }, dataDir, rootDir: rootDir(), version: '0.0.0-test', demoCrm: demoCrmOptions(advancingClock(FIXED_NOW), true, undefined) });
+  // The options are named: the test that first asks for the state must not lend it its locale.
+  const context = await chromium.launchPersistentContext(join(dataDir, PROFILE_DIR), { ...launchOptions, timezoneId: TIME_ZONE, locale: 'en-US', viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await context.newPage();
+    await page.clock.install({ time: FIXED_NOW });
+    await page.goto(`${app.host.url}#/summary`);
+    const status = page.getByRole('status', { name: 'Sync status' });
+    await expect(status).toContainText('Last synced', { timeout: 180_000 });
+    await expect(status).toContainText('No pending edits');
+    await waitForOfflineReady(page);
+    await page.goto('about:blank');
+    if (FIXED_NOW + (Date.now() - started) >= PREPARED_CRM_NOW) throw new Error('the prepared first sync outlasted PREPARED_CRM_NOW; move it later');
+    return { dataDir };
+  } finally {
+    await context.close();
+    await app.close();
+  }
+}
 
 /**
  * Each test gets its own web host, data folder and demo CRM (seeded, on the fixed clock),
  * and a fresh browser context (so a fresh IndexedDB). Console errors fail the test.
  */
-export const test = base.extend<{ workspace: Workspace; consoleErrors: string[]; workspaceOptions: WorkspaceOptions }>({
+export const test = base.extend<
+  { workspace: Workspace; consoleErrors: string[]; workspaceOptions: WorkspaceOptions },
+  { preparedState: { made: boolean; get(): Promise<PreparedState> } }
+>({
   workspaceOptions: [{}, { option: true }],
+  // Made on first use (a worker that runs only first-run tests never pays for it) and shared by the worker's tests.
+  preparedState: [
+    async ({ playwright, launchOptions }, use) => {
+      let made: Promise<PreparedState> | undefined;
+      await use({
+        get made() {
+          return made !== undefined;
+        },
+        get: () => (made ??= prepareSyncedState(playwright.chromium, launchOptions)),
+      });
+      if (made) await rm((await made).dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  // A prepared test's browser runs on its copy of the prepared profile (Playwright adds the
+  // test's options, such as locale and viewport, and its tracing, as for any context).
+  context: async ({ workspace, context, playwright, launchOptions }, use) => {
+    if (!workspace.prepared) return use(context);
+    const prepared = await playwright.chromium.launchPersistentContext(join(workspace.dataDir, PROFILE_DIR), launchOptions);
+    await use(prepared);
+    await prepared.close();
+  },
   timezoneId: TIME_ZONE,
   locale: 'en-US',
   // Depends on the workspace so that it is checked before the web host stops (teardown runs
@@ -59,24 +149,31 @@ export const test = base.extend<{ workspace: Workspace; consoleErrors: string[];
     },
     { auto: true },
   ],
-  workspace: async ({ workspaceOptions }, use) => {
-    const { searchLag, leanDataset = true, ...hostOptions } = workspaceOptions;
+  workspace: async ({ workspaceOptions, preparedState }, use, testInfo) => {
+    const { searchLag, leanDataset = true, prepared: wanted, ...hostOptions } = workspaceOptions;
+    const prepared = (wanted ?? true) && leanDataset && Object.keys(hostOptions).length === 0;
+    if (wanted && !prepared) throw new Error('a prepared workspace runs on the default demo CRM; drop `prepared` or the other options');
     const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
+    // A copy of the prepared folder keeps its port, so the restored browser storage is this page's.
+    if (prepared) {
+      // The worker's first prepared test waits for the first sync: that is not its own time.
+      if (!preparedState.made) testInfo.setTimeout(testInfo.timeout + 180_000);
+      await cp((await preparedState.get()).dataDir, dataDir, { recursive: true });
+    }
+    const crmStart = prepared ? PREPARED_CRM_NOW : FIXED_NOW;
     const openedLinks: string[] = [];
     const app = await startWebHostApp({
       // The host's allow-list has run when this is called; tests read what it let through.
       opener: { open: async (url) => void openedLinks.push(url) },
       dataDir,
       // CSW_OUT_DIR lets parallel work build into its own folder.
-      rootDir: join(process.env.CSW_OUT_DIR ?? join(process.cwd(), 'out'), 'renderer'),
+      rootDir: rootDir(),
       version: '0.0.0-test',
-      // The CRM's clock starts at FIXED_NOW and runs, so its modification stamps keep moving.
-      // Enterprise: the app's setup step can create the shared documents object only there, and
-      // shared views, health models and portfolio settings are shared through it.
-      demoCrm: { size: 'small', seed: 1, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, ...(searchLag !== undefined ? { searchLag } : {}) },
+      // The CRM's clock starts at crmStart and runs, so its modification stamps keep moving.
+      demoCrm: demoCrmOptions(advancingClock(crmStart), leanDataset, searchLag),
       ...hostOptions,
     });
-    await use({ url: app.host.url, dataDir, app, openedLinks });
+    await use({ url: app.host.url, dataDir, app, openedLinks, crmStart, prepared });
     await app.close();
     await rm(dataDir, { recursive: true, force: true });
   },

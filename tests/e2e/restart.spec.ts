@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { startWebHostApp } from '../../src-main/web-host/app';
 import { advancingClock } from '../support/demo-crm';
-import { crmApi, expect, expectDrained, FIXED_NOW, openWorkspace, test, TIME_ZONE, waitForOfflineReady } from './fixtures';
+import { crmApi, expect, expectDrained, openWorkspace, test, TIME_ZONE, waitForOfflineReady } from './fixtures';
 
 const row = (page: Page, id: string) => page.locator(`tr[data-task-id="${id}"]`);
 
@@ -38,7 +38,7 @@ test('an edit queued offline reaches the CRM after the web host restarts on the 
     dataDir: workspace.dataDir,
     rootDir: join(process.env.CSW_OUT_DIR ?? join(process.cwd(), 'out'), 'renderer'),
     version: '0.0.0-test',
-    demoCrm: { now: advancingClock(FIXED_NOW + 60_000), timeZone: TIME_ZONE, tier: 'enterprise', leanDataset: true },
+    demoCrm: { now: advancingClock(workspace.crmStart + 60_000), timeZone: TIME_ZONE, tier: 'enterprise', leanDataset: true },
   });
   try {
     expect(restarted.host.url).toBe(workspace.url);
