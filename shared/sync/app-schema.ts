@@ -1,4 +1,5 @@
-import { callCrm } from './crm-calls';
+import { hubspot, type HubspotCall } from '../hubspot';
+import { callCrm, callParsed } from './crm-calls';
 import type { SyncContext } from './context';
 import { CLIENT_ID_PROPERTY, DOC_KEY_PROPERTY, DOC_VALUE_PROPERTY, DOCS_OBJECT_NAME, DOCS_TYPE, SYNCED_TYPES, type SyncedType } from './object-types';
 
@@ -54,8 +55,8 @@ export async function setupAppSchema(ctx: SyncContext): Promise<void> {
   for (const type of SYNCED_TYPES) {
     let state = await readClientId(ctx, type);
     if (state === 'absent') {
-      const created = await post(ctx, `/crm/v3/properties/${type}`, clientIdDef(UNIQUE_ALLOWED.has(type)));
-      if (created === 404 && type === DOCS_TYPE) await post(ctx, '/crm-object-schemas/v3/schemas', DOCS_SCHEMA);
+      const created = await post(ctx, hubspot.properties.create(type, clientIdDef(UNIQUE_ALLOWED.has(type))));
+      if (created === 404 && type === DOCS_TYPE) await post(ctx, hubspot.schemas.create(DOCS_SCHEMA));
       // Never assume what a create did: read the definition back.
       if (created !== 403) state = await readClientId(ctx, type);
     }
@@ -64,14 +65,14 @@ export async function setupAppSchema(ctx: SyncContext): Promise<void> {
 }
 
 async function readClientId(ctx: SyncContext, type: string): Promise<ClientIdState> {
-  const answer = await callCrm(ctx.crm, { method: 'GET', path: `/crm/v3/properties/${type}/${CLIENT_ID_PROPERTY}` }, ctx.now);
-  if (answer.kind === 'rejected') return 'absent';
-  return (answer.res.body as { hasUniqueValue?: unknown } | null)?.hasUniqueValue === true ? 'unique' : 'plain';
+  const definition = await callParsed(ctx, hubspot.properties.get(type, CLIENT_ID_PROPERTY));
+  if (!definition) return 'absent';
+  return definition.hasUniqueValue === true ? 'unique' : 'plain';
 }
 
 /** A create call; returns its status (2xx, or the refusal's: 403 no scope/tier, 404 no such type, 409 exists). */
-async function post(ctx: SyncContext, path: string, body: unknown): Promise<number> {
-  const answer = await callCrm(ctx.crm, { method: 'POST', path, body }, ctx.now);
+async function post(ctx: SyncContext, call: HubspotCall<unknown>): Promise<number> {
+  const answer = await callCrm(ctx.crm, call.request, ctx.now);
   return answer.kind === 'ok' ? answer.res.status : (answer.error.status ?? 0);
 }
 

@@ -1,26 +1,13 @@
-import { crmMessage } from './crm-calls';
+import { crmMessage, type PublicObject } from '../hubspot';
+import { BatchOf, PublicObject as PublicObjectShape } from '../hubspot/schemas';
 import type { EntryError } from './outbox';
 import type { CrmResponse } from './ports';
-import type { Props, SyncedRecord } from './values';
+import type { SyncedRecord } from './values';
 
-export interface WireRecord {
-  id: string;
-  properties: Props;
-  propertiesWithHistory?: Record<string, Array<{ value: string; timestamp: string; sourceId?: string; updatedByUserId?: number }>>;
-  createdAt: string;
-  updatedAt: string;
-  archived?: boolean;
-  /** Echoed from a batch create input that carried one. */
-  objectWriteTraceId?: string;
-}
+/** A record as HubSpot sends it (SimplePublicObject). */
+export type WireRecord = PublicObject;
 
-interface WireError {
-  status?: string | number;
-  category?: string;
-  message?: string;
-  context?: Record<string, unknown>;
-  id?: string;
-}
+const RecordBatch = BatchOf(PublicObjectShape);
 
 export interface BatchAnswer {
   results: WireRecord[];
@@ -30,7 +17,10 @@ export interface BatchAnswer {
 
 /** A 200/201/207 batch envelope, split into per-item results and per-item errors (§3). */
 export function parseBatch(res: CrmResponse, at: number): BatchAnswer {
-  const body = (res.body ?? {}) as { results?: WireRecord[]; errors?: WireError[] };
+  // An answer HubSpot does not document is read as no results: each entry is then looked up
+  // before anything is sent again, as after a timeout.
+  const parsed = RecordBatch.safeParse(res.body);
+  const body = parsed.success ? parsed.data : { results: [], errors: [] };
   const errors = (body.errors ?? []).map((e) => {
     const ctx = e.context ?? {};
     const ids = [ctx.ids, ctx.id, e.id].flatMap((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v])).map(String);
@@ -43,9 +33,9 @@ export function parseBatch(res: CrmResponse, at: number): BatchAnswer {
     };
     return { ids, error };
   });
-  return { results: body.results ?? [], errors };
+  return { results: body.results, errors };
 }
 
 export function toSyncedRecord(w: WireRecord): SyncedRecord {
-  return { id: String(w.id), properties: w.properties ?? {}, createdAt: w.createdAt, updatedAt: w.updatedAt, archived: w.archived ?? false };
+  return { id: w.id, properties: w.properties, createdAt: w.createdAt, updatedAt: w.updatedAt, archived: w.archived ?? false };
 }

@@ -1,5 +1,6 @@
-import { parseBatch, type WireRecord } from './batch';
-import { callCrm, chunk, OBJECTS } from './crm-calls';
+import { hubspot } from '../hubspot';
+import type { WireRecord } from './batch';
+import { callParsed, chunk } from './crm-calls';
 import type { SyncContext } from './context';
 import { isTempId, type CreateIntent } from './intents';
 import { CLIENT_ID_PROPERTY } from './object-types';
@@ -141,15 +142,10 @@ async function associatedIds(ctx: SyncContext, parent: Parent, toType: string): 
   const ids: string[] = [];
   let after: string | undefined;
   do {
-    const answer = await callCrm(
-      ctx.crm,
-      { method: 'GET', path: `/crm/v4/objects/${parent.toType}/${parent.toId}/associations/${toType}`, query: { limit: '500', ...(after ? { after } : {}) } },
-      ctx.now,
-    );
-    if (answer.kind === 'rejected') return undefined;
-    const body = (answer.res.body ?? {}) as { results?: Array<{ toObjectId?: unknown }>; paging?: { next?: { after?: string } } };
-    for (const r of body.results ?? []) if (r.toObjectId !== undefined) ids.push(String(r.toObjectId));
-    after = body.paging?.next?.after;
+    const page = await callParsed(ctx, hubspot.associations.ofRecord(parent.toType, parent.toId, toType, { limit: 500, after }));
+    if (!page) return undefined;
+    for (const r of page.results) ids.push(r.toObjectId);
+    after = page.paging?.next?.after;
   } while (after);
   return ids;
 }
@@ -159,23 +155,21 @@ async function readByIds(ctx: SyncContext, objectType: string, ids: readonly str
   const properties = [...new Set(['createdate', CLIENT_ID_PROPERTY, ...Object.keys(e.intent.properties)])];
   const out: WireRecord[] = [];
   for (const group of chunk(ids, 100)) {
-    const answer = await callCrm(ctx.crm, { method: 'POST', path: `${OBJECTS}/${objectType}/batch/read`, body: { inputs: group.map((id) => ({ id })), properties } }, ctx.now);
-    if (answer.kind === 'rejected') return undefined;
-    out.push(...parseBatch(answer.res, ctx.now()).results);
+    const answer = await callParsed(ctx, hubspot.objects.batchRead(objectType, group, properties));
+    if (!answer) return undefined;
+    out.push(...answer.results);
   }
   return out;
 }
 
 async function searchByClientId(ctx: SyncContext, objectType: string, e: CreateEntry): Promise<WireRecord[]> {
-  const answer = await callCrm(
-    ctx.crm,
-    {
-      method: 'POST',
-      path: `${OBJECTS}/${objectType}/search`,
-      bucket: 'search',
-      body: { filterGroups: [{ filters: [{ propertyName: CLIENT_ID_PROPERTY, operator: 'EQ', value: e.intent.clientId }] }], properties: [CLIENT_ID_PROPERTY, 'createdate', ...Object.keys(e.intent.properties)], limit: 10 },
-    },
-    ctx.now,
+  const answer = await callParsed(
+    ctx,
+    hubspot.objects.search(objectType, {
+      filterGroups: [{ filters: [{ propertyName: CLIENT_ID_PROPERTY, operator: 'EQ', value: e.intent.clientId }] }],
+      properties: [CLIENT_ID_PROPERTY, 'createdate', ...Object.keys(e.intent.properties)],
+      limit: 10,
+    }),
   );
-  return answer.kind === 'ok' ? ((answer.res.body ?? {}) as { results?: WireRecord[] }).results ?? [] : [];
+  return answer?.results ?? [];
 }

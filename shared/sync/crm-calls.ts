@@ -1,3 +1,4 @@
+import { crmCategory, crmMessage, parseAnswer, type HubspotCall } from '../hubspot';
 import { DAILY_LIMIT_CODE, DAILY_LIMIT_MESSAGE, isDailyLimit } from './daily-limit';
 import type { EntryError } from './outbox';
 import type { CrmPort, CrmRequest, CrmResponse } from './ports';
@@ -40,21 +41,6 @@ const TRANSIENT_STATUS = new Set([401, 408, 423, 429, 477]);
 
 export type CallAnswer = { kind: 'ok'; res: CrmResponse } | { kind: 'rejected'; error: EntryError };
 
-/** The CRM's message for a failed request, as the user will read it in "needs attention". */
-export function crmMessage(res: CrmResponse): string {
-  const body = res.body as { message?: unknown; errors?: Array<{ message?: unknown }> } | null;
-  const main = typeof body?.message === 'string' ? body.message : `The CRM answered ${res.status}.`;
-  const details = (Array.isArray(body?.errors) ? body.errors : [])
-    .map((e) => (typeof e.message === 'string' ? e.message : ''))
-    .filter((m) => m && !main.includes(m));
-  return details.length ? `${main} (${details.join('; ')})` : main;
-}
-
-function categoryOf(res: CrmResponse): string | undefined {
-  const c = (res.body as { category?: unknown } | null)?.category;
-  return typeof c === 'string' ? c : undefined;
-}
-
 /**
  * One CRM call: 2xx (207 included) is an answer, a refusal (4xx) is returned as a value for
  * the caller to attribute to the intent that caused it, and everything transient throws.
@@ -68,7 +54,7 @@ export async function callCrm(crm: CrmPort, req: CrmRequest, now: () => number):
   }
   const res = result.data;
   if (res.status >= 200 && res.status < 300) return { kind: 'ok', res };
-  const category = categoryOf(res);
+  const category = crmCategory(res);
   const error: EntryError = { status: res.status, message: crmMessage(res), at: now(), ...(category ? { code: category } : {}) };
   if (isDailyLimit(res)) {
     // Nothing gets through before the portal's midnight; the coordinator waits for it.
@@ -88,10 +74,31 @@ export async function fetchCrm(crm: CrmPort, req: CrmRequest, now: () => number)
   return answer.res;
 }
 
+/**
+ * For pulls: a HubSpot call's parsed answer. A refusal, or an answer that is not the shape
+ * HubSpot documents, is fatal to this run (the cursor stays; the user sees which call).
+ */
+export async function fetchCall<T>(crm: CrmPort, call: HubspotCall<T>, now: () => number): Promise<T> {
+  const res = await fetchCrm(crm, call.request, now);
+  const parsed = parseAnswer(call, res);
+  if (!parsed.ok) throw new PermanentSyncError({ status: res.status, code: 'MALFORMED_ANSWER', message: parsed.error.message, at: now() });
+  return parsed.value;
+}
+
+/**
+ * For look-ups during a push: the parsed answer, or undefined when the CRM refused the call or
+ * answered in a shape HubSpot does not document (then nothing is known); transient failures throw.
+ */
+export async function callParsed<T>(ctx: { crm: CrmPort; now: () => number }, call: HubspotCall<T>): Promise<T | undefined> {
+  const answer = await callCrm(ctx.crm, call.request, ctx.now);
+  if (answer.kind === 'rejected') return undefined;
+  const parsed = parseAnswer(call, answer.res);
+  return parsed.ok ? parsed.value : undefined;
+}
+
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
-export const OBJECTS = '/crm/v3/objects';

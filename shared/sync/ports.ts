@@ -2,33 +2,7 @@ import type { ConflictInput } from './decide';
 import type { EntryError, StoredEntry } from './outbox';
 import type { Props, SyncedRecord } from './values';
 
-/** The CRM request and answer, the shape of the host contract's `crm:request`. */
-export interface CrmRequest {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  path: string;
-  query?: Record<string, string | string[]>;
-  body?: unknown;
-  bucket?: 'standard' | 'search';
-  /** `background`: bulk reads the gateway paces below the client's full rate (rate-budget.ts). */
-  priority?: 'normal' | 'background';
-}
-
-export interface CrmResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-  /** The portal's daily budget as the gateway last saw it (rate-budget.ts); absent until an answer stated it. */
-  budget?: { daily: number; dailyRemaining: number; dailyLow: boolean };
-}
-
-export type CrmResult =
-  | { ok: true; data: CrmResponse }
-  | { ok: false; error: { code: string; message: string } };
-
-/** How the sync reaches the CRM: through the host bridge in the app, the real gateway in tests. */
-export interface CrmPort {
-  request(req: CrmRequest): Promise<CrmResult>;
-}
+export type { CrmPort, CrmRequest, CrmResponse, CrmResult } from '../hubspot/transport';
 
 /**
  * Where a pull stands for one type. `bootstrap` pages through the list endpoint (`after` is

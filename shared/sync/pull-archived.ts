@@ -1,4 +1,5 @@
-import { fetchCrm, OBJECTS } from './crm-calls';
+import { hubspot } from '../hubspot';
+import { fetchCall } from './crm-calls';
 import type { SyncContext } from './context';
 import type { SyncedType } from './object-types';
 
@@ -11,21 +12,12 @@ export async function sweepArchived(ctx: SyncContext, type: SyncedType): Promise
   let after: string | undefined;
   let removed = 0;
   do {
-    const res = await fetchCrm(
-      ctx.crm,
-      {
-        method: 'GET',
-        path: `${OBJECTS}/${type}`,
-        query: { limit: String(ctx.tuning.listPageSize), archived: 'true', properties: 'hs_object_id', ...(after ? { after } : {}) },
-      },
-      ctx.now,
-    );
-    const body = (res.body ?? {}) as { results?: Array<{ id: string }>; paging?: { next?: { after?: string } } };
-    const ids = (body.results ?? []).map((r) => String(r.id));
+    const page = await fetchCall(ctx.crm, hubspot.objects.list(type, { limit: ctx.tuning.listPageSize, archived: true, properties: ['hs_object_id'], after }), ctx.now);
+    const ids = page.results.map((r) => r.id);
     if (ids.length) await ctx.store.removeRecords(type, ids);
     removed += ids.length;
     ctx.progress({ phase: 'archived', objectType: type, done: removed });
-    after = body.paging?.next?.after;
+    after = page.paging?.next?.after;
   } while (after);
   return removed;
 }

@@ -1,15 +1,10 @@
-import { chunk, fetchCrm } from './crm-calls';
+import { hubspot } from '../hubspot';
+import { chunk, fetchCall } from './crm-calls';
 import type { SyncContext } from './context';
 import type { AssociationBatch, AssociationRow } from './ports';
 
 /** v4 batch read takes up to 1000 ids and answers at most 500 associations per id, the rest behind that id's `paging`. */
 const ASSOC_READ_MAX = 1000;
-
-interface AssocResult {
-  from: { id: string };
-  to: Array<{ toObjectId: string | number; associationTypes?: Array<{ typeId: number }> }>;
-  paging?: { next?: { after?: string } };
-}
 
 /**
  * Every association of `ids` towards `toType`, following per-record paging. Association
@@ -22,22 +17,14 @@ export async function readAssociations(ctx: SyncContext, fromType: string, toTyp
   while (pending.length) {
     const next: typeof pending = [];
     for (const group of chunk(pending, ASSOC_READ_MAX)) {
-      const res = await fetchCrm(
-        ctx.crm,
-        {
-          method: 'POST',
-          path: `/crm/v4/associations/${fromType}/${toType}/batch/read`,
-          body: { inputs: group.map((g) => (g.after ? { id: g.id, after: g.after } : { id: g.id })) },
-        },
-        ctx.now,
-      );
+      const answer = await fetchCall(ctx.crm, hubspot.associations.batchRead(fromType, toType, group), ctx.now);
       // Ids without associations come back as per-item errors in a 207; that is "none".
-      for (const r of ((res.body as { results?: AssocResult[] } | null)?.results ?? [])) {
-        for (const to of r.to ?? []) {
-          rows.push({ fromType, fromId: String(r.from.id), toType, toId: String(to.toObjectId), typeIds: (to.associationTypes ?? []).map((t) => t.typeId) });
+      for (const r of answer.results) {
+        for (const to of r.to) {
+          rows.push({ fromType, fromId: r.from.id, toType, toId: to.toObjectId, typeIds: (to.associationTypes ?? []).flatMap((t) => (t.typeId === undefined ? [] : [t.typeId])) });
         }
         const after = r.paging?.next?.after;
-        if (after) next.push({ id: String(r.from.id), after });
+        if (after) next.push({ id: r.from.id, after });
       }
     }
     pending = next;

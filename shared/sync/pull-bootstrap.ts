@@ -1,6 +1,7 @@
-import { toSyncedRecord, type WireRecord } from './batch';
+import { hubspot } from '../hubspot';
+import { toSyncedRecord } from './batch';
 import type { SyncedRecord } from './values';
-import { fetchCrm, OBJECTS } from './crm-calls';
+import { fetchCall } from './crm-calls';
 import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
 import type { AssociationBatch, CursorState } from './ports';
@@ -8,11 +9,6 @@ import { readAssociations } from './pull-associations';
 import { modifiedAt, readRecords } from './pull-common';
 
 type Bootstrap = Extract<CursorState, { mode: 'bootstrap' }>;
-
-interface ListBody {
-  results?: WireRecord[];
-  paging?: { next?: { after?: string } };
-}
 
 /**
  * First load of a type through the list endpoint (no 10,000 cap, standard bucket; §13).
@@ -33,18 +29,9 @@ export async function bootstrapType(ctx: SyncContext, type: SyncedType, properti
     const listedIds: string[] = [];
     let after = state.after;
     do {
-      const res = await fetchCrm(
-        ctx.crm,
-        {
-          method: 'GET',
-          path: `${OBJECTS}/${type}`,
-          query: { limit: String(ctx.tuning.listPageSize), properties: listed, archived: 'false', ...(after ? { after } : {}) },
-        },
-        ctx.now,
-      );
-      const body = (res.body ?? {}) as ListBody;
-      listedIds.push(...(body.results ?? []).map((r) => String(r.id)));
-      after = body.paging?.next?.after;
+      const page = await fetchCall(ctx.crm, hubspot.objects.list(type, { limit: ctx.tuning.listPageSize, properties: [listed], archived: false, after }), ctx.now);
+      listedIds.push(...page.results.map((r) => r.id));
+      after = page.paging?.next?.after;
     } while (after && listedIds.length < ctx.tuning.bootstrapBatch);
     const records: SyncedRecord[] = await readRecords(ctx, type, listedIds, properties);
     const ids = records.map((r) => r.id);
@@ -66,19 +53,9 @@ export async function bootstrapType(ctx: SyncContext, type: SyncedType, properti
 
 async function startBootstrap(ctx: SyncContext, type: SyncedType): Promise<Bootstrap> {
   const prop = TYPE_INFO[type].cursorProperty;
-  const res = await fetchCrm(
-    ctx.crm,
-    {
-      method: 'POST',
-      path: `${OBJECTS}/${type}/search`,
-      bucket: 'search',
-      body: { filterGroups: [], sorts: [{ propertyName: prop, direction: 'DESCENDING' }], properties: [prop], limit: 1 },
-    },
-    ctx.now,
-  );
-  const body = (res.body ?? {}) as { total?: number; results?: WireRecord[] };
-  const newest = body.results?.[0];
+  const body = await fetchCall(ctx.crm, hubspot.objects.search(type, { filterGroups: [], sorts: [{ propertyName: prop, direction: 'DESCENDING' }], properties: [prop], limit: 1 }), ctx.now);
+  const newest = body.results[0];
   // An empty type fences at 0: its first incremental pass reads whatever appeared since.
   const fenceMs = newest ? modifiedAt(type, toSyncedRecord(newest)) : 0;
-  return { objectType: type, mode: 'bootstrap', fenceMs, done: 0, ...(typeof body.total === 'number' ? { total: body.total } : {}) };
+  return { objectType: type, mode: 'bootstrap', fenceMs, done: 0, total: body.total };
 }

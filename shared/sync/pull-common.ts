@@ -1,5 +1,6 @@
-import { toSyncedRecord, type WireRecord } from './batch';
-import { chunk, fetchCrm, OBJECTS } from './crm-calls';
+import { hubspot } from '../hubspot';
+import { toSyncedRecord } from './batch';
+import { chunk, fetchCall } from './crm-calls';
 import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
 import { MERGEABLE_TYPES, MERGED_IDS_PROPERTY } from './reconcile';
@@ -32,12 +33,8 @@ export async function propertiesToFetch(ctx: SyncContext, type: SyncedType): Pro
 export async function readRecords(ctx: SyncContext, type: SyncedType, ids: readonly string[], properties: readonly string[]): Promise<SyncedRecord[]> {
   const byId = new Map<string, SyncedRecord>();
   for (const group of chunk(ids, BATCH_READ_MAX)) {
-    const res = await fetchCrm(
-      ctx.crm,
-      { method: 'POST', path: `${OBJECTS}/${type}/batch/read`, body: { properties, inputs: group.map((id) => ({ id })) } },
-      ctx.now,
-    );
-    for (const r of ((res.body ?? {}) as { results?: WireRecord[] }).results ?? []) byId.set(String(r.id), toSyncedRecord(r));
+    const answer = await fetchCall(ctx.crm, hubspot.objects.batchRead(type, group, properties), ctx.now);
+    for (const r of answer.results) byId.set(r.id, toSyncedRecord(r));
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

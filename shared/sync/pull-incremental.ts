@@ -1,5 +1,6 @@
-import { toSyncedRecord, type WireRecord } from './batch';
-import { fetchCrm, OBJECTS } from './crm-calls';
+import { hubspot, type SearchFilter } from '../hubspot';
+import { toSyncedRecord } from './batch';
+import { fetchCall } from './crm-calls';
 import type { SyncContext } from './context';
 import { associationPartners, TYPE_INFO, type SyncedType } from './object-types';
 import type { AssociationBatch, CursorState } from './ports';
@@ -8,11 +9,7 @@ import { modifiedAt } from './pull-common';
 
 type Incremental = Extract<CursorState, { mode: 'incremental' }>;
 
-interface Filter {
-  propertyName: string;
-  operator: 'GTE' | 'LTE' | 'EQ' | 'GT';
-  value: string;
-}
+type Filter = SearchFilter;
 
 /**
  * Changes since the cursor, by search on the modified-date property (§13), as a keyset walk
@@ -39,24 +36,18 @@ export async function incrementalType(ctx: SyncContext, type: SyncedType, cursor
     const filters: Filter[] = tie
       ? [{ propertyName: prop, operator: 'EQ', value: String(tie.t) }, { propertyName: 'hs_object_id', operator: 'GT', value: tie.lastId }]
       : [{ propertyName: prop, operator: 'GTE', value: String(lo) }, ...upper];
-    const res = await fetchCrm(
+    const body = await fetchCall(
       ctx.crm,
-      {
-        method: 'POST',
-        path: `${OBJECTS}/${type}/search`,
-        bucket: 'search',
-        body: {
-          filterGroups: [{ filters }],
-          sorts: [{ propertyName: tie ? 'hs_object_id' : prop, direction: 'ASCENDING' }],
-          properties,
-          limit: ctx.tuning.searchPageSize,
-        },
-      },
+      hubspot.objects.search(type, {
+        filterGroups: [{ filters }],
+        sorts: [{ propertyName: tie ? 'hs_object_id' : prop, direction: 'ASCENDING' }],
+        properties,
+        limit: ctx.tuning.searchPageSize,
+      }),
       ctx.now,
     );
-    const body = (res.body ?? {}) as { total?: number; results?: WireRecord[] };
     total ??= body.total;
-    const records = (body.results ?? []).map(toSyncedRecord);
+    const records = body.results.map(toSyncedRecord);
     const full = records.length >= ctx.tuning.searchPageSize;
     const last = records[records.length - 1];
     if (last) {

@@ -1,4 +1,5 @@
 import type { SyncContext } from './context';
+import { hubspot, parseAnswer } from '../hubspot';
 import { callCrm } from './crm-calls';
 import { PORTAL_INFO_META, type PortalInfo } from './daily-limit';
 
@@ -8,12 +9,12 @@ import { PORTAL_INFO_META, type PortalInfo } from './daily-limit';
  * `/account-info/v3/details` (or refuses it) leaves what was known before.
  */
 export async function pullPortalInfo(ctx: SyncContext): Promise<void> {
-  const answer = await callCrm(ctx.crm, { method: 'GET', path: '/account-info/v3/details' }, ctx.now);
+  const call = hubspot.account.details();
+  const answer = await callCrm(ctx.crm, call.request, ctx.now);
   if (answer.kind !== 'ok') return;
-  const body = answer.res.body as { portalId?: unknown; timeZone?: unknown } | null;
-  const info: PortalInfo = {
-    ...(typeof body?.portalId === 'number' ? { portalId: body.portalId } : {}),
-    ...(typeof body?.timeZone === 'string' ? { timeZone: body.timeZone } : {}),
-  };
+  const parsed = parseAnswer(call, answer.res);
+  if (!parsed.ok) return;
+  const { portalId, timeZone } = parsed.value;
+  const info: PortalInfo = { portalId, ...(timeZone ? { timeZone } : {}) };
   await ctx.store.setMeta(PORTAL_INFO_META, info);
 }

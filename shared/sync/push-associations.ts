@@ -1,3 +1,4 @@
+import { hubspot } from '../hubspot';
 import type { SyncContext } from './context';
 import { isTempId, type AssociationIntent } from './intents';
 import type { StoredEntry } from './outbox';
@@ -30,12 +31,11 @@ export async function pushAssociations(ctx: SyncContext, heads: readonly AssocEn
   }
   for (const entries of groups.values()) {
     const { kind, fromType, toType } = (entries[0] as AssocEntry).intent;
-    const base = `/crm/v4/associations/${fromType}/${toType}/batch`;
     const spec: SendSpec<AssocEntry> = {
-      request: (items) =>
-        kind === 'associate'
-          ? { method: 'POST', path: `${base}/associate/default`, body: { inputs: items.map((e) => ({ from: { id: e.intent.fromId }, to: { id: e.intent.toId } })) } }
-          : { method: 'POST', path: `${base}/archive`, body: { inputs: items.map((e) => ({ from: { id: e.intent.fromId }, to: [{ id: e.intent.toId }] })) } },
+      request: (items) => {
+        const pairs = items.map((e) => ({ fromId: e.intent.fromId, toId: e.intent.toId }));
+        return (kind === 'associate' ? hubspot.associations.associateDefault(fromType, toType, pairs) : hubspot.associations.archive(fromType, toType, pairs)).request;
+      },
       idOf: (e) => e.intent.fromId,
       seqOf: (e) => e.seq,
       // Association answers are keyed by from/to pairs, not records; success is "no error".

@@ -1,6 +1,7 @@
 import { clientIdState } from './app-schema';
-import { parseBatch, toSyncedRecord, type WireRecord } from './batch';
-import { callCrm, chunk, OBJECTS } from './crm-calls';
+import { toSyncedRecord, type WireRecord } from './batch';
+import { hubspot } from '../hubspot';
+import { callParsed, chunk } from './crm-calls';
 import type { SyncContext } from './context';
 import { findLandedCreates, parentsOf, type CreateEntry, inlineAssociations } from './create-reconcile';
 import { CLIENT_ID_PROPERTY } from './object-types';
@@ -46,17 +47,12 @@ async function upsertCreates(ctx: SyncContext, objectType: string, entries: Crea
 
   const toSend = entries.filter((e) => !found.has(e.intent.clientId));
   const spec: SendSpec<CreateEntry> = {
-    request: (items) => ({
-      method: 'POST',
-      path: `${OBJECTS}/${objectType}/batch/upsert`,
-      body: {
-        inputs: items.map((e) => ({
-          id: e.intent.clientId,
-          idProperty: CLIENT_ID_PROPERTY,
-          properties: { ...e.intent.properties, [CLIENT_ID_PROPERTY]: e.intent.clientId },
-        })),
-      },
-    }),
+    request: (items) =>
+      hubspot.objects.batchUpsert(
+        objectType,
+        CLIENT_ID_PROPERTY,
+        items.map((e) => ({ id: e.intent.clientId, properties: { ...e.intent.properties, [CLIENT_ID_PROPERTY]: e.intent.clientId } })),
+      ).request,
     idOf: (e) => e.intent.clientId,
     seqOf: (e) => e.seq,
     match: (e, results) => results.find((r) => clientIdOf(r) === e.intent.clientId),
@@ -93,17 +89,15 @@ async function plainCreates(ctx: SyncContext, objectType: string, entries: Creat
 
   const toSend = entries.filter((e) => e.attempts === 0 || verdicts.get(e.seq)?.kind === 'absent');
   const spec: SendSpec<CreateEntry> = {
-    request: (items) => ({
-      method: 'POST',
-      path: `${OBJECTS}/${objectType}/batch/create`,
-      body: {
-        inputs: items.map((e) => ({
+    request: (items) =>
+      hubspot.objects.batchCreate(
+        objectType,
+        items.map((e) => ({
           objectWriteTraceId: e.intent.clientId,
           properties: { ...e.intent.properties, ...(withClientId ? { [CLIENT_ID_PROPERTY]: e.intent.clientId } : {}) },
           associations: inlineAssociations(objectType, parentsOf(e, outbox)),
         })),
-      },
-    }),
+      ).request,
     idOf: (e) => e.intent.clientId,
     seqOf: (e) => e.seq,
     match: (e, results) => results.find((r) => r.objectWriteTraceId === e.intent.clientId || (withClientId && clientIdOf(r) === e.intent.clientId)),
@@ -132,22 +126,11 @@ function created(objectType: string, e: CreateEntry, r: WireRecord, withClientId
 async function readByClientId(ctx: SyncContext, objectType: string, entries: readonly CreateEntry[]): Promise<Map<string, WireRecord>> {
   const found = new Map<string, WireRecord>();
   for (const group of chunk(entries, BATCH_MAX)) {
-    const answer = await callCrm(
-      ctx.crm,
-      {
-        method: 'POST',
-        path: `${OBJECTS}/${objectType}/batch/read`,
-        body: {
-          idProperty: CLIENT_ID_PROPERTY,
-          inputs: group.map((e) => ({ id: e.intent.clientId })),
-          properties: [...new Set([CLIENT_ID_PROPERTY, ...group.flatMap((e) => Object.keys(e.intent.properties))])],
-        },
-      },
-      ctx.now,
-    );
+    const properties = [...new Set([CLIENT_ID_PROPERTY, ...group.flatMap((e) => Object.keys(e.intent.properties))])];
+    const answer = await callParsed(ctx, hubspot.objects.batchRead(objectType, group.map((e) => e.intent.clientId), properties, { idProperty: CLIENT_ID_PROPERTY }));
     // A refused lookup leaves the entries to the upsert, which is idempotent by the same key.
-    if (answer.kind === 'rejected') continue;
-    for (const r of parseBatch(answer.res, ctx.now()).results) {
+    if (!answer) continue;
+    for (const r of answer.results) {
       const key = clientIdOf(r);
       if (key) found.set(key, r);
     }

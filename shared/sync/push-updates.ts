@@ -1,5 +1,6 @@
-import { parseBatch, type WireRecord } from './batch';
-import { callCrm, chunk, OBJECTS } from './crm-calls';
+import { hubspot, parseAnswer, type HubspotCall } from '../hubspot';
+import type { WireRecord } from './batch';
+import { callCrm, chunk } from './crm-calls';
 import type { SyncContext } from './context';
 import { decideUpdate, type ConflictInput } from './decide';
 import { isTempId, type UpdateIntent } from './intents';
@@ -63,11 +64,7 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
     if (outcomes.length) await ctx.store.resolve(outcomes);
     resolved += outcomes.length;
     const spec: SendSpec<Planned> = {
-      request: (items) => ({
-        method: 'POST',
-        path: `${OBJECTS}/${objectType}/batch/update`,
-        body: { inputs: items.map((p) => ({ id: p.entry.intent.recordId, properties: p.write })) },
-      }),
+      request: (items) => hubspot.objects.batchUpdate(objectType, items.map((p) => ({ id: p.entry.intent.recordId, properties: p.write }))).request,
       idOf: (p) => p.entry.intent.recordId,
       seqOf: (p) => p.entry.seq,
       onSuccess: (p, result) => ({
@@ -89,6 +86,14 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
   return resolved;
 }
 
+/** A read's parsed answer, or the error to attribute (a refusal, or an answer HubSpot does not document); transient failures throw. */
+async function readBatch<T>(ctx: SyncContext, call: HubspotCall<T>): Promise<{ value: T } | { error: EntryError }> {
+  const answer = await callCrm(ctx.crm, call.request, ctx.now);
+  if (answer.kind === 'rejected') return { error: answer.error };
+  const parsed = parseAnswer(call, answer.res);
+  return parsed.ok ? { value: parsed.value } : { error: { status: answer.res.status, message: parsed.error.message, at: ctx.now() } };
+}
+
 /**
  * Current values and history of a group of records. A refused read (say, 400 for a property
  * the CRM no longer has) is split down to the entry that caused it, which gets the error.
@@ -96,26 +101,20 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
 async function readCurrent(ctx: SyncContext, objectType: string, group: readonly UpdateEntry[]): Promise<Map<string, WireRecord | EntryError>> {
   const props = [...new Set(group.flatMap((e) => Object.keys(e.intent.desired)))];
   const merged = MERGEABLE_TYPES.includes(objectType) ? [MERGED_IDS_PROPERTY] : [];
-  const answer = await callCrm(
-    ctx.crm,
-    {
-      method: 'POST',
-      path: `${OBJECTS}/${objectType}/batch/read`,
-      body: { inputs: [...new Set(group.map((e) => e.intent.recordId))].map((id) => ({ id })), properties: [...props, ...merged], propertiesWithHistory: props },
-    },
-    ctx.now,
-  );
+  const call = hubspot.objects.batchRead(objectType, [...new Set(group.map((e) => e.intent.recordId))], [...props, ...merged], { withHistory: props });
+  const read = await readBatch(ctx, call);
   const map = new Map<string, WireRecord | EntryError>();
-  if (answer.kind === 'rejected') {
-    if (group.length === 1) map.set((group[0] as UpdateEntry).intent.recordId, answer.error);
+  if ('error' in read) {
+    // A refusal, or an answer HubSpot does not document, is split down to the entry it concerns.
+    if (group.length === 1) map.set((group[0] as UpdateEntry).intent.recordId, read.error);
     else {
       const half = Math.ceil(group.length / 2);
       for (const part of [group.slice(0, half), group.slice(half)]) for (const [k, v] of await readCurrent(ctx, objectType, part)) map.set(k, v);
     }
     return map;
   }
-  const results = parseBatch(answer.res, ctx.now()).results;
-  for (const r of results) map.set(String(r.id), r);
+  const results = read.value.results;
+  for (const r of results) map.set(r.id, r);
   // HubSpot answers a merged-away id with the survivor, under the survivor's id.
   for (const r of results) for (const old of mergedIds(r.properties)) if (!map.has(old)) map.set(old, r);
   return map;

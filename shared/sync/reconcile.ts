@@ -1,4 +1,5 @@
-import { chunk, fetchCrm, OBJECTS, PermanentSyncError } from './crm-calls';
+import { hubspot } from '../hubspot';
+import { chunk, fetchCall, PermanentSyncError } from './crm-calls';
 import type { SyncContext } from './context';
 import { TYPE_INFO, type SyncedType } from './object-types';
 import type { AssociationBatch, AssociationRow } from './ports';
@@ -147,14 +148,9 @@ async function listLiveIds(ctx: SyncContext, type: SyncedType): Promise<Map<stri
   const out = new Map<string, string | null>();
   let after: string | undefined;
   do {
-    const res = await fetchCrm(
-      ctx.crm,
-      { method: 'GET', path: `${OBJECTS}/${type}`, query: { limit: String(ctx.tuning.listPageSize), properties: prop, ...(after ? { after } : {}) } },
-      ctx.now,
-    );
-    const body = (res.body ?? {}) as { results?: Array<{ id: string; properties?: Props }>; paging?: { next?: { after?: string } } };
-    for (const r of body.results ?? []) out.set(String(r.id), (r.properties?.[prop] as string | null | undefined) ?? null);
-    after = body.paging?.next?.after;
+    const page = await fetchCall(ctx.crm, hubspot.objects.list(type, { limit: ctx.tuning.listPageSize, properties: [prop], after }), ctx.now);
+    for (const r of page.results) out.set(r.id, r.properties[prop] ?? null);
+    after = page.paging?.next?.after;
   } while (after);
   return out;
 }
