@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import * as rules from '../../shared/domain/permissions';
+import { hubspot } from '../../shared/hubspot';
 import type { Action, CrmUser } from '../../shared/domain/permissions';
 import { userById } from '../db/queries/summary';
 import { useDb } from './db-key';
-import { useHost } from './host-key';
+import { hubspotVia, useHost } from './host-key';
 import { useLiveQuery } from './live-query';
 import { useWorkspaceStore } from './workspace';
 
@@ -17,7 +18,7 @@ import { useWorkspaceStore } from './workspace';
  */
 export const usePermissionsStore = defineStore('permissions', () => {
   const db = useDb();
-  const host = useHost();
+  const crm = hubspotVia(useHost());
   const workspace = useWorkspaceStore();
   if (!workspace.loaded) void workspace.load();
 
@@ -29,8 +30,8 @@ export const usePermissionsStore = defineStore('permissions', () => {
     [userId, synced.value, synced.loading],
     async ([id, row, loading]) => {
       if (!id || row || loading || fetched.value?.id === id) return;
-      const res = await host['crm:request']({ method: 'GET', path: `/settings/v3/users/${encodeURIComponent(id)}` });
-      if (res.ok && res.data.status === 200) fetched.value = res.data.body as CrmUser;
+      const sent = await crm(hubspot.users.get(id));
+      if (sent.ok) fetched.value = sent.value;
     },
     { immediate: true },
   );

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { PREVIEW_PROPERTIES } from '../../shared/records/workspace-properties';
 import { computed, ref, shallowRef } from 'vue';
+import { hubspot, type ValueWithTimestamp } from '../../shared/hubspot';
 import type { Props, SyncedType } from '../../shared/sync';
 import { propertyKindOf, type PropertyKind } from '../../shared/views';
 import { associate, createNote, createTask, logCall, mergedRecord, setProperties, type MergedRecord } from '../db';
@@ -21,7 +22,7 @@ import type { ActivityInput } from '../components/activity-forms/types';
 import { useConnectivityStore } from './connectivity';
 import { formatPropertyValue } from './format-value';
 import { useDb } from './db-key';
-import { useHost } from './host-key';
+import { hubspotVia, useHost } from './host-key';
 import { useLiveQuery } from './live-query';
 import { useWorkspaceStore } from './workspace';
 
@@ -33,11 +34,7 @@ export interface PreviewProperty {
   readOnly: boolean;
 }
 
-export interface HistoryEntry {
-  value: string;
-  timestamp: string;
-  sourceType?: string;
-}
+export type HistoryEntry = Pick<ValueWithTimestamp, 'value' | 'timestamp' | 'sourceType'>;
 
 /** "All properties" of the open record, read from the CRM on demand: the sync keeps only the used ones. */
 export type AllPropertiesState =
@@ -74,7 +71,7 @@ export function recordTitle(objectType: string, r: Pick<MergedRecord, 'id' | 'pr
  */
 export const useRecordPreviewStore = defineStore('recordPreview', () => {
   const db = useDb();
-  const host = useHost();
+  const crm = hubspotVia(useHost());
   const workspace = useWorkspaceStore();
   const connectivity = useConnectivityStore();
 
@@ -148,18 +145,9 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   async function loadHistory(property: string) {
     if (!connectivity.online) return void (history.value = { state: 'offline', property });
     history.value = { state: 'loading', property };
-    const res = await host['crm:request']({
-      method: 'GET',
-      path: `/crm/v3/objects/${objectType.value}/${recordId.value}`,
-      query: { properties: property, propertiesWithHistory: property },
-    });
-    if (!res.ok) {
-      history.value = res.error.code === 'NETWORK' ? { state: 'offline', property } : { state: 'error', property, message: res.error.message };
-      return;
-    }
-    if (res.data.status >= 300) return void (history.value = { state: 'error', property, message: `HTTP ${res.data.status}` });
-    const body = res.data.body as { propertiesWithHistory?: Record<string, HistoryEntry[]> };
-    const entries = [...(body.propertiesWithHistory?.[property] ?? [])].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
+    const sent = await crm(hubspot.objects.readWithHistory(objectType.value, recordId.value, property));
+    if (!sent.ok) return void (history.value = sent.error.kind === 'unreachable' ? { state: 'offline', property } : { state: 'error', property, message: sent.error.message });
+    const entries = [...(sent.value.propertiesWithHistory?.[property] ?? [])].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
     history.value = { state: 'ready', property, entries };
   }
 
@@ -172,11 +160,10 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
     if (!connectivity.online) return void (allProperties.value = { state: 'offline' });
     allProperties.value = { state: 'loading' };
     const names = defs.value.value.map((d) => d.name);
-    const res = await host['crm:request']({ method: 'POST', path: `/crm/v3/objects/${type}/batch/read`, body: { properties: names, inputs: [{ id }] } });
+    const sent = await crm(hubspot.objects.batchRead(type, [id], names));
     if (type !== objectType.value || id !== recordId.value) return;
-    if (!res.ok) return void (allProperties.value = res.error.code === 'NETWORK' ? { state: 'offline' } : { state: 'error', message: res.error.message });
-    if (res.data.status >= 300) return void (allProperties.value = { state: 'error', message: `HTTP ${res.data.status}` });
-    const values = ((res.data.body as { results?: Array<{ properties?: Record<string, string | null> }> }).results ?? [])[0]?.properties ?? {};
+    if (!sent.ok) return void (allProperties.value = sent.error.kind === 'unreachable' ? { state: 'offline' } : { state: 'error', message: sent.error.message });
+    const values = sent.value.results[0]?.properties ?? {};
     const entries = names.map((name) => ({ property: describe(name), value: values[name] ?? null })).sort((a, b) => a.property.label.localeCompare(b.property.label));
     allProperties.value = { state: 'ready', entries };
   }

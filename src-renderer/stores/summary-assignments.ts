@@ -2,6 +2,8 @@ import { computed, ref, watch, type Ref } from 'vue';
 import { getMeta, putMeta } from '../db/queries/summary';
 import type { CsDatabase } from '../db';
 import type { HostApi } from '../../shared/contract';
+import { hubspot } from '../../shared/hubspot';
+import { hubspotVia } from './host-key';
 
 const DAY = 86_400_000;
 const HISTORY_BATCH = 50; // HubSpot caps batch reads with property history at 50 inputs
@@ -23,6 +25,7 @@ export function useAssignmentDates(opts: {
   csmProperty: Ref<string>;
   owned: Ref<Array<{ id: string; updatedAt: string }>>;
 }) {
+  const crm = hubspotVia(opts.host);
   const key = computed(() => `summary:setAt:${opts.objectType.value}:${opts.csmProperty.value}`);
   const cache = ref<SetAtCache>({});
   const unavailable = ref(false);
@@ -38,14 +41,9 @@ export function useAssignmentDates(opts: {
     const prop = opts.csmProperty.value;
     for (let i = 0; i < missing.length; i += HISTORY_BATCH) {
       const group = missing.slice(i, i + HISTORY_BATCH);
-      const res = await opts.host['crm:request']({
-        method: 'POST',
-        path: `/crm/v3/objects/${opts.objectType.value}/batch/read`,
-        body: { inputs: group.map((c) => ({ id: c.id })), properties: [prop], propertiesWithHistory: [prop] },
-      });
-      if (!res.ok || res.data.status >= 300) return void (unavailable.value = true);
-      const body = res.data.body as { results?: Array<{ id: string; propertiesWithHistory?: Record<string, Array<{ timestamp: string }>> }> };
-      for (const r of body.results ?? []) {
+      const sent = await crm(hubspot.objects.batchRead(opts.objectType.value, group.map((c) => c.id), [prop], { withHistory: [prop] }));
+      if (!sent.ok) return void (unavailable.value = true);
+      for (const r of sent.value.results) {
         const stamps = (r.propertiesWithHistory?.[prop] ?? []).map((h) => Date.parse(h.timestamp)).filter((n) => !Number.isNaN(n));
         next[r.id] = { updatedAt: group.find((c) => c.id === r.id)?.updatedAt ?? '', setAt: stamps.length ? Math.max(...stamps) : null };
       }

@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { HubspotToken, type CallInput, type CallOutput, type HostError } from '../../../shared/contract';
+import { hubspot, type CallError } from '../../../shared/hubspot';
 import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../../db/queries/connect';
 import { readSavedNotice, saveUnsentEdits, unsentEditCount, writeSavedNotice, type SavedEditsNotice } from './saved-edits';
 import { useDb } from '../../stores/db-key';
-import { useHost } from '../../stores/host-key';
+import { hubspotVia, useHost } from '../../stores/host-key';
 
 export type TokenProblem = 'empty' | 'malformed';
 
@@ -16,6 +17,15 @@ export function tokenProblem(raw: string): TokenProblem | null {
 }
 
 /** A CRM user as "Who are you?" lists them (HubSpot's `/settings/v3/users`). */
+const HOST_CODES = new Set<string>(['UNKNOWN_CALL', 'INVALID_INPUT', 'FORBIDDEN', 'NOT_CONNECTED', 'UNAUTHORIZED', 'NETWORK', 'NOT_ALLOWED', 'INTERNAL']);
+
+/** A failed CRM call as the connect screens show host errors: a refused credential or scope is UNAUTHORIZED. */
+function hostError(e: CallError): HostError {
+  if (e.status === 401 || e.status === 403) return { code: 'UNAUTHORIZED', message: e.message };
+  if (e.status === undefined && e.code && HOST_CODES.has(e.code)) return { code: e.code as HostError['code'], message: e.message };
+  return { code: 'NETWORK', message: e.message };
+}
+
 export interface PickableUser {
   id: string;
   name: string;
@@ -36,6 +46,7 @@ const MAX_USER_PAGES = 50;
  */
 export const useConnectionStore = defineStore('connection', () => {
   const host = useHost();
+  const crm = hubspotVia(host);
   const db = useDb();
   const status = ref<CallOutput<'crm:status'> | null>(null);
   /** The host could not say (e.g. the web host is down and the page came from the offline cache). */
@@ -116,27 +127,15 @@ export const useConnectionStore = defineStore('connection', () => {
     const users: PickableUser[] = [];
     let after: string | undefined;
     for (let page = 0; page < MAX_USER_PAGES; page++) {
-      const res = await host['crm:request']({
-        method: 'GET',
-        path: '/settings/v3/users',
-        query: { limit: '100', ...(after ? { after } : {}) },
-      });
-      if (!res.ok) return { error: res.error };
-      if (res.data.status !== 200) {
-        const message = (res.data.body as { message?: unknown } | null)?.message;
-        return { error: { code: res.data.status === 401 || res.data.status === 403 ? 'UNAUTHORIZED' : 'NETWORK', message: typeof message === 'string' ? message : `HTTP ${res.data.status}` } };
-      }
-      const body = res.data.body as { results?: unknown[]; paging?: { next?: { after?: unknown } } } | null;
-      for (const raw of body?.results ?? []) {
-        const u = raw as { id?: unknown; email?: unknown; firstName?: unknown; lastName?: unknown };
-        if (typeof u.id !== 'string' && typeof u.id !== 'number') continue;
-        const email = typeof u.email === 'string' ? u.email : '';
+      const sent = await crm(hubspot.users.list({ limit: 100, ...(after ? { after } : {}) }));
+      if (!sent.ok) return { error: hostError(sent.error) };
+      for (const u of sent.value.results) {
+        const email = u.email ?? '';
         const name = [u.firstName, u.lastName].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
-        users.push({ id: String(u.id), name: name || email || String(u.id), email });
+        users.push({ id: u.id, name: name || email || u.id, email });
       }
-      const next = body?.paging?.next?.after;
-      if (typeof next !== 'string' && typeof next !== 'number') break;
-      after = String(next);
+      after = sent.value.paging?.next?.after;
+      if (!after) break;
     }
     users.sort((a, b) => a.name.localeCompare(b.name));
     return { users };

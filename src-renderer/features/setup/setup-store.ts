@@ -3,7 +3,8 @@ import { computed, ref, shallowRef } from 'vue';
 import { getMeta, propertiesOf, putMeta } from '../../db/queries/summary';
 import { useConnectivityStore } from '../../stores/connectivity';
 import { useDb } from '../../stores/db-key';
-import { useHost } from '../../stores/host-key';
+import { hubspotVia, useHost } from '../../stores/host-key';
+import { hubspot, type HubspotCall } from '../../../shared/hubspot';
 import { useLiveQuery } from '../../stores/live-query';
 import { usePermissionsStore } from '../../stores/permissions';
 import { useWorkspaceStore, type WorkspaceSettings } from '../../stores/workspace';
@@ -20,7 +21,7 @@ const SETTINGS_KEY = 'workspaceSettings';
  */
 export const useSetupStore = defineStore('setup', () => {
   const db = useDb();
-  const host = useHost();
+  const crm = hubspotVia(useHost());
   const workspace = useWorkspaceStore();
   const permissions = usePermissionsStore();
   const connectivity = useConnectivityStore();
@@ -34,11 +35,10 @@ export const useSetupStore = defineStore('setup', () => {
   const fetchedCompanyProps = shallowRef<SchemaProperty[]>([]);
   const loadError = ref<string | null>(null);
 
-  async function crmGet(path: string): Promise<unknown> {
-    const res = await host['crm:request']({ method: 'GET', path });
-    if (!res.ok) throw new Error(res.error.message);
-    if (res.data.status !== 200) throw new Error(`CRM answered ${res.data.status}`);
-    return res.data.body;
+  async function crmGet<T>(call: HubspotCall<T>): Promise<T> {
+    const sent = await crm(call);
+    if (!sent.ok) throw new Error(sent.error.message);
+    return sent.value;
   }
 
   /** Reads the schemas (and, before the first sync, Companies' properties) when online. */
@@ -47,11 +47,10 @@ export const useSetupStore = defineStore('setup', () => {
     schemas.value = (await getMeta<unknown[]>(db, SCHEMAS_KEY)) ?? [];
     if (!connectivity.online) return;
     try {
-      const body = (await crmGet('/crm-object-schemas/v3/schemas')) as { results?: unknown[] };
-      schemas.value = body.results ?? [];
+      schemas.value = (await crmGet(hubspot.schemas.list())).results;
       await putMeta(db, SCHEMAS_KEY, schemas.value);
       if (companyProps.value.value.length === 0) {
-        fetchedCompanyProps.value = (((await crmGet('/crm/v3/properties/companies')) as { results?: SchemaProperty[] }).results ?? []);
+        fetchedCompanyProps.value = (await crmGet(hubspot.properties.list('companies'))).results;
       }
     } catch (e) {
       loadError.value = e instanceof Error ? e.message : String(e);
