@@ -30,8 +30,9 @@ export interface Workspace {
 }
 
 /**
- * How a spec's web host starts, beyond the defaults (connected to the demo CRM). Only the
- * connect spec changes it: `startConnected: false` opens on the first-run Connect screen.
+ * How a spec's web host starts, beyond the defaults (connected to the demo CRM, from the
+ * prepared state). The connect spec sets `startConnected: false` to open on the first-run
+ * Connect screen; a few specs change the demo CRM.
  */
 export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' | 'hubspotBaseUrl'>> & {
   /** The demo CRM's search index lag (default 1–10 s, as on HubSpot); `false` = off. Give the reason where it is set. */
@@ -101,8 +102,9 @@ async function prepareSyncedState(chromium: Chromium, launchOptions: LaunchOptio
 }
 
 /**
- * Each test gets its own web host, data folder and demo CRM (seeded, on the fixed clock),
- * and a fresh browser context (so a fresh IndexedDB). Console errors fail the test.
+ * Each test gets its own web host, data folder and demo CRM (seeded, on the fixed clock) and
+ * its own browser storage: by default a copy of the prepared, synced state (the test's CRM
+ * resumes at PREPARED_CRM_NOW), otherwise a fresh one. Console errors fail the test.
  */
 export const test = base.extend<
   { workspace: Workspace; consoleErrors: string[]; workspaceOptions: WorkspaceOptions },
@@ -119,7 +121,10 @@ export const test = base.extend<
         },
         get: () => (made ??= prepareSyncedState(playwright.chromium, launchOptions)),
       });
-      if (made) await rm((await made).dataDir, { recursive: true, force: true });
+      await made?.then(
+        (state) => rm(state.dataDir, { recursive: true, force: true }),
+        () => {},
+      );
     },
     { scope: 'worker' },
   ],
