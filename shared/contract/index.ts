@@ -24,6 +24,7 @@ import {
 
 export * from './schemas';
 export * from './external-links';
+export * from './hubspot-url';
 export { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './names';
 import type { CallName, EventName } from './names';
 
