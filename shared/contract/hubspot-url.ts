@@ -16,9 +16,24 @@ export const LOOPBACK_HOSTS = ['127.0.0.1', '[::1]', 'localhost'] as const;
 
 export const HUBSPOT_URL_MAX_LENGTH = 2048;
 
-export type HubspotUrlCheck = { ok: true; url: string } | { ok: false; problem: string };
+/** Which rule a refused address breaks, for a translated message (the form); `problem` says it in English (command line, contract). */
+export type HubspotUrlProblem =
+  | 'empty'
+  | 'tooLong'
+  | 'characters'
+  | 'notAbsolute'
+  | 'scheme'
+  | 'credentials'
+  | 'query'
+  | 'fragment'
+  | 'host'
+  | 'port'
+  | 'plainHttp'
+  | 'path';
 
-const fail = (problem: string): HubspotUrlCheck => ({ ok: false, problem });
+export type HubspotUrlCheck = { ok: true; url: string } | { ok: false; code: HubspotUrlProblem; problem: string };
+
+const fail = (code: HubspotUrlProblem, problem: string): HubspotUrlCheck => ({ ok: false, code, problem });
 
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const PATH_SEGMENT = /^[A-Za-z0-9._~-]+$/;
@@ -47,41 +62,41 @@ function hostProblem(host: string): string | null {
  * segments in the path. The problem is worded for the person who typed the value.
  */
 export function checkHubspotUrl(raw: string): HubspotUrlCheck {
-  if (raw === '') return fail('the address is empty');
-  if (raw.length > HUBSPOT_URL_MAX_LENGTH) return fail(`the address is too long (at most ${HUBSPOT_URL_MAX_LENGTH} characters)`);
+  if (raw === '') return fail('empty', 'the address is empty');
+  if (raw.length > HUBSPOT_URL_MAX_LENGTH) return fail('tooLong', `the address is too long (at most ${HUBSPOT_URL_MAX_LENGTH} characters)`);
   if ([...raw].some((c) => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) >= 0x7f)) {
-    return fail('the address may not contain spaces, line breaks or non-ASCII characters');
+    return fail('characters', 'the address may not contain spaces, line breaks or non-ASCII characters');
   }
-  if (raw.includes('\\')) return fail('the address may not contain backslashes');
+  if (raw.includes('\\')) return fail('characters', 'the address may not contain backslashes');
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):(\/\/)?([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/.exec(raw);
-  if (!m) return fail('the address must be an absolute address like https://api.hubapi.com');
+  if (!m) return fail('notAbsolute', 'the address must be an absolute address like https://api.hubapi.com');
   const [, schemeRaw = '', slashes, authority = '', path = '', query, fragment] = m;
   const scheme = schemeRaw.toLowerCase();
-  if (scheme !== 'https' && scheme !== 'http') return fail('the address must start with https:// (or http:// for this computer)');
-  if (!slashes) return fail(`the address must be absolute: ${scheme}://host`);
-  if (authority.includes('@')) return fail('the address may not contain a user name or password (…@)');
-  if (query !== undefined) return fail('the address may not contain a query (?…)');
-  if (fragment !== undefined) return fail('the address may not contain a fragment (#…)');
+  if (scheme !== 'https' && scheme !== 'http') return fail('scheme', 'the address must start with https:// (or http:// for this computer)');
+  if (!slashes) return fail('notAbsolute', `the address must be absolute: ${scheme}://host`);
+  if (authority.includes('@')) return fail('credentials', 'the address may not contain a user name or password (…@)');
+  if (query !== undefined) return fail('query', 'the address may not contain a query (?…)');
+  if (fragment !== undefined) return fail('fragment', 'the address may not contain a fragment (#…)');
 
   const hp = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/.exec(authority);
-  if (!hp) return fail('the host and port are not valid');
+  if (!hp) return fail('host', 'the host and port are not valid');
   const host = (hp[1] ?? '').toLowerCase();
   const problem = hostProblem(host);
-  if (problem) return fail(problem);
+  if (problem) return fail('host', problem);
   let port = '';
   if (hp[2] !== undefined) {
-    if (!/^[0-9]{1,5}$/.test(hp[2]) || Number(hp[2]) < 1 || Number(hp[2]) > 65535) return fail('the port must be a number from 1 to 65535');
+    if (!/^[0-9]{1,5}$/.test(hp[2]) || Number(hp[2]) < 1 || Number(hp[2]) > 65535) return fail('port', 'the port must be a number from 1 to 65535');
     const n = Number(hp[2]);
     if (!((scheme === 'https' && n === 443) || (scheme === 'http' && n === 80))) port = `:${n}`;
   }
   if (scheme === 'http' && !(LOOPBACK_HOSTS as readonly string[]).includes(host)) {
-    return fail('plain http:// is allowed only for this computer (127.0.0.1, ::1, localhost); use https:// so the token is never sent unencrypted');
+    return fail('plainHttp', 'plain http:// is allowed only for this computer (127.0.0.1, ::1, localhost); use https:// so the token is never sent unencrypted');
   }
 
   const segments = path.replace(/\/+$/, '').split('/').slice(1);
-  if (path !== '' && !path.startsWith('/')) return fail('the path is not valid');
+  if (path !== '' && !path.startsWith('/')) return fail('path', 'the path is not valid');
   if (segments.some((s) => s === '' || s === '.' || s === '..' || !PATH_SEGMENT.test(s))) {
-    return fail('the path may contain only letters, digits and - . _ ~ between single slashes (no dot segments or %-encoding)');
+    return fail('path', 'the path may contain only letters, digits and - . _ ~ between single slashes (no dot segments or %-encoding)');
   }
   return { ok: true, url: `${scheme}://${host}${port}${segments.map((s) => `/${s}`).join('')}` };
 }

@@ -82,6 +82,22 @@ describe('checkHubspotUrl', () => {
     if (!r.ok) expect(r.problem).toContain(problem);
   });
 
+  it.each([
+    ['', 'empty'],
+    ['crm.example.com', 'notAbsolute'],
+    ['ftp://crm.example.com', 'scheme'],
+    ['http://crm.example.com', 'plainHttp'],
+    ['https://a:b@crm.example.com', 'credentials'],
+    ['https://crm.example.com?x', 'query'],
+    ['https://crm.example.com#x', 'fragment'],
+    ['https://crm example.com', 'characters'],
+    ['https://crm_example.com', 'host'],
+    ['https://crm.example.com:99999', 'port'],
+    ['https://crm.example.com/%2e', 'path'],
+  ])('names the rule %j breaks (%s), so the form can say it in the user\'s language', (raw, code) => {
+    expect(checkHubspotUrl(raw)).toMatchObject({ ok: false, code });
+  });
+
   it('an accepted address reads the same to the URL parser: same scheme, host, port and path, nothing else', () => {
     const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?$/);
     const host = fc.oneof(fc.array(label, { minLength: 1, maxLength: 4 }).map((l) => l.join('.')), fc.constantFrom('127.0.0.1', 'localhost', '[::1]'));
