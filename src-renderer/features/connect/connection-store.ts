@@ -166,8 +166,10 @@ export const useConnectionStore = defineStore('connection', () => {
       if (!res.ok) return res.error;
       identity.value = res.data;
       if (step.value === 'who') {
-        step.value = null;
-        await checkSource();
+        // Whose data is here is settled before the step ends: clearing `step` first opened the
+        // workspace (and started its sync into the other CRM's store) for a moment before the
+        // switch screen took over, and a switch then deleted the store under it.
+        if (await checkSource()) step.value = null;
       }
       return null;
     } catch (e) {
