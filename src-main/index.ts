@@ -1,4 +1,5 @@
 import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, nativeImage, net, powerMonitor, safeStorage, session, shell } from 'electron';
+import { UsageError } from './crm/hubspot-url';
 import { DEMO_ACTIVITY_EVERY_MS, startDemoCrm } from './demo-crm';
 import { startShell } from './electron/lifecycle';
 
@@ -21,6 +22,12 @@ startShell(
     log,
   },
 ).catch((err: unknown) => {
+  // A wrong command line (e.g. --hubspot-url http://crm.example.com) says why in one line.
+  if (err instanceof UsageError) {
+    log(err.message);
+    app.exit(err.exitCode);
+    return;
+  }
   log(`startup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   app.exit(1);
 });

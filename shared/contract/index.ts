@@ -9,6 +9,8 @@ import {
   CrmUserIdentity,
   CrmStatus,
   Empty,
+  HubspotUrlInfo,
+  SetHubspotUrlRequest,
   ExportContent,
   ExportListing,
   ReadExportRequest,
@@ -24,6 +26,7 @@ import {
 
 export * from './schemas';
 export * from './external-links';
+export * from './hubspot-url';
 export { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './names';
 import type { CallName, EventName } from './names';
 
@@ -44,6 +47,13 @@ export const calls = {
   'crm:whoami': { input: Empty, output: CrmIdentity },
   /** "Who are you?": checks the user against the CRM, then keeps the choice with the connection. */
   'crm:setUser': { input: CrmSetUserRequest, output: CrmUserIdentity },
+  /** The address the next "Connect HubSpot" uses (Settings → CRM connection → Advanced). */
+  'crm:hubspotUrl': { input: Empty, output: HubspotUrlInfo },
+  /**
+   * Saves that address in the host's data folder (null: HubSpot's own). It does not move a
+   * live connection: it applies to the next "Connect HubSpot". Refused while `--hubspot-url` sets it.
+   */
+  'crm:setHubspotUrl': { input: SetHubspotUrlRequest, output: HubspotUrlInfo },
   'notify:show': { input: NotificationRequest, output: z.object({ shown: z.boolean() }) },
   'shell:openExternal': { input: OpenExternalRequest, output: z.object({ opened: z.boolean() }) },
   'net:status': { input: Empty, output: OnlineState },

@@ -11,6 +11,8 @@ export const CALL_NAMES = [
   'crm:request',
   'crm:whoami',
   'crm:setUser',
+  'crm:hubspotUrl',
+  'crm:setHubspotUrl',
   'notify:show',
   'shell:openExternal',
   'net:status',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkHubspotUrl } from './hubspot-url';
 
 /**
  * Payload schemas of the host contract. Every value that crosses the bridge is parsed
@@ -149,6 +150,30 @@ export const HubspotToken = z
   .regex(/^[A-Za-z0-9\-._~+/]+=*$/, {
     message: 'the token may contain only letters, digits and - . _ ~ + / (no spaces or line breaks)',
   });
+
+/**
+ * A HubSpot API address (`checkHubspotUrl`), normalised on the way in: https, or http for
+ * this computer only; no credentials, query or fragment; no trailing slash.
+ */
+export const HubspotUrl = z.string({ message: 'url must be text' }).transform((raw, ctx) => {
+  const checked = checkHubspotUrl(raw);
+  if (checked.ok) return checked.url;
+  ctx.addIssue({ code: 'custom', message: checked.problem });
+  return z.NEVER;
+});
+
+/** Settings → CRM connection → "Advanced: HubSpot API address"; null goes back to HubSpot's own. */
+export const SetHubspotUrlRequest = z.object({ url: HubspotUrl.nullable() }).strict();
+
+/**
+ * The address the next "Connect HubSpot" uses, and why: HubSpot's own (`default`), the one
+ * saved in Settings (`saved`), or `--hubspot-url` (`command-line`, which Settings cannot change).
+ */
+export const HubspotUrlInfo = z.object({
+  url: z.string(),
+  source: z.enum(['default', 'saved', 'command-line']),
+  defaultUrl: z.string(),
+});
 
 export const CrmConnectRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }).strict(),

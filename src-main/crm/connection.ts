@@ -1,19 +1,22 @@
 import type { z } from 'zod';
 import type { CrmConnectRequest, CrmStatus, CrmUserIdentity } from '../../shared/contract';
+import { HUBSPOT_API_BASE_URL } from '../../shared/contract/hubspot-url';
 import { HostCallError } from '../host/dispatch';
 import type { ConnectionSource, CrmConnection } from './gateway';
+import { fixedHubspotUrl, type HubspotUrlSetting, type HubspotUrlState } from './hubspot-url';
 
-/** HubSpot's API host; tests and staging point `hubspotBaseUrl` elsewhere (e.g. at a demo CRM). */
-export const HUBSPOT_API_BASE_URL = 'https://api.hubapi.com';
+/** HubSpot's API host; `--hubspot-url`, Settings and tests point "HubSpot" elsewhere (e.g. at a demo CRM). */
+export { HUBSPOT_API_BASE_URL };
 
 export type Identity = z.output<typeof CrmUserIdentity>;
 
 /**
- * What is remembered of a connection: the choice, and for HubSpot its token and the user
- * picked in "Who are you?" (a private-app token belongs to the app, not to a user). The demo
- * CRM keeps its own signed-in user (`/__demo/whoami`).
+ * What is remembered of a connection: the choice, and for HubSpot its token, the address the
+ * token was checked against (the token is only ever sent there), and the user picked in "Who
+ * are you?" (a private-app token belongs to the app, not to a user). The demo CRM keeps its
+ * own signed-in user (`/__demo/whoami`).
  */
-export type SavedConnection = { kind: 'demo' } | { kind: 'hubspot'; token: string; user?: Identity | null };
+export type SavedConnection = { kind: 'demo' } | { kind: 'hubspot'; token: string; baseUrl: string; user?: Identity | null };
 
 /**
  * Where the choice is kept: the Electron shell encrypts the token with safeStorage
@@ -44,6 +47,11 @@ export interface ConnectionManagerOptions {
   store: ConnectionStore;
   /** Null when this host has no embedded demo CRM. */
   demo: DemoCrmLauncher | null;
+  /**
+   * Where "Connect HubSpot" goes (`--hubspot-url`, else Settings, else HubSpot's own). A
+   * plain `hubspotBaseUrl` fixes it, as `--hubspot-url` does (tests point it at a demo CRM).
+   */
+  hubspotUrl?: HubspotUrlSetting;
   hubspotBaseUrl?: string;
   /** Connected from the start (a host preconfigured with a CRM); not saved to the store. */
   initial?: CrmConnection | null;
@@ -69,6 +77,14 @@ export interface ConnectionManager extends ConnectionSource {
    * their owner id, and keeps the choice with the connection; on any failure nothing changes.
    */
   setUser(userId: string): Promise<Identity>;
+  /** The address the next "Connect HubSpot" uses, and where it comes from. */
+  hubspotUrl(): HubspotUrlState;
+  /**
+   * Saves that address (null: HubSpot's own). A live connection keeps its address: the
+   * change applies to the next "Connect HubSpot" (the renderer disconnects first, so a CRM
+   * switch goes through its usual path). Refused while the command line sets it.
+   */
+  setHubspotUrl(url: string | null): Promise<HubspotUrlState>;
 }
 
 /** A read that every workspace needs (owners) and both HubSpot and the demo CRM serve. */
@@ -112,7 +128,7 @@ export async function checkToken(
  * stays in main: `status()` reports the kind and base URL only.
  */
 export function createConnectionManager(opts: ConnectionManagerOptions): ConnectionManager {
-  const hubspotBaseUrl = opts.hubspotBaseUrl ?? HUBSPOT_API_BASE_URL;
+  const hubspotUrl = opts.hubspotUrl ?? fixedHubspotUrl(opts.hubspotBaseUrl);
   const log = opts.log ?? (() => {});
   let current: CrmConnection | null = opts.initial ?? null;
   let user: Identity | null = null;
@@ -215,12 +231,19 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
         return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       }
       if (!saved) return Promise.resolve();
+      // The token goes only where it was checked: when HubSpot is now elsewhere (--hubspot-url,
+      // a changed setting), the app opens on Connect and the saved connection stays for later.
+      const now = hubspotUrl.get().url;
+      if (saved.kind === 'hubspot' && saved.baseUrl !== now) {
+        log(`the saved HubSpot connection is for ${saved.baseUrl}, but HubSpot is now at ${now}: connect again`);
+        return Promise.resolve();
+      }
       const restored = saved;
       restoring = restored.kind;
       return serial(async () => {
         try {
           // A saved token is not re-checked here: the app must start offline too.
-          current = restored.kind === 'demo' ? await startDemo() : { kind: 'hubspot', baseUrl: hubspotBaseUrl, token: restored.token };
+          current = restored.kind === 'demo' ? await startDemo() : { kind: 'hubspot', baseUrl: restored.baseUrl, token: restored.token };
           user = restored.kind === 'hubspot' ? (restored.user ?? null) : null;
           log(`restored the ${restored.kind === 'demo' ? 'demo CRM' : 'HubSpot'} connection`);
         } finally {
@@ -237,16 +260,17 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
           next = await startDemo();
           saved = { kind: 'demo' };
         } else {
-          await checkToken(hubspotBaseUrl, req.token, { fetch: opts.fetch, timeoutMs: opts.timeoutMs });
-          next = { kind: 'hubspot', baseUrl: hubspotBaseUrl, token: req.token };
-          saved = { kind: 'hubspot', token: req.token };
+          const baseUrl = hubspotUrl.get().url;
+          await checkToken(baseUrl, req.token, { fetch: opts.fetch, timeoutMs: opts.timeoutMs });
+          next = { kind: 'hubspot', baseUrl, token: req.token };
+          saved = { kind: 'hubspot', token: req.token, baseUrl };
         }
         // Kept before it is used: if it cannot be kept safely, the old connection stays.
         opts.store.save(saved);
         current = next;
         // A new token may belong to another account: "Who are you?" is asked again.
         user = null;
-        log(`connected to ${req.kind === 'demo' ? 'the demo CRM' : 'HubSpot'}`);
+        log(`connected to ${req.kind === 'demo' ? 'the demo CRM' : `HubSpot at ${next.baseUrl}`}`);
         return status();
       }),
 
@@ -270,10 +294,15 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
         }
         const who = await resolveHubspotUser(conn, userId);
         // Kept before it is used; a store that cannot keep it leaves the old choice.
-        opts.store.save({ kind: 'hubspot', token: conn.token, user: who });
+        opts.store.save({ kind: 'hubspot', token: conn.token, baseUrl: conn.baseUrl, user: who });
         user = who;
         log(`HubSpot user set to ${who.userId}`);
         return who;
       }),
+
+    hubspotUrl: () => hubspotUrl.get(),
+
+    // In line with connect: a "Connect HubSpot" already asked for uses the address it started with.
+    setHubspotUrl: (url) => serial(async () => hubspotUrl.set(url)),
   };
 }

@@ -1,24 +1,27 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { checkHubspotUrl, HUBSPOT_API_BASE_URL } from '../../shared/contract/hubspot-url';
 import { CrmUserIdentity } from '../../shared/contract/schemas';
-import type { ConnectionStore, Identity, SavedConnection } from '../crm/connection';
+import type { ConnectionStore, SavedConnection } from '../crm/connection';
 import type { SecretStore } from './secret-store';
 
 export const CONNECTION_FILE = 'connection.json';
 
 /**
- * The desktop app's connection across restarts: which CRM, and for HubSpot the user picked
- * in "Who are you?" (ids and email, no secret), in `<data-dir>/connection.json`; a HubSpot
+ * The desktop app's connection across restarts: which CRM, and for HubSpot the address the
+ * token was checked against and the user picked in "Who are you?" (ids and email, no
+ * secret), in `<data-dir>/connection.json`; a HubSpot
  * token only in the SecretStore (safeStorage, the OS keychain). The demo CRM needs no
  * secret, so choosing it works where no keychain exists.
  */
 export function createPersistentConnectionStore(deps: { secrets: SecretStore; dataDir: string }): ConnectionStore {
   const file = join(deps.dataDir, CONNECTION_FILE);
 
-  function writeKind(kind: SavedConnection['kind'], user: Identity | null) {
+  function writeChoice(connection: SavedConnection) {
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(user ? { kind, user } : { kind })}\n`, { mode: 0o600 });
+    const choice = connection.kind === 'demo' ? { kind: 'demo' } : { kind: 'hubspot', baseUrl: connection.baseUrl, ...(connection.user ? { user: connection.user } : {}) };
+    writeFileSync(tmp, `${JSON.stringify(choice)}\n`, { mode: 0o600 });
     renameSync(tmp, file);
   }
 
@@ -31,9 +34,9 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
       }
-      let parsed: { kind?: unknown; user?: unknown };
+      let parsed: { kind?: unknown; baseUrl?: unknown; user?: unknown };
       try {
-        parsed = JSON.parse(raw) as { kind?: unknown; user?: unknown };
+        parsed = JSON.parse(raw) as { kind?: unknown; baseUrl?: unknown; user?: unknown };
       } catch {
         throw new Error(`${CONNECTION_FILE} is not valid JSON; connect the CRM again.`);
       }
@@ -43,7 +46,10 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
         const token = deps.secrets.get();
         // A user entry that does not parse is dropped: "Who are you?" is simply asked again.
         const user = CrmUserIdentity.safeParse(parsed.user);
-        return token ? { kind: 'hubspot', token, user: user.success ? user.data : null } : null;
+        // Saved before the address was kept: the token was checked against HubSpot's own.
+        const baseUrl = parsed.baseUrl === undefined ? { ok: true as const, url: HUBSPOT_API_BASE_URL } : checkHubspotUrl(typeof parsed.baseUrl === 'string' ? parsed.baseUrl : '');
+        if (!baseUrl.ok) throw new Error(`${CONNECTION_FILE} names no valid HubSpot address; connect the CRM again.`);
+        return token ? { kind: 'hubspot', token, baseUrl: baseUrl.url, user: user.success ? user.data : null } : null;
       }
       throw new Error(`${CONNECTION_FILE} names no known CRM; connect the CRM again.`);
     },
@@ -60,7 +66,7 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
       } else {
         deps.secrets.set(null);
       }
-      writeKind(connection.kind, connection.kind === 'hubspot' ? (connection.user ?? null) : null);
+      writeChoice(connection);
     },
   };
 }

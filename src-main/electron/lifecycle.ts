@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { App, SafeStorage, Shell } from 'electron';
 import { createConnectionManager, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway } from '../crm/gateway';
+import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
 import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
@@ -47,6 +48,7 @@ export type StartDemoCrm = (opts: { port: number; dataDir: string }) => Promise<
 }>;
 
 export interface ShellOptions {
+  /** `--data-dir <dir>`, `--hubspot-url <url>` (a bad value rejects with a UsageError: exit code 2). */
   argv: readonly string[];
   /** Set by electron-vite in dev; absent in a built app. */
   devServerUrl: string | undefined;
@@ -54,8 +56,6 @@ export interface ShellOptions {
   baseDir: string;
   startDemoCrm: StartDemoCrm;
   log: (line: string) => void;
-  /** Where HubSpot is (default https://api.hubapi.com); tests point it at a demo CRM. */
-  hubspotBaseUrl?: string;
 }
 
 export interface RunningShell {
@@ -76,6 +76,8 @@ export interface RunningShell {
  */
 export async function startShell(electron: ShellElectron, opts: ShellOptions): Promise<RunningShell | null> {
   const { app } = electron;
+  // Checked before anything is written: a wrong command line changes nothing.
+  const hubspotCommandLine = hubspotUrlArg(opts.argv);
   const dataDir = useDataDir(app, opts.argv);
 
   if (!app.requestSingleInstanceLock()) {
@@ -115,7 +117,8 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
         return starting;
       },
     },
-    hubspotBaseUrl: opts.hubspotBaseUrl,
+    // --hubspot-url wins over the address saved in Settings (hubspot-api.json), else HubSpot's own.
+    hubspotUrl: createHubspotUrlSetting({ dataDir, commandLine: hubspotCommandLine, log: opts.log }),
     log: opts.log,
   });
   // Until the saved connection is back, calls get NOT_CONNECTED rather than waiting on startup.

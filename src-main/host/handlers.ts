@@ -8,7 +8,7 @@ export interface HostDeps {
   appInfo: AppInfoSource;
   crm: CrmGateway;
   /** Connect and disconnect; a host without it (a test's fixed CRM) refuses both. */
-  connections?: Pick<ConnectionManager, 'status' | 'connect' | 'disconnect' | 'setUser'>;
+  connections?: Pick<ConnectionManager, 'status' | 'connect' | 'disconnect' | 'setUser' | 'hubspotUrl' | 'setHubspotUrl'>;
   notifier: Notifier;
   opener: ExternalOpener;
   network: NetworkMonitor;
@@ -34,6 +34,14 @@ export function createHostHandlers(deps: HostDeps) {
     'crm:setUser': async ({ userId }) => {
       if (!deps.connections) throw new HostCallError('NOT_ALLOWED', 'This host is tied to one CRM and its user cannot be changed here.');
       return deps.connections.setUser(userId);
+    },
+    'crm:hubspotUrl': async () => {
+      if (!deps.connections) throw new HostCallError('NOT_ALLOWED', 'This host is tied to one CRM and connects to no HubSpot.');
+      return deps.connections.hubspotUrl();
+    },
+    'crm:setHubspotUrl': async ({ url }) => {
+      if (!deps.connections) throw new HostCallError('NOT_ALLOWED', 'This host is tied to one CRM and connects to no HubSpot.');
+      return deps.connections.setHubspotUrl(url);
     },
     'notify:show': async (n) => ({ shown: await deps.notifier.show(n) }),
     'shell:openExternal': async ({ url }) => {

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createConnectionManager, memoryConnectionStore, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, type CrmConnection } from '../crm/gateway';
+import { createHubspotUrlSetting } from '../crm/hubspot-url';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
 import { createDispatcher, type Dispatch } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
@@ -34,7 +35,12 @@ export interface WebHostAppOptions {
    * (`npm start`). Default true.
    */
   startConnected?: boolean;
-  /** Where "Connect HubSpot" checks and uses the token (default https://api.hubapi.com); tests point it at a demo CRM. */
+  /**
+   * Where "Connect HubSpot" checks and uses the token, as `--hubspot-url` sets it: it wins over
+   * the address saved in Settings (`hubspot-api.json` in the data folder), which Settings then
+   * shows read-only. Omitted: the saved address, else https://api.hubapi.com. Tests point it
+   * at a demo CRM.
+   */
   hubspotBaseUrl?: string;
   /** Hands links to the OS; the default uses the platform's opener command. */
   opener?: ExternalOpener;
@@ -86,7 +92,7 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   const connections: ConnectionManager = createConnectionManager({
     store: memoryConnectionStore(),
     demo: demoCrm ? { start: async () => demoCrm } : null,
-    hubspotBaseUrl: opts.hubspotBaseUrl,
+    hubspotUrl: createHubspotUrlSetting({ dataDir: opts.dataDir, commandLine: opts.hubspotBaseUrl, log }),
     initial: opts.startConnected === false ? null : preconfigured,
     log,
   });

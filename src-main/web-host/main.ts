@@ -1,17 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { hubspotUrlOption, UsageError } from '../crm/hubspot-url';
 import { resolveDataDir } from '../data-dir';
 import { startWebHostApp } from './app';
 import { PortInUseError } from './origin';
 import { DEMO_ACTIVITY_EVERY_MS } from '../demo-crm';
 
-/** `node out/main/web-host.js [--port N] [--data-dir DIR]`: the workspace in any browser on this machine. */
+/**
+ * `node out/main/web-host.js [--port N] [--data-dir DIR] [--hubspot-url URL]`: the workspace in
+ * any browser on this machine. `--hubspot-url` points "Connect HubSpot" at a HubSpot-compatible
+ * server (a sandbox proxy, the demo CRM: `npm run crm`).
+ */
 const here = import.meta.dirname;
 let args;
 try {
   args = parseArgs({
-    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'hubspot-url': { type: 'string' } },
     allowPositionals: false,
   }).values;
 } catch (err) {
@@ -23,6 +28,14 @@ const port = args.port === undefined ? undefined : Number(args.port);
 if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
   console.error(`web host: --port must be a whole number from 0 to 65535, not "${args.port}"`);
   process.exit(2);
+}
+let hubspotUrl: string | undefined;
+try {
+  hubspotUrl = args['hubspot-url'] === undefined ? undefined : hubspotUrlOption(args['hubspot-url']);
+} catch (err) {
+  if (!(err instanceof UsageError)) throw err;
+  console.error(`web host: ${err.message}`);
+  process.exit(err.exitCode);
 }
 const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version: string };
 const dataDir = resolveDataDir(args['data-dir']);
@@ -37,6 +50,7 @@ try {
     // A newcomer chooses: the demo CRM or HubSpot (the choice lasts until the host stops).
     startConnected: false,
     demoCrm: { activityEveryMs: DEMO_ACTIVITY_EVERY_MS },
+    ...(hubspotUrl === undefined ? {} : { hubspotBaseUrl: hubspotUrl }),
   });
 } catch (err) {
   if (!(err instanceof PortInUseError)) throw err;
@@ -49,6 +63,7 @@ if (app.movedFrom !== null) {
     `Note: this data folder was served at http://127.0.0.1:${app.movedFrom}/ before. Edits queued there stay in that address's browser storage; start without --port to go back to it.`,
   );
 }
+if (hubspotUrl !== undefined) console.log(`"Connect HubSpot" connects to ${hubspotUrl} (--hubspot-url)`);
 if (app.demoCrm) console.log(`Demo CRM at ${app.demoCrm.url} (token: ${app.demoCrm.token}); data in ${dataDir}`);
 
 const stop = () => {

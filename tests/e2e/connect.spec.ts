@@ -121,6 +121,9 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toBeFocused();
 
+  // Started with --hubspot-url (the test's "HubSpot"): the screen says where the token goes.
+  await expect(screen).toContainText(`HubSpot API address: ${hubspot.url}`);
+
   await field.fill('pat-na1-00000000-0000-0000-0000-000000000000');
   await connect.click();
   await expect(screen.getByRole('alert')).toHaveText(
@@ -166,6 +169,12 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await expect(settings.getByRole('region', { name: 'CRM connection' })).toContainText(`Connected to HubSpot · ${hubspot.url}`);
   await expect(settings.getByRole('region', { name: 'CRM connection' })).toContainText('Signed in as sam.kowalski@demo-crm.test');
+  // The address comes from the command line: shown, not changeable here.
+  const address = settings.getByRole('region', { name: 'CRM connection' }).getByLabel('Advanced: HubSpot API address');
+  await expect(address).toHaveValue(hubspot.url);
+  await expect(address).not.toBeEditable();
+  await expect(settings.getByRole('region', { name: 'CRM connection' })).toContainText('Set by the command line (--hubspot-url). Start without it to change the address here.');
+  await expect(settings.getByRole('button', { name: 'Save address' })).toHaveCount(0);
 
   // The token: not in IndexedDB, localStorage or sessionStorage, not in the web host's log.
   const everything = JSON.stringify(await dumpStorage(page));
@@ -343,4 +352,83 @@ test('Disconnect asks first, saves the edits that have not reached the CRM to a 
   await expect
     .poll(async () => (await crmApi(workspace, `/crm/v3/objects/tasks/${taskId}?properties=hs_task_status`).then((r) => r.json())).properties.hs_task_status, { timeout: 30_000 })
     .toBe('COMPLETED');
+});
+
+test.describe('the HubSpot API address in Settings', () => {
+  // No --hubspot-url: "Connect HubSpot" goes where Settings says (HubSpot's own until then).
+  test.use({ workspaceOptions: { startConnected: false } });
+
+  test('Settings → Advanced: HubSpot API address sends the next “Connect HubSpot” to the test\'s CRM; changing it while connected asks, disconnects and keeps the data', async ({ page, workspace, hubspot }) => {
+    await openWorkspace(page, workspace, '/summary');
+    await expect(connectScreen(page).getByRole('button', { name: 'Connect HubSpot' })).toBeEnabled();
+    await expect(connectScreen(page)).not.toContainText('HubSpot API address');
+    await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
+    await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    let section = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'CRM connection' });
+    let field = section.getByLabel('Advanced: HubSpot API address');
+    await expect(field).toHaveValue('https://api.hubapi.com');
+    await expect(field).toBeEditable();
+    // A token must never travel unencrypted over a network: refused before anything is sent.
+    await field.fill('http://crm.example.com');
+    await section.getByRole('button', { name: 'Save address' }).click();
+    await expect(section.getByRole('alert')).toHaveText(
+      'Plain http:// is allowed only for this computer (127.0.0.1, ::1, localhost): elsewhere the token would travel unencrypted. Use https://.',
+    );
+    await expect(field).toBeFocused();
+    await field.fill('https://user:secret@crm.example.com');
+    await section.getByRole('button', { name: 'Save address' }).click();
+    await expect(section.getByRole('alert')).toContainText('may not contain a user name or password');
+    expect(workspace.app.connections.hubspotUrl()).toMatchObject({ url: 'https://api.hubapi.com', source: 'default' });
+
+    await field.fill(`  ${hubspot.url}/ `);
+    await section.getByRole('button', { name: 'Save address' }).click();
+    await expect(section.getByRole('status')).toHaveText(`Saved. The next “Connect HubSpot” connects to ${hubspot.url}.`);
+    await expect(field).toHaveValue(hubspot.url);
+    await expect(section.getByRole('alert')).toHaveCount(0);
+    // Connected to the demo CRM, which this does not touch.
+    expect(workspace.app.connections.current()?.kind).toBe('demo');
+
+    // As after a web host restart (it keeps the connection in memory only): the Connect screen,
+    // this computer's demo CRM data kept. "Connect HubSpot" goes to the saved address, with the
+    // token that CRM knows; its data replaces the demo CRM's (the usual CRM switch).
+    await workspace.app.connections.disconnect();
+    await page.reload();
+    const screen = connectScreen(page);
+    await expect(screen).toContainText(`HubSpot API address: ${hubspot.url}`);
+    await screen.getByLabel('Private-app access token').fill(TOKEN);
+    await screen.getByRole('button', { name: 'Connect HubSpot' }).click();
+    await expect(whoScreen(page).getByRole('radio')).toHaveCount(6);
+    expect(workspace.app.connections.current()).toMatchObject({ kind: 'hubspot', baseUrl: hubspot.url });
+    await pickUser(page, 'alex', 'Alex Morgan');
+    await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
+    // The data comes from there: the local store names it as its source.
+    await expect.poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url } });
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    section = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'CRM connection' });
+    field = section.getByLabel('Advanced: HubSpot API address');
+    await expect(section).toContainText(`Connected to HubSpot · ${hubspot.url}`);
+    await expect(field).toHaveValue(hubspot.url);
+
+    // Back to HubSpot's own while connected here: a live connection never moves, so it asks.
+    await section.getByRole('button', { name: 'Use HubSpot’s own address' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Change the HubSpot address?' });
+    await expect(confirm).toContainText(`HubSpot is connected at ${hubspot.url}. To use https://api.hubapi.com, CS Workspace disconnects now`);
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm).toBeHidden();
+    expect(workspace.app.connections.hubspotUrl()).toMatchObject({ url: hubspot.url, source: 'saved' });
+    expect(workspace.app.connections.current()).toMatchObject({ kind: 'hubspot', baseUrl: hubspot.url });
+
+    await section.getByRole('button', { name: 'Use HubSpot’s own address' }).click();
+    await Promise.all([page.waitForEvent('load'), confirm.getByRole('button', { name: 'Disconnect and use the new address' }).click()]);
+    await expect(connectScreen(page).getByRole('button', { name: 'Connect HubSpot' })).toBeEnabled();
+    await expect(connectScreen(page)).not.toContainText('HubSpot API address');
+    expect(workspace.app.connections.current()).toBeNull();
+    expect(workspace.app.connections.hubspotUrl()).toMatchObject({ url: 'https://api.hubapi.com', source: 'default' });
+    // This computer's data stays until the next connect decides (the usual CRM switch).
+    expect((await dumpStorage(page)).databases['cs-workspace']?.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url } });
+  });
 });

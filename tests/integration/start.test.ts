@@ -115,4 +115,21 @@ describe('npm start without the Electron binary', () => {
       await again.stop();
     }
   });
+
+  it('--hubspot-url points "Connect HubSpot" at another server; a bad one stops the start with exit code 2', async () => {
+    const dataDir = tempDir('csw-hubspot-url-');
+    const refused = start(['--data-dir', dataDir, '--hubspot-url', 'http://crm.example.com']);
+    expect(await refused.outcome).toEqual({ exitCode: 2 });
+    expect(refused.out()).toContain('--hubspot-url "http://crm.example.com" is refused: plain http:// is allowed only for this computer');
+    // Refused before anything started: no port saved, no demo CRM data.
+    expect(existsSync(join(dataDir, 'web-host.json'))).toBe(false);
+
+    const s = start(['--port', '0', '--data-dir', dataDir, '--hubspot-url', 'http://127.0.0.1:4010/']);
+    try {
+      await urlOf(s);
+      await expect.poll(() => s.out()).toContain('"Connect HubSpot" connects to http://127.0.0.1:4010 (--hubspot-url)');
+    } finally {
+      await s.stop();
+    }
+  });
 });

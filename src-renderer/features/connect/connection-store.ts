@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { HubspotToken, type CallInput, type CallOutput, type HostError } from '../../../shared/contract';
+import { checkHubspotUrl, HubspotToken, type CallInput, type CallOutput, type HostError, type HubspotUrlProblem } from '../../../shared/contract';
 import { hubspot, type CallError } from '../../../shared/hubspot';
 import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../../db/queries/connect';
 import { readSavedNotice, saveUnsentEdits, unsentEditCount, writeSavedNotice, type SavedEditsNotice } from './saved-edits';
@@ -16,7 +16,17 @@ export function tokenProblem(raw: string): TokenProblem | null {
   return HubspotToken.safeParse(token).success ? null : 'malformed';
 }
 
-/** A CRM user as "Who are you?" lists them (HubSpot's `/settings/v3/users`). */
+/**
+ * The HubSpot API address typed in Settings, checked with the host's own rule: the address to
+ * save (null: HubSpot's own, for an empty field), or which rule it breaks.
+ */
+export function hubspotUrlInput(raw: string): { url: string | null } | { problem: HubspotUrlProblem } {
+  const trimmed = raw.trim();
+  if (trimmed === '') return { url: null };
+  const checked = checkHubspotUrl(trimmed);
+  return checked.ok ? { url: checked.url } : { problem: checked.code };
+}
+
 const HOST_CODES = new Set<string>(['UNKNOWN_CALL', 'INVALID_INPUT', 'FORBIDDEN', 'NOT_CONNECTED', 'UNAUTHORIZED', 'NETWORK', 'NOT_ALLOWED', 'INTERNAL']);
 
 /** A failed CRM call as the connect screens show host errors: a refused credential or scope is UNAUTHORIZED. */
@@ -26,6 +36,7 @@ function hostError(e: CallError): HostError {
   return { code: 'NETWORK', message: e.message };
 }
 
+/** A CRM user as "Who are you?" lists them (HubSpot's `/settings/v3/users`). */
 export interface PickableUser {
   id: string;
   name: string;
@@ -51,7 +62,9 @@ export const useConnectionStore = defineStore('connection', () => {
   const status = ref<CallOutput<'crm:status'> | null>(null);
   /** The host could not say (e.g. the web host is down and the page came from the offline cache). */
   const statusError = ref<string | null>(null);
-  const busy = ref<'demo' | 'hubspot' | 'disconnect' | 'user' | 'switch' | null>(null);
+  const busy = ref<'demo' | 'hubspot' | 'disconnect' | 'user' | 'switch' | 'address' | null>(null);
+  /** Where "Connect HubSpot" goes (Settings → CRM connection → Advanced); null until asked. */
+  const hubspotUrl = ref<CallOutput<'crm:hubspotUrl'> | null>(null);
   const identity = ref<CallOutput<'crm:whoami'>>(null);
   /** A step of the first-run screen after connecting: pick the user, or confirm clearing another CRM's data. */
   const step = ref<'who' | 'switch' | null>(null);
@@ -152,12 +165,55 @@ export const useConnectionStore = defineStore('connection', () => {
       if (!res.ok) return res.error;
       identity.value = res.data;
       if (step.value === 'who') {
-        step.value = null;
-        await checkSource();
+        // Whose data is here is settled before the step ends: clearing `step` first opened the
+        // workspace (and started its sync into the other CRM's store) for a moment before the
+        // switch screen took over, and a switch then deleted the store under it.
+        if (await checkSource()) step.value = null;
       }
       return null;
     } catch (e) {
       return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function loadHubspotUrl(): Promise<HostError | null> {
+    const res = await host['crm:hubspotUrl']({});
+    if (!res.ok) return res.error;
+    hubspotUrl.value = res.data;
+    return null;
+  }
+
+  /**
+   * Whether saving this address must end the live connection first: HubSpot is connected
+   * at another address. A live connection never moves (its token was checked where it is).
+   */
+  const addressChangeDisconnects = (url: string | null): boolean => {
+    const s = status.value;
+    const next = url ?? hubspotUrl.value?.defaultUrl ?? null;
+    return s?.connected === true && s.kind === 'hubspot' && next !== s.baseUrl;
+  };
+
+  /**
+   * Saves where the next "Connect HubSpot" goes. When HubSpot is connected elsewhere it then
+   * disconnects, keeping this computer's data: connecting at the new address goes through the
+   * usual CRM switch (unsent edits saved to a file, then the other CRM's data deleted, asking
+   * first when edits wait). The caller reloads the page after a disconnect.
+   */
+  async function saveHubspotUrl(url: string | null): Promise<{ error: HostError } | { disconnected: boolean }> {
+    busy.value = 'address';
+    try {
+      const disconnects = addressChangeDisconnects(url);
+      const res = await host['crm:setHubspotUrl']({ url });
+      if (!res.ok) return { error: res.error };
+      hubspotUrl.value = res.data;
+      if (!disconnects) return { disconnected: false };
+      busy.value = null;
+      const failed = await disconnect({ keepLocalStore: true });
+      return failed ? { error: failed } : { disconnected: true };
+    } catch (e) {
+      return { error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
     } finally {
       busy.value = null;
     }
@@ -252,6 +308,10 @@ export const useConnectionStore = defineStore('connection', () => {
     clearForNewCrm,
     disconnect,
     pendingEdits,
+    hubspotUrl,
+    loadHubspotUrl,
+    addressChangeDisconnects,
+    saveHubspotUrl,
     savedNotice,
     dismissSavedNotice,
   };

@@ -27,19 +27,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function boot(opts: { encryption?: boolean } = {}) {
+async function boot(opts: { encryption?: boolean; hubspotUrl?: string | null } = {}) {
   const electron = createFakeElectron({ userData: join(dataDir, 'unused') });
   electron.safeStorage.available = opts.encryption ?? true;
   const close = vi.fn(async () => {});
   const startDemoCrm = vi.fn<StartDemoCrm>(async () => ({ url: 'http://127.0.0.1:41234', token: 'demo-token', close }));
   const logs: string[] = [];
   const shell = await startShell(electron, {
-    argv: ['/usr/bin/cs-workspace', '--data-dir', dataDir],
+    // The real demo CRM plays HubSpot through the command line, as `--hubspot-url` is meant for.
+    argv: ['/usr/bin/cs-workspace', '--data-dir', dataDir, ...(opts.hubspotUrl === null ? [] : ['--hubspot-url', opts.hubspotUrl ?? hubspot.url])],
     devServerUrl: undefined,
     baseDir: '/opt/cs-workspace/out/main',
     startDemoCrm,
     log: (line) => logs.push(line),
-    hubspotBaseUrl: hubspot.url,
   });
   await shell?.crmReady;
   const from = invokeEvent(electron.windows[0]?.webContents, APP_PAGE);
@@ -69,8 +69,8 @@ describe('the connection across restarts (Electron)', () => {
       ok: true,
       data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url },
     });
-    // On disk: the choice in plain JSON, the token only as safeStorage output.
-    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot' });
+    // On disk: the choice and where the token was checked in plain JSON, the token only as safeStorage output.
+    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot', baseUrl: hubspot.url });
     expect(existsSync(join(dataDir, SECRET_FILE))).toBe(true);
     expect(first.electron.safeStorage.decryptString(readFileSync(join(dataDir, SECRET_FILE)))).toBe(TOKEN);
     expect(everythingWritten()).not.toContain(TOKEN);
@@ -137,7 +137,7 @@ describe('"Who are you?" across restarts (Electron)', () => {
     expect(await first.call('crm:whoami')).toEqual({ ok: true, data: null });
     const riley = { userId: '1000006', ownerId: '60000006', email: 'riley.chen@demo-crm.test' };
     expect(await first.call('crm:setUser', { userId: '1000006' })).toEqual({ ok: true, data: riley });
-    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot', user: riley });
+    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot', baseUrl: hubspot.url, user: riley });
     expect(everythingWritten()).not.toContain(TOKEN);
     expect(first.electron.safeStorage.decryptString(readFileSync(join(dataDir, SECRET_FILE)))).toBe(TOKEN);
 
@@ -164,9 +164,79 @@ describe('"Who are you?" across restarts (Electron)', () => {
   it('a damaged user entry is dropped at start: still connected, and "Who are you?" is asked again', async () => {
     const first = await boot();
     await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
-    writeFileSync(join(dataDir, CONNECTION_FILE), JSON.stringify({ kind: 'hubspot', user: { userId: 7 } }));
+    writeFileSync(join(dataDir, CONNECTION_FILE), JSON.stringify({ kind: 'hubspot', baseUrl: hubspot.url, user: { userId: 7 } }));
     const second = await boot();
     expect(await second.call('crm:status')).toMatchObject({ ok: true, data: { connected: true, kind: 'hubspot' } });
     expect(await second.call('crm:whoami')).toEqual({ ok: true, data: null });
+  });
+});
+
+describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
+  it('a connection.json from before the address was kept is HubSpot\'s own: restored only where HubSpot is api.hubapi.com', async () => {
+    const first = await boot();
+    await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
+    writeFileSync(join(dataDir, CONNECTION_FILE), JSON.stringify({ kind: 'hubspot' }));
+    // Started against the demo CRM "HubSpot": the token was checked elsewhere, so it is not sent here.
+    const elsewhere = await boot();
+    expect(await elsewhere.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
+    expect(elsewhere.logs.join('\n')).toContain('the saved HubSpot connection is for https://api.hubapi.com, but HubSpot is now at');
+    // Without --hubspot-url it comes back as it was (no request is made at start).
+    const plain = await boot({ hubspotUrl: null });
+    expect(await plain.call('crm:status')).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: 'https://api.hubapi.com' } });
+  });
+
+  it('a saved connection is not restored when --hubspot-url names another server, and comes back without it', async () => {
+    const first = await boot();
+    await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
+    const other = await boot({ hubspotUrl: 'http://127.0.0.1:9' });
+    expect(await other.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
+    expect(await other.call('crm:hubspotUrl')).toEqual({ ok: true, data: { url: 'http://127.0.0.1:9', source: 'command-line', defaultUrl: 'https://api.hubapi.com' } });
+    // The saved choice is kept for the next start at its own address.
+    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot', baseUrl: hubspot.url });
+    const back = await boot();
+    expect(await back.call('crm:status')).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url } });
+  });
+
+  it('Settings keeps the address in the data folder: the next "Connect HubSpot" goes there, also after a restart', async () => {
+    const first = await boot({ hubspotUrl: null });
+    expect(await first.call('crm:hubspotUrl')).toEqual({ ok: true, data: { url: 'https://api.hubapi.com', source: 'default', defaultUrl: 'https://api.hubapi.com' } });
+    expect(await first.call('crm:setHubspotUrl', { url: `${hubspot.url}/` })).toEqual({
+      ok: true,
+      data: { url: hubspot.url, source: 'saved', defaultUrl: 'https://api.hubapi.com' },
+    });
+    expect(JSON.parse(readFileSync(join(dataDir, 'hubspot-api.json'), 'utf8'))).toEqual({ baseUrl: hubspot.url });
+
+    const second = await boot({ hubspotUrl: null });
+    expect(await second.call('crm:hubspotUrl')).toMatchObject({ ok: true, data: { url: hubspot.url, source: 'saved' } });
+    expect(await second.call('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url } });
+    expect(await second.call('crm:request', { method: 'GET', path: '/crm/v3/owners' })).toMatchObject({ ok: true, data: { status: 200 } });
+
+    // Back to HubSpot's own: the file goes; the live connection keeps its address until the next connect.
+    expect(await second.call('crm:setHubspotUrl', { url: null })).toMatchObject({ ok: true, data: { url: 'https://api.hubapi.com', source: 'default' } });
+    expect(existsSync(join(dataDir, 'hubspot-api.json'))).toBe(false);
+    expect(await second.call('crm:status')).toMatchObject({ ok: true, data: { connected: true, baseUrl: hubspot.url } });
+  });
+
+  it('--hubspot-url wins over the saved address, and Settings cannot change it', async () => {
+    const first = await boot({ hubspotUrl: null });
+    await first.call('crm:setHubspotUrl', { url: 'https://sandbox.example.com/hubspot' });
+    const { call } = await boot();
+    expect(await call('crm:hubspotUrl')).toMatchObject({ ok: true, data: { url: hubspot.url, source: 'command-line' } });
+    const refused = await call('crm:setHubspotUrl', { url: 'https://other.example.com' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringContaining('set by the command line (--hubspot-url') } });
+    expect(JSON.parse(readFileSync(join(dataDir, 'hubspot-api.json'), 'utf8'))).toEqual({ baseUrl: 'https://sandbox.example.com/hubspot' });
+  });
+
+  it.each([
+    ['plain http to another computer', 'http://crm.example.com', 'plain http:// is allowed only for this computer'],
+    ['credentials', 'https://user:secret@crm.example.com', 'user name or password'],
+    ['a query', 'https://crm.example.com/?portal=1', 'query'],
+    ['a relative address', 'crm.example.com', 'absolute address'],
+  ])('refuses an address with %s at the contract; nothing is written', async (_name, url, message) => {
+    const { call } = await boot({ hubspotUrl: null });
+    const res = await call('crm:setHubspotUrl', { url });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(message) } });
+    expect(existsSync(join(dataDir, 'hubspot-api.json'))).toBe(false);
+    expect(await call('crm:hubspotUrl')).toMatchObject({ ok: true, data: { source: 'default' } });
   });
 });

@@ -82,6 +82,33 @@ describe('data folder', () => {
   });
 });
 
+describe('--hubspot-url', () => {
+  it.each([
+    ['--hubspot-url', 'http://127.0.0.1:4010/'],
+    ['--hubspot-url=http://LOCALHOST:4010', null],
+  ])('points "Connect HubSpot" at the address given (%s %s), normalised', async (flag, value) => {
+    const { shell } = await boot({ argv: ['/usr/bin/cs-workspace', flag, ...(value === null ? [] : [value])] });
+    expect(shell?.connections.hubspotUrl()).toEqual({
+      url: value === null ? 'http://localhost:4010' : 'http://127.0.0.1:4010',
+      source: 'command-line',
+      defaultUrl: 'https://api.hubapi.com',
+    });
+  });
+
+  it.each([
+    [['--hubspot-url'], /--hubspot-url needs an address/],
+    [['--hubspot-url', '--data-dir', 'x'], /--hubspot-url needs an address/],
+    [['--hubspot-url', 'http://crm.example.com'], /plain http:\/\/ is allowed only for this computer/],
+    [['--hubspot-url=https://me:pw@crm.example.com'], /user name or password/],
+  ])('refuses %j with a usage error (exit code 2) before anything is created', async (args, message) => {
+    const dir = join(tmp, 'never-made');
+    const failed = boot({ argv: ['/usr/bin/cs-workspace', '--data-dir', dir, ...args] });
+    await expect(failed).rejects.toThrow(message);
+    await expect(failed).rejects.toMatchObject({ name: 'UsageError', exitCode: 2 });
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
 describe('the started shell', () => {
   it('creates one hardened window, the CSP, the tray and one IPC handler per call', async () => {
     const { electron } = await boot();

@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createConnectionManager, memoryConnectionStore, type ConnectionStore, type SavedConnection } from '../../../src-main/crm/connection';
 import { createCrmGateway } from '../../../src-main/crm/gateway';
+import { createHubspotUrlSetting, type HubspotUrlSetting } from '../../../src-main/crm/hubspot-url';
 import { createDispatcher } from '../../../src-main/host/dispatch';
 import { createHostHandlers } from '../../../src-main/host/handlers';
 import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
@@ -21,7 +25,7 @@ afterAll(async () => {
   await Promise.all([hubspot.stop(), demo.stop()]);
 });
 
-function setup(opts: { store?: ConnectionStore; hubspotBaseUrl?: string } = {}) {
+function setup(opts: { store?: ConnectionStore; hubspotBaseUrl?: string; hubspotUrl?: HubspotUrlSetting; fetch?: typeof fetch } = {}) {
   const logs: string[] = [];
   const saved: Array<SavedConnection | null> = [];
   const inner = opts.store ?? memoryConnectionStore();
@@ -34,7 +38,13 @@ function setup(opts: { store?: ConnectionStore; hubspotBaseUrl?: string } = {}) 
   };
   const startDemo = vi.fn(async () => ({ url: demo.url, token: demo.token }));
   const log = (line: string) => logs.push(line);
-  const connections = createConnectionManager({ store, demo: { start: startDemo }, hubspotBaseUrl: opts.hubspotBaseUrl ?? hubspot.url, log });
+  const connections = createConnectionManager({
+    store,
+    demo: { start: startDemo },
+    ...(opts.hubspotUrl ? { hubspotUrl: opts.hubspotUrl } : { hubspotBaseUrl: opts.hubspotBaseUrl ?? hubspot.url }),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    log,
+  });
   const handlers = createHostHandlers({
     appInfo: () => ({ name: 'CS Workspace', version: '0.0.0', platform: 'linux', host: 'web', locale: 'en' }),
     crm: createCrmGateway({ connection: connections, maxAttempts: 1 }),
@@ -105,15 +115,16 @@ describe('crm:connect', () => {
     const { dispatch, saved, owners, logs, store } = setup();
     const res = await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN });
     expect(res).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url } });
-    expect(saved).toEqual([{ kind: 'hubspot', token: TOKEN }]);
-    expect(store.load()).toEqual({ kind: 'hubspot', token: TOKEN });
+    // Kept with the address it was checked against: the token is only ever sent there.
+    expect(saved).toEqual([{ kind: 'hubspot', token: TOKEN, baseUrl: hubspot.url }]);
+    expect(store.load()).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: hubspot.url });
 
     const status = await dispatch('crm:status', {});
     const request = await owners();
     expect(request).toMatchObject({ ok: true, data: { status: 200 } });
     const whoami = await dispatch('crm:whoami', {});
     for (const answer of [res, status, request, whoami]) expect(JSON.stringify(answer)).not.toContain(TOKEN);
-    expect(logs.some((l) => l.includes('connected to HubSpot'))).toBe(true);
+    expect(logs).toContain(`connected to HubSpot at ${hubspot.url}`);
     expect(logs.join('\n')).not.toContain(TOKEN);
   });
 
@@ -167,7 +178,7 @@ describe('restoring a saved connection at start', () => {
   it('a saved HubSpot token is used again without a check (the app must start offline)', async () => {
     const fetchSpy = vi.fn<typeof fetch>();
     const connections = createConnectionManager({
-      store: memoryConnectionStore({ kind: 'hubspot', token: TOKEN }),
+      store: memoryConnectionStore({ kind: 'hubspot', token: TOKEN, baseUrl: hubspot.url }),
       demo: null,
       hubspotBaseUrl: hubspot.url,
       fetch: fetchSpy,
@@ -226,8 +237,8 @@ describe('crm:whoami and crm:setUser ("Who are you?")', () => {
     const sam = { userId: '1000002', ownerId: '60000002', email: 'sam.kowalski@demo-crm.test' };
     expect(await dispatch('crm:setUser', { userId: '1000002' })).toEqual({ ok: true, data: sam });
     expect(await dispatch('crm:whoami', {})).toEqual({ ok: true, data: sam });
-    expect(store.load()).toEqual({ kind: 'hubspot', token: TOKEN, user: sam });
-    expect(saved.at(-1)).toEqual({ kind: 'hubspot', token: TOKEN, user: sam });
+    expect(store.load()).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: hubspot.url, user: sam });
+    expect(saved.at(-1)).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: hubspot.url, user: sam });
     // The owner id really is that user's owner in the CRM.
     const owner = await dispatch('crm:request', { method: 'GET', path: '/crm/v3/owners/60000002' });
     expect(owner).toMatchObject({ ok: true, data: { status: 200, body: { userId: 1000002 } } });
@@ -285,7 +296,7 @@ describe('crm:whoami and crm:setUser ("Who are you?")', () => {
     const fetchSpy = vi.fn<typeof fetch>();
     const user = { userId: '1000005', ownerId: '60000005', email: 'taylor.brooks@demo-crm.test' };
     const connections = createConnectionManager({
-      store: memoryConnectionStore({ kind: 'hubspot', token: TOKEN, user }),
+      store: memoryConnectionStore({ kind: 'hubspot', token: TOKEN, baseUrl: hubspot.url, user }),
       demo: null,
       hubspotBaseUrl: hubspot.url,
       fetch: fetchSpy,
@@ -312,5 +323,89 @@ describe('crm:whoami and crm:setUser ("Who are you?")', () => {
     // Nothing of the demo's user is saved with the connection.
     expect(saved).toEqual([{ kind: 'demo' }]);
     await dispatch('crm:setUser', { userId: '1000001' });
+  });
+});
+
+describe('where "Connect HubSpot" goes (Settings → CRM connection → HubSpot API address)', () => {
+  let dataDir: string;
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  /** A host with a data folder and no --hubspot-url: the address comes from Settings. */
+  function configurable(opts: { fetch?: typeof fetch; store?: ConnectionStore } = {}) {
+    dataDir = mkdtempSync(join(tmpdir(), 'cs-hubspot-url-'));
+    const logs: string[] = [];
+    const hubspotUrl = createHubspotUrlSetting({ dataDir, log: (l) => logs.push(l) });
+    return { ...setup({ ...opts, hubspotUrl }), settingLogs: logs };
+  }
+
+  it('is HubSpot\'s own until Settings names another: the token is checked at api.hubapi.com', async () => {
+    const seen: string[] = [];
+    const fetchSpy = vi.fn<typeof fetch>(async (url) => {
+      seen.push(String(url));
+      return new Response('{}', { status: 401 });
+    });
+    const { dispatch } = configurable({ fetch: fetchSpy });
+    expect(await dispatch('crm:hubspotUrl', {})).toEqual({ ok: true, data: { url: 'https://api.hubapi.com', source: 'default', defaultUrl: 'https://api.hubapi.com' } });
+    expect(await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(seen).toEqual(['https://api.hubapi.com/crm/v3/owners?limit=1']);
+  });
+
+  it('the next "Connect HubSpot" checks the token at the saved address and sends every CRM call there', async () => {
+    const { dispatch, owners, saved } = configurable();
+    expect(await dispatch('crm:setHubspotUrl', { url: `${hubspot.url}/` })).toEqual({
+      ok: true,
+      data: { url: hubspot.url, source: 'saved', defaultUrl: 'https://api.hubapi.com' },
+    });
+    expect(await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url } });
+    expect(saved.at(-1)).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: hubspot.url });
+    // The demo CRM playing HubSpot answers with its owners: the token went there.
+    expect(await owners()).toMatchObject({ ok: true, data: { status: 200, body: { results: expect.arrayContaining([expect.objectContaining({ email: 'alex.morgan@demo-crm.test' })]) } } });
+  });
+
+  it('a change does not move a live connection: it applies to the next connect, and a saved connection for the old address is not restored', async () => {
+    const { dispatch, store } = configurable();
+    await dispatch('crm:setHubspotUrl', { url: hubspot.url });
+    await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN });
+    expect(await dispatch('crm:setHubspotUrl', { url: 'https://sandbox.example.com/hubspot' })).toMatchObject({ ok: true, data: { url: 'https://sandbox.example.com/hubspot', source: 'saved' } });
+    expect(await dispatch('crm:status', {})).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url } });
+
+    // A restart: the saved token was checked at the demo CRM, not at the sandbox, so it is not sent there.
+    const fetchSpy = vi.fn<typeof fetch>();
+    const restarted = createConnectionManager({ store, demo: null, hubspotUrl: createHubspotUrlSetting({ dataDir }), fetch: fetchSpy });
+    await restarted.restore();
+    expect(restarted.status()).toEqual({ connected: false, kind: null, baseUrl: null });
+    expect(fetchSpy).not.toHaveBeenCalled();
+    // Back at the old address it is restored as before.
+    await restarted.setHubspotUrl(hubspot.url);
+    await restarted.restore();
+    expect(restarted.status()).toEqual({ connected: true, kind: 'hubspot', baseUrl: hubspot.url });
+  });
+
+  it.each([
+    ['plain http to another computer', { url: 'http://crm.example.com' }, 'plain http:// is allowed only for this computer'],
+    ['plain http to a LAN address', { url: 'http://192.168.1.20:4010' }, 'plain http:// is allowed only for this computer'],
+    ['credentials', { url: 'https://user:pw@crm.example.com' }, 'user name or password'],
+    ['a query', { url: 'https://crm.example.com?hapikey=1' }, 'query'],
+    ['a fragment', { url: 'https://crm.example.com/#x' }, 'fragment'],
+    ['another scheme', { url: 'ftp://crm.example.com' }, 'must start with https://'],
+    ['a relative address', { url: '/crm' }, 'absolute address'],
+    ['an empty address', { url: '' }, 'empty'],
+    ['a number', { url: 4010 }, 'url must be text'],
+    ['no address at all', {}, 'url'],
+    ['an extra field', { url: 'https://crm.example.com', token: TOKEN }, 'token'],
+  ])('refuses %s at the contract with a clear error; nothing changes', async (_name, input, message) => {
+    const { dispatch, settingLogs } = configurable();
+    await dispatch('crm:setHubspotUrl', { url: hubspot.url });
+    const res = await dispatch('crm:setHubspotUrl', input);
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(message) } });
+    if (!res.ok) expect(res.error.message).toMatch(/^Invalid input for crm:setHubspotUrl: /);
+    expect(await dispatch('crm:hubspotUrl', {})).toMatchObject({ ok: true, data: { url: hubspot.url, source: 'saved' } });
+    expect(settingLogs).toHaveLength(1);
+  });
+
+  it('a host started with --hubspot-url shows it as set by the command line and refuses a change', async () => {
+    const { dispatch } = setup({ hubspotBaseUrl: `${hubspot.url}/` });
+    expect(await dispatch('crm:hubspotUrl', {})).toEqual({ ok: true, data: { url: hubspot.url, source: 'command-line', defaultUrl: 'https://api.hubapi.com' } });
+    expect(await dispatch('crm:setHubspotUrl', { url: null })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringContaining('--hubspot-url') } });
+    expect(await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN })).toMatchObject({ ok: true, data: { baseUrl: hubspot.url } });
   });
 });
