@@ -10,6 +10,7 @@ import { useDb } from './db-key';
 import { useHost } from './host-key';
 import { useLiveQuery } from './live-query';
 import { pendingBackfill } from '../db/queries/used-properties';
+import { pendingCounts } from '../db';
 
 /**
  * The sync status the frame shows, fed by the sync worker (src-renderer/sync). The store
@@ -26,6 +27,9 @@ export const useSyncStore = defineStore('sync', () => {
   const route = inject(routeLocationKey, null);
   const status = ref<SyncStatus>({ ...INITIAL_STATUS });
   const backfill = useLiveQuery(() => pendingBackfill(db), '');
+  // What waits in the outbox is read from the local store, where the edits are: the worker's
+  // status lags behind a reload or a restart, and "No pending edits" must never be a guess.
+  const counts = useLiveQuery(() => pendingCounts(db), null);
   let client: SyncClient | null = null;
 
   function start() {
@@ -61,9 +65,10 @@ export const useSyncStore = defineStore('sync', () => {
     incomplete: computed(() => status.value.incomplete ?? []),
     /** Some data has synced on this computer this session, even if not every type. */
     everSynced: computed(() => status.value.lastSyncedAt !== null || Object.keys(status.value.typeSyncedAt ?? {}).length > 0),
-    pending: computed(() => status.value.pending),
-    errors: computed(() => status.value.errors),
-    conflicts: computed(() => status.value.conflicts),
+    /** Edits waiting for the CRM; null until the local store has answered. */
+    pending: computed(() => counts.value.value?.pending ?? null),
+    errors: computed(() => counts.value.value?.attention ?? 0),
+    conflicts: computed(() => counts.value.value?.conflicts ?? 0),
     lastError: computed(() => status.value.lastError ?? null),
     /** The portal's daily API budget is low: the sync polls hourly (edits still go at once). */
     budgetLow: computed(() => status.value.budgetLow ?? false),

@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import type { HostApi } from '../../../shared/contract';
-import { INITIAL_STATUS, type SyncStatus } from '../../../shared/sync';
+import { INITIAL_STATUS, newEntry, type SyncStatus } from '../../../shared/sync';
 import SyncStatusBar from '../../../src-renderer/components/SyncStatus.vue';
 import { CsDatabase } from '../../../src-renderer/db';
 import { createAppI18n } from '../../../src-renderer/i18n';
@@ -15,18 +15,38 @@ import { useSyncStore } from '../../../src-renderer/stores/sync';
 
 const host = { on: () => () => {}, 'net:status': async () => ({ ok: true, data: { online: true } }) } as unknown as HostApi;
 
-async function statusBar(locale: 'en' | 'pl', status: Partial<SyncStatus>) {
+/** The bar over a local store holding `status.pending` edits (the worker's status says the same unless `workerPending` is given). */
+async function statusBar(locale: 'en' | 'pl', status: Partial<SyncStatus>, workerPending?: number) {
   const pinia = createPinia();
   setActivePinia(pinia);
-  const wrapper = mount(SyncStatusBar, {
-    global: { plugins: [pinia, createAppI18n(locale)], provide: { [DB_KEY as symbol]: new CsDatabase(`sync-status-${Math.random()}`), [HOST_KEY as symbol]: host } },
-  });
-  useSyncStore(pinia).status = { ...INITIAL_STATUS, ...status };
+  const db = new CsDatabase(`sync-status-${Math.random()}`);
+  await db.outbox.bulkAdd(
+    Array.from({ length: status.pending ?? 0 }, (_, i) =>
+      newEntry({ kind: 'update', label: 'property-edit', objectType: 'companies', recordId: String(i + 1), base: { name: 'a' }, desired: { name: 'b' } }, Date.now()),
+    ),
+  );
+  const wrapper = mount(SyncStatusBar, { global: { plugins: [pinia, createAppI18n(locale)], provide: { [DB_KEY as symbol]: db, [HOST_KEY as symbol]: host } } });
+  useSyncStore(pinia).status = { ...INITIAL_STATUS, ...status, ...(workerPending !== undefined ? { pending: workerPending } : {}) };
+  await expect.poll(() => wrapper.text()).toMatch(/pending edit|Sending|oczekując|Wysyłanie/);
   await nextTick();
   return wrapper.text();
 }
 
 describe('the sync status bar', () => {
+  it('counts the pending edits in the local store, not from the worker, which lags behind a reload', async () => {
+    expect(await statusBar('en', { pending: 2 }, 0)).toContain('2 pending edits');
+    expect(await statusBar('en', { pending: 0 }, 3)).toContain('No pending edits');
+  });
+
+  it('says nothing about pending edits before the local store has answered', () => {
+    const pinia = createPinia();
+    setActivePinia(pinia);
+    const wrapper = mount(SyncStatusBar, {
+      global: { plugins: [pinia, createAppI18n('en')], provide: { [DB_KEY as symbol]: new CsDatabase(`sync-status-${Math.random()}`), [HOST_KEY as symbol]: host } },
+    });
+    expect(wrapper.text()).not.toContain('pending edit');
+  });
+
   it('says how many edits it is sending while the outbox drains', async () => {
     expect(await statusBar('en', { running: true, phase: 'push', pending: 4 })).toContain('Sending 4 edits…');
     expect(await statusBar('en', { running: true, phase: 'push', pending: 1 })).toContain('Sending 1 edit…');
