@@ -56,7 +56,7 @@ describe('model-based sync: offline edits, other users, faults, kills and restar
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), (steps) => runScenario(env, steps)),
       { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
     );
-  }, 600_000);
+  }, Math.max(600_000, RUNS * 2_000));
 
   for (const { seed, path } of REGRESSION_SEEDS) {
     it(`regression seed ${seed}${path ? ` path ${path}` : ''}`, async () => {
