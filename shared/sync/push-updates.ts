@@ -22,6 +22,8 @@ interface Planned {
   conflicts: ConflictInput[];
   /** Server time of the record's last change before our write (see OutboxEntry.sentAfterMs). */
   mark: number;
+  /** The CRM's values of the properties already applied, for the echo. */
+  held: Props;
 }
 
 /**
@@ -56,8 +58,14 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
           continue;
         }
         const d = decideUpdate(entry.intent, record.properties, record.propertiesWithHistory, entry.sentAfterMs);
-        if (Object.keys(d.write).length === 0) outcomes.push({ kind: 'done', seq: entry.seq, conflicts: d.conflicts });
-        else planned.push({ entry, write: d.write, conflicts: d.conflicts, mark: Date.parse(record.updatedAt) });
+        // An earlier send landed although its answer was lost: the synced row takes what the CRM
+        // holds, as it would from that answer. Without it the row kept the value from before the
+        // edit until the next pull, and an edit made on that stale value met our own write as a
+        // conflict.
+        const held: Props = Object.fromEntries(d.alreadyApplied.map((p) => [p, record.properties[p] ?? null]));
+        const echo = d.alreadyApplied.length ? { echo: { objectType, id: entry.intent.recordId, properties: held } } : {};
+        if (Object.keys(d.write).length === 0) outcomes.push({ kind: 'done', seq: entry.seq, conflicts: d.conflicts, ...echo });
+        else planned.push({ entry, write: d.write, conflicts: d.conflicts, mark: Date.parse(record.updatedAt), held });
       }
     }
     // Decisions that need no write are stored before anything is sent.
@@ -71,7 +79,7 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
         kind: 'done',
         seq: p.entry.seq,
         conflicts: p.conflicts,
-        echo: { objectType, id: p.entry.intent.recordId, properties: { ...p.write, ...(result?.properties ?? {}) }, ...(result?.updatedAt ? { updatedAt: result.updatedAt } : {}) },
+        echo: { objectType, id: p.entry.intent.recordId, properties: { ...p.held, ...p.write, ...(result?.properties ?? {}) }, ...(result?.updatedAt ? { updatedAt: result.updatedAt } : {}) },
       }),
     };
     // At most 100 inputs and PUSH_BODY_BUDGET_BYTES per request: long text values split a batch.

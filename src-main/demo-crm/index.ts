@@ -133,7 +133,10 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
     createRequestListener({ isToken: tokenMatcher(tokens), hosts: () => hosts, api, demo, open, faults, limiter, commit: () => store.commit() }),
   );
   server.on('clientError', onClientError);
-  server.keepAliveTimeout = 1000;
+  // Node's default. A client keeps an idle connection only while the server's stated timeout
+  // is more than its own margin (undici, Node's fetch: 2 s), so with 1 s here every request of
+  // the app's gateway opened a new connection.
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

@@ -46,6 +46,11 @@ export class Router {
     return this;
   }
 
+  /** Whether any route (of any method) has this path: asking costs no error when none does. */
+  handles(path: string): boolean {
+    return this.routes.some((r) => r.pattern.test(path));
+  }
+
   match(method: string, path: string): { handler: Handler; params: string[]; bucket: Bucket } {
     let pathMatched = false;
     for (const r of this.routes) {

@@ -71,7 +71,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   let path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
   const method = (req.method ?? 'GET').toUpperCase();
 
-  const openRoute = tryMatch(deps.open, method, path);
+  // Most requests are not for the open routes: look first, rather than build a 404 error per request.
+  const openRoute = deps.open.handles(path) ? tryMatch(deps.open, method, path) : {};
   if (openRoute.route) {
     await drain(req);
     try {

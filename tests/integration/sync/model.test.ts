@@ -5,16 +5,28 @@ import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm
 import { engine, openDb, uniqueDbName } from './support/engine';
 import { ENGINE, runScenario, stepArb, type ModelEnv } from './support/model';
 
-/** Fixed seed; CI runs at least 200 scenarios. Seeds that ever failed go in REGRESSION_SEEDS. */
-const SEED = 20_261_127;
+/**
+ * Fixed seed; CI runs at least 200 scenarios. A longer local run can take another seed
+ * (`SYNC_MODEL_SEED`) to cover scenarios the default sequence does not reach.
+ */
+const SEED = Number(process.env.SYNC_MODEL_SEED ?? 20_261_127);
 const RUNS = Number(process.env.SYNC_MODEL_RUNS ?? 200);
-const REGRESSION_SEEDS: number[] = [];
+/**
+ * Scenarios that once failed. `path` is fast-check's path from the failure report: that run
+ * of the seed is replayed directly, without the runs before it.
+ */
+const REGRESSION_SEEDS: Array<{ seed: number; path?: string }> = [
+  // Run 729 of the default seed: an update's answer lost, found applied by the next pass,
+  // which died before its pull; the next edit of the field met our own write as a conflict.
+  { seed: 20_261_127, path: '728' },
+];
 
 let crm: TestCrm;
 let env: ModelEnv;
 
 beforeAll(async () => {
-  crm = await startTestCrm({ seed: 11 });
+  // No search lag, from the start: the engine runs with a short overlap (model.ts ENGINE).
+  crm = await startTestCrm({ seed: 11, searchLag: false });
   const base = gatewayPort(crm, { timeoutMs: 1_000 });
   const admin = crmAdmin(crm);
   const template = openDb(uniqueDbName('model-template'));
@@ -44,11 +56,17 @@ describe('model-based sync: offline edits, other users, faults, kills and restar
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), (steps) => runScenario(env, steps)),
       { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
     );
-  }, 600_000);
+  }, Math.max(600_000, RUNS * 2_000));
 
-  for (const seed of REGRESSION_SEEDS) {
-    it(`regression seed ${seed}`, async () => {
-      await fc.assert(fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), (steps) => runScenario(env, steps)), { seed, numRuns: 20, endOnFailure: true, includeErrorInReport: true });
+  for (const { seed, path } of REGRESSION_SEEDS) {
+    it(`regression seed ${seed}${path ? ` path ${path}` : ''}`, async () => {
+      await fc.assert(fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), (steps) => runScenario(env, steps)), {
+        seed,
+        ...(path ? { path } : {}),
+        numRuns: 20,
+        endOnFailure: true,
+        includeErrorInReport: true,
+      });
     }, 120_000);
   }
 });

@@ -149,4 +149,25 @@ describe('push', () => {
     expect(await db.conflicts.count()).toBe(0);
     expect((await appWrites('deals', deal!.id, 'dealname')).filter((w) => w.value === 'Sent once')).toHaveLength(1);
   });
+
+  it('an update found already applied shows its value at once, so the next edit of the field is no conflict', async () => {
+    const { db, port } = await bootstrapped();
+    const [deal] = await freshDeals(db, 1);
+    await setProperties(db, 'deals', deal!.id, { amount: '4100' });
+    // The CRM applies the write; the answer never arrives.
+    await expect(engine(db, port, { types: TYPES, killAt: { point: 'push:after-send', nth: 1 } }).runOnce()).rejects.toBeInstanceOf(Killed);
+    // The next pass acknowledges it by value, then dies before its pull brings the record.
+    await expect(engine(db, port, { types: TYPES, killAt: { point: 'pull:after-fetch', nth: 1 } }).runOnce()).rejects.toBeInstanceOf(Killed);
+    expect(await db.outbox.count()).toBe(0);
+    // The user sees what the CRM holds, not the value from before the edit.
+    expect((await mergedRecord(db, 'deals', deal!.id))?.properties.amount).toBe('4100');
+    // An edit made on that value is an ordinary write, not a conflict with our own earlier one.
+    const { seqs } = await setProperties(db, 'deals', deal!.id, { amount: '4200' });
+    const entry = await db.outbox.get(seqs[0]!);
+    expect(entry?.intent.kind === 'update' && entry.intent.base.amount).toBe('4100');
+    await engine(db, port, { types: TYPES }).runOnce();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.conflicts.count()).toBe(0);
+    expect((await admin.history('deals', deal!.id, ['amount'])).properties.amount).toBe('4200');
+  });
 });

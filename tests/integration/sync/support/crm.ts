@@ -41,8 +41,22 @@ export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; 
   };
 }
 
-/** Sleeps are skipped: tests exercise the retry paths, not the waiting. */
-const instantClock: Clock = { now: () => Date.now(), sleep: async () => {} };
+/**
+ * Sleeps are skipped: tests exercise the retry paths, not the waiting. The clock moves on by
+ * what was slept, so a limiter that waits "until time T" sees T at once. With `now` left on
+ * the real clock it saw T only when real time got there and spun until then: the demo CRM
+ * counts the window even with limits off, and past 60 % of it (about 76 requests in 10 s)
+ * the gateway holds the bucket, so a busy test both waited and burnt a core doing it.
+ */
+function skippingClock(): Clock {
+  let skipped = 0;
+  return {
+    now: () => Date.now() + skipped,
+    sleep: async (ms) => {
+      skipped += Math.max(0, ms);
+    },
+  };
+}
 
 export interface CountingPort extends CrmPort {
   log: CrmRequest[];
@@ -56,10 +70,11 @@ export interface CountingPort extends CrmPort {
  */
 export function gatewayPort(crm: TestCrm, opts: { maxAttempts?: number; timeoutMs?: number } = {}): CountingPort {
   const { timeoutMs } = opts;
+  const clock = skippingClock();
   const gateway = createCrmGateway({
     connection: { current: () => ({ kind: 'demo', baseUrl: crm.url, token: crm.token }) },
-    limiter: new RateLimiter({ standard: { max: 1_000_000, intervalMs: 10_000 }, search: { max: 1_000_000, intervalMs: 1_000 } }, instantClock),
-    clock: instantClock,
+    limiter: new RateLimiter({ standard: { max: 1_000_000, intervalMs: 10_000 }, search: { max: 1_000_000, intervalMs: 1_000 } }, clock),
+    clock,
     maxAttempts: opts.maxAttempts ?? 1,
     // A connection the demo CRM dropped can leave the next request waiting out undici's 10 s
     // connect timeout; a shorter one turns that into the NETWORK error it is, sooner.
