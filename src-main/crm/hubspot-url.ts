@@ -2,18 +2,12 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { checkHubspotUrl, HUBSPOT_API_BASE_URL, type HubspotUrlInfo } from '../../shared/contract';
+import { argvOption, UsageError } from '../argv';
 import { HostCallError } from '../host/dispatch';
 
 export type HubspotUrlState = z.output<typeof HubspotUrlInfo>;
 
-/** A wrong command line: the process says why in one line and exits with code 2. */
-export class UsageError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 /** The value of `--hubspot-url`, checked and normalised (shared/contract/hubspot-url.ts); a bad one is a UsageError. */
 export function hubspotUrlOption(value: string): string {
@@ -28,14 +22,8 @@ export function hubspotUrlOption(value: string): string {
  * when absent. Checked and normalised; a missing or bad value is a UsageError.
  */
 export function hubspotUrlArg(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const value = arg === '--hubspot-url' ? argv[i + 1] : arg.startsWith('--hubspot-url=') ? arg.slice('--hubspot-url='.length) : null;
-    if (value === null) continue;
-    if (!value || value.startsWith('--')) throw new UsageError('--hubspot-url needs an address: --hubspot-url <url>, e.g. --hubspot-url http://127.0.0.1:4010');
-    return hubspotUrlOption(value);
-  }
-  return null;
+  const value = argvOption(argv, 'hubspot-url', '--hubspot-url needs an address: --hubspot-url <url>, e.g. --hubspot-url http://127.0.0.1:4010');
+  return value === null ? null : hubspotUrlOption(value);
 }
 
 /**

@@ -1,17 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { App } from 'electron';
+import { argvOption } from '../argv';
 
 /** `--data-dir <dir>` or `--data-dir=<dir>`, resolved against the working directory; null when absent. */
 export function dataDirArg(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const value = arg === '--data-dir' ? argv[i + 1] : arg.startsWith('--data-dir=') ? arg.slice('--data-dir='.length) : null;
-    if (value === null) continue;
-    if (!value || value.startsWith('--')) throw new Error('--data-dir needs a folder: --data-dir <dir>');
-    return resolve(value);
-  }
-  return null;
+  const value = argvOption(argv, 'data-dir', '--data-dir needs a folder: --data-dir <dir>');
+  return value === null ? null : resolve(value);
 }
 
 /**
