@@ -27,7 +27,7 @@ import {
 export * from './schemas';
 export * from './external-links';
 export * from './hubspot-url';
-export { CALL_NAMES, EVENT_NAMES, type CallName, type EventName } from './names';
+export { CALL_NAMES, CRM_PORT_CHANNEL, EVENT_NAMES, type CallName, type EventName } from './names';
 import type { CallName, EventName } from './names';
 
 /**
@@ -101,12 +101,46 @@ export interface HostError {
 /** Errors are values at the boundary: a call never throws across it. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: HostError };
 
+/** The slice of a DOM MessagePort the sync worker uses (shared/ compiles without DOM types). */
+export interface ChannelPort {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  start(): void;
+  close(): void;
+}
+
+/**
+ * How the sync worker reaches `crm:request` without the UI thread: a MessagePort to the
+ * Electron main process, or the web host's address and secret (the worker calls it over
+ * HTTP itself). Plain data plus a transferable port, so it can be posted to the worker.
+ */
+export type CrmChannel = { kind: 'message-port'; port: ChannelPort } | { kind: 'http'; base: string; secret: string };
+
+/** On a CRM channel's port: a `crm:request` input goes out, its Result comes back under the same id. */
+export interface CrmPortRequest {
+  id: number;
+  request: CallInput<'crm:request'>;
+}
+export interface CrmPortAnswer {
+  id: number;
+  result: Result<CallOutput<'crm:request'>>;
+}
+
 /** What the renderer sees of its host, whichever implementation is behind it. */
 export type HostApi = {
   [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** A line for the sync worker's CRM requests that bypasses the UI thread (see CrmChannel). */
+  crmChannel(): Promise<CrmChannel>;
 };
+
+/**
+ * What the Electron preload exposes: the contract calls and events, and a request for the
+ * CRM port, which arrives in the page as a window message (a MessagePort cannot cross the
+ * context bridge as a return value); src-renderer/bridge turns it into `crmChannel()`.
+ */
+export type PreloadApi = Omit<HostApi, 'crmChannel'> & { openCrmPort(): void };
 
 /** What a host implements: plain async functions; validation and error wrapping are done for them. */
 export type HostHandlers = {

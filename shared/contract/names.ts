@@ -29,5 +29,11 @@ export const EVENT_NAMES = [
   'onDidRequestNotification',
 ] as const;
 
+/**
+ * Not a call: the Electron preload asks main on this channel for a MessagePort that carries
+ * `crm:request` straight from the sync worker to main, and main answers on it with the port.
+ */
+export const CRM_PORT_CHANNEL = 'crm:port';
+
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

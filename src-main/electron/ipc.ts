@@ -1,5 +1,6 @@
-import { CALL_NAMES, type EventName, type EventPayload, type Result } from '../../shared/contract';
+import { CALL_NAMES, CRM_PORT_CHANNEL, type EventName, type EventPayload, type Result } from '../../shared/contract';
 import type { Dispatch } from '../host/dispatch';
+import { serveCrmPort, type MessageChannelMainCtor } from './crm-port';
 import type { HostEvents } from '../host/services';
 import type { AppUrl } from './app-url';
 import type { ContentsLike } from './main-window';
@@ -14,6 +15,8 @@ export interface InvokeEventLike {
 export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>): void;
   removeHandler(channel: string): void;
+  on(channel: string, listener: (event: InvokeEventLike) => void): unknown;
+  removeAllListeners(channel: string): unknown;
 }
 
 export interface IpcDeps {
@@ -22,6 +25,8 @@ export interface IpcDeps {
   appUrl: AppUrl;
   /** The main window's WebContents, the only sender we answer. */
   mainContents: () => ContentsLike | null;
+  /** Electron's MessageChannelMain: the sync worker's CRM line (`crm:port`). */
+  MessageChannelMain: MessageChannelMainCtor;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface IpcDeps {
  * not a page it was navigated to), and the dispatcher zod-parses the payload.
  * Returns a function that removes the handlers.
  */
-export function registerIpc({ ipcMain, dispatch, appUrl, mainContents }: IpcDeps): () => void {
+export function registerIpc({ ipcMain, dispatch, appUrl, mainContents, MessageChannelMain }: IpcDeps): () => void {
   const isTrustedSender = (event: InvokeEventLike): boolean => {
     const contents = mainContents();
     const frame = event.senderFrame;
@@ -51,8 +56,18 @@ export function registerIpc({ ipcMain, dispatch, appUrl, mainContents }: IpcDeps
       return dispatch(name, payload);
     });
   }
+  // The sync worker's own line to `crm:request`, so a large pull does not pass through the UI
+  // thread: a new port per request (a reload asks again), handed to the trusted window only.
+  ipcMain.on(CRM_PORT_CHANNEL, (event) => {
+    const contents = mainContents();
+    if (!contents || !isTrustedSender(event)) return;
+    const { port1, port2 } = new MessageChannelMain();
+    serveCrmPort(port2, dispatch);
+    contents.postMessage(CRM_PORT_CHANNEL, null, [port1]);
+  });
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(name);
+    ipcMain.removeAllListeners(CRM_PORT_CHANNEL);
   };
 }
 

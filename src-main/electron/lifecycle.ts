@@ -10,6 +10,7 @@ import { createAppUrl } from './app-url';
 import { createPersistentConnectionStore } from './connection-store';
 import { useDataDir } from './data-dir';
 import type { PreventableEvent } from './events';
+import type { MessageChannelMainCtor } from './crm-port';
 import { createWindowEvents, registerIpc, type IpcMainLike } from './ipc';
 import { createMainWindow, type BrowserWindowCtor, type MainWindow } from './main-window';
 import { createSecretStore } from './secret-store';
@@ -32,6 +33,7 @@ export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'Menu' | 'nativeI
   app: ShellApp;
   BrowserWindow: BrowserWindowCtor;
   ipcMain: IpcMainLike;
+  MessageChannelMain: MessageChannelMainCtor;
   session: { readonly defaultSession: SessionLike };
   shell: Pick<Shell, 'openExternal'>;
   Notification: NotificationCtor;
@@ -154,7 +156,13 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     exports: createExportStore(dataDir),
   });
   // Handlers exist before the page loads, so its first calls never race them.
-  registerIpc({ ipcMain: electron.ipcMain, dispatch: createDispatcher(handlers, opts.log), appUrl, mainContents });
+  registerIpc({
+    ipcMain: electron.ipcMain,
+    MessageChannelMain: electron.MessageChannelMain,
+    dispatch: createDispatcher(handlers, opts.log),
+    appUrl,
+    mainContents,
+  });
 
   const window = createMainWindow({
     BrowserWindow: electron.BrowserWindow,

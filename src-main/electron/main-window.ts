@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { MessagePortMainLike } from './crm-port';
 import type { AppUrl } from './app-url';
 import type { PreventableEvent } from './events';
 
 /** What the shell sends events through and checks IPC senders against. */
 export interface ContentsLike {
   send(channel: string, ...args: unknown[]): void;
+  /** Electron's WebContents.postMessage: a message with transferred MessagePortMains. */
+  postMessage(channel: string, message: unknown, transfer?: MessagePortMainLike[]): void;
   isDestroyed(): boolean;
 }
 

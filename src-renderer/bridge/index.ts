@@ -1,10 +1,10 @@
-import type { HostApi } from '../../shared/contract';
+import { CRM_PORT_CHANNEL, type CrmChannel, type HostApi, type PreloadApi } from '../../shared/contract';
 import { createWebHost } from './web';
 
 declare global {
   interface Window {
     /** Set by the Electron preload through contextBridge; absent in a plain browser. */
-    csHost?: HostApi;
+    csHost?: PreloadApi;
   }
 }
 
@@ -13,7 +13,7 @@ declare global {
  * preload's object and the web host's HTTP client have the same `HostApi` type.
  */
 export function connectHost(): HostApi {
-  if (window.csHost) return window.csHost;
+  if (window.csHost) return electronHost(window.csHost);
   const meta = document.querySelector<HTMLMetaElement>('meta[name="cs-host"]');
   const secret = meta?.dataset.secret;
   if (!secret) throw new Error('No host: the page was opened outside the desktop app and the web host.');
@@ -28,4 +28,25 @@ export function connectHost(): HostApi {
     };
   });
   return host;
+}
+
+/**
+ * The preload's object plus `crmChannel()`: the preload asks main for a MessagePort and posts
+ * it to this window (a port cannot be a return value across the context bridge). Only a
+ * message from this window itself carrying a port is taken, and the listener is in place
+ * before the request goes out.
+ */
+export function electronHost(preload: PreloadApi, page: Window = window): HostApi {
+  const crmChannel = () =>
+    new Promise<CrmChannel>((resolve) => {
+      const take = (ev: MessageEvent) => {
+        const port = ev.ports[0];
+        if (ev.source !== page || ev.data !== CRM_PORT_CHANNEL || !port) return;
+        page.removeEventListener('message', take);
+        resolve({ kind: 'message-port', port });
+      };
+      page.addEventListener('message', take);
+      preload.openCrmPort();
+    });
+  return { ...preload, crmChannel };
 }

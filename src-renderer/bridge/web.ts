@@ -104,6 +104,9 @@ export function createWebHost(initialSecret: string, base = ''): HostApi {
       set.delete(listener as (payload: never) => void);
     };
   };
+  // The sync worker calls the host itself, with the secret as it is now (its own client
+  // re-reads the secret after a host restart, as this one does).
+  const crmChannel = async () => ({ kind: 'http' as const, base, secret });
   // One function per contract entry, each bound to its own channel; the host validates every payload.
-  return { ...calls, on } as unknown as HostApi;
+  return { ...calls, on, crmChannel } as unknown as HostApi;
 }

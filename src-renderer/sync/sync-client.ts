@@ -1,6 +1,6 @@
 import type { HostApi } from '../../shared/contract';
 import type { CsDatabase } from '../db/database';
-import { INITIAL_STATUS, type Activity, type CrmResult } from '../../shared/sync';
+import { INITIAL_STATUS, type Activity } from '../../shared/sync';
 import type { Endpoint, FromWorker, SyncClientStatus, ToWorker } from './protocol';
 
 export type { SyncClientStatus } from './protocol';
@@ -29,16 +29,17 @@ export interface SyncClientOptions {
 function workerEndpoint(): Endpoint<FromWorker, ToWorker> {
   const worker = new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module' });
   return {
-    post: (m) => worker.postMessage(m),
+    post: (m, transfer) => worker.postMessage(m, transfer ?? []),
     onMessage: (listener) => worker.addEventListener('message', (ev: MessageEvent<FromWorker>) => listener(ev.data)),
   };
 }
 
 /**
- * Starts the sync worker and relays its CRM requests to the host bridge (the token stays in
- * the main process) and its status to listeners. The caller feeds online/offline and resume
- * (the Pinia sync store listens to the host for those). Given the app's database, the worker
- * opens the same database by name: IndexedDB connections cannot cross threads.
+ * Starts the sync worker, hands it its own line to the host for CRM requests (the token stays
+ * in the main process; the UI thread carries none of them), and relays its status to
+ * listeners. The caller feeds online/offline and resume (the Pinia sync store listens to the
+ * host for those). Given the app's database, the worker opens the same database by name:
+ * IndexedDB connections cannot cross threads.
  */
 export function startSyncClient(host: HostApi, dbOrOptions: CsDatabase | SyncClientOptions = {}): SyncClient {
   const opts: SyncClientOptions = 'verno' in dbOrOptions ? { dbName: dbOrOptions.name } : dbOrOptions;
@@ -47,33 +48,35 @@ export function startSyncClient(host: HostApi, dbOrOptions: CsDatabase | SyncCli
   const listeners = new Set<(s: SyncClientStatus) => void>();
 
   endpoint.onMessage((msg) => {
-    if (msg.type === 'status') {
-      current = msg.status;
-      for (const l of listeners) l(current);
-      return;
-    }
-    host['crm:request'](msg.request)
-      .catch((err: unknown): CrmResult => ({ ok: false, error: { code: 'NETWORK', message: err instanceof Error ? err.message : String(err) } }))
-      .then((result) => endpoint.post({ type: 'crm:result', id: msg.id, result: result as CrmResult }))
-      .catch(() => {});
+    current = msg.status;
+    for (const l of listeners) l(current);
   });
 
+  // Everything after `start` waits for it, so the worker never sees a trigger before its line.
   const online = typeof navigator === 'undefined' ? true : navigator.onLine;
-  endpoint.post({ type: 'start', online, ...(opts.dbName ? { dbName: opts.dbName } : {}) });
+  const started = host.crmChannel().then((crm) => {
+    const transfer = crm.kind === 'message-port' ? [crm.port as unknown as Transferable] : [];
+    endpoint.post({ type: 'start', online, crm, ...(opts.dbName ? { dbName: opts.dbName } : {}) }, transfer);
+  });
+  started.catch((err: unknown) => {
+    current = { ...current, lastError: `Sync could not start: ${err instanceof Error ? err.message : String(err)}` };
+    for (const l of listeners) l(current);
+  });
+  const post = (m: ToWorker) => void started.then(() => endpoint.post(m), () => {});
 
   return {
-    syncNow: () => endpoint.post({ type: 'trigger', reason: 'now' }),
-    notifyOnline: (o) => endpoint.post({ type: 'online', online: o }),
-    notifyResume: () => endpoint.post({ type: 'trigger', reason: 'resume' }),
-    notifyEdit: () => endpoint.post({ type: 'trigger', reason: 'edit' }),
+    syncNow: () => post({ type: 'trigger', reason: 'now' }),
+    notifyOnline: (o) => post({ type: 'online', online: o }),
+    notifyResume: () => post({ type: 'trigger', reason: 'resume' }),
+    notifyEdit: () => post({ type: 'trigger', reason: 'edit' }),
     // Plain copies: a reactive proxy cannot be cloned into the worker.
-    notifyActivity: (a) => endpoint.post({ type: 'activity', activity: { inUse: a.inUse, onBattery: a.onBattery, onScreen: a.onScreen === 'all' ? 'all' : [...a.onScreen] } }),
+    notifyActivity: (a) => post({ type: 'activity', activity: { inUse: a.inUse, onBattery: a.onBattery, onScreen: a.onScreen === 'all' ? 'all' : [...a.onScreen] } }),
     onStatus(listener) {
       listeners.add(listener);
       listener(current);
       return () => listeners.delete(listener);
     },
     status: () => current,
-    stop: () => endpoint.post({ type: 'stop' }),
+    stop: () => post({ type: 'stop' }),
   };
 }

@@ -3,7 +3,7 @@ import { createSyncCoordinator, INITIAL_STATUS, type Activity, type SyncCoordina
 import { CsDatabase } from '../db/database';
 import { createDexieStore } from '../db/store-port';
 import type { Endpoint, FromWorker, SyncClientStatus, ToWorker } from './protocol';
-import { createWorkerCrmPort } from './worker-crm-port';
+import { createChannelCrmPort } from './worker-crm-port';
 
 export interface LockManagerLike {
   request(name: string, callback: () => Promise<void>): Promise<void>;
@@ -27,7 +27,7 @@ export const SYNC_LOCK = 'cs-sync';
  * report status. Until it holds the lock it stays a follower and runs nothing.
  */
 export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, deps: RuntimeDeps = {}): void {
-  const crm = createWorkerCrmPort(endpoint);
+  let crm: ReturnType<typeof createChannelCrmPort> | null = null;
   let coordinator: SyncCoordinator | null = null;
   let online = true;
   /** The page's last word on activity; until then the coordinator's default (every type each minute). */
@@ -35,10 +35,10 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
   let release: (() => void) | null = null;
   const publish = (status: SyncClientStatus) => endpoint.post({ type: 'status', status });
 
-  async function lead(dbName: string | undefined) {
+  async function lead(dbName: string | undefined, port: NonNullable<typeof crm>) {
     const db = (deps.openDb ?? ((n?: string) => new CsDatabase(n)))(dbName);
     coordinator = createSyncCoordinator({
-      crm,
+      crm: port,
       store: createDexieStore(db),
       timers: deps.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
       ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs } : {}),
@@ -75,14 +75,13 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
       case 'start': {
         online = msg.online;
         publish({ ...INITIAL_STATUS, online, leader: false });
-        const run = () => lead(msg.dbName);
+        const port = createChannelCrmPort(msg.crm);
+        crm = port;
+        const run = () => lead(msg.dbName, port);
         const done = deps.locks ? deps.locks.request(SYNC_LOCK, run) : run();
         done.catch((err: unknown) => publish({ ...INITIAL_STATUS, online, leader: false, lastError: `Sync stopped: ${err instanceof Error ? err.message : String(err)}` }));
         break;
       }
-      case 'crm:result':
-        crm.settle(msg.id, msg.result);
-        break;
       case 'trigger':
         coordinator?.trigger(msg.reason);
         break;
@@ -95,7 +94,7 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
         coordinator?.setActivity(msg.activity);
         break;
       case 'stop':
-        crm.failAll('Sync stopped.');
+        crm?.close('Sync stopped.');
         release?.();
         break;
     }

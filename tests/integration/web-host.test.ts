@@ -8,6 +8,8 @@ import { createCrmGateway } from '../../src-main/crm/gateway';
 import { createDispatcher } from '../../src-main/host/dispatch';
 import { createHostHandlers } from '../../src-main/host/handlers';
 import { startWebHost, type WebHost } from '../../src-main/web-host/server';
+import { createWebHost } from '../../src-renderer/bridge/web';
+import { createChannelCrmPort } from '../../src-renderer/sync/worker-crm-port';
 
 /**
  * The web host over real HTTP, in front of a real (tiny) CRM server that counts what
@@ -70,6 +72,15 @@ describe('web host', () => {
     expect(body).toMatchObject({ ok: true, data: { status: 200, body: { results: [] } } });
     expect(JSON.stringify(body)).not.toContain('secret-token');
     expect(crmHits.at(-1)).toBe('GET /crm/v3/objects/companies?limit=2&properties=name&properties=domain Bearer secret-token');
+  });
+
+  it("gives the sync worker its own line: the page's channel reaches crm:request over HTTP without the page", async () => {
+    const channel = await createWebHost(host.secret, base).crmChannel();
+    expect(channel).toEqual({ kind: 'http', base, secret: host.secret });
+    const port = createChannelCrmPort(channel);
+    const result = await port.request({ method: 'GET', path: '/crm/v3/objects/deals', query: { limit: '1' } });
+    expect(result).toMatchObject({ ok: true, data: { status: 200, body: { results: [] } } });
+    expect(crmHits.at(-1)).toBe('GET /crm/v3/objects/deals?limit=1 Bearer secret-token');
   });
 
   it.each([

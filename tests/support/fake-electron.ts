@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import type { MessagePortMainLike } from '../../src-main/electron/crm-port';
 import type { BrowserWindowConstructorOptions, HeadersReceivedResponse, NotificationConstructorOptions } from '../../src-main/electron/electron-types';
 import type { InvokeEventLike } from '../../src-main/electron/ipc';
 import type { ShellElectron } from '../../src-main/electron/lifecycle';
 import type { ContextBridgeLike, IpcRendererLike } from '../../src-main/preload/host-api';
-import type { HostApi, Result } from '../../shared/contract';
+import type { PreloadApi, Result } from '../../shared/contract';
 import type { ImageHandle, TrayMenuItem } from '../../src-main/electron/tray';
 
 /**
@@ -30,13 +32,45 @@ export function fakeEvent<T extends object>(fields: T = {} as T) {
 
 export type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
 
+/** Electron's MessagePortMain over a real Node MessagePort (Node-style 'message' events of `{ data }`). */
+export class FakeMessagePortMain implements MessagePortMainLike {
+  constructor(readonly port: MessagePort) {}
+  on(event: 'message', listener: (event: { data: unknown }) => void): this {
+    this.port.on(event, (data: unknown) => listener({ data }));
+    return this;
+  }
+  postMessage(message: unknown): void {
+    this.port.postMessage(message);
+  }
+  start(): void {
+    this.port.start();
+  }
+  close(): void {
+    this.port.close();
+  }
+}
+
+export class FakeMessageChannelMain {
+  readonly port1: FakeMessagePortMain;
+  readonly port2: FakeMessagePortMain;
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port1 = new FakeMessagePortMain(port1);
+    this.port2 = new FakeMessagePortMain(port2);
+  }
+}
+
 export class FakeWebContents extends EventEmitter {
   readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  readonly posted: Array<{ channel: string; message: unknown; transfer: MessagePortMainLike[] }> = [];
   windowOpenHandler: WindowOpenHandler | null = null;
   destroyed = false;
 
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
+  }
+  postMessage(channel: string, message: unknown, transfer: MessagePortMainLike[] = []): void {
+    this.posted.push({ channel, message, transfer });
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -199,7 +233,21 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
 
   type InvokeListener = (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>;
   const ipcHandlers = new Map<string, InvokeListener>();
+  const ipcListeners = new Map<string, Array<(event: InvokeEventLike) => void>>();
   const ipcMain = {
+    on(channel: string, listener: (event: InvokeEventLike) => void) {
+      ipcListeners.set(channel, [...(ipcListeners.get(channel) ?? []), listener]);
+      return ipcMain;
+    },
+    removeAllListeners(channel: string) {
+      ipcListeners.delete(channel);
+      return ipcMain;
+    },
+    /** What `ipcRenderer.send(channel)` from a frame would do. */
+    send(channel: string, event: InvokeEventLike): void {
+      for (const listener of ipcListeners.get(channel) ?? []) listener(event);
+    },
+    listened: () => [...ipcListeners.keys()],
     handle(channel: string, listener: InvokeListener): void {
       // Electron throws on a second handler for one channel; so does the fake.
       if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -277,6 +325,7 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     app,
     BrowserWindow: FakeBrowserWindow,
     ipcMain,
+    MessageChannelMain: FakeMessageChannelMain,
     session: { defaultSession },
     shell,
     Tray: FakeTray,
@@ -315,7 +364,7 @@ export function createFakeSafeStorage() {
 
 /** The preload's two Electron pieces. */
 export function createFakeRenderer() {
-  const exposed = new Map<string, HostApi>();
+  const exposed = new Map<string, PreloadApi>();
   const contextBridge: ContextBridgeLike & { exposed: typeof exposed } = {
     exposed,
     exposeInMainWorld(apiKey, api) {
@@ -324,10 +373,21 @@ export function createFakeRenderer() {
   };
   class FakeIpcRenderer extends EventEmitter implements IpcRendererLike {
     readonly invocations: Array<{ channel: string; args: unknown[] }> = [];
+    readonly sentChannels: string[] = [];
+    send(channel: string): void {
+      this.sentChannels.push(channel);
+    }
     invoke(channel: string, ...args: unknown[]): Promise<unknown> {
       this.invocations.push({ channel, args });
       return Promise.resolve({ ok: true, data: { channel } });
     }
   }
-  return { contextBridge, ipcRenderer: new FakeIpcRenderer() };
+  /** The page's window as the preload posts to it. */
+  const page = {
+    posted: [] as Array<{ message: unknown; targetOrigin: string; transfer: unknown[] }>,
+    postMessage(message: unknown, targetOrigin: string, transfer: unknown[] = []) {
+      page.posted.push({ message, targetOrigin, transfer });
+    },
+  };
+  return { contextBridge, ipcRenderer: new FakeIpcRenderer(), page };
 }

@@ -1,21 +1,30 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostApi } from '../../../shared/contract';
+import type { HostApi, Result } from '../../../shared/contract';
 import type { CrmPort, CrmRequest } from '../../../shared/sync';
 import type { Endpoint, FromWorker, SyncClientStatus, ToWorker } from '../../../src-renderer/sync/protocol';
 import { startSyncClient } from '../../../src-renderer/sync';
 import { startWorkerRuntime, type LockManagerLike } from '../../../src-renderer/sync/worker-runtime';
+import { MessageChannel } from 'node:worker_threads';
+import { serveCrmPort } from '../../../src-main/electron/crm-port';
+import { FakeMessagePortMain } from '../../support/fake-electron';
 import { gatewayPort, startTestCrm, type TestCrm } from './support/crm';
 import { openDb, uniqueDbName } from './support/engine';
 
-/** Two ends of an in-memory channel with asynchronous delivery, like postMessage. */
+/** Two ends of an in-memory channel with asynchronous delivery, like postMessage (transfer included). */
 function channel(): { main: Endpoint<FromWorker, ToWorker>; worker: Endpoint<ToWorker, FromWorker> } {
   const toWorker: Array<(m: ToWorker) => void> = [];
   const toMain: Array<(m: FromWorker) => void> = [];
-  const clone = <T>(m: T): T => structuredClone(m);
+  const clone = <T>(m: T, transfer: Transferable[] = []): T => structuredClone(m, { transfer: transfer as never });
   return {
-    main: { post: (m) => queueMicrotask(() => toWorker.forEach((l) => l(clone(m)))), onMessage: (l) => void toMain.push(l) },
+    main: {
+      post: (m, transfer) => {
+        const sent = clone(m, transfer);
+        queueMicrotask(() => toWorker.forEach((l) => l(sent)));
+      },
+      onMessage: (l) => void toMain.push(l),
+    },
     worker: { post: (m) => queueMicrotask(() => toMain.forEach((l) => l(clone(m)))), onMessage: (l) => void toWorker.push(l) },
   };
 }
@@ -32,12 +41,27 @@ function fakeLocks(): LockManagerLike {
   };
 }
 
-function fakeHost(port: CrmPort): HostApi {
-  return {
-    'crm:request': (req: CrmRequest) => port.request(req),
+/**
+ * The host as the page sees it: `crmChannel()` hands out a real MessagePort whose other end
+ * is served by main's own code (src-main/electron/crm-port.ts), as in Electron. No request
+ * goes through `crm:request` on the page's side.
+ */
+function fakeHost(port: CrmPort): HostApi & { pageCalls: number } {
+  const host = {
+    pageCalls: 0,
+    'crm:request': async (req: CrmRequest) => {
+      host.pageCalls++;
+      return port.request(req);
+    },
     'net:status': async () => ({ ok: true, data: { online: true } }),
     on: () => () => {},
-  } as unknown as HostApi;
+    crmChannel: async () => {
+      const { port1, port2 } = new MessageChannel();
+      serveCrmPort(new FakeMessagePortMain(port2), async (_name, input) => (await port.request(input as CrmRequest)) as Result<unknown>);
+      return { kind: 'message-port' as const, port: port1 };
+    },
+  };
+  return host as unknown as HostApi & { pageCalls: number };
 }
 
 const until = async (check: () => boolean, ms = 60_000) => {
@@ -60,11 +84,12 @@ beforeAll(async () => {
 afterAll(async () => crm?.close());
 
 describe('sync client and worker runtime', () => {
-  it('runs the coordinator behind the message protocol: CRM calls relayed through the host, status back', async () => {
+  it("runs the coordinator behind the message protocol: CRM calls on the worker's own port to the host, status back", async () => {
     const name = uniqueDbName('worker');
     const { main, worker } = channel();
     startWorkerRuntime(worker, { openDb: () => openDb(name), intervalMs: 3_600_000 });
-    const client = startSyncClient(fakeHost(gatewayPort(crm)), { endpoint: main, dbName: name });
+    const host = fakeHost(gatewayPort(crm));
+    const client = startSyncClient(host, { endpoint: main, dbName: name });
     const seen: SyncClientStatus[] = [];
     client.onStatus((s) => seen.push(s));
     await until(() => client.status().lastSyncedAt !== null);
@@ -72,6 +97,8 @@ describe('sync client and worker runtime', () => {
     expect(client.status()).toMatchObject({ leader: true, running: false, pending: 0, errors: 0 });
     const db = openDb(name);
     expect(await db.records('companies').count()).toBeGreaterThan(0);
+    // The UI thread carried none of the CRM requests.
+    expect(host.pageCalls).toBe(0);
     db.close();
     client.stop();
   });

@@ -6,7 +6,8 @@ import { createWindowEvents, registerIpc } from '../../../src-main/electron/ipc'
 import { createMainWindow } from '../../../src-main/electron/main-window';
 import { createDispatcher } from '../../../src-main/host/dispatch';
 import { createHostHandlers } from '../../../src-main/host/handlers';
-import { createFakeElectron, invokeEvent } from '../../support/fake-electron';
+import { CRM_PORT_CHANNEL, type CrmPortAnswer } from '../../../shared/contract';
+import { createFakeElectron, invokeEvent, type FakeMessagePortMain } from '../../support/fake-electron';
 
 const baseDir = '/opt/cs-workspace/out/main';
 const APP_PAGE = 'file:///opt/cs-workspace/out/renderer/index.html';
@@ -30,7 +31,13 @@ function setup() {
     opener: { open: async (url) => void opened.push(url) },
     network: { isOnline: () => true },
   });
-  registerIpc({ ipcMain: electron.ipcMain, dispatch: createDispatcher(handlers), appUrl, mainContents: () => mainWindow.contents() });
+  registerIpc({
+    ipcMain: electron.ipcMain,
+    MessageChannelMain: electron.MessageChannelMain,
+    dispatch: createDispatcher(handlers),
+    appUrl,
+    mainContents: () => mainWindow.contents(),
+  });
   const ours = electron.windows[0]?.webContents;
   if (!ours) throw new Error('no main window');
   return { electron, ours, shown, opened, crm };
@@ -97,6 +104,60 @@ describe('IPC', () => {
     const result = await electron.ipcMain.invoke('shell:openExternal', invokeEvent(ours, APP_PAGE), { url: 'file:///etc/passwd' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
     expect(opened).toEqual([]);
+  });
+});
+
+describe("the sync worker's CRM port", () => {
+  /** The page's end of the port main handed out, and a way to send it requests. */
+  function pagePort(posted: { channel: string; transfer: unknown[] } | undefined) {
+    expect(posted?.channel).toBe(CRM_PORT_CHANNEL);
+    expect(posted?.transfer).toHaveLength(1);
+    const port = (posted!.transfer[0] as FakeMessagePortMain).port;
+    const answers: CrmPortAnswer[] = [];
+    port.on('message', (m: CrmPortAnswer) => answers.push(m));
+    return { port, answers };
+  }
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  };
+
+  it('is handed to the app window, and answers each crm:request under its id through the same dispatcher', async () => {
+    const { electron, ours, crm } = setup();
+    vi.mocked(crm.request).mockResolvedValue({ status: 200, headers: {}, body: { results: [] } });
+    electron.ipcMain.send(CRM_PORT_CHANNEL, invokeEvent(ours, APP_PAGE));
+    const { port, answers } = pagePort(ours.posted[0]);
+    port.postMessage({ id: 7, request: { method: 'GET', path: '/crm/v3/objects/companies' } });
+    // Validated like an IPC call: a path the contract refuses never reaches the gateway.
+    port.postMessage({ id: 8, request: { method: 'GET', path: '/../../etc/passwd' } });
+    port.postMessage('not a request');
+    await until(() => answers.length === 2);
+    port.close();
+    expect(answers.find((a) => a.id === 7)).toEqual({ id: 7, result: { ok: true, data: { status: 200, headers: {}, body: { results: [] } } } });
+    expect(answers.find((a) => a.id === 8)?.result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(answers).toHaveLength(2);
+    expect(crm.request).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['another WebContents', () => ({}), APP_PAGE, false],
+    ['a foreign page in our window', 'ours', 'https://evil.example/', false],
+    ['an iframe of our page', 'ours', APP_PAGE, true],
+  ] as const)('is not handed to %s', (_name, sender, url, subFrame) => {
+    const { electron, ours } = setup();
+    electron.ipcMain.send(CRM_PORT_CHANNEL, invokeEvent(sender === 'ours' ? ours : sender(), url, { subFrame }));
+    expect(ours.posted).toEqual([]);
+  });
+
+  it('is no longer handed out once IPC is unregistered', () => {
+    const electron = createFakeElectron();
+    const appUrl = createAppUrl({ baseDir });
+    const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, isQuitting: () => false, log: () => {} });
+    const dispatch = vi.fn();
+    const off = registerIpc({ ipcMain: electron.ipcMain, MessageChannelMain: electron.MessageChannelMain, dispatch, appUrl, mainContents: () => mainWindow.contents() });
+    expect(electron.ipcMain.listened()).toEqual([CRM_PORT_CHANNEL]);
+    off();
+    expect(electron.ipcMain.listened()).toEqual([]);
+    expect(electron.ipcMain.channels()).toEqual([]);
   });
 });
 

@@ -73,15 +73,17 @@ describe('activity for the sync schedule (web page signals, host power events)',
     expect(store.inUse).toBe(false);
   });
 
-  it('each tab names its types on screen; the worker gets plain data it can clone', () => {
+  it('each tab names its types on screen; the worker gets plain data it can clone', async () => {
     expect(typesOnScreen('tasks')).toEqual(['tasks']);
     expect(typesOnScreen('pipelines')).toEqual(['deals', 'tickets']);
     expect(typesOnScreen('settings')).toEqual([]);
     expect(typesOnScreen(undefined)).toEqual([]);
     const posted: ToWorker[] = [];
-    const client = startSyncClient({} as HostApi, { endpoint: { post: (m) => void posted.push(m), onMessage: () => {} } });
+    const host = { crmChannel: async () => ({ kind: 'http', base: '', secret: 's' }) } as unknown as HostApi;
+    const client = startSyncClient(host, { endpoint: { post: (m) => void posted.push(m), onMessage: () => {} } });
     const onScreen = typesOnScreen('summary');
     client.notifyActivity({ inUse: true, onBattery: false, onScreen });
+    await vi.waitFor(() => expect(posted.map((m) => m.type)).toEqual(['start', 'activity']));
     const msg = posted.find((m) => m.type === 'activity');
     expect(msg).toEqual({ type: 'activity', activity: { inUse: true, onBattery: false, onScreen: ['tasks', 'meetings'] } });
     expect(() => structuredClone(msg)).not.toThrow();
