@@ -82,16 +82,27 @@ export type CallInput<K extends CallName> = z.input<(typeof calls)[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<(typeof calls)[K]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-export type ErrorCode =
-  | 'UNKNOWN_CALL'
-  | 'INVALID_INPUT'
-  | 'FORBIDDEN'
-  | 'NOT_CONNECTED'
+/** The codes of a host error; a list at runtime, so the renderer can tell a host code from a CRM's. */
+export const ERROR_CODES = [
+  'UNKNOWN_CALL',
+  'INVALID_INPUT',
+  'FORBIDDEN',
+  'NOT_CONNECTED',
   /** The CRM refused the credentials (HTTP 401) or their scopes (403). */
-  | 'UNAUTHORIZED'
-  | 'NETWORK'
-  | 'NOT_ALLOWED'
-  | 'INTERNAL';
+  'UNAUTHORIZED',
+  'NETWORK',
+  'NOT_ALLOWED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const errorCodes: ReadonlySet<unknown> = new Set(ERROR_CODES);
+
+/** Whether a value is one of the host's error codes. */
+export function isErrorCode(x: unknown): x is ErrorCode {
+  return errorCodes.has(x);
+}
 
 export interface HostError {
   code: ErrorCode;

@@ -18,19 +18,24 @@ export interface CallError {
 
 export type Sent<T> = { ok: true; value: T; response: CrmResponse } | { ok: false; error: CallError; response?: CrmResponse };
 
-/** The CRM's message for a refused request, as a user reads it ("needs attention", an error line). */
-export function crmMessage(res: CrmResponse): string {
+/** A refused request's body read once as HubSpot's StandardError: the message a user reads, and the category when it gave one. */
+function refusal(res: CrmResponse): { message: string; category?: string } {
   const parsed = StandardError.safeParse(res.body);
   const body = parsed.success ? parsed.data : {};
   const main = body.message ?? `The CRM answered ${res.status}.`;
   const details = (body.errors ?? []).map((e) => e.message ?? '').filter((m) => m && !main.includes(m));
-  return details.length ? `${main} (${details.join('; ')})` : main;
+  const message = details.length ? `${main} (${details.join('; ')})` : main;
+  return body.category === undefined ? { message } : { message, category: body.category };
+}
+
+/** The CRM's message for a refused request, as a user reads it ("needs attention", an error line). */
+export function crmMessage(res: CrmResponse): string {
+  return refusal(res).message;
 }
 
 /** HubSpot's error category of a refused request, when it gave one. */
 export function crmCategory(res: CrmResponse): string | undefined {
-  const parsed = StandardError.safeParse(res.body);
-  return parsed.success ? parsed.data.category : undefined;
+  return refusal(res).category;
 }
 
 /** Reads a 2xx answer as the call's documented shape, or says which field is not. */
@@ -51,8 +56,8 @@ export async function send<T>(port: CrmPort, c: HubspotCall<T>): Promise<Sent<T>
   }
   const res = result.data;
   if (res.status < 200 || res.status >= 300) {
-    const category = crmCategory(res);
-    return { ok: false, response: res, error: { kind: 'refused', status: res.status, message: crmMessage(res), ...(category ? { code: category } : {}) } };
+    const { message, category } = refusal(res);
+    return { ok: false, response: res, error: { kind: 'refused', status: res.status, message, ...(category ? { code: category } : {}) } };
   }
   const parsed = parseAnswer(c, res);
   return parsed.ok ? { ok: true, value: parsed.value, response: res } : { ok: false, response: res, error: parsed.error };

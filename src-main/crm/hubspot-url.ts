@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { checkHubspotUrl, HUBSPOT_API_BASE_URL, type HubspotUrlInfo } from '../../shared/contract';
 import { argvOption, UsageError } from '../argv';
 import { HostCallError } from '../host/dispatch';
+import { writePrivateFileSync } from '../private-file';
 
 export type HubspotUrlState = z.output<typeof HubspotUrlInfo>;
 
@@ -101,10 +102,7 @@ export function createHubspotUrlSetting(opts: { dataDir: string; commandLine?: s
       if (next === null) {
         rmSync(file, { force: true });
       } else {
-        mkdirSync(dirname(file), { recursive: true });
-        const tmp = `${file}.tmp`;
-        writeFileSync(tmp, `${JSON.stringify({ baseUrl: next })}\n`, { mode: 0o600 });
-        renameSync(tmp, file);
+        writePrivateFileSync(file, `${JSON.stringify({ baseUrl: next })}\n`);
       }
       saved = next;
       log(`HubSpot API address set to ${next ?? HUBSPOT_API_BASE_URL}`);

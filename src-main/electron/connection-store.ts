@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkHubspotUrl, HUBSPOT_API_BASE_URL } from '../../shared/contract/hubspot-url';
 import { CrmUserIdentity } from '../../shared/contract/schemas';
 import type { ConnectionStore, SavedConnection } from '../crm/connection';
+import { writePrivateFileSync } from '../private-file';
 import type { SecretStore } from './secret-store';
 
 export const CONNECTION_FILE = 'connection.json';
@@ -18,11 +19,8 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
   const file = join(deps.dataDir, CONNECTION_FILE);
 
   function writeChoice(connection: SavedConnection) {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.tmp`;
     const choice = connection.kind === 'demo' ? { kind: 'demo' } : { kind: 'hubspot', baseUrl: connection.baseUrl, ...(connection.user ? { user: connection.user } : {}) };
-    writeFileSync(tmp, `${JSON.stringify(choice)}\n`, { mode: 0o600 });
-    renameSync(tmp, file);
+    writePrivateFileSync(file, `${JSON.stringify(choice)}\n`);
   }
 
   return {

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SafeStorage } from 'electron';
+import { writePrivateFileSync } from '../private-file';
 
 /** Holds the CRM token (HubSpot) encrypted at rest. The token never leaves main. */
 export interface SecretStore {
@@ -45,11 +46,8 @@ export function createSecretStore(deps: {
       if (!deps.safeStorage.isEncryptionAvailable()) {
         throw new Error('Secure storage is not available on this system, so the CRM token cannot be saved.');
       }
-      mkdirSync(dirname(file), { recursive: true });
-      // Write then rename, so a crash mid-write never leaves a truncated file behind.
-      const tmp = `${file}.tmp`;
-      writeFileSync(tmp, deps.safeStorage.encryptString(token), { mode: 0o600 });
-      renameSync(tmp, file);
+      // Write then rename (0600), so a crash mid-write never leaves a truncated file behind.
+      writePrivateFileSync(file, deps.safeStorage.encryptString(token));
     },
   };
 }

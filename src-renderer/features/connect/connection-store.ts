@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { checkHubspotUrl, HubspotToken, type CallInput, type CallOutput, type HostError, type HubspotUrlProblem } from '../../../shared/contract';
+import { checkHubspotUrl, HubspotToken, isErrorCode, type CallInput, type CallOutput, type HostError, type HubspotUrlProblem } from '../../../shared/contract';
 import { hubspot, type CallError } from '../../../shared/hubspot';
 import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../../db/queries/connect';
 import { readSavedNotice, saveUnsentEdits, unsentEditCount, writeSavedNotice, type SavedEditsNotice } from './saved-edits';
@@ -27,12 +27,10 @@ export function hubspotUrlInput(raw: string): { url: string | null } | { problem
   return checked.ok ? { url: checked.url } : { problem: checked.code };
 }
 
-const HOST_CODES = new Set<string>(['UNKNOWN_CALL', 'INVALID_INPUT', 'FORBIDDEN', 'NOT_CONNECTED', 'UNAUTHORIZED', 'NETWORK', 'NOT_ALLOWED', 'INTERNAL']);
-
 /** A failed CRM call as the connect screens show host errors: a refused credential or scope is UNAUTHORIZED. */
 function hostError(e: CallError): HostError {
   if (e.status === 401 || e.status === 403) return { code: 'UNAUTHORIZED', message: e.message };
-  if (e.status === undefined && e.code && HOST_CODES.has(e.code)) return { code: e.code as HostError['code'], message: e.message };
+  if (e.status === undefined && isErrorCode(e.code)) return { code: e.code, message: e.message };
   return { code: 'NETWORK', message: e.message };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hubspot, send, type CrmPort, type CrmResult } from '../../../shared/hubspot';
+import { crmCategory, crmMessage, hubspot, send, type CrmPort, type CrmResult } from '../../../shared/hubspot';
 
 const answering = (result: CrmResult): CrmPort => ({ request: async () => result });
 const ok = (status: number, body: unknown): CrmResult => ({ ok: true, data: { status, headers: {}, body } });
@@ -24,6 +24,21 @@ describe('send: one HubSpot call, its answer parsed or a plain error', () => {
     const refusal = { status: 'error', category: 'MISSING_SCOPES', message: 'This app hasn’t been granted all required scopes', errors: [{ message: 'crm.objects.deals.read' }] };
     const sent = await send(answering(ok(403, refusal)), hubspot.pipelines.list('deals'));
     expect(sent).toMatchObject({ ok: false, error: { kind: 'refused', status: 403, code: 'MISSING_SCOPES', message: 'This app hasn’t been granted all required scopes (crm.objects.deals.read)' } });
+  });
+
+  it('a refusal whose body is not HubSpot’s error says the status and has no category', async () => {
+    const sent = await send(answering(ok(502, '<html>Bad gateway</html>')), hubspot.account.details());
+    expect(sent.ok).toBe(false);
+    if (sent.ok) return;
+    expect(sent.error).toEqual({ kind: 'refused', status: 502, message: 'The CRM answered 502.' });
+  });
+
+  it('crmMessage and crmCategory read the same refusal as send does', () => {
+    const res = { status: 400, headers: {}, body: { category: 'VALIDATION_ERROR', message: 'Property values were not valid', errors: [{ message: 'dealstage' }, { message: 'Property values were not valid' }] } };
+    expect(crmMessage(res)).toBe('Property values were not valid (dealstage)');
+    expect(crmCategory(res)).toBe('VALIDATION_ERROR');
+    expect(crmCategory({ status: 400, headers: {}, body: { message: 'no category' } })).toBeUndefined();
+    expect(crmCategory({ status: 400, headers: {}, body: null })).toBeUndefined();
   });
 
   it('no answer at all is unreachable; other host errors are refusals', async () => {
