@@ -4,6 +4,7 @@ import {
   AssociatedObjects,
   AssociationsBatch,
   BatchOf,
+  DemoIdentity,
   ObjectSchema,
   Owner,
   Page,
@@ -146,7 +147,22 @@ export const users = {
 };
 
 export const owners = {
-  list: (o: { limit: number; after?: string }) => call('listing the owners', { method: 'GET', path: '/crm/v3/owners', query: pageQuery(o.limit, o.after) }, Page(Owner)),
+  /** `email`: only the owner with that address (how a user without an owner link is matched). */
+  list: (o: { limit: number; after?: string; email?: string }) =>
+    call('listing the owners', { method: 'GET', path: '/crm/v3/owners', query: { ...pageQuery(o.limit, o.after), ...(o.email ? { email: o.email } : {}) } }, Page(Owner)),
+  /** One owner by its id, or by the id of the user behind it (`idProperty=userId`). */
+  get: (id: string, idProperty: 'id' | 'userId' = 'id') =>
+    call(`reading owner ${id}`, { method: 'GET', path: `/crm/v3/owners/${enc(id)}`, ...(idProperty === 'userId' ? { query: { idProperty } } : {}) }, Owner),
+};
+
+/**
+ * Not HubSpot: the demo CRM's own extension for "who is signed in" (a HubSpot private-app
+ * token does not say; the user picks themselves in "Who are you?"). Kept here so that no
+ * other code writes a CRM path either.
+ */
+export const demo = {
+  whoami: () => call('asking the demo CRM who is signed in', { method: 'GET', path: '/__demo/whoami' }, DemoIdentity),
+  actAs: (userId: string) => call(`switching the demo CRM to user ${userId}`, { method: 'POST', path: '/__demo/whoami', body: { userId } }, DemoIdentity),
 };
 
 export const account = {

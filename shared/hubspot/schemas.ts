@@ -135,6 +135,13 @@ export const PortalUser = z.looseObject({
 });
 export type PortalUser = z.output<typeof PortalUser>;
 
+/** The demo CRM's `/__demo/whoami`: the user it acts as (not a HubSpot shape). */
+export const DemoIdentity = z.looseObject({
+  userId: ObjectId,
+  ownerId: ObjectId.nullish(),
+  email: z.string().nullish(),
+});
+
 export const Owner = z.looseObject({
   id: z.string(),
   email: z.string().optional(),

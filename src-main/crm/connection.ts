@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { CrmConnectRequest, CrmStatus, CrmUserIdentity } from '../../shared/contract';
 import { HUBSPOT_API_BASE_URL } from '../../shared/contract/hubspot-url';
+import { hubspot, send } from '../../shared/hubspot';
+import type { HubspotCall } from '../../shared/hubspot/calls';
 import { HostCallError } from '../host/dispatch';
-import type { ConnectionSource, CrmConnection } from './gateway';
+import { createCrmTransport, transportPort, type ConnectionSource, type CrmConnection, type CrmTransport } from './gateway';
 import { fixedHubspotUrl, type HubspotUrlSetting, type HubspotUrlState } from './hubspot-url';
 
 /** HubSpot's API host; `--hubspot-url`, Settings and tests point "HubSpot" elsewhere (e.g. at a demo CRM). */
@@ -55,6 +57,8 @@ export interface ConnectionManagerOptions {
   hubspotBaseUrl?: string;
   /** Connected from the start (a host preconfigured with a CRM); not saved to the store. */
   initial?: CrmConnection | null;
+  /** The one transport to the CRM (shared with the gateway); else one of its own with `fetch`/`timeoutMs`. */
+  transport?: CrmTransport;
   fetch?: typeof fetch;
   timeoutMs?: number;
   log?: (line: string) => void;
@@ -87,40 +91,24 @@ export interface ConnectionManager extends ConnectionSource {
   setHubspotUrl(url: string | null): Promise<HubspotUrlState>;
 }
 
-/** A read that every workspace needs (owners) and both HubSpot and the demo CRM serve. */
-export const TOKEN_CHECK_PATH = '/crm/v3/owners';
-
 /**
- * Asks the CRM whether it accepts the token, before anything is kept. The token travels
- * only in the Authorization header; no message here ever includes it.
+ * Asks the CRM whether it accepts the token, before anything is kept, with a read every
+ * workspace needs (owners) and both HubSpot and the demo CRM serve. The token travels only
+ * in the Authorization header; no message here ever includes it.
  */
-export async function checkToken(
-  baseUrl: string,
-  token: string,
-  opts: { fetch?: typeof fetch; timeoutMs?: number } = {},
-): Promise<void> {
-  const url = new URL(baseUrl.replace(/\/$/, '') + TOKEN_CHECK_PATH);
-  url.searchParams.set('limit', '1');
-  let res: Response;
-  try {
-    res = await (opts.fetch ?? fetch)(url, {
-      method: 'GET',
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
-    });
-  } catch (err) {
-    throw new HostCallError('NETWORK', `HubSpot could not be reached (${err instanceof Error ? err.message : String(err)}); nothing was changed.`);
-  }
-  // The body is not needed; read it so the connection can be reused.
-  await res.text().catch(() => '');
-  if (res.status === 200) return;
-  if (res.status === 401) {
+export async function checkToken(transport: CrmTransport, baseUrl: string, token: string): Promise<void> {
+  const sent = await send(transportPort(transport, { kind: 'hubspot', baseUrl, token }), hubspot.owners.list({ limit: 1 }));
+  if (sent.ok) return;
+  const { kind, status, message } = sent.error;
+  if (kind === 'unreachable') throw new HostCallError('NETWORK', `HubSpot could not be reached (${message}); nothing was changed.`);
+  if (status === 401) {
     throw new HostCallError('UNAUTHORIZED', 'HubSpot did not accept this access token (401). Copy the whole token of your private app and try again.');
   }
-  if (res.status === 403) {
+  if (status === 403) {
     throw new HostCallError('UNAUTHORIZED', 'The token is valid but may not read CRM owners (403): give the private app the crm.objects.owners.read scope.');
   }
-  throw new HostCallError('NETWORK', `HubSpot answered ${res.status} while checking the token; nothing was changed. Try again later.`);
+  if (kind === 'malformed') throw new HostCallError('NETWORK', `The server at ${baseUrl} does not answer like HubSpot (${message}); nothing was changed.`);
+  throw new HostCallError('NETWORK', `HubSpot answered ${status ?? 'with an error'} while checking the token; nothing was changed. Try again later.`);
 }
 
 /**
@@ -130,6 +118,7 @@ export async function checkToken(
 export function createConnectionManager(opts: ConnectionManagerOptions): ConnectionManager {
   const hubspotUrl = opts.hubspotUrl ?? fixedHubspotUrl(opts.hubspotBaseUrl);
   const log = opts.log ?? (() => {});
+  const transport = opts.transport ?? createCrmTransport({ ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
   let current: CrmConnection | null = opts.initial ?? null;
   let user: Identity | null = null;
   let restoring: SavedConnection['kind'] | null = null;
@@ -157,65 +146,39 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
       ? { connected: true, kind: restoring, baseUrl: null }
       : { connected: current !== null, kind: current?.kind ?? null, baseUrl: current?.baseUrl ?? null };
 
-  async function getJson(conn: CrmConnection, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
-    let res: Response;
-    try {
-      res = await (opts.fetch ?? fetch)(new URL(conn.baseUrl.replace(/\/$/, '') + path), {
-        method: init.method ?? 'GET',
-        headers: {
-          authorization: `Bearer ${conn.token}`,
-          accept: 'application/json',
-          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
-      });
-    } catch (err) {
-      throw new HostCallError('NETWORK', `The CRM could not be reached (${err instanceof Error ? err.message : String(err)}); nothing was changed.`);
-    }
-    const text = await res.text().catch(() => '');
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = text;
-    }
-    return { status: res.status, body };
-  }
-
-  const str = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
+  const via = (conn: CrmConnection) => <T>(c: HubspotCall<T>) => send(transportPort(transport, conn), c);
 
   /** HubSpot: the user must exist; the owner is found by user id, else by the user's email. */
   async function resolveHubspotUser(conn: CrmConnection, userId: string): Promise<Identity> {
-    const u = await getJson(conn, `/settings/v3/users/${userId}`);
-    if (u.status === 404) throw new HostCallError('INVALID_INPUT', `The CRM has no user ${userId}; nothing was changed.`);
-    if (u.status === 401 || u.status === 403) {
-      throw new HostCallError('UNAUTHORIZED', `The CRM refused to list its users (${u.status}): give the private app the settings.users.read scope.`);
+    const call = via(conn);
+    const u = await call(hubspot.users.get(userId));
+    if (!u.ok) {
+      const { status } = u.error;
+      if (status === 404) throw new HostCallError('INVALID_INPUT', `The CRM has no user ${userId}; nothing was changed.`);
+      if (status === 401 || status === 403) {
+        throw new HostCallError('UNAUTHORIZED', `The CRM refused to list its users (${status}): give the private app the settings.users.read scope.`);
+      }
+      throw new HostCallError('NETWORK', `The CRM answered ${status ?? u.error.message} while checking user ${userId}; nothing was changed.`);
     }
-    if (u.status !== 200 || typeof u.body !== 'object' || u.body === null) {
-      throw new HostCallError('NETWORK', `The CRM answered ${u.status} while checking user ${userId}; nothing was changed.`);
-    }
-    const email = str((u.body as { email?: unknown }).email);
-    let ownerId: string | null = null;
-    const byUser = await getJson(conn, `/crm/v3/owners/${userId}?idProperty=userId`);
-    if (byUser.status === 200) ownerId = str((byUser.body as { id?: unknown } | null)?.id);
+    const email = u.value.email ?? null;
+    const byUser = await call(hubspot.owners.get(userId, 'userId'));
+    let ownerId = byUser.ok ? byUser.value.id : null;
     if (ownerId === null && email) {
-      const byEmail = await getJson(conn, `/crm/v3/owners?email=${encodeURIComponent(email)}&limit=1`);
-      const first = (byEmail.body as { results?: Array<{ id?: unknown }> } | null)?.results?.[0];
-      if (byEmail.status === 200 && first) ownerId = str(first.id);
+      const byEmail = await call(hubspot.owners.list({ limit: 1, email }));
+      ownerId = byEmail.ok ? (byEmail.value.results[0]?.id ?? null) : null;
     }
     return { userId, ownerId, email };
   }
 
   /** The demo CRM: its own act-as control, which also checks that the user exists. */
   async function setDemoUser(conn: CrmConnection, userId: string): Promise<Identity> {
-    const res = await getJson(conn, '/__demo/whoami', { method: 'POST', body: { userId } });
-    if (res.status === 400 || res.status === 404) throw new HostCallError('INVALID_INPUT', `The demo CRM has no user ${userId}; nothing was changed.`);
-    const b = res.body as { userId?: unknown; ownerId?: unknown; email?: unknown } | null;
-    if (res.status !== 200 || !b || str(b.userId) === null) {
-      throw new HostCallError('NETWORK', `The demo CRM answered ${res.status} while switching the user.`);
+    const res = await via(conn)(hubspot.demo.actAs(userId));
+    if (!res.ok) {
+      if (res.error.status === 400 || res.error.status === 404) throw new HostCallError('INVALID_INPUT', `The demo CRM has no user ${userId}; nothing was changed.`);
+      throw new HostCallError('NETWORK', `The demo CRM answered ${res.error.status ?? res.error.message} while switching the user.`);
     }
-    return { userId: String(str(b.userId)), ownerId: str(b.ownerId), email: str(b.email) };
+    const { ownerId, email } = res.value;
+    return { userId: res.value.userId, ownerId: ownerId ?? null, email: email ?? null };
   }
 
   return {
@@ -261,7 +224,7 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
           saved = { kind: 'demo' };
         } else {
           const baseUrl = hubspotUrl.get().url;
-          await checkToken(baseUrl, req.token, { fetch: opts.fetch, timeoutMs: opts.timeoutMs });
+          await checkToken(transport, baseUrl, req.token);
           next = { kind: 'hubspot', baseUrl, token: req.token };
           saved = { kind: 'hubspot', token: req.token, baseUrl };
         }

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { crmPathProblem, type CrmIdentity, type CrmRequest, type CrmResponse, type CrmStatus } from '../../shared/contract';
 import { isDailyLimit } from '../../shared/sync/daily-limit';
 import { budgetFromHeaders, type RateBudget } from '../../shared/sync/rate-budget';
+import { hubspot, send } from '../../shared/hubspot';
+import type { CrmPort } from '../../shared/hubspot/transport';
 import { HostCallError } from '../host/dispatch';
 import { RateLimiter, realClock, type BucketName, type Clock } from './rate-limiter';
 
@@ -24,8 +26,7 @@ export interface CrmGateway {
   whoami(): Promise<z.output<typeof CrmIdentity>>;
 }
 
-export interface GatewayOptions {
-  connection: ConnectionSource;
+export interface TransportOptions {
   limiter?: RateLimiter;
   clock?: Clock;
   fetch?: typeof fetch;
@@ -36,6 +37,18 @@ export interface GatewayOptions {
   timeoutMs?: number;
 }
 
+export interface GatewayOptions extends TransportOptions {
+  connection: ConnectionSource;
+  /** Shared with the connection manager, so its checks count against the same limits. */
+  transport?: CrmTransport;
+}
+
+/** Sends a request as a given connection: the current one, or one being checked before it is kept. */
+export interface CrmTransport {
+  /** Throws a HostCallError (NETWORK) when the CRM could not be reached; any HTTP answer is returned. */
+  send(conn: CrmConnection, req: z.output<typeof CrmRequest>): Promise<z.output<typeof CrmResponse>>;
+}
+
 // The CRM's `Date` header is not forwarded: the pull's 5-minute overlap window already covers
 // HubSpot's search lag, and a settle cap on server time would hide other users' changes for
 // half a minute (shared/sync/pull-incremental.ts uses it only when a port supplies it).
@@ -44,8 +57,10 @@ const TRANSIENT = new Set([429, 500, 502, 503, 504, 423]);
 
 /**
  * The only code that speaks HTTP to a CRM. It attaches the token, keeps under the rate
- * limits, and retries transient failures with exponential backoff and full jitter so that
- * many clients coming back online at once do not retry in lockstep.
+ * limits, and is the one place that decides what is transient and retries it: a 429 or 5xx
+ * is retried with exponential backoff and full jitter (so many clients coming back online at
+ * once do not retry in lockstep), a DAILY 429 is not. What it finally returns is the answer
+ * the sync acts on; the sync does not retry a request itself (shared/sync/README.md).
  *
  * One team, one budget: HubSpot's limits are the portal's, shared by every laptop. Every
  * answer's rate-limit headers are read: when the team has used most of the 10-second window
@@ -53,7 +68,7 @@ const TRANSIENT = new Set([429, 500, 502, 503, 504, 423]);
  * count left is handed to the sync on every answer (`budget`, the last one stated: search
  * answers on HubSpot may not carry it), so the sync polls less when the day runs low.
  */
-export function createCrmGateway(opts: GatewayOptions): CrmGateway {
+export function createCrmTransport(opts: TransportOptions = {}): CrmTransport {
   const clock = opts.clock ?? realClock;
   const limiter = opts.limiter ?? new RateLimiter(undefined, clock);
   const doFetch = opts.fetch ?? fetch;
@@ -102,35 +117,7 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
   }
 
   return {
-    status() {
-      const conn = opts.connection.current();
-      return { connected: conn !== null, kind: conn?.kind ?? null, baseUrl: conn?.baseUrl ?? null };
-    },
-
-    /**
-     * Who the connection acts for. The demo CRM answers at its own extension endpoint (so
-     * its act-as control switches the user); a HubSpot private-app token does not say, so
-     * the user picked in "Who are you?" is returned (kept by the host, no request).
-     */
-    async whoami() {
-      const conn = opts.connection.current();
-      if (!conn) throw new HostCallError('NOT_CONNECTED', 'No CRM is connected.');
-      if (conn.kind !== 'demo') return opts.connection.identity?.() ?? null;
-      const res = await once(conn, { method: 'GET', path: '/__demo/whoami' }, 'standard');
-      if (res.status !== 200 || typeof res.body !== 'object' || res.body === null) return null;
-      const b = res.body as { userId?: unknown; ownerId?: unknown; email?: unknown };
-      if (b.userId === undefined || b.userId === null) return null;
-      return {
-        userId: String(b.userId),
-        ownerId: b.ownerId === undefined || b.ownerId === null ? null : String(b.ownerId),
-        email: typeof b.email === 'string' ? b.email : null,
-      };
-    },
-
-    async request(req) {
-      const conn = opts.connection.current();
-      if (!conn) throw new HostCallError('NOT_CONNECTED', 'No CRM is connected.');
-      checkNormalisedPath(conn, req.path);
+    async send(conn, req) {
       const bucket: BucketName = req.bucket ?? (req.path.endsWith('/search') ? 'search' : 'standard');
       for (let attempt = 1; ; attempt++) {
         const res: z.output<typeof CrmResponse> = await once(conn, req, bucket);
@@ -147,6 +134,57 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
             : random() * Math.min(8_000, 500 * 2 ** attempt);
         if (res.status === 429) limiter.pause(bucket, backoff);
         await clock.sleep(backoff);
+      }
+    },
+  };
+}
+
+/** `crm:request` and `crm:whoami` for the current connection, over the one transport. */
+export function createCrmGateway(opts: GatewayOptions): CrmGateway {
+  const transport = opts.transport ?? createCrmTransport(opts);
+  const current = () => {
+    const conn = opts.connection.current();
+    if (!conn) throw new HostCallError('NOT_CONNECTED', 'No CRM is connected.');
+    return conn;
+  };
+
+  return {
+    status() {
+      const conn = opts.connection.current();
+      return { connected: conn !== null, kind: conn?.kind ?? null, baseUrl: conn?.baseUrl ?? null };
+    },
+
+    /**
+     * Who the connection acts for. The demo CRM answers at its own extension endpoint (so
+     * its act-as control switches the user); a HubSpot private-app token does not say, so
+     * the user picked in "Who are you?" is returned (kept by the host, no request).
+     */
+    async whoami() {
+      const conn = current();
+      if (conn.kind !== 'demo') return opts.connection.identity?.() ?? null;
+      const sent = await send(transportPort(transport, conn), hubspot.demo.whoami());
+      if (!sent.ok) return null;
+      const { userId, ownerId, email } = sent.value;
+      return { userId, ownerId: ownerId ?? null, email: email ?? null };
+    },
+
+    async request(req) {
+      const conn = current();
+      checkNormalisedPath(conn, req.path);
+      return transport.send(conn, req);
+    },
+  };
+}
+
+/** The transport as a CrmPort for one connection, so shared/hubspot's calls can be sent as it. */
+export function transportPort(transport: CrmTransport, conn: CrmConnection): CrmPort {
+  return {
+    async request(req) {
+      try {
+        return { ok: true, data: await transport.send(conn, req) };
+      } catch (err) {
+        if (err instanceof HostCallError) return { ok: false, error: { code: err.code, message: err.message } };
+        throw err;
       }
     },
   };

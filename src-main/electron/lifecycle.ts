@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { App, SafeStorage, Shell } from 'electron';
 import { createConnectionManager, type ConnectionManager } from '../crm/connection';
-import { createCrmGateway } from '../crm/gateway';
+import { createCrmGateway, createCrmTransport } from '../crm/gateway';
 import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
 import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
@@ -105,7 +105,10 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
 
   // The demo CRM starts on first use (the user's choice, or a restored one), once.
   let demoCrm: Promise<Awaited<ReturnType<StartDemoCrm>>> | null = null;
+  // One transport: the connection checks and the sync share its limits and its retries.
+  const transport = createCrmTransport();
   const connections = createConnectionManager({
+    transport,
     store: createPersistentConnectionStore({ secrets: createSecretStore({ safeStorage: electron.safeStorage, dataDir }), dataDir }),
     demo: {
       start: () => {
@@ -148,7 +151,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
       host: 'electron',
       locale: app.getLocale(),
     }),
-    crm: createCrmGateway({ connection: connections }),
+    crm: createCrmGateway({ connection: connections, transport }),
     connections,
     notifier,
     opener: createExternalOpener(electron.shell),

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createConnectionManager, memoryConnectionStore, type ConnectionManager } from '../crm/connection';
-import { createCrmGateway, type CrmConnection } from '../crm/gateway';
+import { createCrmGateway, createCrmTransport, type CrmConnection } from '../crm/gateway';
 import { createHubspotUrlSetting } from '../crm/hubspot-url';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
 import { createDispatcher, type Dispatch } from '../host/dispatch';
@@ -88,8 +88,11 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
     throw err;
   }
   const preconfigured: CrmConnection | null = opts.crm ?? (demoCrm ? { kind: 'demo', baseUrl: demoCrm.url, token: demoCrm.token } : null);
+  // One transport: the connection checks and the sync share its limits and its retries.
+  const transport = createCrmTransport();
   // The web host keeps the connection (and a HubSpot token) in this process's memory only.
   const connections: ConnectionManager = createConnectionManager({
+    transport,
     store: memoryConnectionStore(),
     demo: demoCrm ? { start: async () => demoCrm } : null,
     hubspotUrl: createHubspotUrlSetting({ dataDir: opts.dataDir, commandLine: opts.hubspotBaseUrl, log }),
@@ -106,7 +109,7 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
       host: 'web',
       locale: Intl.DateTimeFormat().resolvedOptions().locale,
     }),
-    crm: createCrmGateway({ connection: connections }),
+    crm: createCrmGateway({ connection: connections, transport }),
     connections,
     // The page shows it with the browser's Notification API (the web host has no desktop of its own).
     notifier: {

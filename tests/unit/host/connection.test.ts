@@ -137,6 +137,16 @@ describe('crm:connect', () => {
     expect(await dispatch('crm:status', {})).toMatchObject({ ok: true, data: { connected: false } });
   });
 
+  it('refuses an address that answers, but not like HubSpot, and changes nothing', async () => {
+    const page = vi.fn<typeof fetch>(async () => new Response('<!doctype html><title>Sign in</title>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const { dispatch, saved } = setup({ hubspotBaseUrl: 'https://proxy.example', fetch: page });
+    const res = await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN });
+    expect(res).toMatchObject({ ok: false, error: { code: 'NETWORK', message: expect.stringContaining('does not answer like HubSpot') } });
+    expect(String(page.mock.calls[0]?.[0])).toBe('https://proxy.example/crm/v3/owners?limit=1');
+    expect(saved).toEqual([]);
+    expect(await dispatch('crm:status', {})).toMatchObject({ ok: true, data: { connected: false } });
+  });
+
   it('refuses when the token cannot be kept safely, and stays as it was', async () => {
     const failing: ConnectionStore = {
       load: () => null,
