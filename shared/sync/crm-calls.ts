@@ -1,7 +1,8 @@
 import { crmCategory, crmMessage, parseAnswer, type HubspotCall } from '../hubspot';
-import { DAILY_LIMIT_CODE, DAILY_LIMIT_MESSAGE, isDailyLimit } from './daily-limit';
+import { DAILY_LIMIT_CODE, DAILY_LIMIT_MESSAGE } from './daily-limit';
 import type { EntryError } from './outbox';
 import type { CrmPort, CrmRequest, CrmResponse } from './ports';
+import { answerKind, retryAfterMs } from './transient';
 
 /**
  * The sync cannot go on right now (offline, rate limited, CRM down, token expired); nothing
@@ -36,14 +37,13 @@ export class PermanentSyncError extends Error {
   }
 }
 
-/** 401 pauses the queue intact until re-login (G14); 423/477/429/5xx pass with time (§12). */
-const TRANSIENT_STATUS = new Set([401, 408, 423, 429, 477]);
-
 export type CallAnswer = { kind: 'ok'; res: CrmResponse } | { kind: 'rejected'; error: EntryError };
 
 /**
- * One CRM call: 2xx (207 included) is an answer, a refusal (4xx) is returned as a value for
- * the caller to attribute to the intent that caused it, and everything transient throws.
+ * One CRM call, sent once (the gateway has already retried what is retryable: transient.ts):
+ * 2xx (207 included) is an answer, a refusal (4xx) is returned as a value for the caller to
+ * attribute to the intent that caused it, and everything transient throws — 401 pauses the
+ * queue intact until re-login (G14); rate limits, locks, timeouts and 5xx pass with time.
  */
 export async function callCrm(crm: CrmPort, req: CrmRequest, now: () => number): Promise<CallAnswer> {
   const result = await crm.request(req);
@@ -53,18 +53,20 @@ export async function callCrm(crm: CrmPort, req: CrmRequest, now: () => number):
     throw new TransientSyncError({ code, message, at: now() });
   }
   const res = result.data;
-  if (res.status >= 200 && res.status < 300) return { kind: 'ok', res };
+  const kind = answerKind(res);
+  if (kind === 'ok') return { kind: 'ok', res };
   const category = crmCategory(res);
   const error: EntryError = { status: res.status, message: crmMessage(res), at: now(), ...(category ? { code: category } : {}) };
-  if (isDailyLimit(res)) {
-    // Nothing gets through before the portal's midnight; the coordinator waits for it.
-    throw new TransientSyncError({ ...error, code: DAILY_LIMIT_CODE, message: DAILY_LIMIT_MESSAGE });
+  switch (kind) {
+    case 'daily-limit':
+      // Nothing gets through before the portal's midnight; the coordinator waits for it.
+      throw new TransientSyncError({ ...error, code: DAILY_LIMIT_CODE, message: DAILY_LIMIT_MESSAGE });
+    case 'retryable':
+    case 'signed-out':
+      throw new TransientSyncError(error, retryAfterMs(res));
+    case 'refused':
+      return { kind: 'rejected', error };
   }
-  if (TRANSIENT_STATUS.has(res.status) || res.status >= 500) {
-    const retryAfter = Number(res.headers['retry-after']);
-    throw new TransientSyncError(error, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
-  }
-  return { kind: 'rejected', error };
 }
 
 /** For pulls: any refusal is fatal to this run (the cursor stays; the user sees the error). */

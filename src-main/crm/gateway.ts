@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { crmPathProblem, type CrmIdentity, type CrmRequest, type CrmResponse, type CrmStatus } from '../../shared/contract';
-import { isDailyLimit } from '../../shared/sync/daily-limit';
 import { budgetFromHeaders, type RateBudget } from '../../shared/sync/rate-budget';
+import { answerKind, retryAfterMs } from '../../shared/sync/transient';
 import { hubspot, send } from '../../shared/hubspot';
 import type { CrmPort } from '../../shared/hubspot/transport';
 import { HostCallError } from '../host/dispatch';
@@ -53,14 +53,14 @@ export interface CrmTransport {
 // HubSpot's search lag, and a settle cap on server time would hide other users' changes for
 // half a minute (shared/sync/pull-incremental.ts uses it only when a port supplies it).
 const FORWARDED_HEADERS = /^(x-hubspot-ratelimit-|retry-after$|x-hubspot-correlation-id$)/i;
-const TRANSIENT = new Set([429, 500, 502, 503, 504, 423]);
 
 /**
  * The only code that speaks HTTP to a CRM. It attaches the token, keeps under the rate
- * limits, and is the one place that decides what is transient and retries it: a 429 or 5xx
- * is retried with exponential backoff and full jitter (so many clients coming back online at
- * once do not retry in lockstep), a DAILY 429 is not. What it finally returns is the answer
- * the sync acts on; the sync does not retry a request itself (shared/sync/README.md).
+ * limits, and is the one layer that resends a request: an answer shared/sync/transient.ts
+ * calls `retryable` (rate limits, locks, timeouts, 5xx; never the daily limit) is sent again
+ * with exponential backoff and full jitter, so many clients coming back online at once do not
+ * retry in lockstep. What it finally returns is the answer the sync acts on; the sync never
+ * resends a request itself, it holds the pass and runs another later.
  *
  * One team, one budget: HubSpot's limits are the portal's, shared by every laptop. Every
  * answer's rate-limit headers are read: when the team has used most of the 10-second window
@@ -125,13 +125,11 @@ export function createCrmTransport(opts: TransportOptions = {}): CrmTransport {
         const stated = budgetFromHeaders(res.headers);
         if (stated) budget = { baseUrl: conn.baseUrl, value: stated };
         if (budget?.baseUrl === conn.baseUrl) res.budget = budget.value;
-        if (!TRANSIENT.has(res.status) || attempt >= maxAttempts || isDailyLimit(res)) return res;
-        const retryAfterS = Number(res.headers['retry-after']);
-        const backoff = Number.isFinite(retryAfterS) && retryAfterS > 0
-          ? retryAfterS * 1000
-          : res.status === 429
+        if (answerKind(res) !== 'retryable' || attempt >= maxAttempts) return res;
+        const backoff = retryAfterMs(res)
+          ?? (res.status === 429
             ? (bucket === 'search' ? 1_000 : 10_000) * (0.5 + random())
-            : random() * Math.min(8_000, 500 * 2 ** attempt);
+            : random() * Math.min(8_000, 500 * 2 ** attempt));
         if (res.status === 429) limiter.pause(bucket, backoff);
         await clock.sleep(backoff);
       }

@@ -70,6 +70,23 @@ describe('the CRM gateway', () => {
     expect(bad.seen).toEqual([400]);
   });
 
+  it.each([
+    [408, true],
+    [423, true],
+    [477, true],
+    [520, true],
+    [401, false],
+    [403, false],
+    [404, false],
+    [409, false],
+  ])('resends %i only when the app calls it retryable (shared/sync/transient.ts): %s', async (status, retried) => {
+    const { fetchImpl, seen } = scripted([status, 200]);
+    const gw = createCrmGateway({ connection: conn, clock: virtualClock(), fetch: fetchImpl, random: () => 0.5 });
+    const res = await gw.request({ method: 'GET', path: '/crm/v3/objects/deals' });
+    expect(seen).toEqual(retried ? [status, 200] : [status]);
+    expect(res.status).toBe(retried ? 200 : status);
+  });
+
   it("does not retry a 429 of the daily limit: nothing gets through before the portal's midnight", async () => {
     const seen: number[] = [];
     const daily = (async () => {
