@@ -4,6 +4,7 @@ import type { Composer } from 'vue-i18n';
 import App from './App.vue';
 import { connectHost } from './bridge';
 import { CsDatabase } from './db';
+import LocalStoreProblem from './features/local-store/LocalStoreProblem.vue';
 import { createAppI18n, I18N_GLOBAL_KEY, initialLocale } from './i18n';
 import { createAppRouter } from './router';
 import { DB_KEY } from './stores/db-key';
@@ -19,14 +20,24 @@ host.on('onDidClickNotification', ({ target }) => {
 
 const i18n = createAppI18n(initialLocale(localStorage, navigator.languages));
 
-createApp(App)
-  .provide(HOST_KEY, host)
-  .provide(DB_KEY, db)
-  .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
-  .use(i18n)
-  .use(createPinia())
-  .use(router)
-  .mount('#app');
+// The local store opens first: one that will not open (written by a newer version, a failed
+// upgrade, damaged files) gets its own screen, which saves its unsent edits before anything
+// is deleted, instead of a workspace whose every query fails.
+db.open().then(
+  () =>
+    createApp(App)
+      .provide(HOST_KEY, host)
+      .provide(DB_KEY, db)
+      .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
+      .use(i18n)
+      .use(createPinia())
+      .use(router)
+      .mount('#app'),
+  (err: unknown) => {
+    const error = err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };
+    createApp(LocalStoreProblem, { dbName: db.name, error }).provide(HOST_KEY, host).use(i18n).mount('#app');
+  },
+);
 
 // In the browser (web host) a service worker keeps the app shell for offline reloads; the
 // desktop app loads from file:// and needs none.

@@ -5,6 +5,7 @@ export * from './repositories/edit-helpers';
 export { mergedRecord, mergeRecord, mergeRows, pendingCreates, resolveId, type MergedRecord } from './repositories/records';
 export { pendingCounts, listOutbox, retryEntry, discardEntry } from './repositories/outbox';
 export { exportOutbox, importOutbox, parseOutboxExport, type OutboxExport } from './repositories/outbox-export';
+export { deleteLocalStore, readStrandedEdits } from './repositories/stranded-edits';
 export { listConflicts, resolveConflict, type ConflictChoice } from './repositories/conflicts';
 export { clearRedirected, listRedirected, REDIRECTED_META, type RedirectedEdit } from './merge-tx';
 export type * from './rows';

@@ -1,5 +1,5 @@
 import { EXPORT_PART_CHARS, type HostApi, type HostError } from '../../../shared/contract';
-import { exportOutbox, importOutbox, parseOutboxExport, type CsDatabase } from '../../db';
+import { exportOutbox, importOutbox, parseOutboxExport, readStrandedEdits, type CsDatabase, type OutboxExport } from '../../db';
 import { readCrmSource, sameCrm, type CrmSource } from '../../db/queries/connect';
 
 /**
@@ -60,10 +60,31 @@ export function splitText(text: string, size: number): string[] {
 export async function saveUnsentEdits(host: HostApi, db: CsDatabase, now: () => number = () => Date.now()): Promise<{ saved: SavedEditsNotice | null } | { error: HostError }> {
   const count = await unsentEditCount(db);
   if (count === 0) return { saved: null };
-  const text = JSON.stringify(await exportOutbox(db, now));
+  return saveExport(host, await exportOutbox(db, now), count, now);
+}
+
+/**
+ * The same for a local store that will not open (readStrandedEdits): its edits, read without
+ * our schema, go to a file before the store may be deleted. `unreadable` when not even that
+ * could read it; the caller then says so and deletes nothing without the user's word.
+ */
+export async function saveStrandedEdits(
+  host: HostApi,
+  dbName: string,
+  opts: { indexedDB?: IDBFactory; now?: () => number } = {},
+): Promise<{ saved: SavedEditsNotice | null } | { error: HostError } | { unreadable: true }> {
+  const now = opts.now ?? (() => Date.now());
+  const data = await readStrandedEdits(dbName, opts.indexedDB ?? indexedDB, now);
+  if (!data) return { unreadable: true };
+  const count = data.entries.length + (data.conflicts?.length ?? 0);
+  if (count === 0) return { saved: null };
+  return saveExport(host, data, count, now);
+}
+
+async function saveExport(host: HostApi, data: OutboxExport, count: number, now: () => number): Promise<{ saved: SavedEditsNotice } | { error: HostError }> {
   let file: string | undefined;
   let path = '';
-  for (const content of splitText(text, EXPORT_PART_CHARS)) {
+  for (const content of splitText(JSON.stringify(data), EXPORT_PART_CHARS)) {
     const res = await host['data:saveExport'](file === undefined ? { content } : { content, file });
     if (!res.ok) return { error: res.error };
     ({ file, path } = res.data);

@@ -9,7 +9,8 @@ import { createWebHost } from '../../../src-renderer/bridge/web';
 import { CsDatabase, createNote, listConflicts, listOutbox, mergedRecord, setProperties } from '../../../src-renderer/db';
 import { writeCrmSource } from '../../../src-renderer/db/queries/connect';
 import { toRow } from '../../../src-renderer/db/index-fields';
-import { importSavedEdits, saveUnsentEdits } from '../../../src-renderer/features/connect/saved-edits';
+import { importSavedEdits, saveStrandedEdits, saveUnsentEdits } from '../../../src-renderer/features/connect/saved-edits';
+import { deleteLocalStore } from '../../../src-renderer/db';
 
 let n = 0;
 const open = (name: string) => new CsDatabase(name, { indexedDB, IDBKeyRange });
@@ -114,5 +115,40 @@ describe('saved edits through the web host', () => {
     // Appending needs a file the host made.
     expect(await host['data:saveExport']({ content: 'x', file: 'cs-workspace-edits-20990101-000000-zzzzzz.json' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await readdir(dataDir)).sort()).toEqual(['exports', 'logs', 'web-host.json']);
+  });
+  it('a store that will not open (its upgrade fails) has its edits saved before it is deleted, and they come back', async () => {
+    const name = `stranded-${++n}`;
+    const intent = { kind: 'update', label: 'Rename', objectType: 'deals', recordId: '1', base: { dealname: 'Deal 1' }, desired: { dealname: 'Renamed before it broke' } };
+    // A store whose outbox this version cannot upgrade (its primary key differs from ours).
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => {
+        const idb = req.result;
+        idb.createObjectStore('outbox', { keyPath: 'seq' }).put({ seq: 1, recordKey: 'deals:1', intent, status: 'pending', attempts: 0, createdAt: 5 });
+        idb.createObjectStore('conflicts', { keyPath: 'key' }).put({ key: 'deals:2:amount', objectType: 'deals', recordId: '2', property: 'amount', base: '10', theirs: '11', mine: '12', detectedAt: 1 });
+        idb.createObjectStore('meta', { keyPath: 'key' }).put({ key: 'crmSource', value: { kind: 'demo', baseUrl: 'http://127.0.0.1:1' } });
+      };
+      req.onsuccess = () => (req.result.close(), resolve());
+      req.onerror = () => reject(req.error);
+    });
+    const error = await open(name).open().then(() => null, (e: unknown) => e as Error);
+    expect(error?.name).toBe('UpgradeError');
+
+    const out = await saveStrandedEdits(host, name, { indexedDB });
+    if (!('saved' in out) || !out.saved) throw new Error(`not saved: ${JSON.stringify(out)}`);
+    expect(out.saved.count).toBe(2);
+    expect((await stat(out.saved.path)).mode & 0o777).toBe(0o600);
+    await deleteLocalStore(name, indexedDB);
+
+    const fresh = await seeded(name);
+    expect(await importSavedEdits(host, fresh, out.saved.file)).toEqual({ added: 2 });
+    expect((await mergedRecord(fresh, 'deals', '1'))?.properties.dealname).toBe('Renamed before it broke');
+    expect((await listConflicts(fresh)).map((c) => c.mine)).toEqual(['12']);
+    fresh.close();
+  });
+
+  it('says when a store cannot be read at all, and saves nothing', async () => {
+    const broken = { open: () => { throw new Error('damaged'); } } as unknown as IDBFactory;
+    expect(await saveStrandedEdits(host, 'any', { indexedDB: broken })).toEqual({ unreadable: true });
   });
 });
