@@ -52,8 +52,6 @@ export interface SyncCoordinator {
   runOnce(): Promise<RunReport>;
   trigger(reason: SyncTrigger): void;
   setOnline(online: boolean): void;
-  /** Re-read the pending/attention/conflict counts (the outbox changed outside a pass). */
-  refresh(): Promise<void>;
   /** The window in use or not, on battery or not, the types on screen: the schedule follows (schedule.ts). */
   setActivity(activity: Partial<Activity>): void;
   start(): void;
@@ -192,22 +190,14 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     status = low ? { ...rest, budgetLow: true } : rest;
   }
 
-  async function refreshCounts() {
-    const c = await opts.store.counts();
-    emit({ pending: c.pending, errors: c.attention, conflicts: c.conflicts });
-  }
-
   async function run(mode: PassMode): Promise<RunReport> {
     if (!status.online) {
-      await refreshCounts();
       // A reconnect that arrived while this skipped pass was finishing asked for a pass.
       const following = rerun;
       rerun = null;
       if (started && following && status.online) schedule(0, following);
       return { skipped: 'offline', pushed: 0, pulled: 0 };
     }
-    // The counts first, so "Sending N edits…" names the queue this pass is about to send.
-    await refreshCounts().catch(() => {});
     emit({ running: true, phase: 'push' });
     let retryIn: number | undefined;
     const passTypes = mode === 'full' ? types : mode === 'due' ? dueTypes(now()) : [];
@@ -262,7 +252,6 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
       emit({ running: false, phase: 'idle' });
       const { progress: _p, ...rest } = status;
       status = rest;
-      await refreshCounts().catch(() => {});
       if (started) {
         const following = rerun ?? (pullAfterPush ? 'full' : null);
         rerun = null;
@@ -355,7 +344,6 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     runOnce,
     trigger,
     status: () => status,
-    refresh: refreshCounts,
     setActivity(patch) {
       const next = { ...activity, ...patch };
       if (sameActivity(next, activity)) return;

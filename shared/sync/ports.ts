@@ -56,12 +56,6 @@ export interface AssociationBatch {
 
 export type ReferenceKind = 'pipelines' | 'owners' | 'users' | 'properties';
 
-export interface StoreCounts {
-  pending: number;
-  attention: number;
-  conflicts: number;
-}
-
 /** Everything the sync reads and writes locally; each method is one store transaction. */
 export interface StorePort {
   listOutbox(): Promise<StoredEntry[]>;
@@ -104,5 +98,4 @@ export interface StorePort {
 
   getMeta<T>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;
-  counts(): Promise<StoreCounts>;
 }

@@ -18,10 +18,6 @@ export interface SyncStatus {
   typeSyncedAt?: Record<string, number>;
   /** Types the last pass could not sync (the local data of those is incomplete); absent when all synced. */
   incomplete?: TypeRefusal[];
-  pending: number;
-  /** Entries the CRM rejected, waiting for the user ("needs attention"). */
-  errors: number;
-  conflicts: number;
   lastError?: string;
   /** When the next automatic attempt is due (client clock), if one is scheduled. */
   nextAttemptAt?: number;
@@ -39,9 +35,6 @@ export const INITIAL_STATUS: SyncStatus = {
   running: false,
   phase: 'idle',
   lastSyncedAt: null,
-  pending: 0,
-  errors: 0,
-  conflicts: 0,
 };
 
 /** What a finished pass reports to the status (RunReport in sync-pass.ts). */

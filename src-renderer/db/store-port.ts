@@ -238,12 +238,5 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
 
     getMeta: async <T>(key: string) => (await db.meta.get(key))?.value as T | undefined,
     setMeta: async (key, value) => void (await db.meta.put({ key, value })),
-
-    counts: () =>
-      db.transaction('r', [db.outbox, db.conflicts], async () => ({
-        pending: await db.outbox.where('status').equals('pending').count(),
-        attention: await db.outbox.where('status').equals('attention').count(),
-        conflicts: await db.conflicts.count(),
-      })),
   };
 }

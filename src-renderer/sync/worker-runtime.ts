@@ -49,12 +49,11 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
     coordinator.setOnline(online);
     coordinator.start();
     // Edits are written by the UI thread; Dexie tells us (across threads) when the outbox
-    // grows, so a new edit is pushed soon and the pending count is current between passes.
+    // grows, so a new edit is pushed soon. (The counts the status bar shows it reads itself.)
     let lastPending = -1;
     const c = coordinator;
     const watch = liveQuery(() => db.outbox.count()).subscribe({
       next: (count) => {
-        void c.refresh();
         if (lastPending >= 0 && count > lastPending) c.trigger('edit');
         lastPending = count;
       },

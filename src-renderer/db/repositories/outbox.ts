@@ -1,8 +1,15 @@
-import type { Props, StoredEntry, StoreCounts } from '../../../shared/sync';
+import type { Props, StoredEntry } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
 import { recomputeOverlay } from '../overlay-tx';
 
-export async function pendingCounts(db: CsDatabase): Promise<StoreCounts> {
+/** What waits in the outbox, by state, and the unresolved conflicts: the status bar's counts. */
+export interface OutboxCounts {
+  pending: number;
+  attention: number;
+  conflicts: number;
+}
+
+export async function pendingCounts(db: CsDatabase): Promise<OutboxCounts> {
   return db.transaction('r', [db.outbox, db.conflicts], async () => ({
     pending: await db.outbox.where('status').equals('pending').count(),
     attention: await db.outbox.where('status').equals('attention').count(),

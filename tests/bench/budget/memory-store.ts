@@ -1,5 +1,5 @@
 import { WORKSPACE_PROPERTIES } from '../../../shared/records/workspace-properties';
-import { intentRecordKey, type AssociationBatch, type AssociationRow, type CursorState, type IntentOutcome, type ReferenceKind, type StoreCounts, type StorePort, type StoredEntry, type SyncedRecord, type UpdateIntent } from '../../../shared/sync';
+import { intentRecordKey, type AssociationBatch, type AssociationRow, type CursorState, type IntentOutcome, type ReferenceKind, type StorePort, type StoredEntry, type SyncedRecord, type UpdateIntent } from '../../../shared/sync';
 
 /**
  * The sync engine's local store for the budget benchmark, in memory and lean: what decides
@@ -122,9 +122,5 @@ export class MemoryStore implements StorePort {
 
   async setMeta(key: string, value: unknown): Promise<void> {
     this.meta.set(key, value);
-  }
-
-  async counts(): Promise<StoreCounts> {
-    return { pending: this.outbox.filter((e) => e.status === 'pending').length, attention: this.outbox.filter((e) => e.status === 'attention').length, conflicts: 0 };
   }
 }

@@ -216,7 +216,7 @@ describe('adaptive polling (fixed clock, timers fired in simulated time)', () =>
 
 describe('a pass that pulls only some types', () => {
   it('keeps the refusal of a type it did not pull; "Last synced" waits until that type syncs', () => {
-    const prev = statusAfterPass({ online: true, running: false, phase: 'idle', lastSyncedAt: null, pending: 0, errors: 0, conflicts: 0 }, { synced: ['deals'], refused: [{ objectType: 'companies', message: 'Missing scope' }] }, 1);
+    const prev = statusAfterPass({ online: true, running: false, phase: 'idle', lastSyncedAt: null }, { synced: ['deals'], refused: [{ objectType: 'companies', message: 'Missing scope' }] }, 1);
     const subset = statusAfterPass(prev, { synced: ['deals'], covered: ['deals'] }, 2);
     expect(subset.incomplete).toEqual([{ objectType: 'companies', message: 'Missing scope' }]);
     expect(subset.lastSyncedAt).toBeNull();
