@@ -161,7 +161,3 @@ export type HostHandlers = {
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(calls, name);
 }
-
-export function isEventName(name: string): name is EventName {
-  return Object.hasOwn(events, name);
-}

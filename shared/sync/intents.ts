@@ -106,10 +106,3 @@ export function remapIntent(intent: Intent, objectType: string, tempId: string, 
       return { ...intent, fromId: map(intent.fromType, intent.fromId), toId: map(intent.toType, intent.toId) };
   }
 }
-
-/** The properties an intent touches, for the UI's pending marks and for overlay folding. */
-export function intentProperties(intent: Intent): Props {
-  if (intent.kind === 'update') return intent.desired;
-  if (intent.kind === 'create') return intent.properties;
-  return {};
-}

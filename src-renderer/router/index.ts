@@ -5,22 +5,22 @@ export const TABS = ['summary', 'portfolio', 'pipelines', 'schedule', 'tasks', '
 export type Tab = (typeof TABS)[number];
 
 /**
- * Each tab's screen is `features/<tab>/<Tab>View.vue`; a tab without one yet shows an honest
- * placeholder. Found by glob so that adding a feature touches only its own folder.
+ * Each tab's screen is `features/<tab>/<Tab>View.vue`, found by glob; a tab in TABS without
+ * one is a build mistake, and the app says so at once.
  */
 const views = import.meta.glob<{ default: Component }>('../features/*/*View.vue');
-const placeholder = () => import('../features/TabPlaceholder.vue');
 
 function viewFor(tab: Tab) {
   const name = `${tab[0]?.toUpperCase()}${tab.slice(1)}View.vue`;
-  return views[`../features/${tab}/${name}`];
+  const view = views[`../features/${tab}/${name}`];
+  if (!view) throw new Error(`The ${tab} tab has no screen: features/${tab}/${name} is missing.`);
+  return view;
 }
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/summary' },
   ...TABS.map((tab): RouteRecordRaw => {
-    const view = viewFor(tab);
-    return view ? { path: `/${tab}`, name: tab, component: view } : { path: `/${tab}`, name: tab, component: placeholder, props: { tab } };
+    return { path: `/${tab}`, name: tab, component: viewFor(tab) };
   }),
   { path: '/:pathMatch(.*)*', redirect: '/summary' },
 ];

@@ -1,8 +1,7 @@
-import { computed, type ComputedRef, type Ref } from 'vue';
+import type { Ref } from 'vue';
 import type { ZodType } from 'zod';
 import type { CsDatabase } from '../db';
 import {
-  readSharedDocs,
   removeSharedDoc as removeDoc,
   sharedDocsAvailability,
   writeSharedDoc as writeDoc,
@@ -17,8 +16,9 @@ import { useLiveQuery } from './live-query';
  * Shared workspace documents for features: JSON values under a key that every client of the
  * same CRM account sees after its next sync (ARCHITECTURE.md "Shared workspace documents").
  *
- *   const scores = useSharedDoc('health:scores', HealthModelSchema);   // live, parsed
- *   await writeSharedDoc(db, 'health:scores', model);                  // outbox; offline too
+ *   const rows = await readSharedDocs(db, 'view:');                     // synced ⊕ overlay
+ *   const view = parseSharedDoc(rows[0], ViewSchema);                  // zod-checked, never throws
+ *   await writeSharedDoc(db, 'view:1', view);                          // outbox; offline too
  *
  * Permissions are the caller's business: check them in the same transaction as the write
  * (`sharedDocTables(db)` lists the tables a write touches), as the views store does.
@@ -57,34 +57,6 @@ export function writeSharedDoc(db: CsDatabase, key: string, value: unknown): Pro
 /** Removes a document for everyone (its value is cleared; the other clients see it gone after a sync). */
 export function removeSharedDoc(db: CsDatabase, key: string): Promise<SharedDocWriteResult> {
   return removeDoc(db, key);
-}
-
-/** The live, parsed document under `key` (undefined while absent or unreadable; `error` says why). */
-export function useSharedDoc<T>(
-  key: string,
-  schema: ZodType<T>,
-): { value: ComputedRef<SharedDoc<T> | undefined>; error: ComputedRef<string | null>; loading: Ref<boolean> } {
-  const list = useSharedDocs(key, schema);
-  return {
-    value: computed(() => list.docs.value.find((d) => d.key === key)),
-    error: computed(() => list.invalid.value.find((i) => i.key === key)?.message ?? null),
-    loading: list.loading,
-  };
-}
-
-/** The live, parsed documents whose key starts with `prefix` (e.g. `view:`), in key order. */
-export function useSharedDocs<T>(
-  prefix: string,
-  schema: ZodType<T>,
-): { docs: ComputedRef<SharedDoc<T>[]>; invalid: ComputedRef<Array<{ key: string; message: string }>>; loading: Ref<boolean> } {
-  const db = useDb();
-  const rows = useLiveQuery(() => readSharedDocs(db, prefix), [] as SharedDocRow[]);
-  const parsed = computed(() => rows.value.value.map((r) => parseSharedDoc(r, schema)));
-  return {
-    docs: computed(() => parsed.value.flatMap((p) => (p.ok ? [p.doc] : []))),
-    invalid: computed(() => parsed.value.flatMap((p) => (p.ok ? [] : [{ key: p.key, message: p.message }]))),
-    loading: rows.loading,
-  };
 }
 
 /** Whether documents reach the CRM, live; `available: false` carries the CRM's refusal. */

@@ -11,8 +11,6 @@ export interface SyncClient {
   syncNow(): void;
   notifyOnline(online: boolean): void;
   notifyResume(): void;
-  /** An edit was saved: push soon (debounced in the worker). */
-  notifyEdit(): void;
   /** Window in use, battery, types on screen: how often each type is pulled (shared/sync/schedule.ts). */
   notifyActivity(activity: Activity): void;
   onStatus(listener: (status: SyncClientStatus) => void): () => void;
@@ -68,7 +66,6 @@ export function startSyncClient(host: HostApi, dbOrOptions: CsDatabase | SyncCli
     syncNow: () => post({ type: 'trigger', reason: 'now' }),
     notifyOnline: (o) => post({ type: 'online', online: o }),
     notifyResume: () => post({ type: 'trigger', reason: 'resume' }),
-    notifyEdit: () => post({ type: 'trigger', reason: 'edit' }),
     // Plain copies: a reactive proxy cannot be cloned into the worker.
     notifyActivity: (a) => post({ type: 'activity', activity: { inUse: a.inUse, onBattery: a.onBattery, onScreen: a.onScreen === 'all' ? 'all' : [...a.onScreen] } }),
     onStatus(listener) {

@@ -45,13 +45,5 @@ export default {
     crmHubspot: 'HubSpot',
     crmNone: 'Not connected',
   },
-  empty: {
-    summary: { title: 'Your day starts here', body: 'Once your book of business has synced, today’s tasks, meetings and accounts appear here.' },
-    portfolio: { title: 'No accounts yet', body: 'The accounts you own appear here after the first sync.' },
-    pipelines: { title: 'No pipelines yet', body: 'Deal and ticket pipelines appear here after the first sync.' },
-    schedule: { title: 'Nothing scheduled', body: 'Your meetings and tasks appear on the calendar after the first sync.' },
-    tasks: { title: 'No tasks', body: 'Your tasks appear here after the first sync.' },
-    feed: { title: 'No activity yet', body: 'What your customers’ contacts do appears here after the first sync.' },
-  },
   languages: { en: 'English', pl: 'Polski' },
 };

@@ -47,13 +47,5 @@ export default {
     crmHubspot: 'HubSpot',
     crmNone: 'Brak połączenia',
   },
-  empty: {
-    summary: { title: 'Tu zaczyna się Twój dzień', body: 'Po pierwszej synchronizacji zobaczysz tu dzisiejsze zadania, spotkania i konta.' },
-    portfolio: { title: 'Brak kont', body: 'Twoje konta pojawią się tu po pierwszej synchronizacji.' },
-    pipelines: { title: 'Brak lejków', body: 'Lejki transakcji i zgłoszeń pojawią się tu po pierwszej synchronizacji.' },
-    schedule: { title: 'Nic nie zaplanowano', body: 'Spotkania i zadania pojawią się w kalendarzu po pierwszej synchronizacji.' },
-    tasks: { title: 'Brak zadań', body: 'Twoje zadania pojawią się tu po pierwszej synchronizacji.' },
-    feed: { title: 'Brak aktywności', body: 'To, co robią kontakty Twoich klientów, pojawi się tu po pierwszej synchronizacji.' },
-  },
   languages: { en: 'English', pl: 'Polski' },
 } satisfies typeof en;
