@@ -12,6 +12,19 @@ export interface AppUrl {
 }
 
 /**
+ * The dev server a start may use. electron-vite sets ELECTRON_RENDERER_URL in dev; a packaged
+ * app never has one, so there the variable is ignored (and the log says so): anyone who can
+ * set an environment variable for the app must not be able to make it load, and then trust
+ * for IPC, a page from a server of their choosing.
+ */
+export function devServerFor(opts: { isPackaged: boolean; devServerUrl: string | undefined; log: (line: string) => void }): string | undefined {
+  if (!opts.devServerUrl) return undefined;
+  if (!opts.isPackaged) return opts.devServerUrl;
+  opts.log('ELECTRON_RENDERER_URL is ignored: a packaged app loads only the files it ships with.');
+  return undefined;
+}
+
+/**
  * `baseDir` is the folder of the bundled main script (out/main): this module is bundled
  * into out/main/index.js, so paths are relative to the bundle, not to this source file.
  */

@@ -6,7 +6,7 @@ import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
 import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
-import { createAppUrl } from './app-url';
+import { createAppUrl, devServerFor } from './app-url';
 import { createPersistentConnectionStore } from './connection-store';
 import { useDataDir } from './data-dir';
 import type { PreventableEvent } from './events';
@@ -23,7 +23,7 @@ import { createTray, type TrayDeps, type TrayLike } from './tray';
  * the compiler proves Electron satisfies it; tests pass tests/support/fake-electron.ts.
  */
 export interface ShellApp
-  extends Pick<App, 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'> {
+  extends Pick<App, 'isPackaged' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'> {
   on(event: 'second-instance' | 'activate' | 'before-quit' | 'window-all-closed', listener: () => void): unknown;
   on(event: 'will-quit', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'web-contents-created', listener: (event: PreventableEvent, contents: GuardedContents) => void): unknown;
@@ -52,7 +52,7 @@ export type StartDemoCrm = (opts: { port: number; dataDir: string }) => Promise<
 export interface ShellOptions {
   /** `--data-dir <dir>`, `--hubspot-url <url>` (a bad value rejects with a UsageError: exit code 2). */
   argv: readonly string[];
-  /** Set by electron-vite in dev; absent in a built app. */
+  /** ELECTRON_RENDERER_URL, set by electron-vite in dev; ignored when the app is packaged. */
   devServerUrl: string | undefined;
   /** Folder of the bundled main script (out/main). */
   baseDir: string;
@@ -100,7 +100,8 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
 
   await app.whenReady();
 
-  const appUrl = createAppUrl({ devServerUrl: opts.devServerUrl, baseDir: opts.baseDir });
+  const devServerUrl = devServerFor({ isPackaged: app.isPackaged, devServerUrl: opts.devServerUrl, log: opts.log });
+  const appUrl = createAppUrl({ devServerUrl, baseDir: opts.baseDir });
   applySecurity({ app, session: electron.session.defaultSession, shell: electron.shell, appUrl, log: opts.log });
 
   // The demo CRM starts on first use (the user's choice, or a restored one), once.

@@ -132,11 +132,13 @@ export class FakeSession {
   }
 }
 
-export function createFakeElectron(opts: { lock?: boolean; locale?: string; userData?: string } = {}) {
+export function createFakeElectron(opts: { lock?: boolean; locale?: string; userData?: string; packaged?: boolean } = {}) {
   const paths = new Map<string, string>([['userData', opts.userData ?? '/fake/user-data']]);
 
   class FakeApp extends EventEmitter {
     locale = opts.locale ?? 'en-US';
+    /** Electron's app.isPackaged: true when running from an installed build, not `electron .`. */
+    readonly isPackaged = opts.packaged ?? false;
     logsPath: string | undefined;
     quitCalls = 0;
     /** True once quit got past `will-quit` (the real app would exit here). */

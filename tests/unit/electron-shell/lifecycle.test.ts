@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES } from '../../../shared/contract';
 import { startShell, type StartDemoCrm } from '../../../src-main/electron/lifecycle';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
-import { createFakeElectron, fakeEvent, invokeEvent } from '../../support/fake-electron';
+import { createFakeElectron, fakeEvent, invokeEvent, type FakeWebContents } from '../../support/fake-electron';
 
 const baseDir = '/opt/cs-workspace/out/main';
 const APP_PAGE = 'file:///opt/cs-workspace/out/renderer/index.html';
@@ -22,13 +22,13 @@ function fakeDemoCrm() {
   return { start, close };
 }
 
-async function boot(opts: { lock?: boolean; argv?: string[]; startDemoCrm?: StartDemoCrm } = {}) {
-  const electron = createFakeElectron({ lock: opts.lock, userData: join(tmp, 'default-user-data') });
+async function boot(opts: { lock?: boolean; argv?: string[]; startDemoCrm?: StartDemoCrm; packaged?: boolean; devServerUrl?: string } = {}) {
+  const electron = createFakeElectron({ lock: opts.lock, packaged: opts.packaged, userData: join(tmp, 'default-user-data') });
   const crm = fakeDemoCrm();
   const logs: string[] = [];
   const shell = await startShell(electron, {
     argv: opts.argv ?? ['/usr/bin/cs-workspace'],
-    devServerUrl: undefined,
+    devServerUrl: opts.devServerUrl,
     baseDir,
     startDemoCrm: opts.startDemoCrm ?? crm.start,
     log: (line) => logs.push(line),
@@ -164,6 +164,35 @@ describe('the started shell', () => {
     electron.notifications[0]?.emit('click');
     expect(win?.visible).toBe(true);
     expect(win?.webContents.sent).toContainEqual({ channel: 'onDidClickNotification', args: [{ id: 't1', target: '/tasks?task=t1' }] });
+  });
+});
+
+describe('the dev server (ELECTRON_RENDERER_URL)', () => {
+  const DEV = 'http://localhost:5173/';
+  /** Whether the shell lets the window navigate to `url` (the guard every WebContents gets). */
+  const navigates = (contents: FakeWebContents | undefined, url: string) => {
+    const event = fakeEvent({ url });
+    contents?.emit('will-navigate', event);
+    return !event.defaultPrevented;
+  };
+
+  it('in dev, is loaded and is the only page trusted', async () => {
+    const { electron, logs } = await boot({ devServerUrl: DEV });
+    const win = electron.windows[0];
+    expect(win?.loaded).toEqual({ url: DEV });
+    expect(await electron.ipcMain.invoke('app:info', invokeEvent(win?.webContents, `${DEV}#/summary`), {})).toMatchObject({ ok: true });
+    expect(navigates(win?.webContents, `${DEV}#/feed`)).toBe(true);
+    expect(logs.some((l) => l.includes('ELECTRON_RENDERER_URL'))).toBe(false);
+  });
+
+  it('when packaged, is ignored: the built page loads, the dev server is neither trusted nor reachable, and the log says so', async () => {
+    const { electron, logs } = await boot({ packaged: true, devServerUrl: DEV });
+    const win = electron.windows[0];
+    expect(win?.loaded).toEqual({ file: '/opt/cs-workspace/out/renderer/index.html' });
+    expect(await electron.ipcMain.invoke('app:info', invokeEvent(win?.webContents, DEV), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await electron.ipcMain.invoke('app:info', invokeEvent(win?.webContents, APP_PAGE), {})).toMatchObject({ ok: true });
+    expect(navigates(win?.webContents, DEV)).toBe(false);
+    expect(logs).toContain('ELECTRON_RENDERER_URL is ignored: a packaged app loads only the files it ships with.');
   });
 });
 
