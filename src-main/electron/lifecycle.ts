@@ -6,6 +6,7 @@ import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
 import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
+import { applyAppMenu, type AppMenuDeps } from './app-menu';
 import { createAppUrl, devServerFor } from './app-url';
 import { createPersistentConnectionStore } from './connection-store';
 import { useDataDir } from './data-dir';
@@ -29,8 +30,10 @@ export interface ShellApp
   on(event: 'web-contents-created', listener: (event: PreventableEvent, contents: GuardedContents) => void): unknown;
 }
 
-export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'Menu' | 'nativeImage'> {
+export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'nativeImage'> {
   app: ShellApp;
+  /** The tray's context menu and the application menu. */
+  Menu: TrayDeps['Menu'] & AppMenuDeps['Menu'];
   BrowserWindow: BrowserWindowCtor;
   ipcMain: IpcMainLike;
   MessageChannelMain: MessageChannelMainCtor;
@@ -58,6 +61,8 @@ export interface ShellOptions {
   baseDir: string;
   startDemoCrm: StartDemoCrm;
   log: (line: string) => void;
+  /** `process.platform` unless a test plays another system. */
+  platform?: NodeJS.Platform;
 }
 
 export interface RunningShell {
@@ -103,6 +108,8 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   const devServerUrl = devServerFor({ isPackaged: app.isPackaged, devServerUrl: opts.devServerUrl, log: opts.log });
   const appUrl = createAppUrl({ devServerUrl, baseDir: opts.baseDir });
   applySecurity({ app, session: electron.session.defaultSession, shell: electron.shell, appUrl, log: opts.log });
+  // Before the window exists, so it never shows Electron's default menu (Reload, DevTools).
+  applyAppMenu({ Menu: electron.Menu, isPackaged: app.isPackaged, platform: opts.platform ?? process.platform });
 
   // The demo CRM starts on first use (the user's choice, or a restored one), once.
   let demoCrm: Promise<Awaited<ReturnType<StartDemoCrm>>> | null = null;
@@ -172,6 +179,9 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     BrowserWindow: electron.BrowserWindow,
     appUrl,
     baseDir: opts.baseDir,
+    // DevTools only in dev: in an installed app they would open the page (and, through it,
+    // the preload's API) to anyone at the keyboard.
+    devTools: !app.isPackaged,
     isQuitting: () => quitting,
     log: opts.log,
   });

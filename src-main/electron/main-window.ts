@@ -33,6 +33,8 @@ export interface MainWindowDeps {
   appUrl: AppUrl;
   /** Folder of the bundled main script (out/main); the preload is built next to it. */
   baseDir: string;
+  /** Whether DevTools can be opened at all: in dev only (`!app.isPackaged`). */
+  devTools: boolean;
   /** Set once the user chose Quit: from then on close really closes. */
   isQuitting: () => boolean;
   log: (line: string) => void;
@@ -69,6 +71,7 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
         allowRunningInsecureContent: false,
         webviewTag: false,
         spellcheck: false,
+        devTools: deps.devTools,
         // The window hides to the tray; its due-task timers and sync must keep their pace.
         backgroundThrottling: false,
         preload: join(deps.baseDir, '../preload/index.cjs'),

@@ -6,6 +6,7 @@ import type { InvokeEventLike } from '../../src-main/electron/ipc';
 import type { ShellElectron } from '../../src-main/electron/lifecycle';
 import type { ContextBridgeLike, IpcRendererLike } from '../../src-main/preload/host-api';
 import type { PreloadApi, Result } from '../../shared/contract';
+import type { RoleMenuItem } from '../../src-main/electron/app-menu';
 import type { ImageHandle, TrayMenuItem } from '../../src-main/electron/tray';
 
 /**
@@ -85,12 +86,15 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/** One entry of a menu template: a labelled item (the tray's) or a role Electron fills in (the app menu's). */
+export type FakeMenuItem = Partial<TrayMenuItem> & Partial<RoleMenuItem>;
+
 export class FakeMenu {
-  constructor(readonly items: TrayMenuItem[]) {}
+  constructor(readonly items: FakeMenuItem[]) {}
   item(label: string): TrayMenuItem {
     const found = this.items.find((i) => i.label === label);
-    if (!found) throw new Error(`no menu item "${label}" in ${this.items.map((i) => i.label).join(', ')}`);
-    return found;
+    if (!found?.click) throw new Error(`no menu item "${label}" in ${this.items.map((i) => i.label ?? i.role).join(', ')}`);
+    return { label, click: found.click };
   }
 }
 
@@ -291,7 +295,14 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
       this.menu = menu;
     }
   }
-  const Menu = { buildFromTemplate: (template: TrayMenuItem[]) => new FakeMenu(template) };
+  const Menu = {
+    /** The application menu: Electron's own default (with Reload and DevTools) until the app sets one, or none (null). */
+    applicationMenu: 'electron-default' as FakeMenu | null | 'electron-default',
+    buildFromTemplate: (template: FakeMenuItem[]) => new FakeMenu(template),
+    setApplicationMenu(menu: FakeMenu | null): void {
+      Menu.applicationMenu = menu;
+    },
+  };
   // Electron's Tray also takes a string; the fake image is the data URL itself.
   const nativeImage = { createFromDataURL: (dataURL: string) => dataURL };
 

@@ -16,7 +16,7 @@ const APP_PAGE = 'file:///opt/cs-workspace/out/renderer/index.html';
 function setup() {
   const electron = createFakeElectron();
   const appUrl = createAppUrl({ baseDir });
-  const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, isQuitting: () => false, log: () => {} });
+  const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, devTools: false, isQuitting: () => false, log: () => {} });
   const shown: unknown[] = [];
   const opened: string[] = [];
   const crm: CrmGateway = {
@@ -151,7 +151,7 @@ describe("the sync worker's CRM port", () => {
   it('is no longer handed out once IPC is unregistered', () => {
     const electron = createFakeElectron();
     const appUrl = createAppUrl({ baseDir });
-    const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, isQuitting: () => false, log: () => {} });
+    const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, devTools: false, isQuitting: () => false, log: () => {} });
     const dispatch = vi.fn();
     const off = registerIpc({ ipcMain: electron.ipcMain, MessageChannelMain: electron.MessageChannelMain, dispatch, appUrl, mainContents: () => mainWindow.contents() });
     expect(electron.ipcMain.listened()).toEqual([CRM_PORT_CHANNEL]);

@@ -22,7 +22,9 @@ function fakeDemoCrm() {
   return { start, close };
 }
 
-async function boot(opts: { lock?: boolean; argv?: string[]; startDemoCrm?: StartDemoCrm; packaged?: boolean; devServerUrl?: string } = {}) {
+async function boot(
+  opts: { lock?: boolean; argv?: string[]; startDemoCrm?: StartDemoCrm; packaged?: boolean; devServerUrl?: string; platform?: NodeJS.Platform } = {},
+) {
   const electron = createFakeElectron({ lock: opts.lock, packaged: opts.packaged, userData: join(tmp, 'default-user-data') });
   const crm = fakeDemoCrm();
   const logs: string[] = [];
@@ -32,6 +34,7 @@ async function boot(opts: { lock?: boolean; argv?: string[]; startDemoCrm?: Star
     baseDir,
     startDemoCrm: opts.startDemoCrm ?? crm.start,
     log: (line) => logs.push(line),
+    platform: opts.platform ?? 'linux',
   });
   return { electron, shell, crm, logs };
 }
@@ -164,6 +167,36 @@ describe('the started shell', () => {
     electron.notifications[0]?.emit('click');
     expect(win?.visible).toBe(true);
     expect(win?.webContents.sent).toContainEqual({ channel: 'onDidClickNotification', args: [{ id: 't1', target: '/tasks?task=t1' }] });
+  });
+});
+
+describe('the application menu and DevTools', () => {
+  it.each(['linux', 'win32'] as const)('a packaged app on %s has no menu (no Reload, no DevTools shortcut) and cannot open DevTools', async (platform) => {
+    const { electron } = await boot({ packaged: true, platform });
+    expect(electron.Menu.applicationMenu).toBeNull();
+    expect(electron.windows[0]?.options.webPreferences?.devTools).toBe(false);
+  });
+
+  it('a packaged app on macOS keeps only the app and Edit menus, so Cmd+C/V/X/A/Z still reach text fields', async () => {
+    const { electron } = await boot({ packaged: true, platform: 'darwin' });
+    const menu = electron.Menu.applicationMenu;
+    if (menu === null || menu === 'electron-default') throw new Error(`expected our own menu, got ${String(menu)}`);
+    expect(menu.items).toEqual([{ role: 'appMenu' }, { role: 'editMenu' }]);
+    expect(electron.windows[0]?.options.webPreferences?.devTools).toBe(false);
+  });
+
+  it("in dev, Electron's default menu (Reload, Toggle Developer Tools) and DevTools stay", async () => {
+    const { electron } = await boot({ packaged: false });
+    expect(electron.Menu.applicationMenu).toBe('electron-default');
+    expect(electron.windows[0]?.options.webPreferences?.devTools).toBe(true);
+  });
+
+  it('the menu is set before the window exists', async () => {
+    const electron = createFakeElectron({ packaged: true, userData: join(tmp, 'menu-order') });
+    let menuWhenWindowCame: unknown = 'not yet';
+    electron.app.on('web-contents-created', () => (menuWhenWindowCame = electron.Menu.applicationMenu));
+    await startShell(electron, { argv: ['/usr/bin/cs-workspace'], devServerUrl: undefined, baseDir, startDemoCrm: fakeDemoCrm().start, log: () => {}, platform: 'linux' });
+    expect(menuWhenWindowCame).toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@ import { createFakeElectron } from '../../support/fake-electron';
 
 const baseDir = '/opt/cs-workspace/out/main';
 
-function setup(opts: { devServerUrl?: string } = {}) {
+function setup(opts: { devServerUrl?: string; devTools?: boolean } = {}) {
   const electron = createFakeElectron();
   let quitting = false;
   const logs: string[] = [];
@@ -13,6 +13,7 @@ function setup(opts: { devServerUrl?: string } = {}) {
     BrowserWindow: electron.BrowserWindow,
     appUrl: createAppUrl({ devServerUrl: opts.devServerUrl, baseDir }),
     baseDir,
+    devTools: opts.devTools ?? true,
     isQuitting: () => quitting,
     log: (line) => logs.push(line),
   });
@@ -33,9 +34,14 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: true,
       backgroundThrottling: false,
       preload: '/opt/cs-workspace/out/preload/index.cjs',
     });
+  });
+
+  it('cannot open DevTools when they are off (a packaged app)', () => {
+    expect(setup({ devTools: false }).win.options.webPreferences?.devTools).toBe(false);
   });
 
   it('loads the built index.html, or the dev server when electron-vite gives one', () => {
