@@ -7,6 +7,7 @@ import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
 import { applyAppMenu, type AppMenuDeps } from './app-menu';
+import { handleAppProtocol, registerAppScheme, type AppProtocolLike } from './app-protocol';
 import { createAppUrl, devServerFor } from './app-url';
 import { createPersistentConnectionStore } from './connection-store';
 import { useDataDir } from './data-dir';
@@ -38,6 +39,8 @@ export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'nativeImage'> {
   ipcMain: IpcMainLike;
   MessageChannelMain: MessageChannelMainCtor;
   session: { readonly defaultSession: SessionLike };
+  /** app://cs-workspace/, the built renderer's origin. */
+  protocol: AppProtocolLike;
   shell: Pick<Shell, 'openExternal'>;
   Notification: NotificationCtor;
   net: { isOnline(): boolean };
@@ -103,10 +106,13 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   // lives in the tray. An explicit quit does not go through this event.
   app.on('window-all-closed', () => {});
 
+  // A scheme's privileges can only be set before ready.
+  registerAppScheme(electron.protocol);
   await app.whenReady();
 
   const devServerUrl = devServerFor({ isPackaged: app.isPackaged, devServerUrl: opts.devServerUrl, log: opts.log });
   const appUrl = createAppUrl({ devServerUrl, baseDir: opts.baseDir });
+  handleAppProtocol(electron.protocol, appUrl.rendererDir);
   applySecurity({ app, session: electron.session.defaultSession, shell: electron.shell, appUrl, log: opts.log });
   // Before the window exists, so it never shows Electron's default menu (Reload, DevTools).
   applyAppMenu({ Menu: electron.Menu, isPackaged: app.isPackaged, platform: opts.platform ?? process.platform });

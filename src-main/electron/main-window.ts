@@ -23,7 +23,6 @@ export interface WindowLike {
   isMinimized(): boolean;
   isDestroyed(): boolean;
   loadURL(url: string): Promise<void>;
-  loadFile(filePath: string): Promise<void>;
 }
 
 export type BrowserWindowCtor = new (options: BrowserWindowConstructorOptions) => WindowLike;
@@ -85,10 +84,8 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
       event.preventDefault();
       created.hide();
     });
-    const loading = deps.appUrl.devServerUrl
-      ? created.loadURL(deps.appUrl.devServerUrl)
-      : created.loadFile(deps.appUrl.indexHtml);
-    loading.catch((err: unknown) => deps.log(`the workspace page failed to load: ${String(err)}`));
+    // app://cs-workspace/index.html (served by electron/app-protocol.ts), or the dev server.
+    created.loadURL(deps.appUrl.entryUrl).catch((err: unknown) => deps.log(`the workspace page failed to load: ${String(err)}`));
     return created;
   }
 

@@ -7,6 +7,7 @@ import type { ShellElectron } from '../../src-main/electron/lifecycle';
 import type { ContextBridgeLike, IpcRendererLike } from '../../src-main/preload/host-api';
 import type { PreloadApi, Result } from '../../shared/contract';
 import type { RoleMenuItem } from '../../src-main/electron/app-menu';
+import type { AppRequest, AppSchemePrivileges } from '../../src-main/electron/app-protocol';
 import type { ImageHandle, TrayMenuItem } from '../../src-main/electron/tray';
 
 /**
@@ -140,6 +141,8 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
   const paths = new Map<string, string>([['userData', opts.userData ?? '/fake/user-data']]);
 
   class FakeApp extends EventEmitter {
+    /** Set once `whenReady()` was called: Electron's APIs that care about ready check it. */
+    ready = false;
     locale = opts.locale ?? 'en-US';
     /** Electron's app.isPackaged: true when running from an installed build, not `electron .`. */
     readonly isPackaged = opts.packaged ?? false;
@@ -152,6 +155,7 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
       return opts.lock ?? true;
     }
     whenReady(): Promise<void> {
+      this.ready = true;
       return Promise.resolve();
     }
     getPath(name: string): string {
@@ -193,7 +197,7 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     focused = false;
     minimized = false;
     destroyed = false;
-    loaded: { url: string } | { file: string } | null = null;
+    loaded: { url: string } | null = null;
 
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
@@ -220,10 +224,6 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     }
     loadURL(url: string): Promise<void> {
       this.loaded = { url };
-      return Promise.resolve();
-    }
-    loadFile(file: string): Promise<void> {
-      this.loaded = { file };
       return Promise.resolve();
     }
     /** The user (or quit) closing the window: destroyed unless a listener prevents it. */
@@ -271,6 +271,28 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
   };
 
   const defaultSession = new FakeSession();
+
+  type ProtocolHandler = (request: AppRequest) => Promise<Response>;
+  /** Electron's `protocol`, with its start-up rules: privileges before ready, handlers after, one per scheme. */
+  const protocol = {
+    privileged: [] as Array<{ scheme: string; privileges: AppSchemePrivileges }>,
+    handlers: new Map<string, ProtocolHandler>(),
+    registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: AppSchemePrivileges }>): void {
+      if (app.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+      protocol.privileged.push(...schemes);
+    },
+    handle(scheme: string, handler: ProtocolHandler): void {
+      if (!app.ready) throw new Error('protocol.handle cannot be used before the app is ready');
+      if (protocol.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+      protocol.handlers.set(scheme, handler);
+    },
+    /** What the window's page would get for `url`: the registered handler's answer. */
+    request(url: string, method = 'GET'): Promise<Response> {
+      const handler = protocol.handlers.get(new URL(url).protocol.slice(0, -1));
+      if (!handler) return Promise.reject(new Error(`no handler for ${url}`));
+      return handler({ url, method });
+    },
+  };
 
   const shell = {
     opened: [] as string[],
@@ -340,6 +362,7 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     ipcMain,
     MessageChannelMain: FakeMessageChannelMain,
     session: { defaultSession },
+    protocol,
     shell,
     Tray: FakeTray,
     Menu,

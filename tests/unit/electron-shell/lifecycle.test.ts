@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
 import { createFakeElectron, fakeEvent, invokeEvent, type FakeWebContents } from '../../support/fake-electron';
 
 const baseDir = '/opt/cs-workspace/out/main';
-const APP_PAGE = 'file:///opt/cs-workspace/out/renderer/index.html';
+const APP_PAGE = 'app://cs-workspace/index.html';
 
 let tmp: string;
 beforeEach(() => {
@@ -130,6 +130,29 @@ describe('the started shell', () => {
     expect(electron.ipcMain.channels().sort()).toEqual([...CALL_NAMES].sort());
   });
 
+  it('serves the built renderer from app://cs-workspace/, a privileged scheme registered before ready, and loads it', async () => {
+    const { electron } = await boot();
+    expect(electron.protocol.privileged).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, bypassCSP: false, allowServiceWorkers: false, stream: false, codeCache: false },
+      },
+    ]);
+    expect([...electron.protocol.handlers.keys()]).toEqual(['app']);
+    expect(electron.windows[0]?.loaded).toEqual({ url: 'app://cs-workspace/index.html' });
+    // baseDir is not a real build here, so the handler answers 404, with the policy all the same.
+    const answer = await electron.protocol.request('app://cs-workspace/index.html');
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('no longer trusts the built index.html as a file:// page', async () => {
+    const { electron } = await boot();
+    const contents = electron.windows[0]?.webContents;
+    const fromFile = invokeEvent(contents, 'file:///opt/cs-workspace/out/renderer/index.html');
+    expect(await electron.ipcMain.invoke('app:info', fromFile, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   it('answers the window over IPC: no CRM on first run, and the demo CRM once the user chooses it', async () => {
     const { electron, shell, crm } = await boot();
     const contents = electron.windows[0]?.webContents;
@@ -221,7 +244,7 @@ describe('the dev server (ELECTRON_RENDERER_URL)', () => {
   it('when packaged, is ignored: the built page loads, the dev server is neither trusted nor reachable, and the log says so', async () => {
     const { electron, logs } = await boot({ packaged: true, devServerUrl: DEV });
     const win = electron.windows[0];
-    expect(win?.loaded).toEqual({ file: '/opt/cs-workspace/out/renderer/index.html' });
+    expect(win?.loaded).toEqual({ url: APP_PAGE });
     expect(await electron.ipcMain.invoke('app:info', invokeEvent(win?.webContents, DEV), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await electron.ipcMain.invoke('app:info', invokeEvent(win?.webContents, APP_PAGE), {})).toMatchObject({ ok: true });
     expect(navigates(win?.webContents, DEV)).toBe(false);

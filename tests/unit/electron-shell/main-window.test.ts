@@ -44,8 +44,8 @@ describe('main window', () => {
     expect(setup({ devTools: false }).win.options.webPreferences?.devTools).toBe(false);
   });
 
-  it('loads the built index.html, or the dev server when electron-vite gives one', () => {
-    expect(setup().win.loaded).toEqual({ file: '/opt/cs-workspace/out/renderer/index.html' });
+  it('loads the built renderer from app://cs-workspace/, or the dev server when electron-vite gives one', () => {
+    expect(setup().win.loaded).toEqual({ url: 'app://cs-workspace/index.html' });
     expect(setup({ devServerUrl: 'http://localhost:5173/' }).win.loaded).toEqual({ url: 'http://localhost:5173/' });
   });
 
