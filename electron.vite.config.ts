@@ -5,9 +5,9 @@ import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src-main/host/csp';
 
 /**
- * The CSP also as a <meta> tag: Electron documents that response-header policies cannot be
- * relied on for file:// pages. `frame-ancestors` is left out because browsers ignore it (and
- * complain) in a meta tag; the web host's header carries it.
+ * The CSP also as a <meta> tag, a second layer under the response header that both hosts send
+ * (the web host, and the desktop app's app:// handler). `frame-ancestors` is left out because
+ * browsers ignore it (and complain) in a meta tag; the headers carry it.
  */
 function cspMeta(): Plugin {
   const policy = CONTENT_SECURITY_POLICY.split('; ')

@@ -66,7 +66,7 @@ export default defineConfig([
     rules: restrict(['**/src-renderer/**'], 'Main never imports the renderer.'),
   },
   {
-    files: ['tests/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}', '**/*.test.ts'],
+    files: ['tests/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'build/**/*.{mjs,mts}', '*.config.{js,ts}', '**/*.test.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: restrict(['electron'], 'Tests never load the electron module (its first require downloads a binary).'),
   },

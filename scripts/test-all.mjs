@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every gate CI runs, in order, then one plain line adding all suites up:
-// `N passed, M failed`. Typecheck, lint and build count as one check each; Vitest and
-// Playwright count their tests. Exits non-zero when anything failed.
+// `N passed, M failed`. Typecheck, lint, Electronegativity and build count as one check
+// each; Vitest and Playwright count their tests. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +38,8 @@ function readJson(file) {
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
+// Electronegativity over src-main: no high or medium finding beyond the documented exceptions.
+check('electronegativity', 'node', ['scripts/electronegativity.mjs']);
 check('build', 'npm', ['run', '--silent', 'build']);
 
 // Vitest: unit, integration and migration tests.

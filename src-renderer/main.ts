@@ -40,7 +40,7 @@ db.open().then(
 );
 
 // In the browser (web host) a service worker keeps the app shell for offline reloads; the
-// desktop app loads from file:// and needs none.
+// desktop app loads its own files over app:// and needs none.
 if ('serviceWorker' in navigator && location.protocol === 'http:') {
   void navigator.serviceWorker.register('./sw.js');
 }

@@ -1,14 +1,33 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './app-protocol';
 
 /** Where the renderer comes from, and the test every navigation and IPC sender must pass. */
 export interface AppUrl {
   /** The dev server (electron-vite sets ELECTRON_RENDERER_URL), or null for the built files. */
   readonly devServerUrl: string | null;
-  /** The built renderer's entry; loaded with `loadFile` when there is no dev server. */
-  readonly indexHtml: string;
-  /** True only for the app's own page: the dev server's origin, or exactly the built index.html. */
+  /** What the window loads: the dev server, or app://cs-workspace/index.html. */
+  readonly entryUrl: string;
+  /** The built renderer (out/renderer), served under app://cs-workspace/. */
+  readonly rendererDir: string;
+  /**
+   * True only for the app's own pages: in dev the dev server's origin, otherwise exactly the
+   * origin app://cs-workspace (file:// pages, another host or scheme, a port or credentials:
+   * never).
+   */
   isAppUrl(url: string): boolean;
+}
+
+/**
+ * The dev server a start may use. electron-vite sets ELECTRON_RENDERER_URL in dev; a packaged
+ * app never has one, so there the variable is ignored (and the log says so): anyone who can
+ * set an environment variable for the app must not be able to make it load, and then trust
+ * for IPC, a page from a server of their choosing.
+ */
+export function devServerFor(opts: { isPackaged: boolean; devServerUrl: string | undefined; log: (line: string) => void }): string | undefined {
+  if (!opts.devServerUrl) return undefined;
+  if (!opts.isPackaged) return opts.devServerUrl;
+  opts.log('ELECTRON_RENDERER_URL is ignored: a packaged app loads only the files it ships with.');
+  return undefined;
 }
 
 /**
@@ -17,13 +36,12 @@ export interface AppUrl {
  */
 export function createAppUrl(opts: { devServerUrl?: string | undefined; baseDir: string }): AppUrl {
   const devServerUrl = opts.devServerUrl ? opts.devServerUrl : null;
-  const indexHtml = join(opts.baseDir, '../renderer/index.html');
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
-  const indexPathname = pathToFileURL(indexHtml).pathname;
 
   return {
     devServerUrl,
-    indexHtml,
+    entryUrl: devServerUrl ?? APP_ENTRY_URL,
+    rendererDir: join(opts.baseDir, '../renderer'),
     isAppUrl(url) {
       let parsed: URL;
       try {
@@ -32,9 +50,9 @@ export function createAppUrl(opts: { devServerUrl?: string | undefined; baseDir:
         return false;
       }
       if (devOrigin) return parsed.origin === devOrigin;
-      // file: URLs have the opaque origin "null", so compare the exact file instead: any
-      // other local file (a downloaded .html, say) must not count as the app.
-      return parsed.protocol === 'file:' && parsed.host === '' && parsed.pathname === indexPathname;
+      // WHATWG URL gives a non-special scheme the origin "null", so compare its parts:
+      // `host` also holds a port, which must be absent.
+      return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
     },
   };
 }

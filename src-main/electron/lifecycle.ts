@@ -6,7 +6,9 @@ import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
 import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
-import { createAppUrl } from './app-url';
+import { applyAppMenu, type AppMenuDeps } from './app-menu';
+import { handleAppProtocol, registerAppScheme, type AppProtocolLike } from './app-protocol';
+import { createAppUrl, devServerFor } from './app-url';
 import { createPersistentConnectionStore } from './connection-store';
 import { useDataDir } from './data-dir';
 import type { PreventableEvent } from './events';
@@ -23,18 +25,22 @@ import { createTray, type TrayDeps, type TrayLike } from './tray';
  * the compiler proves Electron satisfies it; tests pass tests/support/fake-electron.ts.
  */
 export interface ShellApp
-  extends Pick<App, 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'> {
+  extends Pick<App, 'isPackaged' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'> {
   on(event: 'second-instance' | 'activate' | 'before-quit' | 'window-all-closed', listener: () => void): unknown;
   on(event: 'will-quit', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'web-contents-created', listener: (event: PreventableEvent, contents: GuardedContents) => void): unknown;
 }
 
-export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'Menu' | 'nativeImage'> {
+export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'nativeImage'> {
   app: ShellApp;
+  /** The tray's context menu and the application menu. */
+  Menu: TrayDeps['Menu'] & AppMenuDeps['Menu'];
   BrowserWindow: BrowserWindowCtor;
   ipcMain: IpcMainLike;
   MessageChannelMain: MessageChannelMainCtor;
   session: { readonly defaultSession: SessionLike };
+  /** app://cs-workspace/, the built renderer's origin. */
+  protocol: AppProtocolLike;
   shell: Pick<Shell, 'openExternal'>;
   Notification: NotificationCtor;
   net: { isOnline(): boolean };
@@ -52,12 +58,14 @@ export type StartDemoCrm = (opts: { port: number; dataDir: string }) => Promise<
 export interface ShellOptions {
   /** `--data-dir <dir>`, `--hubspot-url <url>` (a bad value rejects with a UsageError: exit code 2). */
   argv: readonly string[];
-  /** Set by electron-vite in dev; absent in a built app. */
+  /** ELECTRON_RENDERER_URL, set by electron-vite in dev; ignored when the app is packaged. */
   devServerUrl: string | undefined;
   /** Folder of the bundled main script (out/main). */
   baseDir: string;
   startDemoCrm: StartDemoCrm;
   log: (line: string) => void;
+  /** `process.platform` unless a test plays another system. */
+  platform?: NodeJS.Platform;
 }
 
 export interface RunningShell {
@@ -98,10 +106,16 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   // lives in the tray. An explicit quit does not go through this event.
   app.on('window-all-closed', () => {});
 
+  // A scheme's privileges can only be set before ready.
+  registerAppScheme(electron.protocol);
   await app.whenReady();
 
-  const appUrl = createAppUrl({ devServerUrl: opts.devServerUrl, baseDir: opts.baseDir });
+  const devServerUrl = devServerFor({ isPackaged: app.isPackaged, devServerUrl: opts.devServerUrl, log: opts.log });
+  const appUrl = createAppUrl({ devServerUrl, baseDir: opts.baseDir });
+  handleAppProtocol(electron.protocol, appUrl.rendererDir);
   applySecurity({ app, session: electron.session.defaultSession, shell: electron.shell, appUrl, log: opts.log });
+  // Before the window exists, so it never shows Electron's default menu (Reload, DevTools).
+  applyAppMenu({ Menu: electron.Menu, isPackaged: app.isPackaged, platform: opts.platform ?? process.platform });
 
   // The demo CRM starts on first use (the user's choice, or a restored one), once.
   let demoCrm: Promise<Awaited<ReturnType<StartDemoCrm>>> | null = null;
@@ -171,6 +185,9 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     BrowserWindow: electron.BrowserWindow,
     appUrl,
     baseDir: opts.baseDir,
+    // DevTools only in dev: in an installed app they would open the page (and, through it,
+    // the preload's API) to anyone at the keyboard.
+    devTools: !app.isPackaged,
     isQuitting: () => quitting,
     log: opts.log,
   });

@@ -23,7 +23,6 @@ export interface WindowLike {
   isMinimized(): boolean;
   isDestroyed(): boolean;
   loadURL(url: string): Promise<void>;
-  loadFile(filePath: string): Promise<void>;
 }
 
 export type BrowserWindowCtor = new (options: BrowserWindowConstructorOptions) => WindowLike;
@@ -33,6 +32,8 @@ export interface MainWindowDeps {
   appUrl: AppUrl;
   /** Folder of the bundled main script (out/main); the preload is built next to it. */
   baseDir: string;
+  /** Whether DevTools can be opened at all: in dev only (`!app.isPackaged`). */
+  devTools: boolean;
   /** Set once the user chose Quit: from then on close really closes. */
   isQuitting: () => boolean;
   log: (line: string) => void;
@@ -69,6 +70,7 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
         allowRunningInsecureContent: false,
         webviewTag: false,
         spellcheck: false,
+        devTools: deps.devTools,
         // The window hides to the tray; its due-task timers and sync must keep their pace.
         backgroundThrottling: false,
         preload: join(deps.baseDir, '../preload/index.cjs'),
@@ -82,10 +84,8 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
       event.preventDefault();
       created.hide();
     });
-    const loading = deps.appUrl.devServerUrl
-      ? created.loadURL(deps.appUrl.devServerUrl)
-      : created.loadFile(deps.appUrl.indexHtml);
-    loading.catch((err: unknown) => deps.log(`the workspace page failed to load: ${String(err)}`));
+    // app://cs-workspace/index.html (served by electron/app-protocol.ts), or the dev server.
+    created.loadURL(deps.appUrl.entryUrl).catch((err: unknown) => deps.log(`the workspace page failed to load: ${String(err)}`));
     return created;
   }
 

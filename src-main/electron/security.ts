@@ -48,9 +48,9 @@ export interface SecurityDeps {
  * so nothing created later (a devtools-opened page, a stray child) escapes it.
  */
 export function applySecurity({ app, session, shell, appUrl, log }: SecurityDeps): void {
-  // Covers the dev server and every http(s) response. Electron documents that header CSP
-  // cannot be relied on for file:// pages, so the built index.html must also carry this
-  // policy in a <meta http-equiv> tag (https://www.electronjs.org/docs/latest/tutorial/security#7-define-a-content-security-policy).
+  // Covers the dev server and every http(s) response. The built renderer's app:// answers
+  // carry the policy themselves (electron/app-protocol.ts), and its index.html also has it in
+  // a <meta http-equiv> tag, as a second layer.
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = Object.fromEntries(
       Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),

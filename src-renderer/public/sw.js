@@ -1,5 +1,5 @@
-// Service worker for the web host only (Electron loads the app from file://, which has no
-// service workers). It keeps the app shell on this computer so that reloading the workspace
+// Service worker for the web host only (Electron loads the app from its own app:// files,
+// where service workers are not allowed). It keeps the app shell on this computer so that reloading the workspace
 // while offline works as it does in the desktop app: pages come from the network when it is
 // there (the page carries the web host's per-start secret) and from this cache when it is not.
 const CACHE = 'cs-workspace-shell-v1';

@@ -25,7 +25,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', redirect: '/summary' },
 ];
 
-/** Hash history: the same URLs work from file:// in Electron and from the web host. */
+/** Hash history: the same URLs work from app:// in Electron and from the web host, whatever serves the files. */
 export function createAppRouter() {
   return createRouter({ history: createWebHashHistory(), routes });
 }

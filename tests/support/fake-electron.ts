@@ -6,6 +6,8 @@ import type { InvokeEventLike } from '../../src-main/electron/ipc';
 import type { ShellElectron } from '../../src-main/electron/lifecycle';
 import type { ContextBridgeLike, IpcRendererLike } from '../../src-main/preload/host-api';
 import type { PreloadApi, Result } from '../../shared/contract';
+import type { RoleMenuItem } from '../../src-main/electron/app-menu';
+import type { AppRequest, AppSchemePrivileges } from '../../src-main/electron/app-protocol';
 import type { ImageHandle, TrayMenuItem } from '../../src-main/electron/tray';
 
 /**
@@ -85,12 +87,15 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/** One entry of a menu template: a labelled item (the tray's) or a role Electron fills in (the app menu's). */
+export type FakeMenuItem = Partial<TrayMenuItem> & Partial<RoleMenuItem>;
+
 export class FakeMenu {
-  constructor(readonly items: TrayMenuItem[]) {}
+  constructor(readonly items: FakeMenuItem[]) {}
   item(label: string): TrayMenuItem {
     const found = this.items.find((i) => i.label === label);
-    if (!found) throw new Error(`no menu item "${label}" in ${this.items.map((i) => i.label).join(', ')}`);
-    return found;
+    if (!found?.click) throw new Error(`no menu item "${label}" in ${this.items.map((i) => i.label ?? i.role).join(', ')}`);
+    return { label, click: found.click };
   }
 }
 
@@ -132,11 +137,15 @@ export class FakeSession {
   }
 }
 
-export function createFakeElectron(opts: { lock?: boolean; locale?: string; userData?: string } = {}) {
+export function createFakeElectron(opts: { lock?: boolean; locale?: string; userData?: string; packaged?: boolean } = {}) {
   const paths = new Map<string, string>([['userData', opts.userData ?? '/fake/user-data']]);
 
   class FakeApp extends EventEmitter {
+    /** Set once `whenReady()` was called: Electron's APIs that care about ready check it. */
+    ready = false;
     locale = opts.locale ?? 'en-US';
+    /** Electron's app.isPackaged: true when running from an installed build, not `electron .`. */
+    readonly isPackaged = opts.packaged ?? false;
     logsPath: string | undefined;
     quitCalls = 0;
     /** True once quit got past `will-quit` (the real app would exit here). */
@@ -146,6 +155,7 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
       return opts.lock ?? true;
     }
     whenReady(): Promise<void> {
+      this.ready = true;
       return Promise.resolve();
     }
     getPath(name: string): string {
@@ -187,7 +197,7 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     focused = false;
     minimized = false;
     destroyed = false;
-    loaded: { url: string } | { file: string } | null = null;
+    loaded: { url: string } | null = null;
 
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
@@ -214,10 +224,6 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     }
     loadURL(url: string): Promise<void> {
       this.loaded = { url };
-      return Promise.resolve();
-    }
-    loadFile(file: string): Promise<void> {
-      this.loaded = { file };
       return Promise.resolve();
     }
     /** The user (or quit) closing the window: destroyed unless a listener prevents it. */
@@ -266,6 +272,28 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
 
   const defaultSession = new FakeSession();
 
+  type ProtocolHandler = (request: AppRequest) => Promise<Response>;
+  /** Electron's `protocol`, with its start-up rules: privileges before ready, handlers after, one per scheme. */
+  const protocol = {
+    privileged: [] as Array<{ scheme: string; privileges: AppSchemePrivileges }>,
+    handlers: new Map<string, ProtocolHandler>(),
+    registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: AppSchemePrivileges }>): void {
+      if (app.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+      protocol.privileged.push(...schemes);
+    },
+    handle(scheme: string, handler: ProtocolHandler): void {
+      if (!app.ready) throw new Error('protocol.handle cannot be used before the app is ready');
+      if (protocol.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+      protocol.handlers.set(scheme, handler);
+    },
+    /** What the window's page would get for `url`: the registered handler's answer. */
+    request(url: string, method = 'GET'): Promise<Response> {
+      const handler = protocol.handlers.get(new URL(url).protocol.slice(0, -1));
+      if (!handler) return Promise.reject(new Error(`no handler for ${url}`));
+      return handler({ url, method });
+    },
+  };
+
   const shell = {
     opened: [] as string[],
     openExternal(url: string): Promise<void> {
@@ -289,7 +317,14 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
       this.menu = menu;
     }
   }
-  const Menu = { buildFromTemplate: (template: TrayMenuItem[]) => new FakeMenu(template) };
+  const Menu = {
+    /** The application menu: Electron's own default (with Reload and DevTools) until the app sets one, or none (null). */
+    applicationMenu: 'electron-default' as FakeMenu | null | 'electron-default',
+    buildFromTemplate: (template: FakeMenuItem[]) => new FakeMenu(template),
+    setApplicationMenu(menu: FakeMenu | null): void {
+      Menu.applicationMenu = menu;
+    },
+  };
   // Electron's Tray also takes a string; the fake image is the data URL itself.
   const nativeImage = { createFromDataURL: (dataURL: string) => dataURL };
 
@@ -327,6 +362,7 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     ipcMain,
     MessageChannelMain: FakeMessageChannelMain,
     session: { defaultSession },
+    protocol,
     shell,
     Tray: FakeTray,
     Menu,

@@ -13,7 +13,7 @@ import { createFakeElectron, invokeEvent } from '../../support/fake-electron';
  * a HubSpot token only through safeStorage (here the shared fake). A "restart" is a new
  * shell (new fake Electron) on the same data folder; a real demo CRM plays HubSpot.
  */
-const APP_PAGE = 'file:///opt/cs-workspace/out/renderer/index.html';
+const APP_PAGE = 'app://cs-workspace/index.html';
 const TOKEN = 'pat-eu1-7a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
 
 let hubspot: TestDemoCrm;

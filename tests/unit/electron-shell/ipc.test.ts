@@ -10,13 +10,13 @@ import { CRM_PORT_CHANNEL, type CrmPortAnswer } from '../../../shared/contract';
 import { createFakeElectron, invokeEvent, type FakeMessagePortMain } from '../../support/fake-electron';
 
 const baseDir = '/opt/cs-workspace/out/main';
-const APP_PAGE = 'file:///opt/cs-workspace/out/renderer/index.html';
+const APP_PAGE = 'app://cs-workspace/index.html';
 
 /** The real dispatcher and handlers behind the IPC layer, with recording services. */
 function setup() {
   const electron = createFakeElectron();
   const appUrl = createAppUrl({ baseDir });
-  const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, isQuitting: () => false, log: () => {} });
+  const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, devTools: false, isQuitting: () => false, log: () => {} });
   const shown: unknown[] = [];
   const opened: string[] = [];
   const crm: CrmGateway = {
@@ -62,6 +62,11 @@ describe('IPC', () => {
     ['another WebContents', () => ({}), APP_PAGE, false],
     ['a foreign page in our window', 'ours', 'https://evil.example/', false],
     ['another local file in our window', 'ours', 'file:///tmp/evil.html', false],
+    ['the built index.html opened as a file', 'ours', 'file:///opt/cs-workspace/out/renderer/index.html', false],
+    ['another host of our scheme', 'ours', 'app://evil/index.html', false],
+    ['our host with a port', 'ours', 'app://cs-workspace:8080/index.html', false],
+    ['our host with credentials', 'ours', 'app://user@cs-workspace/index.html', false],
+    ['our host over https', 'ours', 'https://cs-workspace/index.html', false],
     ['an iframe of our page', 'ours', APP_PAGE, true],
   ] as const)('refuses a call from %s and runs nothing', async (_name, sender, url, subFrame) => {
     const { electron, ours, shown, opened } = setup();
@@ -151,7 +156,7 @@ describe("the sync worker's CRM port", () => {
   it('is no longer handed out once IPC is unregistered', () => {
     const electron = createFakeElectron();
     const appUrl = createAppUrl({ baseDir });
-    const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, isQuitting: () => false, log: () => {} });
+    const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, devTools: false, isQuitting: () => false, log: () => {} });
     const dispatch = vi.fn();
     const off = registerIpc({ ipcMain: electron.ipcMain, MessageChannelMain: electron.MessageChannelMain, dispatch, appUrl, mainContents: () => mainWindow.contents() });
     expect(electron.ipcMain.listened()).toEqual([CRM_PORT_CHANNEL]);

@@ -5,7 +5,7 @@ import { createFakeElectron } from '../../support/fake-electron';
 
 const baseDir = '/opt/cs-workspace/out/main';
 
-function setup(opts: { devServerUrl?: string } = {}) {
+function setup(opts: { devServerUrl?: string; devTools?: boolean } = {}) {
   const electron = createFakeElectron();
   let quitting = false;
   const logs: string[] = [];
@@ -13,6 +13,7 @@ function setup(opts: { devServerUrl?: string } = {}) {
     BrowserWindow: electron.BrowserWindow,
     appUrl: createAppUrl({ devServerUrl: opts.devServerUrl, baseDir }),
     baseDir,
+    devTools: opts.devTools ?? true,
     isQuitting: () => quitting,
     log: (line) => logs.push(line),
   });
@@ -33,13 +34,18 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: true,
       backgroundThrottling: false,
       preload: '/opt/cs-workspace/out/preload/index.cjs',
     });
   });
 
-  it('loads the built index.html, or the dev server when electron-vite gives one', () => {
-    expect(setup().win.loaded).toEqual({ file: '/opt/cs-workspace/out/renderer/index.html' });
+  it('cannot open DevTools when they are off (a packaged app)', () => {
+    expect(setup({ devTools: false }).win.options.webPreferences?.devTools).toBe(false);
+  });
+
+  it('loads the built renderer from app://cs-workspace/, or the dev server when electron-vite gives one', () => {
+    expect(setup().win.loaded).toEqual({ url: 'app://cs-workspace/index.html' });
     expect(setup({ devServerUrl: 'http://localhost:5173/' }).win.loaded).toEqual({ url: 'http://localhost:5173/' });
   });
 

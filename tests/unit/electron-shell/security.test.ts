@@ -4,7 +4,7 @@ import { applySecurity, CONTENT_SECURITY_POLICY } from '../../../src-main/electr
 import { createFakeElectron, fakeEvent } from '../../support/fake-electron';
 
 const baseDir = '/opt/cs-workspace/out/main';
-const APP_PAGE = 'file:///opt/cs-workspace/out/renderer/index.html';
+const APP_PAGE = 'app://cs-workspace/index.html';
 
 function setup(opts: { devServerUrl?: string } = {}) {
   const electron = createFakeElectron();
@@ -59,6 +59,10 @@ describe('navigation', () => {
     expect(navigate('https://evil.example/')).toBe('prevented');
     expect(navigate('file:///etc/passwd')).toBe('prevented');
     expect(navigate('file:///opt/elsewhere/index.html')).toBe('prevented');
+    expect(navigate('file:///opt/cs-workspace/out/renderer/index.html')).toBe('prevented');
+    expect(navigate('app://cs-workspace/assets/index.js')).toBe('allowed');
+    expect(navigate('app://cs-workspace.evil/index.html')).toBe('prevented');
+    expect(navigate('app://other/index.html')).toBe('prevented');
     expect(navigate('not a url')).toBe('prevented');
   });
 
