@@ -6,6 +6,7 @@ import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
 import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
+import { createFileLog } from '../logging/file-log';
 import { applyAppMenu, type AppMenuDeps } from './app-menu';
 import { handleAppProtocol, registerAppScheme, type AppProtocolLike } from './app-protocol';
 import { createAppUrl, devServerFor } from './app-url';
@@ -94,6 +95,13 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     app.quit();
     return null;
   }
+  // What the app logs goes to the console and to <data>/logs/main.log (private to the user,
+  // rotated by size); lines carry no personal data (links by their scheme only).
+  const fileLog = createFileLog({ file: join(dataDir, 'logs', 'main.log') });
+  const log = (line: string) => {
+    opts.log(line);
+    fileLog.log(line);
+  };
 
   let quitting = false;
   let mainWindow: MainWindow | null = null;
@@ -110,10 +118,10 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   registerAppScheme(electron.protocol);
   await app.whenReady();
 
-  const devServerUrl = devServerFor({ isPackaged: app.isPackaged, devServerUrl: opts.devServerUrl, log: opts.log });
+  const devServerUrl = devServerFor({ isPackaged: app.isPackaged, devServerUrl: opts.devServerUrl, log });
   const appUrl = createAppUrl({ devServerUrl, baseDir: opts.baseDir });
   handleAppProtocol(electron.protocol, appUrl.rendererDir);
-  applySecurity({ app, session: electron.session.defaultSession, shell: electron.shell, appUrl, log: opts.log });
+  applySecurity({ app, session: electron.session.defaultSession, shell: electron.shell, appUrl, log });
   // Before the window exists, so it never shows Electron's default menu (Reload, DevTools).
   applyAppMenu({ Menu: electron.Menu, isPackaged: app.isPackaged, platform: opts.platform ?? process.platform });
 
@@ -137,12 +145,12 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
       },
     },
     // --hubspot-url wins over the address saved in Settings (hubspot-api.json), else HubSpot's own.
-    hubspotUrl: createHubspotUrlSetting({ dataDir, commandLine: hubspotCommandLine, log: opts.log }),
-    log: opts.log,
+    hubspotUrl: createHubspotUrlSetting({ dataDir, commandLine: hubspotCommandLine, log }),
+    log,
   });
   // Until the saved connection is back, calls get NOT_CONNECTED rather than waiting on startup.
   const crmReady = connections.restore().catch((err: unknown) => {
-    opts.log(`the saved CRM connection was not restored: ${err instanceof Error ? err.message : String(err)}`);
+    log(`the saved CRM connection was not restored: ${err instanceof Error ? err.message : String(err)}`);
   });
 
   const mainContents = () => mainWindow?.contents() ?? null;
@@ -176,7 +184,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   registerIpc({
     ipcMain: electron.ipcMain,
     MessageChannelMain: electron.MessageChannelMain,
-    dispatch: createDispatcher(handlers, opts.log),
+    dispatch: createDispatcher(handlers, log),
     appUrl,
     mainContents,
   });
@@ -189,7 +197,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     // the preload's API) to anyone at the keyboard.
     devTools: !app.isPackaged,
     isQuitting: () => quitting,
-    log: opts.log,
+    log,
   });
   mainWindow = window;
 
@@ -211,10 +219,10 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     power.stop();
     Promise.resolve(demoCrm?.catch(() => null))
       .then((crm) => crm?.close())
-      .catch((err: unknown) => opts.log(`the demo CRM did not close cleanly: ${String(err)}`))
+      .catch((err: unknown) => log(`the demo CRM did not close cleanly: ${String(err)}`))
       .finally(() => {
         crmClosed = true;
-        app.quit();
+        void fileLog.flush().finally(() => app.quit());
       });
   });
 

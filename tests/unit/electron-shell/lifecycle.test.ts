@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -258,6 +258,20 @@ describe('quitting', () => {
     electron.windows[0]?.close();
     expect(electron.windows[0]?.isDestroyed()).toBe(false);
     expect(electron.app.exited).toBe(false);
+  });
+
+  it('what it logs also goes to <data>/logs/main.log, private to the user, written out before the app exits', async () => {
+    const dir = join(tmp, 'data');
+    const { electron, shell, logs } = await boot({ argv: ['/usr/bin/cs-workspace', '--data-dir', dir], startDemoCrm: () => Promise.reject(new Error('port in use')) });
+    await shell?.crmReady;
+    await electron.ipcMain.invoke('crm:connect', invokeEvent(electron.windows[0]?.webContents, APP_PAGE), { kind: 'demo' });
+    electron.trays[0]?.menu?.item('Quit').click();
+    await vi.waitFor(() => expect(electron.app.exited).toBe(true));
+    const file = join(dir, 'logs', 'main.log');
+    const written = readFileSync(file, 'utf8');
+    expect(logs.length).toBeGreaterThan(0);
+    for (const line of logs) expect(written).toContain(line);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('tray Quit closes the window for real and exits after the demo CRM has closed', async () => {
