@@ -250,7 +250,6 @@ export function applyHostile(store: Store, opts: { seed: number; now: number; zo
   hostileAgenda(g, me, { markup, long, unicode }, { markupContact, longContact, unicodeContact }, deal, ticket);
   const done = new Set([markup, long, unicode].map((c) => c.id));
   sprinkle(store, rng, me, done);
-  store.meta.set('hostile', JSON.stringify({ seed: opts.seed, deal: deal.id, ticket: ticket.id, company: markup.id, contact: markupContact.id }));
 }
 
 function hostileCompany(c: CrmRecord, props: Record<string, string>): void {
