@@ -103,6 +103,27 @@ test('the hostile book: every tab and the record preview show CRM text as text, 
   expect(workspace.openedLinks).toEqual([]);
   await expectInert(page, dialogs);
   await meeting.getByRole('button', { name: 'Close' }).click();
+  // A report grouped by a property holding markup: the chart's axis labels and tooltips draw it as text.
+  const reporting = main(page).getByRole('region', { name: 'Reporting' });
+  await reporting.getByRole('button', { name: '+ Add report' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a report' });
+  await add.getByLabel('Object').selectOption('companies');
+  await add.getByLabel('Group by').selectOption({ label: 'CSM sentiment' });
+  await add.getByLabel('Chart type').selectOption('bar');
+  await add.getByRole('button', { name: 'Add report' }).click();
+  const report = reporting.getByRole('article').first();
+  await expect(report.getByRole('table')).toContainText('Furious <img src=x onerror="window.__pwned=1">');
+  const chart = report.getByRole('img');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  // Across every bar: the axis tooltip (a div ECharts adds to the chart) names each group, as text.
+  const tooltips: string[] = [];
+  for (let x = 0.05; box && x < 1; x += 0.1) {
+    await page.mouse.move(box.x + box.width * x, box.y + box.height * 0.5);
+    tooltips.push(await chart.innerText());
+  }
+  expect(tooltips).toContainEqual(expect.stringContaining('Furious <img src=x onerror="window.__pwned=1">'));
+  await expectInert(page, dialogs);
 
   // Portfolio: markup in a name is text; a 65,000-character name is cut, whole on hover.
   await openTab(page, 'Portfolio');
