@@ -41,10 +41,22 @@ export function sameValue(a: PropValue | undefined, b: PropValue | undefined): b
   return false;
 }
 
-/** A CRM timestamp property (ISO or epoch ms) as epoch ms; undefined when absent or unparseable. */
+/** The first and last instants HubSpot takes for a date (years 0001–9999 UTC). */
+export const MIN_INSTANT = -62_135_596_800_000;
+export const MAX_INSTANT = 253_402_300_799_999;
+
+/**
+ * Whether `ms` is a date HubSpot could hold. Outside years 0001–9999 a value is not a date to
+ * show or compare: past ±8.64e15 `Date` is invalid and `Intl` formatting throws, and the
+ * engine's lenient `Date.parse` reads "-99999" as the year 99999.
+ */
+export function inInstantRange(ms: number): boolean {
+  return ms >= MIN_INSTANT && ms <= MAX_INSTANT;
+}
+
+/** A CRM timestamp property (ISO or epoch ms) as epoch ms; undefined when absent, unparseable or outside years 0001–9999. */
 export function toMillis(v: PropValue | undefined): number | undefined {
   if (v === null || v === undefined || v === '') return undefined;
-  if (/^\d+$/.test(v)) return Number(v);
-  const ms = Date.parse(v);
-  return Number.isNaN(ms) ? undefined : ms;
+  const ms = /^\d+$/.test(v) ? Number(v) : Date.parse(v);
+  return Number.isNaN(ms) || !inInstantRange(ms) ? undefined : ms;
 }

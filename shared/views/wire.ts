@@ -1,3 +1,4 @@
+import { inInstantRange } from '../sync/values';
 import type { PropertyKind } from './kinds';
 import { DAY_MS, dayNumber } from './zone';
 
@@ -22,18 +23,21 @@ export function parseNumber(v: WireValue): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Epoch ms or ISO-8601; an ISO time without an offset is UTC, never the host's zone. */
+/**
+ * Epoch ms or ISO-8601; an ISO time without an offset is UTC, never the host's zone. Outside
+ * years 0001–9999 (HubSpot's range) there is no date: `9999999999999999` is undefined.
+ */
 export function parseInstant(v: WireValue): number | undefined {
   if (v === null || v === undefined) return undefined;
   const s = v.trim();
-  if (EPOCH_MS.test(s)) return Number(s);
+  if (EPOCH_MS.test(s)) return inInstantRange(Number(s)) ? Number(s) : undefined;
   const m = ISO.exec(s);
   if (!m) return undefined;
   let iso = s;
   if (m[1] !== undefined && m[4] === undefined) iso += 'Z';
   else if (m[4] !== undefined && /^[+-]\d{4}$/.test(m[4])) iso = `${s.slice(0, -2)}:${s.slice(-2)}`;
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
+  return Number.isNaN(ms) || !inInstantRange(ms) ? undefined : ms;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { generateDataset } from './dataset/generate';
+import { generateDataset, type DatasetKind } from './dataset/generate';
 import { DEFAULT_SEARCH_LAG, Faults, NO_SEARCH_LAG, SearchLagSchema, type SearchLag } from './faults';
 import { RateLimiter, TIER_LIMITS, type RateLimitConfig } from './http/rate-limit';
 import { Router } from './http/router';
@@ -65,6 +65,13 @@ export interface DemoCrmOptions {
    * custom ones beyond them). Default false: a realistic portal.
    */
   leanDataset?: boolean;
+  /**
+   * Which book a fresh data dir gets: `standard` (default), or `hostile`, the same book with
+   * values a client must survive mixed in — markup and script in text, values at HubSpot's
+   * length limit, dates and numbers that do not parse, removed stages and owners, association
+   * loops (`dataset/hostile.ts`). A data dir that already holds a portal keeps it.
+   */
+  dataset?: DatasetKind;
 }
 
 export interface DemoCrm {
@@ -90,7 +97,7 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   const store = new Store(persistence, { now, mono });
   store.schema.portalId = opts.portalId ?? DEFAULT_PORTAL_ID;
   if (store.isEmpty) {
-    generateDataset(store, { size: opts.size ?? 'small', seed: opts.seed ?? 1, now: now(), zone, lean: opts.leanDataset ?? false });
+    generateDataset(store, { size: opts.size ?? 'small', seed: opts.seed ?? 1, now: now(), zone, lean: opts.leanDataset ?? false, dataset: opts.dataset ?? 'standard' });
     store.saveGenerated();
   }
   const faults = new Faults(opts.rateLimits !== false, opts.uriLimit ?? true, searchLagOption(opts.searchLag));

@@ -3,8 +3,9 @@ import { startDemoCrm } from './index';
 import { randomDemoToken } from './http/auth';
 import type { SearchLag } from './faults';
 import { isTier, type Tier } from './tier';
+import type { DatasetKind } from './dataset/generate';
 
-const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--seed N] [--token T]... [--tier starter|professional|enterprise] [--portal-id N] [--search-lag off|MS|MIN-MAX] [--no-uri-limit] [--no-rate-limits]';
+const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--dataset standard|hostile] [--seed N] [--token T]... [--tier starter|professional|enterprise] [--portal-id N] [--search-lag off|MS|MIN-MAX] [--no-uri-limit] [--no-rate-limits]';
 
 function fail(message: string): never {
   process.stderr.write(`demo-crm: ${message}. ${USAGE}\n`);
@@ -26,6 +27,7 @@ function options(): {
   port: number;
   dataDir: string;
   size: 'small' | 'medium' | 'large';
+  dataset: DatasetKind;
   seed: number;
   token: string;
   tokens: string[];
@@ -42,6 +44,7 @@ function options(): {
         port: { type: 'string' },
         data: { type: 'string' },
         size: { type: 'string' },
+        dataset: { type: 'string' },
         seed: { type: 'string' },
         // Repeatable: the first is the main token, the others more clients of the same portal.
         token: { type: 'string', multiple: true },
@@ -62,6 +65,8 @@ function options(): {
   if (!values.data) fail('--data <dir> is required');
   const size = values.size ?? 'small';
   if (size !== 'small' && size !== 'medium' && size !== 'large') fail(`--size must be small, medium or large, got "${size}"`);
+  const dataset = values.dataset ?? 'standard';
+  if (dataset !== 'standard' && dataset !== 'hostile') fail(`--dataset must be standard or hostile, got "${dataset}"`);
   const seed = Number(values.seed ?? '1');
   if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
   // Without --token each start makes its own (printed below), so no fixed token opens every demo CRM.
@@ -76,6 +81,7 @@ function options(): {
     port,
     dataDir: values.data,
     size,
+    dataset,
     seed,
     token,
     tokens,

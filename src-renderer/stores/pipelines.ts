@@ -24,6 +24,7 @@ import { useDb } from './db-key';
 import { useLiveQuery } from './live-query';
 import { useStageRulesStore } from './stage-rules';
 import { useWorkspaceStore } from './workspace';
+import { useValuePlaceholders } from './format-value';
 
 export interface PipelineCardModel {
   id: string;
@@ -96,6 +97,7 @@ export const usePipelinesStore = defineStore('pipelines', () => {
   /** The record shown in the preview sidebar. */
   const preview = shallowRef<{ objectType: SyncedType; recordId: string } | null>(null);
 
+  const placeholders = useValuePlaceholders();
   const ownerNames = computed(() => new Map(owners.value.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id])));
   const definitionByName = computed(() => new Map(definitions.value.map((d) => [d.name, d])));
   const propertyTypes = computed(() => {
@@ -137,7 +139,9 @@ export const usePipelinesStore = defineStore('pipelines', () => {
         const p = record.properties;
         const rejected = rejectedByRecord.value.get(record.id) ?? null;
         const conflict = conflictIds.value.has(record.id);
-        const ownerName = ownerNames.value.get(p.hubspot_owner_id ?? '') ?? null;
+        // An owner the CRM no longer lists (deleted) is named as unknown, never "No owner".
+        const ownerId = p.hubspot_owner_id;
+        const ownerName = ownerId ? ownerNames.value.get(ownerId) ?? placeholders().unknownOwner(ownerId) : null;
         const shown = [p[stageProperty.value], p.amount, p.closedate, p.hs_ticket_priority, p.hubspot_owner_id, ownerName, record.pending, conflict, rejected?.seq, rejected?.lastError?.message];
         return { id: record.id, properties: p, record, name: displayName(type, p, record.id), ownerName, rejected, conflict, sig: JSON.stringify(shown) };
       })

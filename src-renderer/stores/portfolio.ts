@@ -24,7 +24,7 @@ import { useConnectivityStore } from './connectivity';
 import { useHealthStore, type RenewalView } from './health';
 import { useHost } from './host-key';
 import { useAssignmentDates } from './summary-assignments';
-import { formatPropertyValue } from './format-value';
+import { formatPropertyValue, useValuePlaceholders } from './format-value';
 import { useViewsStore } from './views';
 import { useWorkspaceStore } from './workspace';
 
@@ -139,13 +139,14 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     () => new Map(owners.value.value.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id])),
   );
 
+  const placeholders = useValuePlaceholders();
   const ownerOptions = computed(() => [...ownerNames.value.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)));
 
   /** A wire value as the table shows it: owner names, option labels, dates in the user's zone. */
   function formatValue(property: string, value: string | null | undefined): string {
     const p = propertyByName.value.get(property);
     if (!p) return value ?? '';
-    return formatPropertyValue(p, value, { ownerNames: ownerNames.value, timeZone: workspace.timeZone, datetimes: 'day' });
+    return formatPropertyValue(p, value, { ownerNames: ownerNames.value, timeZone: workspace.timeZone, datetimes: 'day', placeholders: placeholders() });
   }
 
   const defaultColumns = computed(() => {

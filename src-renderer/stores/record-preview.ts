@@ -20,7 +20,7 @@ import {
 import type { OwnerRow, PropertyRow } from '../db/rows';
 import type { ActivityInput } from '../components/activity-forms/types';
 import { useConnectivityStore } from './connectivity';
-import { formatPropertyValue } from './format-value';
+import { formatPropertyValue, useValuePlaceholders } from './format-value';
 import { useDb } from './db-key';
 import { hubspotVia, useHost } from './host-key';
 import { useLiveQuery } from './live-query';
@@ -73,6 +73,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   const db = useDb();
   const crm = hubspotVia(useHost());
   const workspace = useWorkspaceStore();
+  const placeholders = useValuePlaceholders();
   const connectivity = useConnectivityStore();
 
   const objectType = ref<SyncedType>('companies');
@@ -133,7 +134,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   }
 
   function displayValue(p: PreviewProperty, value: string | null | undefined): string {
-    return formatPropertyValue(p, value, { ownerNames: ownerNames.value, timeZone: workspace.timeZone, datetimes: 'dayAndTime' });
+    return formatPropertyValue(p, value, { ownerNames: ownerNames.value, timeZone: workspace.timeZone, datetimes: 'dayAndTime', placeholders: placeholders() });
   }
 
   async function saveProperty(name: string, value: string) {

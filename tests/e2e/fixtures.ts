@@ -46,6 +46,12 @@ export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' 
    */
   leanDataset?: boolean;
   /**
+   * The demo CRM's book (default `standard`). `hostile` mixes in values a client must survive
+   * (markup, HubSpot-length text, dates that do not parse, removed stages and owners); such a
+   * workspace starts fresh and runs its own first sync, since the prepared state is the standard book's.
+   */
+  dataset?: DemoCrmOptions['dataset'];
+  /**
    * Start from the prepared state (default true where the options allow it): the local store
    * and the demo CRM as the first sync left them, made once per worker. `false` for a test about
    * the first sync or the first run, which must see them happen.
@@ -66,10 +72,15 @@ type Chromium = typeof import('@playwright/test').chromium;
 const rootDir = () => join(process.env.CSW_OUT_DIR ?? join(process.cwd(), 'out'), 'renderer');
 
 /** The demo CRM every test runs against (the e2e defaults); `now` and the options a test may change come from the caller. */
-function demoCrmOptions(now: () => number, leanDataset: boolean, searchLag: DemoCrmOptions['searchLag'] | undefined): Omit<DemoCrmOptions, 'dataDir'> {
+function demoCrmOptions(
+  now: () => number,
+  leanDataset: boolean,
+  searchLag: DemoCrmOptions['searchLag'] | undefined,
+  dataset: DemoCrmOptions['dataset'] = 'standard',
+): Omit<DemoCrmOptions, 'dataDir'> {
   // Enterprise: the app's setup step can create the shared documents object only there, and
   // shared views, health models and portfolio settings are shared through it.
-  return { size: 'small', seed: 1, now, timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, ...(searchLag !== undefined ? { searchLag } : {}) };
+  return { size: 'small', seed: 1, now, timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, dataset, ...(searchLag !== undefined ? { searchLag } : {}) };
 }
 
 /**
@@ -155,8 +166,8 @@ export const test = base.extend<
     { auto: true },
   ],
   workspace: async ({ workspaceOptions, preparedState }, use, testInfo) => {
-    const { searchLag, leanDataset = true, prepared: wanted, ...hostOptions } = workspaceOptions;
-    const prepared = (wanted ?? true) && leanDataset && Object.keys(hostOptions).length === 0;
+    const { searchLag, leanDataset = true, dataset = 'standard', prepared: wanted, ...hostOptions } = workspaceOptions;
+    const prepared = (wanted ?? true) && leanDataset && dataset === 'standard' && Object.keys(hostOptions).length === 0;
     if (wanted && !prepared) throw new Error('a prepared workspace runs on the default demo CRM; drop `prepared` or the other options');
     const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
     // A copy of the prepared folder keeps its port, so the restored browser storage is this page's.
@@ -175,7 +186,7 @@ export const test = base.extend<
       rootDir: rootDir(),
       version: '0.0.0-test',
       // The CRM's clock starts at crmStart and runs, so its modification stamps keep moving.
-      demoCrm: demoCrmOptions(advancingClock(crmStart), leanDataset, searchLag),
+      demoCrm: demoCrmOptions(advancingClock(crmStart), leanDataset, searchLag, dataset),
       ...hostOptions,
     });
     await use({ url: app.host.url, dataDir, app, openedLinks, crmStart, prepared });

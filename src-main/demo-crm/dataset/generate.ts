@@ -7,9 +7,12 @@ import { generateDefaultUserAgenda, generateEngagements } from './engagements';
 import { generateDeals } from './deals';
 import { fillCatalogue } from './fill';
 import { generateHeavyAccounts } from './heavy';
+import { applyHostile } from './hostile';
 import * as W from './words';
 
 export type DatasetSize = 'small' | 'medium' | 'large';
+/** `hostile`: the same book with values a client must survive mixed in (`hostile.ts`). */
+export type DatasetKind = 'standard' | 'hostile';
 export const COMPANY_COUNT: Record<DatasetSize, number> = { small: 200, medium: 5_000, large: 50_000 };
 
 const owner = (userId: string): string => findUser(userId)?.ownerId ?? '';
@@ -25,7 +28,7 @@ const MANAGER = USERS.find((u) => u.superAdmin && u.seatNames.length > 0);
  * screens show: the catalogue's fill values and the accounts with > 1,000 engagements. For
  * tests that exercise the workspace rather than sync volume (`startDemoCrm({ leanDataset })`).
  */
-export function generateDataset(store: Store, opts: { size: DatasetSize; seed: number; now: number; zone: string; lean?: boolean }): void {
+export function generateDataset(store: Store, opts: { size: DatasetSize; seed: number; now: number; zone: string; lean?: boolean; dataset?: DatasetKind }): void {
   const g = createGen(store, opts.seed, opts.now, opts.zone);
   const companies: CrmRecord[] = [];
   for (let i = 0; i < COMPANY_COUNT[opts.size]; i++) {
@@ -40,7 +43,9 @@ export function generateDataset(store: Store, opts: { size: DatasetSize; seed: n
     generateHeavyAccounts(g, companies, opts.size, opts.seed);
     fillCatalogue(store, opts.size, opts.seed, opts.now);
   }
-  store.meta.set('dataset', JSON.stringify({ size: opts.size, seed: opts.seed, now: opts.now, zone: opts.zone }));
+  const dataset = opts.dataset ?? 'standard';
+  if (dataset === 'hostile') applyHostile(store, { seed: opts.seed, now: opts.now, zone: opts.zone });
+  store.meta.set('dataset', JSON.stringify({ size: opts.size, seed: opts.seed, now: opts.now, zone: opts.zone, ...(dataset === 'standard' ? {} : { dataset }) }));
 }
 
 function generateCompany(g: Gen, i: number): CrmRecord {

@@ -3,7 +3,7 @@
  * AssociationTypes enum). Each pair is [fromType, toType, id, reverseId, label].
  * subscription ↔ company uses ids of our own (custom objects get account-specific ids).
  */
-type Pair = [from: string, to: string, id: number, reverse: number, label: string | null];
+type Pair = [from: string, to: string, id: number, reverse: number, label: string | null, reverseLabel?: string];
 
 const PAIRS: Pair[] = [
   ['contacts', 'companies', 279, 280, null],
@@ -36,6 +36,9 @@ const PAIRS: Pair[] = [
   ['emails', 'deals', 210, 209, null],
   ['emails', 'tickets', 224, 223, null],
   ['subscriptions', 'companies', 1101, 1102, null],
+  // Companies with companies: plain, and parent → child (13; the reverse, 14, points to the parent).
+  ['companies', 'companies', 450, 450, null],
+  ['companies', 'companies', 13, 14, 'Child Company', 'Parent Company'],
 ];
 
 export interface AssocTypeDef {
@@ -48,9 +51,9 @@ export interface AssocTypeDef {
 
 const byId = new Map<string, AssocTypeDef>();
 const defaults = new Map<string, AssocTypeDef>();
-for (const [from, to, id, reverse, label] of PAIRS) {
+for (const [from, to, id, reverse, label, reverseLabel] of PAIRS) {
   const a: AssocTypeDef = { from, to, id, reverse, label };
-  const b: AssocTypeDef = { from: to, to: from, id: reverse, reverse: id, label };
+  const b: AssocTypeDef = { from: to, to: from, id: reverse, reverse: id, label: reverseLabel ?? label };
   for (const d of [a, b]) {
     byId.set(`${d.from}|${d.to}|${d.id}`, d);
     if (label === null) defaults.set(`${d.from}|${d.to}`, d);

@@ -184,7 +184,8 @@ export interface TimelineItem {
   at: number;
 }
 
-const at = (r: MergedRecord): number => Number(r.properties.hs_timestamp) || Date.parse(r.properties.hs_timestamp ?? '') || Date.parse(r.createdAt) || 0;
+/** When an activity happened: its timestamp, else (none, or no date such as "9999999999999999") when it was created. */
+const at = (r: MergedRecord): number => toMillis(r.properties.hs_timestamp) ?? (Date.parse(r.createdAt) || 0);
 
 /** Activities of a record, newest first, the first `limit` of them (the sidebar loads more on demand). */
 export async function timeline(db: CsDatabase, fromType: string, fromId: string, limit: number): Promise<{ items: TimelineItem[]; total: number }> {

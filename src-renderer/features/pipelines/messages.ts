@@ -49,6 +49,7 @@ const en = {
   columnEmpty: 'No records in this stage',
   showMore: 'Show more ({count} more)',
   unknownStage: '{count} records are in stages this pipeline no longer has.',
+  showInTable: 'Show them in the table',
   outcome: { won: 'Won', lost: 'Lost', closed: 'Closed', open: 'Open' },
   card: {
     amount: 'Amount',
@@ -149,6 +150,7 @@ const pl: typeof en = {
   columnEmpty: 'Brak rekordów na tym etapie',
   showMore: 'Pokaż więcej (jeszcze {count})',
   unknownStage: 'Rekordy na etapach, których ten lejek już nie ma: {count}.',
+  showInTable: 'Pokaż je w tabeli',
   outcome: { won: 'Wygrana', lost: 'Przegrana', closed: 'Zamknięte', open: 'Otwarte' },
   card: {
     amount: 'Kwota',

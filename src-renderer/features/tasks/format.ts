@@ -1,9 +1,9 @@
 /** Display helpers of the Tasks tab (pure; the zone and locale come from the caller). */
+import { toMillis } from '../../../shared/sync';
 
+/** A task's due time (epoch ms or ISO); null when unset or when it is no date (years 0001–9999 only). */
 export function parseDue(v: string | null | undefined): number | null {
-  if (!v) return null;
-  const ms = /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-  return Number.isNaN(ms) ? null : ms;
+  return toMillis(v ?? undefined) ?? null;
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateView } from '../../../shared/views';
 import { groupByStage, orderedStages } from '../../../src-renderer/features/pipelines/logic/board';
 import { completeGroups, fallbackKinds, filtersToView, NO_FILTERS, quickPropertiesFor, viewToFilters } from '../../../src-renderer/features/pipelines/logic/filters';
-import { formatDay, fromDayInput, toDayInput } from '../../../src-renderer/features/pipelines/logic/format';
+import { formatAmount, formatDay, fromDayInput, toDayInput } from '../../../src-renderer/features/pipelines/logic/format';
 import { stageOutcome } from '../../../src-renderer/features/pipelines/logic/stage-kind';
 import { missingProperties, parsePropertyList, requiredProperties, stageRuleKey } from '../../../src-renderer/features/pipelines/logic/stage-rules';
 import { messages } from '../../../src-renderer/features/pipelines/messages';
@@ -102,6 +102,13 @@ describe('formatting', () => {
   it('shows a datetime as a day in the user zone', () => {
     expect(formatDay('2026-11-26T23:30:00.000Z', 'en-US', 'Europe/Warsaw')).toBe('Nov 27, 2026');
     expect(formatDay('', 'en-US', 'Europe/Warsaw')).toBe('');
+  });
+  it('gives no text for an amount or a day that does not parse (the card and the table say so in words)', () => {
+    expect(formatAmount('NaN', 'en-US')).toBe('');
+    expect(formatAmount('1e309', 'en-US')).toBe('');
+    expect(formatAmount('1200.5', 'en-US')).toBe('1,200.5');
+    expect(formatDay('9999999999999999', 'en-US', 'Europe/Warsaw')).toBe('');
+    expect(formatDay('2026-13-45', 'en-US', 'Europe/Warsaw')).toBe('');
   });
 });
 

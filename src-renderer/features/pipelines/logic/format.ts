@@ -9,18 +9,21 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return f;
 }
 
-/** Amounts as the CRM sends them (wire strings); no currency is known, so none is shown. */
+/**
+ * Amounts as the CRM sends them (wire strings); no currency is known, so none is shown. A value
+ * that is not a finite number ("NaN", "1e309") gives '' and the screen says so in words.
+ */
 export function formatAmount(value: string | null | undefined, locale: string): string {
   if (value === null || value === undefined || value.trim() === '') return '';
   const n = Number(value);
-  return Number.isFinite(n) ? cached(`amount:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(n) : value;
+  return Number.isFinite(n) ? cached(`amount:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(n) : '';
 }
 
 export function formatTotal(total: number, locale: string): string {
   return cached(`total:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(total);
 }
 
-/** A date or datetime wire value (ISO or epoch ms) as a day in the user's zone. */
+/** A date or datetime wire value (ISO or epoch ms) as a day in the user's zone; '' when it is none (years 0001–9999 only). */
 export function formatDay(value: string | null | undefined, locale: string, timeZone: string): string {
   const ms = toMillis(value ?? undefined);
   if (ms === undefined) return '';
