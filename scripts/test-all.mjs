@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium, NO_BROWSER } from './chromium.mjs';
 
 const reports = join('test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });
@@ -58,9 +59,14 @@ if (vitest) {
 
 // Playwright: end-to-end in Chromium against the web host.
 const pwJson = join(reports, 'playwright.json');
-const pwOk = run('playwright', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
-const pw = readJson(pwJson);
-if (pw?.stats) {
+const browser = findChromium();
+if (!browser) console.log(`\n${NO_BROWSER}`);
+const pwOk = browser !== null && run('playwright', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, CHROMIUM_PATH: browser });
+const pw = browser === null ? null : readJson(pwJson);
+if (browser === null) {
+  failed += 1;
+  failures.push('playwright (no Chromium)');
+} else if (pw?.stats) {
   passed += pw.stats.expected + pw.stats.flaky;
   failed += pw.stats.unexpected;
   if (!pwOk && pw.stats.unexpected === 0) failed += 1;
