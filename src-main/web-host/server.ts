@@ -126,6 +126,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }
 
   async function serveStatic(pathname: string, res: ServerResponse) {
+    // Browsers ask for /favicon.ico on any document without an icon of its own (the app's page
+    // has one inline); "no content" keeps that from showing up as a failed load.
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
+      return res.end();
+    }
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = join(opts.rootDir, relative);
     if (!file.startsWith(normalize(opts.rootDir) + sep) && file !== normalize(opts.rootDir)) {

@@ -194,4 +194,10 @@ describe('web host', () => {
     const res = await fetch(`${base}/..%2F..%2Fetc%2Fpasswd.txt`);
     expect(res.status).toBe(404);
   });
+
+  it("answers the browser's own icon request with no content instead of a 404", async () => {
+    const res = await fetch(`${base}/favicon.ico`);
+    expect(res.status).toBe(204);
+    expect(await res.text()).toBe('');
+  });
 });
