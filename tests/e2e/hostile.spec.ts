@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { DELETED_OWNER_ID, HOSTILE_NAMES, LONG_LENGTH, UNKNOWN_DEAL_STAGE, UNKNOWN_TICKET_STAGE } from '../../src-main/demo-crm/dataset/hostile';
+import { DELETED_OWNER_ID, HOSTILE_NAMES, LONG_LENGTH, UNKNOWN_DEAL_STAGE, UNKNOWN_TICKET_STAGE } from '../../src-main/demo-crm/dataset/hostile-values';
 import { expect, openWorkspace, test } from './fixtures';
 
 /**

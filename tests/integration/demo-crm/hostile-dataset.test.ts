@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../src-main/demo-crm/dataset/generate';
-import { DELETED_OWNER_ID, HOSTILE_NAMES, LONG_LENGTH, UNKNOWN_DEAL_STAGE, UNKNOWN_TICKET_STAGE } from '../../../src-main/demo-crm/dataset/hostile';
+import { DELETED_OWNER_ID, HOSTILE_NAMES, LONG_LENGTH, UNKNOWN_DEAL_STAGE, UNKNOWN_TICKET_STAGE } from '../../../src-main/demo-crm/dataset/hostile-values';
 import { Persistence } from '../../../src-main/demo-crm/store/persist';
 import { Store } from '../../../src-main/demo-crm/store/store';
 import { startTestDemoCrm, TEST_NOW, TEST_ZONE, type TestDemoCrm } from '../../support/demo-crm';
