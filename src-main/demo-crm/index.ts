@@ -161,7 +161,7 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
         clearInterval(activity);
         server.close((err) => {
           try {
-            store.flush();
+            store.commit();
             persistence.close();
           } catch (e) {
             reject(e instanceof Error ? e : new Error(String(e)));

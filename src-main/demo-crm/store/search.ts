@@ -196,3 +196,15 @@ export function indexedView(record: CrmRecord, mono: number, lagOn: boolean): In
   if (lagOn && record.indexLag && mono < record.indexLag.visibleAt) return record.indexLag.before;
   return { props: record.props, archived: record.archived };
 }
+
+/**
+ * Records when search will see a write made at `mono` with a drawn lag of `lagMs`: HubSpot's
+ * index trails in real time, whatever `/__demo/clock` says the portal's time is. Several
+ * writes inside one lag window: search keeps seeing the state before the first until the
+ * last of them is indexed.
+ */
+export function markIndexLag(record: CrmRecord, mono: number, lagMs: number, before: IndexedState): void {
+  const visibleAt = mono + lagMs;
+  if (record.indexLag && mono < record.indexLag.visibleAt) record.indexLag.visibleAt = Math.max(record.indexLag.visibleAt, visibleAt);
+  else record.indexLag = { visibleAt, before };
+}

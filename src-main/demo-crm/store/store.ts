@@ -1,9 +1,11 @@
 import { findObjectType } from '../schema/object-types';
 import { PortalSchema } from '../schema/registry';
-import { findStage, STAGE_PROPERTIES } from '../schema/pipelines';
 import { AssociationStore } from './associations';
+import { deriveProperties } from './derived';
 import type { Persistence } from './persist';
-import type { CrmRecord, IndexedState, WriteSource } from './types';
+import { markIndexLag } from './search';
+import type { CrmRecord, WriteSource } from './types';
+import { UniqueValues } from './unique-values';
 
 /** Archived records stay restorable this long, then HubSpot deletes them for good. */
 export const PURGE_AFTER_MS = 90 * 86_400_000;
@@ -30,11 +32,11 @@ const ID_BLOCK = 1000;
 export class Store {
   private readonly byType = new Map<string, Map<string, CrmRecord>>();
   private readonly order = new Map<string, string[]>();
-  private readonly unique = new Map<string, Map<string, string>>();
   readonly assoc = new AssociationStore(() => this.schedule());
   readonly meta = new Map<string, string>();
   /** The portal's property and custom object definitions (persisted in `meta`). */
   readonly schema: PortalSchema;
+  private readonly unique: UniqueValues;
   private readonly dirty = new Set<CrmRecord>();
   private metaDirty = false;
   /** Records removed for good (GDPR delete, purge, merged away) since the last flush. */
@@ -56,6 +58,7 @@ export class Store {
     const snap = persistence.load();
     for (const [k, v] of snap.meta) this.meta.set(k, v);
     this.schema = new PortalSchema(this.meta, () => this.scheduleFlush());
+    this.unique = new UniqueValues(this.schema);
     this.nextId = Number(this.meta.get('nextId') ?? '1000');
     this.reservedTo = this.nextId;
     snap.records.sort((a, b) => Number(a.id) - Number(b.id));
@@ -82,7 +85,7 @@ export class Store {
 
   findByUnique(type: string, property: string, value: string): CrmRecord | undefined {
     if (property === 'hs_object_id') return this.get(type, value);
-    const id = this.uniqueIndex(type, property)?.get(value);
+    const id = this.unique.holder(type, property, value);
     return id ? this.get(type, id) : undefined;
   }
 
@@ -92,7 +95,7 @@ export class Store {
     const iso = new Date(at).toISOString();
     const modified = findObjectType(type)?.modifiedProperty ?? 'hs_lastmodifieddate';
     const record: CrmRecord = { id, type, props: {}, history: {}, createdAt: at, updatedAt: at, archived: false };
-    this.markLag(record, null);
+    markIndexLag(record, this.clock.mono(), this.searchLag(), null);
     this.apply(record, { ...props, hs_object_id: id, createdate: iso, [modified]: iso }, source, at, false);
     this.index(record);
     this.touch(record);
@@ -101,7 +104,7 @@ export class Store {
 
   /** Applies validated changes; values equal to the current ones leave the history alone. */
   update(record: CrmRecord, changes: Record<string, string>, source: WriteSource, at = this.clock.now()): CrmRecord {
-    this.markLag(record, { props: { ...record.props }, archived: record.archived });
+    markIndexLag(record, this.clock.mono(), this.searchLag(), { props: { ...record.props }, archived: record.archived });
     const modified = findObjectType(record.type)?.modifiedProperty ?? 'hs_lastmodifieddate';
     this.apply(record, { ...changes, [modified]: new Date(at).toISOString() }, source, at, true);
     record.updatedAt = at;
@@ -129,14 +132,11 @@ export class Store {
 
   archive(record: CrmRecord, at = this.clock.now()): void {
     if (record.archived) return;
-    this.markLag(record, { props: { ...record.props }, archived: false });
+    markIndexLag(record, this.clock.mono(), this.searchLag(), { props: { ...record.props }, archived: false });
     record.archived = true;
     record.archivedAt = at;
     record.updatedAt = at;
-    for (const [name, value] of Object.entries(record.props)) {
-      const map = this.unique.get(`${record.type}|${name}`);
-      if (map?.get(value) === record.id) map.delete(value);
-    }
+    this.unique.release(record);
     this.archivedSet.add(record);
     this.touch(record);
   }
@@ -146,15 +146,13 @@ export class Store {
    * (unless another record took one meanwhile) and its associations; bumps the modified date.
    */
   restore(record: CrmRecord, source: WriteSource, at = this.clock.now()): { taken?: string } {
-    for (const [name, value] of Object.entries(record.props)) {
-      const other = this.unique.get(`${record.type}|${name}`)?.get(value);
-      if (other && other !== record.id) return { taken: name };
-    }
-    this.markLag(record, { props: { ...record.props }, archived: true });
+    const taken = this.unique.takenFrom(record);
+    if (taken) return { taken };
+    markIndexLag(record, this.clock.mono(), this.searchLag(), { props: { ...record.props }, archived: true });
     record.archived = false;
     delete record.archivedAt;
     this.archivedSet.delete(record);
-    for (const [name, value] of Object.entries(record.props)) this.unique.get(`${record.type}|${name}`)?.set(value, record.id);
+    this.unique.claim(record);
     this.update(record, {}, source, at);
     return {};
   }
@@ -198,10 +196,7 @@ export class Store {
     const order = this.order.get(record.type);
     const i = order?.indexOf(record.id) ?? -1;
     if (order && i >= 0) order.splice(i, 1);
-    for (const [name, value] of Object.entries(record.props)) {
-      const map = this.unique.get(`${record.type}|${name}`);
-      if (map?.get(value) === record.id) map.delete(value);
-    }
+    this.unique.release(record);
     this.assoc.removeAll(record.type, record.id);
     this.archivedSet.delete(record);
     this.dirty.delete(record);
@@ -228,11 +223,6 @@ export class Store {
     if (this.dirty.size === 0 && this.assoc.dirty.size === 0 && this.removed.size === 0 && !this.metaDirty) return;
     this.persistence.commit({ records: this.dirty, assoc: this.assoc.pairs(), meta: this.metaDirty ? this.meta : [], deleted: this.removed });
     this.clearDirty();
-  }
-
-  /** Alias of `commit` (also called on close). */
-  flush(): void {
-    this.commit();
   }
 
   /** After the dataset generator: everything straight into a fresh snapshot. */
@@ -280,30 +270,10 @@ export class Store {
       const hist = record.history[name] ?? (keepImportHistory && old !== undefined ? [{ value: old, timestamp: record.createdAt, sourceType: 'IMPORT' }] : []);
       hist.unshift({ value, timestamp: at, ...source });
       record.history[name] = hist;
-      const map = this.uniqueIndex(record.type, name);
-      if (map && old !== undefined) map.delete(old);
+      this.unique.changed(record, name, old, value);
       if (value === '') delete record.props[name];
-      else {
-        record.props[name] = value;
-        map?.set(value, record.id);
-      }
+      else record.props[name] = value;
     }
-  }
-
-  /**
-   * Records when search will see this write, on the monotonic clock: HubSpot's index trails
-   * in real time, whatever `/__demo/clock` says the portal's time is.
-   */
-  private markLag(record: CrmRecord, before: IndexedState): void {
-    const mono = this.clock.mono();
-    const visibleAt = mono + this.searchLag();
-    // Several writes inside one lag window: search keeps seeing the state before the first
-    // until the last of them is indexed.
-    if (record.indexLag && mono < record.indexLag.visibleAt) {
-      record.indexLag.visibleAt = Math.max(record.indexLag.visibleAt, visibleAt);
-      return;
-    }
-    record.indexLag = { visibleAt, before };
   }
 
   private index(r: CrmRecord): void {
@@ -315,43 +285,11 @@ export class Store {
     map.set(r.id, r);
     this.order.get(r.type)?.push(r.id);
     if (r.archived) this.archivedSet.add(r);
-    for (const def of this.schema.properties(r.type).values()) {
-      const v = r.props[def.name];
-      if (v && !r.archived) this.uniqueIndex(r.type, def.name)?.set(v, r.id);
-    }
-  }
-
-  /** The value → id index of a unique property (made on first use: properties can be created later); undefined if not unique. */
-  private uniqueIndex(type: string, property: string): Map<string, string> | undefined {
-    if (!this.schema.isUnique(type, property)) return undefined;
-    let u = this.unique.get(`${type}|${property}`);
-    if (!u) this.unique.set(`${type}|${property}`, (u = new Map()));
-    return u;
+    else this.unique.claim(r);
   }
 
   private touch(r: CrmRecord): void {
     this.dirty.add(r);
     this.schedule();
   }
-}
-
-/** Calculated properties HubSpot maintains on writes (stage probability, completion dates). */
-function deriveProperties(type: string, current: Record<string, string>, changes: Record<string, string>, at: number): Record<string, string> {
-  const out: Record<string, string> = {};
-  const iso = new Date(at).toISOString();
-  const conf = STAGE_PROPERTIES[type];
-  const stage = conf ? changes[conf.stage] : undefined;
-  if (conf && stage && stage !== current[conf.stage]) {
-    const found = findStage(type, stage);
-    if (type === 'deals') {
-      out.hs_deal_stage_probability = found?.stage.metadata.probability ?? '';
-      out.hs_v2_date_entered_current_stage = iso;
-    }
-    if (type === 'tickets') out.closed_date = found?.stage.metadata.ticketState === 'CLOSED' ? iso : '';
-  }
-  const status = changes.hs_task_status;
-  if (type === 'tasks' && status !== undefined && status !== current.hs_task_status) {
-    out.hs_task_completion_date = status === 'COMPLETED' ? iso : '';
-  }
-  return out;
 }
