@@ -1,6 +1,6 @@
 /**
  * Who may do what in the workspace, mirroring HubSpot's Customer Success workspace rules
- * (product.md §1). Pure functions of the CRM user (`/settings/v3/users/{id}`), so the
+ * (docs/product.md §1). Pure functions of the CRM user (`/settings/v3/users/{id}`), so the
  * same rules guard the buttons and the stores that carry out the actions.
  */
 
@@ -64,7 +64,7 @@ export function decide(user: CrmUser | null, action: Action): Decision {
       return managesCsSettings(user) ? ALLOW : deny('needsSettingsPermission');
     case 'health:edit':
       // A score changes what every user of the CRM account sees: a paid seat (even for a
-      // super admin) and the settings permission (product.md §1, §8; issue 10).
+      // super admin) and the settings permission (docs/product.md §1, §8; issue 10).
       if (!seat) return deny('noSeat');
       return managesCsSettings(user) ? ALLOW : deny('needsSettingsPermission');
     default:

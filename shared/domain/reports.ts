@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createZone, propertyKindOf, type PropertyKind } from '../views';
 
 /**
- * Single-object reports on Summary (product.md §2): group one object's records by a
+ * Single-object reports on Summary (docs/product.md §2): group one object's records by a
  * property and count them or sum a number property. A report is data, saved per user;
  * computing it is this pure function over the local store's rows.
  */

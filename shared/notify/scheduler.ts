@@ -4,12 +4,12 @@
  * next; `runner.ts` drives it with injected timers and storage (the renderer store in the
  * app, fake ones in the tests).
  *
- * Exactly once (G18): every announcement is an *occurrence* — (task, due time) or (task,
- * reminder time) — keyed by `taskId|kind|at`. An occurrence is announced when it falls in
- * the window (lastCheckedAt, now] and its key is not in the record. The record (keys +
- * lastCheckedAt) is persisted, so a restart neither repeats nor, for the gap it was away,
- * forgets. Rescheduling makes a new key (a new due time is a new occurrence); completing a
- * task removes its occurrences.
+ * Exactly once (docs/sync-guarantees.md G18): every announcement is an *occurrence* — (task,
+ * due time) or (task, reminder time) — keyed by `taskId|kind|at`. An occurrence is announced
+ * when it falls in the window (lastCheckedAt, now] and its key is not in the record. The record
+ * (keys + lastCheckedAt) is persisted, so a restart neither repeats nor, for the gap it was
+ * away, forgets. Rescheduling makes a new key (a new due time is a new occurrence); completing
+ * a task removes its occurrences.
  */
 
 export type OccurrenceKind = 'due' | 'reminder';

@@ -11,7 +11,7 @@ function millis(v: string | null | undefined): number | null {
 /**
  * A CRM task (HubSpot wire strings) as the scheduler sees it: due at `hs_timestamp`,
  * reminders in `hs_task_reminders` (epoch ms, `;`-separated), completed when its status is
- * COMPLETED (hubspot-api.md §10).
+ * COMPLETED (docs/hubspot-api.md §10).
  */
 export function taskToNotify(id: string, p: Readonly<Record<string, string | null | undefined>>): NotifyTask {
   const reminders = (p.hs_task_reminders ?? '')

@@ -1,7 +1,7 @@
 /**
  * Exponential backoff with full jitter (AWS architecture blog, "Exponential Backoff And
  * Jitter"): many clients coming back at once spread out instead of retrying in lockstep
- * (G12). A server-given Retry-After is a floor.
+ * (docs/sync-guarantees.md G12). A server-given Retry-After is a floor.
  */
 export function backoffDelay(failures: number, random: () => number, opts: { baseMs: number; maxMs: number }, retryAfterMs?: number): number {
   const cap = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, failures - 1));

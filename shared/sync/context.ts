@@ -1,6 +1,9 @@
 import type { CrmPort, StorePort } from './ports';
 
-/** Named places where a test may kill the engine (throw) to prove crash safety (G4, G5, G10). */
+/**
+ * Named places where a test may kill the engine (throw) to prove crash safety
+ * (docs/sync-guarantees.md G4, G5, G10).
+ */
 export type KillPoint =
   | 'push:before-send'
   | 'push:after-send'

@@ -32,7 +32,10 @@ export interface CoordinatorOptions {
   activity?: Activity;
   referenceEveryMs?: number;
   sweepEveryMs?: number;
-  /** Backoff after the CRM said "not now" (429, 5xx, 401): storm protection for a fleet (G12). */
+  /**
+   * Backoff after the CRM said "not now" (429, 5xx, 401): storm protection for a fleet
+   * (docs/sync-guarantees.md G12).
+   */
   backoff?: { baseMs: number; maxMs: number };
   /** Retry cadence while the CRM cannot be reached at all; a reconnect cuts it short. */
   networkBackoff?: { baseMs: number; maxMs: number };

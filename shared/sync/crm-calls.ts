@@ -7,7 +7,7 @@ import { answerKind, retryAfterMs } from './transient';
 /**
  * The sync cannot go on right now (offline, rate limited, CRM down, token expired); nothing
  * is lost: outbox rows stay queued and cursors stay where they were. The coordinator backs
- * off and tries again (G12, G14).
+ * off and tries again (docs/sync-guarantees.md G12, G14).
  */
 export class TransientSyncError extends Error {
   constructor(

@@ -34,7 +34,7 @@ function landedSince(history: readonly HistoryEntry[] | undefined, value: PropVa
 }
 
 /**
- * Updates are idempotent by value (sync-guarantees.md): per property, current == desired →
+ * Updates are idempotent by value (docs/sync-guarantees.md): per property, current == desired →
  * already applied; current == base → write; anything else → conflict. Properties are
  * decided one by one, so disjoint edits on both sides merge (G7).
  */

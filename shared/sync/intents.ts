@@ -3,7 +3,7 @@ import type { Props } from './values';
 /**
  * Intents, not states: each outbox entry says what the user meant and remembers the base it
  * was made against, so the push can tell "already applied" from "someone else changed it"
- * (sync-guarantees.md, "Intents, not states").
+ * (docs/sync-guarantees.md, "Intents, not states").
  */
 export type IntentLabel =
   | 'stage-move'

@@ -1,7 +1,7 @@
 /**
  * The CRM object types the app keeps a local copy of, and what the sync needs to know
  * about each. The cursor property differs by type: contacts use `lastmodifieddate`,
- * everything else `hs_lastmodifieddate` (hubspot-api.md §4, §13).
+ * everything else `hs_lastmodifieddate` (docs/hubspot-api.md §4, §13).
  */
 export const SYNCED_TYPES = [
   'companies',
@@ -74,7 +74,7 @@ export function associationPartners(type: SyncedType): SyncedType[] {
   return [...partners];
 }
 
-/** Stage properties of the types that have pipelines (hubspot-api.md §6). */
+/** Stage properties of the types that have pipelines (docs/hubspot-api.md §6). */
 export const STAGE_PROPERTY: Partial<Record<SyncedType, { pipeline: string; stage: string }>> = {
   deals: { pipeline: 'pipeline', stage: 'dealstage' },
   tickets: { pipeline: 'hs_pipeline', stage: 'hs_pipeline_stage' },
@@ -82,7 +82,7 @@ export const STAGE_PROPERTY: Partial<Record<SyncedType, { pipeline: string; stag
 
 /**
  * The unique property every writable object carries so that a create can be retried
- * without creating twice: `batch/upsert` with `idProperty` (sync-guarantees.md, "Creates
+ * without creating twice: `batch/upsert` with `idProperty` (docs/sync-guarantees.md, "Creates
  * are idempotent by key").
  */
 export const CLIENT_ID_PROPERTY = 'cs_client_id';

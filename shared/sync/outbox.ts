@@ -13,8 +13,8 @@ export interface EntryError {
 /**
  * One outbox row. `seq` is the global order (auto-increment); `recordKey` orders intents per
  * record. `attention` rows were rejected by the CRM: they wait for the user and never block
- * other rows (G13). `attempts` counts sends started, persisted before the send, so after a
- * crash `attempts > 0` means "the CRM may already have it" (G4).
+ * other rows (docs/sync-guarantees.md G13). `attempts` counts sends started, persisted before
+ * the send, so after a crash `attempts > 0` means "the CRM may already have it" (G4).
  */
 export interface OutboxEntry {
   seq?: number;

@@ -71,10 +71,11 @@ export interface StorePort {
   /** `updatedAt` of the rows we hold among `ids`, so a re-read overlap costs no extra work. */
   storedVersions(objectType: string, ids: readonly string[]): Promise<Record<string, string>>;
   /**
-   * Rows, their associations and the cursor that covers them commit together (G10). A row
-   * older than the stored one (search index lag) is skipped. A row listing merged-away ids
-   * (`hs_merged_object_ids`) that are held locally absorbs them in the same transaction:
-   * their rows go, their associations and queued edits move to it (`mergedIds`).
+   * Rows, their associations and the cursor that covers them commit together
+   * (docs/sync-guarantees.md G10). A row older than the stored one (search index lag) is
+   * skipped. A row listing merged-away ids (`hs_merged_object_ids`) that are held locally
+   * absorbs them in the same transaction: their rows go, their associations and queued edits
+   * move to it (`mergedIds`).
    */
   applyPage(objectType: string, records: readonly SyncedRecord[], cursor: CursorState, associations?: readonly AssociationBatch[]): Promise<void>;
   removeRecords(objectType: string, ids: readonly string[]): Promise<void>;

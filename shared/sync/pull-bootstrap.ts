@@ -11,15 +11,16 @@ import { modifiedAt, readRecords } from './pull-common';
 type Bootstrap = Extract<CursorState, { mode: 'bootstrap' }>;
 
 /**
- * First load of a type through the list endpoint (no 10,000 cap, standard bucket; §13).
- * The list names one property (the cursor property), so its URL stays short however many
- * properties the portal defines; the records are then read with every property by
- * `POST …/batch/read`, 100 ids a call, the list in the body (a real portal's catalogue in a
- * query string is answered 414). Before the first page we take a fence: the newest modification the CRM reports. Anything
- * changed while we page is newer than the fence, so the incremental pull that starts at the
- * fence catches it. Pages are gathered up to `bootstrapBatch` records; their associations are
- * then read in one batch per target, and everything commits in one transaction together with
- * the `after` of the next page, so a crash resumes at the first page not committed (G10).
+ * First load of a type through the list endpoint (no 10,000 cap, standard bucket; §13). The
+ * list names one property (the cursor property), so its URL stays short however many properties
+ * the portal defines; the records are then read with every property by `POST …/batch/read`, 100
+ * ids a call, the list in the body (a real portal's catalogue in a query string is answered
+ * 414). Before the first page we take a fence: the newest modification the CRM reports.
+ * Anything changed while we page is newer than the fence, so the incremental pull that starts
+ * at the fence catches it. Pages are gathered up to `bootstrapBatch` records; their
+ * associations are then read in one batch per target, and everything commits in one transaction
+ * together with the `after` of the next page, so a crash resumes at the first page not
+ * committed (docs/sync-guarantees.md G10).
  */
 export async function bootstrapType(ctx: SyncContext, type: SyncedType, properties: readonly string[], resume?: Bootstrap): Promise<number> {
   let state = resume ?? (await startBootstrap(ctx, type));

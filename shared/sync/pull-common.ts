@@ -6,7 +6,7 @@ import { TYPE_INFO, type SyncedType } from './object-types';
 import { MERGEABLE_TYPES, MERGED_IDS_PROPERTY } from './reconcile';
 import { toMillis, type SyncedRecord } from './values';
 
-/** Object batch endpoints take up to 100 inputs (hubspot-api.md §3). */
+/** Object batch endpoints take up to 100 inputs (docs/hubspot-api.md §3). */
 export const BATCH_READ_MAX = 100;
 
 /**
@@ -39,7 +39,10 @@ export async function readRecords(ctx: SyncContext, type: SyncedType, ids: reado
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The server timestamp a record was last modified at: what cursors are made of (G17). */
+/**
+ * The server timestamp a record was last modified at: what cursors are made of
+ * (docs/sync-guarantees.md G17).
+ */
 export function modifiedAt(type: SyncedType, r: SyncedRecord): number {
   return toMillis(r.properties[TYPE_INFO[type].cursorProperty]) ?? Date.parse(r.updatedAt);
 }

@@ -13,14 +13,14 @@ const BATCH_MAX = 100;
 const clientIdOf = (r: WireRecord) => r.properties[CLIENT_ID_PROPERTY] ?? undefined;
 
 /**
- * Creates are idempotent (G4; sync-README "Idempotent creates"). Where the CRM's stored
- * definition says `cs_client_id` has unique values (checked by the setup step, never
- * assumed), a create goes out with `batch/upsert` + `idProperty`, so a resend finds the same
- * object; before resending one that may already have arrived (attempts > 0) it is read by
- * that key first, so a resend never overwrites a change made to the new record meanwhile.
- * Everywhere else (engagements, portals where the property could not be made unique) a
- * create goes out with `batch/create`, and one that may already have arrived is looked for
- * first without the search index (`create-reconcile.ts`).
+ * Creates are idempotent (docs/sync-guarantees.md G4; shared/sync/README.md, "Idempotent
+ * creates"). Where the CRM's stored definition says `cs_client_id` has unique values (checked
+ * by the setup step, never assumed), a create goes out with `batch/upsert` + `idProperty`, so a
+ * resend finds the same object; before resending one that may already have arrived
+ * (attempts > 0) it is read by that key first, so a resend never overwrites a change made to
+ * the new record meanwhile. Everywhere else (engagements, portals where the property could not
+ * be made unique) a create goes out with `batch/create`, and one that may already have arrived
+ * is looked for first without the search index (`create-reconcile.ts`).
  */
 export async function pushCreates(ctx: SyncContext, heads: readonly CreateEntry[]): Promise<number> {
   let resolved = 0;

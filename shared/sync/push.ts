@@ -7,9 +7,9 @@ import { pushUpdates } from './push-updates';
 
 /**
  * Drain the outbox in rounds. Each round sends the head entry of every record (so per-record
- * order holds, G3) batched across records; creates go first so that the entries waiting on
- * their temporary ids become sendable in the next round. Transient failures throw out of
- * here with the rest still queued.
+ * order holds, docs/sync-guarantees.md G3) batched across records; creates go first so that the
+ * entries waiting on their temporary ids become sendable in the next round. Transient failures
+ * throw out of here with the rest still queued.
  */
 export async function pushOutbox(ctx: SyncContext): Promise<number> {
   let total = 0;

@@ -15,10 +15,10 @@ export interface SendSpec<T> {
 }
 
 /**
- * Send one batch and attribute the answer to each item. HubSpot sometimes reports a bad
- * item per item (207) and sometimes refuses the whole batch (400): then the batch is split
- * in halves until the refusal lands on the one entry that caused it, which goes to
- * "needs attention" while every other entry goes through (G13). Transient failures throw
+ * Send one batch and attribute the answer to each item. HubSpot sometimes reports a bad item
+ * per item (207) and sometimes refuses the whole batch (400): then the batch is split in halves
+ * until the refusal lands on the one entry that caused it, which goes to "needs attention"
+ * while every other entry goes through (docs/sync-guarantees.md G13). Transient failures throw
  * before anything is stored, so the whole batch stays queued.
  */
 export async function sendBisecting<T>(ctx: SyncContext, items: readonly T[], spec: SendSpec<T>): Promise<number> {

@@ -1,9 +1,9 @@
 import type { CrmPort } from './ports';
 
 /**
- * Server time for the search window's upper bound, from the CRM's `Date` header when the
- * port forwards it; the client clock only measures the time elapsed since (G17). Without
- * the header there is no upper bound, and the overlap alone covers the index lag.
+ * Server time for the search window's upper bound, from the CRM's `Date` header when the port
+ * forwards it; the client clock only measures the time elapsed since (docs/sync-guarantees.md
+ * G17). Without the header there is no upper bound, and the overlap alone covers the index lag.
  */
 export function observeServerClock(inner: CrmPort, now: () => number): { crm: CrmPort; serverNow: () => number | undefined } {
   let seen: { serverMs: number; atClientMs: number } | undefined;

@@ -24,10 +24,10 @@ function asInstant(v: string): number | undefined {
 }
 
 /**
- * Value equality as the CRM means it. The CRM may echo a value in another spelling than we
- * sent (`"1000"` → `"1000.0"`, epoch ms → ISO), and a false "different" here would turn an
- * already-applied edit into a conflict after a crash (G5), so numbers and instants compare
- * by meaning. Unset is null or "".
+ * Value equality as the CRM means it. The CRM may echo a value in another spelling than we sent
+ * (`"1000"` → `"1000.0"`, epoch ms → ISO), and a false "different" here would turn an
+ * already-applied edit into a conflict after a crash (docs/sync-guarantees.md G5), so numbers
+ * and instants compare by meaning. Unset is null or "".
  */
 export function sameValue(a: PropValue | undefined, b: PropValue | undefined): boolean {
   const x = a ?? '';

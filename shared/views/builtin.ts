@@ -41,7 +41,7 @@ export function assignedInLast30Days(objectType: string, csmProperty: string, co
   );
 }
 
-/** Task properties the Tasks views read (hubspot-api.md §10). */
+/** Task properties the Tasks views read (docs/hubspot-api.md §10). */
 export const TASK_PROPERTY_KINDS: Readonly<Record<string, PropertyKind>> = {
   hs_timestamp: 'datetime',
   hs_task_status: 'enumeration',

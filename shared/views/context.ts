@@ -1,6 +1,6 @@
 import type { PropertyKind } from './kinds';
 
-/** A record as the local store keeps it: HubSpot wire strings (hubspot-api.md §2). */
+/** A record as the local store keeps it: HubSpot wire strings (docs/hubspot-api.md §2). */
 export interface ViewRecord {
   id: string;
   properties: Record<string, string | null | undefined>;

@@ -1,6 +1,6 @@
 /**
  * Property kinds and the filter operators that fit each. The kind comes from the HubSpot
- * property definition (hubspot-api.md §8): `type` plus `referencedObjectType: 'OWNER'`,
+ * property definition (docs/hubspot-api.md §8): `type` plus `referencedObjectType: 'OWNER'`,
  * which makes an enumeration an owner picker.
  */
 
@@ -83,7 +83,7 @@ export function arityOf(operator: Operator): Arity {
 
 /**
  * The kind of a HubSpot property definition. Unknown or legacy `type` strings are treated
- * as text, which only offers text operators (hubspot-api.md §8: "accept any string").
+ * as text, which only offers text operators (docs/hubspot-api.md §8: "accept any string").
  */
 export function propertyKindOf(def: { type: string; referencedObjectType?: string | null }): PropertyKind {
   if (def.type === 'enumeration' && def.referencedObjectType === 'OWNER') return 'owner';

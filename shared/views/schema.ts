@@ -65,7 +65,7 @@ export const ViewSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    // Only Everyone views can be the default or be featured on Summary (product.md §3).
+    // Only Everyone views can be the default or be featured on Summary (docs/product.md §3).
     if (v.sharing !== 'everyone' && v.isDefault) {
       ctx.addIssue({ code: 'custom', path: ['isDefault'], message: 'Only views shared with Everyone can be set as default' });
     }

@@ -3,7 +3,7 @@ import type { PropertyKind } from './kinds';
 import { DAY_MS, dayNumber } from './zone';
 
 /**
- * Reading HubSpot wire values (hubspot-api.md §2: every value is a string; unset is null or
+ * Reading HubSpot wire values (docs/hubspot-api.md §2: every value is a string; unset is null or
  * ""). A value that does not parse for its property's kind counts as missing: it is
  * "unknown", matches no positive operator and sorts last.
  */
@@ -41,7 +41,7 @@ export function parseInstant(v: WireValue): number | undefined {
 }
 
 /**
- * A `date` property holds a calendar day stored as midnight UTC (hubspot-api.md §8), so its
+ * A `date` property holds a calendar day stored as midnight UTC (docs/hubspot-api.md §8), so its
  * day is the UTC day of the instant, whatever the user's zone.
  */
 export function parseDateDay(v: WireValue): number | undefined {

@@ -30,7 +30,7 @@ export const realClock: Clock = {
  */
 export type BucketName = 'standard' | 'search' | 'background';
 
-/** HubSpot Professional private-app limits, less ~10% headroom (hubspot-api.md §14). */
+/** HubSpot Professional private-app limits, less ~10% headroom (docs/hubspot-api.md §14). */
 export const DEFAULT_LIMITS: Record<BucketName, BucketLimit> = {
   standard: { max: 170, intervalMs: 10_000 },
   // HubSpot allows 5 searches/s per portal, shared by every laptop of the team: at most 2 each.

@@ -9,7 +9,7 @@ import type { CsDatabase } from './database';
 export async function replaceAssociationsTx(db: CsDatabase, batch: AssociationBatch): Promise<void> {
   const { fromType, toType } = batch;
   // One indexed anyOf query and one bulkDelete per batch: per-record round trips would make
-  // a large pull page slow (architecture.md, performance facts).
+  // a large pull page slow (ARCHITECTURE.md, "Performance facts").
   const old = await db.associations.where('[fromType+fromId+toType]').anyOf(batch.ids.map((id) => [fromType, id, toType])).toArray();
   await db.associations.bulkDelete(
     old.flatMap((a) => [

@@ -7,9 +7,9 @@ export const DEFAULT_DB_NAME = 'cs-workspace';
 
 /**
  * The renderer's one database: synced CRM rows, the overlay of pending local values, the
- * outbox, conflicts, and reference data. Durability is strict: an edit is reported saved
- * only after the transaction is on disk (G1); Chromium's default "relaxed" durability may
- * acknowledge before the write reaches the disk.
+ * outbox, conflicts, and reference data. Durability is strict: an edit is reported saved only
+ * after the transaction is on disk (docs/sync-guarantees.md G1); Chromium's default "relaxed"
+ * durability may acknowledge before the write reaches the disk.
  */
 export class CsDatabase extends Dexie {
   overlay!: Table<OverlayRow, string>;

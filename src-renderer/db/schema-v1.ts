@@ -1,7 +1,7 @@
 /**
  * Schema version 1. SHIPPED VERSIONS ARE NEVER EDITED: a change is a new file
  * (schema-v2.ts …) appended to `SCHEMA_VERSIONS`, with an `upgrade` that carries the
- * user's rows and outbox across (G16, tests/migrations).
+ * user's rows and outbox across (docs/sync-guarantees.md G16, tests/migrations).
  *
  * Synced rows keep the CRM's envelope plus top-level index fields extracted from the
  * properties when written (index-fields.ts), because IndexedDB can only index top-level or

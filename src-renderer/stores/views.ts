@@ -27,7 +27,7 @@ export const privateKey = (userId: string): string => `views:${userId}`;
 export const VIEW_DOC_PREFIX = 'view:';
 export const viewDocKey = (viewId: string): string => VIEW_DOC_PREFIX + viewId;
 
-/** "Manage customer success settings", or a super admin (product.md §1). */
+/** "Manage customer success settings", or a super admin (docs/product.md §1). */
 export function maySettings(user: UserRow | undefined): boolean {
   if (!user) return false;
   const perms = user['x-demo-permissions'];

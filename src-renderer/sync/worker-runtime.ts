@@ -11,7 +11,10 @@ export interface LockManagerLike {
 
 export interface RuntimeDeps {
   openDb?: (name?: string) => CsDatabase;
-  /** `navigator.locks` where available: only the window holding `cs-sync` runs the loop (G15). */
+  /**
+   * `navigator.locks` where available: only the window holding `cs-sync` runs the loop
+   * (docs/sync-guarantees.md G15).
+   */
   locks?: LockManagerLike;
   timers?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(h: unknown): void };
   intervalMs?: number;

@@ -7,6 +7,8 @@ import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from '../integratio
 import { engine, uniqueDbName } from '../integration/sync/support/engine';
 import { FIXTURES } from './fixtures';
 
+// (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
+
 let crm: TestCrm;
 beforeAll(async () => {
   crm = await startTestCrm({ seed: 19 });

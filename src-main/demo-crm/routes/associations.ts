@@ -37,7 +37,7 @@ interface TypeInput {
   associationTypeId?: number;
 }
 
-/** Associations v4 (hubspot-api.md §5); both directions are always kept in step. */
+/** Associations v4 (docs/hubspot-api.md §5); both directions are always kept in step. */
 export function associationRoutes(router: Router, ctx: Ctx): void {
   const live = (type: ObjectType, id: string): boolean => ctx.store.get(type.name, id)?.archived === false;
   const mustExist = (type: ObjectType, id: string): void => {

@@ -24,7 +24,7 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
 
 /**
  * Merge (contacts, companies, deals, tickets) and GDPR delete (contacts), as HubSpot's
- * public API offers them (hubspot-api.md §19). A merged-away id keeps answering as the
+ * public API offers them (docs/hubspot-api.md §19). A merged-away id keeps answering as the
  * survivor; a GDPR-deleted record is gone for good, not in the archive.
  */
 export function mergeRoutes(router: Router, ctx: Ctx): void {

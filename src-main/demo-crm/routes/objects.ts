@@ -7,7 +7,7 @@ import { writeSource } from './context';
 
 export const OBJECTS = '/crm/(?:v3/objects|objects/2026-03)';
 
-/** List, get, create, update and archive of single records (hubspot-api.md §3). */
+/** List, get, create, update and archive of single records (docs/hubspot-api.md §3). */
 export function objectRoutes(router: Router, ctx: Ctx): void {
   const one = new RegExp(`^${OBJECTS}/([^/]+)/([^/]+)$`);
   const coll = new RegExp(`^${OBJECTS}/([^/]+)$`);

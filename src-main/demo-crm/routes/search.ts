@@ -9,7 +9,7 @@ import { asObject } from './writes';
 
 const RESULT_CAP = 10_000;
 
-/** CRM search (hubspot-api.md §4), including the index lag switch and the 10,000-result cap. */
+/** CRM search (docs/hubspot-api.md §4), including the index lag switch and the 10,000-result cap. */
 export function searchRoutes(router: Router, ctx: Ctx): void {
   router.on(
     'POST',

@@ -1,5 +1,5 @@
 /**
- * HUBSPOT_DEFINED association type ids (hubspot-api.md §5, the Node client's
+ * HUBSPOT_DEFINED association type ids (docs/hubspot-api.md §5, the Node client's
  * AssociationTypes enum). Each pair is [fromType, toType, id, reverseId, label].
  * subscription ↔ company uses ids of our own (custom objects get account-specific ids).
  */

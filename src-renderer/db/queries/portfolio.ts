@@ -9,7 +9,7 @@ import type { OwnerRow, PropertyRow, RecordRow, UserRow } from '../rows';
 /**
  * Read-side queries of the Portfolio tab and the record preview. Views are evaluated by
  * the pure engine; this file decides which rows to read so that a view narrowed by an
- * indexed property never reads the whole table (architecture.md, performance facts).
+ * indexed property never reads the whole table (ARCHITECTURE.md, "Performance facts").
  */
 
 /**

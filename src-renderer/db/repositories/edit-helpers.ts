@@ -4,7 +4,7 @@ import { applyEdit, type EditOptions, type EditResult } from './edits';
 
 /**
  * The edits the tabs make, each one intent through applyEdit. Dates go to the CRM as epoch
- * ms strings, which HubSpot accepts for date-time properties (hubspot-api.md §2, §10).
+ * ms strings, which HubSpot accepts for date-time properties (docs/hubspot-api.md §2, §10).
  */
 export function moveStage(db: CsDatabase, type: 'deals' | 'tickets', id: string, stageId: string, pipelineId?: string, extra: Props = {}, o?: EditOptions): Promise<EditResult> {
   const p = STAGE_PROPERTY[type];

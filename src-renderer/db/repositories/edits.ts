@@ -22,11 +22,11 @@ export interface EditOptions {
 }
 
 /**
- * THE write path of the UI. The overlay row and the outbox row commit in one transaction
- * with strict durability, and only then does the promise resolve: an edit shown as saved is
- * on disk, and a failure leaves neither (G1). The base of an update is read inside the same
- * transaction from what the user sees (synced ⊕ overlay), so a concurrent pull cannot slip
- * between the read and the write. Storage errors reject; nothing is swallowed (G2).
+ * THE write path of the UI. The overlay row and the outbox row commit in one transaction with
+ * strict durability, and only then does the promise resolve: an edit shown as saved is on disk,
+ * and a failure leaves neither (docs/sync-guarantees.md G1). The base of an update is read
+ * inside the same transaction from what the user sees (synced ⊕ overlay), so a concurrent pull
+ * cannot slip between the read and the write. Storage errors reject; nothing is swallowed (G2).
  */
 export async function applyEdit(db: CsDatabase, edit: EditRequest, opts: EditOptions = {}): Promise<EditResult> {
   const now = opts.now ?? (() => Date.now());

@@ -66,9 +66,9 @@ export const OutboxExportFile = z.object({
 });
 
 /**
- * Before any reset of the local database the outbox is written out (G2): intents, their
- * order, and how far each got (attempts and send marks keep creates and updates idempotent
- * across the reset), and the unresolved conflicts.
+ * Before any reset of the local database the outbox is written out (docs/sync-guarantees.md
+ * G2): intents, their order, and how far each got (attempts and send marks keep creates and
+ * updates idempotent across the reset), and the unresolved conflicts.
  */
 export async function exportOutbox(db: CsDatabase, now: () => number = () => Date.now()): Promise<OutboxExport> {
   const rows = await db.outbox.orderBy('seq').toArray();

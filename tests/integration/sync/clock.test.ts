@@ -4,6 +4,8 @@ import { listConflicts, setProperties } from '../../../src-renderer/db';
 import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
 import { engine, openDb, uniqueDbName } from './support/engine';
 
+// (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
+
 const TYPES: SyncedType[] = ['deals'];
 const DAY = 24 * 3_600_000;
 

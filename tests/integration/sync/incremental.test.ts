@@ -3,6 +3,8 @@ import { associationPartners, SYNCED_TYPES } from '../../../shared/sync';
 import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
 import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/engine';
 
+// (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
+
 const OTHER_USER = '1000003';
 
 let crm: TestCrm;

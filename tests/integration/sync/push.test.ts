@@ -5,6 +5,8 @@ import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm
 import { engine, Killed, openDb, uniqueDbName } from './support/engine';
 import { switchable } from './support/switchable';
 
+// (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
+
 const TYPES: SyncedType[] = ['companies', 'deals', 'tasks', 'notes'];
 const OTHER_USER = '1000002';
 const APP = 'demo-private-app';

@@ -12,6 +12,8 @@ import { FakeMessagePortMain } from '../../support/fake-electron';
 import { gatewayPort, startTestCrm, type TestCrm } from './support/crm';
 import { openDb, uniqueDbName } from './support/engine';
 
+// (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
+
 /** Two ends of an in-memory channel with asynchronous delivery, like postMessage (transfer included). */
 function channel(): { main: Endpoint<FromWorker, ToWorker>; worker: Endpoint<ToWorker, FromWorker> } {
   const toWorker: Array<(m: ToWorker) => void> = [];

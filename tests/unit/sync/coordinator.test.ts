@@ -4,6 +4,8 @@ import { createSyncCoordinator, type CrmPort, type CrmRequest, type CrmResult } 
 import { CsDatabase, createDexieStore, setProperties } from '../../../src-renderer/db';
 import { toRow } from '../../../src-renderer/db/index-fields';
 
+// (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
+
 let n = 0;
 const freshStore = () => createDexieStore(new CsDatabase(`coordinator-${++n}-${Math.random()}`, { indexedDB, IDBKeyRange }));
 

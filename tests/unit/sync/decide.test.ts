@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decideUpdate, sameValue, type UpdateIntent } from '../../../shared/sync';
 
+// (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
+
 const intent = (base: Record<string, string | null>, desired: Record<string, string | null>): UpdateIntent => ({
   kind: 'update',
   label: 'property-edit',

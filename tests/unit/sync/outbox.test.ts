@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { foldOverlay, newEntry, sendableHeads, tempIdFor, type Intent, type StoredEntry } from '../../../shared/sync';
 
+// (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
+
 let seq = 0;
 const entry = (intent: Intent, status: 'pending' | 'attention' = 'pending'): StoredEntry => ({ ...newEntry(intent, 0), seq: ++seq, status });
 const update = (id: string, desired: Record<string, string>): Intent => ({ kind: 'update', label: 'property-edit', objectType: 'deals', recordId: id, base: {}, desired });

@@ -36,7 +36,7 @@ export function toDayInput(value: string | null | undefined): string {
   return ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10);
 }
 
-/** A date input's day as the wire value: epoch ms of midnight UTC (hubspot-api.md §2). */
+/** A date input's day as the wire value: epoch ms of midnight UTC (docs/hubspot-api.md §2). */
 export function fromDayInput(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return '';

@@ -1,4 +1,4 @@
-/** How a stage ends a record's journey, from the pipeline metadata (hubspot-api.md §6). */
+/** How a stage ends a record's journey, from the pipeline metadata (docs/hubspot-api.md §6). */
 export type StageOutcome = 'open' | 'won' | 'lost' | 'closed';
 
 export function stageOutcome(objectType: string, metadata: Record<string, string>): StageOutcome {

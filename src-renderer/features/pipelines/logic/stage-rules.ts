@@ -1,6 +1,6 @@
 /**
  * Stage rules: the properties a record needs before it may enter a stage. HubSpot keeps
- * them in pipeline settings its API does not serve (hubspot-api.md §6), the demo CRM serves
+ * them in pipeline settings its API does not serve (docs/hubspot-api.md §6), the demo CRM serves
  * them as `metadata["x-demo-requiredProperties"]`, and the workspace can define them
  * locally for a CRM that serves none. The app asks for both, united, before a move.
  */

@@ -171,7 +171,10 @@ async function applyFault(env: ModelEnv, port: ReturnType<typeof faultyPort>, fa
   else if (fault === 'latency') await env.admin.setFaults({ latencyMs: 2 });
 }
 
-/** G8: while an edit is pending, what the user sees is that edit, whatever the pulls brought. */
+/**
+ * docs/sync-guarantees.md G8: while an edit is pending, what the user sees is that edit,
+ * whatever the pulls brought.
+ */
 async function expectPendingEditsVisible(db: CsDatabase, ids: string[], locals: Map<string, Array<{ value: string }>>) {
   const pending = await db.outbox.where('status').equals('pending').toArray();
   for (const id of ids) {
