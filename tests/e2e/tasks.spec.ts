@@ -1,100 +1,10 @@
-import type { Page, Request } from '@playwright/test';
-import { crmApi, expect, FIXED_NOW, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
-
-/** Alex Morgan, the demo CRM's signed-in CSM. */
-const OWNER = '60000001';
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-// Europe/Warsaw is UTC+1 in late November: Friday 27 Nov starts at 26 Nov 23:00 UTC.
-const TODAY = Date.UTC(2026, 10, 26, 23, 0);
-const TOMORROW = TODAY + DAY;
-const DAY_AFTER = TOMORROW + DAY;
-
-interface CrmTask {
-  id: string;
-  subject: string;
-  due: number | null;
-  status: string;
-  priority: string;
-  reminders: number[];
-}
-
-const ms = (v: string | null | undefined) => (!v ? null : /^\d+$/.test(v) ? Number(v) : Date.parse(v));
-
-async function crmTasks(workspace: Workspace): Promise<CrmTask[]> {
-  const out: CrmTask[] = [];
-  let after: string | undefined;
-  do {
-    const res = await crmApi(workspace, '/crm/v3/objects/tasks/search', {
-      body: {
-        filterGroups: [{ filters: [{ propertyName: 'hubspot_owner_id', operator: 'EQ', value: OWNER }] }],
-        properties: ['hs_task_subject', 'hs_timestamp', 'hs_task_status', 'hs_task_priority', 'hs_task_reminders'],
-        limit: 200,
-        ...(after ? { after } : {}),
-      },
-    });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { results: { id: string; properties: Record<string, string | null> }[]; paging?: { next?: { after: string } } };
-    for (const r of body.results) {
-      out.push({
-        id: r.id,
-        subject: r.properties.hs_task_subject ?? '',
-        due: ms(r.properties.hs_timestamp),
-        status: r.properties.hs_task_status ?? '',
-        priority: r.properties.hs_task_priority ?? '',
-        reminders: (r.properties.hs_task_reminders ?? '').split(';').map((s) => ms(s.trim())).filter((n): n is number => n !== null),
-      });
-    }
-    after = body.paging?.next?.after;
-  } while (after);
-  return out;
-}
-
-async function crmTask(workspace: Workspace, id: string): Promise<Record<string, string | null>> {
-  const res = await crmApi(workspace, `/crm/v3/objects/tasks/${id}?properties=hs_task_status,hs_timestamp,hs_task_subject`);
-  return ((await res.json()) as { properties: Record<string, string | null> }).properties;
-}
-
-/** The tasks of each default view, by the CRM's data, at `now` (a moment after FIXED_NOW). */
-type ViewId = 'overdue' | 'due-today' | 'due-tomorrow' | 'all-open' | 'all-completed';
-
-function buckets(tasks: CrmTask[], now: number): Record<ViewId, string[]> {
-  const open = tasks.filter((t) => t.status !== 'COMPLETED');
-  const sorted = (list: CrmTask[]) => list.map((t) => t.id).sort();
-  return {
-    overdue: sorted(open.filter((t) => t.due !== null && t.due < now)),
-    'due-today': sorted(open.filter((t) => t.due !== null && t.due >= TODAY && t.due < TOMORROW)),
-    'due-tomorrow': sorted(open.filter((t) => t.due !== null && t.due >= TOMORROW && t.due < DAY_AFTER)),
-    'all-open': sorted(open),
-    'all-completed': sorted(tasks.filter((t) => t.status === 'COMPLETED')),
-  };
-}
-
-const TAB_NAMES: Record<ViewId, string> = {
-  overdue: 'Overdue',
-  'due-today': 'Due today',
-  'due-tomorrow': 'Due tomorrow',
-  'all-open': 'All open',
-  'all-completed': 'All completed',
-};
-
-async function openTasks(page: Page, workspace: Workspace, path = '/tasks') {
-  await openWorkspace(page, workspace, path);
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Last synced', { timeout: 30_000 });
-}
-
-async function selectView(page: Page, view: ViewId) {
-  await page.getByRole('tab', { name: new RegExp(`^${TAB_NAMES[view]}`) }).click();
-  await expect(page).toHaveURL(new RegExp(`view=${view}`));
-}
+import { crmApi, expect, FIXED_NOW, reconnectAndDrain, test, waitForOfflineReady } from './fixtures';
+import { OWNER, TOMORROW, DAY_AFTER, type CrmTask, ms, crmTasks, crmTask, type ViewId, buckets, TAB_NAMES, openTasks, selectView, row, rowIds, allRowIds } from './tasks-support';
 
 // Leave the page before the fixture stops the web host, so its open connections do not log errors.
 test.afterEach(async ({ page }) => {
   await page.goto('about:blank');
 });
-
-const row = (page: Page, id: string) => page.locator(`tr[data-task-id="${id}"]`);
-const rowIds = (page: Page) => page.locator('tbody tr[data-task-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id') ?? '').sort());
 
 test('each default view lists exactly the demo CRM tasks of its bucket', async ({ page, workspace }) => {
   const expected = buckets(await crmTasks(workspace), FIXED_NOW + 60_000);
@@ -220,44 +130,6 @@ test('edit and create go through the outbox and reach the CRM', async ({ page, w
     .toEqual([[Date.UTC(2026, 10, 28, 9, 30), OWNER]]);
 });
 
-test('a notification link opens that task highlighted with its editor', async ({ page, workspace }) => {
-  const b = buckets(await crmTasks(workspace), FIXED_NOW + 60_000);
-  const id = b['all-completed'][0] as string;
-  await openTasks(page, workspace, `/tasks?task=${id}`);
-  await expect(page).toHaveURL(/view=all-completed/);
-  await expect(row(page, id)).toHaveClass(/task-highlight/);
-  await expect(page.getByRole('dialog', { name: 'Edit task' })).toBeVisible();
-});
-
-test('a task coming due produces exactly one notification request through the host, with its subject and a click target', async ({ page, workspace }) => {
-  const requests: { id: string; title: string; body: string; target?: string }[] = [];
-  await page.route('**/__host/call/notify:show', async (route, request: Request) => {
-    requests.push(request.postDataJSON() as (typeof requests)[number]);
-    await route.continue();
-  });
-  const tasks = await crmTasks(workspace);
-  const open = tasks.filter((t) => t.status !== 'COMPLETED');
-  // The next announcement after now: a due time or a reminder time.
-  const next = open
-    .flatMap((t) => [...(t.due === null ? [] : [{ t, at: t.due }]), ...t.reminders.map((at) => ({ t, at }))])
-    .filter((o) => o.at > FIXED_NOW + 5 * 60_000)
-    .sort((x, y) => x.at - y.at)[0];
-  if (!next) throw new Error('the demo CRM has no upcoming task');
-
-  await openTasks(page, workspace);
-  await expect(page.getByTestId('count-all-open')).toHaveText(String(open.length));
-  const clockNow = await page.evaluate(() => Date.now());
-  // Jump to shortly before it (the tick after the jump finds nothing), then let the clock run past it.
-  await page.clock.fastForward(next.at - clockNow - 20_000);
-  await page.clock.runFor(90_000);
-  await expect.poll(() => requests.length).toBe(1);
-  expect(requests[0]?.title).toContain(next.t.subject);
-  expect(requests[0]?.target).toBe(`/tasks?task=${next.t.id}`);
-  // Nothing more for it: the clock running on announces it again neither now nor later.
-  await page.clock.runFor(120_000);
-  expect(requests.length).toBe(1);
-});
-
 test('with the switch off, a task coming due asks the host for nothing', async ({ page, workspace }) => {
   let requests = 0;
   await page.route('**/__host/call/notify:show', async (route) => {
@@ -277,13 +149,6 @@ test('with the switch off, a task coming due asks the host for nothing', async (
   await expect(page.getByRole('checkbox', { name: 'Desktop notifications for due tasks' })).not.toBeChecked();
   expect(requests).toBe(0);
 });
-
-/** Shows every page of the current view and reads its task ids. */
-async function allRowIds(page: Page): Promise<string[]> {
-  const more = page.getByRole('button', { name: /^Show more/ });
-  while (await more.isVisible()) await more.click();
-  return rowIds(page);
-}
 
 test('a custom task view lists exactly the demo CRM tasks matching its filters, survives a reload, and can be renamed and deleted', async ({ page, workspace }) => {
   const tasks = await crmTasks(workspace);
@@ -343,62 +208,4 @@ test('a custom task view lists exactly the demo CRM tasks matching its filters, 
   await page.reload();
   await expect(page.getByTestId('count-due-today')).toBeVisible();
   await expect(tabs.getByRole('tab')).toHaveCount(5);
-});
-
-test('under the web host a due task is shown with the browser Notification API, and clicking it opens that task', async ({ page, context, workspace }) => {
-  await context.grantPermissions(['notifications'], { origin: workspace.url });
-  // Record the page's real notifications (each is still constructed and shown by Chromium).
-  await page.addInitScript(() => {
-    const Real = window.Notification;
-    const shown: Notification[] = [];
-    (window as unknown as { shownNotifications: Notification[] }).shownNotifications = shown;
-    class Recorded extends Real {
-      constructor(title: string, options?: NotificationOptions) {
-        super(title, options);
-        shown.push(this);
-      }
-    }
-    Object.defineProperty(window, 'Notification', { value: Recorded, configurable: true, writable: true });
-  });
-  const open = (await crmTasks(workspace)).filter((t) => t.status !== 'COMPLETED');
-  const next = open
-    .flatMap((t) => [...(t.due === null ? [] : [{ t, at: t.due }]), ...t.reminders.map((at) => ({ t, at }))])
-    .filter((o) => o.at > FIXED_NOW + 5 * 60_000)
-    .sort((x, y) => x.at - y.at)[0];
-  if (!next) throw new Error('the demo CRM has no upcoming task');
-
-  await openTasks(page, workspace, '/tasks?view=all-open');
-  await expect(page.getByTestId('count-all-open')).toHaveText(String(open.length));
-  expect(await page.evaluate(() => Notification.permission)).toBe('granted');
-  const clockNow = await page.evaluate(() => Date.now());
-  await page.clock.fastForward(next.at - clockNow - 20_000);
-  await page.clock.runFor(90_000);
-  const read = () =>
-    page.evaluate(() => (window as unknown as { shownNotifications: Notification[] }).shownNotifications.map((n) => ({ title: n.title, tag: n.tag })));
-  await expect.poll(async () => (await read()).length).toBe(1);
-  const [shown] = await read();
-  expect(shown?.title).toContain(next.t.subject);
-  expect(shown?.tag).not.toBe('');
-
-  // Move away, then click the notification: the window comes back on that task.
-  await selectView(page, 'all-completed');
-  await page.evaluate(() => (window as unknown as { shownNotifications: Notification[] }).shownNotifications[0]?.dispatchEvent(new Event('click')));
-  await expect(page).toHaveURL(new RegExp(`task=${next.t.id}`));
-  await expect(row(page, next.t.id)).toHaveClass(/task-highlight/);
-  await expect(page.getByRole('dialog', { name: 'Edit task' })).toBeVisible();
-});
-
-test('under the web host the tab offers to ask for the browser permission until it is granted', async ({ page, context, workspace }) => {
-  await openTasks(page, workspace);
-  const allow = page.getByRole('button', { name: 'Allow notifications in this browser' });
-  await expect(allow).toBeVisible();
-  // The user allows it in the browser's prompt.
-  await context.grantPermissions(['notifications'], { origin: workspace.url });
-  await allow.click();
-  await expect(allow).toHaveCount(0);
-  expect(await page.evaluate(() => Notification.permission)).toBe('granted');
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeVisible();
-  await expect(page.getByRole('checkbox', { name: 'Desktop notifications for due tasks' })).toBeChecked();
-  await expect(allow).toHaveCount(0);
 });
