@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
-import { PORTAL_LIMITS } from './budget/portal';
+import { PORTAL_LIMITS } from './budget/rate-windows';
 import { DAY1, runTeam, type TeamRun } from './budget/team';
 import { quantile } from './stats';
 

@@ -1,5 +1,7 @@
 import { SYNCED_TYPES, TYPE_INFO, type SyncedType } from '../../../shared/sync';
-import { TIER_LIMITS } from '../../../src-main/demo-crm/http/rate-limit';
+import { EDITED_PROPERTY, fakeResponse, kindOf, referenceAnswer } from './http';
+import { RateWindows } from './rate-windows';
+import { lowerBound, modIndex, type Rec, type TypeData } from './records';
 import type { Sim } from './sim';
 
 /**
@@ -15,30 +17,8 @@ import type { Sim } from './sim';
  * values are not (a few properties per record), nor the search index lag.
  */
 
-export const PORTAL_LIMITS = TIER_LIMITS.professional;
-const WINDOW_MS = 10_000;
-const SEARCH_WINDOW_MS = 1_000;
-/** The property the simulated users edit (through the outbox), on companies, deals and tasks. */
-export const EDITED_PROPERTY = 'cs_bench_note';
 const ENGAGEMENTS: readonly SyncedType[] = ['tasks', 'meetings', 'notes', 'calls', 'emails'];
 const HELD = SYNCED_TYPES.filter((t) => !TYPE_INFO[t].optional);
-
-interface Rec {
-  id: number;
-  createdAt: number;
-  mod: number;
-  archived: boolean;
-  value: string;
-}
-
-interface TypeData {
-  byId: Map<number, Rec>;
-  /** Live ids, ascending (list paging). */
-  live: number[];
-  /** Live records by (modified, id) ascending (search). */
-  byMod: Rec[];
-  archived: number[];
-}
 
 export interface CallRecord {
   at: number;
@@ -53,14 +33,8 @@ export class Portal {
   /** `${from}|${to}` → id → partner ids (both directions kept). */
   private assoc = new Map<string, Map<number, number[]>>();
   private nextId = 1_000_000;
-  private std: number[] = [];
-  private stdHead = 0;
-  private srch: number[] = [];
-  private srchHead = 0;
-  private dayUsed = 0;
+  private readonly limits: RateWindows;
   readonly calls: CallRecord[] = [];
-  refused = 0;
-  refusedSearch = 0;
   /** When set, only calls at or after it are kept in `calls` (the measured day). */
   recordFrom = Infinity;
   companies: number[] = [];
@@ -69,10 +43,20 @@ export class Portal {
     private readonly sim: Sim,
     private readonly random: () => number,
     /** A midnight of the portal's time zone: the daily count starts again every 24 h from it. */
-    private dayStart: number,
+    dayStart: number,
     private readonly latency: { standard: [number, number]; search: [number, number] } = { standard: [80, 250], search: [150, 400] },
   ) {
     for (const t of HELD) this.types.set(t, { byId: new Map(), live: [], byMod: [], archived: [] });
+    this.limits = new RateWindows(dayStart);
+  }
+
+  /** Calls refused with a 429 (search ones included), since the start. */
+  get refused(): number {
+    return this.limits.refused;
+  }
+
+  get refusedSearch(): number {
+    return this.limits.refusedSearch;
   }
 
   // ---- the dataset and the CRM-side activity ------------------------------------------------
@@ -124,7 +108,7 @@ export class Portal {
     const rec = data.byId.get(id)!;
     rec.archived = true;
     data.live.splice(lowerBound(data.live, id), 1);
-    data.byMod.splice(this.modIndex(data, rec), 1);
+    data.byMod.splice(modIndex(data, rec), 1);
     data.archived.push(id);
   }
 
@@ -155,7 +139,7 @@ export class Portal {
     const rec: Rec = { id, createdAt: at, mod: at, archived: false, value: '' };
     data.byId.set(id, rec);
     data.live.push(id);
-    data.byMod.splice(this.insertAt(data, rec), 0, rec);
+    data.byMod.splice(modIndex(data, rec), 0, rec);
     return id;
   }
 
@@ -163,10 +147,10 @@ export class Portal {
     const data = this.types.get(type)!;
     const rec = data.byId.get(id);
     if (!rec || rec.archived) return;
-    data.byMod.splice(this.modIndex(data, rec), 1);
+    data.byMod.splice(modIndex(data, rec), 1);
     rec.mod = Math.max(this.sim.now, rec.mod + 1);
     rec.value = value;
-    data.byMod.splice(this.insertAt(data, rec), 0, rec);
+    data.byMod.splice(modIndex(data, rec), 0, rec);
   }
 
   private link(a: string, aId: number, b: string, bId: number) {
@@ -181,22 +165,6 @@ export class Portal {
 
   private partners(from: string, id: number, to: string): number[] {
     return this.assoc.get(`${from}|${to}`)?.get(id) ?? [];
-  }
-
-  private modIndex(data: TypeData, rec: Rec): number {
-    let lo = 0;
-    let hi = data.byMod.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const m = data.byMod[mid]!;
-      if (m.mod < rec.mod || (m.mod === rec.mod && m.id < rec.id)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private insertAt(data: TypeData, rec: Rec): number {
-    return this.modIndex(data, rec);
   }
 
   // ---- HTTP, as the gateway sees it -----------------------------------------------------------
@@ -217,72 +185,20 @@ export class Portal {
     }) as typeof fetch;
   }
 
-  private meter(laptop: number, kind: string, search: boolean): { ok: boolean; headers: Record<string, string>; retryAfterS?: number } {
-    const now = this.sim.now;
-    if (now - this.dayStart >= 86_400_000) {
-      this.dayStart = now - ((now - this.dayStart) % 86_400_000);
-      this.dayUsed = 0;
-    }
-    while (this.stdHead < this.std.length && (this.std[this.stdHead] ?? 0) <= now - WINDOW_MS) this.stdHead++;
-    while (this.srchHead < this.srch.length && (this.srch[this.srchHead] ?? 0) <= now - SEARCH_WINDOW_MS) this.srchHead++;
-    const inStd = this.std.length - this.stdHead;
-    const inSrch = this.srch.length - this.srchHead;
-    const over = search ? inSrch >= PORTAL_LIMITS.searchPerSecond : inStd >= PORTAL_LIMITS.standardPer10s;
-    if (!over) {
-      (search ? this.srch : this.std).push(now);
-      this.dayUsed++;
-      if (now >= this.recordFrom) this.calls.push({ at: now, laptop, kind, search });
-    } else {
-      this.refused++;
-      if (search) this.refusedSearch++;
-    }
-    // Keep the window arrays short.
-    if (this.stdHead > 50_000) {
-      this.std = this.std.slice(this.stdHead);
-      this.stdHead = 0;
-    }
-    if (this.srchHead > 50_000) {
-      this.srch = this.srch.slice(this.srchHead);
-      this.srchHead = 0;
-    }
-    const daily = { 'x-hubspot-ratelimit-daily': String(PORTAL_LIMITS.daily), 'x-hubspot-ratelimit-daily-remaining': String(Math.max(0, PORTAL_LIMITS.daily - this.dayUsed)) };
-    const headers = search
-      ? daily
-      : {
-          ...daily,
-          'x-hubspot-ratelimit-max': String(PORTAL_LIMITS.standardPer10s),
-          'x-hubspot-ratelimit-remaining': String(Math.max(0, PORTAL_LIMITS.standardPer10s - (this.std.length - this.stdHead))),
-          'x-hubspot-ratelimit-interval-milliseconds': String(WINDOW_MS),
-        };
-    return over ? { ok: false, headers, ...(search ? {} : { retryAfterS: 1 }) } : { ok: true, headers };
-  }
-
   private answer(laptop: number, method: string, url: URL, body: Record<string, unknown>, search: boolean): { status: number; headers: Record<string, string>; body: unknown } {
     const path = url.pathname;
     const kind = kindOf(method, path, url.searchParams);
-    const limit = this.meter(laptop, kind, search);
+    const limit = this.limits.take(this.sim.now, search);
+    if (limit.ok && this.sim.now >= this.recordFrom) this.calls.push({ at: this.sim.now, laptop, kind, search });
     if (!limit.ok) {
       const policy = search ? 'SECONDLY' : 'TEN_SECONDLY_ROLLING';
       return { status: 429, headers: { ...limit.headers, ...(limit.retryAfterS ? { 'retry-after': String(limit.retryAfterS) } : {}) }, body: { status: 'error', message: 'You have reached your limit.', policyName: policy, category: 'RATE_LIMITS' } };
     }
     const ok = (b: unknown, status = 200) => ({ status, headers: limit.headers, body: b });
     const notFound = () => ({ status: 404, headers: limit.headers, body: { status: 'error', message: 'Unable to infer object type', category: 'OBJECT_NOT_FOUND' } });
+    const reference = referenceAnswer(method, path, (t) => this.types.has(t));
+    if (reference) return reference.status === 404 ? notFound() : ok(reference.body, reference.status);
     let m: RegExpExecArray | null;
-
-    if ((m = /^\/crm\/v3\/properties\/([^/]+)\/cs_client_id$/.exec(path))) {
-      if (!this.types.has(m[1]!)) return notFound();
-      return ok({ name: 'cs_client_id', type: 'string', fieldType: 'text', groupName: 'cs_workspace', hasUniqueValue: !ENGAGEMENTS.includes(m[1] as SyncedType) });
-    }
-    if ((m = /^\/crm\/v3\/properties\/([^/]+)$/.exec(path))) {
-      if (!this.types.has(m[1]!)) return notFound();
-      if (method === 'POST') return ok({}, 201);
-      const names = ['hs_object_id', 'createdate', TYPE_INFO[m[1] as SyncedType].cursorProperty, EDITED_PROPERTY, 'cs_client_id'];
-      return ok({ results: names.map((name) => ({ name, label: name, type: 'string', fieldType: 'text', groupName: 'x' })) });
-    }
-    if (path.startsWith('/crm-object-schemas/')) return { status: 403, headers: limit.headers, body: { status: 'error', message: 'Missing scopes', category: 'MISSING_SCOPES' } };
-    if (/^\/crm\/v3\/pipelines\//.test(path)) return ok({ results: [] });
-    if (path === '/crm/v3/owners' || path === '/settings/v3/users') return ok({ results: Array.from({ length: 30 }, (_, i) => ({ id: String(i + 1), email: `csm${i}@example.test` })) });
-    if (path === '/account-info/v3/details') return ok({ portalId: 1, timeZone: 'Europe/Warsaw' });
 
     if ((m = /^\/crm\/v4\/associations\/([^/]+)\/([^/]+)\/batch\/read$/.exec(path))) {
       const [from, to] = [m[1]!, m[2]!];
@@ -327,7 +243,7 @@ export class Portal {
       }
       const lo = Number(filters.find((f) => f.operator === 'GTE')?.value ?? 0);
       const hiF = filters.find((f) => f.operator === 'LTE');
-      const start = this.modIndex(data, { id: -1, mod: lo } as Rec);
+      const start = modIndex(data, { id: -1, mod: lo } as Rec);
       let hits = data.byMod.slice(start);
       if (hiF) hits = hits.filter((r) => r.mod <= Number(hiF.value));
       return ok({ total: hits.length, results: hits.slice(0, limitN).map((r) => wire(r)) });
@@ -359,36 +275,4 @@ export class Portal {
     const more = from + n < ids.length;
     return ok({ results: page.map((r) => wire(r)), ...(more ? { paging: { next: { after: String(page.at(-1)!.id) } } } : {}) });
   }
-}
-
-function lowerBound(xs: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((xs[mid] ?? 0) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** What kind of call it is, for the breakdown. */
-export function kindOf(method: string, path: string, q: URLSearchParams): string {
-  if (path.endsWith('/search')) return 'search';
-  if (path.startsWith('/crm/v4/associations/')) return `association read: ${path.split('/')[4] ?? ''}`;
-  if (path.endsWith('/batch/update')) return 'edit: write';
-  if (path.endsWith('/batch/read')) return 'batch read (records)';
-  if (/^\/crm\/v3\/objects\/[^/]+$/.test(path)) return q.get('archived') === 'true' ? 'list archived (sweep)' : q.get('archived') === 'false' ? 'list (bootstrap)' : 'list ids (reconcile)';
-  if (method !== 'GET' || path.includes('/properties/') || path.includes('pipelines') || path.includes('owners') || path.includes('users') || path.includes('account-info')) return 'reference data';
-  return 'other';
-}
-
-/** The slice of `Response` the gateway reads; plain promises, so the simulation stays in microtasks. */
-function fakeResponse(status: number, headers: Record<string, string>, body: unknown): Response {
-  const text = JSON.stringify(body);
-  return {
-    status,
-    headers: { forEach: (fn: (value: string, key: string) => void) => Object.entries(headers).forEach(([k, v]) => fn(v, k)) },
-    text: async () => text,
-  } as unknown as Response;
 }

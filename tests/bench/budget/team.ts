@@ -3,7 +3,8 @@ import { createCrmGateway } from '../../../src-main/crm/gateway';
 import { DEFAULT_LIMITS, RateLimiter, type Clock } from '../../../src-main/crm/rate-limiter';
 import { HostCallError } from '../../../src-main/host/dispatch';
 import { MemoryStore } from './memory-store';
-import { EDITED_PROPERTY, Portal, type CallRecord } from './portal';
+import { EDITED_PROPERTY } from './http';
+import { Portal, type CallRecord } from './portal';
 import { poissonGap, rng, Sim } from './sim';
 
 const H = 3_600_000;
