@@ -1,52 +1,16 @@
 import { backoffDelay } from './backoff';
 import { DAILY_LIMIT_CODE, msUntilMidnight, PORTAL_INFO_META, type PortalInfo } from './daily-limit';
 import { PermanentSyncError, TransientSyncError } from './crm-calls';
-import { DEFAULT_TUNING, type KillPoint, type SyncContext, type SyncProgress, type SyncTuning } from './context';
+import { DEFAULT_TUNING, type SyncContext } from './context';
 import { SYNCED_TYPES, type SyncedType } from './object-types';
-import type { CrmPort, StorePort } from './ports';
 import { pushOutbox } from './push';
 import { observeBudget } from './rate-budget';
-import { DEFAULT_ACTIVITY, DEFAULT_SCHEDULE, dueAt, fixedSchedule, sameActivity, tierOf, type Activity, type PollSchedule, type Range } from './schedule';
+import type { CoordinatorOptions } from './coordinator-options';
+import { createPullPlan } from './pull-plan';
+import { DEFAULT_ACTIVITY, DEFAULT_SCHEDULE, fixedSchedule, type Activity, type PollSchedule } from './schedule';
 import { observeServerClock } from './server-clock';
 import { syncPass, type RunReport } from './sync-pass';
 import { INITIAL_STATUS, statusAfterPass, type SyncStatus, type SyncTrigger } from './status';
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export interface CoordinatorOptions {
-  crm: CrmPort;
-  store: StorePort;
-  timers: Timers;
-  now?: () => number;
-  random?: () => number;
-  tuning?: Partial<SyncTuning>;
-  types?: readonly SyncedType[];
-  /** A fixed interval for every type in every state, instead of the adaptive schedule (tests). */
-  intervalMs?: number;
-  /** The adaptive schedule's ranges (schedule.ts, DEFAULT_SCHEDULE). */
-  schedule?: Partial<PollSchedule>;
-  /** What the user is doing until `setActivity` says otherwise (DEFAULT_ACTIVITY: every type about once a minute). */
-  activity?: Activity;
-  referenceEveryMs?: number;
-  sweepEveryMs?: number;
-  /**
-   * Backoff after the CRM said "not now" (429, 5xx, 401): storm protection for a fleet
-   * (docs/sync-guarantees.md G12).
-   */
-  backoff?: { baseMs: number; maxMs: number };
-  /** Retry cadence while the CRM cannot be reached at all; a reconnect cuts it short. */
-  networkBackoff?: { baseMs: number; maxMs: number };
-  /** Spread reconnect/resume triggers over this window so a fleet does not stampede (G12). */
-  wakeJitterMs?: number;
-  onProgress?: (p: SyncProgress) => void;
-  onStatus?: (s: SyncStatus) => void;
-  checkpoint?: (p: KillPoint) => void | Promise<void>;
-  serverNow?: () => number | undefined;
-}
-
 
 export type { RunReport };
 
@@ -70,15 +34,6 @@ export interface SyncCoordinator {
 type PassMode = 'push' | 'due' | 'full';
 const RANK: Record<PassMode, number> = { push: 0, due: 1, full: 2 };
 const wider = (a: PassMode | null, b: PassMode): PassMode => (a !== null && RANK[a] > RANK[b] ? a : b);
-/** A pass also takes the types due within this share of their interval: fewer wake-ups, same requests. */
-const COALESCE_SHARE = 0.1;
-/**
- * After a change of activity (back at the desk, a meeting over, the charger plugged in) the
- * types not on screen that came due are spread over this long, by their own jitter: a team
- * leaving a meeting at 10:00 sharp does not pull everything at 10:00:00. The screen is pulled at once.
- */
-const WAKE_SPREAD_MS = 60_000;
-
 /**
  * The sync loop: reference data when due, push, pull per type, the archived sweep when due,
  * and push again for edits made meanwhile. Exactly one pass runs at a time; triggers that
@@ -102,15 +57,8 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
   const backoff = opts.backoff ?? { baseMs: 2_000, maxMs: 5 * 60_000 };
   const networkBackoff = opts.networkBackoff ?? { baseMs: 2_000, maxMs: 30_000 };
   const plan: PollSchedule = opts.intervalMs !== undefined ? fixedSchedule(opts.intervalMs) : { ...DEFAULT_SCHEDULE, ...opts.schedule };
-  let activity: Activity = opts.activity ?? DEFAULT_ACTIVITY;
-  /** Per type: when it was last pulled (client clock) and where in its range the next pull falls. */
-  const pulled = new Map<SyncedType, { at: number; jitter: number }>();
-  /** Optional types the portal lacks: looked for again at the idle pace, not every minute. */
-  const unavailable = new Set<SyncedType>();
   /** The end of a backoff (client clock): a change of activity does not cut it short. */
   let holdUntil = 0;
-  /** When the activity last changed (client clock). */
-  let activityChangedAt = -Infinity;
   let status: SyncStatus = { ...INITIAL_STATUS };
   let inFlight: Promise<RunReport> | null = null;
   let next: Promise<RunReport> | null = null;
@@ -149,42 +97,9 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     serverNow,
   };
 
+  const pulls = createPullPlan({ plan, types, random, dailyLow: () => budget.dailyLow(), activity: opts.activity ?? DEFAULT_ACTIVITY });
   const pass = (passTypes: readonly SyncedType[], background: boolean) =>
     syncPass(ctx, { types: passTypes, now, referenceEveryMs: opts.referenceEveryMs, sweepEveryMs: opts.sweepEveryMs, maintenance: () => !budget.dailyLow(), background });
-
-  function rangeOf(type: SyncedType): Range {
-    const tier = tierOf(type, activity, budget.dailyLow());
-    return plan[unavailable.has(type) && tier !== 'lowBudget' ? 'idle' : tier];
-  }
-
-  /**
-   * When a type is due by its schedule, and the earliest it may go after a change of activity
-   * (client clock); a type never pulled in this session is due now.
-   */
-  function dueOf(type: SyncedType): { due: number; notBefore: number } {
-    const last = pulled.get(type);
-    if (!last) return { due: -Infinity, notBefore: -Infinity };
-    const due = Math.round(dueAt(last.at, last.jitter, rangeOf(type)));
-    const onScreen = tierOf(type, activity, budget.dailyLow()) === 'onScreen';
-    return { due, notBefore: onScreen ? -Infinity : Math.round(activityChangedAt + last.jitter * WAKE_SPREAD_MS) };
-  }
-
-  function nextDueAt(type: SyncedType): number {
-    const { due, notBefore } = dueOf(type);
-    return Math.max(due, notBefore);
-  }
-
-  /** The types a scheduled pass pulls now: those due, and those due very soon (not ahead of their spread). */
-  function dueTypes(at: number): SyncedType[] {
-    return types.filter((t) => {
-      const { due, notBefore } = dueOf(t);
-      return notBefore <= at && due - at <= COALESCE_SHARE * rangeOf(t)[0];
-    });
-  }
-
-  function earliestDue(): number {
-    return Math.min(...types.map(nextDueAt));
-  }
 
   function noteBudget() {
     const low = budget.dailyLow();
@@ -203,7 +118,7 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     }
     emit({ running: true, phase: 'push' });
     let retryIn: number | undefined;
-    const passTypes = mode === 'full' ? types : mode === 'due' ? dueTypes(now()) : [];
+    const passTypes = mode === 'full' ? types : mode === 'due' ? pulls.dueTypes(now()) : [];
     const foreground = mode === 'full' && urgent;
     if (mode === 'full') urgent = false;
     // Nothing due after all (the activity changed since the timer was set): the outbox still goes.
@@ -215,9 +130,7 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
       holdUntil = 0;
       if (mode !== 'push') {
         const at = now();
-        for (const type of passTypes) pulled.set(type, { at, jitter: random() });
-        for (const type of passTypes) unavailable.delete(type);
-        for (const type of report.unavailable ?? []) unavailable.add(type);
+        pulls.pulled(passTypes, at, report.unavailable ?? []);
         status = statusAfterPass(status, { ...report, covered: passTypes }, at);
       } else if (!status.incomplete?.length) {
         // A push that went through clears a transient error; refusals stay until a pass pulls their type.
@@ -262,14 +175,14 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
           holdUntil = now() + retryIn;
           schedule(retryIn, 'full', true);
         } else if (following) schedule(0, following, true);
-        else schedule(Math.max(0, earliestDue() - now()), 'due', true);
+        else schedule(Math.max(0, pulls.earliestDue() - now()), 'due', true);
       }
     }
   }
 
   /** The activity changed: wake earlier if a type is now due sooner (never inside a backoff). */
   function wakeForSchedule() {
-    const at = Math.max(earliestDue(), holdUntil, now());
+    const at = Math.max(pulls.earliestDue(), holdUntil, now());
     if (timer && timer.at <= at) return;
     schedule(at - now(), timer ? wider(timer.mode, 'due') : 'due', true);
   }
@@ -348,10 +261,7 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     trigger,
     status: () => status,
     setActivity(patch) {
-      const next = { ...activity, ...patch };
-      if (sameActivity(next, activity)) return;
-      activity = next;
-      activityChangedAt = now();
+      if (!pulls.setActivity(patch, now())) return;
       // During a pass its end schedules from the new activity.
       if (started && !inFlight && status.online) wakeForSchedule();
     },

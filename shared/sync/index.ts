@@ -7,6 +7,7 @@ export * from './ports';
 export * from './context';
 export * from './status';
 export * from './coordinator';
+export * from './coordinator-options';
 export { TransientSyncError, PermanentSyncError } from './crm-calls';
 export { clientIdStateKey, type ClientIdState } from './app-schema';
 export { mergedIds, MERGED_IDS_PROPERTY, MERGEABLE_TYPES, reconcileDiff, reconcileKey, type ReconcileMark } from './reconcile';
