@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { notFound, validation } from '../http/errors';
 import type { Router } from '../http/router';
 import { CATALOGUE_PROPERTIES } from '../schema/properties';
-import { propertiesOf, propertyCreate } from '../schema/registry';
+import { propertyCreate } from '../schema/inputs';
+import { propertiesOf } from '../schema/registry';
 import type { Ctx } from './context';
 
 /**

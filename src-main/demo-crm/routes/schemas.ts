@@ -2,7 +2,8 @@ import { HttpError, notFound } from '../http/errors';
 import type { Router } from '../http/router';
 import { defaultAssocType } from '../schema/association-types';
 import type { ObjectType } from '../schema/object-types';
-import { propertiesOf, schemaCreate } from '../schema/registry';
+import { schemaCreate } from '../schema/inputs';
+import { propertiesOf } from '../schema/registry';
 import type { Ctx } from './context';
 import { parseInput } from './properties';
 
