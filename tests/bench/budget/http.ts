@@ -1,4 +1,5 @@
 import { TYPE_INFO, type SyncedType } from '../../../shared/sync';
+import type { Rec } from './records';
 
 /** HTTP as the gateway sees it, for the simulated portal (portal.ts). */
 
@@ -48,4 +49,17 @@ export function fakeResponse(status: number, headers: Record<string, string>, bo
   headers: { forEach: (fn: (value: string, key: string) => void) => Object.entries(headers).forEach(([k, v]) => fn(v, k)) },
   text: async () => text,
   } as unknown as Response;
+}
+
+/** A record as HubSpot answers it: the properties the engine reads, with history when asked. */
+export function wireRecord(r: Rec, modifiedProperty: string, history?: readonly string[]) {
+  const mod = new Date(r.mod).toISOString();
+  return {
+    id: String(r.id),
+    properties: { hs_object_id: String(r.id), [modifiedProperty]: mod, createdate: new Date(r.createdAt).toISOString(), [EDITED_PROPERTY]: r.value },
+    ...(history?.length ? { propertiesWithHistory: Object.fromEntries(history.map((p) => [p, [{ value: r.value, timestamp: mod, sourceType: 'CRM_UI' }]])) } : {}),
+    createdAt: new Date(r.createdAt).toISOString(),
+    updatedAt: mod,
+    archived: r.archived,
+  };
 }

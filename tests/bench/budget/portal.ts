@@ -1,5 +1,5 @@
 import { SYNCED_TYPES, TYPE_INFO, type SyncedType } from '../../../shared/sync';
-import { EDITED_PROPERTY, fakeResponse, kindOf, referenceAnswer } from './http';
+import { EDITED_PROPERTY, fakeResponse, kindOf, referenceAnswer, wireRecord } from './http';
 import { RateWindows } from './rate-windows';
 import { lowerBound, modIndex, type Rec, type TypeData } from './records';
 import type { Sim } from './sim';
@@ -218,14 +218,7 @@ export class Portal {
     const data = this.types.get(type);
     if (!data) return notFound();
     const prop = TYPE_INFO[type as SyncedType].cursorProperty;
-    const wire = (r: Rec, history?: string[]) => ({
-      id: String(r.id),
-      properties: { hs_object_id: String(r.id), [prop]: new Date(r.mod).toISOString(), createdate: new Date(r.createdAt).toISOString(), [EDITED_PROPERTY]: r.value },
-      ...(history?.length ? { propertiesWithHistory: Object.fromEntries(history.map((p) => [p, [{ value: r.value, timestamp: new Date(r.mod).toISOString(), sourceType: 'CRM_UI' }]])) } : {}),
-      createdAt: new Date(r.createdAt).toISOString(),
-      updatedAt: new Date(r.mod).toISOString(),
-      archived: r.archived,
-    });
+    const wire = (r: Rec, history?: string[]) => wireRecord(r, prop, history);
 
     if (m[2] === 'search') {
       const filters = ((body.filterGroups as Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>)?.[0]?.filters ?? []);
