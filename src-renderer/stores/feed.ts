@@ -4,9 +4,9 @@ import { dismissedKey, filterFeed, groupByDay, isUnread, lastOpenedKey, seenThro
 import type { Props, SyncedType } from '../../shared/sync';
 import { applyEdit, createNote, createTask, logCall } from '../db';
 import { addToIdSet, EMPTY_FEED, feedSince, readIdSet, readNumber, writeNumber, type FeedData } from '../db/queries/feed';
-import { useDb } from './db-key';
+import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { useWorkspaceStore } from './workspace';
 
 export type FollowUpKind = 'task' | 'note' | 'call' | 'email' | 'meeting';

@@ -31,10 +31,10 @@ import {
   type HealthSnapshot,
 } from '../db/queries/health';
 import type { PropertyRow, UserRow } from '../db/rows';
-import { createHealthEngine, type EngineInput } from '../features/health/engine';
-import type { FromHealthWorker, ToHealthWorker } from '../features/health/protocol';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { createHealthEngine, type EngineInput } from '../health/engine';
+import type { FromHealthWorker, ToHealthWorker } from '../health/protocol';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 import { useViewsStore } from './views';
 import { useWorkspaceStore } from './workspace';
 
@@ -43,7 +43,7 @@ import { useWorkspaceStore } from './workspace';
  * the CRM account computes the same scores; drafts per user in Dexie `meta`
  * `health:draft:<userId>`), every account's result, daily snapshots, renewals.
  *
- * The computation runs in a Web Worker (features/health/health.worker.ts) that reads Dexie and
+ * The computation runs in a Web Worker (health/health.worker.ts) that reads Dexie and
  * follows its change events itself, keeping the accounts in a plain `HealthBook`; it posts
  * back every result after a full computation and only the accounts a change reached after an
  * incremental one. The store publishes them as a shallow, never deeply reactive map and a
@@ -159,7 +159,7 @@ export const useHealthStore = defineStore('health', () => {
   let handle: EngineHandle | null = null;
   function startEngine(): EngineHandle {
     if (typeof Worker !== 'undefined') {
-      const worker = new Worker(new URL('../features/health/health.worker.ts', import.meta.url), { type: 'module' });
+      const worker = new Worker(new URL('../health/health.worker.ts', import.meta.url), { type: 'module' });
       worker.addEventListener('message', (ev: MessageEvent<FromHealthWorker>) => onEvent(ev.data));
       worker.addEventListener('error', (ev) => (error.value = new Error(ev.message || 'The health worker failed.')));
       worker.postMessage({ type: 'open', dbName: db.name } satisfies ToHealthWorker);

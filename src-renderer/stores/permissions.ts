@@ -4,9 +4,9 @@ import * as rules from '../../shared/domain/permissions';
 import { hubspot } from '../../shared/hubspot';
 import type { Action, CrmUser } from '../../shared/domain/permissions';
 import { userById } from '../db/queries/summary';
-import { useDb } from './db-key';
+import { useDb } from '../lib/db-key';
 import { hubspotVia, useHost } from './host-key';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { useWorkspaceStore } from './workspace';
 
 /**

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed } from 'vue';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 
 /** A call or meeting guide. The demo CRM has none, so they live in this computer's database. */
 export interface Playbook {

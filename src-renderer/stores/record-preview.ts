@@ -18,12 +18,12 @@ import {
   type TimelineItem,
 } from '../db/queries/portfolio';
 import type { OwnerRow, PropertyRow } from '../db/rows';
-import type { ActivityInput } from '../components/activity-forms/types';
+import type { ActivityInput } from '../../shared/records/activity-input';
 import { useConnectivityStore } from './connectivity';
-import { formatPropertyValue, useValuePlaceholders } from './format-value';
-import { useDb } from './db-key';
+import { formatPropertyValue, useValuePlaceholders } from '../lib/format-value';
+import { useDb } from '../lib/db-key';
 import { hubspotVia, useHost } from './host-key';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { useWorkspaceStore } from './workspace';
 
 export interface PreviewProperty {

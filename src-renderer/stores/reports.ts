@@ -14,9 +14,9 @@ import {
   type ReportResult,
 } from '../../shared/domain/reports';
 import { allOwners, getMeta, propertiesOf, propertiesOfTypes, putMeta, reportRows, stageLabels } from '../db/queries/summary';
-import { useDb } from './db-key';
+import { useDb } from '../lib/db-key';
 import { useHealthStore } from './health';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { usePermissionsStore } from './permissions';
 import { useWorkspaceStore } from './workspace';
 

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { metaValue } from '../db/queries/pipelines';
-import { parsePropertyList, requiredProperties, stageRuleKey, type LocalStageRules } from '../features/pipelines/logic/stage-rules';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { parsePropertyList, requiredProperties, stageRuleKey, type LocalStageRules } from '../../shared/pipelines/stage-rules';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 
 /** Where the workspace keeps stage rules it defines itself (for CRMs that serve none). */
 export const STAGE_RULES_META_KEY = 'pipelines.stageRules';

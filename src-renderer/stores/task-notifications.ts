@@ -9,7 +9,7 @@ import {
   type NotifyRunner,
 } from '../../shared/notify';
 import { I18N_GLOBAL_KEY } from '../i18n';
-import { useDb } from './db-key';
+import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 import { useTasksStore } from './tasks';
 import { useWorkspaceStore } from './workspace';

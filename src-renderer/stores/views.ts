@@ -4,8 +4,8 @@ import { ViewSchema, type View } from '../../shared/views';
 import type { CsDatabase } from '../db';
 import { readMeta, userById, writeMeta } from '../db/queries/portfolio';
 import type { UserRow } from '../db/rows';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 import { parseSharedDoc, readSharedDocs, removeSharedDoc, sharedDocTables, useSharedDocsAvailability, writeSharedDoc, type SharedDocWriteResult } from './shared-docs';
 import { useWorkspaceStore } from './workspace';
 

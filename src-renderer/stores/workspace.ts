@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CallOutput } from '../../shared/contract';
-import { useDb } from './db-key';
+import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 
 export type Identity = NonNullable<CallOutput<'crm:whoami'>>;

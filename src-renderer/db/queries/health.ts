@@ -5,7 +5,7 @@ import { propertyKindOf, type PropertyKind, type ViewRecord } from '../../../sha
 import type { CsDatabase } from '../database';
 import { mergeRecord } from '../repositories/records';
 import type { RecordRow } from '../rows';
-import { readSharedDoc, sharedDocTables, writeSharedDoc } from './shared-docs';
+import { readSharedDoc, sharedDocTables, writeSharedDoc } from '../repositories/shared-docs';
 
 /**
  * Read-side queries of health scores: the data a score reads (accounts, associated records,

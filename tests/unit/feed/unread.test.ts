@@ -8,7 +8,7 @@ import { lastOpenedKey } from '../../../shared/feed';
 import type { SyncedRecord } from '../../../shared/sync';
 import { CsDatabase } from '../../../src-renderer/db';
 import { createDexieStore } from '../../../src-renderer/db/store-port';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { useFeedStore } from '../../../src-renderer/stores/feed';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';

@@ -12,7 +12,7 @@ import { CsDatabase } from '../../../src-renderer/db';
 import { loadScoreModel } from '../../../src-renderer/db/queries/health';
 import HealthSettingsSection from '../../../src-renderer/features/health/HealthSettingsSection.vue';
 import { createAppI18n } from '../../../src-renderer/i18n';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { CTX, DAY, NOW, iso, rec } from './fixtures';
 

@@ -7,7 +7,7 @@ import { createApp } from 'vue';
 import type { HostApi } from '../../../shared/contract';
 import type { View } from '../../../shared/views';
 import { CsDatabase } from '../../../src-renderer/db';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { EVERYONE_KEY, privateKey, useViewsStore } from '../../../src-renderer/stores/views';
 import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';

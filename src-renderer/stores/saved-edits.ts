@@ -1,6 +1,6 @@
-import { EXPORT_PART_CHARS, type HostApi, type HostError } from '../../../shared/contract';
-import { exportOutbox, importOutbox, parseOutboxExport, readStrandedEdits, type CsDatabase, type OutboxExport } from '../../db';
-import { readCrmSource, sameCrm, type CrmSource } from '../../db/queries/connect';
+import { EXPORT_PART_CHARS, type HostApi, type HostError } from '../../shared/contract';
+import { exportOutbox, importOutbox, parseOutboxExport, readStrandedEdits, type CsDatabase, type OutboxExport } from '../db';
+import { readCrmSource, sameCrm, type CrmSource } from '../db/repositories/crm-source';
 
 /**
  * Nothing lost: before the local store is deleted (Disconnect, another CRM) the edits that

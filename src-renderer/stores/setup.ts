@@ -1,14 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { getMeta, propertiesOf, putMeta } from '../../db/queries/summary';
-import { useConnectivityStore } from '../../stores/connectivity';
-import { useDb } from '../../stores/db-key';
-import { hubspotVia, useHost } from '../../stores/host-key';
-import { hubspot, type HubspotCall } from '../../../shared/hubspot';
-import { useLiveQuery } from '../../stores/live-query';
-import { usePermissionsStore } from '../../stores/permissions';
-import { useWorkspaceStore, type WorkspaceSettings } from '../../stores/workspace';
-import { accountObjects, dateProperties, ownerProperties, type AccountObject, type SchemaProperty } from './setup-choices';
+import { getMeta, propertiesOf, putMeta } from '../db/queries/summary';
+import { useConnectivityStore } from './connectivity';
+import { useDb } from '../lib/db-key';
+import { hubspotVia, useHost } from './host-key';
+import { hubspot, type HubspotCall } from '../../shared/hubspot';
+import { useLiveQuery } from '../lib/live-query';
+import { usePermissionsStore } from './permissions';
+import { useWorkspaceStore, type WorkspaceSettings } from './workspace';
+import { accountObjects, dateProperties, ownerProperties, type AccountObject, type SchemaProperty } from '../../shared/records/setup-choices';
 
 const SCHEMAS_KEY = 'setup:schemas';
 const SETTINGS_KEY = 'workspaceSettings';

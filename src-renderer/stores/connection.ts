@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { checkHubspotUrl, HubspotToken, isErrorCode, type CallInput, type CallOutput, type HostError, type HubspotUrlProblem } from '../../../shared/contract';
-import { hubspot, type CallError } from '../../../shared/hubspot';
-import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../../db/queries/connect';
+import { checkHubspotUrl, HubspotToken, isErrorCode, type CallInput, type CallOutput, type HostError, type HubspotUrlProblem } from '../../shared/contract';
+import { hubspot, type CallError } from '../../shared/hubspot';
+import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../db/repositories/crm-source';
 import { readSavedNotice, saveUnsentEdits, unsentEditCount, writeSavedNotice, type SavedEditsNotice } from './saved-edits';
-import { useDb } from '../../stores/db-key';
-import { hubspotVia, useHost } from '../../stores/host-key';
+import { useDb } from '../lib/db-key';
+import { hubspotVia, useHost } from './host-key';
 
 export type TokenProblem = 'empty' | 'malformed';
 

@@ -1,8 +1,8 @@
 import type { Table } from 'dexie';
 import { DOC_KEY_PROPERTY, DOC_VALUE_PROPERTY, DOCS_TYPE, unavailableKey } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
-import { applyEdit, type EditOptions } from '../repositories/edits';
-import { mergeRecord, type MergedRecord } from '../repositories/records';
+import { applyEdit, type EditOptions } from './edits';
+import { mergeRecord, type MergedRecord } from './records';
 
 /**
  * Shared workspace documents: JSON values under a unique key, one record each of the CRM
