@@ -16,13 +16,11 @@ import {
 } from '../../shared/health';
 import { createZone, propertyKindOf, type PropertyKind } from '../../shared/views';
 import type { CsDatabase } from '../db';
+import { loadScoreModel, scoreModelTables, storeScoreModel } from '../db/repositories/health-model';
 import {
   deleteMetaValue,
   draftKey,
   healthReference,
-  loadScoreModel,
-  scoreModelTables,
-  storeScoreModel,
   readMetaValue,
   readSnapshots,
   renewalsBetween,

@@ -8,8 +8,6 @@ import { associate, createNote, createTask, logCall, mergedRecord, setProperties
 import {
   allOwners,
   associatedRecords,
-  logEmail,
-  logMeeting,
   propertyDefinitions,
   readMeta,
   searchByName,
@@ -17,6 +15,7 @@ import {
   writeMeta,
   type TimelineItem,
 } from '../db/queries/portfolio';
+import { logEmail, logMeeting } from '../db/repositories/activities';
 import type { OwnerRow, PropertyRow } from '../db/rows';
 import type { ActivityInput } from '../../shared/records/activity-input';
 import { useConnectivityStore } from './connectivity';

@@ -9,7 +9,7 @@ import { compileScore, setupTemplate } from '../../../shared/health';
 import HealthBadge from '../../../src-renderer/components/health/HealthBadge.vue';
 import HealthBreakdown from '../../../src-renderer/components/health/HealthBreakdown.vue';
 import { CsDatabase } from '../../../src-renderer/db';
-import { loadScoreModel } from '../../../src-renderer/db/queries/health';
+import { loadScoreModel } from '../../../src-renderer/db/repositories/health-model';
 import HealthSettingsSection from '../../../src-renderer/features/health/HealthSettingsSection.vue';
 import { createAppI18n } from '../../../src-renderer/i18n';
 import { DB_KEY } from '../../../src-renderer/lib/db-key';
