@@ -16,16 +16,12 @@ import {
 } from '../../shared/health';
 import { createZone, propertyKindOf, type PropertyKind } from '../../shared/views';
 import type { CsDatabase } from '../db';
+import { deleteMeta, getMeta, META, putMeta } from '../db/meta';
 import { loadScoreModel, scoreModelTables, storeScoreModel } from '../db/repositories/health-model';
 import {
-  deleteMetaValue,
-  draftKey,
   healthReference,
-  readMetaValue,
   readSnapshots,
   renewalsBetween,
-  snapshotKey,
-  writeMetaValue,
   type HealthSnapshot,
 } from '../db/queries/health';
 import type { PropertyRow, UserRow } from '../db/rows';
@@ -84,7 +80,7 @@ export const useHealthStore = defineStore('health', () => {
   const scores = useLiveQuery(async () => parseScores(await loadScoreModel(db)), [] as HealthScore[]);
   const draft = useLiveQuery(
     async () => {
-      const raw = userId.value ? await readMetaValue(db, draftKey(userId.value)) : undefined;
+      const raw = userId.value ? await getMeta(db, META.healthDraft(userId.value)) : undefined;
       const p = HealthScoreSchema.safeParse(raw);
       return p.success ? p.data : null;
     },
@@ -239,7 +235,7 @@ export const useHealthStore = defineStore('health', () => {
     if (!hasResults) return;
     const snap: HealthSnapshot = {};
     for (const [id, r] of results.value) if (r) snap[id] = [r.score, r.status, r.scoreId];
-    await writeMetaValue(db, snapshotKey(today()), snap);
+    await putMeta(db, META.healthSnapshot(today()), snap);
   }
   /** An account's score on each of the last `days` days that have a snapshot, oldest first. */
   async function trend(accountId: string, days = 30): Promise<Array<{ day: string; score: number; status: string }>> {
@@ -379,7 +375,7 @@ export const useHealthStore = defineStore('health', () => {
       if (new Set(next.map((s) => s.id)).size !== next.length) throw new HealthModelError([{ path: '', message: 'Two scores share an id' }]);
       // The parsed copies are plain objects: a form's reactive proxy cannot be stored (DataCloneError).
       await storeScoreModel(db, checked.flatMap((c) => (c.ok ? [c.score] : [])));
-      await deleteMetaValue(db, draftKey(uid));
+      await deleteMeta(db, META.healthDraft(uid));
     });
     if (started) void sendInput();
   }
@@ -398,11 +394,11 @@ export const useHealthStore = defineStore('health', () => {
   async function saveDraft(score: HealthScore): Promise<void> {
     const uid = await assertMayEdit();
     // A plain copy: the editor passes a reactive proxy, which IndexedDB cannot clone.
-    await writeMetaValue(db, draftKey(uid), JSON.parse(JSON.stringify(score)) as unknown);
+    await putMeta(db, META.healthDraft(uid), JSON.parse(JSON.stringify(score)) as unknown);
   }
 
   async function discardDraft(): Promise<void> {
-    if (userId.value) await deleteMetaValue(db, draftKey(userId.value));
+    if (userId.value) await deleteMeta(db, META.healthDraft(userId.value));
   }
 
   return {

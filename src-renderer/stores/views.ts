@@ -2,7 +2,8 @@ import { defineStore } from 'pinia';
 import { computed } from 'vue';
 import { ViewSchema, type View } from '../../shared/views';
 import type { CsDatabase } from '../db';
-import { readMeta, userById, writeMeta } from '../db/queries/portfolio';
+import { getMeta, META, putMeta } from '../db/meta';
+import { userById } from '../db/queries/portfolio';
 import type { UserRow } from '../db/rows';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
@@ -21,8 +22,8 @@ import { useWorkspaceStore } from './workspace';
 
 export const SETTINGS_PERMISSION = 'manage-customer-success-settings';
 /** Where Everyone views were kept before the shared store (read, never written again). */
-export const EVERYONE_KEY = 'views:everyone';
-export const privateKey = (userId: string): string => `views:${userId}`;
+export const EVERYONE_KEY = META.legacyTeamViews.key;
+export const privateKey = (userId: string): string => META.privateViews(userId).key;
 /** The shared-document key of an Everyone view. */
 export const VIEW_DOC_PREFIX = 'view:';
 export const viewDocKey = (viewId: string): string => VIEW_DOC_PREFIX + viewId;
@@ -52,7 +53,7 @@ interface Lists {
 
 /** Everyone views: the shared documents, then legacy local ones not (yet) among them. */
 async function readLists(db: CsDatabase, userId: string): Promise<Lists> {
-  const [mine, legacyRaw, docs] = await Promise.all([readMeta<unknown>(db, privateKey(userId), []), readMeta<unknown>(db, EVERYONE_KEY, []), readSharedDocs(db, VIEW_DOC_PREFIX)]);
+  const [mine, legacyRaw, docs] = await Promise.all([getMeta(db, META.privateViews(userId)), getMeta(db, META.legacyTeamViews), readSharedDocs(db, VIEW_DOC_PREFIX)]);
   const everyone = docs.flatMap((row) => {
     const p = parseSharedDoc(row, ViewSchema);
     // A document under a view key that is not an Everyone view is not shown as one.
@@ -96,8 +97,8 @@ export const useViewsStore = defineStore('views', () => {
   /** Drops views from the pre-shared-store list once they live elsewhere. */
   async function retireLegacy(ids: readonly string[]) {
     if (!ids.length) return;
-    const rest = parseList(await readMeta<unknown>(db, EVERYONE_KEY, [])).filter((v) => !ids.includes(v.id));
-    await writeMeta(db, EVERYONE_KEY, rest);
+    const rest = parseList(await getMeta(db, META.legacyTeamViews)).filter((v) => !ids.includes(v.id));
+    await putMeta(db, META.legacyTeamViews, rest);
   }
 
   /**
@@ -134,9 +135,9 @@ export const useViewsStore = defineStore('views', () => {
           if (!r.ok) throw new Error(r.error.message);
         }
         await retireLegacy(legacy.filter((id) => id === view.id || demoted.some((v) => v.id === id)));
-        if (ownView) await writeMeta(db, privateKey(uid), mine.filter((v) => v.id !== view.id));
+        if (ownView) await putMeta(db, META.privateViews(uid), mine.filter((v) => v.id !== view.id));
       } else {
-        await writeMeta(db, privateKey(uid), [...mine.filter((v) => v.id !== view.id), view]);
+        await putMeta(db, META.privateViews(uid), [...mine.filter((v) => v.id !== view.id), view]);
         if (wasEveryone) await unshare(view.id, legacy);
       }
       return { ok: true, view };
@@ -166,7 +167,7 @@ export const useViewsStore = defineStore('views', () => {
       if (view.sharing === 'everyone') {
         if (!maySettings(await db.users.get(uid))) return { ok: false, error: { code: 'FORBIDDEN', message: 'Deleting an Everyone view needs the settings permission.' } };
         await unshare(id, legacy);
-      } else await writeMeta(db, privateKey(uid), mine.filter((v) => v.id !== id));
+      } else await putMeta(db, META.privateViews(uid), mine.filter((v) => v.id !== id));
       return { ok: true, view };
     });
   }

@@ -3,6 +3,7 @@ import type { BookChange } from '../../../shared/health';
 import { SYNCED_TYPES } from '../../../shared/sync';
 import { propertyKindOf, type PropertyKind, type ViewRecord } from '../../../shared/views';
 import type { CsDatabase } from '../database';
+import { getMetaMany, META } from '../meta';
 import { mergeRecord } from '../repositories/records';
 import type { RecordRow } from '../rows';
 
@@ -12,28 +13,13 @@ import type { RecordRow } from '../rows';
  * and by key when Dexie reports what a transaction touched (`loadTouched`).
  */
 
-export const draftKey = (userId: string): string => `health:draft:${userId}`;
-export const snapshotKey = (day: string): string => `health:snapshots:${day}`;
 
 /** A day's snapshot: account id → [score, status, score id], compact because it holds every account. */
 export type HealthSnapshot = Record<string, [number, string, string]>;
 
-export async function readMetaValue(db: CsDatabase, key: string): Promise<unknown> {
-  return (await db.meta.get(key))?.value;
-}
-
-export async function writeMetaValue(db: CsDatabase, key: string, value: unknown): Promise<void> {
-  await db.meta.put({ key, value });
-}
-
-export async function deleteMetaValue(db: CsDatabase, key: string): Promise<void> {
-  await db.meta.delete(key);
-}
-
-/** The last `days` daily snapshots that exist, oldest first (for a trend chart). */
 export async function readSnapshots(db: CsDatabase, days: readonly string[]): Promise<Array<{ day: string; snapshot: HealthSnapshot }>> {
-  const rows = await db.meta.bulkGet(days.map(snapshotKey));
-  return rows.flatMap((r, i) => (r && days[i] ? [{ day: days[i], snapshot: r.value as HealthSnapshot }] : []));
+  const snaps = await getMetaMany(db, days.map(META.healthSnapshot));
+  return snaps.flatMap((snapshot, i) => (snapshot && days[i] ? [{ day: days[i], snapshot }] : []));
 }
 
 export interface HealthReference {

@@ -125,15 +125,6 @@ export function userById(db: CsDatabase, userId: string): Promise<UserRow | unde
   return db.users.get(userId);
 }
 
-/** A small key/value in `meta` (saved views, follows, cached history stamps). */
-export async function readMeta<T>(db: CsDatabase, key: string, fallback: T): Promise<T> {
-  return ((await db.meta.get(key))?.value as T | undefined) ?? fallback;
-}
-
-export async function writeMeta(db: CsDatabase, key: string, value: unknown): Promise<void> {
-  await db.meta.put({ key, value });
-}
-
 /**
  * Companies owned by `ownerId` modified since `sinceMs`: the only ones whose CSM property can
  * have been set since then (a property write bumps the record's modification date), so the

@@ -1,5 +1,6 @@
 import type { HealthScore } from '../../../shared/health';
 import type { CsDatabase } from '../database';
+import { deleteMeta, getMeta, META } from '../meta';
 import { readSharedDoc, sharedDocTables, writeSharedDoc } from './shared-docs';
 
 const SCORES_KEY = 'health:scores';
@@ -20,14 +21,14 @@ export async function loadScoreModel(db: CsDatabase): Promise<unknown> {
     }
   }
   // Saved by an earlier build on this computer only; moves to the CRM on the next save.
-  return (await db.meta.get(SCORES_KEY))?.value;
+  return getMeta(db, META.legacyHealthScores);
 }
 
 /** Replaces the stored score list; the scores must be plain, validated objects. */
 export async function storeScoreModel(db: CsDatabase, scores: readonly HealthScore[]): Promise<void> {
   const res = await writeSharedDoc(db, SCORES_KEY, scores);
   if (!res.ok) throw new Error(res.error.message);
-  await db.meta.delete(SCORES_KEY);
+  await deleteMeta(db, META.legacyHealthScores);
 }
 
 /** The tables `storeScoreModel` writes, for the caller's transaction. */
