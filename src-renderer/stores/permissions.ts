@@ -36,7 +36,7 @@ export const usePermissionsStore = defineStore('permissions', () => {
     { immediate: true },
   );
 
-  const user = computed<CrmUser | null>(() => (synced.value.value as CrmUser | undefined) ?? (fetched.value?.id === userId.value ? fetched.value : null));
+  const user = computed<CrmUser | null>(() => rules.toCrmUser(synced.value.value) ?? (fetched.value?.id === userId.value ? fetched.value : null));
   /** False until we know who the user is; screens show progress rather than locks meanwhile. */
   const known = computed(() => user.value !== null);
 

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed } from 'vue';
+import { can, toCrmUser } from '../../shared/domain/permissions';
 import { ViewSchema, type View } from '../../shared/views';
 import type { CsDatabase } from '../db';
 import { getMeta, META, putMeta } from '../db/meta';
@@ -20,7 +21,6 @@ import { useWorkspaceStore } from './workspace';
  * and move to the shared store when next saved.
  */
 
-export const SETTINGS_PERMISSION = 'manage-customer-success-settings';
 /** Where Everyone views were kept before the shared store (read, never written again). */
 export const EVERYONE_KEY = META.legacyTeamViews.key;
 export const privateKey = (userId: string): string => META.privateViews(userId).key;
@@ -28,11 +28,9 @@ export const privateKey = (userId: string): string => META.privateViews(userId).
 export const VIEW_DOC_PREFIX = 'view:';
 export const viewDocKey = (viewId: string): string => VIEW_DOC_PREFIX + viewId;
 
-/** "Manage customer success settings", or a super admin (product.md §1). */
-export function maySettings(user: UserRow | undefined): boolean {
-  if (!user) return false;
-  const perms = user['x-demo-permissions'];
-  return user.superAdmin === true || (Array.isArray(perms) && perms.includes(SETTINGS_PERMISSION));
+/** May this user share, unshare or delete Everyone views? The workspace's one rule (shared/domain/permissions). */
+export function mayShareWithEveryone(user: UserRow | undefined): boolean {
+  return can(toCrmUser(user), 'views:shareEveryone');
 }
 
 export type ViewSaveError = { code: 'FORBIDDEN' | 'INVALID' | 'NOT_FOUND' | 'NO_USER'; message: string };
@@ -77,7 +75,7 @@ export const useViewsStore = defineStore('views', () => {
   const availability = useSharedDocsAvailability();
 
   /** Whether the current user may share with Everyone (the UI hides the option; `save` enforces it). */
-  const canShareWithEveryone = computed(() => maySettings(me.value.value));
+  const canShareWithEveryone = computed(() => mayShareWithEveryone(me.value.value));
   /**
    * Null while Everyone views reach the CRM; else the CRM's reason why they stay on this
    * computer (no `cs_workspace_docs` object: custom objects need HubSpot Enterprise).
@@ -114,10 +112,10 @@ export const useViewsStore = defineStore('views', () => {
     const view = parsed.data;
     return db.transaction('rw', [db.users, ...sharedDocTables(db)], async (): Promise<ViewSaveResult> => {
       const { mine, everyone, legacy } = await readLists(db, uid);
-      const allowed = maySettings(await db.users.get(uid));
+      const allowed = mayShareWithEveryone(await db.users.get(uid));
       const wasEveryone = everyone.some((v) => v.id === view.id);
       if ((view.sharing === 'everyone' || wasEveryone) && !allowed) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Sharing views with Everyone needs the "Manage customer success settings" permission.' } };
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Sharing views with Everyone needs a paid seat and the "Manage customer success settings" permission.' } };
       }
       const ownView = mine.find((v) => v.id === view.id);
       if (ownView === undefined && !wasEveryone && view.ownerUserId !== uid) {
@@ -165,7 +163,7 @@ export const useViewsStore = defineStore('views', () => {
       const view = [...mine, ...everyone].find((v) => v.id === id);
       if (!view) return { ok: false, error: { code: 'NOT_FOUND', message: 'No such view.' } };
       if (view.sharing === 'everyone') {
-        if (!maySettings(await db.users.get(uid))) return { ok: false, error: { code: 'FORBIDDEN', message: 'Deleting an Everyone view needs the settings permission.' } };
+        if (!mayShareWithEveryone(await db.users.get(uid))) return { ok: false, error: { code: 'FORBIDDEN', message: 'Deleting an Everyone view needs a paid seat and the settings permission.' } };
         await unshare(id, legacy);
       } else await putMeta(db, META.privateViews(uid), mine.filter((v) => v.id !== id));
       return { ok: true, view };
