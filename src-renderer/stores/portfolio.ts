@@ -17,7 +17,7 @@ import type { MergedRecord } from '../db';
 import { HEALTH_STATUS_PROPERTY } from '../../shared/domain/reports';
 import { allOwners, LAST_ACTIVITY, countView, ownedModifiedSince, propertyDefinitions, queryView, type Derive } from '../db/queries/portfolio';
 import type { OwnerRow, PropertyRow } from '../db/rows';
-import { noteWorkingView } from '../db/queries/used-properties';
+import { noteWorkingView } from '../db/repositories/working-views';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
 import { useConnectivityStore } from './connectivity';

@@ -1,7 +1,7 @@
 import { DOC_VALUE_PROPERTY, DOCS_TYPE, SYNCED_TYPES } from '../../../shared/sync';
 import { WORKSPACE_PROPERTIES } from '../../../shared/records/workspace-properties';
 import type { CsDatabase } from '../database';
-import { getMeta, getMetaStartingWith, META, putMeta } from '../meta';
+import { getMeta, getMetaStartingWith, META } from '../meta';
 
 /**
  * The properties the workspace uses for a type: what its code reads (WORKSPACE_PROPERTIES)
@@ -20,14 +20,6 @@ import { getMeta, getMetaStartingWith, META, putMeta } from '../meta';
 
 /** Meta keys (exact or prefixes) holding the user's configuration. */
 export const CONFIG_META_PREFIXES = ['workspaceSettings', 'views:', 'reports:', 'pipelines.stageRules', 'health:draft:', 'shared-doc:'] as const;
-
-/**
- * A view being edited but not saved (e.g. Portfolio's working copy after "Edit columns"):
- * kept under a `views:` key so its properties count as used and are synced at once.
- */
-export async function noteWorkingView(db: CsDatabase, scope: string, view: unknown): Promise<void> {
-  await putMeta(db, META.workingView(scope), view);
-}
 
 function collectStrings(value: unknown, out: Set<string>, depth = 0): void {
   if (depth > 12) return;
