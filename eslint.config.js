@@ -19,6 +19,19 @@ const restrict = (patterns, message) => ({
   ],
 });
 
+/**
+ * Layers inside the renderer (ARCHITECTURE.md): features/ and components/ (screens) → stores/
+ * (state) → db/ (queries and repositories) and shared/. They use typescript-eslint's rule, so
+ * they add to the zone rule above instead of replacing it for the same files. A screen may
+ * name a db/ type (`import type { MergedRecord }`), which costs no code at run time; values
+ * and calls go through a store.
+ */
+const layer = (patterns, message, { allowTypeImports = false } = {}) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: patterns, message, allowTypeImports }] }],
+});
+const screens = ['**/features/**', '**/components/**'];
+const dbLayer = ['**/db', '**/db/**'];
+
 /** Files of src-main/ that are the Electron shell; everything else in src-main/ must run in plain Node. */
 const electronShell = ['src-main/index.ts', 'src-main/electron/**/*.ts', 'src-main/preload/**/*.ts'];
 
@@ -42,6 +55,18 @@ export default defineConfig([
     files: ['src-renderer/**/*.{ts,vue}'],
     languageOptions: { globals: globals.browser },
     rules: restrict(['**/src-main/**', 'electron', ...nodeBuiltins], 'The renderer talks to its host only through src-renderer/bridge and the shared contract.'),
+  },
+  {
+    files: ['src-renderer/features/**/*.{ts,vue}', 'src-renderer/components/**/*.{ts,vue}'],
+    rules: layer(dbLayer, 'Screens reach the local store through a store (src-renderer/stores/), never db/ directly.', { allowTypeImports: true }),
+  },
+  {
+    files: ['src-renderer/stores/**/*.ts', 'src-renderer/lib/**/*.ts', 'src-renderer/health/**/*.ts', 'src-renderer/sync/**/*.ts'],
+    rules: layer(screens, 'Stores, helpers and workers never import screens (features/, components/); move shared logic to shared/ or a store.'),
+  },
+  {
+    files: ['src-renderer/db/**/*.ts'],
+    rules: layer([...screens, '**/stores/**', '**/lib/**'], 'db/ is the bottom layer of the renderer: it imports only db/, shared/ and Dexie.'),
   },
   {
     files: ['src-renderer/public/sw.js'],

@@ -7,7 +7,7 @@ import { CsDatabase } from './db';
 import LocalStoreProblem from './features/local-store/LocalStoreProblem.vue';
 import { createAppI18n, I18N_GLOBAL_KEY, initialLocale } from './i18n';
 import { createAppRouter } from './router';
-import { DB_KEY } from './stores/db-key';
+import { DB_KEY } from './lib/db-key';
 import { HOST_KEY } from './stores/host-key';
 import './styles.css';
 

@@ -15,6 +15,28 @@ export interface CrmUser {
 
 export const MANAGE_CS_SETTINGS = 'manage-customer-success-settings';
 
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+
+/**
+ * A stored or fetched user record as the rules read it: fields of the wrong type are
+ * dropped (a malformed `superAdmin` is not a super admin), null without an id.
+ */
+export function toCrmUser(row: unknown): CrmUser | null {
+  if (!row || typeof row !== 'object') return null;
+  const r = row as Record<string, unknown>;
+  if (typeof r.id !== 'string') return null;
+  const seatNames = strings(r.seatNames);
+  const roleIds = strings(r.roleIds);
+  const perms = strings(r['x-demo-permissions']);
+  return {
+    id: r.id,
+    ...(r.superAdmin === true ? { superAdmin: true } : {}),
+    ...(seatNames ? { seatNames } : {}),
+    ...(roleIds ? { roleIds } : {}),
+    ...(perms ? { 'x-demo-permissions': perms } : {}),
+  };
+}
+
 export const WORKSPACE_TABS = ['summary', 'portfolio', 'pipelines', 'schedule', 'tasks', 'feed'] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 

@@ -1,8 +1,9 @@
 import { intentRecordKey, recordKey, remapIntent, type RecordMerge, type StoredEntry } from '../../shared/sync';
 import type { CsDatabase } from './database';
+import { deleteMeta, getMeta, META, putMeta } from './meta';
 
 /** Meta key of the recent edits that reached a survivor instead of the record they were made on. */
-export const REDIRECTED_META = 'outbox:redirected';
+export const REDIRECTED_META = META.redirected.key;
 const REDIRECTED_KEEP = 20;
 
 /** A queued edit that the CRM applied to the survivor of a merge (shown in the outbox review). */
@@ -75,17 +76,17 @@ export async function absorbMergedTx(db: CsDatabase, m: RecordMerge): Promise<Se
 /** Remember that a redirected entry reached the survivor, for the outbox review (newest first). */
 export async function noteRedirectedTx(db: CsDatabase, e: StoredEntry, at: number): Promise<void> {
   if (!e.redirectedFrom || e.intent.kind !== 'update') return;
-  const list = ((await db.meta.get(REDIRECTED_META))?.value as RedirectedEdit[] | undefined) ?? [];
+  const list = (await getMeta(db, META.redirected)) ?? [];
   const item: RedirectedEdit = { seq: e.seq, label: e.intent.label, objectType: e.intent.objectType, loserId: e.redirectedFrom.id, survivorId: e.intent.recordId, at };
-  await db.meta.put({ key: REDIRECTED_META, value: [item, ...list.filter((x) => x.seq !== e.seq)].slice(0, REDIRECTED_KEEP) });
+  await putMeta(db, META.redirected, [item, ...list.filter((x) => x.seq !== e.seq)].slice(0, REDIRECTED_KEEP));
 }
 
 /** The recent redirected edits, newest first (the outbox review lists them). */
 export async function listRedirected(db: CsDatabase): Promise<RedirectedEdit[]> {
-  return ((await db.meta.get(REDIRECTED_META))?.value as RedirectedEdit[] | undefined) ?? [];
+  return (await getMeta(db, META.redirected)) ?? [];
 }
 
 /** The user has read them. */
 export async function clearRedirected(db: CsDatabase): Promise<void> {
-  await db.meta.delete(REDIRECTED_META);
+  await deleteMeta(db, META.redirected);
 }

@@ -21,6 +21,7 @@ import type { ConflictRow, PipelineRow, PropertyRow, RecordRow } from './rows';
 import { usedProperties } from './queries/used-properties';
 import { replaceAssociationsTx } from './associations-tx';
 import { absorbMergedTx, mentions, noteRedirectedTx } from './merge-tx';
+import { entryFor, getMeta, putMeta } from './meta';
 
 /** The sync engine's view of the Dexie database; each method is one transaction. */
 export function createDexieStore(db: CsDatabase, now: () => number = () => Date.now()): StorePort {
@@ -236,7 +237,7 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
         await table.bulkPut(next);
       }),
 
-    getMeta: async <T>(key: string) => (await db.meta.get(key))?.value as T | undefined,
-    setMeta: async (key, value) => void (await db.meta.put({ key, value })),
+    getMeta: async <T>(key: string) => (await getMeta(db, entryFor(key))) as T | undefined,
+    setMeta: (key, value) => putMeta(db, entryFor(key), value),
   };
 }

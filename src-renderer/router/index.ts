@@ -1,8 +1,10 @@
 import type { Component } from 'vue';
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import { WORKSPACE_TABS, type WorkspaceTab } from '../../shared/domain/permissions';
 
-export const TABS = ['summary', 'portfolio', 'pipelines', 'schedule', 'tasks', 'feed'] as const;
-export type Tab = (typeof TABS)[number];
+/** The tabs, in order: the one list, kept with the rules that lock them (shared/domain/permissions). */
+export const TABS = WORKSPACE_TABS;
+export type Tab = WorkspaceTab;
 
 /**
  * Each tab's screen is `features/<tab>/<Tab>View.vue`, found by glob; a tab in TABS without

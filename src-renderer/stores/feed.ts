@@ -1,12 +1,13 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { dismissedKey, filterFeed, groupByDay, isUnread, lastOpenedKey, seenThrough, sequencesOf, windowStart, type FeedItem, type FeedType, type SequenceFilter } from '../../shared/feed';
+import { filterFeed, groupByDay, isUnread, seenThrough, sequencesOf, windowStart, type FeedItem, type FeedType, type SequenceFilter } from '../../shared/feed';
 import type { Props, SyncedType } from '../../shared/sync';
 import { applyEdit, createNote, createTask, logCall } from '../db';
-import { addToIdSet, EMPTY_FEED, feedSince, readIdSet, readNumber, writeNumber, type FeedData } from '../db/queries/feed';
-import { useDb } from './db-key';
+import { dismissedIds, EMPTY_FEED, feedSince, lastOpenedAt, type FeedData } from '../db/queries/feed';
+import { addDismissed, setLastOpened } from '../db/repositories/feed';
+import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { useWorkspaceStore } from './workspace';
 
 export type FollowUpKind = 'task' | 'note' | 'call' | 'email' | 'meeting';
@@ -46,7 +47,7 @@ export const useFeedStore = defineStore('feed', () => {
   const userId = computed(() => (workspace.identity ? String(workspace.identity.userId) : null));
 
   /** When the user last looked at the tab (meta, per user), live: the tab bar's count reads it. */
-  const lastOpened = useLiveQuery<number | null>(() => (userId.value ? readNumber(db, lastOpenedKey(userId.value)) : null), null, [userId]);
+  const lastOpened = useLiveQuery<number | null>(() => (userId.value ? lastOpenedAt(db, userId.value) : null), null, [userId]);
   /**
    * The feed is derived while the tab is on screen, and afterwards for the tab bar's count of
    * unread items. Before the first visit nothing is unread, so nothing is derived — the
@@ -65,7 +66,7 @@ export const useFeedStore = defineStore('feed', () => {
     EMPTY_FEED,
     [ownerId, pages, active],
   );
-  const dismissed = useLiveQuery<Set<string>>(() => (userId.value ? readIdSet(db, dismissedKey(userId.value)) : new Set()), new Set(), [userId]);
+  const dismissed = useLiveQuery<Set<string>>(() => (userId.value ? dismissedIds(db, userId.value) : new Set()), new Set(), [userId]);
 
   const names = {
     contact: (id: string) => data.value.value.contacts.get(id)?.name ?? '',
@@ -98,9 +99,8 @@ export const useFeedStore = defineStore('feed', () => {
   let visitPending = false;
   async function recordVisit(user: string) {
     visitPending = false;
-    const key = lastOpenedKey(user);
-    previousVisit.value = await readNumber(db, key);
-    await writeNumber(db, key, Date.now());
+    previousVisit.value = await lastOpenedAt(db, user);
+    await setLastOpened(db, user, Date.now());
   }
   function open() {
     pages.value = 1;
@@ -120,7 +120,7 @@ export const useFeedStore = defineStore('feed', () => {
     if (!user || visitPending) return Promise.resolve(undefined);
     const seen = seenThrough(Date.now(), shown.value);
     seenHere.value = seen;
-    return run(() => writeNumber(db, lastOpenedKey(user), seen));
+    return run(() => setLastOpened(db, user, seen));
   }
   watch(userId, (user) => {
     seenHere.value = null;
@@ -128,7 +128,7 @@ export const useFeedStore = defineStore('feed', () => {
   });
 
   const loadOlder = () => (pages.value += 1);
-  const dismiss = (item: FeedItem) => run(() => addToIdSet(db, dismissedKey(userId.value ?? 'anonymous'), [item.id]));
+  const dismiss = (item: FeedItem) => run(() => addDismissed(db, userId.value ?? 'anonymous', [item.id]));
   const clearFilters = () => {
     query.value = '';
     types.value = [];

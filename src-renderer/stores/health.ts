@@ -16,25 +16,19 @@ import {
 } from '../../shared/health';
 import { createZone, propertyKindOf, type PropertyKind } from '../../shared/views';
 import type { CsDatabase } from '../db';
+import { deleteMeta, getMeta, META, putMeta } from '../db/meta';
+import { loadScoreModel, scoreModelTables, storeScoreModel } from '../db/repositories/health-model';
 import {
-  deleteMetaValue,
-  draftKey,
   healthReference,
-  loadScoreModel,
-  scoreModelTables,
-  storeScoreModel,
-  readMetaValue,
   readSnapshots,
   renewalsBetween,
-  snapshotKey,
-  writeMetaValue,
   type HealthSnapshot,
 } from '../db/queries/health';
 import type { PropertyRow, UserRow } from '../db/rows';
-import { createHealthEngine, type EngineInput } from '../features/health/engine';
-import type { FromHealthWorker, ToHealthWorker } from '../features/health/protocol';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { createHealthEngine, type EngineInput } from '../health/engine';
+import type { FromHealthWorker, ToHealthWorker } from '../health/protocol';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 import { useViewsStore } from './views';
 import { useWorkspaceStore } from './workspace';
 
@@ -43,7 +37,7 @@ import { useWorkspaceStore } from './workspace';
  * the CRM account computes the same scores; drafts per user in Dexie `meta`
  * `health:draft:<userId>`), every account's result, daily snapshots, renewals.
  *
- * The computation runs in a Web Worker (features/health/health.worker.ts) that reads Dexie and
+ * The computation runs in a Web Worker (health/health.worker.ts) that reads Dexie and
  * follows its change events itself, keeping the accounts in a plain `HealthBook`; it posts
  * back every result after a full computation and only the accounts a change reached after an
  * incremental one. The store publishes them as a shallow, never deeply reactive map and a
@@ -86,7 +80,7 @@ export const useHealthStore = defineStore('health', () => {
   const scores = useLiveQuery(async () => parseScores(await loadScoreModel(db)), [] as HealthScore[]);
   const draft = useLiveQuery(
     async () => {
-      const raw = userId.value ? await readMetaValue(db, draftKey(userId.value)) : undefined;
+      const raw = userId.value ? await getMeta(db, META.healthDraft(userId.value)) : undefined;
       const p = HealthScoreSchema.safeParse(raw);
       return p.success ? p.data : null;
     },
@@ -121,7 +115,7 @@ export const useHealthStore = defineStore('health', () => {
   const segmentOptions = computed(() => views.custom.filter((v) => v.objectType === accountObject.value).map((v) => ({ id: v.id, name: v.name })));
 
   // ---- computation -------------------------------------------------------------------
-  // The engine (features/health/engine.ts) reads Dexie and follows its change events itself.
+  // The engine (src-renderer/health/engine.ts) reads Dexie and follows its change events itself.
   // In the app it runs in a Web Worker (health.worker.ts), so 50,000 accounts never block the
   // UI; where there is no Worker (Node tests) it runs here, a chunk at a time.
   const results = shallowRef<ReadonlyMap<string, HealthSummary | null>>(markRaw(new Map()));
@@ -159,7 +153,7 @@ export const useHealthStore = defineStore('health', () => {
   let handle: EngineHandle | null = null;
   function startEngine(): EngineHandle {
     if (typeof Worker !== 'undefined') {
-      const worker = new Worker(new URL('../features/health/health.worker.ts', import.meta.url), { type: 'module' });
+      const worker = new Worker(new URL('../health/health.worker.ts', import.meta.url), { type: 'module' });
       worker.addEventListener('message', (ev: MessageEvent<FromHealthWorker>) => onEvent(ev.data));
       worker.addEventListener('error', (ev) => (error.value = new Error(ev.message || 'The health worker failed.')));
       worker.postMessage({ type: 'open', dbName: db.name } satisfies ToHealthWorker);
@@ -241,7 +235,7 @@ export const useHealthStore = defineStore('health', () => {
     if (!hasResults) return;
     const snap: HealthSnapshot = {};
     for (const [id, r] of results.value) if (r) snap[id] = [r.score, r.status, r.scoreId];
-    await writeMetaValue(db, snapshotKey(today()), snap);
+    await putMeta(db, META.healthSnapshot(today()), snap);
   }
   /** An account's score on each of the last `days` days that have a snapshot, oldest first. */
   async function trend(accountId: string, days = 30): Promise<Array<{ day: string; score: number; status: string }>> {
@@ -381,7 +375,7 @@ export const useHealthStore = defineStore('health', () => {
       if (new Set(next.map((s) => s.id)).size !== next.length) throw new HealthModelError([{ path: '', message: 'Two scores share an id' }]);
       // The parsed copies are plain objects: a form's reactive proxy cannot be stored (DataCloneError).
       await storeScoreModel(db, checked.flatMap((c) => (c.ok ? [c.score] : [])));
-      await deleteMetaValue(db, draftKey(uid));
+      await deleteMeta(db, META.healthDraft(uid));
     });
     if (started) void sendInput();
   }
@@ -400,11 +394,11 @@ export const useHealthStore = defineStore('health', () => {
   async function saveDraft(score: HealthScore): Promise<void> {
     const uid = await assertMayEdit();
     // A plain copy: the editor passes a reactive proxy, which IndexedDB cannot clone.
-    await writeMetaValue(db, draftKey(uid), JSON.parse(JSON.stringify(score)) as unknown);
+    await putMeta(db, META.healthDraft(uid), JSON.parse(JSON.stringify(score)) as unknown);
   }
 
   async function discardDraft(): Promise<void> {
-    if (userId.value) await deleteMetaValue(db, draftKey(userId.value));
+    if (userId.value) await deleteMeta(db, META.healthDraft(userId.value));
   }
 
   return {

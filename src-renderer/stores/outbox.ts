@@ -3,8 +3,8 @@ import { displayName } from '../../shared/records/display-name';
 import type { PropValue, StoredEntry } from '../../shared/sync';
 import { clearRedirected, discardEntry, listConflicts, listOutbox, listRedirected, resolveConflict, retryEntry, type ConflictChoice, type RedirectedEdit } from '../db';
 import type { ConflictRow } from '../db';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 
 export interface OutboxItem {
   entry: StoredEntry;

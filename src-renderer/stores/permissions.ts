@@ -4,9 +4,9 @@ import * as rules from '../../shared/domain/permissions';
 import { hubspot } from '../../shared/hubspot';
 import type { Action, CrmUser } from '../../shared/domain/permissions';
 import { userById } from '../db/queries/summary';
-import { useDb } from './db-key';
+import { useDb } from '../lib/db-key';
 import { hubspotVia, useHost } from './host-key';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { useWorkspaceStore } from './workspace';
 
 /**
@@ -36,7 +36,7 @@ export const usePermissionsStore = defineStore('permissions', () => {
     { immediate: true },
   );
 
-  const user = computed<CrmUser | null>(() => (synced.value.value as CrmUser | undefined) ?? (fetched.value?.id === userId.value ? fetched.value : null));
+  const user = computed<CrmUser | null>(() => rules.toCrmUser(synced.value.value) ?? (fetched.value?.id === userId.value ? fetched.value : null));
   /** False until we know who the user is; screens show progress rather than locks meanwhile. */
   const known = computed(() => user.value !== null);
 

@@ -16,15 +16,15 @@ import {
   type PipelineOverlays,
   type PipelineType,
 } from '../db/queries/pipelines';
-import { groupByStage, orderedStages, type StageDef } from '../features/pipelines/logic/board';
-import { completeGroups, fallbackKinds, filtersToView, NO_FILTERS, quickPropertiesFor, type BoardFilters } from '../features/pipelines/logic/filters';
-import { stageOutcome } from '../features/pipelines/logic/stage-kind';
-import { missingProperties } from '../features/pipelines/logic/stage-rules';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { groupByStage, orderedStages, type StageDef } from '../../shared/pipelines/board';
+import { completeGroups, fallbackKinds, filtersToView, NO_FILTERS, quickPropertiesFor, type BoardFilters } from '../../shared/pipelines/filters';
+import { stageOutcome } from '../../shared/pipelines/stage-kind';
+import { missingProperties } from '../../shared/pipelines/stage-rules';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 import { useStageRulesStore } from './stage-rules';
 import { useWorkspaceStore } from './workspace';
-import { useValuePlaceholders } from './format-value';
+import { useValuePlaceholders } from '../lib/format-value';
 
 export interface PipelineCardModel {
   id: string;

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed } from 'vue';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { getMeta, META, putMeta } from '../db/meta';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 
 /** A call or meeting guide. The demo CRM has none, so they live in this computer's database. */
 export interface Playbook {
@@ -13,8 +14,6 @@ export interface Playbook {
   /** Seeded defaults are identified by key so the screen can show them in the user's language. */
   seedKey?: string;
 }
-
-const META_KEY = 'playbooks';
 
 /** Written once, on first use; their text is translated by the screen (seedKey). */
 export const DEFAULT_PLAYBOOKS: readonly Playbook[] = [
@@ -31,14 +30,14 @@ export function orderPlaybooks(list: readonly Playbook[]): Playbook[] {
 
 export const usePlaybooksStore = defineStore('playbooks', () => {
   const db = useDb();
-  const stored = useLiveQuery<Playbook[] | null>(async () => ((await db.meta.get(META_KEY))?.value as Playbook[] | undefined) ?? null, null);
+  const stored = useLiveQuery<Playbook[] | null>(async () => (await getMeta(db, META.playbooks)) ?? null, null);
   const playbooks = computed(() => orderPlaybooks(stored.value.value ?? DEFAULT_PLAYBOOKS));
 
   /** Read-modify-write in one transaction so two quick edits cannot lose each other. */
   function update(change: (list: Playbook[]) => Playbook[]): Promise<void> {
     return db.transaction('rw', db.meta, async () => {
-      const current = ((await db.meta.get(META_KEY))?.value as Playbook[] | undefined) ?? [...DEFAULT_PLAYBOOKS];
-      await db.meta.put({ key: META_KEY, value: change(current.map((p) => ({ ...p }))) });
+      const current = (await getMeta(db, META.playbooks)) ?? [...DEFAULT_PLAYBOOKS];
+      await putMeta(db, META.playbooks, change(current.map((p) => ({ ...p }))));
     });
   }
 

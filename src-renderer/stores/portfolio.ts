@@ -17,14 +17,14 @@ import type { MergedRecord } from '../db';
 import { HEALTH_STATUS_PROPERTY } from '../../shared/domain/reports';
 import { allOwners, LAST_ACTIVITY, countView, ownedModifiedSince, propertyDefinitions, queryView, type Derive } from '../db/queries/portfolio';
 import type { OwnerRow, PropertyRow } from '../db/rows';
-import { noteWorkingView } from '../db/queries/used-properties';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { noteWorkingView } from '../db/repositories/working-views';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 import { useConnectivityStore } from './connectivity';
 import { useHealthStore, type RenewalView } from './health';
 import { useHost } from './host-key';
 import { useAssignmentDates } from './summary-assignments';
-import { formatPropertyValue, useValuePlaceholders } from './format-value';
+import { formatPropertyValue, useValuePlaceholders } from '../lib/format-value';
 import { useViewsStore } from './views';
 import { useWorkspaceStore } from './workspace';
 

@@ -8,22 +8,20 @@ import { associate, createNote, createTask, logCall, mergedRecord, setProperties
 import {
   allOwners,
   associatedRecords,
-  logEmail,
-  logMeeting,
   propertyDefinitions,
-  readMeta,
   searchByName,
   timeline,
-  writeMeta,
   type TimelineItem,
 } from '../db/queries/portfolio';
+import { getMeta, META, putMeta } from '../db/meta';
+import { logEmail, logMeeting } from '../db/repositories/activities';
 import type { OwnerRow, PropertyRow } from '../db/rows';
-import type { ActivityInput } from '../components/activity-forms/types';
+import type { ActivityInput } from '../../shared/records/activity-input';
 import { useConnectivityStore } from './connectivity';
-import { formatPropertyValue, useValuePlaceholders } from './format-value';
-import { useDb } from './db-key';
+import { formatPropertyValue, useValuePlaceholders } from '../lib/format-value';
+import { useDb } from '../lib/db-key';
 import { hubspotVia, useHost } from './host-key';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { useWorkspaceStore } from './workspace';
 
 export interface PreviewProperty {
@@ -99,8 +97,8 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
     {} as Record<string, MergedRecord[]>,
     key,
   );
-  const followsKey = computed(() => `follows:${workspace.identity?.userId ?? 'anonymous'}`);
-  const follows = useLiveQuery(() => readMeta<string[]>(db, followsKey.value, []), [] as string[], followsKey);
+  const followsUser = computed(() => workspace.identity?.userId ?? 'anonymous');
+  const follows = useLiveQuery(async () => (await getMeta(db, META.follows(followsUser.value))) ?? [], [] as string[], followsUser);
   const following = computed(() => follows.value.value.includes(key.value));
 
   const history = shallowRef<HistoryState>({ state: 'idle' });
@@ -170,8 +168,9 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   }
 
   async function toggleFollow() {
-    const list = await readMeta<string[]>(db, followsKey.value, []);
-    await writeMeta(db, followsKey.value, list.includes(key.value) ? list.filter((k) => k !== key.value) : [...list, key.value]);
+    const entry = META.follows(followsUser.value);
+    const list = (await getMeta(db, entry)) ?? [];
+    await putMeta(db, entry, list.includes(key.value) ? list.filter((k) => k !== key.value) : [...list, key.value]);
   }
 
   async function logActivity(a: ActivityInput) {

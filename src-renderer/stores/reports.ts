@@ -13,10 +13,11 @@ import {
   type ReportProperty,
   type ReportResult,
 } from '../../shared/domain/reports';
-import { allOwners, getMeta, propertiesOf, propertiesOfTypes, putMeta, reportRows, stageLabels } from '../db/queries/summary';
-import { useDb } from './db-key';
+import { getMeta, META, putMeta } from '../db/meta';
+import { allOwners, propertiesOf, propertiesOfTypes, reportRows, stageLabels } from '../db/queries/summary';
+import { useDb } from '../lib/db-key';
 import { useHealthStore } from './health';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { usePermissionsStore } from './permissions';
 import { useWorkspaceStore } from './workspace';
 
@@ -34,21 +35,22 @@ export const useReportsStore = defineStore('reports', () => {
   // Shallow: the reports stay plain objects, which IndexedDB can clone (a reactive proxy cannot be).
   const reports = shallowRef<Report[]>([]);
   const loadedFor = ref<string | null>(null);
-  const key = computed(() => (workspace.identity ? `reports:${workspace.identity.userId}` : null));
+  const entry = computed(() => (workspace.identity ? META.reports(workspace.identity.userId) : null));
+  const key = computed(() => entry.value?.key ?? null);
 
   watch(
     key,
     async (k) => {
-      if (!k) return;
-      reports.value = parseSavedReports(await getMeta(db, k));
+      if (!k || !entry.value) return;
+      reports.value = parseSavedReports(await getMeta(db, entry.value));
       loadedFor.value = k;
     },
     { immediate: true },
   );
 
   async function save(next: Report[]) {
-    if (!key.value) throw new Error('No signed-in user to save reports for.');
-    await putMeta(db, key.value, next);
+    if (!entry.value) throw new Error('No signed-in user to save reports for.');
+    await putMeta(db, entry.value, next);
     reports.value = next;
   }
 

@@ -1,17 +1,17 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import type { CalendarViewType } from '../components/vendor/calendar-types';
 import { completeTask, reopenTask, rescheduleTask } from '../db';
 import { attendeesInRange, linkedRecords, scheduleInRange, type Attendee, type Linked, type ScheduleRecords } from '../db/queries/schedule';
 import { createZone } from '../../shared/views';
-import { useDb } from './db-key';
+import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { useWorkspaceStore } from './workspace';
 
 export type { MergedRecord } from '../db';
 
-export type ScheduleView = Extract<CalendarViewType, 'timeGridDay' | 'timeGridWeek' | 'dayGridMonth'>;
+/** The calendar views the schedule offers: FullCalendar view names (vue-tsc checks them where the view reaches FullCalendar.vue). */
+export type ScheduleView = 'timeGridDay' | 'timeGridWeek' | 'dayGridMonth';
 
 const EMPTY: ScheduleRecords = { meetings: [], tasks: [] };
 const PREFS_KEY = 'cs.schedule';

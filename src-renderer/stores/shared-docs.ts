@@ -8,9 +8,9 @@ import {
   type SharedDocRow,
   type SharedDocsAvailability,
   type SharedDocWriteResult,
-} from '../db/queries/shared-docs';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+} from '../db/repositories/shared-docs';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 
 /**
  * Shared workspace documents for features: JSON values under a key that every client of the
@@ -24,8 +24,8 @@ import { useLiveQuery } from './live-query';
  * (`sharedDocTables(db)` lists the tables a write touches), as the views store does.
  */
 
-export { MAX_DOC_CHARS, readSharedDoc, readSharedDocs, sharedDocTables, sharedDocsAvailability } from '../db/queries/shared-docs';
-export type { SharedDocError, SharedDocRow, SharedDocsAvailability, SharedDocWriteResult } from '../db/queries/shared-docs';
+export { MAX_DOC_CHARS, readSharedDoc, readSharedDocs, sharedDocTables, sharedDocsAvailability } from '../db/repositories/shared-docs';
+export type { SharedDocError, SharedDocRow, SharedDocsAvailability, SharedDocWriteResult } from '../db/repositories/shared-docs';
 
 export interface SharedDoc<T> {
   key: string;

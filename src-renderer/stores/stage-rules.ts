@@ -1,16 +1,16 @@
 import { defineStore } from 'pinia';
-import { metaValue } from '../db/queries/pipelines';
-import { parsePropertyList, requiredProperties, stageRuleKey, type LocalStageRules } from '../features/pipelines/logic/stage-rules';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { getMeta, META, putMeta } from '../db/meta';
+import { parsePropertyList, requiredProperties, stageRuleKey, type LocalStageRules } from '../../shared/pipelines/stage-rules';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 
 /** Where the workspace keeps stage rules it defines itself (for CRMs that serve none). */
-export const STAGE_RULES_META_KEY = 'pipelines.stageRules';
+export const STAGE_RULES_META_KEY = META.stageRules.key;
 
 /** Stage rules: served by the CRM (pipeline metadata) united with the workspace's own. */
 export const useStageRulesStore = defineStore('stage-rules', () => {
   const db = useDb();
-  const { value: local } = useLiveQuery<LocalStageRules>(async () => (await metaValue<LocalStageRules>(db, STAGE_RULES_META_KEY)) ?? {}, {});
+  const { value: local } = useLiveQuery<LocalStageRules>(async () => (await getMeta(db, META.stageRules)) ?? {}, {});
 
   function required(objectType: string, pipelineId: string, stage: { id: string; metadata: Record<string, string> }): string[] {
     return requiredProperties(objectType, pipelineId, stage, local.value);
@@ -23,12 +23,12 @@ export const useStageRulesStore = defineStore('stage-rules', () => {
   /** Replaces the workspace's own rule of one stage; an empty list removes it. */
   async function setLocalRule(objectType: string, pipelineId: string, stageId: string, propertiesText: string): Promise<void> {
     await db.transaction('rw', db.meta, async () => {
-      const current = { ...((await metaValue<LocalStageRules>(db, STAGE_RULES_META_KEY)) ?? {}) };
+      const current = { ...((await getMeta(db, META.stageRules)) ?? {}) };
       const list = parsePropertyList(propertiesText);
       const key = stageRuleKey(objectType, pipelineId, stageId);
       if (list.length) current[key] = list;
       else delete current[key];
-      await db.meta.put({ key: STAGE_RULES_META_KEY, value: current });
+      await putMeta(db, META.stageRules, current);
     });
   }
 

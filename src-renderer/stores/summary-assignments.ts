@@ -1,5 +1,5 @@
 import { computed, ref, watch, type Ref } from 'vue';
-import { getMeta, putMeta } from '../db/queries/summary';
+import { getMeta, META, putMeta } from '../db/meta';
 import type { CsDatabase } from '../db';
 import type { HostApi } from '../../shared/contract';
 import { hubspot } from '../../shared/hubspot';
@@ -26,12 +26,12 @@ export function useAssignmentDates(opts: {
   owned: Ref<Array<{ id: string; updatedAt: string }>>;
 }) {
   const crm = hubspotVia(opts.host);
-  const key = computed(() => `summary:setAt:${opts.objectType.value}:${opts.csmProperty.value}`);
+  const key = computed(() => META.summarySetAt(`${opts.objectType.value}:${opts.csmProperty.value}`));
   const cache = ref<SetAtCache>({});
   const unavailable = ref(false);
 
   async function refresh() {
-    const known = (await getMeta<SetAtCache>(opts.db, key.value)) ?? {};
+    const known = (await getMeta(opts.db, key.value)) ?? {};
     cache.value = known;
     const since = Date.now() - 31 * DAY;
     const missing = opts.owned.value.filter((c) => Date.parse(c.updatedAt) >= since && known[c.id]?.updatedAt !== c.updatedAt);

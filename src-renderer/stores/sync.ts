@@ -6,9 +6,9 @@ import { startSyncClient, type SyncClient } from '../sync';
 import { typesOnScreen } from '../sync/on-screen';
 import { useActivityStore } from './activity';
 import { useConnectivityStore } from './connectivity';
-import { useDb } from './db-key';
+import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
-import { useLiveQuery } from './live-query';
+import { useLiveQuery } from '../lib/live-query';
 import { pendingBackfill } from '../db/queries/used-properties';
 import { pendingCounts } from '../db';
 

@@ -9,13 +9,13 @@ import {
   type NotifyRunner,
 } from '../../shared/notify';
 import { I18N_GLOBAL_KEY } from '../i18n';
-import { useDb } from './db-key';
+import { getMeta, META, putMeta } from '../db/meta';
+import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 import { useTasksStore } from './tasks';
 import { useWorkspaceStore } from './workspace';
 
 const ENABLED_KEY = 'cs.notify.enabled';
-const RECORD_KEY = 'notify:announced';
 
 /**
  * Due-task notifications. The pure scheduler (shared/notify) runs here, in the renderer,
@@ -61,8 +61,8 @@ export const useTaskNotificationsStore = defineStore('task-notifications', () =>
     now: () => Date.now(),
     setTimer: (fn, ms) => window.setTimeout(fn, ms),
     clearTimer: (h) => window.clearTimeout(h as number),
-    load: async () => (await db.meta.get(RECORD_KEY))?.value,
-    save: async (record: AnnouncedRecord) => void (await db.meta.put({ key: RECORD_KEY, value: record })),
+    load: () => getMeta(db, META.announced),
+    save: (record: AnnouncedRecord) => putMeta(db, META.announced, record),
     deliver: async (payload) => {
       const r = await host['notify:show'](payload);
       // Could not reach the host (web host restarting): try again; a refusal is final.

@@ -13,9 +13,9 @@ import {
   TASK_OBJECT,
   type CustomViewInput,
   type FilterProblem,
-} from '../features/tasks/custom-views';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+} from '../../shared/tasks/custom-views';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 import { useViewsStore, type ViewSaveResult } from './views';
 import { useWorkspaceStore } from './workspace';
 

@@ -1,11 +1,13 @@
 import { defineStore } from 'pinia';
 import { computed } from 'vue';
+import { can, toCrmUser } from '../../shared/domain/permissions';
 import { ViewSchema, type View } from '../../shared/views';
 import type { CsDatabase } from '../db';
-import { readMeta, userById, writeMeta } from '../db/queries/portfolio';
+import { getMeta, META, putMeta } from '../db/meta';
+import { userById } from '../db/queries/portfolio';
 import type { UserRow } from '../db/rows';
-import { useDb } from './db-key';
-import { useLiveQuery } from './live-query';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 import { parseSharedDoc, readSharedDocs, removeSharedDoc, sharedDocTables, useSharedDocsAvailability, writeSharedDoc, type SharedDocWriteResult } from './shared-docs';
 import { useWorkspaceStore } from './workspace';
 
@@ -19,19 +21,16 @@ import { useWorkspaceStore } from './workspace';
  * and move to the shared store when next saved.
  */
 
-export const SETTINGS_PERMISSION = 'manage-customer-success-settings';
 /** Where Everyone views were kept before the shared store (read, never written again). */
-export const EVERYONE_KEY = 'views:everyone';
-export const privateKey = (userId: string): string => `views:${userId}`;
+export const EVERYONE_KEY = META.legacyTeamViews.key;
+export const privateKey = (userId: string): string => META.privateViews(userId).key;
 /** The shared-document key of an Everyone view. */
 export const VIEW_DOC_PREFIX = 'view:';
 export const viewDocKey = (viewId: string): string => VIEW_DOC_PREFIX + viewId;
 
-/** "Manage customer success settings", or a super admin (docs/product.md §1). */
-export function maySettings(user: UserRow | undefined): boolean {
-  if (!user) return false;
-  const perms = user['x-demo-permissions'];
-  return user.superAdmin === true || (Array.isArray(perms) && perms.includes(SETTINGS_PERMISSION));
+/** May this user share, unshare or delete Everyone views? The workspace's one rule (shared/domain/permissions). */
+export function mayShareWithEveryone(user: UserRow | undefined): boolean {
+  return can(toCrmUser(user), 'views:shareEveryone');
 }
 
 export type ViewSaveError = { code: 'FORBIDDEN' | 'INVALID' | 'NOT_FOUND' | 'NO_USER'; message: string };
@@ -52,7 +51,7 @@ interface Lists {
 
 /** Everyone views: the shared documents, then legacy local ones not (yet) among them. */
 async function readLists(db: CsDatabase, userId: string): Promise<Lists> {
-  const [mine, legacyRaw, docs] = await Promise.all([readMeta<unknown>(db, privateKey(userId), []), readMeta<unknown>(db, EVERYONE_KEY, []), readSharedDocs(db, VIEW_DOC_PREFIX)]);
+  const [mine, legacyRaw, docs] = await Promise.all([getMeta(db, META.privateViews(userId)), getMeta(db, META.legacyTeamViews), readSharedDocs(db, VIEW_DOC_PREFIX)]);
   const everyone = docs.flatMap((row) => {
     const p = parseSharedDoc(row, ViewSchema);
     // A document under a view key that is not an Everyone view is not shown as one.
@@ -76,7 +75,7 @@ export const useViewsStore = defineStore('views', () => {
   const availability = useSharedDocsAvailability();
 
   /** Whether the current user may share with Everyone (the UI hides the option; `save` enforces it). */
-  const canShareWithEveryone = computed(() => maySettings(me.value.value));
+  const canShareWithEveryone = computed(() => mayShareWithEveryone(me.value.value));
   /**
    * Null while Everyone views reach the CRM; else the CRM's reason why they stay on this
    * computer (no `cs_workspace_docs` object: custom objects need HubSpot Enterprise).
@@ -96,8 +95,8 @@ export const useViewsStore = defineStore('views', () => {
   /** Drops views from the pre-shared-store list once they live elsewhere. */
   async function retireLegacy(ids: readonly string[]) {
     if (!ids.length) return;
-    const rest = parseList(await readMeta<unknown>(db, EVERYONE_KEY, [])).filter((v) => !ids.includes(v.id));
-    await writeMeta(db, EVERYONE_KEY, rest);
+    const rest = parseList(await getMeta(db, META.legacyTeamViews)).filter((v) => !ids.includes(v.id));
+    await putMeta(db, META.legacyTeamViews, rest);
   }
 
   /**
@@ -113,10 +112,10 @@ export const useViewsStore = defineStore('views', () => {
     const view = parsed.data;
     return db.transaction('rw', [db.users, ...sharedDocTables(db)], async (): Promise<ViewSaveResult> => {
       const { mine, everyone, legacy } = await readLists(db, uid);
-      const allowed = maySettings(await db.users.get(uid));
+      const allowed = mayShareWithEveryone(await db.users.get(uid));
       const wasEveryone = everyone.some((v) => v.id === view.id);
       if ((view.sharing === 'everyone' || wasEveryone) && !allowed) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Sharing views with Everyone needs the "Manage customer success settings" permission.' } };
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Sharing views with Everyone needs a paid seat and the "Manage customer success settings" permission.' } };
       }
       const ownView = mine.find((v) => v.id === view.id);
       if (ownView === undefined && !wasEveryone && view.ownerUserId !== uid) {
@@ -134,9 +133,9 @@ export const useViewsStore = defineStore('views', () => {
           if (!r.ok) throw new Error(r.error.message);
         }
         await retireLegacy(legacy.filter((id) => id === view.id || demoted.some((v) => v.id === id)));
-        if (ownView) await writeMeta(db, privateKey(uid), mine.filter((v) => v.id !== view.id));
+        if (ownView) await putMeta(db, META.privateViews(uid), mine.filter((v) => v.id !== view.id));
       } else {
-        await writeMeta(db, privateKey(uid), [...mine.filter((v) => v.id !== view.id), view]);
+        await putMeta(db, META.privateViews(uid), [...mine.filter((v) => v.id !== view.id), view]);
         if (wasEveryone) await unshare(view.id, legacy);
       }
       return { ok: true, view };
@@ -164,9 +163,9 @@ export const useViewsStore = defineStore('views', () => {
       const view = [...mine, ...everyone].find((v) => v.id === id);
       if (!view) return { ok: false, error: { code: 'NOT_FOUND', message: 'No such view.' } };
       if (view.sharing === 'everyone') {
-        if (!maySettings(await db.users.get(uid))) return { ok: false, error: { code: 'FORBIDDEN', message: 'Deleting an Everyone view needs the settings permission.' } };
+        if (!mayShareWithEveryone(await db.users.get(uid))) return { ok: false, error: { code: 'FORBIDDEN', message: 'Deleting an Everyone view needs a paid seat and the settings permission.' } };
         await unshare(id, legacy);
-      } else await writeMeta(db, privateKey(uid), mine.filter((v) => v.id !== id));
+      } else await putMeta(db, META.privateViews(uid), mine.filter((v) => v.id !== id));
       return { ok: true, view };
     });
   }

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CallOutput } from '../../shared/contract';
-import { useDb } from './db-key';
+import { getMeta, META, putMeta } from '../db/meta';
+import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 
 export type Identity = NonNullable<CallOutput<'crm:whoami'>>;
@@ -35,19 +36,19 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const loaded = ref(false);
 
   async function load() {
-    const [savedIdentity, savedSettings] = await Promise.all([db.meta.get('identity'), db.meta.get('workspaceSettings')]);
-    if (savedIdentity) identity.value = savedIdentity.value as Identity;
-    if (savedSettings) settings.value = { ...DEFAULT_SETTINGS, ...(savedSettings.value as Partial<WorkspaceSettings>) };
+    const [savedIdentity, savedSettings] = await Promise.all([getMeta(db, META.identity), getMeta(db, META.workspaceSettings)]);
+    if (savedIdentity) identity.value = savedIdentity;
+    if (savedSettings) settings.value = { ...DEFAULT_SETTINGS, ...savedSettings };
     const who = await host['crm:whoami']({});
     if (who.ok && who.data) {
       identity.value = who.data;
-      await db.meta.put({ key: 'identity', value: who.data });
+      await putMeta(db, META.identity, who.data);
     }
     loaded.value = true;
   }
 
   async function saveSettings(next: WorkspaceSettings) {
-    await db.meta.put({ key: 'workspaceSettings', value: next });
+    await putMeta(db, META.workspaceSettings, next);
     settings.value = next;
   }
 

@@ -7,9 +7,14 @@ import { describe, expect, it } from 'vitest';
  */
 const eslint = new ESLint();
 
+const IMPORT_RULES = ['no-restricted-imports', '@typescript-eslint/no-restricted-imports'];
+
 async function importErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  const messages = result?.messages ?? [];
+  // A parse error would also make "no import error" pass; the snippets must parse.
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return messages.filter((m) => m.ruleId !== null && IMPORT_RULES.includes(m.ruleId)).map((m) => m.message);
 }
 
 describe('import zones', () => {
@@ -31,6 +36,39 @@ describe('import zones', () => {
     ['src-main/electron/ok.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['src-main/crm/ok.ts', "import { request } from 'node:http';\nexport const r = request;\n"],
     ['src-renderer/stores/ok.ts', "import { defineStore } from 'pinia';\nexport const d = defineStore;\n"],
+  ])('allows the import in %s', async (file, code) => {
+    expect(await importErrors(file, code)).toEqual([]);
+  });
+});
+
+/**
+ * The renderer's layers (issue 18 item 1): features/ and components/ → stores/ → db/ and
+ * shared/. A store that imports a screen, a screen that calls db/, or db/ reaching up is
+ * refused by lint.
+ */
+describe('renderer layers', () => {
+  it.each([
+    ['src-renderer/stores/bad.ts', "import { useThing } from '../features/pipelines/thing';\nexport const u = useThing;\n"],
+    ['src-renderer/stores/bad.ts', "import type { ActivityInput } from '../components/activity-forms/types';\nexport type A = ActivityInput;\n"],
+    ['src-renderer/lib/bad.ts', "import Row from '../features/tasks/TaskRow.vue';\nexport const r = Row;\n"],
+    ['src-renderer/features/tasks/bad.ts', "import { applyEdit } from '../../db';\nexport const a = applyEdit;\n"],
+    ['src-renderer/features/tasks/bad.ts', "import { loadOwnedTasks } from '../../db/queries/tasks';\nexport const l = loadOwnedTasks;\n"],
+    ['src-renderer/components/record-preview/bad.ts', "import { timeline } from '../../db/queries/portfolio';\nexport const t = timeline;\n"],
+    ['src-renderer/db/queries/bad.ts', "import { useTasksStore } from '../../stores/tasks';\nexport const u = useTasksStore;\n"],
+  ])('refuses the import in %s', async (file, code) => {
+    expect(await importErrors(file, code)).toHaveLength(1);
+  });
+
+  it('checks a .vue screen too', async () => {
+    const code = "<script setup lang=\"ts\">\nimport { applyEdit } from '../../db';\nvoid applyEdit;\n</script>\n<template><div /></template>\n";
+    expect(await importErrors('src-renderer/features/tasks/Bad.vue', code)).toHaveLength(1);
+  });
+
+  it.each([
+    ['src-renderer/stores/ok.ts', "import { applyEdit } from '../db';\nimport { checkFilter } from '../../shared/views';\nexport const a = [applyEdit, checkFilter];\n"],
+    ['src-renderer/features/tasks/ok.ts', "import { useTasksStore } from '../../stores/tasks';\nexport const u = useTasksStore;\n"],
+    ['src-renderer/features/tasks/ok.ts', "import type { MergedRecord } from '../../db';\nexport type M = MergedRecord;\n"],
+    ['src-renderer/features/tasks/ok.ts', "import { EN_PLACEHOLDERS } from '../../lib/format-value';\nexport const p = EN_PLACEHOLDERS;\n"],
   ])('allows the import in %s', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
   });

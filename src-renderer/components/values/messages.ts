@@ -1,7 +1,7 @@
 /**
  * How a CRM value that cannot be shown as its kind reads (namespace `values`): a date or number
  * that does not parse, an owner or a pipeline stage the CRM no longer has. Used wherever a
- * property value is formatted (`stores/format-value.ts`).
+ * property value is formatted (`lib/format-value.ts`).
  */
 export const messages = {
   namespace: 'values',

@@ -1,6 +1,7 @@
 import { displayName } from '../../../shared/records/display-name';
 import { deriveFeed, type EngagementType, type FeedItem, type SourceContact, type SourceEngagement } from '../../../shared/feed';
 import type { CsDatabase } from '../database';
+import { getMeta, META } from '../meta';
 import type { AssociationRowStored, RecordRow } from '../rows';
 
 export interface FeedContactInfo {
@@ -76,25 +77,11 @@ async function linksOf(db: CsDatabase, index: string, keys: Array<[string, strin
 }
 
 /** The ids the user dismissed (meta `feed:dismissed:<userId>`). */
-export async function readIdSet(db: CsDatabase, key: string): Promise<Set<string>> {
-  const row = await db.meta.get(key);
-  return new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
+export async function dismissedIds(db: CsDatabase, userId: string): Promise<Set<string>> {
+  return new Set((await getMeta(db, META.feedDismissed(userId))) ?? []);
 }
 
-/** Adds ids to a meta id list in one transaction, so two quick dismissals both stick. */
-export async function addToIdSet(db: CsDatabase, key: string, ids: readonly string[]): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    const set = await readIdSet(db, key);
-    for (const id of ids) set.add(id);
-    await db.meta.put({ key, value: [...set] });
-  });
-}
-
-export async function readNumber(db: CsDatabase, key: string): Promise<number | null> {
-  const v = (await db.meta.get(key))?.value;
-  return typeof v === 'number' ? v : null;
-}
-
-export async function writeNumber(db: CsDatabase, key: string, value: number): Promise<void> {
-  await db.meta.put({ key, value });
+/** When the user last opened the feed (meta `feed:lastOpened:<userId>`), null if never. */
+export async function lastOpenedAt(db: CsDatabase, userId: string): Promise<number | null> {
+  return (await getMeta(db, META.feedLastOpened(userId))) ?? null;
 }

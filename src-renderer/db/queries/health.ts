@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
-import type { BookChange, HealthScore } from '../../../shared/health';
+import type { BookChange } from '../../../shared/health';
 import { SYNCED_TYPES } from '../../../shared/sync';
 import { propertyKindOf, type PropertyKind, type ViewRecord } from '../../../shared/views';
 import type { CsDatabase } from '../database';
+import { getMetaMany, META } from '../meta';
 import { mergeRecord } from '../repositories/records';
 import type { RecordRow } from '../rows';
-import { readSharedDoc, sharedDocTables, writeSharedDoc } from './shared-docs';
 
 /**
  * Read-side queries of health scores: the data a score reads (accounts, associated records,
@@ -13,58 +13,13 @@ import { readSharedDoc, sharedDocTables, writeSharedDoc } from './shared-docs';
  * and by key when Dexie reports what a transaction touched (`loadTouched`).
  */
 
-const SCORES_KEY = 'health:scores';
-export const draftKey = (userId: string): string => `health:draft:${userId}`;
-export const snapshotKey = (day: string): string => `health:snapshots:${day}`;
-
-// ---- where the score model is kept: these functions and nothing else --------------------
-// A shared workspace document (ARCHITECTURE.md "Shared workspace documents"): one record of the
-// CRM's cs_workspace_docs object, so every client of the CRM account computes the same scores.
-// Written through the outbox (offline too); a colleague's concurrent change is a conflict.
-
-/** The stored score list (order = precedence), unparsed; `undefined` when none was saved. */
-export async function loadScoreModel(db: CsDatabase): Promise<unknown> {
-  const doc = await readSharedDoc(db, SCORES_KEY);
-  if (doc) {
-    try {
-      return JSON.parse(doc.json) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  // Saved by an earlier build on this computer only; moves to the CRM on the next save.
-  return (await db.meta.get(SCORES_KEY))?.value;
-}
-
-/** Replaces the stored score list; the scores must be plain, validated objects. */
-export async function storeScoreModel(db: CsDatabase, scores: readonly HealthScore[]): Promise<void> {
-  const res = await writeSharedDoc(db, SCORES_KEY, scores);
-  if (!res.ok) throw new Error(res.error.message);
-  await db.meta.delete(SCORES_KEY);
-}
-
-/** The tables `storeScoreModel` writes, for the caller's transaction. */
-export const scoreModelTables = (db: CsDatabase) => sharedDocTables(db);
 
 /** A day's snapshot: account id → [score, status, score id], compact because it holds every account. */
 export type HealthSnapshot = Record<string, [number, string, string]>;
 
-export async function readMetaValue(db: CsDatabase, key: string): Promise<unknown> {
-  return (await db.meta.get(key))?.value;
-}
-
-export async function writeMetaValue(db: CsDatabase, key: string, value: unknown): Promise<void> {
-  await db.meta.put({ key, value });
-}
-
-export async function deleteMetaValue(db: CsDatabase, key: string): Promise<void> {
-  await db.meta.delete(key);
-}
-
-/** The last `days` daily snapshots that exist, oldest first (for a trend chart). */
 export async function readSnapshots(db: CsDatabase, days: readonly string[]): Promise<Array<{ day: string; snapshot: HealthSnapshot }>> {
-  const rows = await db.meta.bulkGet(days.map(snapshotKey));
-  return rows.flatMap((r, i) => (r && days[i] ? [{ day: days[i], snapshot: r.value as HealthSnapshot }] : []));
+  const snaps = await getMetaMany(db, days.map(META.healthSnapshot));
+  return snaps.flatMap((snapshot, i) => (snapshot && days[i] ? [{ day: days[i], snapshot }] : []));
 }
 
 export interface HealthReference {

@@ -89,6 +89,3 @@ export function conflictsOfType(db: CsDatabase, type: PipelineType): Promise<Con
   return db.conflicts.where('[objectType+recordId]').between([type, Dexie.minKey], [type, Dexie.maxKey]).toArray();
 }
 
-export async function metaValue<T>(db: CsDatabase, key: string): Promise<T | undefined> {
-  return (await db.meta.get(key))?.value as T | undefined;
-}

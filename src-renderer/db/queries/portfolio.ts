@@ -1,8 +1,7 @@
 import type { Collection } from 'dexie';
-import { toMillis, type Props, type SyncedType } from '../../../shared/sync';
+import { toMillis } from '../../../shared/sync';
 import { compileView, planQuery, type IndexRange, type View, type ViewContext } from '../../../shared/views';
 import type { CsDatabase } from '../database';
-import { applyEdit, type EditResult } from '../repositories/edits';
 import { mergeRecord, mergeRows, pendingCreates, type MergedRecord } from '../repositories/records';
 import type { OwnerRow, PropertyRow, RecordRow, UserRow } from '../rows';
 
@@ -126,15 +125,6 @@ export function userById(db: CsDatabase, userId: string): Promise<UserRow | unde
   return db.users.get(userId);
 }
 
-/** A small key/value in `meta` (saved views, follows, cached history stamps). */
-export async function readMeta<T>(db: CsDatabase, key: string, fallback: T): Promise<T> {
-  return ((await db.meta.get(key))?.value as T | undefined) ?? fallback;
-}
-
-export async function writeMeta(db: CsDatabase, key: string, value: unknown): Promise<void> {
-  await db.meta.put({ key, value });
-}
-
 /**
  * Companies owned by `ownerId` modified since `sinceMs`: the only ones whose CSM property can
  * have been set since then (a property write bumps the record's modification date), so the
@@ -214,34 +204,4 @@ export async function searchByName(db: CsDatabase, objectType: string, text: str
     .limit(limit)
     .toArray();
   return mergeRows(db, objectType, rows);
-}
-
-type Targets = Array<{ toType: SyncedType; toId: string }>;
-
-/** "Log email" / "log meeting": engagements created through the outbox like the other edits. */
-export function logEmail(db: CsDatabase, e: { subject: string; body?: string; timestampMs: number; ownerId?: string; associations: Targets }): Promise<EditResult> {
-  const properties: Props = {
-    hs_email_subject: e.subject,
-    hs_timestamp: String(e.timestampMs),
-    hs_email_direction: 'EMAIL',
-    hs_email_status: 'SENT',
-    ...(e.body ? { hs_email_text: e.body } : {}),
-    ...(e.ownerId ? { hubspot_owner_id: e.ownerId } : {}),
-  };
-  return applyEdit(db, { kind: 'create', objectType: 'emails', properties, associations: e.associations, label: 'create' });
-}
-
-export function logMeeting(
-  db: CsDatabase,
-  m: { title: string; body?: string; startMs: number; endMs: number; ownerId?: string; associations: Targets },
-): Promise<EditResult> {
-  const properties: Props = {
-    hs_meeting_title: m.title,
-    hs_timestamp: String(m.startMs),
-    hs_meeting_start_time: String(m.startMs),
-    hs_meeting_end_time: String(m.endMs),
-    ...(m.body ? { hs_meeting_body: m.body } : {}),
-    ...(m.ownerId ? { hubspot_owner_id: m.ownerId } : {}),
-  };
-  return applyEdit(db, { kind: 'create', objectType: 'meetings', properties, associations: m.associations, label: 'create' });
 }

@@ -67,14 +67,6 @@ export async function stageLabels(db: CsDatabase, objectType: string): Promise<M
   return new Map(pipelines.flatMap((p) => [[p.id, p.label] as const, ...p.stages.map((s) => [s.id, s.label] as const)]));
 }
 
-export async function getMeta<T>(db: CsDatabase, key: string): Promise<T | undefined> {
-  return (await db.meta.get(key))?.value as T | undefined;
-}
-
-export async function putMeta(db: CsDatabase, key: string, value: unknown): Promise<void> {
-  await db.meta.put({ key, value });
-}
-
 export function propertiesOfTypes(db: CsDatabase, objectTypes: readonly string[]): Promise<PropertyRow[]> {
   return db.properties.where('objectType').anyOf([...objectTypes]).toArray();
 }

@@ -1,6 +1,7 @@
-import { DOC_VALUE_PROPERTY, DOCS_TYPE, SYNCED_TYPES, syncedPropertiesKey } from '../../../shared/sync';
+import { DOC_VALUE_PROPERTY, DOCS_TYPE, SYNCED_TYPES } from '../../../shared/sync';
 import { WORKSPACE_PROPERTIES } from '../../../shared/records/workspace-properties';
 import type { CsDatabase } from '../database';
+import { getMeta, getMetaStartingWith, META } from '../meta';
 
 /**
  * The properties the workspace uses for a type: what its code reads (WORKSPACE_PROPERTIES)
@@ -19,14 +20,6 @@ import type { CsDatabase } from '../database';
 
 /** Meta keys (exact or prefixes) holding the user's configuration. */
 export const CONFIG_META_PREFIXES = ['workspaceSettings', 'views:', 'reports:', 'pipelines.stageRules', 'health:draft:', 'shared-doc:'] as const;
-
-/**
- * A view being edited but not saved (e.g. Portfolio's working copy after "Edit columns"):
- * kept under a `views:` key so its properties count as used and are synced at once.
- */
-export async function noteWorkingView(db: CsDatabase, scope: string, view: unknown): Promise<void> {
-  await db.meta.put({ key: `views:working:${scope}`, value: view });
-}
 
 function collectStrings(value: unknown, out: Set<string>, depth = 0): void {
   if (depth > 12) return;
@@ -49,7 +42,7 @@ function collectStrings(value: unknown, out: Set<string>, depth = 0): void {
 /** Every string of the workspace's configuration (one read of the config rows). */
 export async function configStrings(db: CsDatabase): Promise<Set<string>> {
   const out = new Set<string>();
-  const metas = await Promise.all(CONFIG_META_PREFIXES.map((p) => db.meta.where('key').startsWith(p).toArray()));
+  const metas = await Promise.all(CONFIG_META_PREFIXES.map((p) => getMetaStartingWith(db, p)));
   for (const rows of metas) for (const row of rows) collectStrings(row.value, out);
   for (const doc of await db.records(DOCS_TYPE).toArray()) collectStrings(doc.properties[DOC_VALUE_PROPERTY], out);
   for (const o of await db.overlay.where('objectType').equals(DOCS_TYPE).toArray()) collectStrings(o.properties[DOC_VALUE_PROPERTY], out);
@@ -80,9 +73,9 @@ export async function pendingBackfill(db: CsDatabase): Promise<string> {
   const config = await configStrings(db);
   const lines: string[] = [];
   for (const type of SYNCED_TYPES) {
-    const [cursor, held] = await Promise.all([db.cursors.get(type), db.meta.get(syncedPropertiesKey(type))]);
-    if (cursor?.mode !== 'incremental' || !Array.isArray(held?.value)) continue;
-    const have = new Set(held.value as string[]);
+    const [cursor, held] = await Promise.all([db.cursors.get(type), getMeta(db, META.syncedProperties(type))]);
+    if (cursor?.mode !== 'incremental' || !held) continue;
+    const have = new Set(held);
     const missing = (await usedProperties(db, type, config)).filter((p) => !have.has(p));
     if (missing.length) lines.push(`${type}:${missing.join(',')}`);
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { intentRecordKey, type Intent, type OutboxEntry } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
+import { getMeta, META } from '../meta';
 import { recomputeOverlay } from '../overlay-tx';
 import type { ConflictRow } from '../rows';
 
@@ -73,7 +74,7 @@ export const OutboxExportFile = z.object({
 export async function exportOutbox(db: CsDatabase, now: () => number = () => Date.now()): Promise<OutboxExport> {
   const rows = await db.outbox.orderBy('seq').toArray();
   const conflicts = await db.conflicts.toArray();
-  const source = (await db.meta.get('crmSource'))?.value as OutboxExport['source'] | undefined;
+  const source = await getMeta(db, META.crmSource);
   return {
     format: 'cs-workspace-outbox',
     version: 2,

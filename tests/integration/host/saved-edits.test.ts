@@ -7,9 +7,9 @@ import type { HostApi } from '../../../shared/contract';
 import { startWebHostApp, type WebHostApp } from '../../../src-main/web-host/app';
 import { createWebHost } from '../../../src-renderer/bridge/web';
 import { CsDatabase, createNote, listConflicts, listOutbox, mergedRecord, setProperties } from '../../../src-renderer/db';
-import { writeCrmSource } from '../../../src-renderer/db/queries/connect';
+import { writeCrmSource } from '../../../src-renderer/db/repositories/crm-source';
 import { toRow } from '../../../src-renderer/db/index-fields';
-import { importSavedEdits, saveStrandedEdits, saveUnsentEdits } from '../../../src-renderer/features/connect/saved-edits';
+import { importSavedEdits, saveStrandedEdits, saveUnsentEdits } from '../../../src-renderer/stores/saved-edits';
 import { deleteLocalStore } from '../../../src-renderer/db';
 
 let n = 0;

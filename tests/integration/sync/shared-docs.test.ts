@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCS_TYPE, unavailableKey, type CrmPort } from '../../../shared/sync';
 import { listConflicts, listOutbox } from '../../../src-renderer/db';
-import { MAX_DOC_CHARS, readSharedDoc, readSharedDocs, removeSharedDoc, writeSharedDoc } from '../../../src-renderer/db/queries/shared-docs';
+import { MAX_DOC_CHARS, readSharedDoc, readSharedDocs, removeSharedDoc, writeSharedDoc } from '../../../src-renderer/db/repositories/shared-docs';
 import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
 import { engine, openDb, uniqueDbName } from './support/engine';
 import { switchable } from './support/switchable';

@@ -1,9 +1,9 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dismissedKey } from '../../../shared/feed';
 import type { AssociationBatch, SyncedRecord } from '../../../shared/sync';
 import { CsDatabase } from '../../../src-renderer/db';
-import { addToIdSet, feedSince, readIdSet } from '../../../src-renderer/db/queries/feed';
+import { dismissedIds, feedSince } from '../../../src-renderer/db/queries/feed';
+import { addDismissed } from '../../../src-renderer/db/repositories/feed';
 import { createDexieStore } from '../../../src-renderer/db/store-port';
 import { DAY, HOUR, iso, NOW } from './sources';
 
@@ -57,11 +57,10 @@ describe('the feed over the local store', () => {
   it('dismissed items stay dismissed after a resync; a newer occurrence still shows', async () => {
     db = new CsDatabase(`feed-${Math.random()}`, { indexedDB, IDBKeyRange });
     await syncOnce(db, NOW - HOUR);
-    const key = dismissedKey('1000001');
-    await addToIdSet(db, key, [`open:7:${NOW - HOUR}`]);
-    await addToIdSet(db, key, ['call:k1:7']);
+    await addDismissed(db, '1000001', [`open:7:${NOW - HOUR}`]);
+    await addDismissed(db, '1000001', ['call:k1:7']);
     await syncOnce(db, NOW - HOUR);
-    const dismissed = await readIdSet(db, key);
+    const dismissed = await dismissedIds(db, '1000001');
     const shown = (await feedSince(db, '600', NOW - 14 * DAY)).items.filter((i) => !dismissed.has(i.id));
     expect(shown).toEqual([]);
 

@@ -8,7 +8,7 @@ import { lastOpenedKey } from '../../../shared/feed';
 import type { SyncedRecord } from '../../../shared/sync';
 import { CsDatabase } from '../../../src-renderer/db';
 import { createDexieStore } from '../../../src-renderer/db/store-port';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { useFeedStore } from '../../../src-renderer/stores/feed';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
@@ -47,7 +47,7 @@ async function setup() {
       { fromType: 'contacts', toType: 'companies', ids: ['7'], rows: [{ fromType: 'contacts', fromId: '7', toType: 'companies', toId: 'c1', typeIds: [1] }] },
     ]);
   await syncContact({ hs_email_last_open_date: iso(NOW - HOUR) });
-  const host = { 'crm:whoami': async () => ({ ok: true, data: { userId: USER, ownerId: '600', email: null } }) } as unknown as HostApi;
+  const host = { 'crm:whoami': async () => ({ ok: true, data: { userId: String(USER), ownerId: '600', email: null } }) } as unknown as HostApi;
   const app = createApp({ render: () => null });
   const pinia = createPinia();
   app.provide(DB_KEY, db).provide(HOST_KEY, host).use(pinia);

@@ -9,10 +9,10 @@ import { compileScore, setupTemplate } from '../../../shared/health';
 import HealthBadge from '../../../src-renderer/components/health/HealthBadge.vue';
 import HealthBreakdown from '../../../src-renderer/components/health/HealthBreakdown.vue';
 import { CsDatabase } from '../../../src-renderer/db';
-import { loadScoreModel } from '../../../src-renderer/db/queries/health';
+import { loadScoreModel } from '../../../src-renderer/db/repositories/health-model';
 import HealthSettingsSection from '../../../src-renderer/features/health/HealthSettingsSection.vue';
 import { createAppI18n } from '../../../src-renderer/i18n';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { CTX, DAY, NOW, iso, rec } from './fixtures';
 

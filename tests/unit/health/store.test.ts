@@ -7,8 +7,8 @@ import type { HostApi } from '../../../shared/contract';
 import { PermissionError } from '../../../shared/domain/permissions';
 import { HealthModelError, scratchScore, setupTemplate, type HealthScore } from '../../../shared/health';
 import { CsDatabase, setProperties } from '../../../src-renderer/db';
-import { loadScoreModel } from '../../../src-renderer/db/queries/health';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { loadScoreModel } from '../../../src-renderer/db/repositories/health-model';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { useHealthStore } from '../../../src-renderer/stores/health';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 

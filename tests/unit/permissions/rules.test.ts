@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideHealthEdit } from '../../../shared/health';
-import { assertCan, can, decide, lockedTabs, PermissionError, WORKSPACE_TABS, type Action, type CrmUser } from '../../../shared/domain/permissions';
+import { assertCan, can, decide, lockedTabs, PermissionError, toCrmUser, WORKSPACE_TABS, type Action, type CrmUser } from '../../../shared/domain/permissions';
 
 /** The demo CRM's user shapes (src-main/demo-crm/schema/users.ts), as /settings/v3/users returns them. */
 const SEAT = ['service-hub-professional'];
@@ -102,5 +102,19 @@ describe('assertCan', () => {
       expect(e).toMatchObject({ action: 'health:edit', reason: 'noSeat' });
     }
     expect(() => assertCan(USERS.superAdminNoSeat!, 'reports:add')).not.toThrow();
+  });
+});
+
+describe('toCrmUser', () => {
+  it('reads a stored user row as the rules see it, dropping fields of the wrong type', () => {
+    expect(toCrmUser({ id: '7', email: 'a@b.c', superAdmin: 'yes', seatNames: ['s', 3], 'x-demo-permissions': MANAGE })).toEqual({
+      id: '7',
+      seatNames: ['s'],
+      'x-demo-permissions': MANAGE,
+    });
+    expect(toCrmUser(undefined)).toBeNull();
+    expect(toCrmUser({ email: 'no-id@b.c' })).toBeNull();
+    // The settings permission without a paid seat does not open Everyone views.
+    expect(can(toCrmUser({ id: '8', seatNames: [], 'x-demo-permissions': MANAGE }), 'views:shareEveryone')).toBe(false);
   });
 });

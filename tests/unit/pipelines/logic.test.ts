@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateView } from '../../../shared/views';
-import { groupByStage, orderedStages } from '../../../src-renderer/features/pipelines/logic/board';
-import { completeGroups, fallbackKinds, filtersToView, NO_FILTERS, quickPropertiesFor, viewToFilters } from '../../../src-renderer/features/pipelines/logic/filters';
-import { formatAmount, formatDay, fromDayInput, toDayInput } from '../../../src-renderer/features/pipelines/logic/format';
-import { stageOutcome } from '../../../src-renderer/features/pipelines/logic/stage-kind';
-import { missingProperties, parsePropertyList, requiredProperties, stageRuleKey } from '../../../src-renderer/features/pipelines/logic/stage-rules';
+import { groupByStage, orderedStages } from '../../../shared/pipelines/board';
+import { completeGroups, fallbackKinds, filtersToView, NO_FILTERS, quickPropertiesFor, viewToFilters } from '../../../shared/pipelines/filters';
+import { formatAmount, formatDay, fromDayInput, toDayInput } from '../../../shared/pipelines/format';
+import { stageOutcome } from '../../../shared/pipelines/stage-kind';
+import { missingProperties, parsePropertyList, requiredProperties, stageRuleKey } from '../../../shared/pipelines/stage-rules';
 import { messages } from '../../../src-renderer/features/pipelines/messages';
 
 const stage = (id: string, displayOrder: number, metadata: Record<string, string> = {}) => ({ id, label: `Stage ${id}`, displayOrder, metadata });

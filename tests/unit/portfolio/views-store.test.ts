@@ -7,13 +7,14 @@ import { createApp } from 'vue';
 import type { HostApi } from '../../../shared/contract';
 import type { View } from '../../../shared/views';
 import { CsDatabase } from '../../../src-renderer/db';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { EVERYONE_KEY, privateKey, useViewsStore } from '../../../src-renderer/stores/views';
 import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
 
 const ALEX = '1000001';
 const SAM = '1000002';
+const CASEY = '1000003';
 
 let db: CsDatabase;
 let pinias: Pinia[] = [];
@@ -21,8 +22,10 @@ let pinias: Pinia[] = [];
 beforeEach(async () => {
   db = new CsDatabase(`views-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
   await db.users.bulkPut([
-    { id: ALEX, email: 'alex@example.com', 'x-demo-permissions': ['manage-customer-success-settings'] },
-    { id: SAM, email: 'sam@example.com', 'x-demo-permissions': [] },
+    { id: ALEX, email: 'alex@example.com', seatNames: ['service-hub-professional'], 'x-demo-permissions': ['manage-customer-success-settings'] },
+    { id: SAM, email: 'sam@example.com', seatNames: ['service-hub-professional'], 'x-demo-permissions': [] },
+    // The settings permission without a paid seat: the seat rule refuses Everyone views too.
+    { id: CASEY, email: 'casey@example.com', seatNames: [], 'x-demo-permissions': ['manage-customer-success-settings'] },
   ]);
 });
 afterEach(async () => {
@@ -66,6 +69,17 @@ describe('the views store', () => {
     expect(await db.meta.get(EVERYONE_KEY)).toBeUndefined();
     expect(await db.meta.get(privateKey(SAM))).toBeUndefined();
     await vi.waitFor(() => expect(views.canShareWithEveryone).toBe(false));
+  });
+
+  it('refuses Everyone views to a user with the settings permission but no paid seat (the one permission rule)', async () => {
+    const views = signIn(CASEY);
+    await vi.waitFor(() => expect(views.userId).toBe(CASEY));
+    const r = await views.save(view({ id: 'view:casey', sharing: 'everyone', ownerUserId: CASEY }));
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await db.meta.get(privateKey(CASEY))).toBeUndefined();
+    // A private view needs no permission.
+    expect((await views.save(view({ id: 'view:casey-own', ownerUserId: CASEY }))).ok).toBe(true);
+    expect(views.canShareWithEveryone).toBe(false);
   });
 
   it('keeps private views per user and Everyone views for all, with the featured list for Summary', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EN_PLACEHOLDERS, formatPropertyValue, type FormattableProperty } from '../../../src-renderer/stores/format-value';
+import { EN_PLACEHOLDERS, formatPropertyValue, type FormattableProperty } from '../../../src-renderer/lib/format-value';
 
 /** What the tables and the record preview show for values that do not parse as their kind. */
 const ctx = { ownerNames: new Map([['60000001', 'Alex Morgan']]), timeZone: 'Europe/Warsaw', datetimes: 'day' as const };

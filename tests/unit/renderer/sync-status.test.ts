@@ -9,7 +9,7 @@ import { INITIAL_STATUS, newEntry, type SyncStatus } from '../../../shared/sync'
 import SyncStatusBar from '../../../src-renderer/components/SyncStatus.vue';
 import { CsDatabase } from '../../../src-renderer/db';
 import { createAppI18n } from '../../../src-renderer/i18n';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { useSyncStore } from '../../../src-renderer/stores/sync';
 

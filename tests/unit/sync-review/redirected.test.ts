@@ -8,7 +8,7 @@ import { newEntry } from '../../../shared/sync';
 import { CsDatabase, REDIRECTED_META, type RedirectedEdit } from '../../../src-renderer/db';
 import SyncReviewDialog from '../../../src-renderer/features/sync-review/SyncReviewDialog.vue';
 import { createAppI18n } from '../../../src-renderer/i18n';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 
 const waitFor = <T>(fn: () => T | Promise<T>) => vi.waitFor(fn, { timeout: 10_000, interval: 50 });
 

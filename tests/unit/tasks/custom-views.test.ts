@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateView, type FilterGroup, type ViewRecord } from '../../../shared/views';
-import { customTaskView, firstFilterProblem, runnableGroups, TASK_FILTER_KINDS } from '../../../src-renderer/features/tasks/custom-views';
+import { customTaskView, firstFilterProblem, runnableGroups, TASK_FILTER_KINDS } from '../../../shared/tasks/custom-views';
 
 // Friday 27 Nov 2026, 09:00 in Warsaw (UTC+1).
 const NOW = Date.UTC(2026, 10, 27, 8);

@@ -8,14 +8,15 @@ import type { HostApi } from '../../../shared/contract';
 import { DOCS_TYPE, unavailableKey } from '../../../shared/sync';
 import type { View } from '../../../shared/views';
 import { CsDatabase, listOutbox } from '../../../src-renderer/db';
-import { readSharedDocs } from '../../../src-renderer/db/queries/shared-docs';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { readSharedDocs } from '../../../src-renderer/db/repositories/shared-docs';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { EVERYONE_KEY, privateKey, useViewsStore, viewDocKey } from '../../../src-renderer/stores/views';
 import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
 
 const ALEX = '1000001';
 const SAM = '1000002';
+const CASEY = '1000003';
 
 let db: CsDatabase;
 let pinias: Pinia[] = [];
@@ -23,8 +24,10 @@ let pinias: Pinia[] = [];
 beforeEach(async () => {
   db = new CsDatabase(`views-docs-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
   await db.users.bulkPut([
-    { id: ALEX, email: 'alex@example.com', 'x-demo-permissions': ['manage-customer-success-settings'] },
-    { id: SAM, email: 'sam@example.com', 'x-demo-permissions': [] },
+    { id: ALEX, email: 'alex@example.com', seatNames: ['service-hub-professional'], 'x-demo-permissions': ['manage-customer-success-settings'] },
+    { id: SAM, email: 'sam@example.com', seatNames: ['service-hub-professional'], 'x-demo-permissions': [] },
+    // The settings permission without a paid seat: the seat rule refuses Everyone views too.
+    { id: CASEY, email: 'casey@example.com', seatNames: [], 'x-demo-permissions': ['manage-customer-success-settings'] },
   ]);
 });
 afterEach(async () => {

@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCrmGateway } from '../../../../src-main/crm/gateway';
 import { RateLimiter, type Clock } from '../../../../src-main/crm/rate-limiter';
-import { startDemoCrm } from '../../../../src-main/demo-crm';
 import type { Tier } from '../../../../src-main/demo-crm/tier';
 import { HostCallError } from '../../../../src-main/host/dispatch';
 import type { CrmPort, CrmRequest, CrmResult } from '../../../../shared/sync';
+import { startTestDemoCrm } from '../../../support/demo-crm';
 
 export interface TestCrm {
   url: string;
@@ -17,28 +14,19 @@ export interface TestCrm {
 /**
  * A real demo CRM over HTTP on a free port, in a fresh data dir; rate limits off unless asked.
  * Search lags writes by 1–10 s as on HubSpot unless `searchLag` says otherwise (`false` = off).
+ * The sync tests' preset of the one test starter (tests/support/demo-crm.ts): the real
+ * clock unless `now` is given, seed 1.
  */
 export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; now?: () => number; tier?: Tier; searchLag?: number | false } = {}): Promise<TestCrm> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'cs-sync-crm-'));
-  const crm = await startDemoCrm({
-    port: 0,
-    dataDir,
+  const crm = await startTestDemoCrm({
     size: 'small',
     seed: opts.seed ?? 1,
-    timeZone: 'Europe/Warsaw',
-    ...(opts.now ? { now: opts.now } : {}),
+    now: opts.now ?? (() => Date.now()),
+    rateLimits: opts.rateLimits ? undefined : false,
     ...(opts.tier ? { tier: opts.tier } : {}),
     ...(opts.searchLag !== undefined ? { searchLag: opts.searchLag } : {}),
-    ...(opts.rateLimits ? {} : { rateLimits: false as const }),
   });
-  return {
-    url: crm.url,
-    token: crm.token,
-    close: async () => {
-      await crm.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { url: crm.url, token: crm.token, close: () => crm.stop() };
 }
 
 /**

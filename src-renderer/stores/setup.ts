@@ -1,17 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { getMeta, propertiesOf, putMeta } from '../../db/queries/summary';
-import { useConnectivityStore } from '../../stores/connectivity';
-import { useDb } from '../../stores/db-key';
-import { hubspotVia, useHost } from '../../stores/host-key';
-import { hubspot, type HubspotCall } from '../../../shared/hubspot';
-import { useLiveQuery } from '../../stores/live-query';
-import { usePermissionsStore } from '../../stores/permissions';
-import { useWorkspaceStore, type WorkspaceSettings } from '../../stores/workspace';
-import { accountObjects, dateProperties, ownerProperties, type AccountObject, type SchemaProperty } from './setup-choices';
-
-const SCHEMAS_KEY = 'setup:schemas';
-const SETTINGS_KEY = 'workspaceSettings';
+import { getMeta, META, putMeta } from '../db/meta';
+import { propertiesOf } from '../db/queries/summary';
+import { useConnectivityStore } from './connectivity';
+import { useDb } from '../lib/db-key';
+import { hubspotVia, useHost } from './host-key';
+import { hubspot, type HubspotCall } from '../../shared/hubspot';
+import { useLiveQuery } from '../lib/live-query';
+import { usePermissionsStore } from './permissions';
+import { useWorkspaceStore, type WorkspaceSettings } from './workspace';
+import { accountObjects, dateProperties, ownerProperties, type AccountObject, type SchemaProperty } from '../../shared/records/setup-choices';
 
 /**
  * The workspace setup: which object is an account, which owner property is the CSM, and
@@ -26,7 +24,7 @@ export const useSetupStore = defineStore('setup', () => {
   const permissions = usePermissionsStore();
   const connectivity = useConnectivityStore();
 
-  const saved = useLiveQuery(async () => (await db.meta.get(SETTINGS_KEY)) !== undefined, true);
+  const saved = useLiveQuery(async () => (await getMeta(db, META.workspaceSettings)) !== undefined, true);
   /** No setup was ever saved on this computer: Summary offers the setup first. */
   const firstRun = computed(() => !saved.loading.value && !saved.value.value);
 
@@ -44,11 +42,11 @@ export const useSetupStore = defineStore('setup', () => {
   /** Reads the schemas (and, before the first sync, Companies' properties) when online. */
   async function load() {
     loadError.value = null;
-    schemas.value = (await getMeta<unknown[]>(db, SCHEMAS_KEY)) ?? [];
+    schemas.value = (await getMeta(db, META.setupSchemas)) ?? [];
     if (!connectivity.online) return;
     try {
       schemas.value = (await crmGet(hubspot.schemas.list())).results;
-      await putMeta(db, SCHEMAS_KEY, schemas.value);
+      await putMeta(db, META.setupSchemas, schemas.value);
       if (companyProps.value.value.length === 0) {
         fetchedCompanyProps.value = (await crmGet(hubspot.properties.list('companies'))).results;
       }

@@ -1,4 +1,5 @@
 import type { CsDatabase } from '../database';
+import { getMeta, META, putMeta } from '../meta';
 
 /**
  * Reads and the one destructive write of Connect / Disconnect: how many edits still wait to
@@ -12,8 +13,6 @@ export interface CrmSource {
   baseUrl: string | null;
 }
 
-const SOURCE_KEY = 'crmSource';
-
 /** Edits that have not reached the CRM: every outbox entry (queued, failed or in conflict). */
 export function pendingEditCount(db: CsDatabase): Promise<number> {
   return db.outbox.count();
@@ -25,14 +24,11 @@ export async function deleteLocalStore(db: CsDatabase): Promise<void> {
 }
 
 export async function readCrmSource(db: CsDatabase): Promise<CrmSource | null> {
-  const row = await db.meta.get(SOURCE_KEY);
-  const v = row?.value as Partial<CrmSource> | undefined;
-  if (!v || (v.kind !== 'demo' && v.kind !== 'hubspot')) return null;
-  return { kind: v.kind, baseUrl: typeof v.baseUrl === 'string' ? v.baseUrl : null };
+  return (await getMeta(db, META.crmSource)) ?? null;
 }
 
 export async function writeCrmSource(db: CsDatabase, source: CrmSource): Promise<void> {
-  await db.meta.put({ key: SOURCE_KEY, value: source });
+  await putMeta(db, META.crmSource, source);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { checkFilter, FilterSchema, ME, type Filter, type FilterGroup, type PropertyKind, type RelativePeriod, type View } from '../../../../shared/views';
+import { checkFilter, FilterSchema, ME, type Filter, type FilterGroup, type PropertyKind, type RelativePeriod, type View } from '../views';
 
 /** The quick filters of the board and table; saved views store exactly this. */
 export interface BoardFilters {

@@ -1,4 +1,4 @@
-import { toMillis } from '../../../../shared/sync';
+import { toMillis } from '../sync';
 
 // Building an Intl formatter costs far more than using one, and a board formats hundreds
 // of cards on every change: one formatter per (kind, locale, zone) is kept.

@@ -1,4 +1,4 @@
-import { DOCS_OBJECT_NAME } from '../../../shared/sync';
+import { DOCS_OBJECT_NAME } from '../sync';
 
 /**
  * What the setup dialog offers, as pure functions of HubSpot's property definitions and

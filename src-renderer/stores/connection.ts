@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { checkHubspotUrl, HubspotToken, isErrorCode, type CallInput, type CallOutput, type HostError, type HubspotUrlProblem } from '../../../shared/contract';
-import { hubspot, type CallError } from '../../../shared/hubspot';
-import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../../db/queries/connect';
-import { readSavedNotice, saveUnsentEdits, unsentEditCount, writeSavedNotice, type SavedEditsNotice } from './saved-edits';
-import { useDb } from '../../stores/db-key';
-import { hubspotVia, useHost } from '../../stores/host-key';
+import { checkHubspotUrl, HubspotToken, isErrorCode, type CallInput, type CallOutput, type HostError, type HubspotUrlProblem } from '../../shared/contract';
+import { hubspot, type CallError } from '../../shared/hubspot';
+import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../db/repositories/crm-source';
+import { importSavedEdits, readSavedNotice, saveUnsentEdits, unsentEditCount, writeSavedNotice, type ImportOutcome, type SavedEditsNotice } from './saved-edits';
+import { useDb } from '../lib/db-key';
+import { hubspotVia, useHost } from './host-key';
 
 export type TokenProblem = 'empty' | 'malformed';
 
@@ -290,6 +290,9 @@ export const useConnectionStore = defineStore('connection', () => {
     }
   }
 
+  /** Settings → Saved edits: reads a saved-edits file back into the local store. */
+  const importEdits = (file: string): Promise<ImportOutcome> => importSavedEdits(host, db, file);
+
   return {
     status,
     statusError,
@@ -312,5 +315,6 @@ export const useConnectionStore = defineStore('connection', () => {
     saveHubspotUrl,
     savedNotice,
     dismissSavedNotice,
+    importEdits,
   };
 });

@@ -8,10 +8,10 @@ import {
   type HealthResult,
   type HealthScore,
   type HealthSummary,
-} from '../../../shared/health';
-import type { View } from '../../../shared/views';
-import type { CsDatabase } from '../../db';
-import { healthReference, loadAll, loadTouched, pendingLinks, watchTouched, type HealthReference, type Touched } from '../../db/queries/health';
+} from '../../shared/health';
+import type { View } from '../../shared/views';
+import type { CsDatabase } from '../db';
+import { healthReference, loadAll, loadTouched, pendingLinks, watchTouched, type HealthReference, type Touched } from '../db/queries/health';
 
 /**
  * The health computation, wherever it runs: in the health worker (health.worker.ts, off the

@@ -1,8 +1,9 @@
 import type { Table } from 'dexie';
-import { DOC_KEY_PROPERTY, DOC_VALUE_PROPERTY, DOCS_TYPE, unavailableKey } from '../../../shared/sync';
+import { DOC_KEY_PROPERTY, DOC_VALUE_PROPERTY, DOCS_TYPE } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
-import { applyEdit, type EditOptions } from '../repositories/edits';
-import { mergeRecord, type MergedRecord } from '../repositories/records';
+import { deleteMeta, getMeta, getMetaFamily, META, putMeta } from '../meta';
+import { applyEdit, type EditOptions } from './edits';
+import { mergeRecord, type MergedRecord } from './records';
 
 /**
  * Shared workspace documents: JSON values under a unique key, one record each of the CRM
@@ -16,8 +17,6 @@ import { mergeRecord, type MergedRecord } from '../repositories/records';
 
 /** HubSpot's limit for a string property value. */
 export const MAX_DOC_CHARS = 65_536;
-const LOCAL_PREFIX = 'shared-doc:';
-const localKey = (key: string): string => LOCAL_PREFIX + key;
 
 export interface SharedDocRow {
   key: string;
@@ -41,10 +40,10 @@ export function sharedDocTables(db: CsDatabase): Table[] {
 }
 
 export async function sharedDocsAvailability(db: CsDatabase): Promise<SharedDocsAvailability> {
-  const noted = (await db.meta.get(unavailableKey(DOCS_TYPE)))?.value as { message?: unknown } | null | undefined;
+  const noted = await getMeta(db, META.unavailable(DOCS_TYPE));
   // Unknown until the first sync answered: assume served, so a first write is shared.
   if (!noted) return { available: true };
-  return { available: false, message: typeof noted.message === 'string' ? noted.message : 'The CRM has no CS Workspace documents object.' };
+  return { available: false, message: noted.message };
 }
 
 /** Every document record as shown (synced ⊕ overlay), tombstones and archived ones included. */
@@ -75,11 +74,11 @@ async function findDocRecord(db: CsDatabase, key: string): Promise<MergedRecord 
  * wins over a local one with the same key; removed documents (empty value) are left out.
  */
 export async function readSharedDocs(db: CsDatabase, prefix = ''): Promise<SharedDocRow[]> {
-  const [records, local] = await Promise.all([mergedDocRecords(db), db.meta.where('key').startsWith(localKey(prefix)).toArray()]);
+  const [records, local] = await Promise.all([mergedDocRecords(db), getMetaFamily(db, META.localSharedDoc, prefix)]);
   const out = new Map<string, SharedDocRow>();
   for (const row of local) {
-    if (typeof row.value !== 'string' || row.value === '') continue;
-    const key = row.key.slice(LOCAL_PREFIX.length);
+    if (row.value === '') continue;
+    const key = row.key.slice(META.localSharedDoc.prefix.length);
     out.set(key, { key, json: row.value, source: 'local', pending: false });
   }
   for (const r of records.sort((a, b) => Number(a.isNew) - Number(b.isNew))) {
@@ -136,13 +135,14 @@ export async function removeSharedDoc(db: CsDatabase, key: string, opts?: EditOp
 
 function putJson(db: CsDatabase, key: string, json: string, opts?: EditOptions): Promise<SharedDocWriteResult> {
   return db.transaction('rw', sharedDocTables(db), async (): Promise<SharedDocWriteResult> => {
-    const local = await db.meta.get(localKey(key));
+    const entry = META.localSharedDoc(key);
+    const local = await getMeta(db, entry);
     if (!(await sharedDocsAvailability(db)).available) {
-      if (json === '') await db.meta.delete(localKey(key));
-      else await db.meta.put({ key: localKey(key), value: json });
-      return { ok: true, shared: false, changed: (local?.value ?? '') !== json };
+      if (json === '') await deleteMeta(db, entry);
+      else await putMeta(db, entry, json);
+      return { ok: true, shared: false, changed: (local ?? '') !== json };
     }
-    if (local) await db.meta.delete(localKey(key));
+    if (local !== undefined) await deleteMeta(db, entry);
     const record = await findDocRecord(db, key);
     const shown = record?.properties[DOC_VALUE_PROPERTY] ?? '';
     if (!record && json === '') return { ok: true, shared: true, changed: local !== undefined };

@@ -1,6 +1,6 @@
-import { EXPORT_PART_CHARS, type HostApi, type HostError } from '../../../shared/contract';
-import { exportOutbox, importOutbox, parseOutboxExport, readStrandedEdits, type CsDatabase, type OutboxExport } from '../../db';
-import { readCrmSource, sameCrm, type CrmSource } from '../../db/queries/connect';
+import { EXPORT_PART_CHARS, type HostApi, type HostError } from '../../shared/contract';
+import { deleteLocalStore, exportOutbox, importOutbox, parseOutboxExport, readStrandedEdits, type CsDatabase, type OutboxExport } from '../db';
+import { readCrmSource, sameCrm, type CrmSource } from '../db/repositories/crm-source';
 
 /**
  * Nothing lost: before the local store is deleted (Disconnect, another CRM) the edits that
@@ -79,6 +79,11 @@ export async function saveStrandedEdits(
   const count = data.entries.length + (data.conflicts?.length ?? 0);
   if (count === 0) return { saved: null };
   return saveExport(host, data, count, now);
+}
+
+/** Deletes a local store that will not open, by name (after its edits were saved, or by the user's explicit choice). */
+export function deleteStrandedStore(dbName: string): Promise<void> {
+  return deleteLocalStore(dbName);
 }
 
 async function saveExport(host: HostApi, data: OutboxExport, count: number, now: () => number): Promise<{ saved: SavedEditsNotice } | { error: HostError }> {

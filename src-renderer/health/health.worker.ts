@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { CsDatabase } from '../../db';
+import { CsDatabase } from '../db';
 import { createHealthEngine, type HealthEngine } from './engine';
 import type { FromHealthWorker, ToHealthWorker } from './protocol';
 

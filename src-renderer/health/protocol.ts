@@ -1,4 +1,4 @@
-import type { HealthResult } from '../../../shared/health';
+import type { HealthResult } from '../../shared/health';
 import type { EngineEvent, EngineInput } from './engine';
 
 /** Messages between the health store (UI thread) and the health worker. */

@@ -1,4 +1,4 @@
-import { checkFilter, FilterSchema, TASK_PROPERTY_KINDS, type Filter, type FilterGroup, type PropertyKind, type View } from '../../../shared/views';
+import { checkFilter, FilterSchema, TASK_PROPERTY_KINDS, type Filter, type FilterGroup, type PropertyKind, type View } from '../views';
 
 /**
  * Custom task views as data (pure: no Vue, no Dexie, so Node tests run it). A custom view is

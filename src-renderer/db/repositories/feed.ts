@@ -1,0 +1,18 @@
+import type { CsDatabase } from '../database';
+import { getMeta, META, putMeta } from '../meta';
+
+/** The feed's per-user marks in meta: dismissed items and when the feed was last opened. */
+
+/** Adds ids to the user's dismissed list in one transaction, so two quick dismissals both stick. */
+export async function addDismissed(db: CsDatabase, userId: string, ids: readonly string[]): Promise<void> {
+  const entry = META.feedDismissed(userId);
+  await db.transaction('rw', db.meta, async () => {
+    const set = new Set((await getMeta(db, entry)) ?? []);
+    for (const id of ids) set.add(id);
+    await putMeta(db, entry, [...set]);
+  });
+}
+
+export async function setLastOpened(db: CsDatabase, userId: string, at: number): Promise<void> {
+  await putMeta(db, META.feedLastOpened(userId), at);
+}
