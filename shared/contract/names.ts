@@ -19,6 +19,11 @@ export const CALL_NAMES = [
   'data:saveExport',
   'data:listExports',
   'data:readExport',
+  'desktop:setStatus',
+  'desktop:loginItem',
+  'desktop:setLoginItem',
+  'reminders:set',
+  'reminders:takeActions',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -27,6 +32,8 @@ export const EVENT_NAMES = [
   'onDidChangePower',
   'onDidClickNotification',
   'onDidRequestNotification',
+  'onDidRequestSync',
+  'onDidRequestTaskAction',
 ] as const;
 
 /**
