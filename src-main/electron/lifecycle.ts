@@ -16,10 +16,11 @@ import type { PreventableEvent } from './events';
 import type { MessageChannelMainCtor } from './crm-port';
 import { createWindowEvents, registerIpc, type IpcMainLike } from './ipc';
 import { createMainWindow, type BrowserWindowCtor, type MainWindow } from './main-window';
+import { createDesktop, type Clock, type DialogLike, type ScreenLike } from './desktop';
 import { createSecretStore } from './secret-store';
 import { applySecurity, type GuardedContents, type SessionLike } from './security';
 import { createExternalOpener, createNetworkMonitor, createNotifier, watchPower, watchResume, type NotificationCtor, type PowerMonitorLike } from './services';
-import { createTray, type TrayDeps, type TrayLike } from './tray';
+import { createTray, type AppTray, type TrayDeps } from './tray';
 
 /**
  * The slice of the `electron` module the shell uses. index.ts passes the real module, so
@@ -27,8 +28,11 @@ import { createTray, type TrayDeps, type TrayLike } from './tray';
  */
 export interface ShellApp
   extends Pick<App, 'isPackaged' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'> {
-  on(event: 'second-instance' | 'activate' | 'before-quit' | 'window-all-closed', listener: () => void): unknown;
-  on(event: 'will-quit', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'second-instance' | 'activate' | 'window-all-closed', listener: () => void): unknown;
+  on(event: 'before-quit' | 'will-quit', listener: (event: PreventableEvent) => void): unknown;
+  /** Launch at login (macOS, Windows). */
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void;
+  getLoginItemSettings(): { openAtLogin: boolean };
   on(event: 'web-contents-created', listener: (event: PreventableEvent, contents: GuardedContents) => void): unknown;
 }
 
@@ -47,6 +51,10 @@ export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'nativeImage'> {
   net: { isOnline(): boolean };
   powerMonitor: PowerMonitorLike;
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+  /** The quit-with-pending-edits warning. */
+  dialog: DialogLike;
+  /** Where the displays are, so a saved window position is restored only onto one. Used after ready. */
+  screen: ScreenLike;
 }
 
 /** The demo CRM's entry point (src-main/demo-crm), injected so tests need no server. */
@@ -67,13 +75,15 @@ export interface ShellOptions {
   log: (line: string) => void;
   /** `process.platform` unless a test plays another system. */
   platform?: NodeJS.Platform;
+  /** The reminders' clock and timers; tests play sleep and time with it. */
+  clock?: Clock;
 }
 
 export interface RunningShell {
   dataDir: string;
   mainWindow: MainWindow;
   /** Held so the tray icon is not garbage-collected. */
-  tray: TrayLike;
+  tray: AppTray;
   /** Settles once the saved connection is restored (or failed to, which is logged). */
   crmReady: Promise<unknown>;
   /** Connect / disconnect; the choice and the token survive restarts (safeStorage). */
@@ -105,9 +115,17 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
 
   let quitting = false;
   let mainWindow: MainWindow | null = null;
-  app.on('before-quit', () => {
+  // Set once ready: quitting with edits not yet in the CRM asks first (the tray's Quit, Cmd+Q, the OS).
+  let confirmQuit: () => boolean = () => true;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    if (!confirmQuit()) {
+      event.preventDefault();
+      return;
+    }
     quitting = true;
   });
+  // A second launch (the lock is ours) brings this instance's window forward instead.
   app.on('second-instance', () => mainWindow?.show());
   app.on('activate', () => mainWindow?.show());
   // Subscribing replaces Electron's default "quit when the last window closes": the app
@@ -165,6 +183,21 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
       events.emit('onDidClickNotification', click);
     },
   });
+  const desktop = createDesktop({
+    app,
+    dialog: electron.dialog,
+    screen: electron.screen,
+    Notification: electron.Notification,
+    platform: opts.platform ?? process.platform,
+    dataDir,
+    events,
+    showWindow: () => mainWindow?.show(),
+    log,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  confirmQuit = desktop.confirmQuit;
+  // Main owns due-task reminders here: what fell due during sleep comes as one group.
+  electron.powerMonitor.on('resume', () => void desktop.reminders.resume());
   const handlers = createHostHandlers({
     appInfo: () => ({
       name: app.getName(),
@@ -175,10 +208,11 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     }),
     crm: createCrmGateway({ connection: connections, transport }),
     connections,
-    notifier,
+    notifier: desktop.withoutTaskNotices(notifier),
     opener: createExternalOpener(electron.shell),
     network,
     exports: createExportStore(dataDir),
+    desktop: desktop.host,
   });
   // Handlers exist before the page loads, so its first calls never race them.
   registerIpc({
@@ -198,6 +232,9 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     devTools: !app.isPackaged,
     isQuitting: () => quitting,
     log,
+    initialState: desktop.window.initialState,
+    onSaveState: desktop.window.onSaveState,
+    onHidden: () => desktop.window.onHidden(notifier),
   });
   mainWindow = window;
 
@@ -208,7 +245,10 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     locale: app.getLocale(),
     onShow: () => window.show(),
     onQuit: () => app.quit(),
+    onSync: () => events.emit('onDidRequestSync', {}),
+    onOpen: desktop.open,
   });
+  desktop.attachTray(tray);
 
   // The demo CRM persists its data on close, so quitting waits for it once.
   let crmClosed = false;
@@ -217,6 +257,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     event.preventDefault();
     network.stop();
     power.stop();
+    desktop.reminders.stop();
     Promise.resolve(demoCrm?.catch(() => null))
       .then((crm) => crm?.close())
       .catch((err: unknown) => log(`the demo CRM did not close cleanly: ${String(err)}`))
