@@ -1,4 +1,4 @@
-import { BrowserWindow, Menu, MessageChannelMain, Notification, Tray, app, dialog, ipcMain, nativeImage, net, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, MessageChannelMain, Notification, Tray, app, clipboard, dialog, ipcMain, nativeImage, net, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
 import { UsageError } from './crm/hubspot-url';
 import { DEMO_ACTIVITY_EVERY_MS, startDemoCrm } from './demo-crm';
 import { startShell } from './electron/lifecycle';
@@ -27,6 +27,7 @@ startShell(
     powerMonitor,
     safeStorage,
     dialog,
+    clipboard,
     // Electron's screen may be touched only once the app is ready: read when first used.
     get screen() {
       return screen;

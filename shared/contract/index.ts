@@ -28,6 +28,8 @@ import {
   TaskActions,
   LoginItemState,
   SetLoginItemRequest,
+  DiagnosticsRequest,
+  DiagnosticsReport,
 } from './schemas';
 
 export * from './schemas';
@@ -84,6 +86,8 @@ export const calls = {
   'reminders:set': { input: ReminderTasks, output: RemindersOwner },
   /** What the user chose on a reminder ("Mark complete") since the last call; taken once. */
   'reminders:takeActions': { input: Empty, output: TaskActions },
+  /** Versions, OS, CRM kind, sync state, outbox size and recent log lines, redacted; no content. */
+  'app:copyDiagnostics': { input: DiagnosticsRequest, output: DiagnosticsReport },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

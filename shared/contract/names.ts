@@ -24,6 +24,7 @@ export const CALL_NAMES = [
   'desktop:setLoginItem',
   'reminders:set',
   'reminders:takeActions',
+  'app:copyDiagnostics',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -264,3 +264,24 @@ export const TaskActions = z.object({ actions: z.array(TaskAction) });
 /** Settings → "Open CS Workspace when I log in" (macOS and Windows; elsewhere unsupported). */
 export const LoginItemState = z.object({ supported: z.boolean(), enabled: z.boolean() });
 export const SetLoginItemRequest = z.object({ enabled: z.boolean() }).strict();
+
+/**
+ * Settings → "Copy diagnostics": what the page adds to the host's part — the sync's state and
+ * the outbox's size, never a record's content. The host redacts the error text once more.
+ */
+export const DiagnosticsRequest = z
+  .object({
+    sync: z
+      .object({
+        phase: z.string().max(40),
+        running: z.boolean(),
+        lastSyncedAt: z.number().nullable(),
+        lastError: z.string().max(2000).nullable(),
+      })
+      .strict(),
+    outbox: z.object({ pending: z.number().int().nonnegative().nullable(), attention: z.number().int().nonnegative(), conflicts: z.number().int().nonnegative() }).strict(),
+  })
+  .strict();
+
+/** The report as text, and whether the host put it on the clipboard (the web host cannot: the page copies it). */
+export const DiagnosticsReport = z.object({ text: z.string(), copied: z.boolean() });

@@ -3,6 +3,8 @@ import type { App, SafeStorage, Shell } from 'electron';
 import { createConnectionManager, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, createCrmTransport } from '../crm/gateway';
 import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
+import { release } from 'node:os';
+import { createDiagnostics, createLogTail } from '../host/diagnostics';
 import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
@@ -55,6 +57,8 @@ export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'nativeImage'> {
   dialog: DialogLike;
   /** Where the displays are, so a saved window position is restored only onto one. Used after ready. */
   screen: ScreenLike;
+  /** "Copy diagnostics" puts the report here. */
+  clipboard: { writeText(text: string): void };
 }
 
 /** The demo CRM's entry point (src-main/demo-crm), injected so tests need no server. */
@@ -108,9 +112,11 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   // What the app logs goes to the console and to <data>/logs/main.log (private to the user,
   // rotated by size); lines carry no personal data (links by their scheme only).
   const fileLog = createFileLog({ file: join(dataDir, 'logs', 'main.log') });
+  const logTail = createLogTail();
   const log = (line: string) => {
     opts.log(line);
     fileLog.log(line);
+    logTail.push(line);
   };
 
   let quitting = false;
@@ -198,13 +204,22 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   confirmQuit = desktop.confirmQuit;
   // Main owns due-task reminders here: what fell due during sleep comes as one group.
   electron.powerMonitor.on('resume', () => void desktop.reminders.resume());
+  const appInfo = () => ({
+    name: app.getName(),
+    version: app.getVersion(),
+    platform: process.platform,
+    host: 'electron' as const,
+    locale: app.getLocale(),
+  });
   const handlers = createHostHandlers({
-    appInfo: () => ({
-      name: app.getName(),
-      version: app.getVersion(),
-      platform: process.platform,
-      host: 'electron',
-      locale: app.getLocale(),
+    appInfo,
+    diagnostics: createDiagnostics({
+      app: appInfo,
+      crm: async () => connections.status(),
+      versions: process.versions,
+      os: { platform: process.platform, arch: process.arch, release: release() },
+      recentLog: logTail.lines,
+      clipboard: electron.clipboard,
     }),
     crm: createCrmGateway({ connection: connections, transport }),
     connections,

@@ -1,4 +1,4 @@
-import { isAllowedExternalUrl, type HostHandlers } from '../../shared/contract';
+import { isAllowedExternalUrl, type CallInput, type CallOutput, type HostHandlers } from '../../shared/contract';
 import type { ConnectionManager } from '../crm/connection';
 import type { CrmGateway } from '../crm/gateway';
 import { HostCallError } from './dispatch';
@@ -16,6 +16,8 @@ export interface HostDeps {
   exports?: ExportStore;
   /** Tray, reminders from main, launch at login: the Electron host's; absent in the web host. */
   desktop?: DesktopHost;
+  /** "Copy diagnostics"; a host without it refuses the call. */
+  diagnostics?: { report(input: CallInput<'app:copyDiagnostics'>): Promise<CallOutput<'app:copyDiagnostics'>> };
 }
 
 /** Thin handlers: validation already happened in the dispatcher; each call is one delegation. */
@@ -72,6 +74,10 @@ export function createHostHandlers(deps: HostDeps) {
       return { ownedByHost: true };
     },
     'reminders:takeActions': async () => ({ actions: deps.desktop?.takeActions() ?? [] }),
+    'app:copyDiagnostics': async (input) => {
+      if (!deps.diagnostics) throw new HostCallError('NOT_ALLOWED', 'This host makes no diagnostics report.');
+      return deps.diagnostics.report(input);
+    },
   } satisfies HostHandlers;
 }
 

@@ -211,6 +211,13 @@ export function createFakeElectron(
   /** The monitors' work areas; a test unplugs one by changing this list. */
   const displays: Array<{ workArea: Rect }> = (opts.displays ?? [{ x: 0, y: 0, width: 1920, height: 1080 }]).map((workArea) => ({ workArea }));
   const screen = { getAllDisplays: () => displays.map((d) => ({ workArea: { ...d.workArea } })) };
+  /** What "Copy diagnostics" last put on the clipboard. */
+  const clipboard = {
+    text: '',
+    writeText(text: string): void {
+      clipboard.text = text;
+    },
+  };
   /** Message boxes shown, and the button index the next one answers (a test sets it). */
   const dialog = {
     shown: [] as Array<{ message: string; detail?: string; buttons?: string[] }>,
@@ -424,6 +431,7 @@ export function createFakeElectron(
     safeStorage: createFakeSafeStorage(),
     dialog,
     screen,
+    clipboard,
   } satisfies ShellElectron;
 
   return { ...electron, windows, trays, notifications, paths, displays };

@@ -330,3 +330,20 @@ describe('launch at login', () => {
     expect(electron.app.openAtLogin).toBe(false);
   });
 });
+
+describe('copy diagnostics', () => {
+  it('puts a report on the clipboard: versions, OS, sync state, outbox size, the log tail — no content', async () => {
+    const { call, electron } = await boot();
+    const r = await call('app:copyDiagnostics', {
+      sync: { phase: 'idle', running: false, lastSyncedAt: null, lastError: 'refused for ola@example.com' },
+      outbox: { pending: 2, attention: 0, conflicts: 1 },
+    });
+    expect(r).toMatchObject({ ok: true, data: { copied: true } });
+    const text = electron.clipboard.text;
+    expect(text).toMatch(/^CS Workspace 0\.1\.0 \(electron host\)\n/);
+    expect(text).toContain(`Node ${process.versions.node}`);
+    expect(text).toContain('Outbox: 2 pending, 0 need attention, 1 conflicts');
+    expect(text).toContain('Sync error: refused for [email]');
+    expect(text).not.toContain('ola@example.com');
+  });
+});

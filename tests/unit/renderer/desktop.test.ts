@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
 import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
 import { describe, expect, it, vi } from 'vitest';
 import type { HostApi } from '../../../shared/contract';
 import type { NotifyTask } from '../../../shared/notify';
 import DesktopSettingsSection from '../../../src-renderer/features/settings/DesktopSettingsSection.vue';
+import DiagnosticsSection from '../../../src-renderer/features/settings/DiagnosticsSection.vue';
+import { CsDatabase } from '../../../src-renderer/db';
+import { DB_KEY } from '../../../src-renderer/stores/db-key';
 import { createAppI18n } from '../../../src-renderer/i18n';
 import { nextDue, reminderTasks } from '../../../src-renderer/stores/desktop';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
@@ -56,5 +61,33 @@ describe('Settings → Desktop: open at login', () => {
     const { wrapper } = mountWith({ supported: true, enabled: true }, 'pl');
     await flushPromises();
     expect(wrapper.text()).toContain('Otwieraj CS Workspace po zalogowaniu');
+  });
+});
+
+describe('Settings → Diagnostics', () => {
+  function mountWith(copied: boolean) {
+    const copy = vi.fn(async () => ({ ok: true as const, data: { text: 'CS Workspace 0.1.0 (web host)\n', copied } }));
+    const host = { on: () => () => {}, 'net:status': async () => ({ ok: true, data: { online: true } }), 'app:copyDiagnostics': copy } as unknown as HostApi;
+    const wrapper = mount(DiagnosticsSection, {
+      global: { plugins: [createPinia(), createAppI18n('en')], provide: { [HOST_KEY as symbol]: host, [DB_KEY as symbol]: new CsDatabase(`diag-${Math.random()}`) } },
+    });
+    return { wrapper, copy };
+  }
+
+  it('asks the host for the report with the sync state and outbox size only, and says it was copied', async () => {
+    const { wrapper, copy } = mountWith(true);
+    await wrapper.get('button').trigger('click');
+    await flushPromises();
+    expect(copy).toHaveBeenCalledWith({ sync: { phase: 'idle', running: false, lastSyncedAt: null, lastError: null }, outbox: { pending: null, attention: 0, conflicts: 0 } });
+    expect(wrapper.text()).toContain('Copied to the clipboard.');
+  });
+
+  it('where neither host nor page can copy, shows the text to copy by hand', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    const { wrapper } = mountWith(false);
+    await wrapper.get('button').trigger('click');
+    await flushPromises();
+    expect(wrapper.text()).toContain('Select the text below and copy it.');
+    expect((wrapper.get('textarea').element as HTMLTextAreaElement).value).toBe('CS Workspace 0.1.0 (web host)\n');
   });
 });
