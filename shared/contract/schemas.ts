@@ -259,7 +259,11 @@ export const RemindersOwner = z.object({ ownedByHost: z.boolean() });
 
 /** What the user chose on a reminder while perhaps no page was there: done in the page, through the outbox. */
 export const TaskAction = z.object({ taskId: z.string().min(1).max(200), action: z.literal('complete') });
-export const TaskActions = z.object({ actions: z.array(TaskAction) });
+/**
+ * `open`: a route a reminder's click asked for while no page was there to take it (the window
+ * had to be made again, its page loading from scratch); the new page opens it.
+ */
+export const TaskActions = z.object({ actions: z.array(TaskAction), open: z.string().nullable() });
 
 /** Settings → "Open CS Workspace when I log in" (macOS and Windows; elsewhere unsupported). */
 export const LoginItemState = z.object({ supported: z.boolean(), enabled: z.boolean() });

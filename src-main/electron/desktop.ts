@@ -37,8 +37,8 @@ export interface DesktopDeps {
   platform: NodeJS.Platform;
   dataDir: string;
   events: HostEvents;
-  /** Bring the main window forward (creating it again if it is gone). */
-  showWindow(): void;
+  /** Bring the main window forward (creating it again if it is gone: then true). */
+  showWindow(): boolean;
   log(line: string): void;
   clock?: Clock;
 }
@@ -58,9 +58,11 @@ export function createDesktop(deps: DesktopDeps) {
   let tray: AppTray | null = null;
   let timeZone: string | undefined;
 
+  /** A route a click asked for while the page was being made anew: it takes it when it starts. */
+  let pendingOpen: string | null = null;
   const open = (target: string) => {
-    deps.showWindow();
-    deps.events.emit('onDidClickNotification', { id: 'desktop', target });
+    if (deps.showWindow()) pendingOpen = target;
+    else deps.events.emit('onDidClickNotification', { id: 'desktop', target });
   };
 
   const reminders: DesktopReminders = createDesktopReminders({
@@ -84,7 +86,11 @@ export function createDesktop(deps: DesktopDeps) {
       timeZone = input.timeZone;
       return started.then(() => reminders.set(input)).catch((err: unknown) => deps.log(`reminders were not updated: ${err instanceof Error ? err.message : String(err)}`));
     },
-    takeActions: () => reminders.takeActions(),
+    takeActions() {
+      const taken = { actions: reminders.takeActions(), open: pendingOpen };
+      pendingOpen = null;
+      return taken;
+    },
     loginItem,
     setLoginItem(enabled) {
       if (!loginSupported) throw new HostCallError('NOT_ALLOWED', 'Opening at login is not available on this system.');

@@ -197,7 +197,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     platform: opts.platform ?? process.platform,
     dataDir,
     events,
-    showWindow: () => mainWindow?.show(),
+    showWindow: () => mainWindow?.show() ?? false,
     log,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });

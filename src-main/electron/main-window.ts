@@ -51,8 +51,8 @@ export interface MainWindowDeps {
 }
 
 export interface MainWindow {
-  /** Shows the window (creating it again if it was destroyed), restores and focuses it. */
-  show(): void;
+  /** Shows the window (creating it again if it was destroyed), restores and focuses it; true when it was created anew. */
+  show(): boolean;
   /** The window's WebContents, or null when there is no live window. */
   contents(): ContentsLike | null;
 }
@@ -109,10 +109,12 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
 
   return {
     show() {
-      if (win.isDestroyed()) win = create();
+      const recreated = win.isDestroyed();
+      if (recreated) win = create();
       if (win.isMinimized()) win.restore();
       win.show();
       win.focus();
+      return recreated;
     },
     contents() {
       return win.isDestroyed() ? null : win.webContents;

@@ -73,7 +73,7 @@ export function createHostHandlers(deps: HostDeps) {
       await deps.desktop.setReminders(input);
       return { ownedByHost: true };
     },
-    'reminders:takeActions': async () => ({ actions: deps.desktop?.takeActions() ?? [] }),
+    'reminders:takeActions': async () => deps.desktop?.takeActions() ?? { actions: [], open: null },
     'app:copyDiagnostics': async (input) => {
       if (!deps.diagnostics) throw new HostCallError('NOT_ALLOWED', 'This host makes no diagnostics report.');
       return deps.diagnostics.report(input);

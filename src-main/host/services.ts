@@ -42,7 +42,7 @@ export interface DesktopHost {
   setStatus(status: CallInput<'desktop:setStatus'>): void;
   /** Settles once the reminders run on the new list. */
   setReminders(tasks: CallInput<'reminders:set'>): Promise<void>;
-  takeActions(): CallOutput<'reminders:takeActions'>['actions'];
+  takeActions(): CallOutput<'reminders:takeActions'>;
   loginItem(): CallOutput<'desktop:loginItem'>;
   setLoginItem(enabled: boolean): CallOutput<'desktop:loginItem'>;
 }

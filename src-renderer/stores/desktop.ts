@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
-import { watch } from 'vue';
+import { inject, watch } from 'vue';
+import { routerKey } from 'vue-router';
 import { MAX_REMINDER_TASKS, type CallInput } from '../../shared/contract';
 import { taskToNotify, type NotifyTask } from '../../shared/notify';
 import { useHost } from './host-key';
@@ -46,6 +47,8 @@ export const useDesktopStore = defineStore('desktop', () => {
   const sync = useSyncStore();
   const notifications = useTaskNotificationsStore();
   const workspace = useWorkspaceStore();
+  // The app's router, when there is one (tests of single components may have none).
+  const router = inject(routerKey, null);
   let started = false;
   let hostReminds = true;
   let pushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -73,6 +76,8 @@ export const useDesktopStore = defineStore('desktop', () => {
   async function takeActions() {
     const r = await host['reminders:takeActions']({});
     if (!r.ok) return;
+    // A reminder clicked while this page was being made: open what it asked for.
+    if (r.data.open) void router?.push(r.data.open);
     for (const a of r.data.actions) if (a.action === 'complete') await tasks.setCompleted(a.taskId, true);
   }
 

@@ -102,7 +102,7 @@ describe('reminders owned by the main process', () => {
     expect(await call('notify:show', { id: 'sync-error', title: 'Sync stopped', body: '' })).toEqual({ ok: true, data: { shown: true } });
   });
 
-  it('fires while the renderer is crashed, and a click brings a window back and opens the task', async () => {
+  it('fires while the renderer is crashed; a click makes the window again, whose page then opens the task', async () => {
     const { call, clock, shown, electron, win } = await boot();
     await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
     const crashed = win();
@@ -113,7 +113,10 @@ describe('reminders owned by the main process', () => {
     electron.notifications[0]?.emit('click');
     expect(electron.windows).toHaveLength(2);
     expect(win().visible).toBe(true);
-    expect(win().webContents.sent).toContainEqual({ channel: 'onDidClickNotification', args: [{ id: 'desktop', target: '/tasks?task=9' }] });
+    // The new page loads from scratch and would miss an event: it takes the route when it starts, once.
+    expect(win().webContents.sent.filter((m) => m.channel === 'onDidClickNotification')).toEqual([]);
+    expect(await call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [], open: '/tasks?task=9' } });
+    expect(await call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [], open: null } });
   });
 
   it('after sleep, what fell due meanwhile comes as one group, once; the next due time is announced as usual', async () => {
@@ -176,8 +179,8 @@ describe('reminders owned by the main process', () => {
     const deck = electron.notifications.find((n) => n.options.title === 'Send deck');
     deck?.emit('action', fakeEvent(), 3);
     win().webContents.destroyed = false;
-    expect(await call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [{ taskId: '8', action: 'complete' }] } });
-    expect(await call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [] } });
+    expect(await call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [{ taskId: '8', action: 'complete' }], open: null } });
+    expect(await call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [], open: null } });
     expect(win().webContents.sent.filter((m) => m.channel === 'onDidRequestTaskAction')).toHaveLength(0);
     // Until the page's list no longer has it open, main reminds of it no more.
     await call('reminders:set', reminders([task('8', 'Send deck', T0 + 20 * MIN, [T0 + 22 * MIN])]));
