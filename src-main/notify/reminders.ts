@@ -142,6 +142,17 @@ function readSnoozes(file: string): Record<string, number[]> {
   }
 }
 
+function readActions(file: string): Array<{ taskId: string; action: 'complete' }> {
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return Array.isArray(raw)
+      ? raw.filter((a): a is { taskId: string; action: 'complete' } => !!a && typeof a.taskId === 'string' && a.action === 'complete')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 export function createDesktopReminders(deps: DesktopRemindersDeps): DesktopReminders {
   const now = deps.now ?? (() => Date.now());
   const snoozeFile = join(deps.dir, 'snoozed.json');
@@ -150,7 +161,17 @@ export function createDesktopReminders(deps: DesktopRemindersDeps): DesktopRemin
   let pushed: NotifyTask[] | null = null;
   /** Completed from a notification, until the page's next list no longer has them open. */
   const completedHere = new Set<string>();
-  const queued: Array<{ taskId: string; action: 'complete' }> = [];
+  // Kept in a file too: a "Mark complete" must survive quitting before the page took it.
+  const actionsFile = join(deps.dir, 'actions.json');
+  const queued: Array<{ taskId: string; action: 'complete' }> = readActions(actionsFile);
+  for (const a of queued) completedHere.add(a.taskId);
+  const saveActions = () => {
+    try {
+      writePrivateFileSync(actionsFile, JSON.stringify(queued));
+    } catch (err) {
+      deps.log(`reminder actions were not saved: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+  };
   const words = reminderWords(deps.locale);
 
   const runner = createMainNotifications({
@@ -201,6 +222,7 @@ export function createDesktopReminders(deps: DesktopRemindersDeps): DesktopRemin
     if (action === 'complete') {
       completedHere.add(taskId);
       queued.push({ taskId, action: 'complete' });
+      saveActions();
       deps.onActionQueued();
     } else {
       const until =
@@ -233,7 +255,11 @@ export function createDesktopReminders(deps: DesktopRemindersDeps): DesktopRemin
       await feed();
     },
     resume: () => runner.resume(),
-    takeActions: () => queued.splice(0),
+    takeActions() {
+      const taken = queued.splice(0);
+      if (taken.length) saveActions();
+      return taken;
+    },
     stop: () => runner.stop(),
     snoozed: () => snoozes,
   };

@@ -191,6 +191,19 @@ describe('reminders owned by the main process', () => {
     expect(shown().filter((t) => t?.includes('Send deck'))).toEqual(['Send deck']);
   });
 
+  it('a "Mark complete" not yet taken survives a restart', async () => {
+    const dataDir = join(tmp, 'queued');
+    const first = await boot({ platform: 'darwin', dataDir });
+    await first.call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
+    first.clock.advanceTo(T0 + 10 * MIN);
+    await vi.waitFor(() => expect(first.electron.notifications).toHaveLength(1));
+    first.electron.notifications[0]?.emit('action', fakeEvent(), 3);
+    const second = await boot({ platform: 'darwin', dataDir });
+    expect(await second.call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [{ taskId: '9', action: 'complete' }], open: null } });
+    const third = await boot({ platform: 'darwin', dataDir });
+    expect(await third.call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [], open: null } });
+  });
+
   it('a queued action nudges a page that is there', async () => {
     const { call, clock, electron, win } = await boot({ platform: 'darwin' });
     await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
