@@ -50,7 +50,7 @@ export const useDesktopStore = defineStore('desktop', () => {
   // The app's router, when there is one (tests of single components may have none).
   const router = inject(routerKey, null);
   let started = false;
-  let hostReminds = true;
+  let hostIsDesktop = true;
   let pushTimer: ReturnType<typeof setTimeout> | null = null;
 
   const notifyTasks = () => tasks.tasks.map((t) => taskToNotify(t.id, t.properties));
@@ -64,13 +64,15 @@ export const useDesktopStore = defineStore('desktop', () => {
   }
 
   async function push() {
+    // A host without a desktop (the web host) said so at the first reminders:set: nothing more to tell it.
+    if (!hostIsDesktop) return;
     const list = notifyTasks();
     const now = Date.now();
     await host['desktop:setStatus']({ pendingEdits: sync.pending, nextDue: nextDue(list, now) });
     // Before the tasks were read, an empty list would tell the host there is nothing to remind of.
-    if (!hostReminds || !tasks.ready) return;
+    if (!tasks.ready) return;
     const r = await host['reminders:set']({ enabled: notifications.enabled, timeZone: workspace.timeZone, tasks: reminderTasks(list, now) });
-    if (r.ok && !r.data.ownedByHost) hostReminds = false;
+    if (r.ok && !r.data.ownedByHost) hostIsDesktop = false;
   }
 
   async function takeActions() {
