@@ -1,4 +1,4 @@
-import { BrowserWindow, Menu, MessageChannelMain, Notification, Tray, app, ipcMain, nativeImage, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, Menu, MessageChannelMain, Notification, Tray, app, clipboard, dialog, ipcMain, nativeImage, net, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
 import { UsageError } from './crm/hubspot-url';
 import { DEMO_ACTIVITY_EVERY_MS, startDemoCrm } from './demo-crm';
 import { startShell } from './electron/lifecycle';
@@ -11,7 +11,28 @@ import { startShell } from './electron/lifecycle';
 const log = (line: string) => console.error(`[cs-workspace] ${line}`);
 
 startShell(
-  { app, BrowserWindow, ipcMain, MessageChannelMain, session, protocol, shell, Tray, Menu, nativeImage, Notification, net, powerMonitor, safeStorage },
+  {
+    app,
+    BrowserWindow,
+    ipcMain,
+    MessageChannelMain,
+    session,
+    protocol,
+    shell,
+    Tray,
+    Menu,
+    nativeImage,
+    Notification,
+    net,
+    powerMonitor,
+    safeStorage,
+    dialog,
+    clipboard,
+    // Electron's screen may be touched only once the app is ready: read when first used.
+    get screen() {
+      return screen;
+    },
+  },
   {
     argv: process.argv,
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],

@@ -22,6 +22,14 @@ import {
   OpenExternalRequest,
   PowerState,
   ResumeEvent,
+  DesktopStatus,
+  ReminderTasks,
+  RemindersOwner,
+  TaskActions,
+  LoginItemState,
+  SetLoginItemRequest,
+  DiagnosticsRequest,
+  DiagnosticsReport,
 } from './schemas';
 
 export * from './schemas';
@@ -66,6 +74,20 @@ export const calls = {
   /** The saved-edits files in the data folder, newest first (Settings → Import). */
   'data:listExports': { input: Empty, output: ExportListing },
   'data:readExport': { input: ReadExportRequest, output: ExportContent },
+  /** The tray's line: pending edits and the next due task (a host without a tray ignores it). */
+  'desktop:setStatus': { input: DesktopStatus, output: Empty },
+  'desktop:loginItem': { input: Empty, output: LoginItemState },
+  'desktop:setLoginItem': { input: SetLoginItemRequest, output: LoginItemState },
+  /**
+   * The open tasks, after every change: the Electron host announces them from main (so a
+   * reloading or crashed page misses nothing) and answers `ownedByHost: true`; the web host
+   * leaves it to the page's own runner. Exactly one runner announces in each host.
+   */
+  'reminders:set': { input: ReminderTasks, output: RemindersOwner },
+  /** What the user chose on a reminder ("Mark complete") since the last call; taken once. */
+  'reminders:takeActions': { input: Empty, output: TaskActions },
+  /** Versions, OS, CRM kind, sync state, outbox size and recent log lines, redacted; no content. */
+  'app:copyDiagnostics': { input: DiagnosticsRequest, output: DiagnosticsReport },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -76,6 +98,10 @@ export const events = {
   onDidClickNotification: NotificationClick,
   /** The web host asks the page to show a notification through the browser's API. */
   onDidRequestNotification: NotificationRequest,
+  /** The tray's "Sync now". */
+  onDidRequestSync: Empty,
+  /** A reminder's action waits in the host: call `reminders:takeActions`. */
+  onDidRequestTaskAction: Empty,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CallInput<K extends CallName> = z.input<(typeof calls)[K]['input']>;

@@ -19,6 +19,12 @@ export const CALL_NAMES = [
   'data:saveExport',
   'data:listExports',
   'data:readExport',
+  'desktop:setStatus',
+  'desktop:loginItem',
+  'desktop:setLoginItem',
+  'reminders:set',
+  'reminders:takeActions',
+  'app:copyDiagnostics',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -27,6 +33,8 @@ export const EVENT_NAMES = [
   'onDidChangePower',
   'onDidClickNotification',
   'onDidRequestNotification',
+  'onDidRequestSync',
+  'onDidRequestTaskAction',
 ] as const;
 
 /**

@@ -214,3 +214,78 @@ export const ExportListing = z.object({
 export const ReadExportRequest = z.object({ file: ExportFileName }).strict();
 
 export const ExportContent = z.object({ content: z.string() });
+
+/**
+ * What the tray shows (Electron; the web host ignores it): the edits waiting for the CRM
+ * (null while the local store has not answered) and the next due task — its id, subject
+ * and due time, nothing else of it.
+ */
+export const DesktopStatus = z
+  .object({
+    pendingEdits: z.number().int().nonnegative().nullable(),
+    nextDue: z.object({ id: z.string().min(1).max(200), subject: z.string().max(200), dueAt: z.number() }).strict().nullable(),
+  })
+  .strict();
+
+/** The most upcoming tasks the renderer hands to the host's reminder runner in one call. */
+export const MAX_REMINDER_TASKS = 2000;
+
+/**
+ * The open tasks the host reminds of: id, subject, due time and reminder times only (no
+ * notes, no company). `enabled` is the user's switch (Tasks → notifications); `timeZone`
+ * the workspace's, so a notice says "due at 09:30" in the user's time.
+ */
+export const ReminderTasks = z
+  .object({
+    enabled: z.boolean(),
+    timeZone: z.string().min(1).max(100),
+    tasks: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(200),
+            subject: z.string().max(200),
+            dueAt: z.number().nullable(),
+            reminders: z.array(z.number()).max(20),
+          })
+          .strict(),
+      )
+      .max(MAX_REMINDER_TASKS),
+  })
+  .strict();
+
+/** Whether the host announces due tasks itself (Electron, from main); else the page does (web host). */
+export const RemindersOwner = z.object({ ownedByHost: z.boolean() });
+
+/** What the user chose on a reminder while perhaps no page was there: done in the page, through the outbox. */
+export const TaskAction = z.object({ taskId: z.string().min(1).max(200), action: z.literal('complete') });
+/**
+ * `open`: a route a reminder's click asked for while no page was there to take it (the window
+ * had to be made again, its page loading from scratch); the new page opens it.
+ */
+export const TaskActions = z.object({ actions: z.array(TaskAction), open: z.string().nullable() });
+
+/** Settings → "Open CS Workspace when I log in" (macOS and Windows; elsewhere unsupported). */
+export const LoginItemState = z.object({ supported: z.boolean(), enabled: z.boolean() });
+export const SetLoginItemRequest = z.object({ enabled: z.boolean() }).strict();
+
+/**
+ * Settings → "Copy diagnostics": what the page adds to the host's part — the sync's state and
+ * the outbox's size, never a record's content. The host redacts the error text once more.
+ */
+export const DiagnosticsRequest = z
+  .object({
+    sync: z
+      .object({
+        phase: z.string().max(40),
+        running: z.boolean(),
+        lastSyncedAt: z.number().nullable(),
+        lastError: z.string().max(2000).nullable(),
+      })
+      .strict(),
+    outbox: z.object({ pending: z.number().int().nonnegative().nullable(), attention: z.number().int().nonnegative(), conflicts: z.number().int().nonnegative() }).strict(),
+  })
+  .strict();
+
+/** The report as text, and whether the host put it on the clipboard (the web host cannot: the page copies it). */
+export const DiagnosticsReport = z.object({ text: z.string(), copied: z.boolean() });

@@ -118,6 +118,25 @@ export function taskTarget(taskId: string): string {
 
 export const GROUP_TARGET = '/tasks?view=overdue';
 
+/**
+ * Whether a notification id is a due-task notice this scheduler made (an occurrence key or a
+ * group): the Electron host announces those from main and drops the page's copies.
+ */
+export function isTaskNoticeId(id: string): boolean {
+  return /^group\|\d+\|\d+$/.test(id) || /\|(due|reminder)\|-?\d+$/.test(id);
+}
+
+/** The task a single notice's target opens (`taskTarget`), or null for a group's. */
+export function taskIdOfTarget(target: string): string | null {
+  const match = /^\/tasks\?(?:.*&)?task=([^&]*)/.exec(target);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1] ?? '');
+  } catch {
+    return null;
+  }
+}
+
 export interface TickPlan {
   /** Notices to deliver now (the record's outbox already contains them). */
   notices: Notice[];

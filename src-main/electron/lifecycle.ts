@@ -3,6 +3,8 @@ import type { App, SafeStorage, Shell } from 'electron';
 import { createConnectionManager, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, createCrmTransport } from '../crm/gateway';
 import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
+import { release } from 'node:os';
+import { createDiagnostics, createLogTail } from '../host/diagnostics';
 import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
@@ -16,10 +18,11 @@ import type { PreventableEvent } from './events';
 import type { MessageChannelMainCtor } from './crm-port';
 import { createWindowEvents, registerIpc, type IpcMainLike } from './ipc';
 import { createMainWindow, type BrowserWindowCtor, type MainWindow } from './main-window';
+import { createDesktop, type Clock, type DialogLike, type ScreenLike } from './desktop';
 import { createSecretStore } from './secret-store';
 import { applySecurity, type GuardedContents, type SessionLike } from './security';
 import { createExternalOpener, createNetworkMonitor, createNotifier, watchPower, watchResume, type NotificationCtor, type PowerMonitorLike } from './services';
-import { createTray, type TrayDeps, type TrayLike } from './tray';
+import { createTray, type AppTray, type TrayDeps } from './tray';
 
 /**
  * The slice of the `electron` module the shell uses. index.ts passes the real module, so
@@ -27,8 +30,11 @@ import { createTray, type TrayDeps, type TrayLike } from './tray';
  */
 export interface ShellApp
   extends Pick<App, 'isPackaged' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'> {
-  on(event: 'second-instance' | 'activate' | 'before-quit' | 'window-all-closed', listener: () => void): unknown;
-  on(event: 'will-quit', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'second-instance' | 'activate' | 'window-all-closed', listener: () => void): unknown;
+  on(event: 'before-quit' | 'will-quit', listener: (event: PreventableEvent) => void): unknown;
+  /** Launch at login (macOS, Windows). */
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void;
+  getLoginItemSettings(): { openAtLogin: boolean };
   on(event: 'web-contents-created', listener: (event: PreventableEvent, contents: GuardedContents) => void): unknown;
 }
 
@@ -47,6 +53,12 @@ export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'nativeImage'> {
   net: { isOnline(): boolean };
   powerMonitor: PowerMonitorLike;
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+  /** The quit-with-pending-edits warning. */
+  dialog: DialogLike;
+  /** Where the displays are, so a saved window position is restored only onto one. Used after ready. */
+  screen: ScreenLike;
+  /** "Copy diagnostics" puts the report here. */
+  clipboard: { writeText(text: string): void };
 }
 
 /** The demo CRM's entry point (src-main/demo-crm), injected so tests need no server. */
@@ -67,13 +79,15 @@ export interface ShellOptions {
   log: (line: string) => void;
   /** `process.platform` unless a test plays another system. */
   platform?: NodeJS.Platform;
+  /** The reminders' clock and timers; tests play sleep and time with it. */
+  clock?: Clock;
 }
 
 export interface RunningShell {
   dataDir: string;
   mainWindow: MainWindow;
   /** Held so the tray icon is not garbage-collected. */
-  tray: TrayLike;
+  tray: AppTray;
   /** Settles once the saved connection is restored (or failed to, which is logged). */
   crmReady: Promise<unknown>;
   /** Connect / disconnect; the choice and the token survive restarts (safeStorage). */
@@ -98,16 +112,26 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   // What the app logs goes to the console and to <data>/logs/main.log (private to the user,
   // rotated by size); lines carry no personal data (links by their scheme only).
   const fileLog = createFileLog({ file: join(dataDir, 'logs', 'main.log') });
+  const logTail = createLogTail();
   const log = (line: string) => {
     opts.log(line);
     fileLog.log(line);
+    logTail.push(line);
   };
 
   let quitting = false;
   let mainWindow: MainWindow | null = null;
-  app.on('before-quit', () => {
+  // Set once ready: quitting with edits not yet in the CRM asks first (the tray's Quit, Cmd+Q, the OS).
+  let confirmQuit: () => boolean = () => true;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    if (!confirmQuit()) {
+      event.preventDefault();
+      return;
+    }
     quitting = true;
   });
+  // A second launch (the lock is ours) brings this instance's window forward instead.
   app.on('second-instance', () => mainWindow?.show());
   app.on('activate', () => mainWindow?.show());
   // Subscribing replaces Electron's default "quit when the last window closes": the app
@@ -165,20 +189,45 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
       events.emit('onDidClickNotification', click);
     },
   });
+  const desktop = createDesktop({
+    app,
+    dialog: electron.dialog,
+    screen: electron.screen,
+    Notification: electron.Notification,
+    platform: opts.platform ?? process.platform,
+    dataDir,
+    events,
+    showWindow: () => mainWindow?.show() ?? false,
+    log,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  confirmQuit = desktop.confirmQuit;
+  // Main owns due-task reminders here: what fell due during sleep comes as one group.
+  electron.powerMonitor.on('resume', () => void desktop.reminders.resume());
+  const appInfo = () => ({
+    name: app.getName(),
+    version: app.getVersion(),
+    platform: process.platform,
+    host: 'electron' as const,
+    locale: app.getLocale(),
+  });
   const handlers = createHostHandlers({
-    appInfo: () => ({
-      name: app.getName(),
-      version: app.getVersion(),
-      platform: process.platform,
-      host: 'electron',
-      locale: app.getLocale(),
+    appInfo,
+    diagnostics: createDiagnostics({
+      app: appInfo,
+      crm: async () => connections.status(),
+      versions: process.versions,
+      os: { platform: process.platform, arch: process.arch, release: release() },
+      recentLog: logTail.lines,
+      clipboard: electron.clipboard,
     }),
     crm: createCrmGateway({ connection: connections, transport }),
     connections,
-    notifier,
+    notifier: desktop.withoutTaskNotices(notifier),
     opener: createExternalOpener(electron.shell),
     network,
     exports: createExportStore(dataDir),
+    desktop: desktop.host,
   });
   // Handlers exist before the page loads, so its first calls never race them.
   registerIpc({
@@ -198,6 +247,9 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     devTools: !app.isPackaged,
     isQuitting: () => quitting,
     log,
+    initialState: desktop.window.initialState,
+    onSaveState: desktop.window.onSaveState,
+    onHidden: () => desktop.window.onHidden(notifier),
   });
   mainWindow = window;
 
@@ -208,7 +260,10 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     locale: app.getLocale(),
     onShow: () => window.show(),
     onQuit: () => app.quit(),
+    onSync: () => events.emit('onDidRequestSync', {}),
+    onOpen: desktop.open,
   });
+  desktop.attachTray(tray);
 
   // The demo CRM persists its data on close, so quitting waits for it once.
   let crmClosed = false;
@@ -217,6 +272,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     event.preventDefault();
     network.stop();
     power.stop();
+    desktop.reminders.stop();
     Promise.resolve(demoCrm?.catch(() => null))
       .then((crm) => crm?.close())
       .catch((err: unknown) => log(`the demo CRM did not close cleanly: ${String(err)}`))

@@ -3,6 +3,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import type { MessagePortMainLike } from './crm-port';
 import type { AppUrl } from './app-url';
 import type { PreventableEvent } from './events';
+import type { Rect, WindowState } from '../desktop/window-state';
 
 /** What the shell sends events through and checks IPC senders against. */
 export interface ContentsLike {
@@ -22,6 +23,10 @@ export interface WindowLike {
   restore(): void;
   isMinimized(): boolean;
   isDestroyed(): boolean;
+  maximize(): void;
+  isMaximized(): boolean;
+  /** The bounds when neither maximized nor minimized. */
+  getNormalBounds(): Rect;
   loadURL(url: string): Promise<void>;
 }
 
@@ -37,11 +42,17 @@ export interface MainWindowDeps {
   /** Set once the user chose Quit: from then on close really closes. */
   isQuitting: () => boolean;
   log: (line: string) => void;
+  /** Where the window was last (already checked against today's displays), or null: the default. */
+  initialState?: () => WindowState | null;
+  /** The window is closing or hiding: its place and size, to restore next time. */
+  onSaveState?: (state: WindowState) => void;
+  /** Closing hid the window (the app lives on in the tray). */
+  onHidden?: () => void;
 }
 
 export interface MainWindow {
-  /** Shows the window (creating it again if it was destroyed), restores and focuses it. */
-  show(): void;
+  /** Shows the window (creating it again if it was destroyed), restores and focuses it; true when it was created anew. */
+  show(): boolean;
   /** The window's WebContents, or null when there is no live window. */
   contents(): ContentsLike | null;
 }
@@ -53,10 +64,10 @@ export interface MainWindow {
  */
 export function createMainWindow(deps: MainWindowDeps): MainWindow {
   function create(): WindowLike {
+    const saved = deps.initialState?.() ?? null;
     const created = new deps.BrowserWindow({
       title: 'CS Workspace',
-      width: 1280,
-      height: 860,
+      ...(saved ? saved.bounds : { width: 1280, height: 860 }),
       minWidth: 900,
       minHeight: 600,
       // Shown on ready-to-show to avoid a white flash before the first paint.
@@ -76,13 +87,18 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
         preload: join(deps.baseDir, '../preload/index.cjs'),
       },
     });
-    created.once('ready-to-show', () => created.show());
+    created.once('ready-to-show', () => {
+      if (saved?.maximized) created.maximize();
+      created.show();
+    });
     // The app lives on in the tray so sync and due-task notifications continue;
     // quitting is explicit (tray menu, OS quit), which sets isQuitting first.
     created.on('close', (event) => {
+      deps.onSaveState?.({ bounds: created.getNormalBounds(), maximized: created.isMaximized() });
       if (deps.isQuitting()) return;
       event.preventDefault();
       created.hide();
+      deps.onHidden?.();
     });
     // app://cs-workspace/index.html (served by electron/app-protocol.ts), or the dev server.
     created.loadURL(deps.appUrl.entryUrl).catch((err: unknown) => deps.log(`the workspace page failed to load: ${String(err)}`));
@@ -93,10 +109,12 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
 
   return {
     show() {
-      if (win.isDestroyed()) win = create();
+      const recreated = win.isDestroyed();
+      if (recreated) win = create();
       if (win.isMinimized()) win.restore();
       win.show();
       win.focus();
+      return recreated;
     },
     contents() {
       return win.isDestroyed() ? null : win.webContents;

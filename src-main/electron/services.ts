@@ -2,11 +2,14 @@ import type { NotificationConstructorOptions, Shell } from 'electron';
 import { isAllowedExternalUrl, type EventPayload } from '../../shared/contract';
 import { HostCallError } from '../host/dispatch';
 import type { ExternalOpener, HostEvents, NetworkMonitor, Notifier } from '../host/services';
+import type { ReminderNotifier } from '../notify/reminders';
 
 /** Electron implementations of the host services; the handlers behind them never see Electron. */
 
 export interface NotificationLike {
   on(event: 'click' | 'close', listener: () => void): unknown;
+  /** A button of `actions` was pressed (macOS). */
+  on(event: 'action', listener: (event: unknown, index: number) => void): unknown;
   show(): void;
 }
 
@@ -30,6 +33,38 @@ export function createNotifier(deps: {
       notification.on('click', () => {
         live.delete(n.id);
         deps.onClick(n.target === undefined ? { id: n.id } : { id: n.id, target: n.target });
+      });
+      notification.on('close', () => live.delete(n.id));
+      live.set(n.id, notification);
+      notification.show();
+      return true;
+    },
+    pending: () => live.size,
+  };
+}
+
+/**
+ * Reminders from main (src-main/notify/reminders.ts) through Electron's Notification, with
+ * their buttons where Electron shows them (macOS). Each stays referenced until clicked or
+ * closed, or Electron drops its handlers.
+ */
+export function createReminderNotifier(deps: { Notification: NotificationCtor }): ReminderNotifier & { pending(): number } {
+  const live = new Map<string, NotificationLike>();
+  return {
+    show(n, on) {
+      if (!deps.Notification.isSupported()) return false;
+      const notification = new deps.Notification({
+        title: n.title,
+        body: n.body,
+        ...(n.actions.length ? { actions: n.actions.map((text) => ({ type: 'button' as const, text })) } : {}),
+      });
+      notification.on('click', () => {
+        live.delete(n.id);
+        on.click();
+      });
+      notification.on('action', (_event, index) => {
+        live.delete(n.id);
+        on.action(index);
       });
       notification.on('close', () => live.delete(n.id));
       live.set(n.id, notification);

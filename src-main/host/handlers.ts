@@ -1,8 +1,8 @@
-import { isAllowedExternalUrl, type HostHandlers } from '../../shared/contract';
+import { isAllowedExternalUrl, type CallInput, type CallOutput, type HostHandlers } from '../../shared/contract';
 import type { ConnectionManager } from '../crm/connection';
 import type { CrmGateway } from '../crm/gateway';
 import { HostCallError } from './dispatch';
-import type { AppInfoSource, ExportStore, ExternalOpener, NetworkMonitor, Notifier } from './services';
+import type { AppInfoSource, DesktopHost, ExportStore, ExternalOpener, NetworkMonitor, Notifier } from './services';
 
 export interface HostDeps {
   appInfo: AppInfoSource;
@@ -14,6 +14,10 @@ export interface HostDeps {
   network: NetworkMonitor;
   /** Saved-edits files in the data folder; a host without one (a test's) refuses the calls. */
   exports?: ExportStore;
+  /** Tray, reminders from main, launch at login: the Electron host's; absent in the web host. */
+  desktop?: DesktopHost;
+  /** "Copy diagnostics"; a host without it refuses the call. */
+  diagnostics?: { report(input: CallInput<'app:copyDiagnostics'>): Promise<CallOutput<'app:copyDiagnostics'>> };
 }
 
 /** Thin handlers: validation already happened in the dispatcher; each call is one delegation. */
@@ -55,6 +59,25 @@ export function createHostHandlers(deps: HostDeps) {
     'data:saveExport': async ({ content, file }) => exportsOf(deps).save(content, file),
     'data:listExports': async () => exportsOf(deps).list(),
     'data:readExport': async ({ file }) => exportsOf(deps).read(file),
+    'desktop:setStatus': async (status) => {
+      deps.desktop?.setStatus(status);
+      return {};
+    },
+    'desktop:loginItem': async () => deps.desktop?.loginItem() ?? { supported: false, enabled: false },
+    'desktop:setLoginItem': async ({ enabled }) => {
+      if (!deps.desktop) throw new HostCallError('NOT_ALLOWED', 'This host cannot open the app at login.');
+      return deps.desktop.setLoginItem(enabled);
+    },
+    'reminders:set': async (input) => {
+      if (!deps.desktop) return { ownedByHost: false };
+      await deps.desktop.setReminders(input);
+      return { ownedByHost: true };
+    },
+    'reminders:takeActions': async () => deps.desktop?.takeActions() ?? { actions: [], open: null },
+    'app:copyDiagnostics': async (input) => {
+      if (!deps.diagnostics) throw new HostCallError('NOT_ALLOWED', 'This host makes no diagnostics report.');
+      return deps.diagnostics.report(input);
+    },
   } satisfies HostHandlers;
 }
 

@@ -1,4 +1,4 @@
-import type { CallOutput, EventName, EventPayload, NotificationRequest } from '../../shared/contract';
+import type { CallInput, CallOutput, EventName, EventPayload, NotificationRequest } from '../../shared/contract';
 import type { z } from 'zod';
 
 /**
@@ -31,4 +31,18 @@ export interface ExportStore {
   save(content: string, file?: string): Promise<CallOutput<'data:saveExport'>>;
   list(): Promise<CallOutput<'data:listExports'>>;
   read(file: string): Promise<CallOutput<'data:readExport'>>;
+}
+
+/**
+ * What only a desktop host has: a tray, reminders announced from main, launch at login. A
+ * host without it (the web host) ignores the status, leaves reminders to the page and says
+ * launch at login is unsupported.
+ */
+export interface DesktopHost {
+  setStatus(status: CallInput<'desktop:setStatus'>): void;
+  /** Settles once the reminders run on the new list. */
+  setReminders(tasks: CallInput<'reminders:set'>): Promise<void>;
+  takeActions(): CallOutput<'reminders:takeActions'>;
+  loginItem(): CallOutput<'desktop:loginItem'>;
+  setLoginItem(enabled: boolean): CallOutput<'desktop:loginItem'>;
 }

@@ -4,10 +4,9 @@ import { createNotifyRunner, englishFormatter, type AnnouncedRecord, type Notice
 import type { Notifier } from '../host/services';
 
 /**
- * The same pure scheduler, run in the main process. Today the renderer runs it (the tasks
- * live in its database, and Electron keeps a hidden window's renderer running); this is the
- * main-process home for it should the renderer ever be stopped while hidden — it needs only
- * the tasks pushed to it. It takes Electron's Notification as the `Notifier` interface
+ * The same pure scheduler, run in the main process on the tasks the page pushes
+ * (`reminders:set`); reminders.ts drives it in the Electron host, so reminders fire while
+ * the page reloads or crashed. It takes Electron's Notification as the `Notifier` interface
  * (src-main/host/services.ts), so it never imports `electron` and Node tests drive it.
  */
 export interface MainNotifyDeps {

@@ -5,6 +5,8 @@ import { createConnectionManager, memoryConnectionStore, type ConnectionManager 
 import { createCrmGateway, createCrmTransport, type CrmConnection } from '../crm/gateway';
 import { createHubspotUrlSetting } from '../crm/hubspot-url';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
+import { release } from 'node:os';
+import { createDiagnostics, createLogTail } from '../host/diagnostics';
 import { createDispatcher, type Dispatch } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
@@ -60,7 +62,11 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   await mkdir(opts.dataDir, { recursive: true });
   // Private to the user (0600) and rotated by size; lines carry no personal data.
   const fileLog = createFileLog({ file: join(opts.dataDir, 'logs', 'web-host.log') });
-  const log = fileLog.log;
+  const logTail = createLogTail();
+  const log = (line: string) => {
+    fileLog.log(line);
+    logTail.push(line);
+  };
 
   // The port first: when this data folder's port is taken (another host on the same folder,
   // most likely), nothing else starts — above all not a second demo CRM on the same data.
@@ -101,13 +107,22 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   });
 
   const opener = loggedOpener(opts.opener ?? systemOpener(log), log);
+  const appInfo = () => ({
+    name: 'CS Workspace',
+    version: opts.version,
+    platform: process.platform,
+    host: 'web' as const,
+    locale: Intl.DateTimeFormat().resolvedOptions().locale,
+  });
   const handlers = createHostHandlers({
-    appInfo: () => ({
-      name: 'CS Workspace',
-      version: opts.version,
-      platform: process.platform,
-      host: 'web',
-      locale: Intl.DateTimeFormat().resolvedOptions().locale,
+    appInfo,
+    // No clipboard of its own: the page copies the text.
+    diagnostics: createDiagnostics({
+      app: appInfo,
+      crm: async () => connections.status(),
+      versions: process.versions,
+      os: { platform: process.platform, arch: process.arch, release: release() },
+      recentLog: logTail.lines,
     }),
     crm: createCrmGateway({ connection: connections, transport }),
     connections,

@@ -8,7 +8,8 @@ import type { ContextBridgeLike, IpcRendererLike } from '../../src-main/preload/
 import type { PreloadApi, Result } from '../../shared/contract';
 import type { RoleMenuItem } from '../../src-main/electron/app-menu';
 import type { AppRequest, AppSchemePrivileges } from '../../src-main/electron/app-protocol';
-import type { ImageHandle, TrayMenuItem } from '../../src-main/electron/tray';
+import type { ImageHandle, TrayMenuItem, TraySeparator } from '../../src-main/electron/tray';
+import type { Rect } from '../../src-main/desktop/window-state';
 
 /**
  * The one fake of the Electron boundary. The Electron binary cannot run on our machines,
@@ -88,14 +89,18 @@ export class FakeWebContents extends EventEmitter {
 }
 
 /** One entry of a menu template: a labelled item (the tray's) or a role Electron fills in (the app menu's). */
-export type FakeMenuItem = Partial<TrayMenuItem> & Partial<RoleMenuItem>;
+export type FakeMenuItem = Partial<TrayMenuItem> & Partial<RoleMenuItem> & Partial<TraySeparator>;
 
 export class FakeMenu {
   constructor(readonly items: FakeMenuItem[]) {}
   item(label: string): TrayMenuItem {
     const found = this.items.find((i) => i.label === label);
     if (!found?.click) throw new Error(`no menu item "${label}" in ${this.items.map((i) => i.label ?? i.role).join(', ')}`);
-    return { label, click: found.click };
+    return { label, click: found.click, ...(found.enabled === undefined ? {} : { enabled: found.enabled }) };
+  }
+  /** The labels as the menu shows them, a separator as '---'. */
+  labels(): string[] {
+    return this.items.map((i) => (i.type === 'separator' ? '---' : (i.label ?? i.role ?? '')));
   }
 }
 
@@ -137,7 +142,9 @@ export class FakeSession {
   }
 }
 
-export function createFakeElectron(opts: { lock?: boolean; locale?: string; userData?: string; packaged?: boolean } = {}) {
+export function createFakeElectron(
+  opts: { lock?: boolean; locale?: string; userData?: string; packaged?: boolean; displays?: Rect[] } = {},
+) {
   const paths = new Map<string, string>([['userData', opts.userData ?? '/fake/user-data']]);
 
   class FakeApp extends EventEmitter {
@@ -148,6 +155,8 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     readonly isPackaged = opts.packaged ?? false;
     logsPath: string | undefined;
     quitCalls = 0;
+    /** What `setLoginItemSettings` was last given (Electron keeps it in the OS). */
+    openAtLogin = false;
     /** True once quit got past `will-quit` (the real app would exit here). */
     exited = false;
 
@@ -178,10 +187,18 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     getVersion(): string {
       return '0.1.0';
     }
-    /** Like Electron: before-quit, then windows close, then will-quit, which may be prevented. */
+    setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+      this.openAtLogin = settings.openAtLogin;
+    }
+    getLoginItemSettings(): { openAtLogin: boolean } {
+      return { openAtLogin: this.openAtLogin };
+    }
+    /** Like Electron: before-quit (which may be prevented), then windows close, then will-quit, which may be prevented. */
     quit(): void {
       this.quitCalls++;
-      this.emit('before-quit', fakeEvent());
+      const beforeQuit = fakeEvent();
+      this.emit('before-quit', beforeQuit);
+      if (beforeQuit.defaultPrevented) return;
       for (const win of windows) if (!win.isDestroyed()) win.close();
       const willQuit = fakeEvent();
       this.emit('will-quit', willQuit);
@@ -191,16 +208,48 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
   const app = new FakeApp();
 
   const windows: FakeBrowserWindow[] = [];
+  /** The monitors' work areas; a test unplugs one by changing this list. */
+  const displays: Array<{ workArea: Rect }> = (opts.displays ?? [{ x: 0, y: 0, width: 1920, height: 1080 }]).map((workArea) => ({ workArea }));
+  const screen = { getAllDisplays: () => displays.map((d) => ({ workArea: { ...d.workArea } })) };
+  /** What "Copy diagnostics" last put on the clipboard. */
+  const clipboard = {
+    text: '',
+    writeText(text: string): void {
+      clipboard.text = text;
+    },
+  };
+  /** Message boxes shown, and the button index the next one answers (a test sets it). */
+  const dialog = {
+    shown: [] as Array<{ message: string; detail?: string; buttons?: string[] }>,
+    answer: 0,
+    showMessageBoxSync(options: { message: string; detail?: string; buttons?: string[] }): number {
+      dialog.shown.push({ message: options.message, ...(options.detail ? { detail: options.detail } : {}), ...(options.buttons ? { buttons: options.buttons } : {}) });
+      return dialog.answer;
+    },
+  };
   class FakeBrowserWindow extends EventEmitter {
     readonly webContents = new FakeWebContents();
     visible = false;
     focused = false;
     minimized = false;
+    maximized = false;
     destroyed = false;
+    /** Where the window is; the user moving it is a test setting this. */
+    bounds: Rect;
     loaded: { url: string } | null = null;
 
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
+      const width = options.width ?? 800;
+      const height = options.height ?? 600;
+      // Electron centres a window given no position on the primary display.
+      const primary = displays[0]?.workArea ?? { x: 0, y: 0, width: 1920, height: 1080 };
+      this.bounds = {
+        x: options.x ?? primary.x + Math.round((primary.width - width) / 2),
+        y: options.y ?? primary.y + Math.round((primary.height - height) / 2),
+        width,
+        height,
+      };
       windows.push(this);
       app.emit('web-contents-created', fakeEvent(), this.webContents);
     }
@@ -218,6 +267,15 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     }
     isMinimized(): boolean {
       return this.minimized;
+    }
+    maximize(): void {
+      this.maximized = true;
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    getNormalBounds(): Rect {
+      return { ...this.bounds };
     }
     isDestroyed(): boolean {
       return this.destroyed;
@@ -371,9 +429,12 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     net,
     powerMonitor,
     safeStorage: createFakeSafeStorage(),
+    dialog,
+    screen,
+    clipboard,
   } satisfies ShellElectron;
 
-  return { ...electron, windows, trays, notifications, paths };
+  return { ...electron, windows, trays, notifications, paths, displays };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

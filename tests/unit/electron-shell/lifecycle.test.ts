@@ -187,7 +187,7 @@ describe('the started shell', () => {
     win?.close();
     const from = invokeEvent(win?.webContents, APP_PAGE);
     await electron.ipcMain.invoke('notify:show', from, { id: 't1', title: 'Call ACME', body: '', target: '/tasks?task=t1' });
-    electron.notifications[0]?.emit('click');
+    electron.notifications.find((n) => n.options.title === 'Call ACME')?.emit('click');
     expect(win?.visible).toBe(true);
     expect(win?.webContents.sent).toContainEqual({ channel: 'onDidClickNotification', args: [{ id: 't1', target: '/tasks?task=t1' }] });
   });

@@ -1,0 +1,27 @@
+export const messages = {
+  namespace: 'desktop',
+  en: {
+    title: 'Desktop',
+    openAtLogin: 'Open CS Workspace when I log in',
+    openAtLoginHint: 'It starts in the tray, so reminders and sync run from the start of your day.',
+    openAtLoginFailed: 'The setting could not be changed: {message}',
+    diagnostics: 'Diagnostics',
+    diagnosticsHint: 'Versions, system, sync state, outbox size and recent errors — none of your records, for support.',
+    copyDiagnostics: 'Copy diagnostics',
+    copied: 'Copied to the clipboard.',
+    copyByHand: 'Select the text below and copy it.',
+    diagnosticsFailed: 'The report could not be made: {message}',
+  },
+  pl: {
+    title: 'Pulpit',
+    openAtLogin: 'Otwieraj CS Workspace po zalogowaniu',
+    openAtLoginHint: 'Uruchamia się w zasobniku, więc przypomnienia i synchronizacja działają od początku dnia.',
+    openAtLoginFailed: 'Nie udało się zmienić ustawienia: {message}',
+    diagnostics: 'Diagnostyka',
+    diagnosticsHint: 'Wersje, system, stan synchronizacji, liczba zmian do wysłania i ostatnie błędy — bez Twoich rekordów, dla wsparcia.',
+    copyDiagnostics: 'Kopiuj diagnostykę',
+    copied: 'Skopiowano do schowka.',
+    copyByHand: 'Zaznacz poniższy tekst i skopiuj go.',
+    diagnosticsFailed: 'Nie udało się przygotować raportu: {message}',
+  },
+};
