@@ -8,7 +8,7 @@ import type { NotifyTask } from '../../../shared/notify';
 import DesktopSettingsSection from '../../../src-renderer/features/settings/DesktopSettingsSection.vue';
 import DiagnosticsSection from '../../../src-renderer/features/settings/DiagnosticsSection.vue';
 import { CsDatabase } from '../../../src-renderer/db';
-import { DB_KEY } from '../../../src-renderer/stores/db-key';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { createAppI18n } from '../../../src-renderer/i18n';
 import { nextDue, reminderTasks } from '../../../src-renderer/stores/desktop';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
