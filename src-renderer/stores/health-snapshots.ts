@@ -30,6 +30,8 @@ export const useHealthSnapshotsStore = defineStore('health-snapshots', () => {
       clearTimeout(snapshotTimer);
       snapshotTimer = setTimeout(() => void writeSnapshot(), 2000);
     },
+    // Results published before this store was first used are written too.
+    { immediate: true },
   );
   onScopeDispose(() => clearTimeout(snapshotTimer));
 
