@@ -1,4 +1,5 @@
 import { isErrorCode, type HostApi, type HostError } from '../../shared/contract';
+import { ownerDisplayName } from '../../shared/domain/owners';
 import { hubspot, type CallError } from '../../shared/hubspot';
 import { hubspotVia } from './host-key';
 
@@ -30,9 +31,7 @@ export async function listCrmUsers(host: HostApi): Promise<{ users: PickableUser
     const sent = await crm(hubspot.users.list({ limit: 100, ...(after ? { after } : {}) }));
     if (!sent.ok) return { error: hostError(sent.error) };
     for (const u of sent.value.results) {
-      const email = u.email ?? '';
-      const name = [u.firstName, u.lastName].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
-      users.push({ id: u.id, name: name || email || u.id, email });
+      users.push({ id: u.id, name: ownerDisplayName(u), email: u.email ?? '' });
     }
     after = sent.value.paging?.next?.after;
     if (!after) break;

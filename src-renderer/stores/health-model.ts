@@ -66,7 +66,7 @@ export const useHealthModelStore = defineStore('health-model', () => {
       .map((p) => ({
         name: p.name,
         label: p.label ?? p.name,
-        kind: propertyKindOf({ type: p.type ?? 'string', referencedObjectType: (p.referencedObjectType as string | undefined) ?? null }),
+        kind: propertyKindOf(p),
         options: p.options ?? [],
       }))
       .sort((a, b) => a.label.localeCompare(b.label));
@@ -74,7 +74,7 @@ export const useHealthModelStore = defineStore('health-model', () => {
   /** What `checkScore` needs, for live validation in the editor. */
   const typeInfo = computed(() => {
     const propertyTypes: Record<string, Record<string, PropertyKind>> = {};
-    for (const p of definitions.value.value) (propertyTypes[p.objectType] ??= {})[p.name] = propertyKindOf({ type: p.type ?? 'string', referencedObjectType: (p.referencedObjectType as string | undefined) ?? null });
+    for (const p of definitions.value.value) (propertyTypes[p.objectType] ??= {})[p.name] = propertyKindOf(p);
     return { accountObject: accountObject.value, propertyTypes, viewIds: views.custom.map((v) => v.id) };
   });
   /** Saved views of accounts a score may apply to (segments). */

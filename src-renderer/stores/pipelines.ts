@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { ownerDisplayName } from '../../shared/domain/owners';
 import { computed, ref, shallowRef } from 'vue';
 import { displayName } from '../../shared/records/display-name';
 import { STAGE_PROPERTY, type Props, type StoredEntry, type SyncedType } from '../../shared/sync';
@@ -98,11 +99,11 @@ export const usePipelinesStore = defineStore('pipelines', () => {
   const preview = shallowRef<{ objectType: SyncedType; recordId: string } | null>(null);
 
   const placeholders = useValuePlaceholders();
-  const ownerNames = computed(() => new Map(owners.value.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id])));
+  const ownerNames = computed(() => new Map(owners.value.map((o) => [o.id, ownerDisplayName(o)])));
   const definitionByName = computed(() => new Map(definitions.value.map((d) => [d.name, d])));
   const propertyTypes = computed(() => {
     const kinds: Record<string, PropertyKind> = fallbackKinds(objectType.value);
-    for (const d of definitions.value) if (d.type) kinds[d.name] = propertyKindOf({ type: d.type, referencedObjectType: d.referencedObjectType as string | undefined });
+    for (const d of definitions.value) if (d.type) kinds[d.name] = propertyKindOf(d);
     kinds.hubspot_owner_id = 'owner';
     return kinds;
   });

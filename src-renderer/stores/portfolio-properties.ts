@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { ownerDisplayName } from '../../shared/domain/owners';
 import { computed, ref } from 'vue';
 import { HEALTH_STATUS_PROPERTY } from '../../shared/domain/reports';
 import { propertyKindOf, type PropertyKind } from '../../shared/views';
@@ -58,7 +59,7 @@ export const usePortfolioPropertiesStore = defineStore('portfolio-properties', (
       .map((d) => ({
         name: d.name,
         label: d.label ?? d.name,
-        kind: propertyKindOf({ type: d.type ?? 'string', referencedObjectType: (d.referencedObjectType as string | null | undefined) ?? null }),
+        kind: propertyKindOf(d),
         options: d.options ?? [],
       }));
     const known = new Set(fromDefs.map((p) => p.name));
@@ -74,7 +75,7 @@ export const usePortfolioPropertiesStore = defineStore('portfolio-properties', (
   const propertyTypes = computed(() => Object.fromEntries(properties.value.map((p) => [p.name, p.kind])) as Record<string, PropertyKind>);
   const propertyByName = computed(() => new Map(properties.value.map((p) => [p.name, p])));
   const ownerNames = computed(
-    () => new Map(owners.value.value.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id])),
+    () => new Map(owners.value.value.map((o) => [o.id, ownerDisplayName(o)])),
   );
 
   const placeholders = useValuePlaceholders();

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch, type Ref } from 'vue';
-import { checkFilter, evaluateView, FilterSchema, type Filter, type View, type ViewContext } from '../../shared/views';
+import { evaluateView, filterKind, isRunnableFilter, type Filter, type View, type ViewContext } from '../../shared/views';
 import type { MergedRecord } from '../db';
 import { countView, LAST_ACTIVITY, ownedModifiedSince, queryView, type Derive } from '../db/queries/portfolio';
 import { useDb } from '../lib/db-key';
@@ -80,7 +80,7 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
   /** Filters still being typed (no value yet, wrong kind) are left out rather than failing the view. */
   function runnable(view: View): View {
     const types = propertyTypes.value;
-    const ok = (f: Filter) => FilterSchema.safeParse(f).success && checkFilter(f, f.target === 'setAt' ? 'datetime' : types[f.property]) === undefined;
+    const ok = (f: Filter) => isRunnableFilter(f, filterKind(f, types));
     const groups = view.filterGroups.map((g) => ({ filters: g.filters.filter(ok) }));
     const sort = view.sort && types[view.sort.property] ? view.sort : undefined;
     const { sort: _drop, ...rest } = view;

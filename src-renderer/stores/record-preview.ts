@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { ownerDisplayName } from '../../shared/domain/owners';
 import { PREVIEW_PROPERTIES } from '../../shared/records/workspace-properties';
 import { computed, ref, shallowRef } from 'vue';
 import { hubspot, type ValueWithTimestamp } from '../../shared/hubspot';
@@ -105,12 +106,12 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   const allProperties = shallowRef<AllPropertiesState>({ state: 'idle' });
 
   const defByName = computed(() => new Map(defs.value.value.map((d) => [d.name, d])));
-  const ownerNames = computed(() => new Map(owners.value.value.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id])));
+  const ownerNames = computed(() => new Map(owners.value.value.map((o) => [o.id, ownerDisplayName(o)])));
 
   function describe(name: string): PreviewProperty {
     const d = defByName.value.get(name);
     const kind = d?.type
-      ? propertyKindOf({ type: d.type, referencedObjectType: (d.referencedObjectType as string | null | undefined) ?? null })
+      ? propertyKindOf(d)
       : name === 'csm_owner' || name === 'hubspot_owner_id'
         ? 'owner'
         : 'string';

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { ownerDisplayName } from '../../shared/domain/owners';
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { createZone, evaluateView, taskViews, TASK_PROPERTY_KINDS, type View, type ViewContext } from '../../shared/views';
 import type { MergedRecord } from '../db';
@@ -46,7 +47,7 @@ export const useSummaryStore = defineStore('summary', () => {
   const owners = useLiveQuery(() => allOwners(db), []);
   const ownerChoices = computed(() =>
     owners.value.value
-      .map((o) => ({ id: o.id, name: [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id }))
+      .map((o) => ({ id: o.id, name: ownerDisplayName(o) }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   );
 
