@@ -2,14 +2,14 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { PermissionError } from '../../shared/domain/permissions';
 import { HealthModelError, HealthScoreSchema, checkScore, decideHealthEdit, type HealthScore } from '../../shared/health';
-import { propertyKindOf, type PropertyKind } from '../../shared/views';
 import type { CsDatabase } from '../db';
 import { deleteMeta, getMeta, META, putMeta } from '../db/meta';
 import { loadScoreModel, scoreModelTables, storeScoreModel } from '../db/repositories/health-model';
 import { healthReference } from '../db/queries/health';
-import type { PropertyRow, UserRow } from '../db/rows';
+import type { UserRow } from '../db/rows';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
+import { usePropertyCatalog, type CatalogProperty } from './property-catalog';
 import { useViewsStore } from './views';
 import { useWorkspaceStore } from './workspace';
 
@@ -26,12 +26,8 @@ export const parseScores = (raw: unknown): HealthScore[] =>
     return p.success ? [p.data] : [];
   });
 
-export interface PropertyOption {
-  name: string;
-  label: string;
-  kind: PropertyKind;
-  options: Array<{ label: string; value: string }>;
-}
+/** A property in the editor's pickers. */
+export type PropertyOption = CatalogProperty;
 
 export const useHealthModelStore = defineStore('health-model', () => {
   const db: CsDatabase = useDb();
@@ -58,25 +54,11 @@ export const useHealthModelStore = defineStore('health-model', () => {
   const editDecision = computed(() => decideHealthEdit(me.value.value ?? null));
   const canEdit = computed(() => editDecision.value.allowed);
 
-  /** Property definitions, for the editor's pickers. */
-  const definitions = useLiveQuery(() => db.properties.toArray(), [] as PropertyRow[]);
-  function propertiesOf(objectType: string): PropertyOption[] {
-    return definitions.value.value
-      .filter((p) => p.objectType === objectType)
-      .map((p) => ({
-        name: p.name,
-        label: p.label ?? p.name,
-        kind: propertyKindOf(p),
-        options: p.options ?? [],
-      }))
-      .sort((a, b) => a.label.localeCompare(b.label));
-  }
+  /** Property definitions, for the editor's pickers (the catalog every tab shares). */
+  const catalog = usePropertyCatalog();
+  const propertiesOf = (objectType: string): PropertyOption[] => catalog.propertiesOf(objectType);
   /** What `checkScore` needs, for live validation in the editor. */
-  const typeInfo = computed(() => {
-    const propertyTypes: Record<string, Record<string, PropertyKind>> = {};
-    for (const p of definitions.value.value) (propertyTypes[p.objectType] ??= {})[p.name] = propertyKindOf(p);
-    return { accountObject: accountObject.value, propertyTypes, viewIds: views.custom.map((v) => v.id) };
-  });
+  const typeInfo = computed(() => ({ accountObject: accountObject.value, propertyTypes: catalog.propertyTypes, viewIds: views.custom.map((v) => v.id) }));
   /** Saved views of accounts a score may apply to (segments). */
   const segmentOptions = computed(() => views.custom.filter((v) => v.objectType === accountObject.value).map((v) => ({ id: v.id, name: v.name })));
 

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ownerDisplayName } from '../../shared/domain/owners';
+import { useOwners } from './owners';
 import { computed, ref, shallowRef } from 'vue';
 import { displayName } from '../../shared/records/display-name';
 import { STAGE_PROPERTY, type Props, type StoredEntry, type SyncedType } from '../../shared/sync';
@@ -7,7 +7,6 @@ import { compileView, propertyKindOf, ViewError, type PropertyKind, type View, t
 import { discardEntry, moveStage, retryEntry, type MergedRecord, type PipelineRow, type PropertyRow, type RecordRow } from '../db';
 import {
   conflictsOfType,
-  listOwners,
   listPipelines,
   mergePipeline,
   pipelineOverlays,
@@ -86,7 +85,8 @@ export const usePipelinesStore = defineStore('pipelines', () => {
     () => selectedKey.value,
   );
   const records = computed(() => mergePipeline(objectType.value, pipelineId.value, rows.value, overlays.value));
-  const { value: owners } = useLiveQuery(() => listOwners(db), []);
+  const ownersStore = useOwners();
+  const owners = computed(() => ownersStore.owners);
   const { value: definitions } = useLiveQuery(() => propertyDefinitions(db, objectType.value), [] as PropertyRow[], () => objectType.value);
   const { value: rejected } = useLiveQuery(() => rejectedEntries(db, objectType.value), [] as StoredEntry[], () => objectType.value);
   const { value: conflicts } = useLiveQuery(() => conflictsOfType(db, objectType.value), [], () => objectType.value);
@@ -99,7 +99,7 @@ export const usePipelinesStore = defineStore('pipelines', () => {
   const preview = shallowRef<{ objectType: SyncedType; recordId: string } | null>(null);
 
   const placeholders = useValuePlaceholders();
-  const ownerNames = computed(() => new Map(owners.value.map((o) => [o.id, ownerDisplayName(o)])));
+  const ownerNames = computed(() => ownersStore.ownerNames);
   const definitionByName = computed(() => new Map(definitions.value.map((d) => [d.name, d])));
   const propertyTypes = computed(() => {
     const kinds: Record<string, PropertyKind> = fallbackKinds(objectType.value);

@@ -1,13 +1,11 @@
 import { defineStore } from 'pinia';
-import { ownerDisplayName } from '../../shared/domain/owners';
 import { computed, ref } from 'vue';
 import { HEALTH_STATUS_PROPERTY } from '../../shared/domain/reports';
 import { propertyKindOf, type PropertyKind } from '../../shared/views';
-import { allOwners, LAST_ACTIVITY, propertyDefinitions } from '../db/queries/portfolio';
-import type { OwnerRow, PropertyRow } from '../db/rows';
-import { useDb } from '../lib/db-key';
+import { LAST_ACTIVITY } from '../db/queries/portfolio';
 import { formatPropertyValue, useValuePlaceholders } from '../lib/format-value';
-import { useLiveQuery } from '../lib/live-query';
+import { useOwners } from './owners';
+import { usePropertyCatalog } from './property-catalog';
 import { useWorkspaceStore } from './workspace';
 
 /**
@@ -42,20 +40,18 @@ export const HEALTH_STATUS = HEALTH_STATUS_PROPERTY;
 export const HEALTH_SCORE = 'cs_health_score';
 
 export const usePortfolioPropertiesStore = defineStore('portfolio-properties', () => {
-  const db = useDb();
   const workspace = useWorkspaceStore();
   const objectType = computed(() => workspace.settings.accountObject);
-
-  const defs = useLiveQuery(() => propertyDefinitions(db, objectType.value), [] as PropertyRow[], objectType);
-  const owners = useLiveQuery(() => allOwners(db), [] as OwnerRow[]);
+  const catalog = usePropertyCatalog();
+  const owners = useOwners();
 
   /** Set by the screen so the derived column is labelled in the user's language. */
   const lastActivityLabel = ref('Last activity date');
   /** Likewise for the health properties. */
   const healthLabels = ref({ status: 'Health status', score: 'Health score', healthy: 'Healthy', neutral: 'Neutral', atRisk: 'At risk' });
   const properties = computed<PortfolioProperty[]>(() => {
-    const fromDefs = defs.value.value
-      .filter((d) => d.type)
+    const fromDefs = catalog.definitions
+      .filter((d) => d.objectType === objectType.value && d.type)
       .map((d) => ({
         name: d.name,
         label: d.label ?? d.name,
@@ -74,12 +70,10 @@ export const usePortfolioPropertiesStore = defineStore('portfolio-properties', (
   });
   const propertyTypes = computed(() => Object.fromEntries(properties.value.map((p) => [p.name, p.kind])) as Record<string, PropertyKind>);
   const propertyByName = computed(() => new Map(properties.value.map((p) => [p.name, p])));
-  const ownerNames = computed(
-    () => new Map(owners.value.value.map((o) => [o.id, ownerDisplayName(o)])),
-  );
+  const ownerNames = computed(() => owners.ownerNames);
 
   const placeholders = useValuePlaceholders();
-  const ownerOptions = computed(() => [...ownerNames.value.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)));
+  const ownerOptions = computed(() => owners.ownerOptions);
 
   /** A wire value as the table shows it: owner names, option labels, dates in the user's zone. */
   function formatValue(property: string, value: string | null | undefined): string {
