@@ -8,6 +8,7 @@ import LocalStoreProblem from './features/local-store/LocalStoreProblem.vue';
 import { createAppI18n, I18N_GLOBAL_KEY, initialLocale } from './i18n';
 import { createAppRouter } from './router';
 import { DB_KEY } from './lib/db-key';
+import { HEALTH_ENGINE_KEY, workerHealthEngine } from './stores/health-engine';
 import { HOST_KEY } from './stores/host-key';
 import './styles.css';
 
@@ -28,6 +29,7 @@ db.open().then(
     createApp(App)
       .provide(HOST_KEY, host)
       .provide(DB_KEY, db)
+      .provide(HEALTH_ENGINE_KEY, workerHealthEngine)
       .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
       .use(i18n)
       .use(createPinia())

@@ -88,7 +88,7 @@ export function numericProperties(props: readonly ReportProperty[]): ReportPrope
 }
 
 function kindOf(def: ReportProperty | undefined): PropertyKind {
-  return def ? propertyKindOf({ type: def.type ?? 'string', referencedObjectType: def.referencedObjectType ?? null }) : 'string';
+  return def ? propertyKindOf(def) : 'string';
 }
 
 /** A date groups by its calendar month (dates are midnight UTC); a datetime by the month in the user's zone. */

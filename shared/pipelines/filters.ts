@@ -1,4 +1,4 @@
-import { checkFilter, FilterSchema, ME, type Filter, type FilterGroup, type PropertyKind, type RelativePeriod, type View } from '../views';
+import { isRunnableFilter, ME, type Filter, type FilterGroup, type PropertyKind, type RelativePeriod, type View } from '../views';
 
 /** The quick filters of the board and table; saved views store exactly this. */
 export interface BoardFilters {
@@ -18,7 +18,7 @@ export const NO_FILTERS: BoardFilters = { owner: 'any', createDate: 'any', lastA
  */
 export function completeGroups(groups: readonly FilterGroup[], propertyTypes: Readonly<Record<string, PropertyKind>>): FilterGroup[] {
   return groups
-    .map((g) => ({ filters: g.filters.filter((f) => FilterSchema.safeParse(f).success && checkFilter(f, propertyTypes[f.property]) === undefined) }))
+    .map((g) => ({ filters: g.filters.filter((f) => isRunnableFilter(f, propertyTypes[f.property])) }))
     .filter((g) => g.filters.length > 0);
 }
 

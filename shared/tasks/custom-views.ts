@@ -1,4 +1,4 @@
-import { checkFilter, FilterSchema, TASK_PROPERTY_KINDS, type Filter, type FilterGroup, type PropertyKind, type View } from '../views';
+import { filterProblem, TASK_PROPERTY_KINDS, type Filter, type FilterGroup, type PropertyKind, type View } from '../views';
 
 /**
  * Custom task views as data (pure: no Vue, no Dexie, so Node tests run it). A custom view is
@@ -25,8 +25,7 @@ export interface FilterProblem {
 }
 
 function problemOf(f: Filter): string | undefined {
-  const parsed = FilterSchema.safeParse(f);
-  return parsed.success ? checkFilter(f, TASK_FILTER_KINDS[f.property]) : parsed.error.issues.map((i) => i.message).join('; ');
+  return filterProblem(f, TASK_FILTER_KINDS[f.property]);
 }
 
 /** The first filter that cannot run (no property yet, no value, a wrong date…), or undefined when all can. */

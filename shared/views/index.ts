@@ -2,7 +2,7 @@ export * from './kinds';
 export * from './schema';
 export type { ViewContext, ViewRecord } from './context';
 export { DEFAULT_QUICK_PROPERTIES } from './context';
-export { checkView, checkFilter, ViewError } from './validate';
+export { checkView, checkFilter, filterKind, filterProblem, isRunnableFilter, ViewError } from './validate';
 export type { ViewIssue } from './validate';
 export { compileView, evaluateView, effectiveGroups } from './evaluate';
 export type { CompiledView } from './evaluate';

@@ -82,12 +82,13 @@ export function arityOf(operator: Operator): Arity {
 }
 
 /**
- * The kind of a HubSpot property definition. Unknown or legacy `type` strings are treated
+ * The kind of a HubSpot property definition (a stored `PropertyRow` as it is). Unknown, legacy or missing `type`s are treated
  * as text, which only offers text operators (docs/hubspot-api.md §8: "accept any string").
  */
-export function propertyKindOf(def: { type: string; referencedObjectType?: string | null }): PropertyKind {
-  if (def.type === 'enumeration' && def.referencedObjectType === 'OWNER') return 'owner';
-  return (PROPERTY_KINDS as readonly string[]).includes(def.type) && def.type !== 'owner' ? (def.type as PropertyKind) : 'string';
+export function propertyKindOf(def: { type?: string | null; referencedObjectType?: string | null }): PropertyKind {
+  const type = def.type ?? 'string';
+  if (type === 'enumeration' && def.referencedObjectType === 'OWNER') return 'owner';
+  return (PROPERTY_KINDS as readonly string[]).includes(type) && type !== 'owner' ? (type as PropertyKind) : 'string';
 }
 
 /** In owner filters, stands for `ctx.currentUserOwnerId`, so one view serves every user. */

@@ -2,7 +2,7 @@ import type { ViewContext } from './context';
 import { quickPropertiesOf } from './context';
 import { RELATIVE_PERIODS, operatorFits, operatorsFor } from './kinds';
 import type { PropertyKind } from './kinds';
-import { ViewSchema } from './schema';
+import { FilterSchema, ViewSchema } from './schema';
 import type { Filter, View } from './schema';
 import { parseInstant, parseIsoDay, parseNumber } from './wire';
 
@@ -59,6 +59,18 @@ export function checkFilter(filter: Filter, kind: PropertyKind | undefined): str
   }
   return undefined;
 }
+
+/**
+ * Why a filter cannot run yet (not a complete filter, or not for a property of this kind), or
+ * undefined when it can: screens skip such filters while the user is still writing them.
+ */
+export function filterProblem(filter: Filter, kind: PropertyKind | undefined): string | undefined {
+  const parsed = FilterSchema.safeParse(filter);
+  return parsed.success ? checkFilter(filter, kind) : parsed.error.issues.map((i) => i.message).join('; ');
+}
+
+/** Whether a filter can run against a property of this kind (see `filterProblem`). */
+export const isRunnableFilter = (filter: Filter, kind: PropertyKind | undefined): boolean => filterProblem(filter, kind) === undefined;
 
 /**
  * Validates untrusted view data (a saved row, an Everyone view from the CRM, a form) against

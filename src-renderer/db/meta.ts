@@ -125,6 +125,11 @@ export async function deleteMeta(src: MetaSource, entry: MetaEntry<unknown>): Pr
   await tableOf(src).delete(entry.key);
 }
 
+/** Deletes the keys of a family whose rest sorts before `rest` (e.g. dated keys older than a day). */
+export async function deleteMetaFamilyBefore(src: MetaSource, fam: MetaFamily<unknown>, rest: string): Promise<number> {
+  return tableOf(src).where('key').between(fam.prefix, fam.prefix + rest, true, false).delete();
+}
+
 /** The keys of a family starting with `family.prefix + rest`, with their values (those that fit). */
 export async function getMetaFamily<T>(src: MetaSource, fam: MetaFamily<T>, rest = ''): Promise<Array<{ key: string; value: T }>> {
   return (await getMetaStartingWith(src, fam.prefix + rest)) as Array<{ key: string; value: T }>;

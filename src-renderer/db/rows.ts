@@ -62,6 +62,8 @@ export interface PropertyRow {
   label?: string;
   type?: string;
   fieldType?: string;
+  /** `OWNER` on owner properties (an enumeration of owner ids); not indexed. */
+  referencedObjectType?: string | null;
   options?: Array<{ label: string; value: string }>;
   [extra: string]: unknown;
 }

@@ -1,48 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { checkHubspotUrl, HubspotToken, isErrorCode, type CallInput, type CallOutput, type HostError, type HubspotUrlProblem } from '../../shared/contract';
-import { hubspot, type CallError } from '../../shared/hubspot';
+import type { CallInput, CallOutput, HostError } from '../../shared/contract';
 import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../db/repositories/crm-source';
 import { importSavedEdits, readSavedNotice, saveUnsentEdits, unsentEditCount, writeSavedNotice, type ImportOutcome, type SavedEditsNotice } from './saved-edits';
 import { useDb } from '../lib/db-key';
-import { hubspotVia, useHost } from './host-key';
-
-export type TokenProblem = 'empty' | 'malformed';
-
-/** The same rule the host applies (shared/contract), checked before anything is sent. */
-export function tokenProblem(raw: string): TokenProblem | null {
-  const token = raw.trim();
-  if (token === '') return 'empty';
-  return HubspotToken.safeParse(token).success ? null : 'malformed';
-}
-
-/**
- * The HubSpot API address typed in Settings, checked with the host's own rule: the address to
- * save (null: HubSpot's own, for an empty field), or which rule it breaks.
- */
-export function hubspotUrlInput(raw: string): { url: string | null } | { problem: HubspotUrlProblem } {
-  const trimmed = raw.trim();
-  if (trimmed === '') return { url: null };
-  const checked = checkHubspotUrl(trimmed);
-  return checked.ok ? { url: checked.url } : { problem: checked.code };
-}
-
-/** A failed CRM call as the connect screens show host errors: a refused credential or scope is UNAUTHORIZED. */
-function hostError(e: CallError): HostError {
-  if (e.status === 401 || e.status === 403) return { code: 'UNAUTHORIZED', message: e.message };
-  if (e.status === undefined && isErrorCode(e.code)) return { code: e.code, message: e.message };
-  return { code: 'NETWORK', message: e.message };
-}
-
-/** A CRM user as "Who are you?" lists them (HubSpot's `/settings/v3/users`). */
-export interface PickableUser {
-  id: string;
-  name: string;
-  email: string;
-}
-
-/** HubSpot pages users (100 a page); a portal with more than this many is cut short. */
-const MAX_USER_PAGES = 50;
+import { listCrmUsers, type PickableUser } from './crm-users';
+import { useHost } from './host-key';
 
 /**
  * Which CRM the host is connected to, who is using it, and Connect / Disconnect. The token
@@ -55,7 +18,6 @@ const MAX_USER_PAGES = 50;
  */
 export const useConnectionStore = defineStore('connection', () => {
   const host = useHost();
-  const crm = hubspotVia(host);
   const db = useDb();
   const status = ref<CallOutput<'crm:status'> | null>(null);
   /** The host could not say (e.g. the web host is down and the page came from the offline cache). */
@@ -134,23 +96,7 @@ export const useConnectionStore = defineStore('connection', () => {
   }
 
   /** All users of the CRM, by name, for "Who are you?". */
-  async function listUsers(): Promise<{ users: PickableUser[] } | { error: HostError }> {
-    const users: PickableUser[] = [];
-    let after: string | undefined;
-    for (let page = 0; page < MAX_USER_PAGES; page++) {
-      const sent = await crm(hubspot.users.list({ limit: 100, ...(after ? { after } : {}) }));
-      if (!sent.ok) return { error: hostError(sent.error) };
-      for (const u of sent.value.results) {
-        const email = u.email ?? '';
-        const name = [u.firstName, u.lastName].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
-        users.push({ id: u.id, name: name || email || u.id, email });
-      }
-      after = sent.value.paging?.next?.after;
-      if (!after) break;
-    }
-    users.sort((a, b) => a.name.localeCompare(b.name));
-    return { users };
-  }
+  const listUsers = (): Promise<{ users: PickableUser[] } | { error: HostError }> => listCrmUsers(host);
 
   /**
    * Keeps the chosen user with the host's connection. On the first-run screen it then checks

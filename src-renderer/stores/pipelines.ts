@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { useOwners } from './owners';
 import { computed, ref, shallowRef } from 'vue';
 import { displayName } from '../../shared/records/display-name';
 import { STAGE_PROPERTY, type Props, type StoredEntry, type SyncedType } from '../../shared/sync';
@@ -6,7 +7,6 @@ import { compileView, propertyKindOf, ViewError, type PropertyKind, type View, t
 import { discardEntry, moveStage, retryEntry, type MergedRecord, type PipelineRow, type PropertyRow, type RecordRow } from '../db';
 import {
   conflictsOfType,
-  listOwners,
   listPipelines,
   mergePipeline,
   pipelineOverlays,
@@ -85,7 +85,8 @@ export const usePipelinesStore = defineStore('pipelines', () => {
     () => selectedKey.value,
   );
   const records = computed(() => mergePipeline(objectType.value, pipelineId.value, rows.value, overlays.value));
-  const { value: owners } = useLiveQuery(() => listOwners(db), []);
+  const ownersStore = useOwners();
+  const owners = computed(() => ownersStore.owners);
   const { value: definitions } = useLiveQuery(() => propertyDefinitions(db, objectType.value), [] as PropertyRow[], () => objectType.value);
   const { value: rejected } = useLiveQuery(() => rejectedEntries(db, objectType.value), [] as StoredEntry[], () => objectType.value);
   const { value: conflicts } = useLiveQuery(() => conflictsOfType(db, objectType.value), [], () => objectType.value);
@@ -98,11 +99,11 @@ export const usePipelinesStore = defineStore('pipelines', () => {
   const preview = shallowRef<{ objectType: SyncedType; recordId: string } | null>(null);
 
   const placeholders = useValuePlaceholders();
-  const ownerNames = computed(() => new Map(owners.value.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id])));
+  const ownerNames = computed(() => ownersStore.ownerNames);
   const definitionByName = computed(() => new Map(definitions.value.map((d) => [d.name, d])));
   const propertyTypes = computed(() => {
     const kinds: Record<string, PropertyKind> = fallbackKinds(objectType.value);
-    for (const d of definitions.value) if (d.type) kinds[d.name] = propertyKindOf({ type: d.type, referencedObjectType: d.referencedObjectType as string | undefined });
+    for (const d of definitions.value) if (d.type) kinds[d.name] = propertyKindOf(d);
     kinds.hubspot_owner_id = 'owner';
     return kinds;
   });

@@ -6,7 +6,6 @@ import type { Props, SyncedType } from '../../shared/sync';
 import { propertyKindOf, type PropertyKind } from '../../shared/views';
 import { associate, createNote, createTask, logCall, mergedRecord, setProperties, type MergedRecord } from '../db';
 import {
-  allOwners,
   associatedRecords,
   propertyDefinitions,
   searchByName,
@@ -15,7 +14,8 @@ import {
 } from '../db/queries/portfolio';
 import { getMeta, META, putMeta } from '../db/meta';
 import { logEmail, logMeeting } from '../db/repositories/activities';
-import type { OwnerRow, PropertyRow } from '../db/rows';
+import type { PropertyRow } from '../db/rows';
+import { useOwners } from './owners';
 import type { ActivityInput } from '../../shared/records/activity-input';
 import { useConnectivityStore } from './connectivity';
 import { formatPropertyValue, useValuePlaceholders } from '../lib/format-value';
@@ -81,7 +81,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
 
   const record = useLiveQuery(() => (recordId.value ? mergedRecord(db, objectType.value, recordId.value) : undefined), undefined as MergedRecord | undefined, key);
   const defs = useLiveQuery(() => propertyDefinitions(db, objectType.value), [] as PropertyRow[], objectType);
-  const owners = useLiveQuery(() => allOwners(db), [] as OwnerRow[]);
+  const owners = useOwners();
   const activities = useLiveQuery(
     () => (recordId.value ? timeline(db, objectType.value, recordId.value, timelineLimit.value) : { items: [], total: 0 }),
     { items: [] as TimelineItem[], total: 0 },
@@ -105,12 +105,12 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   const allProperties = shallowRef<AllPropertiesState>({ state: 'idle' });
 
   const defByName = computed(() => new Map(defs.value.value.map((d) => [d.name, d])));
-  const ownerNames = computed(() => new Map(owners.value.value.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id])));
+  const ownerNames = computed(() => owners.ownerNames);
 
   function describe(name: string): PreviewProperty {
     const d = defByName.value.get(name);
     const kind = d?.type
-      ? propertyKindOf({ type: d.type, referencedObjectType: (d.referencedObjectType as string | null | undefined) ?? null })
+      ? propertyKindOf(d)
       : name === 'csm_owner' || name === 'hubspot_owner_id'
         ? 'owner'
         : 'string';

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { ownerDisplayName } from '../../shared/domain/owners';
 import { computed, ref, shallowRef, watch } from 'vue';
 import {
   addReport,
@@ -83,7 +84,7 @@ export const useReportsStore = defineStore('reports', () => {
     async () => {
       const out = new Map<string, ReportResult>();
       if (reports.value.length === 0) return out;
-      const owners = new Map((await allOwners(db)).map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id]));
+      const owners = new Map((await allOwners(db)).map((o) => [o.id, ownerDisplayName(o)]));
       for (const type of objectTypes.value) {
         const [rows, properties, stages] = await Promise.all([reportRows(db, type), propertiesOf(db, type), stageLabels(db, type)]);
         const props = [...(properties as ReportProperty[]), ...(type === accountObject.value ? [healthStatusProperty(healthLabels.value)] : [])];

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
+import { useOwners } from './owners';
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { createZone, evaluateView, taskViews, TASK_PROPERTY_KINDS, type View, type ViewContext } from '../../shared/views';
 import type { MergedRecord } from '../db';
-import { allOwners, ownedAccounts, ownerMeetings, ownerTasks, type OwnedAccounts } from '../db/queries/summary';
+import { ownedAccounts, ownerMeetings, ownerTasks, type OwnedAccounts } from '../db/queries/summary';
 import { useAssignmentDates } from './summary-assignments';
 import { useConnectivityStore } from './connectivity';
 import { useDb } from '../lib/db-key';
@@ -43,12 +44,8 @@ export const useSummaryStore = defineStore('summary', () => {
     pickedOwnerId.value = id === workspace.ownerId ? null : id;
   }
 
-  const owners = useLiveQuery(() => allOwners(db), []);
-  const ownerChoices = computed(() =>
-    owners.value.value
-      .map((o) => ({ id: o.id, name: [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-  );
+  const owners = useOwners();
+  const ownerChoices = computed(() => owners.ownerOptions.map((o) => ({ id: o.value, name: o.label })));
 
   const zone = computed(() => createZone(workspace.timeZone));
   const today = computed(() => {

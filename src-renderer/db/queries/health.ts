@@ -31,7 +31,7 @@ export interface HealthReference {
 export async function healthReference(db: CsDatabase): Promise<HealthReference> {
   const [props, pipelines] = await Promise.all([db.properties.toArray(), db.pipelines.where('objectType').equals('tickets').toArray()]);
   const propertyTypes: Record<string, Record<string, PropertyKind>> = {};
-  for (const p of props) (propertyTypes[p.objectType] ??= {})[p.name] = propertyKindOf({ type: p.type ?? 'string', referencedObjectType: (p.referencedObjectType as string | undefined) ?? null });
+  for (const p of props) (propertyTypes[p.objectType] ??= {})[p.name] = propertyKindOf(p);
   const ticketStageStates: Record<string, 'OPEN' | 'CLOSED'> = {};
   for (const pl of pipelines) for (const s of pl.stages) ticketStageStates[s.id] = s.metadata.ticketState === 'CLOSED' ? 'CLOSED' : 'OPEN';
   return { propertyTypes, ticketStageStates };

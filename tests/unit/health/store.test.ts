@@ -10,6 +10,9 @@ import { CsDatabase, setProperties } from '../../../src-renderer/db';
 import { loadScoreModel } from '../../../src-renderer/db/repositories/health-model';
 import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { useHealthStore } from '../../../src-renderer/stores/health';
+import { HEALTH_ENGINE_KEY, inPageHealthEngine } from '../../../src-renderer/stores/health-engine';
+import { useHealthModelStore } from '../../../src-renderer/stores/health-model';
+import { useHealthSnapshotsStore } from '../../../src-renderer/stores/health-snapshots';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 
 /**
@@ -43,11 +46,14 @@ async function setup(userId: string) {
   const host = { 'crm:whoami': async () => ({ ok: true, data: { userId, ownerId: 'o1', email: null } }) } as unknown as HostApi;
   const app = createApp({ render: () => null });
   const pinia = createPinia();
-  app.provide(DB_KEY, db).provide(HOST_KEY, host).use(pinia);
+  app.provide(DB_KEY, db).provide(HOST_KEY, host).provide(HEALTH_ENGINE_KEY, inPageHealthEngine).use(pinia);
   pinias.push(pinia);
   setActivePinia(pinia);
-  const store = app.runWithContext(() => useHealthStore());
-  return { db, store };
+  // The model (editing, permission), the computed scores and the snapshots are stores of their own.
+  const store = app.runWithContext(() => useHealthModelStore());
+  const health = app.runWithContext(() => useHealthStore());
+  const snapshots = app.runWithContext(() => useHealthSnapshotsStore());
+  return { db, store, health, snapshots };
 }
 
 const simple = (): HealthScore => ({
@@ -88,38 +94,38 @@ describe('health store', () => {
   });
 
   it('computes every account and moves a score at once on an offline edit', async () => {
-    const { db, store } = await setup(USERS.editor.id);
+    const { db, store, health } = await setup(USERS.editor.id);
     await vi.waitFor(() => expect(store.canEdit).toBe(true), { timeout: 10_000 });
-    store.start();
+    health.start();
     await store.saveScores([simple()]);
-    await vi.waitFor(() => expect(store.resultFor('c1')?.score).toBe(100), { timeout: 10_000 });
-    expect(store.resultFor('c2')).toMatchObject({ score: 0, status: 'atRisk' });
-    expect(store.statusCounts).toEqual({ healthy: 1, neutral: 0, atRisk: 1, none: 0 });
-    const before = store.revision;
+    await vi.waitFor(() => expect(health.resultFor('c1')?.score).toBe(100), { timeout: 10_000 });
+    expect(health.resultFor('c2')).toMatchObject({ score: 0, status: 'atRisk' });
+    expect(health.statusCounts).toEqual({ healthy: 1, neutral: 0, atRisk: 1, none: 0 });
+    const before = health.revision;
     await setProperties(db, 'companies', 'c2', { csm_sentiment: 'Good' });
-    await vi.waitFor(() => expect(store.resultFor('c2')).toMatchObject({ score: 50, status: 'neutral' }), { timeout: 10_000 });
-    expect(store.revision).toBeGreaterThan(before);
+    await vi.waitFor(() => expect(health.resultFor('c2')).toMatchObject({ score: 50, status: 'neutral' }), { timeout: 10_000 });
+    expect(health.revision).toBeGreaterThan(before);
   });
 
   it('explains an account on request and says what changed since the last sync', async () => {
-    const { db, store } = await setup(USERS.editor.id);
+    const { db, store, health, snapshots } = await setup(USERS.editor.id);
     await vi.waitFor(() => expect(store.canEdit).toBe(true), { timeout: 10_000 });
     const running = ref(false);
-    store.start();
-    store.followSync(() => running.value);
+    health.start();
+    snapshots.followSync(() => running.value);
     await store.saveScores([simple()]);
-    await vi.waitFor(() => expect(store.resultFor('c2')?.score).toBe(0), { timeout: 10_000 });
-    expect(store.sinceLastSync('c2')).toBeNull();
+    await vi.waitFor(() => expect(health.resultFor('c2')?.score).toBe(0), { timeout: 10_000 });
+    expect(snapshots.sinceLastSync('c2')).toBeNull();
     // A sync starts, brings a change, ends.
     running.value = true;
     await nextTick();
     await setProperties(db, 'companies', 'c2', { nps_score: '10' });
-    await vi.waitFor(() => expect(store.resultFor('c2')?.score).toBe(50), { timeout: 10_000 });
+    await vi.waitFor(() => expect(health.resultFor('c2')?.score).toBe(50), { timeout: 10_000 });
     running.value = false;
     await nextTick();
-    expect(store.sinceLastSync('c2')).toEqual({ before: expect.objectContaining({ score: 0, status: 'atRisk' }), now: expect.objectContaining({ score: 50, status: 'neutral' }) });
-    expect(store.sinceLastSync('c1')).toEqual({ before: expect.objectContaining({ score: 100 }), now: expect.objectContaining({ score: 100 }) });
-    const explained = await store.explain('c2');
+    expect(snapshots.sinceLastSync('c2')).toEqual({ before: expect.objectContaining({ score: 0, status: 'atRisk' }), now: expect.objectContaining({ score: 50, status: 'neutral' }) });
+    expect(snapshots.sinceLastSync('c1')).toEqual({ before: expect.objectContaining({ score: 100 }), now: expect.objectContaining({ score: 100 }) });
+    const explained = await health.explain('c2');
     expect(explained?.groups.map((g) => [g.name, g.points])).toEqual([['Sentiment', 0], ['NPS', 50]]);
   });
 });

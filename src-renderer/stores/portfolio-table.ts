@@ -1,0 +1,172 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch, type Ref } from 'vue';
+import { evaluateView, filterKind, isRunnableFilter, type Filter, type View, type ViewContext } from '../../shared/views';
+import type { MergedRecord } from '../db';
+import { countView, LAST_ACTIVITY, ownedModifiedSince, queryView, type Derive } from '../db/queries/portfolio';
+import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
+import { useConnectivityStore } from './connectivity';
+import { useHealthStore } from './health';
+import { useHost } from './host-key';
+import { usePortfolioStore } from './portfolio';
+import { HEALTH_SCORE, HEALTH_STATUS, usePortfolioPropertiesStore } from './portfolio-properties';
+import { useAssignmentDates } from './summary-assignments';
+import { useWorkspaceStore } from './workspace';
+
+/**
+ * Portfolio's table: the rows of the working view (queried from Dexie, sorted in memory),
+ * the count of every view in the sidebar, and the selection. Which view and its working copy
+ * are `usePortfolioStore`; the properties `usePortfolioPropertiesStore`.
+ */
+
+const DAY = 86_400_000;
+const HEALTH_PROPS = new Set([HEALTH_STATUS, HEALTH_SCORE]);
+/** Whether a view filters or sorts on health, so its rows depend on the health results. */
+const readsHealth = (v: View) => HEALTH_PROPS.has(v.sort?.property ?? '') || v.filterGroups.some((g) => g.filters.some((f) => HEALTH_PROPS.has(f.property)));
+
+/**
+ * "Assigned in the last 30 days": when the CSM property was last set, from the helper the
+ * Summary store uses (one cache, one refresh at a time). The candidates are my accounts
+ * modified in the last 31 days (setting a property bumps the modification date).
+ */
+function useAssignments(objectType: Ref<string>, csmProperty: Ref<string>) {
+  const db = useDb();
+  const host = useHost();
+  const workspace = useWorkspaceStore();
+  const connectivity = useConnectivityStore();
+  const owned = useLiveQuery(
+    () => (workspace.ownerId && csmProperty.value === 'csm_owner' ? ownedModifiedSince(db, objectType.value, workspace.ownerId, Date.now() - 31 * DAY) : []),
+    [] as Array<{ id: string; updatedAt: string }>,
+    [objectType, csmProperty, () => workspace.ownerId],
+  );
+  const dates = useAssignmentDates({ db, host, online: () => connectivity.online, objectType, csmProperty, owned: owned.value });
+  return {
+    setAt: (record: { id: string }, property: string) => (property === csmProperty.value ? dates.setAt(record.id) : undefined),
+    get version() {
+      return dates.version.value;
+    },
+    get unavailable() {
+      return dates.unavailable.value;
+    },
+  };
+}
+
+export const usePortfolioTableStore = defineStore('portfolio-table', () => {
+  const db = useDb();
+  const workspace = useWorkspaceStore();
+  const portfolio = usePortfolioStore();
+  const catalog = usePortfolioPropertiesStore();
+  const objectType = computed(() => portfolio.objectType);
+  const csmProperty = computed(() => portfolio.csmProperty);
+  const assignments = useAssignments(objectType, csmProperty);
+  const health = useHealthStore();
+  health.start();
+  const propertyTypes = computed(() => catalog.propertyTypes);
+  const draft = computed(() => portfolio.draft);
+  const sidebarViews = computed(() => portfolio.sidebarViews);
+
+  function context(): ViewContext {
+    return {
+      now: Date.now(),
+      timeZone: workspace.timeZone,
+      propertyTypes: propertyTypes.value,
+      currentUserOwnerId: workspace.ownerId ?? undefined,
+      propertySetAt: assignments.setAt,
+      quickProperties: { lastActivity: LAST_ACTIVITY },
+      ...(typeof navigator !== 'undefined' ? { locale: navigator.language } : {}),
+    };
+  }
+
+  /** Filters still being typed (no value yet, wrong kind) are left out rather than failing the view. */
+  function runnable(view: View): View {
+    const types = propertyTypes.value;
+    const ok = (f: Filter) => isRunnableFilter(f, filterKind(f, types));
+    const groups = view.filterGroups.map((g) => ({ filters: g.filters.filter(ok) }));
+    const sort = view.sort && types[view.sort.property] ? view.sort : undefined;
+    const { sort: _drop, ...rest } = view;
+    void _drop;
+    return { ...rest, filterGroups: groups.length && groups.every((g) => g.filters.length === 0) ? [] : groups, ...(sort ? { sort } : {}) };
+  }
+
+  /**
+   * The query reads and filters (index range → overlay merge → residual); sorting happens in
+   * memory on what it returned, so clicking a column header never goes back to IndexedDB.
+   */
+  const filterOnly = (v: View): View => {
+    const { sort: _sort, ...rest } = runnable(v);
+    void _sort;
+    return rest;
+  };
+  /** Health results live in the health store, not in Dexie: set them on the records a view reads. */
+  const deriveHealth: Derive = (r) => {
+    const h = health.resultFor(r.id);
+    r.properties[HEALTH_STATUS] = h?.status ?? null;
+    r.properties[HEALTH_SCORE] = h ? String(h.score) : null;
+  };
+  /** Views that filter or sort on health re-run when the results are republished; others never wait for them. */
+  const healthKey = (v: View) => (readsHealth(v) ? health.revision : -1);
+  const queryKey = computed(() => JSON.stringify([filterOnly(draft.value), propertyTypes.value, workspace.ownerId, assignments.version, healthKey(draft.value)]));
+  const result = useLiveQuery(
+    async () => {
+      if (!workspace.ownerId && !workspace.loaded) return { records: [] as MergedRecord[], index: null as string | null };
+      return queryView(db, filterOnly(draft.value), context(), csmProperty.value, readsHealth(draft.value) ? deriveHealth : undefined);
+    },
+    { records: [] as MergedRecord[], index: null as string | null },
+    queryKey,
+  );
+  const rows = computed(() => {
+    const sort = runnable(draft.value).sort;
+    const records = result.value.value.records;
+    if (!sort) return records;
+    // A view without filters matches everything: evaluateView then only sorts (keys read once per record).
+    return evaluateView({ ...filterOnly(draft.value), filterGroups: [], quick: {}, sort }, records, context());
+  });
+
+  // Counts wait for the table's first answer: on a cold start they would compete with it for IndexedDB.
+  const tableReady = ref(false);
+  watch(result.loading, (loading) => {
+    if (!loading) tableReady.value = true;
+  });
+  const countsKey = computed(() =>
+    JSON.stringify([tableReady.value, sidebarViews.value.map((v) => v.id + JSON.stringify(v.filterGroups) + JSON.stringify(v.quick) + healthKey(v)), propertyTypes.value, workspace.ownerId, assignments.version]),
+  );
+  const counts = useLiveQuery(
+    async () => {
+      const out: Record<string, number> = {};
+      if (!tableReady.value) return out;
+      for (const v of sidebarViews.value) out[v.id] = await countView(db, runnable(v), context(), csmProperty.value, readsHealth(v) ? deriveHealth : undefined);
+      return out;
+    },
+    {} as Record<string, number>,
+    countsKey,
+  );
+
+  /** Selected record ids; a plain Set swapped on change, never a deep reactive copy. */
+  const selection = shallowRef<Set<string>>(new Set());
+  function toggleSelected(id: string) {
+    const next = new Set(selection.value);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    selection.value = next;
+  }
+  function selectAll(on: boolean) {
+    selection.value = on ? new Set(rows.value.map((r) => r.id)) : new Set();
+  }
+
+  watch(
+    () => portfolio.activeViewId,
+    () => (selection.value = new Set()),
+  );
+
+  return {
+    rows,
+    loading: result.loading,
+    error: result.error,
+    usedIndex: computed(() => result.value.value.index),
+    counts: counts.value,
+    selection,
+    toggleSelected,
+    selectAll,
+    assignmentsOnlineOnly: computed(() => assignments.unavailable),
+  };
+});
