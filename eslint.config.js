@@ -44,6 +44,25 @@ export default defineConfig([
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
+  // Type-aware rules where they pay: a promise nobody awaits or catches loses its error (and,
+  // for a write, the user's edit) silently; a promise where a plain value is expected (an
+  // event handler, a condition) runs without anyone waiting for it.
+  {
+    files: ['**/*.{ts,mts,vue}'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.shared.json', './tsconfig.node.json', './tsconfig.test.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.vue'],
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
   {
     rules: {
       'vue/multi-word-component-names': 'off',

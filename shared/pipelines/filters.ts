@@ -68,6 +68,6 @@ export function filtersToView(objectType: string, f: BoardFilters, ownerUserId: 
  * groups (that is how the views engine sees it), so it comes back as an advanced filter.
  */
 export function viewToFilters(view: View): BoardFilters {
-  const period = (r: NonNullable<View['quick']>['createDate']) => (r && r.period !== 'custom' && (PAST_PERIODS as readonly string[]).includes(r.period) ? (r.period as RelativePeriod) : 'any');
+  const period = (r: NonNullable<View['quick']>['createDate']) => (r && r.period !== 'custom' && (PAST_PERIODS as readonly string[]).includes(r.period) ? (r.period) : 'any');
   return { owner: 'any', createDate: period(view.quick?.createDate), lastActivity: period(view.quick?.lastActivity), groups: view.filterGroups.map((g) => ({ filters: g.filters.map((f) => ({ ...f })) })) };
 }

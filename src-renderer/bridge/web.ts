@@ -97,11 +97,11 @@ export function createWebHost(initialSecret: string, base = ''): HostApi {
   const calls = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => call(name, input)]));
   const on = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
     const set = listeners.get(event) ?? new Set();
-    set.add(listener as (payload: never) => void);
+    set.add(listener);
     listeners.set(event, set);
     openStream();
     return () => {
-      set.delete(listener as (payload: never) => void);
+      set.delete(listener);
     };
   };
   // The sync worker calls the host itself, with the secret as it is now (its own client

@@ -31,8 +31,8 @@ export function toRow(type: string, r: SyncedRecord): RecordRow {
     csmOwnerId: str(p.csm_owner),
     pipeline: stage ? str(p[stage.pipeline]) : undefined,
     stage: stage ? str(p[stage.stage]) : undefined,
-    dueAt: DUE[t] ? (toMillis(p[DUE[t] as string]) ?? toMillis(p.hs_timestamp)) : undefined,
-    status: STATUS[t] ? str(p[STATUS[t] as string]) : undefined,
+    dueAt: DUE[t] ? (toMillis(p[DUE[t]]) ?? toMillis(p.hs_timestamp)) : undefined,
+    status: STATUS[t] ? str(p[STATUS[t]]) : undefined,
     lastActivityAt: LAST_ACTIVITY.map((k) => toMillis(p[k])).find((v) => v !== undefined) ?? (DUE[t] ? toMillis(p.hs_timestamp) : undefined),
     renewalAt: toMillis(p.renewal_date),
   };

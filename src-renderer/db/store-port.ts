@@ -4,7 +4,6 @@ import {
   intentRecordKey,
   mergedIds,
   MERGEABLE_TYPES,
-  type AssociationBatch,
   type RecordMerge,
   type ConflictInput,
   type IntentOutcome,
@@ -175,7 +174,7 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
           return !old || Date.parse(r.updatedAt) >= Date.parse(old.updatedAt);
         });
         await table.bulkPut(fresh.map((r) => toRow(objectType, r)));
-        for (const batch of associations) await replaceAssociationsTx(db, batch as AssociationBatch);
+        for (const batch of associations) await replaceAssociationsTx(db, batch);
         await db.cursors.put(cursor);
       });
     },

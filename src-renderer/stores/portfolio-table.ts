@@ -137,7 +137,7 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
       for (const v of sidebarViews.value) out[v.id] = await countView(db, runnable(v), context(), csmProperty.value, readsHealth(v) ? deriveHealth : undefined);
       return out;
     },
-    {} as Record<string, number>,
+    {},
     countsKey,
   );
 

@@ -94,7 +94,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
       for (const t of ASSOCIATED_TYPES) if (t !== objectType.value) out[t] = await associatedRecords(db, objectType.value, recordId.value, t, 50);
       return out;
     },
-    {} as Record<string, MergedRecord[]>,
+    {},
     key,
   );
   const followsUser = computed(() => workspace.identity?.userId ?? 'anonymous');

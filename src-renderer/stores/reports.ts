@@ -105,7 +105,7 @@ export const useReportsStore = defineStore('reports', () => {
   /** Property definitions of the reportable objects, for the builder and for report titles. */
   const definitions = useLiveQuery(async () => {
     const byType = new Map<string, ReportProperty[]>();
-    for (const p of await propertiesOfTypes(db, REPORT_OBJECTS)) byType.set(p.objectType, [...(byType.get(p.objectType) ?? []), p as ReportProperty]);
+    for (const p of await propertiesOfTypes(db, REPORT_OBJECTS)) byType.set(p.objectType, [...(byType.get(p.objectType) ?? []), p]);
     return byType;
   }, new Map<string, ReportProperty[]>());
   const propertiesFor = (objectType: string): ReportProperty[] => [

@@ -62,5 +62,5 @@ export function removeSharedDoc(db: CsDatabase, key: string): Promise<SharedDocW
 /** Whether documents reach the CRM, live; `available: false` carries the CRM's refusal. */
 export function useSharedDocsAvailability(): Ref<SharedDocsAvailability> {
   const db = useDb();
-  return useLiveQuery(() => sharedDocsAvailability(db), { available: true } as SharedDocsAvailability).value;
+  return useLiveQuery(() => sharedDocsAvailability(db), { available: true }).value;
 }

@@ -16,7 +16,7 @@ export function createChannelCrmPort(channel: CrmChannel): CrmPort & { close(mes
     const { port } = channel;
     port.addEventListener('message', ({ data }) => {
       const answer = data as Partial<CrmPortAnswer> | null;
-      if (typeof answer?.id === 'number' && answer.result) settle(answer.id, answer.result as CrmResult);
+      if (typeof answer?.id === 'number' && answer.result) settle(answer.id, answer.result);
     });
     port.start();
     send = (id, request) => port.postMessage({ id, request } satisfies CrmPortRequest);

@@ -407,9 +407,8 @@ export function createFakeElectron(
     isOnline: () => net.online,
   };
   /** Electron's powerMonitor: events by hand, battery and presence as plain fields a test sets. */
-  const powerMonitor = Object.assign(new EventEmitter(), {
-    onBattery: false,
-    idleState: 'active' as 'active' | 'idle' | 'locked' | 'unknown',
+  const presence: { onBattery: boolean; idleState: 'active' | 'idle' | 'locked' | 'unknown' } = { onBattery: false, idleState: 'active' };
+  const powerMonitor = Object.assign(new EventEmitter(), presence, {
     isOnBatteryPower: () => powerMonitor.onBattery,
     getSystemIdleState: (_threshold: number) => powerMonitor.idleState,
   });

@@ -32,7 +32,7 @@ function occurrences(re: RegExp, only: (path: string) => boolean = () => true): 
   for (const f of files) {
     if (!only(f.path)) continue;
     for (const m of f.text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) {
-      out.push({ where: `${f.path}:${lineOf(f.text, m.index)}: ${m[0]}`, match: m as RegExpExecArray, path: f.path });
+      out.push({ where: `${f.path}:${lineOf(f.text, m.index)}: ${m[0]}`, match: m, path: f.path });
     }
   }
   return out;

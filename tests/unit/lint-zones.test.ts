@@ -1,11 +1,14 @@
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 /**
  * The architecture's zones are enforced by lint, not review. These deliberately bad imports
  * prove the rules bite where they should and stay quiet where imports are allowed.
  */
-const eslint = new ESLint();
+// The snippets are virtual files in no tsconfig program, so type-aware linting is off for
+// them (typescript-eslint's own preset for that); the import rules need no type information.
+const eslint = new ESLint({ overrideConfig: tseslint.configs.disableTypeChecked });
 
 const IMPORT_RULES = ['no-restricted-imports', '@typescript-eslint/no-restricted-imports'];
 
@@ -72,4 +75,14 @@ describe('renderer layers', () => {
   ])('allows the import in %s', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
   });
+});
+
+describe('type-aware lint', () => {
+  // An existing file of the shared/ program, linted with other text: the rule needs its types.
+  it('reports a promise nobody awaits, and passes one that is awaited', async () => {
+    const typed = new ESLint();
+    const lint = async (code: string) => (await typed.lintText(code, { filePath: 'shared/sync/backoff.ts' }))[0]?.messages.map((m) => m.ruleId) ?? [];
+    expect(await lint('export function f(): void {\n  Promise.resolve(1);\n}\n')).toContain('@typescript-eslint/no-floating-promises');
+    expect(await lint('export async function f(): Promise<void> {\n  await Promise.resolve(1);\n}\n')).toEqual([]);
+  }, 60_000);
 });

@@ -140,7 +140,7 @@ function upsert(ctx: Ctx, req: Req, t: string): { status: number; body: unknown 
   assertNoDuplicateUnique(type, plan.flatMap((p) => (p.created ? [p.created] : [])));
   const results = plan.map((p) => {
     if (p.existing) return { ...recordJson(ctx.store, ctx.store.update(p.existing, p.changes, writeSource(req), ctx.now()), { properties: Object.keys(p.existing.props) }), new: false };
-    const r = commitCreate(ctx, type, req, p.created as PreparedCreate);
+    const r = commitCreate(ctx, type, req, p.created);
     return { ...recordJson(ctx.store, r, { properties: Object.keys(r.props) }), new: true };
   });
   return { status: 200, body: { ...stamp(started), results } };

@@ -1,7 +1,7 @@
 import { HttpError, notFound, validation } from '../http/errors';
 import type { PropertyCreate, SchemaCreate } from './inputs';
 import { findObjectType, type ObjectType } from './object-types';
-import { PROPERTIES, propertyJson, type PropertyDef, type PropertyType } from './properties';
+import { PROPERTIES, propertyJson, type PropertyDef } from './properties';
 
 /**
  * What a portal's admins (or apps) added to the built-in catalogue: properties created with
@@ -193,7 +193,7 @@ export class PortalSchema {
     return {
       name: input.name,
       label: input.label,
-      type: input.type as PropertyType,
+      type: input.type,
       fieldType: input.fieldType,
       ...(input.options ? { options: input.options.map((o) => ({ label: o.label, value: o.value })) } : {}),
       ...(input.hasUniqueValue ? { unique: true } : {}),

@@ -1,4 +1,4 @@
-import { newEntry, type PropValue, type SyncedType } from '../../../shared/sync';
+import { newEntry, type PropValue } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
 import { recomputeOverlay } from '../overlay-tx';
 import type { ConflictRow } from '../rows';
@@ -17,7 +17,7 @@ export type ConflictChoice = { keep: 'mine' } | { keep: 'theirs' } | { edit: Pro
 export async function resolveConflict(db: CsDatabase, key: string, choice: ConflictChoice, now: () => number = () => Date.now()): Promise<void> {
   const conflict = await db.conflicts.get(key);
   if (!conflict) return;
-  const table = db.records(conflict.objectType as SyncedType);
+  const table = db.records(conflict.objectType);
   await db.transaction('rw', [db.conflicts, db.outbox, db.overlay, table], async () => {
     const c = await db.conflicts.get(key);
     if (!c) return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intentRecordKey, type Intent, type OutboxEntry } from '../../../shared/sync';
+import { intentRecordKey, type OutboxEntry } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
 import { getMeta, META } from '../meta';
 import { recomputeOverlay } from '../overlay-tx';
@@ -112,7 +112,7 @@ export async function importOutbox(db: CsDatabase, data: OutboxExport): Promise<
     let added = 0;
     for (const e of data.entries) {
       if (present.has(identity(e))) continue;
-      const recordKey = intentRecordKey(e.intent as Intent);
+      const recordKey = intentRecordKey(e.intent);
       await db.outbox.add({ ...e, recordKey });
       keys.push(recordKey);
       added++;

@@ -81,7 +81,7 @@ export class Portal {
       const per: Record<string, number> = { tasks: 2, meetings: 1, notes: 2, calls: 1.5, emails: 3.5 };
       for (const type of ENGAGEMENTS) {
         const n = Math.floor(per[type]!) + (r() < per[type]! % 1 ? 1 : 0);
-        for (let i = 0; i < n; i++) this.engagement(type, company, contacts[Math.floor(r() * 3)]!, past());
+        for (let i = 0; i < n; i++) this.engagement(type, company, contacts[Math.floor(r() * 3)], past());
       }
     }
   }
@@ -182,7 +182,7 @@ export class Portal {
       const out = this.answer(laptop, method, url, body, search);
       await this.sim.sleep(latency / 2);
       return fakeResponse(out.status, out.headers, out.body);
-    }) as typeof fetch;
+    });
   }
 
   private answer(laptop: number, method: string, url: URL, body: Record<string, unknown>, search: boolean): { status: number; headers: Record<string, string>; body: unknown } {

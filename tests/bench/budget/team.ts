@@ -153,7 +153,7 @@ function countingFetch(inner: typeof fetch, count: () => void): typeof fetch {
   return ((input: string | URL | Request, init?: RequestInit) => {
     count();
     return inner(input, init);
-  }) as typeof fetch;
+  });
 }
 
 /**

@@ -25,7 +25,7 @@ interface Prop {
   modificationMetadata?: { readOnlyValue: boolean };
 }
 
-const catalogue = async (type: string): Promise<Prop[]> => (await client.crm.properties.coreApi.getAll(type)).results as unknown as Prop[];
+const catalogue = async (type: string): Promise<Prop[]> => (await client.crm.properties.coreApi.getAll(type)).results;
 
 // Thresholds of a real portal, and HubSpot default names each type must carry.
 const EXPECTED: Record<string, { min: number; defaults: string[] }> = {

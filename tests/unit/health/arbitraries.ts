@@ -91,4 +91,4 @@ export function accountArb(id: string): fc.Arbitrary<ViewRecord> {
 
 export const relatedArb: fc.Arbitrary<Record<string, ViewRecord[]>> = fc.record(
   Object.fromEntries(RELATED_TYPES.map((t) => [t, fc.array(fc.integer({ min: 0, max: 1e6 }).chain((n) => relatedRecordArb(t, `${t}-${n}`)), { maxLength: 5 })])),
-) as fc.Arbitrary<Record<string, ViewRecord[]>>;
+);

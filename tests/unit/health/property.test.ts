@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkScore, compileScore, compileScores, HealthBook } from '../../../shared/health';
 import type { BookChange, HealthSummary } from '../../../shared/health';
-import type { ViewRecord } from '../../../shared/views';
 import { accountArb, relatedArb, relatedRecordArb, RELATED_TYPES, scoreArb } from './arbitraries';
 import { CTX } from './fixtures';
 import { referenceScore } from './reference';
@@ -43,15 +42,15 @@ const ids = (t: string) => [0, 1, 2].map((i) => `${t}-${i}`);
 
 /** A random edit: an account or related record written or removed, or an association made or removed. */
 const changeArb: fc.Arbitrary<BookChange> = fc.oneof(
-  { weight: 1, arbitrary: fc.constantFrom(...ACCOUNTS).chain((id) => fc.oneof({ weight: 5, arbitrary: accountArb(id) as fc.Arbitrary<ViewRecord | null> }, { weight: 1, arbitrary: fc.constant(null) }).map((record) => ({ kind: 'record' as const, objectType: 'companies', id, record }))) as fc.Arbitrary<BookChange> },
+  { weight: 1, arbitrary: fc.constantFrom(...ACCOUNTS).chain((id) => fc.oneof({ weight: 5, arbitrary: accountArb(id) }, { weight: 1, arbitrary: fc.constant(null) }).map((record) => ({ kind: 'record' as const, objectType: 'companies', id, record }))) },
   { weight: 2, arbitrary: fc.constantFrom(...RELATED_TYPES).chain((t) =>
     fc.constantFrom(...ids(t)).chain((id) =>
-      fc.oneof({ weight: 4, arbitrary: relatedRecordArb(t, id) as fc.Arbitrary<ViewRecord | null> }, { weight: 1, arbitrary: fc.constant(null) }).map((record) => ({ kind: 'record' as const, objectType: t, id, record })),
+      fc.oneof({ weight: 4, arbitrary: relatedRecordArb(t, id) }, { weight: 1, arbitrary: fc.constant(null) }).map((record) => ({ kind: 'record' as const, objectType: t, id, record })),
     ),
-  ) as fc.Arbitrary<BookChange> },
+  ) },
   { weight: 3, arbitrary: fc.record({ accountId: fc.constantFrom(...ACCOUNTS), objectType: fc.constantFrom(...RELATED_TYPES), i: fc.integer({ min: 0, max: 2 }), linked: fc.boolean() }).map(
     ({ accountId, objectType, i, linked }) => ({ kind: 'link' as const, accountId, objectType, id: `${objectType}-${i}`, linked }),
-  ) as fc.Arbitrary<BookChange> },
+  ) },
 );
 
 const snapshot = (book: HealthBook): Record<string, HealthSummary | null> => Object.fromEntries([...book.allResults()].sort(([a], [b]) => a.localeCompare(b)));

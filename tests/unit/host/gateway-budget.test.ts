@@ -90,7 +90,7 @@ describe('one team, one budget: the gateway reads the rate-limit headers', () =>
         const res = await low.fetchImpl(input);
         headers = Object.fromEntries(res.headers);
         return res;
-      }) as typeof fetch,
+      }),
     });
     expect((await gw2.request({ method: 'GET', path: '/crm/v3/owners' })).budget).toEqual({ daily: 1_000, dailyRemaining: 94, dailyLow: true });
     expect(headers['x-hubspot-ratelimit-daily-remaining']).toBe('94');
@@ -99,19 +99,19 @@ describe('one team, one budget: the gateway reads the rate-limit headers', () =>
       connection: conn,
       clock,
       limiter: new RateLimiter(roomy(), clock),
-      fetch: (async (input: string | URL | Request) => (String(input).includes('owners') ? low.fetchImpl(input) : new Response('{"results":[]}', { status: 200 }))) as typeof fetch,
+      fetch: (async (input: string | URL | Request) => (String(input).includes('owners') ? low.fetchImpl(input) : new Response('{"results":[]}', { status: 200 }))),
     });
     await bare.request({ method: 'GET', path: '/crm/v3/owners' });
     expect((await bare.request({ method: 'POST', path: '/crm/v3/objects/deals/search', body: {} })).budget?.dailyLow).toBe(true);
     // No budget is invented before any answer stated one.
-    const none = createCrmGateway({ connection: conn, clock, limiter: new RateLimiter(roomy(), clock), fetch: (async () => new Response('{}', { status: 200 })) as typeof fetch });
+    const none = createCrmGateway({ connection: conn, clock, limiter: new RateLimiter(roomy(), clock), fetch: (async () => new Response('{}', { status: 200 })) });
     expect((await none.request({ method: 'GET', path: '/crm/v3/owners' })).budget).toBeUndefined();
   });
 
   it('paces background reads (reconcile, sweep) below the full rate; ordinary calls are not held by them', async () => {
     const clock = virtualClock();
     const limiter = new RateLimiter({ ...roomy(), background: { max: 3, intervalMs: 10_000 } }, clock);
-    const gw = createCrmGateway({ connection: conn, clock, limiter, fetch: (async () => new Response('{"results":[]}', { status: 200 })) as typeof fetch });
+    const gw = createCrmGateway({ connection: conn, clock, limiter, fetch: (async () => new Response('{"results":[]}', { status: 200 })) });
     const at: number[] = [];
     for (let i = 0; i < 7; i++) {
       await gw.request({ method: 'GET', path: '/crm/v3/objects/companies', priority: 'background' });

@@ -22,8 +22,8 @@ describe('one rule each', () => {
   it('runs a complete filter of the right kind and skips one still being written', () => {
     const done: Filter = { property: 'nps_score', operator: 'gte', value: '9' };
     expect(isRunnableFilter(done, 'number')).toBe(true);
-    expect(isRunnableFilter({ property: 'nps_score', operator: 'gte' } as Filter, 'number')).toBe(false);
-    expect(isRunnableFilter({ property: '', operator: 'gte', value: '9' } as Filter, 'number')).toBe(false);
+    expect(isRunnableFilter({ property: 'nps_score', operator: 'gte' }, 'number')).toBe(false);
+    expect(isRunnableFilter({ property: '', operator: 'gte', value: '9' }, 'number')).toBe(false);
     expect(filterProblem(done, 'number')).toBeUndefined();
   });
 });
