@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every gate CI runs, in order, then one plain line adding all suites up:
-// `N passed, M failed`. Typecheck, lint, Electronegativity and build count as one check
+// `N passed, M failed`. Typecheck, lint, the format check, Electronegativity and build count as one check
 // each; Vitest and Playwright count their tests. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -39,6 +39,7 @@ function readJson(file) {
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
+check('format', 'npm', ['run', '--silent', 'format:check']);
 // Electronegativity over src-main: no high or medium finding beyond the documented exceptions.
 check('electronegativity', 'node', ['scripts/electronegativity.mjs']);
 check('build', 'npm', ['run', '--silent', 'build']);

@@ -41,6 +41,8 @@ export const stageFamily = (ids: readonly string[]): Entry[] =>
     [`hs_v2_latest_time_in_${id}`, 'number', null, 'c'],
   ]);
 
+// A data table: several entries a line, as HubSpot lists them.
+// prettier-ignore
 export const OWNERSHIP: Entry[] = [
   ['hs_all_owner_ids', 'text', null, 'c'], ['hs_all_team_ids', 'text', null, 'c'], ['hs_all_accessible_team_ids', 'text', null, 'c'],
   ['hubspot_team_id', 'text', null, 'r'], ['hubspot_owner_assigneddate', 'datetime', null, 'c'], ['hs_created_by_user_id', 'number', null, 'c'],
@@ -54,6 +56,8 @@ export const OWNERSHIP: Entry[] = [
   ['hs_pinned_engagement_id', 'number'],
 ];
 
+// A data table: several entries a line, as HubSpot lists them.
+// prettier-ignore
 export const ANALYTICS: Entry[] = [
   ['hs_analytics_source', 'select', SOURCES, 'c'], ['hs_analytics_source_data_1', 'text', null, 'c'], ['hs_analytics_source_data_2', 'text', null, 'c'],
   ['hs_analytics_latest_source', 'select', SOURCES, 'c'], ['hs_analytics_latest_source_data_1', 'text', null, 'c'], ['hs_analytics_latest_source_data_2', 'text', null, 'c'],
@@ -62,6 +66,8 @@ export const ANALYTICS: Entry[] = [
   ['hs_analytics_first_touch_converting_campaign', 'text', null, 'c'], ['hs_analytics_last_touch_converting_campaign', 'text', null, 'c'],
 ];
 
+// A data table: several entries a line, as HubSpot lists them.
+// prettier-ignore
 export const ENGAGEMENT_COMMON: Entry[] = [
   ['hs_activity_type', 'text'], ['hs_at_mentioned_owner_ids', 'text'], ['hs_attachment_ids', 'text'], ['hs_body_preview', 'text', null, 'c'],
   ['hs_body_preview_html', 'html', null, 'c'], ['hs_body_preview_is_truncated', 'bool', null, 'c'], ['hs_engagement_source', 'text', null, 'r'],
@@ -74,6 +80,8 @@ export const ENGAGEMENT_COMMON: Entry[] = [
 ];
 
 /** HubSpot's default properties of the engagement types, by group. */
+// A data table: several entries a line, as HubSpot lists them.
+// prettier-ignore
 export const ENGAGEMENT_DEFAULTS: Record<string, Group[]> = {
   tasks: [
     {
