@@ -15,8 +15,7 @@ function cspMeta(): Plugin {
     .join('; ');
   return {
     name: 'cs-csp-meta',
-    transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+    transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
   };
 }
 

@@ -13,10 +13,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'child_proc
 
 // `electron` is matched as a module name, so that paths like src-main/electron/ stay importable.
 const restrict = (patterns, message) => ({
-  'no-restricted-imports': [
-    'error',
-    { patterns: patterns.map((p) => (p === 'electron' ? { regex: '^electron(/.*)?$', message } : { group: [p], message })) },
-  ],
+  'no-restricted-imports': ['error', { patterns: patterns.map((p) => (p === 'electron' ? { regex: '^electron(/.*)?$', message } : { group: [p], message })) }],
 });
 
 /**
@@ -73,7 +70,10 @@ export default defineConfig([
   {
     files: ['src-renderer/**/*.{ts,vue}'],
     languageOptions: { globals: globals.browser },
-    rules: restrict(['**/src-main/**', 'electron', ...nodeBuiltins], 'The renderer talks to its host only through src-renderer/bridge and the shared contract.'),
+    rules: restrict(
+      ['**/src-main/**', 'electron', ...nodeBuiltins],
+      'The renderer talks to its host only through src-renderer/bridge and the shared contract.',
+    ),
   },
   {
     files: ['src-renderer/features/**/*.{ts,vue}', 'src-renderer/components/**/*.{ts,vue}'],

@@ -23,7 +23,7 @@ const EXCEPTIONS = [
     file: 'src-main/electron/security.ts',
     line: 'shell.openExternal(url)',
     reason:
-      "A link the page opens (window.open, target=_blank) reaches the OS only after isAllowedExternalUrl " +
+      'A link the page opens (window.open, target=_blank) reaches the OS only after isAllowedExternalUrl ' +
       '(shared/contract/external-links.ts): https without credentials, mailto with one address and at most ' +
       'subject and body, tel; anything else is dropped. Tested in tests/unit/electron-shell/security.test.ts.',
   },

@@ -62,7 +62,8 @@ if (vitest) {
 const pwJson = join(reports, 'playwright.json');
 const browser = findChromium();
 if (!browser) console.log(`\n${NO_BROWSER}`);
-const pwOk = browser !== null && run('playwright', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, CHROMIUM_PATH: browser });
+const pwOk =
+  browser !== null && run('playwright', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, CHROMIUM_PATH: browser });
 const pw = browser === null ? null : readJson(pwJson);
 if (browser === null) {
   failed += 1;

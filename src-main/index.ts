@@ -1,4 +1,22 @@
-import { BrowserWindow, Menu, MessageChannelMain, Notification, Tray, app, clipboard, dialog, ipcMain, nativeImage, net, powerMonitor, protocol, safeStorage, screen, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  MessageChannelMain,
+  Notification,
+  Tray,
+  app,
+  clipboard,
+  dialog,
+  ipcMain,
+  nativeImage,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { UsageError } from './crm/hubspot-url';
 import { DEMO_ACTIVITY_EVERY_MS, startDemoCrm } from './demo-crm';
 import { startShell } from './electron/lifecycle';

@@ -48,9 +48,7 @@ export function mailtoUrl(address: string, fields: { subject?: string; body?: st
   // Non-ASCII letters are percent-encoded; `+` (allowed in an address) stays as it is.
   const part = (p: string) => encodeURIComponent(p).replace(/%2B/g, '+');
   const recipient = `${part(a.slice(0, at))}@${part(a.slice(at + 1))}`;
-  const query = (['subject', 'body'] as const)
-    .flatMap((k) => (fields[k] ? [`${k}=${encodeURIComponent(fields[k])}`] : []))
-    .join('&');
+  const query = (['subject', 'body'] as const).flatMap((k) => (fields[k] ? [`${k}=${encodeURIComponent(fields[k])}`] : [])).join('&');
   const url = `mailto:${recipient}${query ? `?${query}` : ''}`;
   return isAllowedExternalUrl(url) ? url : null;
 }

@@ -18,18 +18,7 @@ export const HUBSPOT_URL_MAX_LENGTH = 2048;
 
 /** Which rule a refused address breaks, for a translated message (the form); `problem` says it in English (command line, contract). */
 export type HubspotUrlProblem =
-  | 'empty'
-  | 'tooLong'
-  | 'characters'
-  | 'notAbsolute'
-  | 'scheme'
-  | 'credentials'
-  | 'query'
-  | 'fragment'
-  | 'host'
-  | 'port'
-  | 'plainHttp'
-  | 'path';
+  'empty' | 'tooLong' | 'characters' | 'notAbsolute' | 'scheme' | 'credentials' | 'query' | 'fragment' | 'host' | 'port' | 'plainHttp' | 'path';
 
 export type HubspotUrlCheck = { ok: true; url: string } | { ok: false; code: HubspotUrlProblem; problem: string };
 
@@ -48,7 +37,10 @@ function hostProblem(host: string): string | null {
   if (!labels.every((l) => HOST_LABEL.test(l))) return 'the host name is not valid (letters, digits, dots and hyphens only)';
   // A host ending in a number is read as an IPv4 address by URL parsers (`a.0`, `127.1`,
   // `0x7f.1`): only four plain numbers 0–255 are accepted, so what is shown is what is used.
-  if (/^(?:[0-9]+|0x[0-9a-f]*)$/.test(labels.at(-1) ?? '') && (labels.length !== 4 || !labels.every((l) => /^(?:0|[1-9][0-9]{0,2})$/.test(l) && Number(l) <= 255))) {
+  if (
+    /^(?:[0-9]+|0x[0-9a-f]*)$/.test(labels.at(-1) ?? '') &&
+    (labels.length !== 4 || !labels.every((l) => /^(?:0|[1-9][0-9]{0,2})$/.test(l) && Number(l) <= 255))
+  ) {
     return 'the IPv4 address is not valid';
   }
   return null;
@@ -90,7 +82,10 @@ export function checkHubspotUrl(raw: string): HubspotUrlCheck {
     if (!((scheme === 'https' && n === 443) || (scheme === 'http' && n === 80))) port = `:${n}`;
   }
   if (scheme === 'http' && !(LOOPBACK_HOSTS as readonly string[]).includes(host)) {
-    return fail('plainHttp', 'plain http:// is allowed only for this computer (127.0.0.1, ::1, localhost); use https:// so the token is never sent unencrypted');
+    return fail(
+      'plainHttp',
+      'plain http:// is allowed only for this computer (127.0.0.1, ::1, localhost); use https:// so the token is never sent unencrypted',
+    );
   }
 
   const segments = path.replace(/\/+$/, '').split('/').slice(1);
@@ -106,4 +101,3 @@ export function normaliseHubspotUrl(raw: string): string | null {
   const r = checkHubspotUrl(raw);
   return r.ok ? r.url : null;
 }
-

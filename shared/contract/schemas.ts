@@ -18,12 +18,7 @@ export const AppInfo = z.object({
 });
 
 /** Paths the CRM gateway may reach: the HubSpot API families the app uses, nothing else. */
-export const CRM_PATH_PREFIXES = [
-  '/crm/',
-  '/crm-object-schemas/',
-  '/settings/',
-  '/account-info/',
-] as const;
+export const CRM_PATH_PREFIXES = ['/crm/', '/crm-object-schemas/', '/settings/', '/account-info/'] as const;
 
 /**
  * Why a CRM path is refused, or null when it may be sent. The path is judged the way the
@@ -101,9 +96,7 @@ export const CrmIdentity = CrmUserIdentity.nullable();
  */
 export const CrmSetUserRequest = z
   .object({
-    userId: z
-      .string({ message: 'userId must be text' })
-      .regex(/^[0-9]{1,20}$/, { message: 'userId must be a CRM user id (1 to 20 digits)' }),
+    userId: z.string({ message: 'userId must be text' }).regex(/^[0-9]{1,20}$/, { message: 'userId must be a CRM user id (1 to 20 digits)' }),
   })
   .strict();
 
@@ -223,7 +216,10 @@ export const ExportContent = z.object({ content: z.string() });
 export const DesktopStatus = z
   .object({
     pendingEdits: z.number().int().nonnegative().nullable(),
-    nextDue: z.object({ id: z.string().min(1).max(200), subject: z.string().max(200), dueAt: z.number() }).strict().nullable(),
+    nextDue: z
+      .object({ id: z.string().min(1).max(200), subject: z.string().max(200), dueAt: z.number() })
+      .strict()
+      .nullable(),
   })
   .strict();
 
@@ -283,7 +279,9 @@ export const DiagnosticsRequest = z
         lastError: z.string().max(2000).nullable(),
       })
       .strict(),
-    outbox: z.object({ pending: z.number().int().nonnegative().nullable(), attention: z.number().int().nonnegative(), conflicts: z.number().int().nonnegative() }).strict(),
+    outbox: z
+      .object({ pending: z.number().int().nonnegative().nullable(), attention: z.number().int().nonnegative(), conflicts: z.number().int().nonnegative() })
+      .strict(),
   })
   .strict();
 

@@ -140,10 +140,12 @@ export function computeReport(report: Report, rows: readonly ReportRow[], ctx: R
 /** Parses saved reports, dropping any that no longer fit the schema (never more than the limit). */
 export function parseSavedReports(value: unknown): Report[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((r) => {
-    const parsed = ReportSchema.safeParse(r);
-    return parsed.success ? [parsed.data] : [];
-  }).slice(0, MAX_REPORTS);
+  return value
+    .flatMap((r) => {
+      const parsed = ReportSchema.safeParse(r);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .slice(0, MAX_REPORTS);
 }
 
 /** Moves the report at `index` by `delta` places; out-of-range moves leave the order alone. */

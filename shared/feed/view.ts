@@ -20,7 +20,11 @@ export interface FeedNames {
 
 /** Case- and accent-insensitive, so "lodz" finds "Łódź" and "zoe" finds "Zoë". */
 export function fold(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l');
 }
 
 export function matchesSequence(item: FeedItem, f: SequenceFilter): boolean {

@@ -52,7 +52,12 @@ export const clamp = (n: number, lo: number, hi: number): number => Math.min(hi,
 
 function compileCriterion(c: Criterion, ctx: HealthContext, cache: TimeCache): (data: AccountData) => boolean {
   if (c.kind !== 'property') return compileActivity(c, ctx, cache);
-  const env = filterEnv({ now: ctx.now, timeZone: ctx.timeZone, propertyTypes: ctx.propertyTypes[c.objectType] ?? {}, currentUserOwnerId: ctx.currentUserOwnerId });
+  const env = filterEnv({
+    now: ctx.now,
+    timeZone: ctx.timeZone,
+    propertyTypes: ctx.propertyTypes[c.objectType] ?? {},
+    currentUserOwnerId: ctx.currentUserOwnerId,
+  });
   const f = compileFilterOf(c.filter, env);
   if (c.objectType === ctx.accountObject) return (d) => f.test(d.account);
   return (d) => d.related(c.objectType).some((r) => f.test(r));
@@ -125,7 +130,12 @@ export interface HealthEvaluator {
  * object type holds nothing.
  */
 export function compileScores(scores: readonly HealthScore[], views: readonly View[], ctx: HealthContext): HealthEvaluator {
-  const viewCtx = { now: ctx.now, timeZone: ctx.timeZone, propertyTypes: ctx.propertyTypes[ctx.accountObject] ?? {}, currentUserOwnerId: ctx.currentUserOwnerId };
+  const viewCtx = {
+    now: ctx.now,
+    timeZone: ctx.timeZone,
+    propertyTypes: ctx.propertyTypes[ctx.accountObject] ?? {},
+    currentUserOwnerId: ctx.currentUserOwnerId,
+  };
   const cache: TimeCache = new WeakMap();
   const compiled = scores.map((s) => {
     const segs = s.segments.flatMap((id) => {

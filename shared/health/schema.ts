@@ -56,9 +56,7 @@ export const CountCriterionSchema = z
   .strict();
 
 /** "Last activity within 14 days": the latest matching record in the past is at most D days old. */
-export const RecencyCriterionSchema = z
-  .object({ ...ActivityBase, kind: z.literal('recency'), withinDays: z.number().int().min(1).max(3650) })
-  .strict();
+export const RecencyCriterionSchema = z.object({ ...ActivityBase, kind: z.literal('recency'), withinDays: z.number().int().min(1).max(3650) }).strict();
 
 export const CriterionSchema = z.discriminatedUnion('kind', [PropertyCriterionSchema, CountCriterionSchema, RecencyCriterionSchema]);
 export type PropertyCriterion = z.infer<typeof PropertyCriterionSchema>;
@@ -73,7 +71,12 @@ const Name = (what: string) =>
     .refine((s) => s.length <= 100, { message: `${what} name must be at most 100 characters` });
 
 export const GroupSchema = z
-  .object({ id: Id, name: Name('Group'), maxPoints: z.number().int().min(1, 'a group maximum must be at least 1').max(100), criteria: z.array(CriterionSchema) })
+  .object({
+    id: Id,
+    name: Name('Group'),
+    maxPoints: z.number().int().min(1, 'a group maximum must be at least 1').max(100),
+    criteria: z.array(CriterionSchema),
+  })
   .strict();
 export type HealthGroup = z.infer<typeof GroupSchema>;
 

@@ -26,18 +26,42 @@ export function setupTemplate(id: string, name: string, accountObject = 'compani
       ]),
       group('tickets', 'Supported tickets', 20, [
         {
-          id: 'no-urgent-ticket', kind: 'count', objectType: 'tickets', state: 'open', comparator: 'eq', count: 0, points: 20,
+          id: 'no-urgent-ticket',
+          kind: 'count',
+          objectType: 'tickets',
+          state: 'open',
+          comparator: 'eq',
+          count: 0,
+          points: 20,
           where: [{ property: 'hs_ticket_priority', operator: 'is_any_of', values: ['HIGH', 'URGENT'] }],
         },
         { id: 'many-open-tickets', kind: 'count', objectType: 'tickets', state: 'open', comparator: 'gte', count: 3, points: -10 },
       ]),
       group('sentiment', 'CSM sentiment', 20, [
-        { id: 'sentiment-good', kind: 'property', objectType: accountObject, filter: { property: 'csm_sentiment', operator: 'is_any_of', values: ['Good'] }, points: 20 },
-        { id: 'sentiment-neutral', kind: 'property', objectType: accountObject, filter: { property: 'csm_sentiment', operator: 'is_any_of', values: ['Neutral'] }, points: 10 },
+        {
+          id: 'sentiment-good',
+          kind: 'property',
+          objectType: accountObject,
+          filter: { property: 'csm_sentiment', operator: 'is_any_of', values: ['Good'] },
+          points: 20,
+        },
+        {
+          id: 'sentiment-neutral',
+          kind: 'property',
+          objectType: accountObject,
+          filter: { property: 'csm_sentiment', operator: 'is_any_of', values: ['Neutral'] },
+          points: 10,
+        },
       ]),
       group('nps', 'NPS', 20, [
         { id: 'nps-promoter', kind: 'property', objectType: accountObject, filter: { property: 'nps_score', operator: 'gte', value: '9' }, points: 20 },
-        { id: 'nps-passive', kind: 'property', objectType: accountObject, filter: { property: 'nps_score', operator: 'between', value: '7', highValue: '8' }, points: 10 },
+        {
+          id: 'nps-passive',
+          kind: 'property',
+          objectType: accountObject,
+          filter: { property: 'nps_score', operator: 'between', value: '7', highValue: '8' },
+          points: 10,
+        },
       ]),
     ],
   };

@@ -44,7 +44,14 @@ export function parseAnswer<T>(c: HubspotCall<T>, res: CrmResponse): { ok: true;
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : 'the body';
-  return { ok: false, error: { kind: 'malformed', status: res.status, message: `The CRM's answer when ${c.what} was not understood (${where}: ${issue?.message ?? 'unexpected shape'}).` } };
+  return {
+    ok: false,
+    error: {
+      kind: 'malformed',
+      status: res.status,
+      message: `The CRM's answer when ${c.what} was not understood (${where}: ${issue?.message ?? 'unexpected shape'}).`,
+    },
+  };
 }
 
 /** Sends one call through the port and reads its answer. Never throws for a CRM or network failure. */

@@ -102,7 +102,13 @@ export const Pipeline = z.looseObject({
   displayOrder: z.number().optional(),
   archived: z.boolean().optional(),
   stages: z.array(
-    z.looseObject({ id: z.string(), label: z.string(), displayOrder: z.number().optional(), archived: z.boolean().optional(), metadata: z.record(z.string(), z.unknown()).optional() }),
+    z.looseObject({
+      id: z.string(),
+      label: z.string(),
+      displayOrder: z.number().optional(),
+      archived: z.boolean().optional(),
+      metadata: z.record(z.string(), z.unknown()).optional(),
+    }),
   ),
 });
 

@@ -21,12 +21,9 @@ export interface CrmResponse {
   budget?: { daily: number; dailyRemaining: number; dailyLow: boolean };
 }
 
-export type CrmResult =
-  | { ok: true; data: CrmResponse }
-  | { ok: false; error: { code: string; message: string } };
+export type CrmResult = { ok: true; data: CrmResponse } | { ok: false; error: { code: string; message: string } };
 
 /** How the sync reaches the CRM: through the host bridge in the app, the real gateway in tests. */
 export interface CrmPort {
   request(req: CrmRequest): Promise<CrmResult>;
 }
-

@@ -13,8 +13,12 @@ function fmt(timeZone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -84,5 +88,8 @@ export function rescheduledDue(choice: RescheduleChoice, dueAt: number | null, n
   const today = wallClockOf(now, timeZone);
   const time = dueAt === null ? { hour: 9, minute: 0 } : wallClockOf(dueAt, timeZone);
   const target = new Date(Date.UTC(today.year, today.month - 1, today.day + CHOICE_DAYS[choice]));
-  return zonedInstant({ year: target.getUTCFullYear(), month: target.getUTCMonth() + 1, day: target.getUTCDate(), hour: time.hour, minute: time.minute }, timeZone);
+  return zonedInstant(
+    { year: target.getUTCFullYear(), month: target.getUTCMonth() + 1, day: target.getUTCDate(), hour: time.hour, minute: time.minute },
+    timeZone,
+  );
 }

@@ -73,10 +73,13 @@ export function createNotifyRunner(deps: NotifyRunnerDeps): NotifyRunner {
     timer = null;
     if (stopped) return;
     state.wakeAt = wakeAt;
-    timer = deps.setTimer(() => {
-      timer = null;
-      void serial(() => run(false));
-    }, Math.max(0, wakeAt - deps.now()));
+    timer = deps.setTimer(
+      () => {
+        timer = null;
+        void serial(() => run(false));
+      },
+      Math.max(0, wakeAt - deps.now()),
+    );
   }
 
   async function flush() {

@@ -17,13 +17,20 @@ export const NO_FILTERS: BoardFilters = { owner: 'any', createDate: 'any', lastA
  * value missing): those are skipped, not errors, so the board never goes blank mid-edit.
  */
 export function completeGroups(groups: readonly FilterGroup[], propertyTypes: Readonly<Record<string, PropertyKind>>): FilterGroup[] {
-  return groups
-    .map((g) => ({ filters: g.filters.filter((f) => isRunnableFilter(f, propertyTypes[f.property])) }))
-    .filter((g) => g.filters.length > 0);
+  return groups.map((g) => ({ filters: g.filters.filter((f) => isRunnableFilter(f, propertyTypes[f.property])) })).filter((g) => g.filters.length > 0);
 }
 
 /** Periods offered for "created" and "last activity": both look back from today. */
-export const PAST_PERIODS = ['today', 'yesterday', 'last_7_days', 'last_30_days', 'last_90_days', 'this_month', 'this_quarter', 'last_quarter'] as const satisfies readonly RelativePeriod[];
+export const PAST_PERIODS = [
+  'today',
+  'yesterday',
+  'last_7_days',
+  'last_30_days',
+  'last_90_days',
+  'this_month',
+  'this_quarter',
+  'last_quarter',
+] as const satisfies readonly RelativePeriod[];
 
 /**
  * HubSpot's "Last activity date" is `notes_last_updated` on deals; tickets have no such
@@ -68,6 +75,12 @@ export function filtersToView(objectType: string, f: BoardFilters, ownerUserId: 
  * groups (that is how the views engine sees it), so it comes back as an advanced filter.
  */
 export function viewToFilters(view: View): BoardFilters {
-  const period = (r: NonNullable<View['quick']>['createDate']) => (r && r.period !== 'custom' && (PAST_PERIODS as readonly string[]).includes(r.period) ? (r.period) : 'any');
-  return { owner: 'any', createDate: period(view.quick?.createDate), lastActivity: period(view.quick?.lastActivity), groups: view.filterGroups.map((g) => ({ filters: g.filters.map((f) => ({ ...f })) })) };
+  const period = (r: NonNullable<View['quick']>['createDate']) =>
+    r && r.period !== 'custom' && (PAST_PERIODS as readonly string[]).includes(r.period) ? r.period : 'any';
+  return {
+    owner: 'any',
+    createDate: period(view.quick?.createDate),
+    lastActivity: period(view.quick?.lastActivity),
+    groups: view.filterGroups.map((g) => ({ filters: g.filters.map((f) => ({ ...f })) })),
+  };
 }

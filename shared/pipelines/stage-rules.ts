@@ -15,7 +15,14 @@ export function stageRuleKey(objectType: string, pipelineId: string, stageId: st
 
 export function parsePropertyList(text: string | undefined): string[] {
   if (!text) return [];
-  return [...new Set(text.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 export function requiredProperties(

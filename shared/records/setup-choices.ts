@@ -36,7 +36,14 @@ export function dateProperties(props: readonly SchemaProperty[]): SchemaProperty
 
 export function accountObjects(companyProperties: readonly SchemaProperty[], schemas: readonly unknown[]): AccountObject[] {
   const custom = schemas.flatMap((s): AccountObject[] => {
-    const schema = s as { name?: string; fullyQualifiedName?: string; objectTypeId?: string; labels?: { plural?: string }; properties?: SchemaProperty[]; archived?: boolean };
+    const schema = s as {
+      name?: string;
+      fullyQualifiedName?: string;
+      objectTypeId?: string;
+      labels?: { plural?: string };
+      properties?: SchemaProperty[];
+      archived?: boolean;
+    };
     const name = schema.fullyQualifiedName ?? schema.objectTypeId;
     // The app's own shared-documents object is never an account object.
     if (!name || schema.archived || schema.name === DOCS_OBJECT_NAME) return [];

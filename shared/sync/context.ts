@@ -4,12 +4,7 @@ import type { CrmPort, StorePort } from './ports';
  * Named places where a test may kill the engine (throw) to prove crash safety
  * (docs/sync-guarantees.md G4, G5, G10).
  */
-export type KillPoint =
-  | 'push:before-send'
-  | 'push:after-send'
-  | 'push:after-resolve'
-  | 'pull:after-fetch'
-  | 'pull:after-apply';
+export type KillPoint = 'push:before-send' | 'push:after-send' | 'push:after-resolve' | 'pull:after-fetch' | 'pull:after-apply';
 
 export interface SyncProgress {
   phase: 'reference' | 'push' | 'bootstrap' | 'backfill' | 'incremental' | 'archived' | 'idle';

@@ -92,14 +92,24 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
     checkpoint: opts.checkpoint ?? (() => {}),
     progress: (p) => {
       opts.onProgress?.(p);
-      emit({ phase: p.phase, progress: { done: p.done, ...(p.objectType ? { objectType: p.objectType } : {}), ...(p.total !== undefined ? { total: p.total } : {}) } });
+      emit({
+        phase: p.phase,
+        progress: { done: p.done, ...(p.objectType ? { objectType: p.objectType } : {}), ...(p.total !== undefined ? { total: p.total } : {}) },
+      });
     },
     serverNow,
   };
 
   const pulls = createPullPlan({ plan, types, random, dailyLow: () => budget.dailyLow(), activity: opts.activity ?? DEFAULT_ACTIVITY });
   const pass = (passTypes: readonly SyncedType[], background: boolean) =>
-    syncPass(ctx, { types: passTypes, now, referenceEveryMs: opts.referenceEveryMs, sweepEveryMs: opts.sweepEveryMs, maintenance: () => !budget.dailyLow(), background });
+    syncPass(ctx, {
+      types: passTypes,
+      now,
+      referenceEveryMs: opts.referenceEveryMs,
+      sweepEveryMs: opts.sweepEveryMs,
+      maintenance: () => !budget.dailyLow(),
+      background,
+    });
 
   function noteBudget() {
     const low = budget.dailyLow();
@@ -161,7 +171,9 @@ export function createSyncCoordinator(opts: CoordinatorOptions): SyncCoordinator
         emit({ lastError: err.message });
         return { pushed: 0, pulled: 0 };
       }
-      emit({ lastError: err instanceof PermanentSyncError ? `The CRM refused a sync request: ${err.message}` : String(err instanceof Error ? err.message : err) });
+      emit({
+        lastError: err instanceof PermanentSyncError ? `The CRM refused a sync request: ${err.message}` : String(err instanceof Error ? err.message : err),
+      });
       throw err;
     } finally {
       if (mode === 'full') pullAfterPush = false;

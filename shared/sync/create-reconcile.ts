@@ -56,7 +56,12 @@ export function parentsOf(e: CreateEntry, outbox: readonly StoredEntry[]): Paren
   for (const o of outbox) {
     const i = o.intent;
     if (i.kind !== 'associate') continue;
-    const other = i.fromType === objectType && i.fromId === recordId ? { toType: i.toType, toId: i.toId } : i.toType === objectType && i.toId === recordId ? { toType: i.fromType, toId: i.fromId } : undefined;
+    const other =
+      i.fromType === objectType && i.fromId === recordId
+        ? { toType: i.toType, toId: i.toId }
+        : i.toType === objectType && i.toId === recordId
+          ? { toType: i.fromType, toId: i.fromId }
+          : undefined;
     if (other && !isTempId(other.toId) && ASSOCIATION_TYPE_IDS[objectType]?.[other.toType] !== undefined) out.push(other);
   }
   return out;
@@ -96,7 +101,12 @@ export async function findLandedCreates(
         verdicts.set(e.seq, { kind: 'review', message: reviewMessage });
         continue;
       }
-      const read = await readByIds(ctx, objectType, ids.filter((id) => !claimed.has(id)), e);
+      const read = await readByIds(
+        ctx,
+        objectType,
+        ids.filter((id) => !claimed.has(id)),
+        e,
+      );
       if (read === undefined) {
         verdicts.set(e.seq, { kind: 'review', message: reviewMessage });
         continue;

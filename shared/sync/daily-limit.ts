@@ -19,7 +19,13 @@ export function isDailyLimit(res: CrmResponse): boolean {
 export function msUntilMidnight(nowMs: number, timeZone?: string): number {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone: timeZone ?? 'UTC', hourCycle: 'h23', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(nowMs);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: timeZone ?? 'UTC',
+      hourCycle: 'h23',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(nowMs);
   } catch {
     return msUntilMidnight(nowMs, 'UTC');
   }

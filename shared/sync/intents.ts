@@ -75,9 +75,7 @@ export function intentRecordKey(intent: Intent): string {
     case 'create':
       return recordKey(intent.objectType, intent.recordId);
     default:
-      return !isTempId(intent.fromId) && isTempId(intent.toId)
-        ? recordKey(intent.toType, intent.toId)
-        : recordKey(intent.fromType, intent.fromId);
+      return !isTempId(intent.fromId) && isTempId(intent.toId) ? recordKey(intent.toType, intent.toId) : recordKey(intent.fromType, intent.fromId);
   }
 }
 
@@ -89,9 +87,7 @@ export function unresolvedRefs(intent: Intent): string[] {
     case 'update':
       return isTempId(intent.recordId) ? [recordKey(intent.objectType, intent.recordId)] : [];
     default:
-      return [recordKey(intent.fromType, intent.fromId), recordKey(intent.toType, intent.toId)].filter((k) =>
-        isTempId(k.slice(k.indexOf(':') + 1)),
-      );
+      return [recordKey(intent.fromType, intent.fromId), recordKey(intent.toType, intent.toId)].filter((k) => isTempId(k.slice(k.indexOf(':') + 1)));
   }
 }
 

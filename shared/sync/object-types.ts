@@ -3,18 +3,7 @@
  * about each. The cursor property differs by type: contacts use `lastmodifieddate`,
  * everything else `hs_lastmodifieddate` (docs/hubspot-api.md §4, §13).
  */
-export const SYNCED_TYPES = [
-  'companies',
-  'contacts',
-  'deals',
-  'tickets',
-  'tasks',
-  'meetings',
-  'notes',
-  'calls',
-  'emails',
-  'p_cs_workspace_docs',
-] as const;
+export const SYNCED_TYPES = ['companies', 'contacts', 'deals', 'tickets', 'tasks', 'meetings', 'notes', 'calls', 'emails', 'p_cs_workspace_docs'] as const;
 
 export type SyncedType = (typeof SYNCED_TYPES)[number];
 
@@ -39,11 +28,7 @@ export interface SyncedTypeInfo {
 
 const ENGAGEMENT_TARGETS: readonly SyncedType[] = ['companies', 'contacts', 'deals', 'tickets'];
 
-const info = (
-  name: SyncedType,
-  fallbackProperties: readonly string[],
-  associationTargets: readonly SyncedType[] = [],
-): SyncedTypeInfo => ({
+const info = (name: SyncedType, fallbackProperties: readonly string[], associationTargets: readonly SyncedType[] = []): SyncedTypeInfo => ({
   name,
   cursorProperty: name === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate',
   fallbackProperties: ['hs_object_id', 'createdate', name === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate', ...fallbackProperties],

@@ -12,7 +12,11 @@ export async function sweepArchived(ctx: SyncContext, type: SyncedType): Promise
   let after: string | undefined;
   let removed = 0;
   do {
-    const page = await fetchCall(ctx.crm, hubspot.objects.list(type, { limit: ctx.tuning.listPageSize, archived: true, properties: ['hs_object_id'], after }), ctx.now);
+    const page = await fetchCall(
+      ctx.crm,
+      hubspot.objects.list(type, { limit: ctx.tuning.listPageSize, archived: true, properties: ['hs_object_id'], after }),
+      ctx.now,
+    );
     const ids = page.results.map((r) => r.id);
     if (ids.length) await ctx.store.removeRecords(type, ids);
     removed += ids.length;

@@ -21,7 +21,13 @@ export async function readAssociations(ctx: SyncContext, fromType: string, toTyp
       // Ids without associations come back as per-item errors in a 207; that is "none".
       for (const r of answer.results) {
         for (const to of r.to) {
-          rows.push({ fromType, fromId: r.from.id, toType, toId: to.toObjectId, typeIds: (to.associationTypes ?? []).flatMap((t) => (t.typeId === undefined ? [] : [t.typeId])) });
+          rows.push({
+            fromType,
+            fromId: r.from.id,
+            toType,
+            toId: to.toObjectId,
+            typeIds: (to.associationTypes ?? []).flatMap((t) => (t.typeId === undefined ? [] : [t.typeId])),
+          });
         }
         const after = r.paging?.next?.after;
         if (after) next.push({ id: r.from.id, after });

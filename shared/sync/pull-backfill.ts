@@ -18,7 +18,7 @@ export async function backfillType(ctx: SyncContext, type: SyncedType, wanted: r
   const key = syncedPropertiesKey(type);
   const held = await ctx.store.getMeta<string[]>(key);
   // Rows loaded before the app tracked this fetched every defined property.
-  if (!held) return void (await ctx.store.setMeta(key, wanted)), 0;
+  if (!held) return (void (await ctx.store.setMeta(key, wanted)), 0);
   const have = new Set(held);
   const missing = wanted.filter((p) => !have.has(p));
   if (!missing.length) {

@@ -30,7 +30,11 @@ export async function bootstrapType(ctx: SyncContext, type: SyncedType, properti
     const listedIds: string[] = [];
     let after = state.after;
     do {
-      const page = await fetchCall(ctx.crm, hubspot.objects.list(type, { limit: ctx.tuning.listPageSize, properties: [listed], archived: false, after }), ctx.now);
+      const page = await fetchCall(
+        ctx.crm,
+        hubspot.objects.list(type, { limit: ctx.tuning.listPageSize, properties: [listed], archived: false, after }),
+        ctx.now,
+      );
       listedIds.push(...page.results.map((r) => r.id));
       after = page.paging?.next?.after;
     } while (after && listedIds.length < ctx.tuning.bootstrapBatch);
@@ -40,9 +44,7 @@ export async function bootstrapType(ctx: SyncContext, type: SyncedType, properti
     if (ids.length) for (const target of TYPE_INFO[type].associationTargets) associations.push(await readAssociations(ctx, type, target, ids));
     await ctx.checkpoint('pull:after-fetch');
     const done = state.done + records.length;
-    const next: CursorState = after
-      ? { ...state, after, done }
-      : { objectType: type, mode: 'incremental', valueMs: Math.max(state.fenceMs, 0) };
+    const next: CursorState = after ? { ...state, after, done } : { objectType: type, mode: 'incremental', valueMs: Math.max(state.fenceMs, 0) };
     await ctx.store.applyPage(type, records, next, associations);
     await ctx.checkpoint('pull:after-apply');
     fetched += records.length;
@@ -54,7 +56,11 @@ export async function bootstrapType(ctx: SyncContext, type: SyncedType, properti
 
 async function startBootstrap(ctx: SyncContext, type: SyncedType): Promise<Bootstrap> {
   const prop = TYPE_INFO[type].cursorProperty;
-  const body = await fetchCall(ctx.crm, hubspot.objects.search(type, { filterGroups: [], sorts: [{ propertyName: prop, direction: 'DESCENDING' }], properties: [prop], limit: 1 }), ctx.now);
+  const body = await fetchCall(
+    ctx.crm,
+    hubspot.objects.search(type, { filterGroups: [], sorts: [{ propertyName: prop, direction: 'DESCENDING' }], properties: [prop], limit: 1 }),
+    ctx.now,
+  );
   const newest = body.results[0];
   // An empty type fences at 0: its first incremental pass reads whatever appeared since.
   const fenceMs = newest ? modifiedAt(type, toSyncedRecord(newest)) : 0;

@@ -34,7 +34,10 @@ export async function incrementalType(ctx: SyncContext, type: SyncedType, cursor
   let total: number | undefined;
   for (;;) {
     const filters: Filter[] = tie
-      ? [{ propertyName: prop, operator: 'EQ', value: String(tie.t) }, { propertyName: 'hs_object_id', operator: 'GT', value: tie.lastId }]
+      ? [
+          { propertyName: prop, operator: 'EQ', value: String(tie.t) },
+          { propertyName: 'hs_object_id', operator: 'GT', value: tie.lastId },
+        ]
       : [{ propertyName: prop, operator: 'GTE', value: String(lo) }, ...upper];
     const body = await fetchCall(
       ctx.crm,
@@ -52,7 +55,10 @@ export async function incrementalType(ctx: SyncContext, type: SyncedType, cursor
     const last = records[records.length - 1];
     if (last) {
       // The overlap re-reads records we already hold; only new versions cost association reads.
-      const stored = await ctx.store.storedVersions(type, records.map((r) => r.id));
+      const stored = await ctx.store.storedVersions(
+        type,
+        records.map((r) => r.id),
+      );
       const changed = records.filter((r) => !stored[r.id] || Date.parse(r.updatedAt) > Date.parse(stored[r.id] ?? ''));
       const ids = changed.map((r) => r.id);
       // A record new to us has its associations read with every partner type; one we hold at an

@@ -22,7 +22,13 @@ export interface PullPlan {
   setActivity(patch: Partial<Activity>, at: number): boolean;
 }
 
-export function createPullPlan(o: { plan: PollSchedule; types: readonly SyncedType[]; random: () => number; dailyLow: () => boolean; activity: Activity }): PullPlan {
+export function createPullPlan(o: {
+  plan: PollSchedule;
+  types: readonly SyncedType[];
+  random: () => number;
+  dailyLow: () => boolean;
+  activity: Activity;
+}): PullPlan {
   let activity = o.activity;
   /** When the activity last changed (client clock). */
   let activityChangedAt = -Infinity;

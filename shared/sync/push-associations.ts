@@ -19,7 +19,11 @@ export async function pushAssociations(ctx: SyncContext, heads: readonly AssocEn
   const orphans = heads.filter((e) => isTempId(e.intent.fromId) || isTempId(e.intent.toId));
   if (orphans.length) {
     await ctx.store.resolve(
-      orphans.map((e): IntentOutcome => ({ kind: 'attention', seq: e.seq, error: { message: 'One side of this association was never created in the CRM.', at: ctx.now() } })),
+      orphans.map((e): IntentOutcome => ({
+        kind: 'attention',
+        seq: e.seq,
+        error: { message: 'One side of this association was never created in the CRM.', at: ctx.now() },
+      })),
     );
     resolved += orphans.length;
   }
@@ -34,7 +38,8 @@ export async function pushAssociations(ctx: SyncContext, heads: readonly AssocEn
     const spec: SendSpec<AssocEntry> = {
       request: (items) => {
         const pairs = items.map((e) => ({ fromId: e.intent.fromId, toId: e.intent.toId }));
-        return (kind === 'associate' ? hubspot.associations.associateDefault(fromType, toType, pairs) : hubspot.associations.archive(fromType, toType, pairs)).request;
+        return (kind === 'associate' ? hubspot.associations.associateDefault(fromType, toType, pairs) : hubspot.associations.archive(fromType, toType, pairs))
+          .request;
       },
       idOf: (e) => e.intent.fromId,
       seqOf: (e) => e.seq,

@@ -82,7 +82,8 @@ async function plainCreates(ctx: SyncContext, objectType: string, entries: Creat
   for (const e of uncertain) {
     const v = verdicts.get(e.seq);
     if (v?.kind === 'landed') settled.push(created(objectType, e, v.record, withClientId));
-    else if (v?.kind === 'review' || v?.kind === 'wait') settled.push({ kind: v.kind === 'review' ? 'attention' : 'retry', seq: e.seq, error: { message: v.message, at: ctx.now() } });
+    else if (v?.kind === 'review' || v?.kind === 'wait')
+      settled.push({ kind: v.kind === 'review' ? 'attention' : 'retry', seq: e.seq, error: { message: v.message, at: ctx.now() } });
   }
   if (settled.length) await ctx.store.resolve(settled);
   resolved += settled.filter((o) => o.kind !== 'retry').length;
@@ -104,13 +105,20 @@ async function plainCreates(ctx: SyncContext, objectType: string, entries: Creat
     onSuccess: (e, result) =>
       result
         ? created(objectType, e, result, withClientId)
-        : { kind: 'retry', seq: e.seq, error: { message: 'The CRM did not return the created record; it will be looked for before any resend.', at: ctx.now() } },
+        : {
+            kind: 'retry',
+            seq: e.seq,
+            error: { message: 'The CRM did not return the created record; it will be looked for before any resend.', at: ctx.now() },
+          },
   };
   // At most 100 inputs and PUSH_BODY_BUDGET_BYTES per request: long notes split a batch.
   for (const group of batchesByBytes(toSend, spec.request, BATCH_MAX)) {
     // The first send's server time bounds where a landed copy can be (its createdate).
     const mark = ctx.serverNow?.();
-    await ctx.store.markSending(group.map((e) => e.seq), mark === undefined ? {} : Object.fromEntries(group.map((e) => [e.seq, mark])));
+    await ctx.store.markSending(
+      group.map((e) => e.seq),
+      mark === undefined ? {} : Object.fromEntries(group.map((e) => [e.seq, mark])),
+    );
     resolved += await sendBisecting(ctx, group, spec);
   }
   return resolved;
@@ -127,7 +135,15 @@ async function readByClientId(ctx: SyncContext, objectType: string, entries: rea
   const found = new Map<string, WireRecord>();
   for (const group of chunk(entries, BATCH_MAX)) {
     const properties = [...new Set([CLIENT_ID_PROPERTY, ...group.flatMap((e) => Object.keys(e.intent.properties))])];
-    const answer = await callParsed(ctx, hubspot.objects.batchRead(objectType, group.map((e) => e.intent.clientId), properties, { idProperty: CLIENT_ID_PROPERTY }));
+    const answer = await callParsed(
+      ctx,
+      hubspot.objects.batchRead(
+        objectType,
+        group.map((e) => e.intent.clientId),
+        properties,
+        { idProperty: CLIENT_ID_PROPERTY },
+      ),
+    );
     // A refused lookup leaves the entries to the upsert, which is idempotent by the same key.
     if (!answer) continue;
     for (const r of answer.results) {

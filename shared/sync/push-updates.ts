@@ -40,7 +40,10 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
     for (const e of entries.filter((x) => isTempId(x.intent.recordId))) {
       outcomes.push({ kind: 'attention', seq: e.seq, error: { message: 'The record this edit belongs to was never created in the CRM.', at: ctx.now() } });
     }
-    for (const group of chunk(entries.filter((x) => !isTempId(x.intent.recordId)), HISTORY_READ_MAX)) {
+    for (const group of chunk(
+      entries.filter((x) => !isTempId(x.intent.recordId)),
+      HISTORY_READ_MAX,
+    )) {
       const current = await readCurrent(ctx, objectType, group);
       for (const entry of group) {
         const record = current.get(entry.intent.recordId);
@@ -54,7 +57,15 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
           continue;
         }
         if (!record) {
-          outcomes.push({ kind: 'attention', seq: entry.seq, error: { status: 404, message: 'The record no longer exists in the CRM: it was deleted there (or emptied from the recycle bin after 90 days).', at: ctx.now() } });
+          outcomes.push({
+            kind: 'attention',
+            seq: entry.seq,
+            error: {
+              status: 404,
+              message: 'The record no longer exists in the CRM: it was deleted there (or emptied from the recycle bin after 90 days).',
+              at: ctx.now(),
+            },
+          });
           continue;
         }
         const d = decideUpdate(entry.intent, record.properties, record.propertiesWithHistory, entry.sentAfterMs);
@@ -72,14 +83,23 @@ export async function pushUpdates(ctx: SyncContext, heads: readonly UpdateEntry[
     if (outcomes.length) await ctx.store.resolve(outcomes);
     resolved += outcomes.length;
     const spec: SendSpec<Planned> = {
-      request: (items) => hubspot.objects.batchUpdate(objectType, items.map((p) => ({ id: p.entry.intent.recordId, properties: p.write }))).request,
+      request: (items) =>
+        hubspot.objects.batchUpdate(
+          objectType,
+          items.map((p) => ({ id: p.entry.intent.recordId, properties: p.write })),
+        ).request,
       idOf: (p) => p.entry.intent.recordId,
       seqOf: (p) => p.entry.seq,
       onSuccess: (p, result) => ({
         kind: 'done',
         seq: p.entry.seq,
         conflicts: p.conflicts,
-        echo: { objectType, id: p.entry.intent.recordId, properties: { ...p.held, ...p.write, ...(result?.properties ?? {}) }, ...(result?.updatedAt ? { updatedAt: result.updatedAt } : {}) },
+        echo: {
+          objectType,
+          id: p.entry.intent.recordId,
+          properties: { ...p.held, ...p.write, ...(result?.properties ?? {}) },
+          ...(result?.updatedAt ? { updatedAt: result.updatedAt } : {}),
+        },
       }),
     };
     // At most 100 inputs and PUSH_BODY_BUDGET_BYTES per request: long text values split a batch.

@@ -26,7 +26,12 @@ const ASSOC_SLICE = 1000;
 /** Ids a record says were merged into it. */
 export function mergedIds(properties: Props): string[] {
   const raw = properties[MERGED_IDS_PROPERTY];
-  return typeof raw === 'string' ? raw.split(/[;,]/).map((s) => s.trim()).filter(Boolean) : [];
+  return typeof raw === 'string'
+    ? raw
+        .split(/[;,]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** Meta key holding when a type was last reconciled and when it is next due. */

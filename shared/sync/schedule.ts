@@ -52,7 +52,13 @@ export const DEFAULT_SCHEDULE: PollSchedule = {
 };
 
 /** A fixed interval for every type in every state (tests, and hosts that want the old fixed loop). */
-export const fixedSchedule = (ms: number): PollSchedule => ({ onScreen: [ms, ms], engagements: [ms, ms], records: [ms, ms], idle: [ms, ms], lowBudget: [ms, ms] });
+export const fixedSchedule = (ms: number): PollSchedule => ({
+  onScreen: [ms, ms],
+  engagements: [ms, ms],
+  records: [ms, ms],
+  idle: [ms, ms],
+  lowBudget: [ms, ms],
+});
 
 const ENGAGEMENTS: ReadonlySet<string> = new Set<SyncedType>(['tasks', 'meetings', 'notes', 'calls', 'emails']);
 

@@ -121,7 +121,12 @@ export async function syncPass(ctx: SyncContext, o: PassOptions): Promise<RunRep
       }
       await ctx.store.setMeta(sweepKey(type), o.now());
     }
-    await reconcileDue(background, o.types.filter((t) => !unavailable.has(t) && !failed.has(t)), o.sweepEveryMs ?? DAY_MS, o.now);
+    await reconcileDue(
+      background,
+      o.types.filter((t) => !unavailable.has(t) && !failed.has(t)),
+      o.sweepEveryMs ?? DAY_MS,
+      o.now,
+    );
   }
   report.pushed += await pushOutbox(ctx);
   report.synced = o.types.filter((t) => !unavailable.has(t) && !failed.has(t));

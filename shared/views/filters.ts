@@ -13,10 +13,7 @@ import type { Zone } from './zone';
  * A set of index keys, in the shape Dexie's WhereClause takes: `equals`, `anyOf`, or a
  * numeric interval (`between(lower, upper, !lowerOpen, !upperOpen)`, `above`, `below` …).
  */
-export type IndexRange =
-  | { equals: IndexKey }
-  | { anyOf: IndexKey[] }
-  | { lower?: number; upper?: number; lowerOpen?: boolean; upperOpen?: boolean };
+export type IndexRange = { equals: IndexKey } | { anyOf: IndexKey[] } | { lower?: number; upper?: number; lowerOpen?: boolean; upperOpen?: boolean };
 
 export interface CompiledFilter {
   test(record: ViewRecord): boolean;
@@ -70,18 +67,24 @@ function positiveRange(filter: Filter, kind: PropertyKind, env: FilterEnv): Inde
   const num = (s: string | undefined): number => Number(s);
   const text = kind === 'string' || kind === 'phone_number';
   switch (filter.operator) {
-    case 'is': return { equals: value.toLowerCase() };
+    case 'is':
+      return { equals: value.toLowerCase() };
     case 'is_any_of': {
       if (text) return { anyOf: [...new Set(values.map((v) => v.toLowerCase()))] };
       const me = env.ctx.currentUserOwnerId;
       const resolved = kind === 'owner' ? values.flatMap((v) => (v === ME ? (me === undefined ? [] : [me]) : [v])) : values;
       return { anyOf: [...new Set(resolved)] };
     }
-    case 'eq': return { equals: num(value) };
-    case 'gt': return { lower: num(value), lowerOpen: true };
-    case 'gte': return { lower: num(value) };
-    case 'lt': return { upper: num(value), upperOpen: true };
-    case 'lte': return { upper: num(value) };
+    case 'eq':
+      return { equals: num(value) };
+    case 'gt':
+      return { lower: num(value), lowerOpen: true };
+    case 'gte':
+      return { lower: num(value) };
+    case 'lt':
+      return { upper: num(value), upperOpen: true };
+    case 'lte':
+      return { upper: num(value) };
     case 'between':
       if (kind === 'number') return { lower: num(value), upper: num(highValue) };
       return spanRange(kind, { from: filterDay(value, env.zone), to: filterDay(highValue, env.zone) + 1 }, env.zone);
@@ -89,8 +92,10 @@ function positiveRange(filter: Filter, kind: PropertyKind, env: FilterEnv): Inde
       const d = filterDay(value, env.zone);
       return spanRange(kind, { from: d, to: d + 1 }, env.zone);
     }
-    case 'before': return spanRange(kind, { to: filterDay(value, env.zone) }, env.zone);
-    case 'after': return spanRange(kind, { from: filterDay(value, env.zone) + 1 }, env.zone);
+    case 'before':
+      return spanRange(kind, { to: filterDay(value, env.zone) }, env.zone);
+    case 'after':
+      return spanRange(kind, { from: filterDay(value, env.zone) + 1 }, env.zone);
     case 'in_period':
       return spanRange(kind, periodSpan(value as RelativePeriod, env.today, env.ctx.weekStartsOn ?? 1), env.zone);
     // A datetime is before now when it is earlier than now; a date when its whole day is over.
@@ -98,9 +103,12 @@ function positiveRange(filter: Filter, kind: PropertyKind, env: FilterEnv): Inde
       return kind === 'date' ? { upper: env.today * DAY_MS, upperOpen: true } : { upper: env.ctx.now, upperOpen: true };
     case 'after_now':
       return kind === 'date' ? { lower: env.today * DAY_MS } : { lower: env.ctx.now };
-    case 'is_true': return { equals: 1 };
-    case 'is_false': return { equals: 0 };
-    default: return undefined;
+    case 'is_true':
+      return { equals: 1 };
+    case 'is_false':
+      return { equals: 0 };
+    default:
+      return undefined;
   }
 }
 
@@ -125,8 +133,10 @@ export function compileFilter(filter: Filter, kind: PropertyKind, env: FilterEnv
     return { test: (r) => !positive.test(r) };
   }
   switch (filter.operator) {
-    case 'is_known': return { test: (r) => keyOf(r) !== undefined };
-    case 'is_unknown': return { test: (r) => keyOf(r) === undefined };
+    case 'is_known':
+      return { test: (r) => keyOf(r) !== undefined };
+    case 'is_unknown':
+      return { test: (r) => keyOf(r) === undefined };
     case 'contains':
     case 'not_contains': {
       const needle = (filter.value ?? '').toLowerCase();

@@ -8,23 +8,57 @@ export const PROPERTY_KINDS = ['string', 'phone_number', 'number', 'date', 'date
 export type PropertyKind = (typeof PROPERTY_KINDS)[number];
 
 export const OPERATORS = [
-  'is', 'is_not', 'contains', 'not_contains',
-  'is_any_of', 'is_none_of',
-  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between',
-  'on', 'before', 'after', 'in_period', 'before_now', 'after_now',
-  'is_true', 'is_false',
-  'is_known', 'is_unknown',
+  'is',
+  'is_not',
+  'contains',
+  'not_contains',
+  'is_any_of',
+  'is_none_of',
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'between',
+  'on',
+  'before',
+  'after',
+  'in_period',
+  'before_now',
+  'after_now',
+  'is_true',
+  'is_false',
+  'is_known',
+  'is_unknown',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 /** Labels the UI may show; the operator ids are what views store. */
 export const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
-  is: 'is', is_not: 'is not', contains: 'contains', not_contains: 'does not contain',
-  is_any_of: 'is any of', is_none_of: 'is none of',
-  eq: '=', neq: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤', between: 'is between',
-  on: 'is', before: 'is before', after: 'is after', in_period: 'is in', before_now: 'is before now', after_now: 'is after now',
-  is_true: 'is true', is_false: 'is false',
-  is_known: 'is known', is_unknown: 'is unknown',
+  is: 'is',
+  is_not: 'is not',
+  contains: 'contains',
+  not_contains: 'does not contain',
+  is_any_of: 'is any of',
+  is_none_of: 'is none of',
+  eq: '=',
+  neq: '≠',
+  gt: '>',
+  gte: '≥',
+  lt: '<',
+  lte: '≤',
+  between: 'is between',
+  on: 'is',
+  before: 'is before',
+  after: 'is after',
+  in_period: 'is in',
+  before_now: 'is before now',
+  after_now: 'is after now',
+  is_true: 'is true',
+  is_false: 'is false',
+  is_known: 'is known',
+  is_unknown: 'is unknown',
 };
 
 /**
@@ -32,10 +66,19 @@ export const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
  * `between` operator (filters) or `{ period: 'custom', from, to }` (quick filters).
  */
 export const RELATIVE_PERIODS = [
-  'today', 'yesterday', 'tomorrow',
-  'last_7_days', 'last_30_days', 'last_90_days',
-  'next_7_days', 'next_30_days', 'next_90_days',
-  'this_week', 'this_month', 'this_quarter', 'last_quarter',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'last_7_days',
+  'last_30_days',
+  'last_90_days',
+  'next_7_days',
+  'next_30_days',
+  'next_90_days',
+  'this_week',
+  'this_month',
+  'this_quarter',
+  'last_quarter',
 ] as const;
 export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
 
@@ -70,9 +113,15 @@ export type Arity = 'none' | 'value' | 'values' | 'range';
 
 export function arityOf(operator: Operator): Arity {
   switch (operator) {
-    case 'is_known': case 'is_unknown': case 'before_now': case 'after_now': case 'is_true': case 'is_false':
+    case 'is_known':
+    case 'is_unknown':
+    case 'before_now':
+    case 'after_now':
+    case 'is_true':
+    case 'is_false':
       return 'none';
-    case 'is_any_of': case 'is_none_of':
+    case 'is_any_of':
+    case 'is_none_of':
       return 'values';
     case 'between':
       return 'range';

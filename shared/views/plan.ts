@@ -14,8 +14,7 @@ export interface QueryPlan {
   residual: (record: ViewRecord) => boolean;
 }
 
-const identity = (f: Filter): string =>
-  JSON.stringify([f.property, f.operator, f.value ?? null, f.values ?? null, f.highValue ?? null, f.target ?? 'value']);
+const identity = (f: Filter): string => JSON.stringify([f.property, f.operator, f.value ?? null, f.values ?? null, f.highValue ?? null, f.target ?? 'value']);
 
 /** Exact keys narrow best, then closed intervals, then half-open ones. */
 function score(range: IndexRange): number {

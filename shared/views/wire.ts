@@ -67,7 +67,10 @@ export function parseBool(v: WireValue): boolean | undefined {
 /** Multi-select enumerations are ';'-separated option values. */
 export function splitOptions(v: WireValue): string[] {
   if (v === null || v === undefined) return [];
-  return v.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  return v
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 export type IndexKey = string | number;

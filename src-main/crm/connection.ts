@@ -118,7 +118,8 @@ export async function checkToken(transport: CrmTransport, baseUrl: string, token
 export function createConnectionManager(opts: ConnectionManagerOptions): ConnectionManager {
   const hubspotUrl = opts.hubspotUrl ?? fixedHubspotUrl(opts.hubspotBaseUrl);
   const log = opts.log ?? (() => {});
-  const transport = opts.transport ?? createCrmTransport({ ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+  const transport =
+    opts.transport ?? createCrmTransport({ ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
   let current: CrmConnection | null = opts.initial ?? null;
   let user: Identity | null = null;
   let restoring: SavedConnection['kind'] | null = null;
@@ -146,7 +147,10 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
       ? { connected: true, kind: restoring, baseUrl: null }
       : { connected: current !== null, kind: current?.kind ?? null, baseUrl: current?.baseUrl ?? null };
 
-  const via = (conn: CrmConnection) => <T>(c: HubspotCall<T>) => send(transportPort(transport, conn), c);
+  const via =
+    (conn: CrmConnection) =>
+    <T>(c: HubspotCall<T>) =>
+      send(transportPort(transport, conn), c);
 
   /** HubSpot: the user must exist; the owner is found by user id, else by the user's email. */
   async function resolveHubspotUser(conn: CrmConnection, userId: string): Promise<Identity> {
@@ -174,7 +178,8 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
   async function setDemoUser(conn: CrmConnection, userId: string): Promise<Identity> {
     const res = await via(conn)(hubspot.demo.actAs(userId));
     if (!res.ok) {
-      if (res.error.status === 400 || res.error.status === 404) throw new HostCallError('INVALID_INPUT', `The demo CRM has no user ${userId}; nothing was changed.`);
+      if (res.error.status === 400 || res.error.status === 404)
+        throw new HostCallError('INVALID_INPUT', `The demo CRM has no user ${userId}; nothing was changed.`);
       throw new HostCallError('NETWORK', `The demo CRM answered ${res.error.status ?? res.error.message} while switching the user.`);
     }
     const { ownerId, email } = res.value;

@@ -126,10 +126,9 @@ export function createCrmTransport(opts: TransportOptions = {}): CrmTransport {
         if (stated) budget = { baseUrl: conn.baseUrl, value: stated };
         if (budget?.baseUrl === conn.baseUrl) res.budget = budget.value;
         if (answerKind(res) !== 'retryable' || attempt >= maxAttempts) return res;
-        const backoff = retryAfterMs(res)
-          ?? (res.status === 429
-            ? (bucket === 'search' ? 1_000 : 10_000) * (0.5 + random())
-            : random() * Math.min(8_000, 500 * 2 ** attempt));
+        const backoff =
+          retryAfterMs(res) ??
+          (res.status === 429 ? (bucket === 'search' ? 1_000 : 10_000) * (0.5 + random()) : random() * Math.min(8_000, 500 * 2 ** attempt));
         if (res.status === 429) limiter.pause(bucket, backoff);
         await clock.sleep(backoff);
       }

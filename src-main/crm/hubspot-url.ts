@@ -41,7 +41,9 @@ export interface HubspotUrlSetting {
 /** A host whose HubSpot address is fixed from outside (`--hubspot-url`, a test's `hubspotBaseUrl`). */
 export function fixedHubspotUrl(given: string | null | undefined): HubspotUrlSetting {
   const url = given ? hubspotUrlOption(given) : null;
-  const state: HubspotUrlState = url ? { url, source: 'command-line', defaultUrl: HUBSPOT_API_BASE_URL } : { url: HUBSPOT_API_BASE_URL, source: 'default', defaultUrl: HUBSPOT_API_BASE_URL };
+  const state: HubspotUrlState = url
+    ? { url, source: 'command-line', defaultUrl: HUBSPOT_API_BASE_URL }
+    : { url: HUBSPOT_API_BASE_URL, source: 'default', defaultUrl: HUBSPOT_API_BASE_URL };
   return {
     get: () => state,
     set: () => {
@@ -52,7 +54,10 @@ export function fixedHubspotUrl(given: string | null | undefined): HubspotUrlSet
 
 function refusedByCommandLine(state: HubspotUrlState): HostCallError {
   return state.source === 'command-line'
-    ? new HostCallError('NOT_ALLOWED', `The HubSpot API address is set by the command line (--hubspot-url ${state.url}); start without it to change it here. Nothing was changed.`)
+    ? new HostCallError(
+        'NOT_ALLOWED',
+        `The HubSpot API address is set by the command line (--hubspot-url ${state.url}); start without it to change it here. Nothing was changed.`,
+      )
     : new HostCallError('NOT_ALLOWED', 'This host cannot keep a HubSpot API address; nothing was changed.');
 }
 
@@ -68,14 +73,17 @@ export function createHubspotUrlSetting(opts: { dataDir: string; commandLine?: s
   const file = join(opts.dataDir, HUBSPOT_URL_FILE);
   const log = opts.log ?? (() => {});
   const stateOf = (saved: string | null): HubspotUrlState =>
-    saved === null ? { url: HUBSPOT_API_BASE_URL, source: 'default', defaultUrl: HUBSPOT_API_BASE_URL } : { url: saved, source: 'saved', defaultUrl: HUBSPOT_API_BASE_URL };
+    saved === null
+      ? { url: HUBSPOT_API_BASE_URL, source: 'default', defaultUrl: HUBSPOT_API_BASE_URL }
+      : { url: saved, source: 'saved', defaultUrl: HUBSPOT_API_BASE_URL };
 
   function load(): string | null {
     let raw: string;
     try {
       raw = readFileSync(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log(`${HUBSPOT_URL_FILE} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); using ${HUBSPOT_API_BASE_URL}`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        log(`${HUBSPOT_URL_FILE} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); using ${HUBSPOT_API_BASE_URL}`);
       return null;
     }
     let value: unknown;

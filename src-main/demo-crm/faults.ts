@@ -66,7 +66,19 @@ export class Faults {
   private lagRng: Rng;
 
   constructor(rateLimits: boolean, uriLimit = true, searchLag: SearchLag = DEFAULT_SEARCH_LAG) {
-    this.state = { latencyMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], dropRate: 0, force429: 0, searchLag: { ...searchLag }, enforceStageRules: true, rateLimits, seed: 1, uriLimit, failPaths: [] };
+    this.state = {
+      latencyMs: 0,
+      errorRate: 0,
+      errorStatuses: [500, 502, 503],
+      dropRate: 0,
+      force429: 0,
+      searchLag: { ...searchLag },
+      enforceStageRules: true,
+      rateLimits,
+      seed: 1,
+      uriLimit,
+      failPaths: [],
+    };
     this.rng = createRng(1);
     this.lagRng = createRng(1);
   }

@@ -97,7 +97,14 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   const store = new Store(persistence, { now, mono });
   store.schema.portalId = opts.portalId ?? DEFAULT_PORTAL_ID;
   if (store.isEmpty) {
-    generateDataset(store, { size: opts.size ?? 'small', seed: opts.seed ?? 1, now: now(), zone, lean: opts.leanDataset ?? false, dataset: opts.dataset ?? 'standard' });
+    generateDataset(store, {
+      size: opts.size ?? 'small',
+      seed: opts.seed ?? 1,
+      now: now(),
+      zone,
+      lean: opts.leanDataset ?? false,
+      dataset: opts.dataset ?? 'standard',
+    });
     store.saveGenerated();
   }
   const faults = new Faults(opts.rateLimits !== false, opts.uriLimit ?? true, searchLagOption(opts.searchLag));

@@ -5,7 +5,8 @@ import type { SearchLag } from './faults';
 import { isTier, type Tier } from './tier';
 import type { DatasetKind } from './dataset/generate';
 
-const USAGE = 'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--dataset standard|hostile] [--seed N] [--token T]... [--tier starter|professional|enterprise] [--portal-id N] [--search-lag off|MS|MIN-MAX] [--no-uri-limit] [--no-rate-limits]';
+const USAGE =
+  'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--dataset standard|hostile] [--seed N] [--token T]... [--tier starter|professional|enterprise] [--portal-id N] [--search-lag off|MS|MIN-MAX] [--no-uri-limit] [--no-rate-limits]';
 
 function fail(message: string): never {
   process.stderr.write(`demo-crm: ${message}. ${USAGE}\n`);

@@ -75,12 +75,18 @@ function act(store: Store, a: Act): string {
       return 'contacts';
     case 'reply': {
       store.update(contact, { hs_email_last_reply_date: iso }, EMAIL_SOURCE, now);
-      engagement(store, a, 'emails', {
-        hs_email_subject: 'Re: following up',
-        hs_email_text: 'Thanks, let us talk next week.',
-        hs_email_direction: 'INCOMING_EMAIL',
-        hs_email_status: 'SENT',
-      }, EMAIL_SOURCE);
+      engagement(
+        store,
+        a,
+        'emails',
+        {
+          hs_email_subject: 'Re: following up',
+          hs_email_text: 'Thanks, let us talk next week.',
+          hs_email_direction: 'INCOMING_EMAIL',
+          hs_email_status: 'SENT',
+        },
+        EMAIL_SOURCE,
+      );
       return 'emails';
     }
     case 'form':
@@ -90,7 +96,12 @@ function act(store: Store, a: Act): string {
       store.update(contact, { hs_analytics_last_visit_timestamp: iso }, ANALYTICS_SOURCE, now);
       return 'contacts';
     case 'enroll':
-      store.update(contact, { hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: pick(rng, W.SEQUENCES), hs_latest_sequence_enrolled_date: iso }, SEQUENCE_SOURCE, now);
+      store.update(
+        contact,
+        { hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: pick(rng, W.SEQUENCES), hs_latest_sequence_enrolled_date: iso },
+        SEQUENCE_SOURCE,
+        now,
+      );
       return 'contacts';
     case 'unenroll':
     case 'finish': {
@@ -99,38 +110,56 @@ function act(store: Store, a: Act): string {
       return 'contacts';
     }
     case 'call':
-      engagement(store, a, 'calls', {
-        hs_call_title: `Call from ${contact.props.firstname ?? ''} ${contact.props.lastname ?? ''}`.trim(),
-        hs_call_body: 'The customer called with a question about the renewal.',
-        hs_call_direction: 'INBOUND',
-        hs_call_duration: String(Math.round(60_000 + rng() * 600_000)),
-        hs_call_status: 'COMPLETED',
-      }, UI_SOURCE);
+      engagement(
+        store,
+        a,
+        'calls',
+        {
+          hs_call_title: `Call from ${contact.props.firstname ?? ''} ${contact.props.lastname ?? ''}`.trim(),
+          hs_call_body: 'The customer called with a question about the renewal.',
+          hs_call_direction: 'INBOUND',
+          hs_call_duration: String(Math.round(60_000 + rng() * 600_000)),
+          hs_call_status: 'COMPLETED',
+        },
+        UI_SOURCE,
+      );
       return 'calls';
     case 'meeting': {
       // Booked now through the meetings link, for a day later this week or next.
       const start = Math.floor((now + (1 + Math.floor(rng() * 7)) * DAY) / HOUR) * HOUR;
-      engagement(store, a, 'meetings', {
-        hs_meeting_title: pick(rng, W.MEETING_TITLES),
-        hs_meeting_body: 'Booked through the meetings link.',
-        hs_meeting_start_time: new Date(start).toISOString(),
-        hs_meeting_end_time: new Date(start + 30 * 60_000).toISOString(),
-        hs_meeting_outcome: 'SCHEDULED',
-        hs_meeting_location: 'Video call',
-      }, UI_SOURCE, start);
+      engagement(
+        store,
+        a,
+        'meetings',
+        {
+          hs_meeting_title: pick(rng, W.MEETING_TITLES),
+          hs_meeting_body: 'Booked through the meetings link.',
+          hs_meeting_start_time: new Date(start).toISOString(),
+          hs_meeting_end_time: new Date(start + 30 * 60_000).toISOString(),
+          hs_meeting_outcome: 'SCHEDULED',
+          hs_meeting_location: 'Video call',
+        },
+        UI_SOURCE,
+        start,
+      );
       return 'meetings';
     }
     case 'ticket': {
       const pipeline = PIPELINES.tickets[0];
-      const ticket = store.create('tickets', {
-        subject: pick(rng, W.TICKET_SUBJECTS),
-        content: 'Customer reported the issue through the support portal.',
-        hs_pipeline: pipeline?.id ?? '0',
-        hs_pipeline_stage: pipeline?.stages[0]?.id ?? '1',
-        hs_ticket_priority: pick(rng, ['LOW', 'MEDIUM', 'HIGH']),
-        hs_ticket_category: 'PRODUCT_ISSUE',
-        hubspot_owner_id: a.ownerId,
-      }, UI_SOURCE, now);
+      const ticket = store.create(
+        'tickets',
+        {
+          subject: pick(rng, W.TICKET_SUBJECTS),
+          content: 'Customer reported the issue through the support portal.',
+          hs_pipeline: pipeline?.id ?? '0',
+          hs_pipeline_stage: pipeline?.stages[0]?.id ?? '1',
+          hs_ticket_priority: pick(rng, ['LOW', 'MEDIUM', 'HIGH']),
+          hs_ticket_category: 'PRODUCT_ISSUE',
+          hubspot_owner_id: a.ownerId,
+        },
+        UI_SOURCE,
+        now,
+      );
       store.assoc.add('tickets', ticket.id, 'companies', a.company.id, [339]);
       store.assoc.add('tickets', ticket.id, 'contacts', contact.id, [16]);
       return 'tickets';

@@ -83,7 +83,12 @@ export function trayModel(status: TrayStatus | null, opts: { locale: string; tim
     const next = status.nextDue;
     info.push(
       next
-        ? { id: 'next', label: w.next(clip(next.subject || '…', 60), when(next.dueAt, opts.now, opts.timeZone, w.timeLocale)), enabled: true, target: taskTarget(next.id) }
+        ? {
+            id: 'next',
+            label: w.next(clip(next.subject || '…', 60), when(next.dueAt, opts.now, opts.timeZone, w.timeLocale)),
+            enabled: true,
+            target: taskTarget(next.id),
+          }
         : { id: 'next', label: w.noNext, enabled: false },
     );
   }

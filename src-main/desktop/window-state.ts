@@ -69,7 +69,11 @@ function overlap(a: Rect, b: Rect): { width: number; height: number } {
  * The saved window state if it still shows on one of the displays' work areas (its size cut
  * to that display's when larger), else null: open at the default size, centred.
  */
-export function restorableWindow(saved: WindowState | undefined, displays: ReadonlyArray<{ workArea: Rect }>, min: { width: number; height: number }): WindowState | null {
+export function restorableWindow(
+  saved: WindowState | undefined,
+  displays: ReadonlyArray<{ workArea: Rect }>,
+  min: { width: number; height: number },
+): WindowState | null {
   if (!saved) return null;
   const { bounds } = saved;
   if (bounds.width < min.width / 2 || bounds.height < min.height / 2) return null;

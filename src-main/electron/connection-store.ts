@@ -19,7 +19,8 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
   const file = join(deps.dataDir, CONNECTION_FILE);
 
   function writeChoice(connection: SavedConnection) {
-    const choice = connection.kind === 'demo' ? { kind: 'demo' } : { kind: 'hubspot', baseUrl: connection.baseUrl, ...(connection.user ? { user: connection.user } : {}) };
+    const choice =
+      connection.kind === 'demo' ? { kind: 'demo' } : { kind: 'hubspot', baseUrl: connection.baseUrl, ...(connection.user ? { user: connection.user } : {}) };
     writePrivateFileSync(file, `${JSON.stringify(choice)}\n`);
   }
 
@@ -45,7 +46,10 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
         // A user entry that does not parse is dropped: "Who are you?" is simply asked again.
         const user = CrmUserIdentity.safeParse(parsed.user);
         // Saved before the address was kept: the token was checked against HubSpot's own.
-        const baseUrl = parsed.baseUrl === undefined ? { ok: true as const, url: HUBSPOT_API_BASE_URL } : checkHubspotUrl(typeof parsed.baseUrl === 'string' ? parsed.baseUrl : '');
+        const baseUrl =
+          parsed.baseUrl === undefined
+            ? { ok: true as const, url: HUBSPOT_API_BASE_URL }
+            : checkHubspotUrl(typeof parsed.baseUrl === 'string' ? parsed.baseUrl : '');
         if (!baseUrl.ok) throw new Error(`${CONNECTION_FILE} names no valid HubSpot address; connect the CRM again.`);
         return token ? { kind: 'hubspot', token, baseUrl: baseUrl.url, user: user.success ? user.data : null } : null;
       }

@@ -15,10 +15,7 @@ export function dataDirArg(argv: readonly string[]): string | null {
  * single-instance lock, which Electron scopes to userData: two data folders are two
  * independent apps, which is what isolated tests and portable installs need.
  */
-export function useDataDir(
-  app: Pick<App, 'getPath' | 'setPath' | 'setAppLogsPath'>,
-  argv: readonly string[],
-): string {
+export function useDataDir(app: Pick<App, 'getPath' | 'setPath' | 'setAppLogsPath'>, argv: readonly string[]): string {
   const chosen = dataDirArg(argv);
   if (chosen === null) return app.getPath('userData');
   // setPath throws for a folder that does not exist.

@@ -84,7 +84,9 @@ export function createDesktop(deps: DesktopDeps) {
     setStatus: (s) => tray?.update(s, timeZone),
     setReminders(input) {
       timeZone = input.timeZone;
-      return started.then(() => reminders.set(input)).catch((err: unknown) => deps.log(`reminders were not updated: ${err instanceof Error ? err.message : String(err)}`));
+      return started
+        .then(() => reminders.set(input))
+        .catch((err: unknown) => deps.log(`reminders were not updated: ${err instanceof Error ? err.message : String(err)}`));
     },
     takeActions() {
       const taken = { actions: reminders.takeActions(), open: pendingOpen };

@@ -39,13 +39,7 @@ export function registerIpc({ ipcMain, dispatch, appUrl, mainContents, MessageCh
   const isTrustedSender = (event: InvokeEventLike): boolean => {
     const contents = mainContents();
     const frame = event.senderFrame;
-    return (
-      contents !== null &&
-      event.sender === contents &&
-      frame !== null &&
-      frame.parent === null &&
-      appUrl.isAppUrl(frame.url)
-    );
+    return contents !== null && event.sender === contents && frame !== null && frame.parent === null && appUrl.isAppUrl(frame.url);
   };
 
   for (const name of CALL_NAMES) {

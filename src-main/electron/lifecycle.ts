@@ -28,8 +28,10 @@ import { createTray, type AppTray, type TrayDeps } from './tray';
  * The slice of the `electron` module the shell uses. index.ts passes the real module, so
  * the compiler proves Electron satisfies it; tests pass tests/support/fake-electron.ts.
  */
-export interface ShellApp
-  extends Pick<App, 'isPackaged' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'> {
+export interface ShellApp extends Pick<
+  App,
+  'isPackaged' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'
+> {
   on(event: 'second-instance' | 'activate' | 'window-all-closed', listener: () => void): unknown;
   on(event: 'before-quit' | 'will-quit', listener: (event: PreventableEvent) => void): unknown;
   /** Launch at login (macOS, Windows). */

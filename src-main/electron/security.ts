@@ -20,15 +20,10 @@ export interface GuardedContents {
 export interface SessionLike {
   webRequest: {
     onHeadersReceived(
-      listener: (
-        details: Pick<OnHeadersReceivedListenerDetails, 'url' | 'responseHeaders'>,
-        callback: (response: HeadersReceivedResponse) => void,
-      ) => void,
+      listener: (details: Pick<OnHeadersReceivedListenerDetails, 'url' | 'responseHeaders'>, callback: (response: HeadersReceivedResponse) => void) => void,
     ): void;
   };
-  setPermissionRequestHandler(
-    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
-  ): void;
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
 }
 
@@ -52,9 +47,7 @@ export function applySecurity({ app, session, shell, appUrl, log }: SecurityDeps
   // carry the policy themselves (electron/app-protocol.ts), and its index.html also has it in
   // a <meta http-equiv> tag, as a second layer.
   session.webRequest.onHeadersReceived((details, callback) => {
-    const headers = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
-    );
+    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'));
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 

@@ -117,12 +117,7 @@ export function createNetworkMonitor(deps: {
  * After sleep the renderer must re-check time-based state (due tasks) and resync, and the
  * network may have changed while asleep.
  */
-export function watchResume(deps: {
-  powerMonitor: Pick<PowerMonitorLike, 'on'>;
-  events: HostEvents;
-  network: { check(): void };
-  now?: () => number;
-}): void {
+export function watchResume(deps: { powerMonitor: Pick<PowerMonitorLike, 'on'>; events: HostEvents; network: { check(): void }; now?: () => number }): void {
   const now = deps.now ?? Date.now;
   deps.powerMonitor.on('resume', () => {
     deps.network.check();
@@ -147,12 +142,10 @@ export interface PowerMonitorLike {
  * sync polls every half hour. Sent on every change Electron announces and, since idleness
  * has no event, on a poll — every poll, so a page that loaded after a change learns it too.
  */
-export function watchPower(deps: {
-  powerMonitor: PowerMonitorLike;
-  events: HostEvents;
-  idleAfterS?: number;
-  intervalMs?: number;
-}): { current(): EventPayload<'onDidChangePower'>; stop(): void } {
+export function watchPower(deps: { powerMonitor: PowerMonitorLike; events: HostEvents; idleAfterS?: number; intervalMs?: number }): {
+  current(): EventPayload<'onDidChangePower'>;
+  stop(): void;
+} {
   const idleAfterS = deps.idleAfterS ?? 300;
   const current = () => {
     const presence = deps.powerMonitor.getSystemIdleState(idleAfterS);

@@ -2,7 +2,8 @@ import type { NativeImage } from 'electron';
 import { trayModel, type TrayItemId, type TrayStatus } from '../desktop/tray-model';
 
 /** A 16×16 PNG (a blue disc), inline so the tray needs no file next to the bundle. */
-const TRAY_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAPElEQVR42mNQTX7NQAnGJfEfByZowH8iMVYD/pOIqWsAhgJ0gMsQrAbgAiPJAHICceDTAVWSMlUyE8kYAO4mR7u3BItPAAAAAElFTkSuQmCC';
+const TRAY_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAPElEQVR42mNQTX7NQAnGJfEfByZowH8iMVYD/pOIqWsAhgJ0gMsQrAbgAiPJAHICceDTAVWSMlUyE8kYAO4mR7u3BItPAAAAAElFTkSuQmCC';
 
 export interface TrayMenuItem {
   label: string;
@@ -71,8 +72,7 @@ export function createTray(deps: TrayDeps): AppTray {
       if (i > 0) template.push({ type: 'separator' });
       for (const item of group) {
         const target = item.target;
-        const click =
-          item.id === 'next' ? () => (target ? deps.onOpen?.(target) : undefined) : item.id === 'pending' ? () => undefined : actions[item.id];
+        const click = item.id === 'next' ? () => (target ? deps.onOpen?.(target) : undefined) : item.id === 'pending' ? () => undefined : actions[item.id];
         template.push({ label: item.label, enabled: item.enabled, click });
       }
     });

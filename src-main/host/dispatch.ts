@@ -14,9 +14,7 @@ export function createDispatcher(handlers: HostHandlers, log: (line: string) => 
     }
     const parsed = calls[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      const detail = parsed.error.issues
-        .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
-        .join('; ');
+      const detail = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`).join('; ');
       return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${name}: ${detail}` } };
     }
     try {

@@ -40,7 +40,11 @@ export function createFileLog(opts: FileLogOptions): FileLog {
   })().catch(() => {});
 
   async function currentSize(): Promise<number> {
-    if (size === null) size = await stat(opts.file).then((s) => s.size, () => 0);
+    if (size === null)
+      size = await stat(opts.file).then(
+        (s) => s.size,
+        () => 0,
+      );
     return size;
   }
 

@@ -225,8 +225,7 @@ export function createDesktopReminders(deps: DesktopRemindersDeps): DesktopRemin
       saveActions();
       deps.onActionQueued();
     } else {
-      const until =
-        action === 'snooze-10m' ? at + 10 * 60_000 : action === 'snooze-1h' ? at + 3_600_000 : rescheduledDue('tomorrow', null, at, timeZone);
+      const until = action === 'snooze-10m' ? at + 10 * 60_000 : action === 'snooze-1h' ? at + 3_600_000 : rescheduledDue('tomorrow', null, at, timeZone);
       snoozes = { ...snoozes, [taskId]: [...(snoozes[taskId] ?? []), until] };
       saveSnoozes();
     }

@@ -148,9 +148,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     if (file.endsWith('index.html')) {
-      const html = content
-        .toString('utf8')
-        .replace('<head>', `<head>\n    <meta name="cs-host" content="web" data-secret="${secret}" />`);
+      const html = content.toString('utf8').replace('<head>', `<head>\n    <meta name="cs-host" content="web" data-secret="${secret}" />`);
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
       return res.end(html);
     }

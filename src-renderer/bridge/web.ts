@@ -1,12 +1,4 @@
-import {
-  CALL_NAMES,
-  EVENT_NAMES,
-  type CallName,
-  type EventName,
-  type EventPayload,
-  type HostApi,
-  type Result,
-} from '../../shared/contract';
+import { CALL_NAMES, EVENT_NAMES, type CallName, type EventName, type EventPayload, type HostApi, type Result } from '../../shared/contract';
 
 /** How long the event stream waits before it reconnects after its host went away. */
 const STREAM_RETRY_MS = 3_000;

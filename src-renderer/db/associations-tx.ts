@@ -10,7 +10,10 @@ export async function replaceAssociationsTx(db: CsDatabase, batch: AssociationBa
   const { fromType, toType } = batch;
   // One indexed anyOf query and one bulkDelete per batch: per-record round trips would make
   // a large pull page slow (ARCHITECTURE.md, "Performance facts").
-  const old = await db.associations.where('[fromType+fromId+toType]').anyOf(batch.ids.map((id) => [fromType, id, toType])).toArray();
+  const old = await db.associations
+    .where('[fromType+fromId+toType]')
+    .anyOf(batch.ids.map((id) => [fromType, id, toType]))
+    .toArray();
   await db.associations.bulkDelete(
     old.flatMap((a) => [
       [a.fromType, a.fromId, a.toType, a.toId] as [string, string, string, string],

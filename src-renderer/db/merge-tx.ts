@@ -67,9 +67,12 @@ export async function absorbMergedTx(db: CsDatabase, m: RecordMerge): Promise<Se
 
   await db.remaps.put({ key: recordKey(objectType, loserId), objectType, tempId: loserId, realId: survivorId });
   // A record we created (temporary id → loser) now lives on as the survivor too.
-  await db.remaps.where('key').startsWith(`${objectType}:`).modify((r) => {
-    if (r.realId === loserId) r.realId = survivorId;
-  });
+  await db.remaps
+    .where('key')
+    .startsWith(`${objectType}:`)
+    .modify((r) => {
+      if (r.realId === loserId) r.realId = survivorId;
+    });
   return touched;
 }
 
@@ -77,7 +80,14 @@ export async function absorbMergedTx(db: CsDatabase, m: RecordMerge): Promise<Se
 export async function noteRedirectedTx(db: CsDatabase, e: StoredEntry, at: number): Promise<void> {
   if (!e.redirectedFrom || e.intent.kind !== 'update') return;
   const list = (await getMeta(db, META.redirected)) ?? [];
-  const item: RedirectedEdit = { seq: e.seq, label: e.intent.label, objectType: e.intent.objectType, loserId: e.redirectedFrom.id, survivorId: e.intent.recordId, at };
+  const item: RedirectedEdit = {
+    seq: e.seq,
+    label: e.intent.label,
+    objectType: e.intent.objectType,
+    loserId: e.redirectedFrom.id,
+    survivorId: e.intent.recordId,
+    at,
+  };
   await putMeta(db, META.redirected, [item, ...list.filter((x) => x.seq !== e.seq)].slice(0, REDIRECTED_KEEP));
 }
 

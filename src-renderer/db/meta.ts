@@ -25,7 +25,8 @@ export interface MetaEntry<T> {
 export type MetaFamily<T> = ((rest: string) => MetaEntry<T>) & { readonly prefix: string; readonly schema: z.ZodType<T> };
 
 const key = <T>(k: string, schema: z.ZodType<T>): MetaEntry<T> => ({ key: k, schema });
-const family = <T>(prefix: string, schema: z.ZodType<T>): MetaFamily<T> => Object.assign((rest: string) => ({ key: prefix + rest, schema }), { prefix, schema });
+const family = <T>(prefix: string, schema: z.ZodType<T>): MetaFamily<T> =>
+  Object.assign((rest: string) => ({ key: prefix + rest, schema }), { prefix, schema });
 
 const WorkspaceSettingsSchema = z.object({ accountObject: z.string(), csmProperty: z.string(), renewalProperty: z.string().nullable() }).partial();
 const CrmSourceSchema = z.object({ kind: z.enum(['demo', 'hubspot']), baseUrl: z.string().nullable().catch(null) });
@@ -127,7 +128,10 @@ export async function deleteMeta(src: MetaSource, entry: MetaEntry<unknown>): Pr
 
 /** Deletes the keys of a family whose rest sorts before `rest` (e.g. dated keys older than a day). */
 export async function deleteMetaFamilyBefore(src: MetaSource, fam: MetaFamily<unknown>, rest: string): Promise<number> {
-  return tableOf(src).where('key').between(fam.prefix, fam.prefix + rest, true, false).delete();
+  return tableOf(src)
+    .where('key')
+    .between(fam.prefix, fam.prefix + rest, true, false)
+    .delete();
 }
 
 /** The keys of a family starting with `family.prefix + rest`, with their values (those that fit). */

@@ -85,12 +85,15 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
     markSending: (seqs, marks = {}) =>
       db.transaction('rw', db.outbox, async () => {
         for (const seq of seqs) {
-          await db.outbox.where('seq').equals(seq).modify((e) => {
-            e.attempts += 1;
-            const mark = marks[seq];
-            // The earliest mark: any of our sends since then may be the one that landed.
-            if (mark !== undefined && !Number.isNaN(mark)) e.sentAfterMs = Math.min(e.sentAfterMs ?? mark, mark);
-          });
+          await db.outbox
+            .where('seq')
+            .equals(seq)
+            .modify((e) => {
+              e.attempts += 1;
+              const mark = marks[seq];
+              // The earliest mark: any of our sends since then may be the one that landed.
+              if (mark !== undefined && !Number.isNaN(mark)) e.sentAfterMs = Math.min(e.sentAfterMs ?? mark, mark);
+            });
         }
       }),
 
@@ -153,7 +156,11 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
       const table = db.records(objectType);
       // Survivors of merges list the merged-away ids; those we still hold are absorbed here.
       const merges: RecordMerge[] = MERGEABLE_TYPES.includes(objectType)
-        ? records.flatMap((r) => mergedIds(r.properties).filter((id) => id !== r.id).map((loserId) => ({ objectType, loserId, survivorId: r.id })))
+        ? records.flatMap((r) =>
+            mergedIds(r.properties)
+              .filter((id) => id !== r.id)
+              .map((loserId) => ({ objectType, loserId, survivorId: r.id })),
+          )
         : [];
       const mergeTables = merges.length ? [db.outbox, db.overlay, db.conflicts, db.remaps] : [];
       return db.transaction('rw', [table, db.cursors, db.associations, ...mergeTables], async () => {
@@ -210,7 +217,11 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
     putReference: (kind: ReferenceKind, objectType, rows) =>
       db.transaction('rw', db.table(kind), async () => {
         if (kind === 'pipelines' || kind === 'properties') {
-          await db.table(kind).where('objectType').equals(objectType ?? '').delete();
+          await db
+            .table(kind)
+            .where('objectType')
+            .equals(objectType ?? '')
+            .delete();
           const shaped = rows.map((r) => ({ ...(r as object), objectType }) as PipelineRow | PropertyRow);
           await db.table(kind).bulkPut(shaped);
         } else {

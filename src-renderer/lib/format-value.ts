@@ -49,7 +49,10 @@ export function formatPropertyValue(
   if (p.kind === 'owner') return ctx.ownerNames.get(value) ?? text.unknownOwner(value);
   if (p.kind === 'enumeration') {
     if (p.name && STAGE_NAMES.has(p.name)) return p.options.find((o) => o.value === value)?.label ?? text.unknownStage(value);
-    return value.split(';').map((v) => p.options.find((o) => o.value === v)?.label ?? v).join(', ');
+    return value
+      .split(';')
+      .map((v) => p.options.find((o) => o.value === v)?.label ?? v)
+      .join(', ');
   }
   if (p.kind === 'number') return parseNumber(value) === undefined ? text.invalidNumber : value;
   if (p.kind === 'date' || p.kind === 'datetime') {

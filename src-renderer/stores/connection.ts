@@ -2,7 +2,15 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CallInput, CallOutput, HostError } from '../../shared/contract';
 import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../db/repositories/crm-source';
-import { importSavedEdits, readSavedNotice, saveUnsentEdits, unsentEditCount, writeSavedNotice, type ImportOutcome, type SavedEditsNotice } from './saved-edits';
+import {
+  importSavedEdits,
+  readSavedNotice,
+  saveUnsentEdits,
+  unsentEditCount,
+  writeSavedNotice,
+  type ImportOutcome,
+  type SavedEditsNotice,
+} from './saved-edits';
 import { useDb } from '../lib/db-key';
 import { listCrmUsers, type PickableUser } from './crm-users';
 import { useHost } from './host-key';
@@ -180,7 +188,10 @@ export const useConnectionStore = defineStore('connection', () => {
   async function deleteAfterSaving(before: () => Promise<HostError | null> = async () => null): Promise<HostError | null> {
     const saving = await saveUnsentEdits(host, db);
     if ('error' in saving) {
-      return { code: saving.error.code, message: `the edits that have not reached the CRM could not be saved to a file first, so nothing was deleted (${saving.error.message})` };
+      return {
+        code: saving.error.code,
+        message: `the edits that have not reached the CRM could not be saved to a file first, so nothing was deleted (${saving.error.message})`,
+      };
     }
     const refused = await before();
     if (refused) return refused;

@@ -151,12 +151,39 @@ export const useFeedStore = defineStore('feed', () => {
         case 'note':
           return createNote(db, { body: f.body, timestampMs: f.at, ...owner(), associations });
         case 'call':
-          return logCall(db, { title: f.title, timestampMs: f.at, direction: 'OUTBOUND', ...(f.body ? { body: f.body } : {}), ...(f.durationMinutes ? { durationMs: f.durationMinutes * 60_000 } : {}), ...owner(), associations });
+          return logCall(db, {
+            title: f.title,
+            timestampMs: f.at,
+            direction: 'OUTBOUND',
+            ...(f.body ? { body: f.body } : {}),
+            ...(f.durationMinutes ? { durationMs: f.durationMinutes * 60_000 } : {}),
+            ...owner(),
+            associations,
+          });
         case 'email':
-          return applyEdit(db, { kind: 'create', objectType: 'emails', label: 'create', associations, properties: withOwner({ hs_timestamp: String(f.at), hs_email_direction: 'EMAIL', hs_email_status: 'SENT', hs_email_subject: f.title, hs_email_text: f.body }) });
+          return applyEdit(db, {
+            kind: 'create',
+            objectType: 'emails',
+            label: 'create',
+            associations,
+            properties: withOwner({
+              hs_timestamp: String(f.at),
+              hs_email_direction: 'EMAIL',
+              hs_email_status: 'SENT',
+              hs_email_subject: f.title,
+              hs_email_text: f.body,
+            }),
+          });
         case 'meeting': {
           const end = f.at + (f.durationMinutes ?? 30) * 60_000;
-          const properties = withOwner({ hs_meeting_title: f.title, hs_meeting_body: f.body, hs_timestamp: String(f.at), hs_meeting_start_time: String(f.at), hs_meeting_end_time: String(end), hs_meeting_outcome: 'SCHEDULED' });
+          const properties = withOwner({
+            hs_meeting_title: f.title,
+            hs_meeting_body: f.body,
+            hs_timestamp: String(f.at),
+            hs_meeting_start_time: String(f.at),
+            hs_meeting_end_time: String(end),
+            hs_meeting_outcome: 'SCHEDULED',
+          });
           return applyEdit(db, { kind: 'create', objectType: 'meetings', label: 'create', associations, properties });
         }
       }

@@ -87,7 +87,10 @@ export const useHealthModelStore = defineStore('health-model', () => {
       if (issues.length > 0) throw new HealthModelError(issues);
       if (new Set(next.map((s) => s.id)).size !== next.length) throw new HealthModelError([{ path: '', message: 'Two scores share an id' }]);
       // The parsed copies are plain objects: a form's reactive proxy cannot be stored (DataCloneError).
-      await storeScoreModel(db, checked.flatMap((c) => (c.ok ? [c.score] : [])));
+      await storeScoreModel(
+        db,
+        checked.flatMap((c) => (c.ok ? [c.score] : [])),
+      );
       await deleteMeta(db, META.healthDraft(uid));
     });
     saved.value++;

@@ -69,7 +69,14 @@ export const useHealthStore = defineStore('health', () => {
     // Read from the database, not the live query, so a save is computed even before the query re-runs.
     const list = parseScores(await loadScoreModel(db));
     const input: EngineInput = JSON.parse(
-      JSON.stringify({ scores: list, views: views.custom, accountObject: accountObject.value, timeZone: workspace.timeZone, ownerId: workspace.ownerId ?? null, now: Date.now() }),
+      JSON.stringify({
+        scores: list,
+        views: views.custom,
+        accountObject: accountObject.value,
+        timeZone: workspace.timeZone,
+        ownerId: workspace.ownerId ?? null,
+        now: Date.now(),
+      }),
     ) as EngineInput;
     handle.post({ type: 'input', input });
   }
@@ -84,10 +91,13 @@ export const useHealthStore = defineStore('health', () => {
     clearTimeout(midnightTimer);
     const zone = createZone(workspace.timeZone);
     const next = zone.startOfDay(zone.dayOf(Date.now()) + 1);
-    midnightTimer = setTimeout(() => {
-      handle?.post({ type: 'recomputeAll', now: Date.now() });
-      scheduleMidnight();
-    }, Math.max(1000, next - Date.now()));
+    midnightTimer = setTimeout(
+      () => {
+        handle?.post({ type: 'recomputeAll', now: Date.now() });
+        scheduleMidnight();
+      },
+      Math.max(1000, next - Date.now()),
+    );
   }
 
   let started = false;
@@ -104,7 +114,10 @@ export const useHealthStore = defineStore('health', () => {
       },
       { immediate: true },
     );
-    watch(() => model.saved, () => void sendInput());
+    watch(
+      () => model.saved,
+      () => void sendInput(),
+    );
     scheduleMidnight();
   }
 

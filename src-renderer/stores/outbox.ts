@@ -1,7 +1,17 @@
 import { defineStore } from 'pinia';
 import { displayName } from '../../shared/records/display-name';
 import type { PropValue, StoredEntry } from '../../shared/sync';
-import { clearRedirected, discardEntry, listConflicts, listOutbox, listRedirected, resolveConflict, retryEntry, type ConflictChoice, type RedirectedEdit } from '../db';
+import {
+  clearRedirected,
+  discardEntry,
+  listConflicts,
+  listOutbox,
+  listRedirected,
+  resolveConflict,
+  retryEntry,
+  type ConflictChoice,
+  type RedirectedEdit,
+} from '../db';
 import type { ConflictRow } from '../db';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';

@@ -14,7 +14,9 @@ export const useOwnersStore = defineStore('owners', () => {
   /** Owner id → display name. */
   const ownerNames = computed(() => new Map(owners.value.map((o) => [o.id, ownerDisplayName(o)])));
   /** Every owner as a picker option, by name. */
-  const ownerOptions = computed(() => [...ownerNames.value.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)));
+  const ownerOptions = computed(() =>
+    [...ownerNames.value.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)),
+  );
   return { owners, ownerNames, ownerOptions };
 });
 

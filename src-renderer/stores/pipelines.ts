@@ -87,9 +87,21 @@ export const usePipelinesStore = defineStore('pipelines', () => {
   const records = computed(() => mergePipeline(objectType.value, pipelineId.value, rows.value, overlays.value));
   const ownersStore = useOwners();
   const owners = computed(() => ownersStore.owners);
-  const { value: definitions } = useLiveQuery(() => propertyDefinitions(db, objectType.value), [] as PropertyRow[], () => objectType.value);
-  const { value: rejected } = useLiveQuery(() => rejectedEntries(db, objectType.value), [] as StoredEntry[], () => objectType.value);
-  const { value: conflicts } = useLiveQuery(() => conflictsOfType(db, objectType.value), [], () => objectType.value);
+  const { value: definitions } = useLiveQuery(
+    () => propertyDefinitions(db, objectType.value),
+    [] as PropertyRow[],
+    () => objectType.value,
+  );
+  const { value: rejected } = useLiveQuery(
+    () => rejectedEntries(db, objectType.value),
+    [] as StoredEntry[],
+    () => objectType.value,
+  );
+  const { value: conflicts } = useLiveQuery(
+    () => conflictsOfType(db, objectType.value),
+    [],
+    () => objectType.value,
+  );
 
   const filters = ref<BoardFilters>({ ...NO_FILTERS, groups: [] });
   const mode = ref<'board' | 'table'>('board');
@@ -142,21 +154,25 @@ export const usePipelinesStore = defineStore('pipelines', () => {
         const conflict = conflictIds.value.has(record.id);
         // An owner the CRM no longer lists (deleted) is named as unknown, never "No owner".
         const ownerId = p.hubspot_owner_id;
-        const ownerName = ownerId ? ownerNames.value.get(ownerId) ?? placeholders().unknownOwner(ownerId) : null;
-        const shown = [p[stageProperty.value], p.amount, p.closedate, p.hs_ticket_priority, p.hubspot_owner_id, ownerName, record.pending, conflict, rejected?.seq, rejected?.lastError?.message];
+        const ownerName = ownerId ? (ownerNames.value.get(ownerId) ?? placeholders().unknownOwner(ownerId)) : null;
+        const shown = [
+          p[stageProperty.value],
+          p.amount,
+          p.closedate,
+          p.hs_ticket_priority,
+          p.hubspot_owner_id,
+          ownerName,
+          record.pending,
+          conflict,
+          rejected?.seq,
+          rejected?.lastError?.message,
+        ];
         return { id: record.id, properties: p, record, name: displayName(type, p, record.id), ownerName, rejected, conflict, sig: JSON.stringify(shown) };
       })
       .sort((a, b) => collator.compare(a.name, b.name) || a.record.id.localeCompare(b.record.id));
   });
 
-  const board = computed(() =>
-    groupByStage(
-      visible.value,
-      stages.value,
-      stageProperty.value,
-      (s) => stageOutcome(objectType.value, s.metadata),
-    ),
-  );
+  const board = computed(() => groupByStage(visible.value, stages.value, stageProperty.value, (s) => stageOutcome(objectType.value, s.metadata)));
 
   function fieldsFor(names: readonly string[]): PropertyRow[] {
     return names.map((name) => definitionByName.value.get(name) ?? { objectType: objectType.value, name, label: name, type: 'string' });

@@ -64,7 +64,12 @@ export const usePortfolioPropertiesStore = defineStore('portfolio-properties', (
       .map(([name, kind]) => ({ name, label: name, kind, options: [] as PortfolioProperty['options'] }));
     const derived = { name: LAST_ACTIVITY, label: lastActivityLabel.value, kind: 'datetime' as const, options: [] };
     const l = healthLabels.value;
-    const healthStatus = { name: HEALTH_STATUS, label: l.status, kind: 'enumeration' as const, options: (['healthy', 'neutral', 'atRisk'] as const).map((value) => ({ value, label: l[value] })) };
+    const healthStatus = {
+      name: HEALTH_STATUS,
+      label: l.status,
+      kind: 'enumeration' as const,
+      options: (['healthy', 'neutral', 'atRisk'] as const).map((value) => ({ value, label: l[value] })),
+    };
     const healthScore = { name: HEALTH_SCORE, label: l.score, kind: 'number' as const, options: [] };
     return [...fromDefs, ...fallback, derived, healthStatus, healthScore].sort((a, b) => a.label.localeCompare(b.label));
   });

@@ -105,7 +105,9 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
   };
   /** Views that filter or sort on health re-run when the results are republished; others never wait for them. */
   const healthKey = (v: View) => (readsHealth(v) ? health.revision : -1);
-  const queryKey = computed(() => JSON.stringify([filterOnly(draft.value), propertyTypes.value, workspace.ownerId, assignments.version, healthKey(draft.value)]));
+  const queryKey = computed(() =>
+    JSON.stringify([filterOnly(draft.value), propertyTypes.value, workspace.ownerId, assignments.version, healthKey(draft.value)]),
+  );
   const result = useLiveQuery(
     async () => {
       if (!workspace.ownerId && !workspace.loaded) return { records: [] as MergedRecord[], index: null as string | null };
@@ -128,7 +130,13 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
     if (!loading) tableReady.value = true;
   });
   const countsKey = computed(() =>
-    JSON.stringify([tableReady.value, sidebarViews.value.map((v) => v.id + JSON.stringify(v.filterGroups) + JSON.stringify(v.quick) + healthKey(v)), propertyTypes.value, workspace.ownerId, assignments.version]),
+    JSON.stringify([
+      tableReady.value,
+      sidebarViews.value.map((v) => v.id + JSON.stringify(v.filterGroups) + JSON.stringify(v.quick) + healthKey(v)),
+      propertyTypes.value,
+      workspace.ownerId,
+      assignments.version,
+    ]),
   );
   const counts = useLiveQuery(
     async () => {

@@ -23,7 +23,11 @@ const cloneView = (v: View): View => JSON.parse(JSON.stringify(v)) as View;
 function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
       : value,
   );
 }
@@ -46,7 +50,15 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     return [
       ownedByMe(type, csmProperty.value, cols),
       assignedInLast30Days(type, csmProperty.value, cols),
-      { id: `builtin:${type}:${ALL_ACCOUNTS}`, name: 'All accounts', objectType: type, filterGroups: [], columns: cols, sharing: 'everyone', ownerUserId: BUILTIN_OWNER },
+      {
+        id: `builtin:${type}:${ALL_ACCOUNTS}`,
+        name: 'All accounts',
+        objectType: type,
+        filterGroups: [],
+        columns: cols,
+        sharing: 'everyone',
+        ownerUserId: BUILTIN_OWNER,
+      },
     ];
   });
   const sidebarViews = computed(() => [...builtins.value, ...views.customFor(objectType.value)]);

@@ -5,13 +5,7 @@ import { hubspot, type ValueWithTimestamp } from '../../shared/hubspot';
 import type { Props, SyncedType } from '../../shared/sync';
 import { propertyKindOf, type PropertyKind } from '../../shared/views';
 import { associate, createNote, createTask, logCall, mergedRecord, setProperties, type MergedRecord } from '../db';
-import {
-  associatedRecords,
-  propertyDefinitions,
-  searchByName,
-  timeline,
-  type TimelineItem,
-} from '../db/queries/portfolio';
+import { associatedRecords, propertyDefinitions, searchByName, timeline, type TimelineItem } from '../db/queries/portfolio';
 import { getMeta, META, putMeta } from '../db/meta';
 import { logEmail, logMeeting } from '../db/repositories/activities';
 import type { PropertyRow } from '../db/rows';
@@ -49,7 +43,6 @@ export type HistoryState =
   | { state: 'error'; property: string; message: string }
   | { state: 'ready'; property: string; entries: HistoryEntry[] };
 
-
 /** Properties the CRM computes; they are shown but never offered for editing. */
 const READ_ONLY = new Set(['createdate', 'notes_last_updated', 'notes_last_contacted', 'hs_lastmodifieddate', 'hs_object_id', 'num_associated_contacts']);
 const ASSOCIATED_TYPES = ['contacts', 'deals', 'tickets', 'companies'] as const;
@@ -58,7 +51,10 @@ const PAGE = 10;
 export function recordTitle(objectType: string, r: Pick<MergedRecord, 'id' | 'properties'> | undefined): string {
   if (!r) return '';
   const props = PREVIEW_PROPERTIES[objectType]?.title ?? ['name'];
-  const text = props.map((p) => r.properties[p] ?? '').filter(Boolean).join(' ');
+  const text = props
+    .map((p) => r.properties[p] ?? '')
+    .filter(Boolean)
+    .join(' ');
   return text || r.properties.email || r.properties.name || `#${r.id}`;
 }
 
@@ -79,7 +75,11 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   const key = computed(() => `${objectType.value}:${recordId.value}`);
   const timelineLimit = ref(PAGE);
 
-  const record = useLiveQuery(() => (recordId.value ? mergedRecord(db, objectType.value, recordId.value) : undefined), undefined as MergedRecord | undefined, key);
+  const record = useLiveQuery(
+    () => (recordId.value ? mergedRecord(db, objectType.value, recordId.value) : undefined),
+    undefined as MergedRecord | undefined,
+    key,
+  );
   const defs = useLiveQuery(() => propertyDefinitions(db, objectType.value), [] as PropertyRow[], objectType);
   const owners = useOwners();
   const activities = useLiveQuery(
@@ -109,11 +109,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
 
   function describe(name: string): PreviewProperty {
     const d = defByName.value.get(name);
-    const kind = d?.type
-      ? propertyKindOf(d)
-      : name === 'csm_owner' || name === 'hubspot_owner_id'
-        ? 'owner'
-        : 'string';
+    const kind = d?.type ? propertyKindOf(d) : name === 'csm_owner' || name === 'hubspot_owner_id' ? 'owner' : 'string';
     const calculated = (d?.modificationMetadata as { readOnlyValue?: boolean } | undefined)?.readOnlyValue === true;
     return { name, label: d?.label ?? name, kind, options: d?.options ?? [], readOnly: READ_ONLY.has(name) || calculated };
   }
@@ -145,7 +141,9 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
     if (!connectivity.online) return void (history.value = { state: 'offline', property });
     history.value = { state: 'loading', property };
     const sent = await crm(hubspot.objects.readWithHistory(objectType.value, recordId.value, property));
-    if (!sent.ok) return void (history.value = sent.error.kind === 'unreachable' ? { state: 'offline', property } : { state: 'error', property, message: sent.error.message });
+    if (!sent.ok)
+      return void (history.value =
+        sent.error.kind === 'unreachable' ? { state: 'offline', property } : { state: 'error', property, message: sent.error.message });
     const entries = [...(sent.value.propertiesWithHistory?.[property] ?? [])].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
     history.value = { state: 'ready', property, entries };
   }
@@ -161,9 +159,12 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
     const names = defs.value.value.map((d) => d.name);
     const sent = await crm(hubspot.objects.batchRead(type, [id], names));
     if (type !== objectType.value || id !== recordId.value) return;
-    if (!sent.ok) return void (allProperties.value = sent.error.kind === 'unreachable' ? { state: 'offline' } : { state: 'error', message: sent.error.message });
+    if (!sent.ok)
+      return void (allProperties.value = sent.error.kind === 'unreachable' ? { state: 'offline' } : { state: 'error', message: sent.error.message });
     const values = sent.value.results[0]?.properties ?? {};
-    const entries = names.map((name) => ({ property: describe(name), value: values[name] ?? null })).sort((a, b) => a.property.label.localeCompare(b.property.label));
+    const entries = names
+      .map((name) => ({ property: describe(name), value: values[name] ?? null }))
+      .sort((a, b) => a.property.label.localeCompare(b.property.label));
     allProperties.value = { state: 'ready', entries };
   }
 
@@ -183,7 +184,15 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
       case 'email':
         return logEmail(db, { subject: a.title, body: a.body, timestampMs: a.at, associations, ...own });
       case 'call':
-        return logCall(db, { title: a.title, body: a.body, timestampMs: a.at, durationMs: (a.durationMin ?? 0) * 60_000, direction: 'OUTBOUND', associations, ...own });
+        return logCall(db, {
+          title: a.title,
+          body: a.body,
+          timestampMs: a.at,
+          durationMs: (a.durationMin ?? 0) * 60_000,
+          direction: 'OUTBOUND',
+          associations,
+          ...own,
+        });
       case 'task':
         return createTask(db, { subject: a.title, body: a.body, dueAtMs: a.at, associations, ...own });
       case 'meeting':

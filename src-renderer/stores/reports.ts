@@ -69,14 +69,22 @@ export const useReportsStore = defineStore('reports', () => {
   }
 
   async function move(id: string, delta: -1 | 1) {
-    await save(moveReport(reports.value, reports.value.findIndex((r) => r.id === id), delta));
+    await save(
+      moveReport(
+        reports.value,
+        reports.value.findIndex((r) => r.id === id),
+        delta,
+      ),
+    );
   }
 
   /** Set by the screen so the health group-by is labelled in the user's language. */
   const healthLabels = ref({ property: 'Health status', healthy: 'Healthy', neutral: 'Neutral', atRisk: 'At risk' });
   const health = useHealthStore();
   const accountObject = computed(() => workspace.settings.accountObject);
-  const needsHealth = computed(() => reports.value.some((r) => r.objectType === accountObject.value && (r.groupBy === HEALTH_STATUS_PROPERTY || r.filter?.property === HEALTH_STATUS_PROPERTY)));
+  const needsHealth = computed(() =>
+    reports.value.some((r) => r.objectType === accountObject.value && (r.groupBy === HEALTH_STATUS_PROPERTY || r.filter?.property === HEALTH_STATUS_PROPERTY)),
+  );
   watch(needsHealth, (on) => on && health.start(), { immediate: true });
 
   const objectTypes = computed(() => [...new Set(reports.value.map((r) => r.objectType))].sort());

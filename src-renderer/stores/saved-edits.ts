@@ -42,7 +42,7 @@ export async function unsentEditCount(db: CsDatabase): Promise<number> {
 /** Cuts text into pieces of at most `size` UTF-16 units, never between the halves of a surrogate pair. */
 export function splitText(text: string, size: number): string[] {
   const parts: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let end = Math.min(text.length, i + size);
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
@@ -57,7 +57,11 @@ export function splitText(text: string, size: number): string[] {
  * when there is nothing to save. A host that cannot write it returns its error, and the
  * caller must then delete nothing.
  */
-export async function saveUnsentEdits(host: HostApi, db: CsDatabase, now: () => number = () => Date.now()): Promise<{ saved: SavedEditsNotice | null } | { error: HostError }> {
+export async function saveUnsentEdits(
+  host: HostApi,
+  db: CsDatabase,
+  now: () => number = () => Date.now(),
+): Promise<{ saved: SavedEditsNotice | null } | { error: HostError }> {
   const count = await unsentEditCount(db);
   if (count === 0) return { saved: null };
   return saveExport(host, await exportOutbox(db, now), count, now);

@@ -69,7 +69,13 @@ export const useScheduleStore = defineStore('schedule', () => {
   const showMeetings = ref(saved.showMeetings ?? true);
   const showTasks = ref(saved.showTasks ?? true);
   watch([view, timeZone, hideWeekends, showMeetings, showTasks], () => {
-    const prefs: SchedulePrefs = { view: view.value, timeZone: timeZone.value, hideWeekends: hideWeekends.value, showMeetings: showMeetings.value, showTasks: showTasks.value };
+    const prefs: SchedulePrefs = {
+      view: view.value,
+      timeZone: timeZone.value,
+      hideWeekends: hideWeekends.value,
+      showMeetings: showMeetings.value,
+      showTasks: showTasks.value,
+    };
     localStorage.setItem(PREFS_KEY, JSON.stringify(prefs));
   });
   /** Set by the calendar when it shows a new range. */
@@ -80,21 +86,16 @@ export const useScheduleStore = defineStore('schedule', () => {
   const error = ref<{ kind: 'action' | 'openRefused'; message: string } | null>(null);
 
   const ownerId = computed(() => workspace.ownerId);
-  const records = useLiveQuery(
-    () => (range.value && ownerId.value ? scheduleInRange(db, ownerId.value, range.value.start, range.value.end) : EMPTY),
-    EMPTY,
-    [range, ownerId],
-  );
+  const records = useLiveQuery(() => (range.value && ownerId.value ? scheduleInRange(db, ownerId.value, range.value.start, range.value.end) : EMPTY), EMPTY, [
+    range,
+    ownerId,
+  ]);
 
   // "Today" in the workspace zone, fixed when the tab opens (a tab left open overnight re-reads on the next visit).
   const zone = createZone(workspace.timeZone);
   const todayNumber = zone.dayOf(Date.now());
   const today = { start: zone.startOfDay(todayNumber), end: zone.startOfDay(todayNumber + 1) };
-  const attendees = useLiveQuery<Attendee[]>(
-    () => (ownerId.value ? attendeesInRange(db, ownerId.value, today.start, today.end) : []),
-    [],
-    [ownerId],
-  );
+  const attendees = useLiveQuery<Attendee[]>(() => (ownerId.value ? attendeesInRange(db, ownerId.value, today.start, today.end) : []), [], [ownerId]);
 
   const selected = computed(() => {
     const sel = selectedEvent.value;

@@ -67,7 +67,8 @@ export const useSetupStore = defineStore('setup', () => {
 
   async function save(next: WorkspaceSettings) {
     permissions.assert('workspace:configure');
-    if (!ownerChoices(next.accountObject).some((p) => p.name === next.csmProperty)) throw new Error(`${next.csmProperty} is not an owner property of ${next.accountObject}.`);
+    if (!ownerChoices(next.accountObject).some((p) => p.name === next.csmProperty))
+      throw new Error(`${next.csmProperty} is not an owner property of ${next.accountObject}.`);
     if (next.renewalProperty !== null && !dateChoices(next.accountObject).some((p) => p.name === next.renewalProperty)) {
       throw new Error(`${next.renewalProperty} is not a date property of ${next.accountObject}.`);
     }

@@ -41,7 +41,14 @@ export function useAssignmentDates(opts: {
     const prop = opts.csmProperty.value;
     for (let i = 0; i < missing.length; i += HISTORY_BATCH) {
       const group = missing.slice(i, i + HISTORY_BATCH);
-      const sent = await crm(hubspot.objects.batchRead(opts.objectType.value, group.map((c) => c.id), [prop], { withHistory: [prop] }));
+      const sent = await crm(
+        hubspot.objects.batchRead(
+          opts.objectType.value,
+          group.map((c) => c.id),
+          [prop],
+          { withHistory: [prop] },
+        ),
+      );
       if (!sent.ok) return void (unavailable.value = true);
       for (const r of sent.value.results) {
         const stamps = (r.propertiesWithHistory?.[prop] ?? []).map((h) => Date.parse(h.timestamp)).filter((n) => !Number.isNaN(n));

@@ -91,9 +91,7 @@ export const useSummaryStore = defineStore('summary', () => {
   const accountKey = computed(() => [ownerId.value, workspace.settings.accountObject, workspace.settings.csmProperty]);
   const owned = useLiveQuery<OwnedAccounts>(
     () =>
-      ownerId.value
-        ? ownedAccounts(db, workspace.settings.accountObject, workspace.settings.csmProperty, ownerId.value)
-        : { available: true, accounts: [] },
+      ownerId.value ? ownedAccounts(db, workspace.settings.accountObject, workspace.settings.csmProperty, ownerId.value) : { available: true, accounts: [] },
     { available: true, accounts: [] },
     accountKey,
   );

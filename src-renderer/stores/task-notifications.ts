@@ -1,13 +1,6 @@
 import { defineStore } from 'pinia';
 import { inject, ref, watch } from 'vue';
-import {
-  createNotifyRunner,
-  formatTime,
-  taskToNotify,
-  type AnnouncedRecord,
-  type NoticeFormatter,
-  type NotifyRunner,
-} from '../../shared/notify';
+import { createNotifyRunner, formatTime, taskToNotify, type AnnouncedRecord, type NoticeFormatter, type NotifyRunner } from '../../shared/notify';
 import { I18N_GLOBAL_KEY } from '../i18n';
 import { getMeta, META, putMeta } from '../db/meta';
 import { useDb } from '../lib/db-key';

@@ -112,7 +112,10 @@ export const useTasksStore = defineStore('tasks', () => {
   /** How many of the user's tasks the filters being edited match (incomplete filters left out). */
   function previewCount(groups: readonly FilterGroup[]): number {
     // Built directly: `customTaskView` drops empty groups, and here an emptied group means "every task".
-    const view: View = { ...customTaskView({ name: 'preview', sharing: 'private', filterGroups: [] }, 'preview', 'preview'), filterGroups: runnableGroups(groups) };
+    const view: View = {
+      ...customTaskView({ name: 'preview', sharing: 'private', filterGroups: [] }, 'preview', 'preview'),
+      filterGroups: runnableGroups(groups),
+    };
     return evaluateSafely(view, context.value).length;
   }
   /** Creates (no `id`) or replaces a custom view; filters that cannot run are refused, naming the first. */

@@ -8,7 +8,15 @@ import { userById } from '../db/queries/portfolio';
 import type { UserRow } from '../db/rows';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
-import { parseSharedDoc, readSharedDocs, removeSharedDoc, sharedDocTables, useSharedDocsAvailability, writeSharedDoc, type SharedDocWriteResult } from './shared-docs';
+import {
+  parseSharedDoc,
+  readSharedDocs,
+  removeSharedDoc,
+  sharedDocTables,
+  useSharedDocsAvailability,
+  writeSharedDoc,
+  type SharedDocWriteResult,
+} from './shared-docs';
 import { useWorkspaceStore } from './workspace';
 
 /**
@@ -51,7 +59,11 @@ interface Lists {
 
 /** Everyone views: the shared documents, then legacy local ones not (yet) among them. */
 async function readLists(db: CsDatabase, userId: string): Promise<Lists> {
-  const [mine, legacyRaw, docs] = await Promise.all([getMeta(db, META.privateViews(userId)), getMeta(db, META.legacyTeamViews), readSharedDocs(db, VIEW_DOC_PREFIX)]);
+  const [mine, legacyRaw, docs] = await Promise.all([
+    getMeta(db, META.privateViews(userId)),
+    getMeta(db, META.legacyTeamViews),
+    readSharedDocs(db, VIEW_DOC_PREFIX),
+  ]);
   const everyone = docs.flatMap((row) => {
     const p = parseSharedDoc(row, ViewSchema);
     // A document under a view key that is not an Everyone view is not shown as one.
@@ -115,7 +127,10 @@ export const useViewsStore = defineStore('views', () => {
       const allowed = mayShareWithEveryone(await db.users.get(uid));
       const wasEveryone = everyone.some((v) => v.id === view.id);
       if ((view.sharing === 'everyone' || wasEveryone) && !allowed) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Sharing views with Everyone needs a paid seat and the "Manage customer success settings" permission.' } };
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'Sharing views with Everyone needs a paid seat and the "Manage customer success settings" permission.' },
+        };
       }
       const ownView = mine.find((v) => v.id === view.id);
       if (ownView === undefined && !wasEveryone && view.ownerUserId !== uid) {
@@ -133,7 +148,12 @@ export const useViewsStore = defineStore('views', () => {
           if (!r.ok) throw new Error(r.error.message);
         }
         await retireLegacy(legacy.filter((id) => id === view.id || demoted.some((v) => v.id === id)));
-        if (ownView) await putMeta(db, META.privateViews(uid), mine.filter((v) => v.id !== view.id));
+        if (ownView)
+          await putMeta(
+            db,
+            META.privateViews(uid),
+            mine.filter((v) => v.id !== view.id),
+          );
       } else {
         await putMeta(db, META.privateViews(uid), [...mine.filter((v) => v.id !== view.id), view]);
         if (wasEveryone) await unshare(view.id, legacy);
@@ -163,9 +183,15 @@ export const useViewsStore = defineStore('views', () => {
       const view = [...mine, ...everyone].find((v) => v.id === id);
       if (!view) return { ok: false, error: { code: 'NOT_FOUND', message: 'No such view.' } };
       if (view.sharing === 'everyone') {
-        if (!mayShareWithEveryone(await db.users.get(uid))) return { ok: false, error: { code: 'FORBIDDEN', message: 'Deleting an Everyone view needs a paid seat and the settings permission.' } };
+        if (!mayShareWithEveryone(await db.users.get(uid)))
+          return { ok: false, error: { code: 'FORBIDDEN', message: 'Deleting an Everyone view needs a paid seat and the settings permission.' } };
         await unshare(id, legacy);
-      } else await putMeta(db, META.privateViews(uid), mine.filter((v) => v.id !== id));
+      } else
+        await putMeta(
+          db,
+          META.privateViews(uid),
+          mine.filter((v) => v.id !== id),
+        );
       return { ok: true, view };
     });
   }

@@ -60,14 +60,19 @@ export function startSyncClient(host: HostApi, dbOrOptions: CsDatabase | SyncCli
     current = { ...current, lastError: `Sync could not start: ${err instanceof Error ? err.message : String(err)}` };
     for (const l of listeners) l(current);
   });
-  const post = (m: ToWorker) => void started.then(() => endpoint.post(m), () => {});
+  const post = (m: ToWorker) =>
+    void started.then(
+      () => endpoint.post(m),
+      () => {},
+    );
 
   return {
     syncNow: () => post({ type: 'trigger', reason: 'now' }),
     notifyOnline: (o) => post({ type: 'online', online: o }),
     notifyResume: () => post({ type: 'trigger', reason: 'resume' }),
     // Plain copies: a reactive proxy cannot be cloned into the worker.
-    notifyActivity: (a) => post({ type: 'activity', activity: { inUse: a.inUse, onBattery: a.onBattery, onScreen: a.onScreen === 'all' ? 'all' : [...a.onScreen] } }),
+    notifyActivity: (a) =>
+      post({ type: 'activity', activity: { inUse: a.inUse, onBattery: a.onBattery, onScreen: a.onScreen === 'all' ? 'all' : [...a.onScreen] } }),
     onStatus(listener) {
       listeners.add(listener);
       listener(current);

@@ -81,7 +81,9 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
         crm = port;
         const run = () => lead(msg.dbName, port);
         const done = deps.locks ? deps.locks.request(SYNC_LOCK, run) : run();
-        done.catch((err: unknown) => publish({ ...INITIAL_STATUS, online, leader: false, lastError: `Sync stopped: ${err instanceof Error ? err.message : String(err)}` }));
+        done.catch((err: unknown) =>
+          publish({ ...INITIAL_STATUS, online, leader: false, lastError: `Sync stopped: ${err instanceof Error ? err.message : String(err)}` }),
+        );
         break;
       }
       case 'trigger':

@@ -18,7 +18,10 @@ import { report } from './stats';
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c playwright.bench.config.ts tests/bench/feed-render.spec.ts
  */
 test.use({
-  launchOptions: { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'] },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+  },
 });
 test.setTimeout(20 * 60_000);
 
@@ -33,7 +36,7 @@ function inject(page: Page) {
     async ([accounts, me, now]) => {
       const DAY = 86_400_000;
       let s = 7;
-      const r = () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
+      const r = () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
       const iso = (ms: number) => new Date(ms).toISOString();
       const ago = (fromDays: number, toDays = 0) => iso(now - Math.floor((toDays + r() * (fromDays - toDays)) * DAY));
       const sequences = ['Onboarding sequence', 'Renewal nurture', 'Adoption boost', 'Expansion outreach'];
@@ -54,15 +57,28 @@ function inject(page: Page) {
         for (let k = 0; k < 3; k++) {
           const id = String(92_000_000 + a * 3 + k);
           contacts.push(id);
-          const p: Record<string, string> = { firstname: `First${a}`, lastname: `Last${k}`, email: `c${id}@bench.example`, phone: '+48 600 100 200', hs_email_last_email_name: 'Your quarterly usage report' };
+          const p: Record<string, string> = {
+            firstname: `First${a}`,
+            lastname: `Last${k}`,
+            email: `c${id}@bench.example`,
+            phone: '+48 600 100 200',
+            hs_email_last_email_name: 'Your quarterly usage report',
+          };
           if (r() < 0.6) p.hs_email_last_open_date = ago(21);
           if (r() < 0.3) p.hs_email_last_click_date = ago(21);
           if (r() < 0.2) p.hs_email_last_reply_date = ago(21);
           if (r() < 0.5) p.hs_analytics_last_visit_timestamp = ago(14);
           if (r() < 0.15) Object.assign(p, { recent_conversion_date: ago(21), recent_conversion_event_name: 'Pricing page form' });
           const sequence = sequences[Math.floor(r() * sequences.length)] ?? '';
-          if (r() < 0.12) Object.assign(p, { hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: sequence, hs_latest_sequence_enrolled_date: ago(14) });
-          else if (r() < 0.25) Object.assign(p, { hs_sequences_is_enrolled: 'false', hs_latest_sequence_enrolled: sequence, hs_latest_sequence_enrolled_date: ago(36, 20), [r() < 0.45 ? 'hs_latest_sequence_finished_date' : 'hs_latest_sequence_unenrolled_date']: ago(20) });
+          if (r() < 0.12)
+            Object.assign(p, { hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: sequence, hs_latest_sequence_enrolled_date: ago(14) });
+          else if (r() < 0.25)
+            Object.assign(p, {
+              hs_sequences_is_enrolled: 'false',
+              hs_latest_sequence_enrolled: sequence,
+              hs_latest_sequence_enrolled_date: ago(36, 20),
+              [r() < 0.45 ? 'hs_latest_sequence_finished_date' : 'hs_latest_sequence_unenrolled_date']: ago(20),
+            });
           push('contacts', record(id, p, { ownerId: me }));
           link('contacts', id, 'companies', company, k === 0 ? 1 : 279, k === 0 ? 2 : 280);
         }
@@ -73,8 +89,20 @@ function inject(page: Page) {
           push(type, record(id, props, { ownerId: me }));
           link(type, id, 'contacts', contact(), toContact, fromContact);
         };
-        for (let i = 0; i < 3; i++) engagement('emails', { hs_timestamp: ago(30), hs_email_direction: r() < 0.5 ? 'EMAIL' : 'INCOMING_EMAIL', hs_email_subject: 'Re: renewal proposal' }, 198, 197);
-        for (let i = r() < 0.5 ? 2 : 1; i > 0; i--) engagement('meetings', { hs_timestamp: ago(30, -21), createdate: ago(40), hs_meeting_title: 'Quarterly business review', hs_meeting_outcome: 'SCHEDULED' }, 200, 199);
+        for (let i = 0; i < 3; i++)
+          engagement(
+            'emails',
+            { hs_timestamp: ago(30), hs_email_direction: r() < 0.5 ? 'EMAIL' : 'INCOMING_EMAIL', hs_email_subject: 'Re: renewal proposal' },
+            198,
+            197,
+          );
+        for (let i = r() < 0.5 ? 2 : 1; i > 0; i--)
+          engagement(
+            'meetings',
+            { hs_timestamp: ago(30, -21), createdate: ago(40), hs_meeting_title: 'Quarterly business review', hs_meeting_outcome: 'SCHEDULED' },
+            200,
+            199,
+          );
         for (let i = 0; i < 2; i++) engagement('calls', { hs_timestamp: ago(45), hs_call_title: `Call with Bench account ${a}` }, 194, 193);
         for (let i = r() < 0.5 ? 1 : r() < 0.3 ? 2 : 0; i > 0; i--) engagement('tickets', { createdate: ago(60), subject: 'SSO login fails' }, 16, 15);
       }
@@ -156,7 +184,8 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
     for (let i = 0; i < 3; i++) {
       const start = performance.now();
       let n = 0;
-      for (const table of ['contacts', 'emails', 'meetings', 'calls', 'tickets']) for (const row of await all(table)) if (row.properties.hs_timestamp ?? row.properties.hs_email_last_open_date) n++;
+      for (const table of ['contacts', 'emails', 'meetings', 'calls', 'tickets'])
+        for (const row of await all(table)) if (row.properties.hs_timestamp ?? row.properties.hs_email_last_open_date) n++;
       if (n < 0) throw new Error('unreachable');
       out.push(performance.now() - start);
     }
@@ -168,7 +197,12 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heapMb = Math.round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1_048_576);
 
-  const extra = { itemsIn14Days: items, contacts: rows.contacts ?? 0, engagements: (rows.emails ?? 0) + (rows.meetings ?? 0) + (rows.calls ?? 0) + (rows.tickets ?? 0), heapMb };
+  const extra = {
+    itemsIn14Days: items,
+    contacts: rows.contacts ?? 0,
+    engagements: (rows.emails ?? 0) + (rows.meetings ?? 0) + (rows.calls ?? 0) + (rows.tickets ?? 0),
+    heapMb,
+  };
   report('feed: first render, 12,500 accounts of one user in Chromium', [
     { name: 'cold: tab heading → rows and 14-day count shown', samplesMs: cold, floorMs: floor, extra },
     { name: 'warm: back to the tab → rows shown', samplesMs: warm, floorMs: floor },

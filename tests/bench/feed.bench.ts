@@ -23,7 +23,7 @@ const DAY = 86_400_000;
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
 }
 
 function dataset(accounts = ACCOUNTS): FeedSources {
@@ -41,18 +41,32 @@ function dataset(accounts = ACCOUNTS): FeedSources {
       const id = `p${a}-${k}`;
       ids.push(id);
       const props: Record<string, string> = { firstname: `F${a}`, lastname: `L${k}` };
-      for (const [name, p, days] of [['hs_email_last_open_date', 0.6, 21], ['hs_email_last_click_date', 0.3, 21], ['hs_email_last_reply_date', 0.2, 21], ['hs_analytics_last_visit_timestamp', 0.5, 14], ['recent_conversion_date', 0.15, 21]] as const) {
+      for (const [name, p, days] of [
+        ['hs_email_last_open_date', 0.6, 21],
+        ['hs_email_last_click_date', 0.3, 21],
+        ['hs_email_last_reply_date', 0.2, 21],
+        ['hs_analytics_last_visit_timestamp', 0.5, 14],
+        ['recent_conversion_date', 0.15, 21],
+      ] as const) {
         const m = maybe(p, days);
         if (m) props[name] = m.v;
       }
-      if (r() < 0.12) Object.assign(props, { hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: 'Renewal nurture', hs_latest_sequence_enrolled_date: iso(14) });
+      if (r() < 0.12)
+        Object.assign(props, { hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: 'Renewal nurture', hs_latest_sequence_enrolled_date: iso(14) });
       // As in the demo CRM: a quarter of the others left a sequence in the past weeks.
-      else if (r() < 0.25) Object.assign(props, { hs_sequences_is_enrolled: 'false', hs_latest_sequence_enrolled: 'Adoption boost', hs_latest_sequence_enrolled_date: iso(36), [r() < 0.45 ? 'hs_latest_sequence_finished_date' : 'hs_latest_sequence_unenrolled_date']: iso(20) });
+      else if (r() < 0.25)
+        Object.assign(props, {
+          hs_sequences_is_enrolled: 'false',
+          hs_latest_sequence_enrolled: 'Adoption boost',
+          hs_latest_sequence_enrolled_date: iso(36),
+          [r() < 0.45 ? 'hs_latest_sequence_finished_date' : 'hs_latest_sequence_unenrolled_date']: iso(20),
+        });
       contacts.push({ record: { id, properties: props, createdAt: iso(400) }, companyIds: [account] });
     }
     const pick = () => ids[Math.floor(r() * ids.length)] ?? '';
     const add = (type: SourceEngagement['type'], n: number, props: () => Record<string, string>) => {
-      for (let i = 0; i < n; i++) engagements.push({ type, record: { id: `${type}${a}-${i}`, properties: props(), createdAt: iso(40) }, contactIds: [pick()], companyIds: [account] });
+      for (let i = 0; i < n; i++)
+        engagements.push({ type, record: { id: `${type}${a}-${i}`, properties: props(), createdAt: iso(40) }, contactIds: [pick()], companyIds: [account] });
     };
     add('emails', 3, () => ({ hs_timestamp: iso(30), hs_email_direction: r() < 0.5 ? 'EMAIL' : 'INCOMING_EMAIL', hs_email_subject: 'Re: pricing' }));
     add('meetings', r() < 0.5 ? 2 : 1, () => ({ hs_timestamp: iso(30), hs_meeting_title: 'QBR' }));
@@ -65,15 +79,42 @@ function dataset(accounts = ACCOUNTS): FeedSources {
 async function fill(db: CsDatabase, s: FeedSources) {
   const store = createDexieStore(db);
   const cursor = (objectType: string) => ({ objectType, mode: 'incremental' as const, valueMs: NOW });
-  const rec = (id: string, properties: Record<string, string | null>, createdAt: string): SyncedRecord => ({ id, properties, createdAt, updatedAt: createdAt, archived: false });
-  await store.applyPage('companies', s.accountIds.map((id) => rec(id, { name: id, csm_owner: '600' }, new Date(NOW).toISOString())), cursor('companies'));
+  const rec = (id: string, properties: Record<string, string | null>, createdAt: string): SyncedRecord => ({
+    id,
+    properties,
+    createdAt,
+    updatedAt: createdAt,
+    archived: false,
+  });
+  await store.applyPage(
+    'companies',
+    s.accountIds.map((id) => rec(id, { name: id, csm_owner: '600' }, new Date(NOW).toISOString())),
+    cursor('companies'),
+  );
   const contactRows = s.contacts.map((c) => rec(c.record.id, c.record.properties, c.record.createdAt));
-  await store.applyPage('contacts', contactRows, cursor('contacts'), [{ fromType: 'contacts', toType: 'companies', ids: contactRows.map((c) => c.id), rows: s.contacts.map((c) => ({ fromType: 'contacts', fromId: c.record.id, toType: 'companies', toId: c.companyIds[0] ?? '', typeIds: [1] })) }]);
+  await store.applyPage('contacts', contactRows, cursor('contacts'), [
+    {
+      fromType: 'contacts',
+      toType: 'companies',
+      ids: contactRows.map((c) => c.id),
+      rows: s.contacts.map((c) => ({ fromType: 'contacts', fromId: c.record.id, toType: 'companies', toId: c.companyIds[0] ?? '', typeIds: [1] })),
+    },
+  ]);
   for (const type of ['emails', 'meetings', 'calls', 'tickets'] as const) {
     const rows = s.engagements.filter((e) => e.type === type);
-    await store.applyPage(type, rows.map((e) => rec(e.record.id, e.record.properties, e.record.createdAt)), cursor(type), [
-      { fromType: type, toType: 'contacts', ids: rows.map((e) => e.record.id), rows: rows.map((e) => ({ fromType: type, fromId: e.record.id, toType: 'contacts', toId: e.contactIds[0] ?? '', typeIds: [1] })) },
-    ]);
+    await store.applyPage(
+      type,
+      rows.map((e) => rec(e.record.id, e.record.properties, e.record.createdAt)),
+      cursor(type),
+      [
+        {
+          fromType: type,
+          toType: 'contacts',
+          ids: rows.map((e) => e.record.id),
+          rows: rows.map((e) => ({ fromType: type, fromId: e.record.id, toType: 'contacts', toId: e.contactIds[0] ?? '', typeIds: [1] })),
+        },
+      ],
+    );
   }
 }
 
@@ -114,6 +155,10 @@ it('feed: derivation and first-render preparation for 12,500 accounts of one use
     { name: 'derive (14-day window)', samplesMs: derive, floorMs: floorMedian, extra },
     { name: 'filter + group by day (first render)', samplesMs: prepare, floorMs: floorMedian },
     { name: 'search "F1234"', samplesMs: search, floorMs: floorMedian },
-    { name: `feedSince over Dexie (fake-indexeddb, ${DEXIE_ACCOUNTS} accounts)`, samplesMs: query, extra: { contacts: small.contacts.length, engagements: small.engagements.length } },
+    {
+      name: `feedSince over Dexie (fake-indexeddb, ${DEXIE_ACCOUNTS} accounts)`,
+      samplesMs: query,
+      extra: { contacts: small.contacts.length, engagements: small.engagements.length },
+    },
   ]);
 });

@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
 }
 
 function dataset(): BookChange[] {
@@ -28,11 +28,21 @@ function dataset(): BookChange[] {
   };
   for (let i = 0; i < ACCOUNTS; i++) {
     const a = `c${i}`;
-    out.push({ kind: 'record', objectType: 'companies', id: a, record: { id: a, properties: { name: a, csm_sentiment: ['Good', 'Neutral', 'Bad'][i % 3] ?? null, nps_score: String(i % 11) } } });
+    out.push({
+      kind: 'record',
+      objectType: 'companies',
+      id: a,
+      record: { id: a, properties: { name: a, csm_sentiment: ['Good', 'Neutral', 'Bad'][i % 3] ?? null, nps_score: String(i % 11) } },
+    });
     for (let m = 0; m < 3; m++) add('meetings', `m${i}-${m}`, a, { hs_meeting_start_time: iso(-Math.floor(r() * 120)) });
     for (let c = 0; c < 2; c++) add('calls', `k${i}-${c}`, a, { hs_timestamp: iso(-Math.floor(r() * 60)) });
-    add('tickets', `t${i}`, a, { createdate: iso(-Math.floor(r() * 30)), hs_pipeline_stage: r() < 0.5 ? '1' : '4', hs_ticket_priority: ['LOW', 'HIGH', 'URGENT'][i % 3] ?? null });
-    for (let t = 0; t < 2; t++) add('tasks', `x${i}-${t}`, a, { hs_timestamp: iso(Math.floor(r() * 20) - 10), hs_task_status: r() < 0.5 ? 'COMPLETED' : 'NOT_STARTED' });
+    add('tickets', `t${i}`, a, {
+      createdate: iso(-Math.floor(r() * 30)),
+      hs_pipeline_stage: r() < 0.5 ? '1' : '4',
+      hs_ticket_priority: ['LOW', 'HIGH', 'URGENT'][i % 3] ?? null,
+    });
+    for (let t = 0; t < 2; t++)
+      add('tasks', `x${i}-${t}`, a, { hs_timestamp: iso(Math.floor(r() * 20) - 10), hs_task_status: r() < 0.5 ? 'COMPLETED' : 'NOT_STARTED' });
   }
   return out;
 }
@@ -77,7 +87,9 @@ it('health: full and incremental computation over 50,000 accounts', async () => 
   const incremental = await sample(200, () => {
     const id = `m${(i * 7919) % ACCOUNTS}-0`;
     i++;
-    const affected = book.apply([{ kind: 'record', objectType: 'meetings', id, record: { id, properties: { hs_meeting_start_time: new Date(NOW - (i % 40) * DAY).toISOString() } } }]);
+    const affected = book.apply([
+      { kind: 'record', objectType: 'meetings', id, record: { id, properties: { hs_meeting_start_time: new Date(NOW - (i % 40) * DAY).toISOString() } } },
+    ]);
     book.recompute(affected);
   });
   const counts = { healthy: 0, neutral: 0, atRisk: 0 };

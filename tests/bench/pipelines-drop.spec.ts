@@ -11,7 +11,10 @@ import { report } from './stats';
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c tests/bench tests/bench/pipelines-drop.spec.ts
  */
 test.use({
-  launchOptions: { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'] },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+  },
 });
 test.setTimeout(10 * 60_000);
 
@@ -99,5 +102,7 @@ test('drop to rendered + committed on a 2,000-deal board', async ({ page, contex
     const id = (await from.first().getAttribute('data-id')) as string;
     samples.push(await timedDrag(page, id, 'Qualified'));
   }
-  report('pipelines: drop to card rendered + outbox committed', [{ name: `drag on a board of ${total} deals`, samplesMs: samples, floorMs: floor, extra: { deals: total } }]);
+  report('pipelines: drop to card rendered + outbox committed', [
+    { name: `drag on a board of ${total} deals`, samplesMs: samples, floorMs: floor, extra: { deals: total } },
+  ]);
 });

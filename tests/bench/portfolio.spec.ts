@@ -12,7 +12,10 @@ import { report } from './stats';
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c tests/bench tests/bench/portfolio.spec.ts
  */
 test.use({
-  launchOptions: { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'] },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+  },
 });
 test.setTimeout(15 * 60_000);
 
@@ -21,7 +24,11 @@ const ME = '60000001';
 const RUNS = 10;
 
 test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, context, workspace }) => {
-  const synced = (await (await crmApi(workspace, '/crm/v3/objects/companies/search', { body: { filterGroups: [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }], limit: 1 } })).json()) as { total: number };
+  const synced = (await (
+    await crmApi(workspace, '/crm/v3/objects/companies/search', {
+      body: { filterGroups: [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }], limit: 1 },
+    })
+  ).json()) as { total: number };
   await openWorkspace(page, workspace, '/portfolio');
   await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Last synced', { timeout: 120_000 });
   await waitForOfflineReady(page);
@@ -71,7 +78,8 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
   );
   const mine = synced.total + injectedMine;
   await page.reload();
-  const countIs = (n: number) => `() => document.querySelector('[data-testid="portfolio-count"]')?.textContent === '${n.toLocaleString('en-US').replace(/,/g, '')} accounts'`;
+  const countIs = (n: number) =>
+    `() => document.querySelector('[data-testid="portfolio-count"]')?.textContent === '${n.toLocaleString('en-US').replace(/,/g, '')} accounts'`;
   await expect(page.getByTestId('portfolio-count')).toHaveText(`${mine} accounts`, { timeout: 120_000 });
 
   // Cold: a reload on Portfolio. The app's boot before the tab mounts is not Portfolio's, so
@@ -100,7 +108,7 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
   }
 
   const filter: number[] = [];
-  const quick = "document.querySelector('[aria-label=\"Last activity date\"] select')";
+  const quick = 'document.querySelector(\'[aria-label="Last activity date"] select\')';
   for (let i = 0; i < RUNS; i++) {
     const period = i % 2 === 0 ? 'last_30_days' : '';
     const before = await page.getByTestId('portfolio-count').textContent();
@@ -117,7 +125,9 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
   const firstName = "() => document.querySelector('table tbody tr:not(.spacer) .name-link')?.textContent";
   for (let i = 0; i < RUNS; i++) {
     const before = await page.evaluate(`(${firstName})()`);
-    sort.push(await timedInPage(page, "document.querySelector('thead th:nth-child(2) button').click()", `() => (${firstName})() !== ${JSON.stringify(before)}`));
+    sort.push(
+      await timedInPage(page, "document.querySelector('thead th:nth-child(2) button').click()", `() => (${firstName})() !== ${JSON.stringify(before)}`),
+    );
   }
 
   const floor = await page.evaluate(
@@ -125,14 +135,18 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
       const open = indexedDB.open('cs-workspace');
       const db = await new Promise<IDBDatabase>((r) => (open.onsuccess = () => r(open.result)));
       const req = db.transaction('companies').objectStore('companies').getAll();
-      const all = await new Promise<Array<{ csmOwnerId?: string; lastActivityAt?: number; properties: { name?: string } }>>((r) => (req.onsuccess = () => r(req.result)));
+      const all = await new Promise<Array<{ csmOwnerId?: string; lastActivityAt?: number; properties: { name?: string } }>>(
+        (r) => (req.onsuccess = () => r(req.result)),
+      );
       db.close();
       const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
       const since = now - 30 * 86_400_000;
       const out: number[] = [];
       for (let i = 0; i < 10; i++) {
         const t0 = performance.now();
-        all.filter((r) => r.csmOwnerId === me && (r.lastActivityAt ?? 0) >= since).sort((a, b) => collator.compare(a.properties.name ?? '', b.properties.name ?? ''));
+        all
+          .filter((r) => r.csmOwnerId === me && (r.lastActivityAt ?? 0) >= since)
+          .sort((a, b) => collator.compare(a.properties.name ?? '', b.properties.name ?? ''));
         out.push(performance.now() - t0);
       }
       return out.sort((a, b) => a - b)[5] ?? 0;

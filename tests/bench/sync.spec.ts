@@ -57,7 +57,9 @@ test(`initial sync of the ${SIZE} dataset`, async ({ page }) => {
         .then((text) => console.log(`  ${Math.round((performance.now() - t0) / 1000)} s: ${text?.replace(/\s+/g, ' ').trim()} (${standard + search} requests)`))
         .catch(() => {});
     }, 30_000);
-    await expect(status).toContainText('Last synced', { timeout: 25 * 60_000 }).finally(() => clearInterval(sampler));
+    await expect(status)
+      .toContainText('Last synced', { timeout: 25 * 60_000 })
+      .finally(() => clearInterval(sampler));
     const syncMs = performance.now() - t0;
 
     const floor = await page.evaluate(async () => {
@@ -106,7 +108,10 @@ test(`initial sync of the ${SIZE} dataset`, async ({ page }) => {
         name: 'local time (wall − CRM waits) vs raw IndexedDB puts',
         samplesMs: [localMs],
         floorMs: floor.rawPutMs,
-        extra: { recordsPerSecondLocal: Math.round(floor.records / (localMs / 1000)), recordsPerSecondRaw: Math.round(floor.records / (floor.rawPutMs / 1000)) },
+        extra: {
+          recordsPerSecondLocal: Math.round(floor.records / (localMs / 1000)),
+          recordsPerSecondRaw: Math.round(floor.records / (floor.rawPutMs / 1000)),
+        },
       },
     ]);
   } finally {

@@ -64,14 +64,41 @@ function figures(run: TeamRun, laptops: number): { rows: Row[]; kinds: Row[] } {
     { figure: 'requests on day 1 (all laptops)', value: calls.length, 'of the portal limit': pct(calls.length / PORTAL_LIMITS.daily) },
     { figure: '  … as the demo CRM meters it (association batch calls free)', value: assocFree, 'of the portal limit': pct(assocFree / PORTAL_LIMITS.daily) },
     { figure: '  standard calls / searches', value: `${std.length} / ${srch.length}`, 'of the portal limit': '' },
-    { figure: 'requests per laptop on day 1: median / p95 / max', value: `${Math.round(quantile(perLaptop, 0.5))} / ${Math.round(quantile(perLaptop, 0.95))} / ${perLaptop.at(-1)}`, 'of the portal limit': '' },
+    {
+      figure: 'requests per laptop on day 1: median / p95 / max',
+      value: `${Math.round(quantile(perLaptop, 0.5))} / ${Math.round(quantile(perLaptop, 0.95))} / ${perLaptop.at(-1)}`,
+      'of the portal limit': '',
+    },
     { figure: 'peak rolling 10-s window (standard)', value: peak10, 'of the portal limit': pct(peak10 / PORTAL_LIMITS.standardPer10s) },
-    { figure: '10-s windows 08–18 h: median / p95 / max', value: `${Math.round(quantile(std10, 0.5))} / ${Math.round(quantile(std10, 0.95))} / ${std10.at(-1)}`, 'of the portal limit': pct((std10.at(-1) ?? 0) / PORTAL_LIMITS.standardPer10s) },
+    {
+      figure: '10-s windows 08–18 h: median / p95 / max',
+      value: `${Math.round(quantile(std10, 0.5))} / ${Math.round(quantile(std10, 0.95))} / ${std10.at(-1)}`,
+      'of the portal limit': pct((std10.at(-1) ?? 0) / PORTAL_LIMITS.standardPer10s),
+    },
     { figure: 'peak searches in a rolling second', value: peakSearch, 'of the portal limit': pct(peakSearch / PORTAL_LIMITS.searchPerSecond) },
-    { figure: 'searches/s 08–18 h: median / p95 / max', value: `${Math.round(quantile(s1, 0.5))} / ${Math.round(quantile(s1, 0.95))} / ${s1.at(-1)}`, 'of the portal limit': '' },
-    { figure: 'searches/s averaged over day 1', value: (srch.length / 86_400).toFixed(3), 'of the portal limit': pct(srch.length / 86_400 / PORTAL_LIMITS.searchPerSecond) },
-    { figure: '429s on day 1: standard / search (retried by the gateway)', value: `${run.refusedOnDay1 - run.refusedSearchOnDay1} / ${run.refusedSearchOnDay1}`, 'of the portal limit': '' },
-    { figure: 'day 0 per laptop (first sync + idle): median', value: quantile([...run.perLaptopDay0].sort((a, b) => a - b), 0.5), 'of the portal limit': '' },
+    {
+      figure: 'searches/s 08–18 h: median / p95 / max',
+      value: `${Math.round(quantile(s1, 0.5))} / ${Math.round(quantile(s1, 0.95))} / ${s1.at(-1)}`,
+      'of the portal limit': '',
+    },
+    {
+      figure: 'searches/s averaged over day 1',
+      value: (srch.length / 86_400).toFixed(3),
+      'of the portal limit': pct(srch.length / 86_400 / PORTAL_LIMITS.searchPerSecond),
+    },
+    {
+      figure: '429s on day 1: standard / search (retried by the gateway)',
+      value: `${run.refusedOnDay1 - run.refusedSearchOnDay1} / ${run.refusedSearchOnDay1}`,
+      'of the portal limit': '',
+    },
+    {
+      figure: 'day 0 per laptop (first sync + idle): median',
+      value: quantile(
+        [...run.perLaptopDay0].sort((a, b) => a - b),
+        0.5,
+      ),
+      'of the portal limit': '',
+    },
     { figure: 'portal records', value: run.records, 'of the portal limit': '' },
   ];
   const top = peakAt(std, 10_000);
@@ -81,7 +108,11 @@ function figures(run: TeamRun, laptops: number): { rows: Row[]; kinds: Row[] } {
   rows.push({
     figure: 'the peak 10-s window: when, laptops, what',
     value: `${new Date(top.at).toISOString().slice(11, 19)} UTC, ${new Set(inPeak.map((c) => c.laptop)).size} laptops`,
-    'of the portal limit': [...peakKinds].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, n]) => `${k} ${n}`).join(', '),
+    'of the portal limit': [...peakKinds]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', '),
   });
   const byKind = new Map<string, number>();
   for (const c of calls) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);

@@ -12,10 +12,13 @@ import { expect, FIXED_NOW, test as base, TIME_ZONE, type Workspace } from './fi
 export const TOKEN = 'pat-na1-5e6f7a8b-9c0d-1e2f-3a4b-5c6d7e8f9a0b';
 
 /** What Disconnect and a CRM switch say about one edit that has not reached the CRM. */
-export const ONE_EDIT_SAVED = '1 edit has not reached the CRM yet. It is saved to a file in the data folder before anything is deleted, and Settings → Saved edits brings it back.';
+export const ONE_EDIT_SAVED =
+  '1 edit has not reached the CRM yet. It is saved to a file in the data folder before anything is deleted, and Settings → Saved edits brings it back.';
 
 /** The saved-edits files in the data folder (what the host wrote before the local data went). */
-export async function savedEdits(workspace: Workspace): Promise<Array<{ file: string; entries: Array<{ intent: { kind: string; objectType?: string; recordId?: string; desired?: Record<string, string> } }> }>> {
+export async function savedEdits(
+  workspace: Workspace,
+): Promise<Array<{ file: string; entries: Array<{ intent: { kind: string; objectType?: string; recordId?: string; desired?: Record<string, string> } }> }>> {
   const folder = join(workspace.dataDir, 'exports');
   const files = await readdir(folder).catch(() => [] as string[]);
   return Promise.all(files.map(async (file) => ({ file, ...(JSON.parse(await readFile(join(folder, file), 'utf8')) as { entries: [] }) })));
@@ -40,7 +43,7 @@ export async function synced(page: Page) {
 /** Everything the page keeps: every IndexedDB database (all rows of all stores) and both Web Storages. */
 export function dumpStorage(page: Page) {
   return page.evaluate(async () => {
-    const request = <T,>(r: IDBRequest<T>) =>
+    const request = <T>(r: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);

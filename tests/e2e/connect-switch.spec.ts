@@ -5,7 +5,11 @@ import { TOKEN, ONE_EDIT_SAVED, savedEdits, test, synced, dumpStorage, connectSc
 // A first sync of the small dataset takes a while on a shared 2-core machine.
 test.describe.configure({ timeout: 180_000 });
 
-test('data of two CRMs never mix: connecting to another CRM asks when edits wait, saves them to a file, and clears this computer first', async ({ page, workspace, hubspot }) => {
+test('data of two CRMs never mix: connecting to another CRM asks when edits wait, saves them to a file, and clears this computer first', async ({
+  page,
+  workspace,
+  hubspot,
+}) => {
   test.setTimeout(300_000); // two first syncs (one per CRM) on a shared 2-core machine
   await openWorkspace(page, workspace, '/summary');
   await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
@@ -14,7 +18,10 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
   // One edit that cannot reach the demo CRM.
   expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 1, errorStatuses: [503] } })).status).toBe(200);
   await page.goto(`${workspace.url}#/tasks?view=all-open`);
-  await page.getByRole('checkbox', { name: /^Complete / }).first().click();
+  await page
+    .getByRole('checkbox', { name: /^Complete / })
+    .first()
+    .click();
   await expect.poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.outbox?.length).toBe(1);
 
   // The web host forgets its connection when it restarts; the local data stays.
@@ -56,9 +63,11 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
   // names another company in each; every stored company is HubSpot's version.
   const namesById = async (crm: Workspace) =>
     new Map(
-      ((await (await crmApi(crm, '/crm/v3/objects/companies?limit=100&properties=name')).json()) as { results: Array<{ id: string; properties: { name: string } }> }).results.map(
-        (r) => [r.id, r.properties.name] as const,
-      ),
+      (
+        (await (await crmApi(crm, '/crm/v3/objects/companies?limit=100&properties=name')).json()) as {
+          results: Array<{ id: string; properties: { name: string } }>;
+        }
+      ).results.map((r) => [r.id, r.properties.name] as const),
     );
   const fromHubspot = await namesById(asCrm(workspace, hubspot));
   const fromDemo = await namesById(workspace);
@@ -70,7 +79,10 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
   expect(storedCompanies.filter((c) => fromHubspot.has(c.id)).length).toBeGreaterThan(10);
 });
 
-test('Disconnect asks first, saves the edits that have not reached the CRM to a file, clears this computer and returns to the first-run screen; Settings brings the edits back', async ({ page, workspace }) => {
+test('Disconnect asks first, saves the edits that have not reached the CRM to a file, clears this computer and returns to the first-run screen; Settings brings the edits back', async ({
+  page,
+  workspace,
+}) => {
   await openWorkspace(page, workspace, '/summary');
   await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
   await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
@@ -115,8 +127,14 @@ test('Disconnect asks first, saves the edits that have not reached the CRM to a 
   // The edit went to a file in the data folder before the local store was deleted.
   const [saved, ...more] = await savedEdits(workspace);
   expect(more).toEqual([]);
-  expect(saved?.entries).toEqual([expect.objectContaining({ intent: expect.objectContaining({ kind: 'update', objectType: 'tasks', recordId: taskId, desired: { hs_task_status: 'COMPLETED' } }) })]);
-  await expect(page.getByTestId('saved-edits-notice')).toContainText(`1 edit that had not reached the CRM was saved to ${join(workspace.dataDir, 'exports', saved?.file ?? '')}.`);
+  expect(saved?.entries).toEqual([
+    expect.objectContaining({
+      intent: expect.objectContaining({ kind: 'update', objectType: 'tasks', recordId: taskId, desired: { hs_task_status: 'COMPLETED' } }),
+    }),
+  ]);
+  await expect(page.getByTestId('saved-edits-notice')).toContainText(
+    `1 edit that had not reached the CRM was saved to ${join(workspace.dataDir, 'exports', saved?.file ?? '')}.`,
+  );
 
   // Choosing again starts from scratch: the first-run setup and a fresh first sync.
   expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 0 } })).status).toBe(200);
@@ -124,7 +142,9 @@ test('Disconnect asks first, saves the edits that have not reached the CRM to a 
   await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('region', { name: 'Workspace setup' })).toBeVisible({ timeout: 30_000 });
   await synced(page);
-  expect((await crmApi(workspace, `/crm/v3/objects/tasks/${taskId}?properties=hs_task_status`).then((r) => r.json())).properties.hs_task_status).not.toBe('COMPLETED');
+  expect((await crmApi(workspace, `/crm/v3/objects/tasks/${taskId}?properties=hs_task_status`).then((r) => r.json())).properties.hs_task_status).not.toBe(
+    'COMPLETED',
+  );
 
   // Settings → Saved edits → Import: the edit is queued again and reaches the CRM.
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -134,7 +154,9 @@ test('Disconnect asks first, saves the edits that have not reached the CRM to a 
   await expect(savedSection.getByRole('status')).toHaveText('1 edit brought back; it goes to the CRM with the next sync.');
   await expect(page.getByTestId('saved-edits-notice')).toHaveCount(0);
   await expect
-    .poll(async () => (await crmApi(workspace, `/crm/v3/objects/tasks/${taskId}?properties=hs_task_status`).then((r) => r.json())).properties.hs_task_status, { timeout: 30_000 })
+    .poll(async () => (await crmApi(workspace, `/crm/v3/objects/tasks/${taskId}?properties=hs_task_status`).then((r) => r.json())).properties.hs_task_status, {
+      timeout: 30_000,
+    })
     .toBe('COMPLETED');
 });
 
@@ -142,7 +164,11 @@ test.describe('the HubSpot API address in Settings', () => {
   // No --hubspot-url: "Connect HubSpot" goes where Settings says (HubSpot's own until then).
   test.use({ workspaceOptions: { startConnected: false } });
 
-  test('Settings → Advanced: HubSpot API address sends the next “Connect HubSpot” to the test\'s CRM; changing it while connected asks, disconnects and keeps the data', async ({ page, workspace, hubspot }) => {
+  test("Settings → Advanced: HubSpot API address sends the next “Connect HubSpot” to the test's CRM; changing it while connected asks, disconnects and keeps the data", async ({
+    page,
+    workspace,
+    hubspot,
+  }) => {
     await openWorkspace(page, workspace, '/summary');
     await expect(connectScreen(page).getByRole('button', { name: 'Connect HubSpot' })).toBeEnabled();
     await expect(connectScreen(page)).not.toContainText('HubSpot API address');
@@ -188,7 +214,9 @@ test.describe('the HubSpot API address in Settings', () => {
     await pickUser(page, 'alex', 'Alex Morgan');
     await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
     // The data comes from there: the local store names it as its source.
-    await expect.poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url } });
+    await expect
+      .poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.meta)
+      .toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url } });
 
     await page.getByRole('button', { name: 'Settings' }).click();
     section = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'CRM connection' });

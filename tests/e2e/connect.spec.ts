@@ -36,7 +36,11 @@ test('first run offers both choices; “Use the demo CRM” opens the workspace,
   await synced(page);
 });
 
-test('Connect HubSpot: a malformed token is caught, a wrong one is refused and stays, the right one connects and syncs; the token is kept nowhere in the page', async ({ page, workspace, hubspot }) => {
+test('Connect HubSpot: a malformed token is caught, a wrong one is refused and stays, the right one connects and syncs; the token is kept nowhere in the page', async ({
+  page,
+  workspace,
+  hubspot,
+}) => {
   await openWorkspace(page, workspace, '/summary');
   const screen = connectScreen(page);
   const field = screen.getByLabel('Private-app access token');
@@ -82,7 +86,9 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   const sam = await expectedSummary(asCrm(workspace, hubspot), '60000002');
   const portfolio = page.getByRole('region', { name: 'Portfolio' });
   await expect(portfolio.getByTestId('owned-count')).toHaveText(String(sam.owned));
-  await expect(page.getByRole('region', { name: 'Tasks', exact: true }).getByRole('region', { name: 'Overdue' }).getByTestId('count')).toHaveText(String(sam.overdue));
+  await expect(page.getByRole('region', { name: 'Tasks', exact: true }).getByRole('region', { name: 'Overdue' }).getByTestId('count')).toHaveText(
+    String(sam.overdue),
+  );
   await expect(page.getByRole('region', { name: 'Workspace setup' })).toHaveCount(0);
   await expect(page.getByText('Only Summary is available to you')).toHaveCount(0);
 
@@ -102,7 +108,9 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   const address = settings.getByRole('region', { name: 'CRM connection' }).getByLabel('Advanced: HubSpot API address');
   await expect(address).toHaveValue(hubspot.url);
   await expect(address).not.toBeEditable();
-  await expect(settings.getByRole('region', { name: 'CRM connection' })).toContainText('Set by the command line (--hubspot-url). Start without it to change the address here.');
+  await expect(settings.getByRole('region', { name: 'CRM connection' })).toContainText(
+    'Set by the command line (--hubspot-url). Start without it to change the address here.',
+  );
   await expect(settings.getByRole('button', { name: 'Save address' })).toHaveCount(0);
 
   // The token: not in IndexedDB, localStorage or sessionStorage, not in the web host's log.
@@ -127,7 +135,10 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   expect(workspace.app.connections.identity()).toEqual({ userId: '1000005', ownerId: '60000005', email: 'taylor.brooks@demo-crm.test' });
 });
 
-test('“Use the demo CRM” as Riley (super admin without a seat), chosen with the keyboard: Summary only, the other tabs locked with the reason', async ({ page, workspace }) => {
+test('“Use the demo CRM” as Riley (super admin without a seat), chosen with the keyboard: Summary only, the other tabs locked with the reason', async ({
+  page,
+  workspace,
+}) => {
   await openWorkspace(page, workspace, '/summary');
   await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
   const who = whoScreen(page);

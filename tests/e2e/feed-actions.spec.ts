@@ -1,7 +1,11 @@
 import { DRAIN_TIMEOUT_MS, expect, reconnectAndDrain, test } from './fixtures';
 import { crm, type Wire, openFeed, syncSettled, pendingLabels, crmSearchOne, associated, openedLinks } from './feed-support';
 
-test('offline, Create task and Create note from an item are pending and reach the CRM on reconnect, on the contact and its account', async ({ page, context, workspace }) => {
+test('offline, Create task and Create note from an item are pending and reach the CRM on reconnect, on the contact and its account', async ({
+  page,
+  context,
+  workspace,
+}) => {
   await openFeed(page, workspace);
   await context.setOffline(true);
   await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Offline');

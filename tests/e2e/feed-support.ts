@@ -28,18 +28,39 @@ export async function links(workspace: Workspace, from: string, to: string, ids:
   for (const part of chunks(ids, 1000)) {
     const res = await crmApi(workspace, `/crm/v4/associations/${from}/${to}/batch/read`, { body: { inputs: part.map((id) => ({ id })) } });
     const body = (await res.json()) as { results?: Array<{ from: { id: string }; to: Array<{ toObjectId: number }> }> };
-    for (const r of body.results ?? []) out.set(r.from.id, r.to.map((x) => String(x.toObjectId)));
+    for (const r of body.results ?? [])
+      out.set(
+        r.from.id,
+        r.to.map((x) => String(x.toObjectId)),
+      );
   }
   return out;
 }
 
 export async function read(workspace: Workspace, type: string, ids: string[], properties: string[]): Promise<Wire[]> {
   const out: Wire[] = [];
-  for (const part of chunks(ids, 100)) out.push(...(await crm<{ results: Wire[] }>(workspace, `/crm/v3/objects/${type}/batch/read`, { inputs: part.map((id) => ({ id })), properties })).results);
+  for (const part of chunks(ids, 100))
+    out.push(...(await crm<{ results: Wire[] }>(workspace, `/crm/v3/objects/${type}/batch/read`, { inputs: part.map((id) => ({ id })), properties })).results);
   return out;
 }
 
-export const CONTACT_PROPS = ['firstname', 'lastname', 'email', 'hs_email_last_open_date', 'hs_email_last_click_date', 'hs_email_last_reply_date', 'hs_email_last_email_name', 'recent_conversion_date', 'recent_conversion_event_name', 'hs_analytics_last_visit_timestamp', 'hs_sequences_is_enrolled', 'hs_latest_sequence_enrolled', 'hs_latest_sequence_enrolled_date', 'hs_latest_sequence_unenrolled_date', 'hs_latest_sequence_finished_date'];
+export const CONTACT_PROPS = [
+  'firstname',
+  'lastname',
+  'email',
+  'hs_email_last_open_date',
+  'hs_email_last_click_date',
+  'hs_email_last_reply_date',
+  'hs_email_last_email_name',
+  'recent_conversion_date',
+  'recent_conversion_event_name',
+  'hs_analytics_last_visit_timestamp',
+  'hs_sequences_is_enrolled',
+  'hs_latest_sequence_enrolled',
+  'hs_latest_sequence_enrolled_date',
+  'hs_latest_sequence_unenrolled_date',
+  'hs_latest_sequence_finished_date',
+];
 export const ENGAGEMENT_PROPS: Record<SourceEngagement['type'], string[]> = {
   emails: ['hs_timestamp', 'hs_email_direction', 'hs_email_subject'],
   meetings: ['hs_timestamp', 'hs_meeting_title', 'hs_meeting_outcome'],
@@ -67,10 +88,16 @@ export async function expectedFeed(workspace: Workspace): Promise<Expected> {
   const contacts: SourceContact[] = contactRows.map((r) => ({ record: r, companyIds: companiesOf.get(r.id) ?? [] }));
   const engagements: SourceEngagement[] = [];
   for (const type of ['emails', 'meetings', 'calls', 'tickets'] as const) {
-    const byContact = await links(workspace, 'contacts', type, contactRows.map((r) => r.id));
+    const byContact = await links(
+      workspace,
+      'contacts',
+      type,
+      contactRows.map((r) => r.id),
+    );
     const contactIdsOf = new Map<string, string[]>();
     for (const [contact, ids] of byContact) for (const id of ids) contactIdsOf.set(id, [...(contactIdsOf.get(id) ?? []), contact]);
-    for (const r of await read(workspace, type, [...contactIdsOf.keys()], ENGAGEMENT_PROPS[type])) engagements.push({ type, record: r, contactIds: contactIdsOf.get(r.id) ?? [], companyIds: [] });
+    for (const r of await read(workspace, type, [...contactIdsOf.keys()], ENGAGEMENT_PROPS[type]))
+      engagements.push({ type, record: r, contactIds: contactIdsOf.get(r.id) ?? [], companyIds: [] });
   }
   const all = deriveFeed({ accountIds, contacts, engagements });
   const contactName = new Map(contactRows.map((r) => [r.id, [r.properties.firstname, r.properties.lastname].filter(Boolean).join(' ')]));
@@ -79,7 +106,12 @@ export async function expectedFeed(workspace: Workspace): Promise<Expected> {
   return {
     all,
     names,
-    since: (days, filter = {}) => filterFeed(all.filter((i) => i.at >= FIXED_NOW - days * DAY), { ...NO_FILTER, ...filter }, names),
+    since: (days, filter = {}) =>
+      filterFeed(
+        all.filter((i) => i.at >= FIXED_NOW - days * DAY),
+        { ...NO_FILTER, ...filter },
+        names,
+      ),
   };
 }
 
@@ -148,7 +180,10 @@ export function pendingLabels(page: Page): Promise<string[]> {
 }
 
 export async function crmSearchOne(workspace: Workspace, type: string, property: string, value: string): Promise<string | undefined> {
-  const body = await crm<{ results: Wire[] }>(workspace, `/crm/v3/objects/${type}/search`, { filterGroups: [{ filters: [{ propertyName: property, operator: 'EQ', value }] }], limit: 5 });
+  const body = await crm<{ results: Wire[] }>(workspace, `/crm/v3/objects/${type}/search`, {
+    filterGroups: [{ filters: [{ propertyName: property, operator: 'EQ', value }] }],
+    limit: 5,
+  });
   return body.results[0]?.id;
 }
 

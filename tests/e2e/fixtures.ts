@@ -92,9 +92,20 @@ function demoCrmOptions(
 async function prepareSyncedState(chromium: Chromium, launchOptions: LaunchOptions): Promise<PreparedState> {
   const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-prepared-'));
   const started = Date.now();
-  const app = await startWebHostApp({ opener: { open: async () => {} }, dataDir, rootDir: rootDir(), version: '0.0.0-test', demoCrm: demoCrmOptions(advancingClock(FIXED_NOW), true, undefined) });
+  const app = await startWebHostApp({
+    opener: { open: async () => {} },
+    dataDir,
+    rootDir: rootDir(),
+    version: '0.0.0-test',
+    demoCrm: demoCrmOptions(advancingClock(FIXED_NOW), true, undefined),
+  });
   // The options are named: the test that first asks for the state must not lend it its locale.
-  const context = await chromium.launchPersistentContext(join(dataDir, PROFILE_DIR), { ...launchOptions, timezoneId: TIME_ZONE, locale: 'en-US', viewport: { width: 1280, height: 720 } });
+  const context = await chromium.launchPersistentContext(join(dataDir, PROFILE_DIR), {
+    ...launchOptions,
+    timezoneId: TIME_ZONE,
+    locale: 'en-US',
+    viewport: { width: 1280, height: 720 },
+  });
   try {
     const page = await context.newPage();
     await page.clock.install({ time: FIXED_NOW });

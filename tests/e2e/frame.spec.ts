@@ -36,7 +36,7 @@ test('the language switches to Polish and back, and the choice survives a reload
 test.describe('with a Polish operating system', () => {
   test.use({ locale: 'pl-PL' });
   test('the workspace starts in Polish', async ({ page, workspace }) => {
-      await openWorkspace(page, workspace);
+    await openWorkspace(page, workspace);
     await expect(page.getByRole('heading', { level: 1, name: 'Podsumowanie' })).toBeVisible();
   });
 });

@@ -35,10 +35,17 @@ async function badge(locator: ReturnType<Page['getByTestId']>): Promise<{ score:
   return { score: Number(m![1]), status: m![2]! };
 }
 
-test('a score from the template: statuses in Portfolio, the At risk filter, the breakdown, an offline edit across a threshold, Summary’s counts', async ({ page, context, workspace }) => {
+test('a score from the template: statuses in Portfolio, the At risk filter, the breakdown, an offline edit across a threshold, Summary’s counts', async ({
+  page,
+  context,
+  workspace,
+}) => {
   const total = await companiesTotal(workspace);
   await openPortfolio(page, workspace);
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^All accounts/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: /^All accounts/ })
+    .click();
   await expect(count(page)).toHaveText(`${total} accounts`);
   const table = page.getByRole('table', { name: 'Accounts' });
   await expect(table.getByRole('columnheader', { name: 'Health score', exact: true })).toBeVisible();
@@ -57,12 +64,15 @@ test('a score from the template: statuses in Portfolio, the At risk filter, the 
   expect(page.workers().some((w) => /health\.worker/.test(w.url()))).toBe(true);
   // Stored in the CRM as a shared workspace document, where every client of the account gets it.
   await expect
-    .poll(async () => {
-      const res = await crmApi(workspace, '/crm/v3/objects/p_cs_workspace_docs?properties=cs_doc_key,cs_doc_value');
-      const docs = ((await res.json()) as { results: Array<{ properties: Record<string, string | null> }> }).results;
-      const doc = docs.find((d) => d.properties.cs_doc_key === 'health:scores');
-      return doc ? (JSON.parse(doc.properties.cs_doc_value ?? '[]') as Array<{ name: string }>).map((x) => x.name) : [];
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const res = await crmApi(workspace, '/crm/v3/objects/p_cs_workspace_docs?properties=cs_doc_key,cs_doc_value');
+        const docs = ((await res.json()) as { results: Array<{ properties: Record<string, string | null> }> }).results;
+        const doc = docs.find((d) => d.properties.cs_doc_key === 'health:scores');
+        return doc ? (JSON.parse(doc.properties.cs_doc_value ?? '[]') as Array<{ name: string }>).map((x) => x.name) : [];
+      },
+      { timeout: 20_000 },
+    )
     .toEqual(['Customer health']);
 
   // Filter by status through the views engine (the virtual "Health status" property).
@@ -120,7 +130,9 @@ test('a score from the template: statuses in Portfolio, the At risk filter, the 
   await go(page, '#/summary');
   const overview = page.getByRole('region', { name: 'Health overview' });
   await expect(overview.getByTestId('health-count-atRisk')).toHaveText(`${atRisk - 1} At risk`);
-  const counts = await Promise.all(['healthy', 'neutral', 'atRisk'].map(async (s) => Number(/^(\d+)/.exec(await overview.getByTestId(`health-count-${s}`).innerText())?.[1])));
+  const counts = await Promise.all(
+    ['healthy', 'neutral', 'atRisk'].map(async (s) => Number(/^(\d+)/.exec(await overview.getByTestId(`health-count-${s}`).innerText())?.[1])),
+  );
   expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
   await reconnectAndDrain(page, context);
   await synced(page);

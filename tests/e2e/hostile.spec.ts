@@ -15,7 +15,10 @@ const main = (page: Page) => page.getByRole('main');
 const preview = (page: Page) => page.locator('aside.record-preview');
 
 async function openTab(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('link', { name: new RegExp(`^${name}`) })
+    .click();
   await expect(main(page).getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
@@ -45,7 +48,10 @@ async function unbounded(page: Page, scope: Locator, maxHeight = 120): Promise<s
     const found: string[] = [];
     for (const el of root.querySelectorAll<HTMLElement>('*')) {
       if (el.closest('aside.record-preview')) continue;
-      const own = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('');
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('');
       if (own.length < 1000) continue;
       // What shows of it: its box cut by every ancestor that clips (an ellipsis on a line is fine).
       const box = el.getBoundingClientRect();
@@ -55,7 +61,8 @@ async function unbounded(page: Page, scope: Locator, maxHeight = 120): Promise<s
         if (style.overflowX !== 'visible') width = Math.min(width, a.getBoundingClientRect().width);
         if (style.overflowY !== 'visible') height = Math.min(height, a.getBoundingClientRect().height);
       }
-      if (height > max || width > window.innerWidth) found.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(width)}×${Math.round(height)}`);
+      if (height > max || width > window.innerWidth)
+        found.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(width)}×${Math.round(height)}`);
     }
     return found;
   }, maxHeight);
@@ -147,7 +154,10 @@ test('the hostile book: every tab and the record preview show CRM text as text, 
   await expect(timeline).toContainText(`${HOSTILE_NAMES.task} <img src=x onerror="window.__pwned=1">`);
   await expect(timeline).toContainText('bold & <escaped>');
   await expect(timeline).not.toContainText('display:none');
-  await companyPreview.getByRole('region', { name: 'Contacts' }).getByRole('button', { name: new RegExp(`^Open ${HOSTILE_NAMES.contact} <img`) }).click();
+  await companyPreview
+    .getByRole('region', { name: 'Contacts' })
+    .getByRole('button', { name: new RegExp(`^Open ${HOSTILE_NAMES.contact} <img`) })
+    .click();
   await checkPreview(page, dialogs, `${HOSTILE_NAMES.contact} <img src=x`);
   await expect(preview(page)).toContainText('<script>window.__pwned=1</script>');
 
@@ -165,7 +175,9 @@ test('the hostile book: every tab and the record preview show CRM text as text, 
   await expect(main(page).getByText(/records are in stages this pipeline no longer has/)).toBeVisible();
   await checkScreen(page, dialogs, 'Pipelines board');
   await main(page).getByRole('button', { name: 'Show them in the table' }).click();
-  const dealRow = main(page).getByRole('row').filter({ has: page.getByRole('button', { name: new RegExp(`^${HOSTILE_NAMES.deal} <img`) }) });
+  const dealRow = main(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: new RegExp(`^${HOSTILE_NAMES.deal} <img`) }) });
   await expect(dealRow).toContainText(`Unknown stage (${UNKNOWN_DEAL_STAGE})`);
   await expect(dealRow).toContainText(`Unknown owner (${DELETED_OWNER_ID})`);
   await expect(dealRow).toContainText('Not a valid number');
@@ -179,7 +191,9 @@ test('the hostile book: every tab and the record preview show CRM text as text, 
 
   // A ticket in a removed stage, with a 65,000-character body shown in the preview behind "Show all".
   await pipeline.selectOption({ label: 'Support pipeline' });
-  const ticketRow = main(page).getByRole('row').filter({ has: page.getByRole('button', { name: new RegExp(`^${HOSTILE_NAMES.ticket} <script>`) }) });
+  const ticketRow = main(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: new RegExp(`^${HOSTILE_NAMES.ticket} <script>`) }) });
   await expect(ticketRow).toContainText(`Unknown stage (${UNKNOWN_TICKET_STAGE})`);
   await ticketRow.getByRole('button', { name: new RegExp(`^${HOSTILE_NAMES.ticket}`) }).click();
   await checkPreview(page, dialogs, HOSTILE_NAMES.ticket);
@@ -199,8 +213,16 @@ test('the hostile book: every tab and the record preview show CRM text as text, 
   await checkScreen(page, dialogs, 'Tasks');
   // Every open task, those whose due date is no date included: said in words.
   await main(page).getByRole('tab', { name: 'All open' }).click();
-  await expect(main(page).getByRole('row').filter({ hasText: `${HOSTILE_NAMES.task} bad date` })).toContainText('Not a valid date');
-  await expect(main(page).getByRole('row').filter({ hasText: `${HOSTILE_NAMES.task} no date` })).toContainText('No due date');
+  await expect(
+    main(page)
+      .getByRole('row')
+      .filter({ hasText: `${HOSTILE_NAMES.task} bad date` }),
+  ).toContainText('Not a valid date');
+  await expect(
+    main(page)
+      .getByRole('row')
+      .filter({ hasText: `${HOSTILE_NAMES.task} no date` }),
+  ).toContainText('No due date');
   await checkScreen(page, dialogs, 'Tasks, all open');
 
   await openTab(page, 'Feed');

@@ -15,7 +15,14 @@ test('a local store that will not open: its unsent edits are saved to a file, th
     const open = indexedDB.open('cs-workspace', 1);
     open.onupgradeneeded = () => {
       const db = open.result;
-      const intent = { kind: 'update', label: 'Rename', objectType: 'deals', recordId: '1', base: { dealname: 'Old' }, desired: { dealname: 'Typed on the plane' } };
+      const intent = {
+        kind: 'update',
+        label: 'Rename',
+        objectType: 'deals',
+        recordId: '1',
+        base: { dealname: 'Old' },
+        desired: { dealname: 'Typed on the plane' },
+      };
       db.createObjectStore('outbox', { keyPath: 'seq' }).put({ seq: 1, recordKey: 'deals:1', intent, status: 'pending', attempts: 0, createdAt: 1 });
       db.createObjectStore('conflicts', { keyPath: 'key' });
     };

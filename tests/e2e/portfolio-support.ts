@@ -24,7 +24,6 @@ export async function openPortfolio(page: Page, workspace: Workspace) {
 
 export const count = (page: Page) => page.getByTestId('portfolio-count');
 
-
 export interface CrmRecord {
   id: string;
   properties: Record<string, string | null>;

@@ -12,11 +12,19 @@ test('Owned by me lists the accounts whose CSM is me, as the CRM counts them', a
 
   // "Assigned in the last 30 days": mine, and the CSM property last set since 30 days ago
   // (the CRM's property history, which the app fetches lazily).
-  const ids = ((await (await crmApi(workspace, '/crm/v3/objects/companies/search', { body: { filterGroups: [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }], limit: 200 } })).json()) as { results: Array<{ id: string }> }).results.map((r) => r.id);
+  const ids = (
+    (await (
+      await crmApi(workspace, '/crm/v3/objects/companies/search', {
+        body: { filterGroups: [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }], limit: 200 },
+      })
+    ).json()) as { results: Array<{ id: string }> }
+  ).results.map((r) => r.id);
   let assigned = 0;
   for (let i = 0; i < ids.length; i += 50) {
     const body = { inputs: ids.slice(i, i + 50).map((id) => ({ id })), properties: ['csm_owner'], propertiesWithHistory: ['csm_owner'] };
-    const read = (await (await crmApi(workspace, '/crm/v3/objects/companies/batch/read', { body })).json()) as { results: Array<{ propertiesWithHistory: { csm_owner: Array<{ timestamp: string }> } }> };
+    const read = (await (await crmApi(workspace, '/crm/v3/objects/companies/batch/read', { body })).json()) as {
+      results: Array<{ propertiesWithHistory: { csm_owner: Array<{ timestamp: string }> } }>;
+    };
     assigned += read.results.filter((r) => Math.max(...r.propertiesWithHistory.csm_owner.map((h) => Date.parse(h.timestamp))) >= warsawMidnight(29)).length;
   }
   expect(assigned).toBeGreaterThan(0);
@@ -31,7 +39,12 @@ test('sorting by a column and filtering by last activity date', async ({ page, w
   const none = await crmCount(workspace, [{ filters: [{ propertyName: 'notes_last_updated', operator: 'HAS_PROPERTY' }] }]);
   expect(none).toBe(0);
   const expected = await crmCount(workspace, [
-    { filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }, { propertyName: 'notes_last_contacted', operator: 'GTE', value: String(since) }] },
+    {
+      filters: [
+        { propertyName: 'csm_owner', operator: 'EQ', value: ME },
+        { propertyName: 'notes_last_contacted', operator: 'GTE', value: String(since) },
+      ],
+    },
   ]);
   await openPortfolio(page, workspace);
   const table = page.getByRole('table', { name: 'Accounts' });
@@ -55,7 +68,10 @@ test('an advanced OR-group filter matches what the CRM finds', async ({ page, wo
     { filters: [{ propertyName: 'csm_sentiment', operator: 'EQ', value: 'Bad' }] },
   ]);
   await openPortfolio(page, workspace);
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^All accounts/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: /^All accounts/ })
+    .click();
   await page.getByRole('button', { name: 'Advanced filters' }).click();
   await page.getByRole('button', { name: 'Add filter' }).click();
   const g1 = page.getByRole('group', { name: 'Filter group 1' });
@@ -72,7 +88,12 @@ test('an advanced OR-group filter matches what the CRM finds', async ({ page, wo
 
 test('views: create a private and an Everyone view with edited columns; both survive a reload', async ({ page, workspace }) => {
   const enterpriseMine = await crmCount(workspace, [
-    { filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }, { propertyName: 'plan', operator: 'EQ', value: 'Enterprise' }] },
+    {
+      filters: [
+        { propertyName: 'csm_owner', operator: 'EQ', value: ME },
+        { propertyName: 'plan', operator: 'EQ', value: 'Enterprise' },
+      ],
+    },
   ]);
   await openPortfolio(page, workspace);
   const sidebar = page.getByRole('navigation', { name: 'Views' });
@@ -128,7 +149,16 @@ test('views: create a private and an Everyone view with edited columns; both sur
   await sidebar.getByRole('button', { name: /^My enterprise accounts/ }).click();
   await expect(count(page)).toHaveText(`${enterpriseMine} accounts`);
   await expect(table.getByRole('columnheader', { name: 'NPS score', exact: true })).toHaveAttribute('aria-sort', 'ascending');
-  await expect(table.getByRole('columnheader')).toHaveText([/^\s*$/, /Name/, /CSM owner/, /Health score/, /CSM sentiment/, /Last activity date/, /NPS score/, /Renewal date/]);
+  await expect(table.getByRole('columnheader')).toHaveText([
+    /^\s*$/,
+    /Name/,
+    /CSM owner/,
+    /Health score/,
+    /CSM sentiment/,
+    /Last activity date/,
+    /NPS score/,
+    /Renewal date/,
+  ]);
 
   // The Everyone view reaches the CRM's shared documents featured, with its description (the
   // Summary tab lists these; tests/e2e/shared-views.spec.ts shows another user seeing it).

@@ -1,7 +1,11 @@
 import { crmApi, expect, reconnectAndDrain, test, waitForOfflineReady } from './fixtures';
 import { ME, openPortfolio, type CrmRecord } from './portfolio-support';
 
-test('the record preview: edit a property and log a note offline, associate a contact, see history; all reach the CRM', async ({ page, context, workspace }) => {
+test('the record preview: edit a property and log a note offline, associate a contact, see history; all reach the CRM', async ({
+  page,
+  context,
+  workspace,
+}) => {
   // The first of my accounts in id order is the first row of "Owned by me" (no sort: by id).
   const search = await crmApi(workspace, '/crm/v3/objects/companies/search', {
     body: { filterGroups: [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }], properties: ['name', 'csm_sentiment'], limit: 1 },
@@ -66,16 +70,22 @@ test('the record preview: edit a property and log a note offline, associate a co
     .toBe(sentiment);
   await expect
     .poll(async () => {
-      const r = (await (await crmApi(workspace, `/crm/v4/objects/companies/${company.id}/associations/contacts`)).json()) as { results: Array<{ toObjectId: number }> };
+      const r = (await (await crmApi(workspace, `/crm/v4/objects/companies/${company.id}/associations/contacts`)).json()) as {
+        results: Array<{ toObjectId: number }>;
+      };
       return r.results.map((a) => String(a.toObjectId));
     })
     .toContain(contact.id);
   await expect
     .poll(async () => {
-      const r = (await (await crmApi(workspace, `/crm/v4/objects/companies/${company.id}/associations/notes`)).json()) as { results: Array<{ toObjectId: number }> };
+      const r = (await (await crmApi(workspace, `/crm/v4/objects/companies/${company.id}/associations/notes`)).json()) as {
+        results: Array<{ toObjectId: number }>;
+      };
       const ids = r.results.map((a) => ({ id: String(a.toObjectId) }));
       if (ids.length === 0) return [];
-      const notes = (await (await crmApi(workspace, '/crm/v3/objects/notes/batch/read', { body: { inputs: ids, properties: ['hs_note_body'] } })).json()) as { results: CrmRecord[] };
+      const notes = (await (await crmApi(workspace, '/crm/v3/objects/notes/batch/read', { body: { inputs: ids, properties: ['hs_note_body'] } })).json()) as {
+        results: CrmRecord[];
+      };
       return notes.results.map((n) => n.properties.hs_note_body);
     })
     .toContain(noteText);
@@ -90,7 +100,11 @@ test.describe('on a portal with its full property catalogue', () => {
   test.use({ workspaceOptions: { leanDataset: false } });
   // Its first sync carries the heavy accounts (over 1,000 engagements each) too.
   test.setTimeout(120_000);
-  test('a column on a property the sync did not keep is loaded from the CRM; all properties of an account on demand, plainly not offline', async ({ page, context, workspace }) => {
+  test('a column on a property the sync did not keep is loaded from the CRM; all properties of an account on demand, plainly not offline', async ({
+    page,
+    context,
+    workspace,
+  }) => {
     // The first of my accounts (first row of "Owned by me"), with a value in a property the
     // workspace does not use until a view names it; the portal defines 250+ such properties.
     const search = await crmApi(workspace, '/crm/v3/objects/companies/search', {
@@ -99,7 +113,9 @@ test.describe('on a portal with its full property catalogue', () => {
     const company = ((await search.json()) as { results: CrmRecord[] }).results[0]!;
     const name = company.properties.name!;
     const notes = `Sponsor changed in Q3 (${company.id})`;
-    expect((await crmApi(workspace, `/crm/v3/objects/companies/${company.id}`, { method: 'PATCH', body: { properties: { health_notes: notes } } })).status).toBe(200);
+    expect(
+      (await crmApi(workspace, `/crm/v3/objects/companies/${company.id}`, { method: 'PATCH', body: { properties: { health_notes: notes } } })).status,
+    ).toBe(200);
 
     await openPortfolio(page, workspace);
     const table = page.getByRole('table', { name: 'Accounts' });

@@ -25,7 +25,9 @@ test('an edit queued offline reaches the CRM after the web host restarts on the 
 
   await context.setOffline(true);
   await expect(page.getByRole('alert')).toContainText('You are offline');
-  await row(page, id).getByRole('button', { name: /^Edit / }).click();
+  await row(page, id)
+    .getByRole('button', { name: /^Edit / })
+    .click();
   const editor = page.getByRole('dialog', { name: 'Edit task' });
   await editor.getByLabel('Subject').fill('Queued before the restart');
   await editor.getByRole('button', { name: 'Save' }).click();

@@ -4,7 +4,8 @@ import { crmApi, expect, openWorkspace, TIME_ZONE, type Workspace } from './fixt
 
 /** Alex Morgan, the demo CRM's default signed-in user. */
 export const OWNER = '60000001';
-export const warsaw = (month: number, day: number, hour = 0, minute = 0) => DateTime.fromObject({ year: 2026, month, day, hour, minute }, { zone: TIME_ZONE }).toMillis();
+export const warsaw = (month: number, day: number, hour = 0, minute = 0) =>
+  DateTime.fromObject({ year: 2026, month, day, hour, minute }, { zone: TIME_ZONE }).toMillis();
 
 export interface CrmRow {
   id: string;

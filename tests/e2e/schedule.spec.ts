@@ -107,7 +107,9 @@ test('"Start meeting" asks the host to open the meeting’s link', async ({ page
   });
   await openSchedule(page, workspace);
   const today = await crmSearch(workspace, 'meetings', 'hs_meeting_start_time', warsaw(11, 27), warsaw(11, 28));
-  const qbr = today.find((m) => m.properties.hs_meeting_title === 'Quarterly business review' && toMs(m.properties.hs_meeting_start_time) === warsaw(11, 27, 10));
+  const qbr = today.find(
+    (m) => m.properties.hs_meeting_title === 'Quarterly business review' && toMs(m.properties.hs_meeting_start_time) === warsaw(11, 27, 10),
+  );
   expect(qbr?.properties.hs_meeting_external_url).toMatch(/^https:\/\//);
 
   await page.getByRole('group', { name: 'Calendar view' }).getByRole('button', { name: 'Day' }).click();
@@ -149,7 +151,11 @@ test.describe('in Polish', () => {
     await expect(page.getByRole('heading', { level: 2, name: /listopad 2026/i })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Scenariusze' }).getByRole('button', { name: 'Rozmowa o odnowieniu' })).toBeVisible();
     await expect(page.getByRole('status', { name: 'Stan synchronizacji' })).toBeVisible();
-    await expect(calendar(page).getByRole('button', { name: /^Spotkanie: / }).first()).toBeVisible({ timeout: 30_000 });
+    await expect(
+      calendar(page)
+        .getByRole('button', { name: /^Spotkanie: / })
+        .first(),
+    ).toBeVisible({ timeout: 30_000 });
   });
 });
 

@@ -16,11 +16,14 @@ async function signInAs(workspace: Workspace, userId: string) {
 
 type Def = { name: string; label: string; type: string; referencedObjectType?: string };
 const labels = (defs: Def[]) => defs.map((d) => d.label).sort((a, b) => a.localeCompare(b));
-const options = (page: Page, scope: ReturnType<Page['getByRole']>, label: string) => scope.getByLabel(label, { exact: true }).locator('option').allTextContents();
+const options = (page: Page, scope: ReturnType<Page['getByRole']>, label: string) =>
+  scope.getByLabel(label, { exact: true }).locator('option').allTextContents();
 
 test('first run: the setup lists only fitting objects and properties, saves, and stays editable from the gear', async ({ page, workspace }) => {
   const companyDefs = ((await (await crmApi(workspace, '/crm/v3/properties/companies')).json()) as { results: Def[] }).results;
-  const schemas = ((await (await crmApi(workspace, '/crm-object-schemas/v3/schemas')).json()) as { results: Array<{ labels: { plural: string }; properties: Def[] }> }).results;
+  const schemas = (
+    (await (await crmApi(workspace, '/crm-object-schemas/v3/schemas')).json()) as { results: Array<{ labels: { plural: string }; properties: Def[] }> }
+  ).results;
   const subscriptions = schemas[0]!;
   const owners = (defs: Def[]) => labels(defs.filter((d) => d.referencedObjectType === 'OWNER'));
   const dates = (defs: Def[]) => ['None', ...labels(defs.filter((d) => d.type === 'date'))];

@@ -47,7 +47,11 @@ async function otherComputer(browser: Browser, workspace: Workspace, userId: str
   return { page, errors, close: () => context.close() };
 }
 
-test("an Everyone view reaches the other users' clients through the CRM; without the permission they can neither share nor change it", async ({ page, browser, workspace }) => {
+test("an Everyone view reaches the other users' clients through the CRM; without the permission they can neither share nor change it", async ({
+  page,
+  browser,
+  workspace,
+}) => {
   // Two clients each run a first full sync of the demo CRM.
   test.setTimeout(180_000);
   // Alex (1000001, "Manage customer success settings") shares a view with Everyone.

@@ -35,7 +35,9 @@ test('every Summary card matches the demo CRM for the signed-in CSM and today', 
   // The due dropdown switches the progress card's list between today's open tasks and overdue ones.
   const progress = page.getByRole('region', { name: 'Today’s task progress' });
   await progress.getByLabel('Due').selectOption('overdue');
-  await expect(progress.getByRole('list', { name: 'Overdue' }).getByRole('listitem')).toHaveCount(Math.min(expected.overdue, 5) + (expected.overdue > 5 ? 1 : 0));
+  await expect(progress.getByRole('list', { name: 'Overdue' }).getByRole('listitem')).toHaveCount(
+    Math.min(expected.overdue, 5) + (expected.overdue > 5 ? 1 : 0),
+  );
 
   const schedule = page.getByRole('region', { name: 'Today’s schedule' });
   await expect(schedule.getByRole('button', { name: /^Meeting: / })).toHaveCount(expected.meetingsToday);
@@ -46,7 +48,11 @@ test('"View all" opens the Tasks tab filtered the same way', async ({ page, work
   await openWorkspace(page, workspace, '/summary');
   await synced(page);
   const tasks = page.getByRole('region', { name: 'Tasks', exact: true });
-  for (const [list, view] of [['Due today', 'due-today'], ['Overdue', 'overdue'], ['Due tomorrow', 'due-tomorrow']] as const) {
+  for (const [list, view] of [
+    ['Due today', 'due-today'],
+    ['Overdue', 'overdue'],
+    ['Due tomorrow', 'due-tomorrow'],
+  ] as const) {
     await tasks.getByRole('link', { name: `View all: ${list}` }).click();
     await expect(page).toHaveURL(new RegExp(`#/tasks\\?view=${view}$`));
     await page.goBack();
@@ -116,7 +122,9 @@ test('five reports can be added, reordered and removed; a sixth is refused', asy
   // Saved per user in the local store: they survive a reload.
   await page.reload();
   await expect(page.getByRole('region', { name: 'Reporting' }).getByRole('article')).toHaveCount(4);
-  await expect(page.getByRole('region', { name: 'Reporting' }).getByRole('article').first().getByRole('heading')).toHaveText('Count of Companies by CSM sentiment');
+  await expect(page.getByRole('region', { name: 'Reporting' }).getByRole('article').first().getByRole('heading')).toHaveText(
+    'Count of Companies by CSM sentiment',
+  );
 });
 
 test('the whole Summary works with the browser offline', async ({ page, context, workspace }) => {

@@ -42,7 +42,10 @@ export async function crmTasks(workspace: Workspace): Promise<CrmTask[]> {
         due: ms(r.properties.hs_timestamp),
         status: r.properties.hs_task_status ?? '',
         priority: r.properties.hs_task_priority ?? '',
-        reminders: (r.properties.hs_task_reminders ?? '').split(';').map((s) => ms(s.trim())).filter((n): n is number => n !== null),
+        reminders: (r.properties.hs_task_reminders ?? '')
+          .split(';')
+          .map((s) => ms(s.trim()))
+          .filter((n): n is number => n !== null),
       });
     }
     after = body.paging?.next?.after;
@@ -89,7 +92,8 @@ export async function selectView(page: Page, view: ViewId) {
 }
 
 export const row = (page: Page, id: string) => page.locator(`tr[data-task-id="${id}"]`);
-export const rowIds = (page: Page) => page.locator('tbody tr[data-task-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id') ?? '').sort());
+export const rowIds = (page: Page) =>
+  page.locator('tbody tr[data-task-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id') ?? '').sort());
 
 /** Shows every page of the current view and reads its task ids. */
 export async function allRowIds(page: Page): Promise<string[]> {

@@ -1,5 +1,21 @@
 import { crmApi, expect, FIXED_NOW, reconnectAndDrain, test, waitForOfflineReady } from './fixtures';
-import { OWNER, TOMORROW, DAY_AFTER, type CrmTask, ms, crmTasks, crmTask, type ViewId, buckets, TAB_NAMES, openTasks, selectView, row, rowIds, allRowIds } from './tasks-support';
+import {
+  OWNER,
+  TOMORROW,
+  DAY_AFTER,
+  type CrmTask,
+  ms,
+  crmTasks,
+  crmTask,
+  type ViewId,
+  buckets,
+  TAB_NAMES,
+  openTasks,
+  selectView,
+  row,
+  rowIds,
+  allRowIds,
+} from './tasks-support';
 
 // Leave the page before the fixture stops the web host, so its open connections do not log errors.
 test.afterEach(async ({ page }) => {
@@ -56,16 +72,22 @@ test('complete, reopen and reschedule offline survive a reload and reach the CRM
   await expect(page.getByRole('alert')).toContainText('You are offline');
 
   // click(), not check(): the row leaves the view as soon as the change is saved.
-  await row(page, toComplete).getByRole('checkbox', { name: `Complete ${subjectOf(toComplete)}` }).click();
+  await row(page, toComplete)
+    .getByRole('checkbox', { name: `Complete ${subjectOf(toComplete)}` })
+    .click();
   await expect(row(page, toComplete)).toHaveCount(0);
 
   await selectView(page, 'all-completed');
   await expect(row(page, toComplete).getByTitle('Saved on this computer; not yet in the CRM')).toHaveText('Pending');
-  await row(page, toReopen).getByRole('checkbox', { name: `Complete ${subjectOf(toReopen)}` }).click();
+  await row(page, toReopen)
+    .getByRole('checkbox', { name: `Complete ${subjectOf(toReopen)}` })
+    .click();
   await expect(row(page, toReopen)).toHaveCount(0);
 
   await selectView(page, 'overdue');
-  await row(page, toMove).getByRole('button', { name: `Reschedule ${subjectOf(toMove)}` }).click();
+  await row(page, toMove)
+    .getByRole('button', { name: `Reschedule ${subjectOf(toMove)}` })
+    .click();
   await page.getByRole('menuitem', { name: 'Tomorrow' }).click();
   await expect(row(page, toMove)).toHaveCount(0);
 
@@ -119,14 +141,21 @@ test('edit and create go through the outbox and reach the CRM', async ({ page, w
   await create.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('tbody tr', { hasText: 'Send QBR deck' })).toBeVisible();
   await expect
-    .poll(async () => {
-      const res = await crmApi(workspace, '/crm/v3/objects/tasks/search', {
-        body: { filterGroups: [{ filters: [{ propertyName: 'hs_task_subject', operator: 'EQ', value: 'Send QBR deck' }] }], properties: ['hs_timestamp', 'hubspot_owner_id'], limit: 10 },
-      });
-      if (!res.ok) return `CRM answered ${res.status}`;
-      const body = (await res.json()) as { results: { properties: Record<string, string> }[] };
-      return body.results.map((r) => [ms(r.properties.hs_timestamp), r.properties.hubspot_owner_id]);
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const res = await crmApi(workspace, '/crm/v3/objects/tasks/search', {
+          body: {
+            filterGroups: [{ filters: [{ propertyName: 'hs_task_subject', operator: 'EQ', value: 'Send QBR deck' }] }],
+            properties: ['hs_timestamp', 'hubspot_owner_id'],
+            limit: 10,
+          },
+        });
+        if (!res.ok) return `CRM answered ${res.status}`;
+        const body = (await res.json()) as { results: { properties: Record<string, string> }[] };
+        return body.results.map((r) => [ms(r.properties.hs_timestamp), r.properties.hubspot_owner_id]);
+      },
+      { timeout: 30_000 },
+    )
     .toEqual([[Date.UTC(2026, 10, 28, 9, 30), OWNER]]);
 });
 
@@ -137,7 +166,10 @@ test('with the switch off, a task coming due asks the host for nothing', async (
     await route.continue();
   });
   const open = (await crmTasks(workspace)).filter((t) => t.status !== 'COMPLETED');
-  const next = open.map((t) => t.due ?? 0).filter((at) => at > FIXED_NOW + 5 * 60_000).sort((x, y) => x - y)[0] as number;
+  const next = open
+    .map((t) => t.due ?? 0)
+    .filter((at) => at > FIXED_NOW + 5 * 60_000)
+    .sort((x, y) => x - y)[0] as number;
   await openTasks(page, workspace);
   await expect(page.getByTestId('count-all-open')).toHaveText(String(open.length));
   await page.getByRole('checkbox', { name: 'Desktop notifications for due tasks' }).uncheck();
@@ -150,10 +182,19 @@ test('with the switch off, a task coming due asks the host for nothing', async (
   expect(requests).toBe(0);
 });
 
-test('a custom task view lists exactly the demo CRM tasks matching its filters, survives a reload, and can be renamed and deleted', async ({ page, workspace }) => {
+test('a custom task view lists exactly the demo CRM tasks matching its filters, survives a reload, and can be renamed and deleted', async ({
+  page,
+  workspace,
+}) => {
   const tasks = await crmTasks(workspace);
-  const high = tasks.filter((t) => t.priority === 'HIGH').map((t) => t.id).sort();
-  const highOpen = tasks.filter((t) => t.priority === 'HIGH' && t.status !== 'COMPLETED').map((t) => t.id).sort();
+  const high = tasks
+    .filter((t) => t.priority === 'HIGH')
+    .map((t) => t.id)
+    .sort();
+  const highOpen = tasks
+    .filter((t) => t.priority === 'HIGH' && t.status !== 'COMPLETED')
+    .map((t) => t.id)
+    .sort();
   expect(high.length).toBeGreaterThan(0);
   expect(highOpen.length).toBeLessThan(high.length);
   await openTasks(page, workspace);
@@ -202,7 +243,10 @@ test('a custom task view lists exactly the demo CRM tasks matching its filters, 
   await expect.poll(() => allRowIds(page)).toEqual(highOpen);
 
   await page.getByRole('button', { name: 'Delete view Open high priority' }).click();
-  await page.getByRole('group', { name: /^Delete the view “Open high priority”/ }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('group', { name: /^Delete the view “Open high priority”/ })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(tabs.getByRole('tab')).toHaveCount(5);
   await expect(tabs.getByRole('tab', { name: /^Due today/ })).toHaveAttribute('aria-selected', 'true');
   await page.reload();

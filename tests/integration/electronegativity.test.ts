@@ -28,7 +28,13 @@ describe('the Electronegativity gate', () => {
     );
     const res = spawnSync(process.execPath, ['scripts/electronegativity.mjs', work], { encoding: 'utf8' });
     expect(res.status, res.stdout + res.stderr).toBe(1);
-    for (const check of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK', 'HTTP_RESOURCES_JS_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']) {
+    for (const check of [
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+      'WEB_SECURITY_JS_CHECK',
+      'HTTP_RESOURCES_JS_CHECK',
+      'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+    ]) {
       expect(res.stdout).toMatch(new RegExp(`FAILED +${check} `));
     }
     // The exceptions accepted in src-main do not excuse the same check elsewhere.

@@ -62,11 +62,10 @@ describe('packaging with electron-builder', () => {
     writeFileSync(join(dist, 'LICENSE'), '');
 
     const output = join(work, 'release');
-    const res = spawnSync(
-      'npx',
-      ['electron-builder', '--linux', 'dir', `-c.electronDist=${dist}`, `-c.directories.output=${output}`],
-      { encoding: 'utf8', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
-    );
+    const res = spawnSync('npx', ['electron-builder', '--linux', 'dir', `-c.electronDist=${dist}`, `-c.directories.output=${output}`], {
+      encoding: 'utf8',
+      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+    });
     expect(res.status, `${res.stdout}\n${res.stderr}`).toBe(0);
 
     const asar = join(output, 'linux-unpacked', 'resources', 'app.asar');
@@ -77,7 +76,10 @@ describe('packaging with electron-builder', () => {
     expect(files.some((f) => f.startsWith('/node_modules/zod/'))).toBe(true);
     expect(files.some((f) => f.startsWith('/node_modules/sql.js/'))).toBe(true);
     for (const bundled of ['vue', 'pinia', 'dexie', 'electron', '@fullcalendar', 'typescript']) {
-      expect(files.some((f) => f.startsWith(`/node_modules/${bundled}/`)), `${bundled} must not be packed`).toBe(false);
+      expect(
+        files.some((f) => f.startsWith(`/node_modules/${bundled}/`)),
+        `${bundled} must not be packed`,
+      ).toBe(false);
     }
     expect(files.some((f) => f.startsWith('/src-'))).toBe(false);
     // The hook's own folder (build/, electron-builder's buildResources) is not packed.
@@ -113,7 +115,12 @@ describe('packaging with electron-builder', () => {
     // An Electron that retired RunAsNode ('r'): flipping it is a no-op, so the read-back must refuse.
     writeFileSync(join(dir, 'cs-workspace'), standInBinary(`r${ELECTRON_DEFAULT_WIRE.slice(1)}`));
     await expect(
-      afterPack({ appOutDir: dir, electronPlatformName: 'linux', arch: 1, packager: { appInfo: { productFilename: 'CS Workspace' }, executableName: 'cs-workspace' } }),
+      afterPack({
+        appOutDir: dir,
+        electronPlatformName: 'linux',
+        arch: 1,
+        packager: { appInfo: { productFilename: 'CS Workspace' }, executableName: 'cs-workspace' },
+      }),
     ).rejects.toThrow(/retired the fuse\(s\) RunAsNode/);
     expect(await readWire(join(dir, 'cs-workspace'))).toBe(`r${ELECTRON_DEFAULT_WIRE.slice(1)}`);
   });

@@ -30,7 +30,10 @@ describe('the built renderer over app://', () => {
     expect(entry, 'the entry module script of index.html').toBeDefined();
     expect(files).toContain(entry);
     for (const worker of ['sync.worker', 'health.worker']) {
-      expect(files.some((f) => f.startsWith(`assets/${worker}-`) && f.endsWith('.js')), worker).toBe(true);
+      expect(
+        files.some((f) => f.startsWith(`assets/${worker}-`) && f.endsWith('.js')),
+        worker,
+      ).toBe(true);
     }
   });
 });

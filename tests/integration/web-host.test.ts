@@ -179,7 +179,13 @@ describe('web host', () => {
     const rebound = await new Promise<number>((resolve, reject) => {
       import('node:http').then(({ request }) => {
         const r = request(
-          { host: '127.0.0.1', port, path: '/__host/call/app:info', method: 'POST', headers: { host: `evil.example:${port}`, 'content-type': 'application/json', 'x-cs-host-secret': host.secret } },
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/__host/call/app:info',
+            method: 'POST',
+            headers: { host: `evil.example:${port}`, 'content-type': 'application/json', 'x-cs-host-secret': host.secret },
+          },
           (res) => resolve(res.statusCode ?? 0),
         );
         r.on('error', reject);

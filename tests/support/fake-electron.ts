@@ -104,10 +104,7 @@ export class FakeMenu {
   }
 }
 
-type HeadersListener = (
-  details: { url: string; responseHeaders?: Record<string, string[]> },
-  callback: (response: HeadersReceivedResponse) => void,
-) => void;
+type HeadersListener = (details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (response: HeadersReceivedResponse) => void) => void;
 type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string) => boolean;
 
@@ -142,9 +139,7 @@ export class FakeSession {
   }
 }
 
-export function createFakeElectron(
-  opts: { lock?: boolean; locale?: string; userData?: string; packaged?: boolean; displays?: Rect[] } = {},
-) {
+export function createFakeElectron(opts: { lock?: boolean; locale?: string; userData?: string; packaged?: boolean; displays?: Rect[] } = {}) {
   const paths = new Map<string, string>([['userData', opts.userData ?? '/fake/user-data']]);
 
   class FakeApp extends EventEmitter {
@@ -223,7 +218,11 @@ export function createFakeElectron(
     shown: [] as Array<{ message: string; detail?: string; buttons?: string[] }>,
     answer: 0,
     showMessageBoxSync(options: { message: string; detail?: string; buttons?: string[] }): number {
-      dialog.shown.push({ message: options.message, ...(options.detail ? { detail: options.detail } : {}), ...(options.buttons ? { buttons: options.buttons } : {}) });
+      dialog.shown.push({
+        message: options.message,
+        ...(options.detail ? { detail: options.detail } : {}),
+        ...(options.buttons ? { buttons: options.buttons } : {}),
+      });
       return dialog.answer;
     },
   };

@@ -14,7 +14,7 @@ describe('the browser npm test runs the end-to-end tests in', () => {
     expect(find(`{ env: {}, exists: (p) => p === '/usr/bin/chromium', playwright: () => '/pw/chrome' }`).found).toBe('/usr/bin/chromium');
   });
 
-  it("falls back to a Chromium Playwright installed itself", () => {
+  it('falls back to a Chromium Playwright installed itself', () => {
     expect(find(`{ env: {}, exists: (p) => p === '/pw/chrome', playwright: () => '/pw/chrome' }`).found).toBe('/pw/chrome');
   });
 

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
  * has only a clone must be able to open every document a comment or a doc points to.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SELF = relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/');
+const SELF = relative(ROOT, fileURLToPath(import.meta.url))
+  .split(sep)
+  .join('/');
 
 function trackedFiles(): string[] {
   return execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
@@ -114,7 +116,9 @@ describe('docs/sync-guarantees.md', () => {
 
 describe('ARCHITECTURE.md and docs/', () => {
   it('name only repository paths that exist', () => {
-    const docs = files.filter((f) => f.path === 'ARCHITECTURE.md' || f.path === 'README.md' || /^docs\/.*\.md$/.test(f.path) || /(^|\/)README\.md$/.test(f.path));
+    const docs = files.filter(
+      (f) => f.path === 'ARCHITECTURE.md' || f.path === 'README.md' || /^docs\/.*\.md$/.test(f.path) || /(^|\/)README\.md$/.test(f.path),
+    );
     const missing: string[] = [];
     for (const f of docs) {
       for (const m of f.text.matchAll(/`((?:shared|src-main|src-renderer|tests|docs|scripts|build)\/[^`\s<>*{}]*)`/g)) {

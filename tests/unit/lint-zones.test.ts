@@ -63,12 +63,15 @@ describe('renderer layers', () => {
   });
 
   it('checks a .vue screen too', async () => {
-    const code = "<script setup lang=\"ts\">\nimport { applyEdit } from '../../db';\nvoid applyEdit;\n</script>\n<template><div /></template>\n";
+    const code = '<script setup lang="ts">\nimport { applyEdit } from \'../../db\';\nvoid applyEdit;\n</script>\n<template><div /></template>\n';
     expect(await importErrors('src-renderer/features/tasks/Bad.vue', code)).toHaveLength(1);
   });
 
   it.each([
-    ['src-renderer/stores/ok.ts', "import { applyEdit } from '../db';\nimport { checkFilter } from '../../shared/views';\nexport const a = [applyEdit, checkFilter];\n"],
+    [
+      'src-renderer/stores/ok.ts',
+      "import { applyEdit } from '../db';\nimport { checkFilter } from '../../shared/views';\nexport const a = [applyEdit, checkFilter];\n",
+    ],
     ['src-renderer/features/tasks/ok.ts', "import { useTasksStore } from '../../stores/tasks';\nexport const u = useTasksStore;\n"],
     ['src-renderer/features/tasks/ok.ts', "import type { MergedRecord } from '../../db';\nexport type M = MergedRecord;\n"],
     ['src-renderer/features/tasks/ok.ts', "import { EN_PLACEHOLDERS } from '../../lib/format-value';\nexport const p = EN_PLACEHOLDERS;\n"],

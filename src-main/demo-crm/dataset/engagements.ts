@@ -26,7 +26,14 @@ export function generateEngagements(g: Gen, company: CrmRecord, contacts: CrmRec
     engagement(g, 'tasks', taskProps(g, owner, done), at, company, contact());
   }
   for (let i = 0; i < 2; i++) {
-    engagement(g, 'notes', { hs_note_body: `<p>${pick(rng, W.TASK_SUBJECTS)}: discussed next steps with the customer.</p>`, hubspot_owner_id: owner }, g.around(-60, 0), company, contact());
+    engagement(
+      g,
+      'notes',
+      { hs_note_body: `<p>${pick(rng, W.TASK_SUBJECTS)}: discussed next steps with the customer.</p>`, hubspot_owner_id: owner },
+      g.around(-60, 0),
+      company,
+      contact(),
+    );
   }
   const meetings = rng() < 0.5 ? 2 : 1;
   for (let i = 0; i < meetings; i++) {
@@ -34,25 +41,39 @@ export function generateEngagements(g: Gen, company: CrmRecord, contacts: CrmRec
     engagement(g, 'meetings', meetingProps(g, owner, start), start, company, contact());
   }
   for (let i = 0; i < 2; i++) {
-    engagement(g, 'calls', {
-      hs_call_title: `Call with ${company.props.name ?? ''}`,
-      hs_call_body: 'Talked through adoption and open questions.',
-      hs_call_direction: pick(rng, ['INBOUND', 'OUTBOUND']),
-      hs_call_duration: String(intBetween(rng, 60, 2400) * 1000),
-      hs_call_status: 'COMPLETED',
-      hubspot_owner_id: owner,
-    }, g.around(-45, 0), company, contact());
+    engagement(
+      g,
+      'calls',
+      {
+        hs_call_title: `Call with ${company.props.name ?? ''}`,
+        hs_call_body: 'Talked through adoption and open questions.',
+        hs_call_direction: pick(rng, ['INBOUND', 'OUTBOUND']),
+        hs_call_duration: String(intBetween(rng, 60, 2400) * 1000),
+        hs_call_status: 'COMPLETED',
+        hubspot_owner_id: owner,
+      },
+      g.around(-45, 0),
+      company,
+      contact(),
+    );
   }
   for (let i = 0; i < 3; i++) {
     const c = contact();
-    engagement(g, 'emails', {
-      hs_email_subject: pick(rng, W.EMAIL_SUBJECTS),
-      hs_email_text: 'Hi, following up on our last conversation. Best regards',
-      hs_email_direction: pick(rng, ['EMAIL', 'INCOMING_EMAIL']),
-      hs_email_status: 'SENT',
-      hs_email_headers: JSON.stringify({ to: [{ email: c?.props.email ?? '' }] }),
-      hubspot_owner_id: owner,
-    }, g.around(-30, 0), company, c);
+    engagement(
+      g,
+      'emails',
+      {
+        hs_email_subject: pick(rng, W.EMAIL_SUBJECTS),
+        hs_email_text: 'Hi, following up on our last conversation. Best regards',
+        hs_email_direction: pick(rng, ['EMAIL', 'INCOMING_EMAIL']),
+        hs_email_status: 'SENT',
+        hs_email_headers: JSON.stringify({ to: [{ email: c?.props.email ?? '' }] }),
+        hubspot_owner_id: owner,
+      },
+      g.around(-30, 0),
+      company,
+      c,
+    );
   }
 }
 
@@ -94,18 +115,35 @@ export function generateDefaultUserAgenda(g: Gen, accounts: CrmRecord[]): void {
   if (accounts.length === 0) return;
   const account = (i: number): CrmRecord => accounts[i % accounts.length] as CrmRecord;
   const plan: [days: number, hour: number, done: boolean][] = [
-    [-6, 10, false], [-3, 9, false], [-1, 14, false], [-1, 16, false],
-    [0, 9, false], [0, 13, false], [0, 17, false],
-    [1, 10, false], [1, 11, false], [1, 15, false],
-    [3, 10, false], [7, 9, false], [14, 12, false], [30, 10, false],
-    [-2, 10, true], [-1, 11, true], [0, 8, true], [-5, 15, true],
+    [-6, 10, false],
+    [-3, 9, false],
+    [-1, 14, false],
+    [-1, 16, false],
+    [0, 9, false],
+    [0, 13, false],
+    [0, 17, false],
+    [1, 10, false],
+    [1, 11, false],
+    [1, 15, false],
+    [3, 10, false],
+    [7, 9, false],
+    [14, 12, false],
+    [30, 10, false],
+    [-2, 10, true],
+    [-1, 11, true],
+    [0, 8, true],
+    [-5, 15, true],
   ];
   plan.forEach(([days, hour, done], i) => {
     const at = g.localDay(days, hour);
     const reminder = i % 3 === 0 && !done ? at - 30 * 60_000 : undefined;
     engagement(g, 'tasks', taskProps(g, owner, done, W.TASK_SUBJECTS[i % W.TASK_SUBJECTS.length], reminder), at, account(i));
   });
-  [[10, 0], [13, 30], [16, 0]].forEach(([hour = 10, minute = 0], i) => {
+  [
+    [10, 0],
+    [13, 30],
+    [16, 0],
+  ].forEach(([hour = 10, minute = 0], i) => {
     const start = g.localDay(0, hour, minute);
     engagement(g, 'meetings', meetingProps(g, owner, start, W.MEETING_TITLES[i]), start, account(i + 3));
   });

@@ -19,9 +19,23 @@ export const FILL_SHARE: Record<DatasetSize, { min: number; max: number }> = {
  * (dates that drive views and the Feed, pipelines, counts) and identity/merge bookkeeping.
  */
 const NO_FILL = new Set([
-  'city', 'country', 'closedate', 'type', 'renewal_date', 'notes_last_contacted', 'notes_last_updated', 'num_associated_contacts',
-  'recent_conversion_date', 'recent_conversion_event_name', 'hs_analytics_last_visit_timestamp', 'hs_last_sales_activity_timestamp',
-  'hs_merged_object_ids', 'hs_unique_creation_key', 'hs_read_only', 'hs_gdpr_deleted', 'hs_was_imported',
+  'city',
+  'country',
+  'closedate',
+  'type',
+  'renewal_date',
+  'notes_last_contacted',
+  'notes_last_updated',
+  'num_associated_contacts',
+  'recent_conversion_date',
+  'recent_conversion_event_name',
+  'hs_analytics_last_visit_timestamp',
+  'hs_last_sales_activity_timestamp',
+  'hs_merged_object_ids',
+  'hs_unique_creation_key',
+  'hs_read_only',
+  'hs_gdpr_deleted',
+  'hs_was_imported',
 ]);
 
 const WORDS = ['alpha', 'northwind', 'q3 review', 'pilot', 'EMEA', 'priority', 'standard', 'legacy', 'webinar', 'partner', 'inbound', 'referral'];
@@ -44,7 +58,7 @@ function valueFor(def: PropertyDef, r: Rng, now: number): string {
     case 'date':
       return new Date(Math.floor((now + intBetween(r, -400, 400) * DAY) / DAY) * DAY).toISOString().slice(0, 10);
     case 'datetime':
-      return new Date(now - intBetween(r, 60, 365 * DAY / 1000) * 1000).toISOString();
+      return new Date(now - intBetween(r, 60, (365 * DAY) / 1000) * 1000).toISOString();
     case 'bool':
       return r() < 0.5 ? 'true' : 'false';
     case 'enumeration': {

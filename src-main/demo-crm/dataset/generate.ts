@@ -28,7 +28,10 @@ const MANAGER = USERS.find((u) => u.superAdmin && u.seatNames.length > 0);
  * screens show: the catalogue's fill values and the accounts with > 1,000 engagements. For
  * tests that exercise the workspace rather than sync volume (`startDemoCrm({ leanDataset })`).
  */
-export function generateDataset(store: Store, opts: { size: DatasetSize; seed: number; now: number; zone: string; lean?: boolean; dataset?: DatasetKind }): void {
+export function generateDataset(
+  store: Store,
+  opts: { size: DatasetSize; seed: number; now: number; zone: string; lean?: boolean; dataset?: DatasetKind },
+): void {
   const g = createGen(store, opts.seed, opts.now, opts.zone);
   const companies: CrmRecord[] = [];
   for (let i = 0; i < COMPANY_COUNT[opts.size]; i++) {
@@ -38,20 +41,32 @@ export function generateDataset(store: Store, opts: { size: DatasetSize; seed: n
     generateDeals(g, company, contacts);
     generateEngagements(g, company, contacts);
   }
-  generateDefaultUserAgenda(g, companies.filter((c) => c.props.csm_owner === owner(DEFAULT_USER_ID)));
+  generateDefaultUserAgenda(
+    g,
+    companies.filter((c) => c.props.csm_owner === owner(DEFAULT_USER_ID)),
+  );
   if (!opts.lean) {
     generateHeavyAccounts(g, companies, opts.size, opts.seed);
     fillCatalogue(store, opts.size, opts.seed, opts.now);
   }
   const dataset = opts.dataset ?? 'standard';
   if (dataset === 'hostile') applyHostile(store, { seed: opts.seed, now: opts.now, zone: opts.zone });
-  store.meta.set('dataset', JSON.stringify({ size: opts.size, seed: opts.seed, now: opts.now, zone: opts.zone, ...(dataset === 'standard' ? {} : { dataset }) }));
+  store.meta.set(
+    'dataset',
+    JSON.stringify({ size: opts.size, seed: opts.seed, now: opts.now, zone: opts.zone, ...(dataset === 'standard' ? {} : { dataset }) }),
+  );
 }
 
 function generateCompany(g: Gen, i: number): CrmRecord {
   const { rng } = g;
   // Every fourth account belongs to the default user, the rest to the other CSMs.
-  const csm = i % 4 === 0 ? DEFAULT_USER_ID : pick(rng, CSM_USERS.filter((u) => u.id !== DEFAULT_USER_ID)).id;
+  const csm =
+    i % 4 === 0
+      ? DEFAULT_USER_ID
+      : pick(
+          rng,
+          CSM_USERS.filter((u) => u.id !== DEFAULT_USER_ID),
+        ).id;
   const name = `${pick(rng, W.COMPANY_A)} ${pick(rng, W.COMPANY_B)}${i >= 300 ? ` ${i}` : ''}`;
   const domain = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.example.com`;
   const [city, country] = pick(rng, W.CITIES);
@@ -84,7 +99,10 @@ function generateCompany(g: Gen, i: number): CrmRecord {
   const assignedAt = g.around(-29, -1);
   // Some of the default user's accounts were handed over within the last 30 days.
   if (csm === DEFAULT_USER_ID && rng() < 0.3) {
-    const previous = pick(rng, CSM_USERS.filter((u) => u.id !== DEFAULT_USER_ID));
+    const previous = pick(
+      rng,
+      CSM_USERS.filter((u) => u.id !== DEFAULT_USER_ID),
+    );
     history.csm_owner = [
       { value: owner(csm), timestamp: assignedAt, sourceType: 'CRM_UI', ...(MANAGER ? { updatedByUserId: Number(MANAGER.id) } : {}) },
       { value: owner(previous.id), timestamp: createdAt, sourceType: 'IMPORT' },
@@ -105,7 +123,10 @@ function generateContacts(g: Gen, company: CrmRecord, count: number): CrmRecord[
     const props: Record<string, string | undefined> = {
       firstname: first,
       lastname: last,
-      email: `${first}.${last}.${company.id}${i}@${company.props.domain ?? 'example.com'}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+      email: `${first}.${last}.${company.id}${i}@${company.props.domain ?? 'example.com'}`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
       phone: `+48 600 ${intBetween(rng, 100, 999)} ${intBetween(rng, 100, 999)}`,
       jobtitle: pick(rng, W.TITLES),
       company: company.props.name,

@@ -26,7 +26,10 @@ export function generateHeavyAccounts(g: Gen, companies: CrmRecord[], size: Data
   const heavy = others.filter((_, i) => i % Math.max(1, Math.floor(others.length / HEAVY_ACCOUNTS[size])) === 0).slice(0, HEAVY_ACCOUNTS[size]);
   for (const company of heavy) {
     const owner = company.props.csm_owner ?? '';
-    const contacts = g.store.assoc.list('companies', company.id, 'contacts').map(([id]) => g.store.get('contacts', id)).filter((c): c is CrmRecord => !!c);
+    const contacts = g.store.assoc
+      .list('companies', company.id, 'contacts')
+      .map(([id]) => g.store.get('contacts', id))
+      .filter((c): c is CrmRecord => !!c);
     for (const [type, count] of Object.entries(HEAVY_ENGAGEMENTS)) {
       for (let i = 0; i < count; i++) {
         const at = Math.round(g.now - (120 + rng() * 600) * DAY);

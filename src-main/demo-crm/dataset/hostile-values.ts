@@ -26,13 +26,7 @@ export const MARKUP = [
 export const JS_URL = `javascript:${PWNED}`;
 
 /** Right-to-left override, zero-width joiners and spaces, emoji sequences, combining marks, RTL scripts. */
-export const UNICODE = [
-  '\u202Egnp.exe\u202C',
-  'zero\u200Bwidth\u200C\u200D\uFEFFjoin',
-  '👩‍👩‍👧‍👦 🏳️‍🌈 🇵🇱',
-  'Z̷̢̛a̸̡l̶̨g̵o̴',
-  'שלום עולם مرحبا بالعالم',
-] as const;
+export const UNICODE = ['\u202Egnp.exe\u202C', 'zero\u200Bwidth\u200C\u200D\uFEFFjoin', '👩‍👩‍👧‍👦 🏳️‍🌈 🇵🇱', 'Z̷̢̛a̸̡l̶̨g̵o̴', 'שלום עולם مرحبا بالعالم'] as const;
 
 /** HubSpot refuses string values over 65,536 characters; these stay just under. */
 export const LONG_LENGTH = 65_000;

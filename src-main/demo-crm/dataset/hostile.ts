@@ -3,7 +3,21 @@ import { DEFAULT_USER_ID, findUser } from '../schema/users';
 import type { Store } from '../store/store';
 import { createGen } from './context';
 import { hostileCompany, addRecord, addContact, associate, hostileAgenda } from './hostile-agenda';
-import { PWNED, MARKUP, JS_URL, UNICODE, LONG_LENGTH, DELETED_OWNER_ID, UNKNOWN_DEAL_STAGE, UNKNOWN_DEAL_PIPELINE, UNKNOWN_TICKET_STAGE, HOSTILE_NAMES, ALL_MARKUP, longText, sprinkle } from './hostile-values';
+import {
+  PWNED,
+  MARKUP,
+  JS_URL,
+  UNICODE,
+  LONG_LENGTH,
+  DELETED_OWNER_ID,
+  UNKNOWN_DEAL_STAGE,
+  UNKNOWN_DEAL_PIPELINE,
+  UNKNOWN_TICKET_STAGE,
+  HOSTILE_NAMES,
+  ALL_MARKUP,
+  longText,
+  sprinkle,
+} from './hostile-values';
 
 /**
  * The hostile dataset: the ordinary generated book with values mixed in that a real portal can
@@ -18,7 +32,6 @@ import { PWNED, MARKUP, JS_URL, UNICODE, LONG_LENGTH, DELETED_OWNER_ID, UNKNOWN_
  * Drawn from its own PRNG after the ordinary dataset is complete, so the ordinary records'
  * ids and the draws of the rest of the dataset are what they were.
  */
-
 
 /**
  * Turns the generated book in `store` into the hostile one. Three of the default user's

@@ -1,13 +1,137 @@
-export const COMPANY_A = ['Blue', 'North', 'Silver', 'Bright', 'Iron', 'Green', 'Swift', 'Cedar', 'Nova', 'Atlas', 'Polar', 'Amber', 'Vertex', 'Harbor', 'Summit', 'Quartz', 'Orbit', 'Maple', 'Crimson', 'Lumen'];
-export const COMPANY_B = ['Labs', 'Logistics', 'Health', 'Analytics', 'Systems', 'Retail', 'Bank', 'Foods', 'Media', 'Robotics', 'Energy', 'Learning', 'Works', 'Cloud', 'Partners'];
-export const FIRST = ['Anna', 'Piotr', 'Maria', 'John', 'Emma', 'Lukas', 'Sofia', 'Mateo', 'Olivia', 'Noah', 'Zofia', 'Jan', 'Mia', 'Liam', 'Ewa', 'Tomasz', 'Chloe', 'Ethan', 'Hana', 'Omar'];
-export const LAST = ['Nowak', 'Smith', 'Garcia', 'Müller', 'Kowalczyk', 'Johnson', 'Rossi', 'Dubois', 'Silva', 'Novak', 'Tanaka', 'Brown', 'Wiśniewska', 'Jensen', 'Kim', 'Ahmed'];
+export const COMPANY_A = [
+  'Blue',
+  'North',
+  'Silver',
+  'Bright',
+  'Iron',
+  'Green',
+  'Swift',
+  'Cedar',
+  'Nova',
+  'Atlas',
+  'Polar',
+  'Amber',
+  'Vertex',
+  'Harbor',
+  'Summit',
+  'Quartz',
+  'Orbit',
+  'Maple',
+  'Crimson',
+  'Lumen',
+];
+export const COMPANY_B = [
+  'Labs',
+  'Logistics',
+  'Health',
+  'Analytics',
+  'Systems',
+  'Retail',
+  'Bank',
+  'Foods',
+  'Media',
+  'Robotics',
+  'Energy',
+  'Learning',
+  'Works',
+  'Cloud',
+  'Partners',
+];
+export const FIRST = [
+  'Anna',
+  'Piotr',
+  'Maria',
+  'John',
+  'Emma',
+  'Lukas',
+  'Sofia',
+  'Mateo',
+  'Olivia',
+  'Noah',
+  'Zofia',
+  'Jan',
+  'Mia',
+  'Liam',
+  'Ewa',
+  'Tomasz',
+  'Chloe',
+  'Ethan',
+  'Hana',
+  'Omar',
+];
+export const LAST = [
+  'Nowak',
+  'Smith',
+  'Garcia',
+  'Müller',
+  'Kowalczyk',
+  'Johnson',
+  'Rossi',
+  'Dubois',
+  'Silva',
+  'Novak',
+  'Tanaka',
+  'Brown',
+  'Wiśniewska',
+  'Jensen',
+  'Kim',
+  'Ahmed',
+];
 export const TITLES = ['Head of Operations', 'CTO', 'VP Customer Experience', 'Product Manager', 'CFO', 'IT Director', 'Team Lead', 'Procurement Manager'];
-export const CITIES: [string, string][] = [['Warsaw', 'Poland'], ['Berlin', 'Germany'], ['London', 'United Kingdom'], ['Austin', 'United States'], ['Lisbon', 'Portugal'], ['Kraków', 'Poland'], ['Toronto', 'Canada']];
-export const INDUSTRIES = ['COMPUTER_SOFTWARE', 'FINANCIAL_SERVICES', 'HOSPITAL_HEALTH_CARE', 'RETAIL', 'LOGISTICS_AND_SUPPLY_CHAIN', 'EDUCATION_MANAGEMENT', 'MARKETING_AND_ADVERTISING', 'MANUFACTURING'];
-export const TASK_SUBJECTS = ['Prepare QBR deck', 'Follow up on renewal', 'Check adoption metrics', 'Send onboarding checklist', 'Call about open ticket', 'Schedule executive sponsor sync', 'Review health score drop', 'Share product roadmap', 'Confirm training date', 'Collect NPS feedback'];
-export const MEETING_TITLES = ['Quarterly business review', 'Onboarding kickoff', 'Renewal discussion', 'Training session', 'Executive check-in', 'Roadmap preview'];
-export const EMAIL_SUBJECTS = ['Your quarterly usage report', 'Re: renewal proposal', 'Training materials', 'Follow-up from our call', 'New features this month', 'Re: support ticket update'];
+export const CITIES: [string, string][] = [
+  ['Warsaw', 'Poland'],
+  ['Berlin', 'Germany'],
+  ['London', 'United Kingdom'],
+  ['Austin', 'United States'],
+  ['Lisbon', 'Portugal'],
+  ['Kraków', 'Poland'],
+  ['Toronto', 'Canada'],
+];
+export const INDUSTRIES = [
+  'COMPUTER_SOFTWARE',
+  'FINANCIAL_SERVICES',
+  'HOSPITAL_HEALTH_CARE',
+  'RETAIL',
+  'LOGISTICS_AND_SUPPLY_CHAIN',
+  'EDUCATION_MANAGEMENT',
+  'MARKETING_AND_ADVERTISING',
+  'MANUFACTURING',
+];
+export const TASK_SUBJECTS = [
+  'Prepare QBR deck',
+  'Follow up on renewal',
+  'Check adoption metrics',
+  'Send onboarding checklist',
+  'Call about open ticket',
+  'Schedule executive sponsor sync',
+  'Review health score drop',
+  'Share product roadmap',
+  'Confirm training date',
+  'Collect NPS feedback',
+];
+export const MEETING_TITLES = [
+  'Quarterly business review',
+  'Onboarding kickoff',
+  'Renewal discussion',
+  'Training session',
+  'Executive check-in',
+  'Roadmap preview',
+];
+export const EMAIL_SUBJECTS = [
+  'Your quarterly usage report',
+  'Re: renewal proposal',
+  'Training materials',
+  'Follow-up from our call',
+  'New features this month',
+  'Re: support ticket update',
+];
 export const CONVERSIONS = ['Webinar: Advanced reporting', 'Download: ROI guide', 'Pricing page form', 'Contact us', 'Product tour signup'];
 export const SEQUENCES = ['Onboarding sequence', 'Renewal nurture', 'Adoption boost', 'Expansion outreach'];
-export const TICKET_SUBJECTS = ['Cannot export report', 'SSO login fails', 'Invoice question', 'Feature request: bulk edit', 'API rate limit questions', 'Data import stuck'];
+export const TICKET_SUBJECTS = [
+  'Cannot export report',
+  'SSO login fails',
+  'Invoice question',
+  'Feature request: bulk edit',
+  'API rate limit questions',
+  'Data import stuck',
+];

@@ -137,7 +137,13 @@ export class RateLimiter {
 export function tooMany(search: boolean): Record<string, unknown> {
   return search
     ? { status: 'error', message: 'You have reached your secondly limit.', errorType: 'RATE_LIMIT', category: 'RATE_LIMITS', policyName: 'SECONDLY' }
-    : { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', category: 'RATE_LIMITS', policyName: 'TEN_SECONDLY_ROLLING' };
+    : {
+        status: 'error',
+        message: 'You have reached your ten_secondly_rolling limit.',
+        errorType: 'RATE_LIMIT',
+        category: 'RATE_LIMITS',
+        policyName: 'TEN_SECONDLY_ROLLING',
+      };
 }
 
 /** HubSpot's 429 body once the portal's daily budget is spent. */

@@ -87,7 +87,13 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
   if (!auth?.[1] || !deps.isToken(auth[1])) {
     await drain(req);
-    return fail(new HttpError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview'));
+    return fail(
+      new HttpError(
+        401,
+        'INVALID_AUTHENTICATION',
+        'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
+      ),
+    );
   }
 
   // A `%` that starts no valid escape (or escapes invalid UTF-8) in the path or query: 400, like HubSpot's front door.
@@ -122,7 +128,13 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     if (latencyMs > 0) await sleep(latencyMs);
     if (deps.faults.refuses(path)) {
       await drain(req);
-      return fail(new HttpError(403, 'MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes."));
+      return fail(
+        new HttpError(
+          403,
+          'MISSING_SCOPES',
+          "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+        ),
+      );
     }
     const decision = deps.faults.decide();
     if (decision.kind === 'drop') {
@@ -131,7 +143,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     }
     if (decision.kind === 'error') {
       await drain(req);
-      return fail(new HttpError(decision.status, decision.status === 500 ? 'INTERNAL_ERROR' : 'SERVICE_UNAVAILABLE', `Demo CRM injected fault (${decision.status}).`));
+      return fail(
+        new HttpError(decision.status, decision.status === 500 ? 'INTERNAL_ERROR' : 'SERVICE_UNAVAILABLE', `Demo CRM injected fault (${decision.status}).`),
+      );
     }
     if (decision.kind === 'rate-limit') {
       await drain(req);

@@ -34,14 +34,18 @@ const EXPIRES_IN_S = 1800;
 
 /** `+01:00` and its milliseconds for a zone at an instant. */
 export function utcOffset(timeZone: string, at: number): { utcOffset: string; utcOffsetMilliseconds: number } {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   if (!m) return { utcOffset: '+00:00', utcOffsetMilliseconds: 0 };
   const ms = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
   return { utcOffset: `${m[1]}${m[2]}:${m[3]}`, utcOffsetMilliseconds: ms };
 }
 
-const LimitsPatch = z.object({ dailyUsed: z.number().int().min(0) }).partial().strict();
+const LimitsPatch = z
+  .object({ dailyUsed: z.number().int().min(0) })
+  .partial()
+  .strict();
 
 /**
  * Account and token information: `GET /account-info/v3/details`, the daily usage of private
@@ -64,22 +68,27 @@ export function accountRoutes(api: Router, open: Router, demo: Router, ctx: Ctx)
     },
   }));
 
-  api.on('GET', /^\/account-info\/v3\/api-usage\/daily\/private-apps$/, () => ({
-    status: 200,
-    body: {
-      results: [
-        {
-          name: 'private-apps-api-calls-daily',
-          usageLimit: ctx.limiter.config.daily,
-          currentUsage: ctx.limiter.dailyUsed,
-          collectedAt: new Date(ctx.now()).toISOString(),
-          resetsAt: new Date(ctx.limiter.dailyResetsAt()).toISOString(),
-          fetchStatus: 'SUCCESS',
-        },
-      ],
-    },
-    // Not counted: it is how a client finds out that the budget is spent.
-  }), 'none');
+  api.on(
+    'GET',
+    /^\/account-info\/v3\/api-usage\/daily\/private-apps$/,
+    () => ({
+      status: 200,
+      body: {
+        results: [
+          {
+            name: 'private-apps-api-calls-daily',
+            usageLimit: ctx.limiter.config.daily,
+            currentUsage: ctx.limiter.dailyUsed,
+            collectedAt: new Date(ctx.now()).toISOString(),
+            resetsAt: new Date(ctx.limiter.dailyResetsAt()).toISOString(),
+            fetchStatus: 'SUCCESS',
+          },
+        ],
+      },
+      // Not counted: it is how a client finds out that the budget is spent.
+    }),
+    'none',
+  );
 
   open.on('GET', /^\/oauth\/v1\/access-tokens\/([^/]+)$/, (_req, [token = '']) => {
     if (!isToken(token)) throw new HttpError(404, 'OBJECT_NOT_FOUND', 'Token not found');

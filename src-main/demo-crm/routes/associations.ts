@@ -17,11 +17,17 @@ type Assoc = { toObjectId: number; associationTypes: Record<string, unknown>[] }
  * One page of a record's associations (ordered by id) after the cursor `after` (the last id
  * of the previous page; opaque to clients), with HubSpot's `paging.next` when more remain.
  */
-function assocPage(all: Assoc[], after: unknown, limit: number, link: (after: string) => string): { results: Assoc[]; paging?: { next: { after: string; link: string } } } {
+function assocPage(
+  all: Assoc[],
+  after: unknown,
+  limit: number,
+  link: (after: string) => string,
+): { results: Assoc[]; paging?: { next: { after: string; link: string } } } {
   let start = 0;
   if (after !== undefined && after !== null && after !== '') {
     const cursor = Number(after);
-    if ((typeof after !== 'string' && typeof after !== 'number') || !Number.isSafeInteger(cursor) || cursor < 0) throw validation(`Invalid after: ${JSON.stringify(after)}`);
+    if ((typeof after !== 'string' && typeof after !== 'number') || !Number.isSafeInteger(cursor) || cursor < 0)
+      throw validation(`Invalid after: ${JSON.stringify(after)}`);
     start = all.findIndex((x) => x.toObjectId > cursor);
     if (start < 0) start = all.length;
   }
@@ -54,12 +60,16 @@ export function associationRoutes(router: Router, ctx: Ctx): void {
     if (!Array.isArray(inputs) || inputs.length === 0) throw validation('Invalid input JSON: expected an array of association types');
     return (inputs as TypeInput[]).map((t) => {
       const id = Number(t?.associationTypeId);
-      if (!assocType(from.name, to.name, id)) throw validation(`associationTypeId ${String(t?.associationTypeId)} is not valid between ${from.name} and ${to.name}`);
+      if (!assocType(from.name, to.name, id))
+        throw validation(`associationTypeId ${String(t?.associationTypeId)} is not valid between ${from.name} and ${to.name}`);
       return id;
     });
   };
   const list = (from: ObjectType, id: string, to: ObjectType): { toObjectId: number; associationTypes: Record<string, unknown>[] }[] =>
-    ctx.store.assoc.list(from.name, id, to.name).filter(([toId]) => live(to, toId)).map(([toId, ids]) => ({ toObjectId: Number(toId), associationTypes: typesJson(from, to, ids) }));
+    ctx.store.assoc
+      .list(from.name, id, to.name)
+      .filter(([toId]) => live(to, toId))
+      .map(([toId, ids]) => ({ toObjectId: Number(toId), associationTypes: typesJson(from, to, ids) }));
 
   router.on('GET', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/([^/]+)$`), (req, [f = '', id = '', t = '']) => {
     const from = ctx.store.schema.resolveType(f);
@@ -67,7 +77,8 @@ export function associationRoutes(router: Router, ctx: Ctx): void {
     mustExist(from, id);
     const limit = Math.min(intParam(req.query, 'limit', ASSOC_PAGE_MAX), ASSOC_PAGE_MAX);
     if (limit < 1) throw validation(`limit must be between 1 and ${ASSOC_PAGE_MAX}, got ${limit}`);
-    const link = (after: string): string => `${req.path}?${new URLSearchParams({ ...(req.query.has('limit') ? { limit: String(limit) } : {}), after }).toString()}`;
+    const link = (after: string): string =>
+      `${req.path}?${new URLSearchParams({ ...(req.query.has('limit') ? { limit: String(limit) } : {}), after }).toString()}`;
     return { status: 200, body: assocPage(list(from, id, to), req.query.get('after') ?? undefined, limit, link) };
   });
 
@@ -85,7 +96,15 @@ export function associationRoutes(router: Router, ctx: Ctx): void {
       associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId },
     });
     const reverse = pairDefault(to, from);
-    return { status: 200, body: { status: 'COMPLETE', startedAt: started, completedAt: new Date().toISOString(), results: [result(from, fromId, to, toId, id), result(to, toId, from, fromId, reverse)] } };
+    return {
+      status: 200,
+      body: {
+        status: 'COMPLETE',
+        startedAt: started,
+        completedAt: new Date().toISOString(),
+        results: [result(from, fromId, to, toId, id), result(to, toId, from, fromId, reverse)],
+      },
+    };
   });
 
   router.on('PUT', new RegExp(`^${REC}/([^/]+)/([^/]+)/associations/([^/]+)/([^/]+)$`), (req, [f = '', fromId = '', t = '', toId = '']) => {
@@ -143,63 +162,85 @@ function batchAssociationRoutes(router: Router, ctx: Ctx, h: Helpers): void {
     new HttpError(404, 'OBJECT_NOT_FOUND', 'No associations found for some objects', { context: { fromObjectId: ids } }).body();
 
   // Per input at most 500 associations; an input's `after` continues where its `paging` ended.
-  router.on('POST', path('read'), (req, [f = '', t = '']) => {
-    const from = ctx.store.schema.resolveType(f);
-    const to = ctx.store.schema.resolveType(t);
-    const list = inputs(req.body, 1000);
-    for (const input of list) {
-      if (typeof input.id !== 'string' && typeof input.id !== 'number') throw validation(`Invalid input JSON: every input needs an "id", got ${JSON.stringify(input)}`);
-    }
-    const results: unknown[] = [];
-    const absent: string[] = [];
-    for (const input of list) {
-      const id = idOf(input);
-      const all = h.live(from, id) ? h.list(from, id, to) : [];
-      const page = assocPage(all, input.after, ASSOC_PAGE_MAX, () => '');
-      if (page.results.length === 0) absent.push(id);
-      else results.push({ from: { id }, to: page.results, ...(page.paging ? { paging: page.paging } : {}) });
-    }
-    return envelope(results, absent.length ? [missing(absent)] : [], 200);
-  }, 'none');
+  router.on(
+    'POST',
+    path('read'),
+    (req, [f = '', t = '']) => {
+      const from = ctx.store.schema.resolveType(f);
+      const to = ctx.store.schema.resolveType(t);
+      const list = inputs(req.body, 1000);
+      for (const input of list) {
+        if (typeof input.id !== 'string' && typeof input.id !== 'number')
+          throw validation(`Invalid input JSON: every input needs an "id", got ${JSON.stringify(input)}`);
+      }
+      const results: unknown[] = [];
+      const absent: string[] = [];
+      for (const input of list) {
+        const id = idOf(input);
+        const all = h.live(from, id) ? h.list(from, id, to) : [];
+        const page = assocPage(all, input.after, ASSOC_PAGE_MAX, () => '');
+        if (page.results.length === 0) absent.push(id);
+        else results.push({ from: { id }, to: page.results, ...(page.paging ? { paging: page.paging } : {}) });
+      }
+      return envelope(results, absent.length ? [missing(absent)] : [], 200);
+    },
+    'none',
+  );
 
   const pairs = (body: unknown, from: ObjectType, to: ObjectType): { fromId: string; toId: string; input: Record<string, unknown> }[] =>
     inputs(body, 2000).map((input) => {
       const fromId = idOf(input.from);
       const toId = idOf(input.to);
-      if (!h.live(from, fromId) || !h.live(to, toId)) throw validation(`No ${!h.live(from, fromId) ? from.singular : to.singular} with ID ${!h.live(from, fromId) ? fromId : toId} exists`);
+      if (!h.live(from, fromId) || !h.live(to, toId))
+        throw validation(`No ${!h.live(from, fromId) ? from.singular : to.singular} with ID ${!h.live(from, fromId) ? fromId : toId} exists`);
       return { fromId, toId, input };
     });
 
-  router.on('POST', path('create'), (req, [f = '', t = '']) => {
-    const from = ctx.store.schema.resolveType(f);
-    const to = ctx.store.schema.resolveType(t);
-    const planned = pairs(req.body, from, to).map((p) => ({ ...p, ids: h.resolveTypes(from, to, p.input.types) }));
-    const results = planned.map(({ fromId, toId, ids }) => {
-      ctx.store.assoc.add(from.name, fromId, to.name, toId, ids);
-      return { fromObjectTypeId: from.objectTypeId, fromObjectId: Number(fromId), toObjectTypeId: to.objectTypeId, toObjectId: Number(toId), labels: [] };
-    });
-    return envelope(results, [], 201);
-  }, 'none');
+  router.on(
+    'POST',
+    path('create'),
+    (req, [f = '', t = '']) => {
+      const from = ctx.store.schema.resolveType(f);
+      const to = ctx.store.schema.resolveType(t);
+      const planned = pairs(req.body, from, to).map((p) => ({ ...p, ids: h.resolveTypes(from, to, p.input.types) }));
+      const results = planned.map(({ fromId, toId, ids }) => {
+        ctx.store.assoc.add(from.name, fromId, to.name, toId, ids);
+        return { fromObjectTypeId: from.objectTypeId, fromObjectId: Number(fromId), toObjectTypeId: to.objectTypeId, toObjectId: Number(toId), labels: [] };
+      });
+      return envelope(results, [], 201);
+    },
+    'none',
+  );
 
-  router.on('POST', path('associate/default'), (req, [f = '', t = '']) => {
-    const from = ctx.store.schema.resolveType(f);
-    const to = ctx.store.schema.resolveType(t);
-    const typeId = h.pairDefault(from, to);
-    const results = pairs(req.body, from, to).map(({ fromId, toId }) => {
-      ctx.store.assoc.add(from.name, fromId, to.name, toId, [typeId]);
-      return { from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId } };
-    });
-    return envelope(results, [], 200);
-  }, 'none');
+  router.on(
+    'POST',
+    path('associate/default'),
+    (req, [f = '', t = '']) => {
+      const from = ctx.store.schema.resolveType(f);
+      const to = ctx.store.schema.resolveType(t);
+      const typeId = h.pairDefault(from, to);
+      const results = pairs(req.body, from, to).map(({ fromId, toId }) => {
+        ctx.store.assoc.add(from.name, fromId, to.name, toId, [typeId]);
+        return { from: { id: fromId }, to: { id: toId }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId } };
+      });
+      return envelope(results, [], 200);
+    },
+    'none',
+  );
 
-  router.on('POST', path('archive'), (req, [f = '', t = '']) => {
-    const from = ctx.store.schema.resolveType(f);
-    const to = ctx.store.schema.resolveType(t);
-    for (const input of inputs(req.body, 2000)) {
-      const fromId = idOf(input.from);
-      const targets = Array.isArray(input.to) ? input.to : [input.to];
-      for (const target of targets) ctx.store.assoc.remove(from.name, fromId, to.name, idOf(target));
-    }
-    return { status: 204 };
-  }, 'none');
+  router.on(
+    'POST',
+    path('archive'),
+    (req, [f = '', t = '']) => {
+      const from = ctx.store.schema.resolveType(f);
+      const to = ctx.store.schema.resolveType(t);
+      for (const input of inputs(req.body, 2000)) {
+        const fromId = idOf(input.from);
+        const targets = Array.isArray(input.to) ? input.to : [input.to];
+        for (const target of targets) ctx.store.assoc.remove(from.name, fromId, to.name, idOf(target));
+      }
+      return { status: 204 };
+    },
+    'none',
+  );
 }

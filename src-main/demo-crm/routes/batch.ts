@@ -14,7 +14,9 @@ function inputsOf(body: unknown, max: number): Record<string, unknown>[] {
   const inputs = asObject(body).inputs;
   if (!Array.isArray(inputs)) throw validation('Invalid input JSON: "inputs" must be an array');
   if (inputs.length > max) {
-    throw validation(`Too many inputs: ${inputs.length}. The maximum number of inputs supported in a batch request is ${max}.`, undefined, { maxInputs: [String(max)] });
+    throw validation(`Too many inputs: ${inputs.length}. The maximum number of inputs supported in a batch request is ${max}.`, undefined, {
+      maxInputs: [String(max)],
+    });
   }
   return inputs.map((i) => asObject(i));
 }
@@ -51,7 +53,9 @@ export function batchRoutes(router: Router, ctx: Ctx): void {
     for (const input of inputs) {
       const id = String(input.id ?? '');
       // A merged-away id answers as the survivor, under the survivor's id.
-      const r = idProperty ? ctx.store.findByUnique(type.name, idProperty, id) : (ctx.store.get(type.name, id) ?? (archived ? undefined : ctx.store.mergedInto(type.name, id)));
+      const r = idProperty
+        ? ctx.store.findByUnique(type.name, idProperty, id)
+        : (ctx.store.get(type.name, id) ?? (archived ? undefined : ctx.store.mergedInto(type.name, id)));
       if (r && r.archived === archived) {
         if (!found.includes(r)) found.push(r);
       } else missing.push(id);
@@ -137,9 +141,16 @@ function upsert(ctx: Ctx, req: Req, t: string): { status: number; body: unknown 
     const props = { ...asObject(input.properties ?? {}), [idProperty]: id };
     return { created: prepareCreate(ctx, type, { properties: props }) };
   });
-  assertNoDuplicateUnique(type, plan.flatMap((p) => (p.created ? [p.created] : [])));
+  assertNoDuplicateUnique(
+    type,
+    plan.flatMap((p) => (p.created ? [p.created] : [])),
+  );
   const results = plan.map((p) => {
-    if (p.existing) return { ...recordJson(ctx.store, ctx.store.update(p.existing, p.changes, writeSource(req), ctx.now()), { properties: Object.keys(p.existing.props) }), new: false };
+    if (p.existing)
+      return {
+        ...recordJson(ctx.store, ctx.store.update(p.existing, p.changes, writeSource(req), ctx.now()), { properties: Object.keys(p.existing.props) }),
+        new: false,
+      };
     const r = commitCreate(ctx, type, req, p.created);
     return { ...recordJson(ctx.store, r, { properties: Object.keys(r.props) }), new: true };
   });

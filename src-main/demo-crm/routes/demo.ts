@@ -87,7 +87,10 @@ export function demoRoutes(router: Router, ctx: Ctx): void {
     const from = findObjectType(body.fromType);
     const to = findObjectType(body.toType);
     if (!from || !to) throw validation(`Unknown object type ${!from ? body.fromType : body.toType}`);
-    for (const [type, id] of [[from, body.fromId], [to, body.toId]] as const) {
+    for (const [type, id] of [
+      [from, body.fromId],
+      [to, body.toId],
+    ] as const) {
       if (ctx.store.get(type.name, id)?.archived !== false) throw notFound(`No ${type.singular} with ID ${id} exists`);
     }
     if (from.name === to.name && body.fromId === body.toId) throw validation('fromId and toId name the same record');

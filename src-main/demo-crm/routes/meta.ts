@@ -19,7 +19,10 @@ export function metaRoutes(router: Router, ctx: Ctx): void {
     return p;
   };
   router.on('GET', new RegExp(`^${P}/([^/]+)$`), (_req, [t = '', id = '']) => ({ status: 200, body: pipelineJson(pipeline(t, id)) }));
-  router.on('GET', new RegExp(`^${P}/([^/]+)/stages$`), (_req, [t = '', id = '']) => ({ status: 200, body: { results: pipeline(t, id).stages.map(stageJson) } }));
+  router.on('GET', new RegExp(`^${P}/([^/]+)/stages$`), (_req, [t = '', id = '']) => ({
+    status: 200,
+    body: { results: pipeline(t, id).stages.map(stageJson) },
+  }));
   router.on('GET', new RegExp(`^${P}/([^/]+)/stages/([^/]+)$`), (_req, [t = '', id = '', s = '']) => {
     const stage = pipeline(t, id).stages.find((x) => x.id === s);
     if (!stage) throw notFound(`Unable to find stage ${s}`);

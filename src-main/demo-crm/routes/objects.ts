@@ -47,7 +47,11 @@ export function objectRoutes(router: Router, ctx: Ctx): void {
   router.on('GET', one, (req, [t = '', id = '']) => {
     const type = ctx.store.schema.resolveType(t);
     const record = findRecord(ctx, type, id, req.query.get('idProperty'), boolParam(req.query, 'archived'));
-    const shape = { properties: listParam(req.query, 'properties'), withHistory: listParam(req.query, 'propertiesWithHistory'), associations: listParam(req.query, 'associations') };
+    const shape = {
+      properties: listParam(req.query, 'properties'),
+      withHistory: listParam(req.query, 'propertiesWithHistory'),
+      associations: listParam(req.query, 'associations'),
+    };
     return { status: 200, body: recordJson(ctx.store, record, shape) };
   });
 

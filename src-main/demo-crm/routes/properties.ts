@@ -36,7 +36,15 @@ export function propertyRoutes(router: Router, ctx: Ctx): void {
     const { inputs } = parseInput(z.object({ inputs: z.array(propertyCreate).min(1) }), req.body);
     const startedAt = new Date(ctx.now()).toISOString();
     const defs = ctx.store.schema.createProperties(type, inputs, ctx.now());
-    return { status: 201, body: { status: 'COMPLETE', results: defs.map((d) => ctx.store.schema.propertyJson(d, type.name)), startedAt, completedAt: new Date(ctx.now()).toISOString() } };
+    return {
+      status: 201,
+      body: {
+        status: 'COMPLETE',
+        results: defs.map((d) => ctx.store.schema.propertyJson(d, type.name)),
+        startedAt,
+        completedAt: new Date(ctx.now()).toISOString(),
+      },
+    };
   });
 }
 
@@ -44,7 +52,11 @@ export function propertyRoutes(router: Router, ctx: Ctx): void {
 export function parseInput<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map((i) => ({ message: `${i.path.join('.') || 'body'}: ${i.message}`, in: i.path.join('.') || 'body', code: 'INVALID_INPUT' }));
+  const errors = parsed.error.issues.map((i) => ({
+    message: `${i.path.join('.') || 'body'}: ${i.message}`,
+    in: i.path.join('.') || 'body',
+    code: 'INVALID_INPUT',
+  }));
   return ((): never => {
     throw validation(`Invalid input JSON: ${errors.map((e) => e.message).join('; ')}`, errors);
   })();

@@ -21,9 +21,19 @@ export function schemaRoutes(router: Router, ctx: Ctx): void {
   const enterpriseOnly = (): void => {
     if (ctx.tier === 'enterprise') return;
     const scope = 'crm.schemas.custom.write';
-    throw new HttpError(403, 'MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", {
-      errors: [{ message: `One or more of the following scopes are required (custom objects need a HubSpot Enterprise subscription; this portal is ${ctx.tier}).`, context: { requiredGranularScopes: [scope] } }],
-    });
+    throw new HttpError(
+      403,
+      'MISSING_SCOPES',
+      "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+      {
+        errors: [
+          {
+            message: `One or more of the following scopes are required (custom objects need a HubSpot Enterprise subscription; this portal is ${ctx.tier}).`,
+            context: { requiredGranularScopes: [scope] },
+          },
+        ],
+      },
+    );
   };
   router.on('GET', new RegExp(`^${S}$`), () => {
     return { status: 200, body: { results: ctx.store.schema.customTypes().map((t) => schemaJson(ctx, t)) } };
@@ -54,7 +64,9 @@ function schemaJson(ctx: Ctx, type: ObjectType): Record<string, unknown> {
     searchableProperties: type.searchable,
     requiredProperties: type.custom?.requiredProperties ?? [type.defaultProperties[0]],
     properties: [...propertiesOf(type).values()].map((p) => ctx.store.schema.propertyJson(p, type.name)),
-    associations: toCompany ? [{ id: String(toCompany.id), fromObjectTypeId: type.objectTypeId, toObjectTypeId: '0-2', name: `${type.singular}_to_company` }] : [],
+    associations: toCompany
+      ? [{ id: String(toCompany.id), fromObjectTypeId: type.objectTypeId, toObjectTypeId: '0-2', name: `${type.singular}_to_company` }]
+      : [],
     archived: false,
     createdAt: stamp,
     updatedAt: stamp,

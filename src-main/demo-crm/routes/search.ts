@@ -23,7 +23,8 @@ export function searchRoutes(router: Router, ctx: Ctx): void {
       if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw validation(`limit must be between 1 and 200, got ${String(body.limit)}`);
       const offset = body.after === undefined || body.after === null || body.after === '' ? 0 : Number(body.after);
       if (!Number.isInteger(offset) || offset < 0) throw validation(`Invalid after: ${String(body.after)}`);
-      if (offset >= RESULT_CAP) throw validation(`Paging past ${RESULT_CAP} results is not supported. The search endpoints are limited to 10,000 total results for any given query.`);
+      if (offset >= RESULT_CAP)
+        throw validation(`Paging past ${RESULT_CAP} results is not supported. The search endpoints are limited to 10,000 total results for any given query.`);
       const query = typeof body.query === 'string' ? body.query : '';
 
       const lagOn = ctx.faults.state.searchLag.maxMs > 0;

@@ -16,15 +16,43 @@ export interface Group {
 
 export const LIFECYCLE = ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other'];
 export const LEAD_STATUS = ['NEW', 'OPEN', 'IN_PROGRESS', 'OPEN_DEAL', 'UNQUALIFIED', 'ATTEMPTED_TO_CONTACT', 'CONNECTED', 'BAD_TIMING'];
-export const SOURCES = ['ORGANIC_SEARCH', 'PAID_SEARCH', 'EMAIL_MARKETING', 'SOCIAL_MEDIA', 'REFERRALS', 'OTHER_CAMPAIGNS', 'DIRECT_TRAFFIC', 'OFFLINE', 'PAID_SOCIAL', 'AI_REFERRALS'];
-export const TIMEZONES = ['europe_slash_warsaw', 'europe_slash_berlin', 'europe_slash_london', 'america_slash_chicago', 'america_slash_toronto', 'europe_slash_lisbon'];
+export const SOURCES = [
+  'ORGANIC_SEARCH',
+  'PAID_SEARCH',
+  'EMAIL_MARKETING',
+  'SOCIAL_MEDIA',
+  'REFERRALS',
+  'OTHER_CAMPAIGNS',
+  'DIRECT_TRAFFIC',
+  'OFFLINE',
+  'PAID_SOCIAL',
+  'AI_REFERRALS',
+];
+export const TIMEZONES = [
+  'europe_slash_warsaw',
+  'europe_slash_berlin',
+  'europe_slash_london',
+  'america_slash_chicago',
+  'america_slash_toronto',
+  'europe_slash_lisbon',
+];
 export const LANGUAGES = ['en', 'de', 'pl', 'fr', 'es', 'pt', 'it', 'nl'];
 export const CURRENCIES = ['EUR', 'USD', 'GBP', 'PLN', 'CAD'];
 export const EMPLOYEE_RANGES = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1001-5000', '5001-10000', '10001+'];
 export const REVENUE_RANGES = ['0-1M', '1M-10M', '10M-50M', '50M-100M', '100M-1B', '1B+'];
 export const TYPE_COMPANY = ['PROSPECT', 'PARTNER', 'RESELLER', 'VENDOR', 'OTHER'];
 export const PERSONAS = ['persona_1', 'persona_2', 'persona_3', 'persona_4'];
-export const BUYING_ROLES = ['BLOCKER', 'BUDGET_HOLDER', 'CHAMPION', 'DECISION_MAKER', 'END_USER', 'EXECUTIVE_SPONSOR', 'INFLUENCER', 'LEGAL_AND_COMPLIANCE', 'OTHER'];
+export const BUYING_ROLES = [
+  'BLOCKER',
+  'BUDGET_HOLDER',
+  'CHAMPION',
+  'DECISION_MAKER',
+  'END_USER',
+  'EXECUTIVE_SPONSOR',
+  'INFLUENCER',
+  'LEGAL_AND_COMPLIANCE',
+  'OTHER',
+];
 export const FORECAST = ['OMIT', 'PIPELINE', 'BEST_CASE', 'COMMIT', 'CLOSED'];
 export const PRIORITY = ['low', 'medium', 'high'];
 export const CHANNELS = ['EMAIL', 'CHAT', 'PHONE', 'FORM', 'WEB', 'SLACK'];

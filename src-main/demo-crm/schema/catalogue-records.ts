@@ -1,5 +1,23 @@
 import { PIPELINES } from './pipelines';
-import { ANALYTICS, BUYING_ROLES, CHANNELS, CURRENCIES, EMPLOYEE_RANGES, FORECAST, LANGUAGES, LEAD_STATUS, LIFECYCLE, OWNERSHIP, PERSONAS, PRIORITY, REVENUE_RANGES, TIMEZONES, TYPE_COMPANY, stageFamily, type Group } from './catalogue-entries';
+import {
+  ANALYTICS,
+  BUYING_ROLES,
+  CHANNELS,
+  CURRENCIES,
+  EMPLOYEE_RANGES,
+  FORECAST,
+  LANGUAGES,
+  LEAD_STATUS,
+  LIFECYCLE,
+  OWNERSHIP,
+  PERSONAS,
+  PRIORITY,
+  REVENUE_RANGES,
+  TIMEZONES,
+  TYPE_COMPANY,
+  stageFamily,
+  type Group,
+} from './catalogue-entries';
 
 /** HubSpot's default properties of companies, contacts, deals and tickets, by group (catalogue.ts). */
 // A data table: several entries a line, as HubSpot lists them.

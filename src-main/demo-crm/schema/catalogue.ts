@@ -28,15 +28,24 @@ const KIND: Record<Kind, [PropertyType, string]> = {
 const LABELS: Record<string, string> = { hs_createdate: 'Object create date/time' };
 const label = (name: string): string =>
   LABELS[name] ??
-  name.replace(/^hs_(v2_)?/, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()) + (name.startsWith('hs_v2_') ? ' (v2)' : '');
+  name
+    .replace(/^hs_(v2_)?/, '')
+    .replace(/_/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase()) + (name.startsWith('hs_v2_') ? ' (v2)' : '');
 const optionLabel = (v: string): string => (/[a-z]/.test(v) ? v : v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' '));
 
 function toDef(e: Entry, group: string, hubspotDefined: boolean): PropertyDef {
   const [name, kind, options, flags] = e;
   const [type, fieldType] = KIND[kind];
   const def: PropertyDef = { name, label: label(name), type, fieldType, hubspotDefined, groupName: group };
-  def.description = hubspotDefined ? `HubSpot default property: ${label(name).toLowerCase()}.` : `Custom property of this portal: ${label(name).toLowerCase()}.`;
-  if (kind === 'bool') def.options = [{ label: 'Yes', value: 'true' }, { label: 'No', value: 'false' }];
+  def.description = hubspotDefined
+    ? `HubSpot default property: ${label(name).toLowerCase()}.`
+    : `Custom property of this portal: ${label(name).toLowerCase()}.`;
+  if (kind === 'bool')
+    def.options = [
+      { label: 'Yes', value: 'true' },
+      { label: 'No', value: 'false' },
+    ];
   else if (options) def.options = options.map((v) => ({ label: optionLabel(v), value: v }));
   if (flags) def.readOnly = true;
   if (flags === 'c') def.calculated = true;
@@ -45,14 +54,47 @@ function toDef(e: Entry, group: string, hubspotDefined: boolean): PropertyDef {
 
 const DEFAULTS = { ...RECORD_DEFAULTS, ...ENGAGEMENT_DEFAULTS };
 
-
 /** A portal's own properties: `{area}_{field}` combinations in the CS team's own group. */
 const CUSTOM_AREAS: Record<string, string[]> = {
-  companies: ['onboarding', 'adoption', 'renewal', 'support', 'billing', 'training', 'integration', 'security', 'executive', 'expansion', 'advocacy', 'data_migration', 'success_plan'],
-  contacts: ['onboarding', 'training', 'advocacy', 'community', 'survey', 'champion', 'certification', 'event', 'beta_program', 'newsletter', 'webinar', 'product_feedback', 'user_group', 'persona', 'journey'],
+  companies: [
+    'onboarding',
+    'adoption',
+    'renewal',
+    'support',
+    'billing',
+    'training',
+    'integration',
+    'security',
+    'executive',
+    'expansion',
+    'advocacy',
+    'data_migration',
+    'success_plan',
+  ],
+  contacts: [
+    'onboarding',
+    'training',
+    'advocacy',
+    'community',
+    'survey',
+    'champion',
+    'certification',
+    'event',
+    'beta_program',
+    'newsletter',
+    'webinar',
+    'product_feedback',
+    'user_group',
+    'persona',
+    'journey',
+  ],
   deals: ['renewal', 'expansion', 'procurement', 'legal', 'pricing', 'discount', 'competitor', 'security_review', 'implementation'],
   tickets: ['escalation', 'sla', 'bug', 'root_cause', 'workaround', 'customer_impact', 'feedback'],
-  tasks: ['playbook', 'follow_up'], notes: ['meeting_recap', 'call_recap'], calls: ['discovery', 'qbr'], emails: ['campaign', 'nurture'], meetings: ['qbr', 'workshop'],
+  tasks: ['playbook', 'follow_up'],
+  notes: ['meeting_recap', 'call_recap'],
+  calls: ['discovery', 'qbr'],
+  emails: ['campaign', 'nurture'],
+  meetings: ['qbr', 'workshop'],
 };
 const CUSTOM_FIELDS: [suffix: string, kind: Kind, options?: readonly string[]][] = [
   ['status', 'select', ['not_started', 'in_progress', 'blocked', 'done']],
@@ -69,20 +111,44 @@ const CUSTOM_FIELDS: [suffix: string, kind: Kind, options?: readonly string[]][]
 /** Named custom properties every CS portal has; the rest of the custom catalogue is generated. */
 const CUSTOM_NAMED: Record<string, Entry[]> = {
   companies: [
-    ['cs_segment', 'select', ['smb', 'mid_market', 'enterprise', 'strategic']], ['contract_tier', 'radio', ['bronze', 'silver', 'gold', 'platinum']],
-    ['contract_start_date', 'date'], ['contract_end_date', 'date'], ['licensed_seats', 'number'], ['active_users_30d', 'number'], ['health_notes', 'textarea'],
-    ['churn_risk_reason', 'checkbox', ['budget', 'champion_left', 'low_adoption', 'product_gaps', 'competitor', 'merger']], ['executive_sponsor', 'text'],
-    ['support_plan', 'select', ['standard', 'premium', 'premium_plus']], ['customer_since', 'date'], ['reference_customer', 'bool'], ['crm_region', 'select', ['EMEA', 'NA', 'LATAM', 'APAC']],
+    ['cs_segment', 'select', ['smb', 'mid_market', 'enterprise', 'strategic']],
+    ['contract_tier', 'radio', ['bronze', 'silver', 'gold', 'platinum']],
+    ['contract_start_date', 'date'],
+    ['contract_end_date', 'date'],
+    ['licensed_seats', 'number'],
+    ['active_users_30d', 'number'],
+    ['health_notes', 'textarea'],
+    ['churn_risk_reason', 'checkbox', ['budget', 'champion_left', 'low_adoption', 'product_gaps', 'competitor', 'merger']],
+    ['executive_sponsor', 'text'],
+    ['support_plan', 'select', ['standard', 'premium', 'premium_plus']],
+    ['customer_since', 'date'],
+    ['reference_customer', 'bool'],
+    ['crm_region', 'select', ['EMEA', 'NA', 'LATAM', 'APAC']],
   ],
   contacts: [
-    ['cs_role', 'select', ['admin', 'power_user', 'end_user', 'executive', 'billing']], ['nps_last_score', 'number'], ['nps_last_response', 'textarea'],
-    ['is_champion', 'bool'], ['preferred_channel', 'radio', ['email', 'phone', 'chat']], ['last_training_date', 'date'], ['product_interests', 'checkbox', ['Core', 'Analytics', 'Automation', 'Support Plus']],
+    ['cs_role', 'select', ['admin', 'power_user', 'end_user', 'executive', 'billing']],
+    ['nps_last_score', 'number'],
+    ['nps_last_response', 'textarea'],
+    ['is_champion', 'bool'],
+    ['preferred_channel', 'radio', ['email', 'phone', 'chat']],
+    ['last_training_date', 'date'],
+    ['product_interests', 'checkbox', ['Core', 'Analytics', 'Automation', 'Support Plus']],
   ],
   deals: [
-    ['contract_tier', 'radio', ['bronze', 'silver', 'gold', 'platinum']], ['contract_term_months', 'number'], ['auto_renew', 'bool'], ['renewal_risk', 'select', ['low', 'medium', 'high']],
-    ['products_included', 'checkbox', ['Core', 'Analytics', 'Automation', 'Support Plus']], ['decision_date', 'date'], ['deal_notes', 'textarea'],
+    ['contract_tier', 'radio', ['bronze', 'silver', 'gold', 'platinum']],
+    ['contract_term_months', 'number'],
+    ['auto_renew', 'bool'],
+    ['renewal_risk', 'select', ['low', 'medium', 'high']],
+    ['products_included', 'checkbox', ['Core', 'Analytics', 'Automation', 'Support Plus']],
+    ['decision_date', 'date'],
+    ['deal_notes', 'textarea'],
   ],
-  tickets: [['affected_module', 'select', ['reports', 'api', 'sso', 'billing', 'imports', 'mobile']], ['customer_tier', 'radio', ['bronze', 'silver', 'gold', 'platinum']], ['jira_issue_key', 'text'], ['reproducible', 'bool']],
+  tickets: [
+    ['affected_module', 'select', ['reports', 'api', 'sso', 'billing', 'imports', 'mobile']],
+    ['customer_tier', 'radio', ['bronze', 'silver', 'gold', 'platinum']],
+    ['jira_issue_key', 'text'],
+    ['reproducible', 'bool'],
+  ],
   tasks: [['cs_playbook', 'select', ['onboarding', 'renewal', 'risk', 'expansion']]],
   notes: [['note_category', 'select', ['handoff', 'risk', 'win', 'general']]],
   calls: [['call_purpose', 'select', ['check_in', 'escalation', 'renewal', 'training']]],

@@ -3,9 +3,28 @@ import { z } from 'zod';
 /** What `POST /crm/v3/properties/{type}` and `POST …/schemas` accept, as HubSpot's official client models them (registry.ts keeps the result). */
 
 const TYPES = ['bool', 'date', 'datetime', 'enumeration', 'number', 'phone_number', 'string'] as const;
-const FIELD_TYPES = ['booleancheckbox', 'calculation_equation', 'checkbox', 'date', 'file', 'html', 'number', 'phonenumber', 'radio', 'select', 'text', 'textarea'] as const;
+const FIELD_TYPES = [
+  'booleancheckbox',
+  'calculation_equation',
+  'checkbox',
+  'date',
+  'file',
+  'html',
+  'number',
+  'phonenumber',
+  'radio',
+  'select',
+  'text',
+  'textarea',
+] as const;
 
-const option = z.object({ label: z.string().min(1), value: z.string().min(1), description: z.string().optional(), displayOrder: z.number().int().optional(), hidden: z.boolean().optional() });
+const option = z.object({
+  label: z.string().min(1),
+  value: z.string().min(1),
+  description: z.string().optional(),
+  displayOrder: z.number().int().optional(),
+  hidden: z.boolean().optional(),
+});
 
 /** HubSpot's PropertyCreate (the official client's model): name, label, type, fieldType and groupName are required. */
 export const propertyCreate = z.object({

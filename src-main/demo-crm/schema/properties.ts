@@ -36,7 +36,10 @@ const FIELD: Record<PropertyType, string> = {
 const CUSTOM = new Set(['csm_owner', 'renewal_date', 'csm_sentiment', 'nps_score', 'plan', 'arr', 'closed_lost_reason']);
 
 const label = (name: string): string =>
-  name.replace(/^hs_/, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  name
+    .replace(/^hs_/, '')
+    .replace(/_/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());
 
 function def([name, type, extra]: Spec, objectType: string): PropertyDef {
   const base: PropertyDef = {
@@ -52,7 +55,11 @@ function def([name, type, extra]: Spec, objectType: string): PropertyDef {
   }
   if (Array.isArray(extra)) base.options = extra.map((v) => ({ label: v.charAt(0) + v.slice(1).toLowerCase().replace(/_/g, ' '), value: v }));
   else if (extra) Object.assign(base, extra);
-  if (type === 'bool') base.options = [{ label: 'Yes', value: 'true' }, { label: 'No', value: 'false' }];
+  if (type === 'bool')
+    base.options = [
+      { label: 'Yes', value: 'true' },
+      { label: 'No', value: 'false' },
+    ];
   return base;
 }
 
@@ -71,64 +78,142 @@ const ENGAGEMENT: Spec[] = [['hs_timestamp', 'datetime']];
 
 const SPECS: Record<string, Spec[]> = {
   companies: [
-    ['name', 'string'], ['domain', 'string'], ['website', 'string'], ['phone', 'phone_number'], ['city', 'string'], ['country', 'string'],
-    ['industry', 'enumeration', ['COMPUTER_SOFTWARE', 'FINANCIAL_SERVICES', 'HOSPITAL_HEALTH_CARE', 'RETAIL', 'LOGISTICS_AND_SUPPLY_CHAIN', 'EDUCATION_MANAGEMENT', 'MARKETING_AND_ADVERTISING', 'MANUFACTURING']],
-    ['numberofemployees', 'number'], ['annualrevenue', 'number'], ['lifecyclestage', 'enumeration', LIFECYCLE], ['description', 'string'],
-    ['csm_owner', 'owner', { label: 'CSM owner' }], ['renewal_date', 'date', { label: 'Renewal date' }],
+    ['name', 'string'],
+    ['domain', 'string'],
+    ['website', 'string'],
+    ['phone', 'phone_number'],
+    ['city', 'string'],
+    ['country', 'string'],
+    [
+      'industry',
+      'enumeration',
+      [
+        'COMPUTER_SOFTWARE',
+        'FINANCIAL_SERVICES',
+        'HOSPITAL_HEALTH_CARE',
+        'RETAIL',
+        'LOGISTICS_AND_SUPPLY_CHAIN',
+        'EDUCATION_MANAGEMENT',
+        'MARKETING_AND_ADVERTISING',
+        'MANUFACTURING',
+      ],
+    ],
+    ['numberofemployees', 'number'],
+    ['annualrevenue', 'number'],
+    ['lifecyclestage', 'enumeration', LIFECYCLE],
+    ['description', 'string'],
+    ['csm_owner', 'owner', { label: 'CSM owner' }],
+    ['renewal_date', 'date', { label: 'Renewal date' }],
     ['csm_sentiment', 'enumeration', { label: 'CSM sentiment', options: ['Good', 'Neutral', 'Bad'].map((v) => ({ label: v, value: v })) }],
     ['nps_score', 'number', { label: 'NPS score' }],
     ['plan', 'enumeration', { label: 'Plan', options: ['Starter', 'Professional', 'Enterprise'].map((v) => ({ label: v, value: v })) }],
     ['arr', 'number', { label: 'ARR' }],
-    ['notes_last_contacted', 'datetime', CALC], ['notes_last_updated', 'datetime', CALC], ['hs_last_sales_activity_timestamp', 'datetime', CALC],
+    ['notes_last_contacted', 'datetime', CALC],
+    ['notes_last_updated', 'datetime', CALC],
+    ['hs_last_sales_activity_timestamp', 'datetime', CALC],
     ['num_associated_contacts', 'number', CALC],
   ],
   contacts: [
-    ['firstname', 'string'], ['lastname', 'string'], ['email', 'string'], ['phone', 'phone_number'], ['jobtitle', 'string'], ['company', 'string'],
-    ['lifecyclestage', 'enumeration', LIFECYCLE], ['associatedcompanyid', 'number'],
-    ['hs_email_last_open_date', 'datetime', CALC], ['hs_email_last_click_date', 'datetime', CALC], ['hs_email_last_reply_date', 'datetime', CALC],
-    ['hs_email_last_email_name', 'string', CALC], ['recent_conversion_date', 'datetime', CALC], ['recent_conversion_event_name', 'string', CALC],
-    ['hs_analytics_last_visit_timestamp', 'datetime', CALC], ['hs_sequences_is_enrolled', 'bool', CALC], ['hs_latest_sequence_enrolled', 'string', CALC],
-    ['hs_latest_sequence_enrolled_date', 'datetime', CALC], ['hs_latest_sequence_unenrolled_date', 'datetime', CALC],
-    ['hs_latest_sequence_finished_date', 'datetime', CALC], ['hs_latest_sequence_ended_date', 'datetime', CALC], ['notes_last_contacted', 'datetime', CALC],
+    ['firstname', 'string'],
+    ['lastname', 'string'],
+    ['email', 'string'],
+    ['phone', 'phone_number'],
+    ['jobtitle', 'string'],
+    ['company', 'string'],
+    ['lifecyclestage', 'enumeration', LIFECYCLE],
+    ['associatedcompanyid', 'number'],
+    ['hs_email_last_open_date', 'datetime', CALC],
+    ['hs_email_last_click_date', 'datetime', CALC],
+    ['hs_email_last_reply_date', 'datetime', CALC],
+    ['hs_email_last_email_name', 'string', CALC],
+    ['recent_conversion_date', 'datetime', CALC],
+    ['recent_conversion_event_name', 'string', CALC],
+    ['hs_analytics_last_visit_timestamp', 'datetime', CALC],
+    ['hs_sequences_is_enrolled', 'bool', CALC],
+    ['hs_latest_sequence_enrolled', 'string', CALC],
+    ['hs_latest_sequence_enrolled_date', 'datetime', CALC],
+    ['hs_latest_sequence_unenrolled_date', 'datetime', CALC],
+    ['hs_latest_sequence_finished_date', 'datetime', CALC],
+    ['hs_latest_sequence_ended_date', 'datetime', CALC],
+    ['notes_last_contacted', 'datetime', CALC],
   ],
   deals: [
-    ['dealname', 'string'], ['amount', 'number'], ['closedate', 'datetime'], ['pipeline', 'enumeration', pipelineOptions('deals')],
-    ['dealstage', 'enumeration', stageOptions('deals')], ['dealtype', 'enumeration', ['newbusiness', 'existingbusiness']], ['description', 'string'],
-    ['closed_lost_reason', 'string'], ['hs_deal_stage_probability', 'number', CALC], ['hs_v2_date_entered_current_stage', 'datetime', CALC],
+    ['dealname', 'string'],
+    ['amount', 'number'],
+    ['closedate', 'datetime'],
+    ['pipeline', 'enumeration', pipelineOptions('deals')],
+    ['dealstage', 'enumeration', stageOptions('deals')],
+    ['dealtype', 'enumeration', ['newbusiness', 'existingbusiness']],
+    ['description', 'string'],
+    ['closed_lost_reason', 'string'],
+    ['hs_deal_stage_probability', 'number', CALC],
+    ['hs_v2_date_entered_current_stage', 'datetime', CALC],
     ['notes_last_updated', 'datetime', CALC],
   ],
   tickets: [
-    ['subject', 'string'], ['content', 'string'], ['hs_pipeline', 'enumeration', pipelineOptions('tickets')],
-    ['hs_pipeline_stage', 'enumeration', stageOptions('tickets')], ['hs_ticket_priority', 'enumeration', ['LOW', 'MEDIUM', 'HIGH', 'URGENT']],
+    ['subject', 'string'],
+    ['content', 'string'],
+    ['hs_pipeline', 'enumeration', pipelineOptions('tickets')],
+    ['hs_pipeline_stage', 'enumeration', stageOptions('tickets')],
+    ['hs_ticket_priority', 'enumeration', ['LOW', 'MEDIUM', 'HIGH', 'URGENT']],
     ['hs_ticket_category', 'enumeration', ['PRODUCT_ISSUE', 'BILLING_ISSUE', 'FEATURE_REQUEST', 'GENERAL_INQUIRY']],
-    ['hs_resolution', 'enumeration', ['ISSUE_FIXED', 'WORKAROUND', 'NOT_REPRODUCIBLE', 'DUPLICATE']], ['closed_date', 'datetime', CALC],
+    ['hs_resolution', 'enumeration', ['ISSUE_FIXED', 'WORKAROUND', 'NOT_REPRODUCIBLE', 'DUPLICATE']],
+    ['closed_date', 'datetime', CALC],
   ],
   tasks: [
-    ...ENGAGEMENT, ['hs_task_subject', 'string'], ['hs_task_body', 'string'],
+    ...ENGAGEMENT,
+    ['hs_task_subject', 'string'],
+    ['hs_task_body', 'string'],
     ['hs_task_status', 'enumeration', ['NOT_STARTED', 'IN_PROGRESS', 'WAITING', 'COMPLETED', 'DEFERRED']],
-    ['hs_task_priority', 'enumeration', ['NONE', 'LOW', 'MEDIUM', 'HIGH']], ['hs_task_type', 'enumeration', ['EMAIL', 'CALL', 'TODO']],
-    ['hs_task_reminders', 'string'], ['hs_task_completion_date', 'datetime', CALC], ['hs_task_is_overdue', 'bool', CALC],
+    ['hs_task_priority', 'enumeration', ['NONE', 'LOW', 'MEDIUM', 'HIGH']],
+    ['hs_task_type', 'enumeration', ['EMAIL', 'CALL', 'TODO']],
+    ['hs_task_reminders', 'string'],
+    ['hs_task_completion_date', 'datetime', CALC],
+    ['hs_task_is_overdue', 'bool', CALC],
   ],
   notes: [...ENGAGEMENT, ['hs_note_body', 'string'], ['hs_attachment_ids', 'string']],
   meetings: [
-    ...ENGAGEMENT, ['hs_meeting_title', 'string'], ['hs_meeting_body', 'string'], ['hs_internal_meeting_notes', 'string'],
-    ['hs_meeting_external_url', 'string'], ['hs_meeting_location', 'string'], ['hs_meeting_start_time', 'datetime'], ['hs_meeting_end_time', 'datetime'],
-    ['hs_meeting_outcome', 'enumeration', ['SCHEDULED', 'COMPLETED', 'RESCHEDULED', 'NO_SHOW', 'CANCELED']], ['hs_activity_type', 'string'],
+    ...ENGAGEMENT,
+    ['hs_meeting_title', 'string'],
+    ['hs_meeting_body', 'string'],
+    ['hs_internal_meeting_notes', 'string'],
+    ['hs_meeting_external_url', 'string'],
+    ['hs_meeting_location', 'string'],
+    ['hs_meeting_start_time', 'datetime'],
+    ['hs_meeting_end_time', 'datetime'],
+    ['hs_meeting_outcome', 'enumeration', ['SCHEDULED', 'COMPLETED', 'RESCHEDULED', 'NO_SHOW', 'CANCELED']],
+    ['hs_activity_type', 'string'],
     ['hs_attendee_owner_ids', 'string'],
   ],
   calls: [
-    ...ENGAGEMENT, ['hs_call_title', 'string'], ['hs_call_body', 'string'], ['hs_call_direction', 'enumeration', ['INBOUND', 'OUTBOUND']],
-    ['hs_call_disposition', 'string'], ['hs_call_duration', 'number'],
-    ['hs_call_status', 'enumeration', ['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', 'CONNECTING', 'FAILED', 'IN_PROGRESS', 'NO_ANSWER', 'QUEUED', 'RINGING']],
+    ...ENGAGEMENT,
+    ['hs_call_title', 'string'],
+    ['hs_call_body', 'string'],
+    ['hs_call_direction', 'enumeration', ['INBOUND', 'OUTBOUND']],
+    ['hs_call_disposition', 'string'],
+    ['hs_call_duration', 'number'],
+    [
+      'hs_call_status',
+      'enumeration',
+      ['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', 'CONNECTING', 'FAILED', 'IN_PROGRESS', 'NO_ANSWER', 'QUEUED', 'RINGING'],
+    ],
   ],
   emails: [
-    ...ENGAGEMENT, ['hs_email_subject', 'string'], ['hs_email_text', 'string'], ['hs_email_html', 'string'],
+    ...ENGAGEMENT,
+    ['hs_email_subject', 'string'],
+    ['hs_email_text', 'string'],
+    ['hs_email_html', 'string'],
     ['hs_email_direction', 'enumeration', ['EMAIL', 'INCOMING_EMAIL', 'FORWARDED_EMAIL']],
-    ['hs_email_status', 'enumeration', ['BOUNCED', 'FAILED', 'SCHEDULED', 'SENDING', 'SENT']], ['hs_email_headers', 'string'],
+    ['hs_email_status', 'enumeration', ['BOUNCED', 'FAILED', 'SCHEDULED', 'SENDING', 'SENT']],
+    ['hs_email_headers', 'string'],
   ],
   subscriptions: [
-    ['subscription_name', 'string'], ['product', 'enumeration', ['Core', 'Analytics', 'Automation', 'Support Plus']], ['mrr', 'number'],
-    ['status', 'enumeration', ['Active', 'Paused', 'Cancelled']], ['start_date', 'date'], ['end_date', 'date'],
+    ['subscription_name', 'string'],
+    ['product', 'enumeration', ['Core', 'Analytics', 'Automation', 'Support Plus']],
+    ['mrr', 'number'],
+    ['status', 'enumeration', ['Active', 'Paused', 'Cancelled']],
+    ['start_date', 'date'],
+    ['end_date', 'date'],
   ],
 };
 

@@ -131,7 +131,8 @@ export class PortalSchema {
     const existing = propertiesOf(type);
     const names = new Set<string>();
     for (const input of inputs) {
-      if (existing.has(input.name) || names.has(input.name)) throw new HttpError(409, 'OBJECT_ALREADY_EXISTS', `Property named '${input.name}' already exists.`);
+      if (existing.has(input.name) || names.has(input.name))
+        throw new HttpError(409, 'OBJECT_ALREADY_EXISTS', `Property named '${input.name}' already exists.`);
       names.add(input.name);
     }
     const defs = inputs.map((input) => this.toDef(type, input, at));
@@ -146,9 +147,17 @@ export class PortalSchema {
   createSchema(input: SchemaCreate, at: number): ObjectType {
     if (this.findType(input.name)) throw new HttpError(409, 'OBJECT_ALREADY_EXISTS', `An object type with name '${input.name}' already exists.`);
     const names = new Set(input.properties.map((p) => p.name));
-    for (const list of [input.requiredProperties, input.searchableProperties ?? [], input.secondaryDisplayProperties ?? [], input.primaryDisplayProperty ? [input.primaryDisplayProperty] : []]) {
+    for (const list of [
+      input.requiredProperties,
+      input.searchableProperties ?? [],
+      input.secondaryDisplayProperties ?? [],
+      input.primaryDisplayProperty ? [input.primaryDisplayProperty] : [],
+    ]) {
       const unknown = list.find((n) => !names.has(n));
-      if (unknown) throw validation(`Property ${unknown} is not defined in the properties of this schema`, [{ message: `Unknown property ${unknown}`, code: 'PROPERTY_DOESNT_EXIST', context: { propertyName: [unknown] } }]);
+      if (unknown)
+        throw validation(`Property ${unknown} is not defined in the properties of this schema`, [
+          { message: `Unknown property ${unknown}`, code: 'PROPERTY_DOESNT_EXIST', context: { propertyName: [unknown] } },
+        ]);
     }
     for (const o of input.associatedObjects) if (!this.findType(o)) throw validation(`Unable to infer object type from: ${o}`);
     const object: StoredObject = {
@@ -162,7 +171,14 @@ export class PortalSchema {
       associatedObjects: input.associatedObjects,
       createdAt: at,
     };
-    const pseudoType: ObjectType = { name: input.name, objectTypeId: object.objectTypeId, singular: input.name, modifiedProperty: 'hs_lastmodifieddate', defaultProperties: [], searchable: [] };
+    const pseudoType: ObjectType = {
+      name: input.name,
+      objectTypeId: object.objectTypeId,
+      singular: input.name,
+      modifiedProperty: 'hs_lastmodifieddate',
+      defaultProperties: [],
+      searchable: [],
+    };
     const defs = input.properties.map((p) => this.toDef(pseudoType, { ...p, groupName: p.groupName ?? `${input.name}_information` }, at, true));
     if (new Set(defs.map((d) => d.name)).size !== defs.length) throw validation('Duplicate property names in schema input');
     if (defs.filter((d) => d.unique).length > MAX_UNIQUE_PER_TYPE) throw tooManyUnique(input.name);
@@ -184,11 +200,15 @@ export class PortalSchema {
       const count = [...propertiesOf(type).values()].filter((d) => d.unique).length;
       if (!skipCount && count >= MAX_UNIQUE_PER_TYPE) throw tooManyUnique(type.name);
     }
-    if (input.type === 'enumeration' && !input.externalOptions && !(input.options?.length)) {
-      throw validation('Property of type enumeration needs options', [{ message: 'options are required for enumeration properties', code: 'INVALID_PROPERTY_DEFINITION', in: 'options' }]);
+    if (input.type === 'enumeration' && !input.externalOptions && !input.options?.length) {
+      throw validation('Property of type enumeration needs options', [
+        { message: 'options are required for enumeration properties', code: 'INVALID_PROPERTY_DEFINITION', in: 'options' },
+      ]);
     }
     if (input.hasUniqueValue && input.type !== 'string' && input.type !== 'number') {
-      throw validation('Only string and number properties can require unique values', [{ message: 'hasUniqueValue needs type string or number', code: 'INVALID_PROPERTY_DEFINITION', in: 'hasUniqueValue' }]);
+      throw validation('Only string and number properties can require unique values', [
+        { message: 'hasUniqueValue needs type string or number', code: 'INVALID_PROPERTY_DEFINITION', in: 'hasUniqueValue' },
+      ]);
     }
     return {
       name: input.name,
@@ -230,7 +250,13 @@ export class PortalSchema {
       fullyQualifiedName: `p_${o.name}`,
       labels: o.labels,
       props,
-      custom: { createdAt: o.createdAt, requiredProperties: o.requiredProperties, secondaryDisplayProperties: o.secondaryDisplayProperties, associatedObjects: o.associatedObjects, portalFqn: `${prefix}${o.name}` },
+      custom: {
+        createdAt: o.createdAt,
+        requiredProperties: o.requiredProperties,
+        secondaryDisplayProperties: o.secondaryDisplayProperties,
+        associatedObjects: o.associatedObjects,
+        portalFqn: `${prefix}${o.name}`,
+      },
     };
   }
 
@@ -243,5 +269,9 @@ export class PortalSchema {
 
 const tooManyUnique = (typeName: string): HttpError =>
   validation(`The limit of ${MAX_UNIQUE_PER_TYPE} unique value properties for object type ${typeName} has been reached.`, [
-    { message: `At most ${MAX_UNIQUE_PER_TYPE} properties per object type can require unique values`, code: 'UNIQUE_PROPERTY_LIMIT_EXCEEDED', in: 'hasUniqueValue' },
+    {
+      message: `At most ${MAX_UNIQUE_PER_TYPE} properties per object type can require unique values`,
+      code: 'UNIQUE_PROPERTY_LIMIT_EXCEEDED',
+      in: 'hasUniqueValue',
+    },
   ]);

@@ -104,9 +104,22 @@ export class Persistence {
     const records: CrmRecord[] = [];
     for (const [type, id, data] of this.rows('SELECT type, id, data FROM records')) {
       const s = JSON.parse(String(data)) as StoredRecord;
-      records.push({ id: String(id), type: String(type), props: s.p, history: s.h ?? {}, createdAt: s.c, updatedAt: s.u, archived: s.a === 1, ...(s.aa ? { archivedAt: s.aa } : {}) });
+      records.push({
+        id: String(id),
+        type: String(type),
+        props: s.p,
+        history: s.h ?? {},
+        createdAt: s.c,
+        updatedAt: s.u,
+        archived: s.a === 1,
+        ...(s.aa ? { archivedAt: s.aa } : {}),
+      });
     }
-    const assoc = this.rows('SELECT a, b, types FROM assoc').map(([a, b, types]) => ({ a: String(a), b: String(b), types: JSON.parse(String(types)) as number[] }));
+    const assoc = this.rows('SELECT a, b, types FROM assoc').map(([a, b, types]) => ({
+      a: String(a),
+      b: String(b),
+      types: JSON.parse(String(types)) as number[],
+    }));
     return { records, assoc, meta };
   }
 

@@ -13,7 +13,21 @@ export interface Filter {
   values?: unknown[];
 }
 
-const OPERATORS = new Set(['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN']);
+const OPERATORS = new Set([
+  'EQ',
+  'NEQ',
+  'LT',
+  'LTE',
+  'GT',
+  'GTE',
+  'BETWEEN',
+  'IN',
+  'NOT_IN',
+  'HAS_PROPERTY',
+  'NOT_HAS_PROPERTY',
+  'CONTAINS_TOKEN',
+  'NOT_CONTAINS_TOKEN',
+]);
 export const SEARCH_LIMITS = { groups: 5, filtersPerGroup: 10, filtersTotal: 25 };
 
 /** Rejects what HubSpot rejects: unknown operators/properties and too many groups or filters. */
@@ -38,7 +52,10 @@ export function checkFilterGroups(type: ObjectType, groups: unknown): Filter[][]
     if (!f || typeof f.propertyName !== 'string' || !OPERATORS.has(String(f.operator))) {
       throw validation(`Invalid filter: ${JSON.stringify(f)}. operator must be one of ${[...OPERATORS].join(', ')}`);
     }
-    if (!defs?.has(f.propertyName)) throw validation(`Property ${f.propertyName} does not exist on ${type.name}`, [{ message: `Unknown property ${f.propertyName}`, code: 'PROPERTY_DOESNT_EXIST', context: { propertyName: [f.propertyName] } }]);
+    if (!defs?.has(f.propertyName))
+      throw validation(`Property ${f.propertyName} does not exist on ${type.name}`, [
+        { message: `Unknown property ${f.propertyName}`, code: 'PROPERTY_DOESNT_EXIST', context: { propertyName: [f.propertyName] } },
+      ]);
     checkOperands(f, defs.get(f.propertyName));
   }
   return out;
@@ -83,10 +100,19 @@ function filterValue(def: PropertyDef | undefined, raw: unknown): number | strin
   return comparable(def, s);
 }
 
-const tokens = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const tokens = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 function tokenMatch(value: string, pattern: string): boolean {
-  const re = new RegExp(`^${pattern.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .toLowerCase()
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')}$`,
+  );
   const whole = pattern.includes(' ') || pattern.includes('@') || pattern.includes('.');
   return whole ? re.test(value.toLowerCase()) : tokens(value).some((t) => re.test(t));
 }

@@ -45,7 +45,13 @@ export function validateWrite(
 }
 
 /** Properties a record of the type cannot exist without (HubSpot: engagements need `hs_timestamp`). */
-const REQUIRED: Record<string, string[]> = { tasks: ['hs_timestamp'], notes: ['hs_timestamp'], calls: ['hs_timestamp'], emails: ['hs_timestamp'], meetings: ['hs_timestamp'] };
+const REQUIRED: Record<string, string[]> = {
+  tasks: ['hs_timestamp'],
+  notes: ['hs_timestamp'],
+  calls: ['hs_timestamp'],
+  emails: ['hs_timestamp'],
+  meetings: ['hs_timestamp'],
+};
 
 function requireProperties(type: string, current: Record<string, string> | undefined, changes: Record<string, string>): void {
   const required = REQUIRED[type];

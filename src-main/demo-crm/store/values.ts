@@ -65,9 +65,7 @@ export function normalizeValue(def: PropertyDef, raw: unknown): Normalized {
     }
     case 'datetime': {
       const t = parseTime(value);
-      return Number.isNaN(t)
-        ? { ok: false, error: 'INVALID_DATE', message: `${value} was not a valid date.` }
-        : { ok: true, value: new Date(t).toISOString() };
+      return Number.isNaN(t) ? { ok: false, error: 'INVALID_DATE', message: `${value} was not a valid date.` } : { ok: true, value: new Date(t).toISOString() };
     }
     case 'enumeration': {
       const options = def.options ?? [];

@@ -22,7 +22,8 @@ export function describeCriterion(c: Criterion, t: T, accountObject = 'companies
   const what = `${state}${t(`health.types.${c.objectType}`)}`;
   const where = c.where?.length ? ` ${t('health.criterion.where', { conditions: c.where.map(filterText).join(', ') })}` : '';
   if (c.kind === 'recency') return `${t('health.criterion.recency', { what, days: c.withinDays })}${where}`;
-  const head = c.comparator === 'eq' && c.count === 0 ? t('health.criterion.count.none', { what }) : t(`health.criterion.count.${c.comparator}`, { count: c.count, what });
+  const head =
+    c.comparator === 'eq' && c.count === 0 ? t('health.criterion.count.none', { what }) : t(`health.criterion.count.${c.comparator}`, { count: c.count, what });
   const window = c.windowDays ? ` ${t('health.criterion.inWindow', { days: c.windowDays })}` : '';
   return `${head}${where}${window}`;
 }

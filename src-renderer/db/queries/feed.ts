@@ -39,14 +39,22 @@ export async function feedSince(db: CsDatabase, ownerId: string, since: number):
   return db.transaction('r', tables, async () => {
     const companies = (await companiesTable.where('csmOwnerId').equals(ownerId).toArray()).filter(live);
     const accountIds = companies.map((c) => c.id).sort();
-    const links = await linksOf(db, '[fromType+fromId+toType]', accountIds.map((id) => ['companies', id, 'contacts']));
+    const links = await linksOf(
+      db,
+      '[fromType+fromId+toType]',
+      accountIds.map((id) => ['companies', id, 'contacts']),
+    );
     const companiesOf = new Map<string, string[]>();
     for (const l of links) companiesOf.set(l.toId, [...(companiesOf.get(l.toId) ?? []), l.fromId].sort());
     const contactIds = [...companiesOf.keys()];
     const contactRows = (await contactsTable.bulkGet(contactIds)).filter(live);
     const contacts: SourceContact[] = contactRows.map((r) => ({ record: r, companyIds: companiesOf.get(r.id) ?? [] }));
 
-    const activity = await linksOf(db, '[fromType+fromId]', contactRows.map((r) => ['contacts', r.id]));
+    const activity = await linksOf(
+      db,
+      '[fromType+fromId]',
+      contactRows.map((r) => ['contacts', r.id]),
+    );
     const engagements: SourceEngagement[] = [];
     for (const type of ENGAGEMENTS) {
       const contactsOf = new Map<string, string[]>();
@@ -59,7 +67,11 @@ export async function feedSince(db: CsDatabase, ownerId: string, since: number):
     const contactInfo = new Map<string, FeedContactInfo>();
     for (const r of contactRows) {
       const p = r.properties;
-      contactInfo.set(r.id, { name: displayName('contacts', p, r.id), ...(p.email ? { email: p.email } : {}), ...(p.phone || p.mobilephone ? { phone: (p.phone || p.mobilephone) as string } : {}) });
+      contactInfo.set(r.id, {
+        name: displayName('contacts', p, r.id),
+        ...(p.email ? { email: p.email } : {}),
+        ...(p.phone || p.mobilephone ? { phone: (p.phone || p.mobilephone) as string } : {}),
+      });
     }
     const accounts = new Map(companies.map((c) => [c.id, displayName('companies', c.properties, c.id)]));
     return { items, contacts: contactInfo, accounts };

@@ -13,7 +13,6 @@ import type { RecordRow } from '../rows';
  * and by key when Dexie reports what a transaction touched (`loadTouched`).
  */
 
-
 /** A day's snapshot: account id → [score, status, score id], compact because it holds every account. */
 export type HealthSnapshot = Record<string, [number, string, string]>;
 
@@ -60,14 +59,20 @@ export async function pendingLinks(db: CsDatabase, accountObject: string): Promi
     const i = e.intent;
     if (i.kind !== 'associate' && i.kind !== 'dissociate') continue;
     const linked = i.kind === 'associate';
-    if (i.fromType === accountObject) out.set(`${i.toType}:${i.toId}:${i.fromId}`, { kind: 'link', accountId: i.fromId, objectType: i.toType, id: i.toId, linked });
-    else if (i.toType === accountObject) out.set(`${i.fromType}:${i.fromId}:${i.toId}`, { kind: 'link', accountId: i.toId, objectType: i.fromType, id: i.fromId, linked });
+    if (i.fromType === accountObject)
+      out.set(`${i.toType}:${i.toId}:${i.fromId}`, { kind: 'link', accountId: i.fromId, objectType: i.toType, id: i.toId, linked });
+    else if (i.toType === accountObject)
+      out.set(`${i.fromType}:${i.fromId}:${i.toId}`, { kind: 'link', accountId: i.toId, objectType: i.fromType, id: i.fromId, linked });
   }
   return out;
 }
 
 /** Everything the scores read: accounts, records of `types`, and the accounts' associations to them. */
-export async function loadAll(db: CsDatabase, accountObject: string, types: readonly string[]): Promise<{ changes: BookChange[]; pending: Map<string, BookChange> }> {
+export async function loadAll(
+  db: CsDatabase,
+  accountObject: string,
+  types: readonly string[],
+): Promise<{ changes: BookChange[]; pending: Map<string, BookChange> }> {
   const synced = types.filter((t) => (SYNCED_TYPES as readonly string[]).includes(t));
   const lists = await Promise.all([accountObject, ...synced].map((t) => recordsOf(db, t)));
   const links = await db.associations.where('[fromType+fromId]').between([accountObject, Dexie.minKey], [accountObject, Dexie.maxKey]).toArray();
@@ -175,7 +180,9 @@ export async function renewalsBetween(db: CsDatabase, accountObject: string, ren
   const overlays = await db.overlay.where('objectType').equals(accountObject).toArray();
   const byId = new Map(overlays.map((o) => [o.recordId, o]));
   const seen = new Set(rows.map((r) => r.id));
-  const extra = await table.bulkGet(overlays.filter((o) => !o.isNew && !seen.has(o.recordId) && o.properties[renewalProperty] !== undefined).map((o) => o.recordId));
+  const extra = await table.bulkGet(
+    overlays.filter((o) => !o.isNew && !seen.has(o.recordId) && o.properties[renewalProperty] !== undefined).map((o) => o.recordId),
+  );
   const out: ViewRecord[] = [];
   for (const r of [...rows, ...extra]) {
     const rec = r ? asRecord(accountObject, r, byId.get(r.id)) : null;

@@ -11,7 +11,9 @@ export type PipelineType = 'deals' | 'tickets';
 /** Deal pipelines first, then ticket pipelines, each in the CRM's display order. */
 export async function listPipelines(db: CsDatabase): Promise<PipelineRow[]> {
   const rows = await db.pipelines.where('objectType').anyOf('deals', 'tickets').toArray();
-  return rows.sort((a, b) => (a.objectType === b.objectType ? a.displayOrder - b.displayOrder || a.label.localeCompare(b.label) : a.objectType === 'deals' ? -1 : 1));
+  return rows.sort((a, b) =>
+    a.objectType === b.objectType ? a.displayOrder - b.displayOrder || a.label.localeCompare(b.label) : a.objectType === 'deals' ? -1 : 1,
+  );
 }
 
 /** Synced rows of one pipeline, read through the `[pipeline+stage]` index. */
@@ -88,4 +90,3 @@ export async function rejectedEntries(db: CsDatabase, type: PipelineType): Promi
 export function conflictsOfType(db: CsDatabase, type: PipelineType): Promise<ConflictRow[]> {
   return db.conflicts.where('[objectType+recordId]').between([type, Dexie.minKey], [type, Dexie.maxKey]).toArray();
 }
-

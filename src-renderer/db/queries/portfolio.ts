@@ -106,7 +106,11 @@ export async function countView(db: CsDatabase, view: View, ctx: ViewContext, cs
   if (unfiltered) {
     const [synced, created] = await Promise.all([
       db.records(view.objectType).count(),
-      db.overlay.where('objectType').equals(view.objectType).filter((o) => o.isNew === true).count(),
+      db.overlay
+        .where('objectType')
+        .equals(view.objectType)
+        .filter((o) => o.isNew === true)
+        .count(),
     ]);
     return synced + created;
   }
@@ -130,7 +134,12 @@ export function userById(db: CsDatabase, userId: string): Promise<UserRow | unde
  * have been set since then (a property write bumps the record's modification date), so the
  * only ones whose history "Assigned in the last 30 days" needs.
  */
-export async function ownedModifiedSince(db: CsDatabase, objectType: string, ownerId: string, sinceMs: number): Promise<Array<{ id: string; updatedAt: string }>> {
+export async function ownedModifiedSince(
+  db: CsDatabase,
+  objectType: string,
+  ownerId: string,
+  sinceMs: number,
+): Promise<Array<{ id: string; updatedAt: string }>> {
   const rows = await db.records(objectType).where('csmOwnerId').equals(ownerId).toArray();
   return rows.filter((r) => (Date.parse(r.updatedAt) || 0) >= sinceMs).map((r) => ({ id: r.id, updatedAt: r.updatedAt }));
 }
@@ -180,7 +189,9 @@ const at = (r: MergedRecord): number => toMillis(r.properties.hs_timestamp) ?? (
 /** Activities of a record, newest first, the first `limit` of them (the sidebar loads more on demand). */
 export async function timeline(db: CsDatabase, fromType: string, fromId: string, limit: number): Promise<{ items: TimelineItem[]; total: number }> {
   const lists = await Promise.all(
-    TIMELINE_TYPES.map(async (t) => (await associatedRecords(db, fromType, fromId, t, 10_000)).map((record): TimelineItem => ({ objectType: t, record, at: at(record) }))),
+    TIMELINE_TYPES.map(async (t) =>
+      (await associatedRecords(db, fromType, fromId, t, 10_000)).map((record): TimelineItem => ({ objectType: t, record, at: at(record) })),
+    ),
   );
   const all = lists.flat().sort((a, b) => b.at - a.at);
   return { items: all.slice(0, limit), total: all.length };

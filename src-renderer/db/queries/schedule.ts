@@ -32,7 +32,10 @@ export async function scheduleInRange(db: CsDatabase, ownerId: string, from: num
     const seen = new Set(taskRows.map((r) => r.id));
     const movedIds = taskOverlays.filter((o) => !o.isNew && !seen.has(o.recordId)).map((o) => o.recordId);
     const moved = (await tasksTable.bulkGet(movedIds)).filter((r) => r !== undefined);
-    const created = taskOverlays.filter((o) => o.isNew).map((o) => mergeRecord('tasks', undefined, o)).filter((r) => r !== undefined);
+    const created = taskOverlays
+      .filter((o) => o.isNew)
+      .map((o) => mergeRecord('tasks', undefined, o))
+      .filter((r) => r !== undefined);
     const meetings = (await mergeRows(db, 'meetings', meetingRows)).filter((r) => !r.archived && ownedBy(ownerId)(r));
     const tasks = [...(await mergeRows(db, 'tasks', [...taskRows, ...moved])), ...created].filter(
       (r) => !r.archived && ownedBy(ownerId)(r) && dueInRange(r, 'hs_timestamp', from, to),

@@ -11,7 +11,11 @@ import type { OwnerRow, PropertyRow, UserRow } from '../rows';
 /** The owner's tasks (all statuses): open/overdue/today are decided by the views engine. */
 export async function ownerTasks(db: CsDatabase, ownerId: string): Promise<MergedRecord[]> {
   const rows = await db.records('tasks').where('ownerId').equals(ownerId).toArray();
-  const merged = await mergeRows(db, 'tasks', rows.filter((r) => !r.archived));
+  const merged = await mergeRows(
+    db,
+    'tasks',
+    rows.filter((r) => !r.archived),
+  );
   const created = (await pendingCreates(db, 'tasks')).filter((r) => r.properties.hubspot_owner_id === ownerId);
   // A pending edit may have handed the task to someone else.
   return [...merged, ...created].filter((r) => r.properties.hubspot_owner_id === ownerId);
@@ -19,7 +23,12 @@ export async function ownerTasks(db: CsDatabase, ownerId: string): Promise<Merge
 
 /** The owner's meetings starting in [from, to). */
 export async function ownerMeetings(db: CsDatabase, ownerId: string, from: number, to: number): Promise<MergedRecord[]> {
-  const rows = await db.records('meetings').where('dueAt').between(from, to, true, false).filter((r) => !r.archived && r.ownerId === ownerId).toArray();
+  const rows = await db
+    .records('meetings')
+    .where('dueAt')
+    .between(from, to, true, false)
+    .filter((r) => !r.archived && r.ownerId === ownerId)
+    .toArray();
   return mergeRows(db, 'meetings', rows);
 }
 
@@ -38,7 +47,11 @@ export async function ownedAccounts(db: CsDatabase, objectType: string, csmPrope
   const table = db.records(objectType);
   const rows =
     csmProperty === 'csm_owner'
-      ? await table.where('csmOwnerId').equals(ownerId).filter((r) => !r.archived).toArray()
+      ? await table
+          .where('csmOwnerId')
+          .equals(ownerId)
+          .filter((r) => !r.archived)
+          .toArray()
       : await table.filter((r) => !r.archived && r.properties[csmProperty] === ownerId).toArray();
   return { available: true, accounts: rows.map((r) => ({ id: r.id, updatedAt: r.updatedAt, name: r.properties.name ?? r.id })) };
 }
@@ -46,7 +59,10 @@ export async function ownedAccounts(db: CsDatabase, objectType: string, csmPrope
 /** Every live record of a type, for reports (computed in memory; one read per change). */
 export async function reportRows(db: CsDatabase, objectType: string): Promise<MergedRecord[]> {
   if (!isSyncedType(objectType)) return [];
-  const rows = await db.records(objectType).filter((r) => !r.archived).toArray();
+  const rows = await db
+    .records(objectType)
+    .filter((r) => !r.archived)
+    .toArray();
   return mergeRows(db, objectType, rows);
 }
 
@@ -68,5 +84,8 @@ export async function stageLabels(db: CsDatabase, objectType: string): Promise<M
 }
 
 export function propertiesOfTypes(db: CsDatabase, objectTypes: readonly string[]): Promise<PropertyRow[]> {
-  return db.properties.where('objectType').anyOf([...objectTypes]).toArray();
+  return db.properties
+    .where('objectType')
+    .anyOf([...objectTypes])
+    .toArray();
 }

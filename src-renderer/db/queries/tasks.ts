@@ -21,8 +21,7 @@ export async function loadOwnedTasks(db: CsDatabase, ownerId: string): Promise<M
   return [...merged.filter((t) => !t.archived), ...created];
 }
 
-const contactName = (p: Record<string, string | null | undefined>) =>
-  [p.firstname, p.lastname].filter((s) => s && s.trim()).join(' ') || p.email || '';
+const contactName = (p: Record<string, string | null | undefined>) => [p.firstname, p.lastname].filter((s) => s && s.trim()).join(' ') || p.email || '';
 
 /** Companies and contacts associated with each of `taskIds` (one indexed query per side). */
 export async function loadTaskRelations(db: CsDatabase, taskIds: readonly string[]): Promise<Map<string, TaskRelation[]>> {
@@ -30,7 +29,12 @@ export async function loadTaskRelations(db: CsDatabase, taskIds: readonly string
   if (taskIds.length === 0) return out;
   const links = await db.associations
     .where('[fromType+fromId+toType]')
-    .anyOf(taskIds.flatMap((id) => [['tasks', id, 'companies'], ['tasks', id, 'contacts']]))
+    .anyOf(
+      taskIds.flatMap((id) => [
+        ['tasks', id, 'companies'],
+        ['tasks', id, 'contacts'],
+      ]),
+    )
     .toArray();
   const ids = (type: string) => [...new Set(links.filter((l) => l.toType === type).map((l) => l.toId))];
   const companyIds = ids('companies');

@@ -5,7 +5,10 @@ import { applyEdit, type EditResult } from './edits';
 type Targets = Array<{ toType: SyncedType; toId: string }>;
 
 /** "Log email" / "log meeting": engagements created through the outbox like the other edits. */
-export function logEmail(db: CsDatabase, e: { subject: string; body?: string; timestampMs: number; ownerId?: string; associations: Targets }): Promise<EditResult> {
+export function logEmail(
+  db: CsDatabase,
+  e: { subject: string; body?: string; timestampMs: number; ownerId?: string; associations: Targets },
+): Promise<EditResult> {
   const properties: Props = {
     hs_email_subject: e.subject,
     hs_timestamp: String(e.timestampMs),

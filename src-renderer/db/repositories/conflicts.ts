@@ -27,7 +27,14 @@ export async function resolveConflict(db: CsDatabase, key: string, choice: Confl
     const synced = await table.get(c.recordId);
     const theirs = synced?.properties[c.property] ?? c.theirs;
     const entry = newEntry(
-      { kind: 'update', label: 'conflict-resolution', objectType: c.objectType, recordId: c.recordId, base: { [c.property]: theirs }, desired: { [c.property]: value } },
+      {
+        kind: 'update',
+        label: 'conflict-resolution',
+        objectType: c.objectType,
+        recordId: c.recordId,
+        base: { [c.property]: theirs },
+        desired: { [c.property]: value },
+      },
       now(),
     );
     await db.outbox.add(entry);

@@ -6,7 +6,15 @@ import { applyEdit, type EditOptions, type EditResult } from './edits';
  * The edits the tabs make, each one intent through applyEdit. Dates go to the CRM as epoch
  * ms strings, which HubSpot accepts for date-time properties (docs/hubspot-api.md §2, §10).
  */
-export function moveStage(db: CsDatabase, type: 'deals' | 'tickets', id: string, stageId: string, pipelineId?: string, extra: Props = {}, o?: EditOptions): Promise<EditResult> {
+export function moveStage(
+  db: CsDatabase,
+  type: 'deals' | 'tickets',
+  id: string,
+  stageId: string,
+  pipelineId?: string,
+  extra: Props = {},
+  o?: EditOptions,
+): Promise<EditResult> {
   const p = STAGE_PROPERTY[type];
   if (!p) throw new Error(`${type} have no pipeline`);
   const desired: Props = { ...extra, [p.stage]: stageId, ...(pipelineId ? { [p.pipeline]: pipelineId } : {}) };
@@ -31,7 +39,11 @@ export function setProperties(db: CsDatabase, type: SyncedType, id: string, desi
 
 type Targets = Array<{ toType: SyncedType; toId: string }>;
 
-export function createNote(db: CsDatabase, n: { body: string; timestampMs: number; ownerId?: string; associations: Targets }, o?: EditOptions): Promise<EditResult> {
+export function createNote(
+  db: CsDatabase,
+  n: { body: string; timestampMs: number; ownerId?: string; associations: Targets },
+  o?: EditOptions,
+): Promise<EditResult> {
   const properties: Props = { hs_note_body: n.body, hs_timestamp: String(n.timestampMs), ...(n.ownerId ? { hubspot_owner_id: n.ownerId } : {}) };
   return applyEdit(db, { kind: 'create', objectType: 'notes', properties, associations: n.associations, label: 'create-note' }, o);
 }

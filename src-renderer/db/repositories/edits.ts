@@ -47,13 +47,21 @@ export async function applyEdit(db: CsDatabase, edit: EditRequest, opts: EditOpt
         base[name] = seen;
         desired[name] = value;
       }
-      if (Object.keys(desired).length) intents.push({ kind: 'update', label: edit.label ?? 'property-edit', objectType: edit.objectType, recordId, base, desired });
+      if (Object.keys(desired).length)
+        intents.push({ kind: 'update', label: edit.label ?? 'property-edit', objectType: edit.objectType, recordId, base, desired });
     } else if (edit.kind === 'create') {
       const clientId = opts.newClientId?.() ?? crypto.randomUUID();
       recordId = tempIdFor(clientId);
       intents.push({ kind: 'create', label: edit.label ?? 'create', objectType: edit.objectType, recordId, clientId, properties: edit.properties });
       for (const a of edit.associations ?? []) {
-        intents.push({ kind: 'associate', label: 'associate', fromType: edit.objectType, fromId: recordId, toType: a.toType, toId: await resolveId(db, a.toType, a.toId) });
+        intents.push({
+          kind: 'associate',
+          label: 'associate',
+          fromType: edit.objectType,
+          fromId: recordId,
+          toType: a.toType,
+          toId: await resolveId(db, a.toType, a.toId),
+        });
       }
     } else {
       const fromId = await resolveId(db, edit.fromType, edit.fromId);
@@ -64,7 +72,7 @@ export async function applyEdit(db: CsDatabase, edit: EditRequest, opts: EditOpt
     const keys: string[] = [];
     for (const intent of intents) {
       const entry = newEntry(intent, now());
-      seqs.push((await db.outbox.add(entry)));
+      seqs.push(await db.outbox.add(entry));
       keys.push(entry.recordKey);
     }
     await recomputeOverlay(db, keys);

@@ -36,7 +36,10 @@ export const OutboxExportFile = z.object({
   format: z.literal('cs-workspace-outbox'),
   version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.number(),
-  source: z.object({ kind: z.enum(['demo', 'hubspot']), baseUrl: z.string().nullable() }).nullable().optional(),
+  source: z
+    .object({ kind: z.enum(['demo', 'hubspot']), baseUrl: z.string().nullable() })
+    .nullable()
+    .optional(),
   entries: z.array(
     z.object({
       intent: IntentSchema,

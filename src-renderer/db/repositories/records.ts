@@ -52,6 +52,10 @@ export async function mergeRows(db: CsDatabase, type: string, rows: readonly Rec
 
 /** Records created locally and not yet confirmed: lists add them to what they show. */
 export async function pendingCreates(db: CsDatabase, type: string): Promise<MergedRecord[]> {
-  const rows = await db.overlay.where('objectType').equals(type).filter((o) => o.isNew).toArray();
+  const rows = await db.overlay
+    .where('objectType')
+    .equals(type)
+    .filter((o) => o.isNew)
+    .toArray();
   return rows.map((o) => mergeRecord(type, undefined, o) as MergedRecord);
 }

@@ -101,7 +101,8 @@ export async function readSharedDoc(db: CsDatabase, key: string): Promise<Shared
 }
 
 function checkKey(key: string): SharedDocError | null {
-  if (typeof key !== 'string' || key.trim() === '' || key.length > 200) return { code: 'INVALID', message: 'A shared document needs a key of 1 to 200 characters.' };
+  if (typeof key !== 'string' || key.trim() === '' || key.length > 200)
+    return { code: 'INVALID', message: 'A shared document needs a key of 1 to 200 characters.' };
   return null;
 }
 
@@ -119,7 +120,8 @@ export async function writeSharedDoc(db: CsDatabase, key: string, value: unknown
   } catch (err) {
     return { ok: false, error: { code: 'INVALID', message: `The document cannot be stored as JSON: ${err instanceof Error ? err.message : String(err)}` } };
   }
-  if (json === undefined || value === null) return { ok: false, error: { code: 'INVALID', message: 'A shared document needs a value (use remove to delete it).' } };
+  if (json === undefined || value === null)
+    return { ok: false, error: { code: 'INVALID', message: 'A shared document needs a value (use remove to delete it).' } };
   if (json.length > MAX_DOC_CHARS) {
     return { ok: false, error: { code: 'TOO_LARGE', message: `The document is ${json.length} characters long; the CRM keeps at most ${MAX_DOC_CHARS}.` } };
   }
@@ -148,7 +150,11 @@ function putJson(db: CsDatabase, key: string, json: string, opts?: EditOptions):
     if (!record && json === '') return { ok: true, shared: true, changed: local !== undefined };
     if (record && shown === json) return { ok: true, shared: true, changed: local !== undefined };
     if (record) {
-      await applyEdit(db, { kind: 'update', objectType: DOCS_TYPE, recordId: record.id, desired: { [DOC_VALUE_PROPERTY]: json }, label: 'property-edit' }, opts);
+      await applyEdit(
+        db,
+        { kind: 'update', objectType: DOCS_TYPE, recordId: record.id, desired: { [DOC_VALUE_PROPERTY]: json }, label: 'property-edit' },
+        opts,
+      );
     } else {
       await applyEdit(db, { kind: 'create', objectType: DOCS_TYPE, properties: { [DOC_KEY_PROPERTY]: key, [DOC_VALUE_PROPERTY]: json } }, opts);
     }

@@ -21,7 +21,9 @@ export async function readStrandedEdits(name: string, factory: IDBFactory = inde
     const all = async (store: string): Promise<unknown[]> => (stores.has(store) ? request(idb.transaction(store, 'readonly').objectStore(store).getAll()) : []);
     const outbox = (await all('outbox')) as Array<Record<string, unknown>>;
     const conflicts = (await all('conflicts')) as NonNullable<OutboxExport['conflicts']>;
-    const source = stores.has('meta') ? ((await request(idb.transaction('meta', 'readonly').objectStore('meta').get('crmSource'))) as { value?: OutboxExport['source'] } | undefined)?.value : undefined;
+    const source = stores.has('meta')
+      ? ((await request(idb.transaction('meta', 'readonly').objectStore('meta').get('crmSource'))) as { value?: OutboxExport['source'] } | undefined)?.value
+      : undefined;
     return {
       format: 'cs-workspace-outbox',
       version: 2,

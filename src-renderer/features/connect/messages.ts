@@ -11,7 +11,8 @@ export const messages = {
     useDemo: 'Use the demo CRM',
     startingDemo: 'Starting the demo CRM…',
     hubspotTitle: 'Connect HubSpot',
-    hubspotHelp: 'Paste the access token of a HubSpot private app (Settings → Integrations → Private apps). It needs read and write scopes for the CRM objects you work with. The token is kept by the app, never in the browser storage or a log.',
+    hubspotHelp:
+      'Paste the access token of a HubSpot private app (Settings → Integrations → Private apps). It needs read and write scopes for the CRM objects you work with. The token is kept by the app, never in the browser storage or a log.',
     tokenLabel: 'Private-app access token',
     tokenHint: 'It starts with “pat-”. OAuth sign-in comes in a later version.',
     connectHubspot: 'Connect HubSpot',
@@ -25,8 +26,10 @@ export const messages = {
     },
     who: {
       title: 'Who are you?',
-      introHubspot: 'A HubSpot private-app token belongs to the app, not to a person. Pick yourself from the users of this HubSpot account: your tasks, accounts and permissions follow from it.',
-      introDemo: 'The demo CRM has a few users with different roles. Alex Morgan is a Customer Success Manager; pick another to try the workspace as them (for example a super admin without a seat).',
+      introHubspot:
+        'A HubSpot private-app token belongs to the app, not to a person. Pick yourself from the users of this HubSpot account: your tasks, accounts and permissions follow from it.',
+      introDemo:
+        'The demo CRM has a few users with different roles. Alex Morgan is a Customer Success Manager; pick another to try the workspace as them (for example a super admin without a seat).',
       search: 'Search users',
       legend: 'Users of this CRM',
       loading: 'Loading the CRM’s users…',
@@ -63,7 +66,8 @@ export const messages = {
       changeUser: 'Change user…',
       disconnect: 'Disconnect…',
       confirmTitle: 'Disconnect from the CRM?',
-      confirmBody: 'Disconnecting deletes everything CS Workspace keeps on this computer: records, views, workspace setup and edits that are still waiting. The CRM itself is not changed. You will choose a CRM again afterwards.',
+      confirmBody:
+        'Disconnecting deletes everything CS Workspace keeps on this computer: records, views, workspace setup and edits that are still waiting. The CRM itself is not changed. You will choose a CRM again afterwards.',
       pending:
         'No edits are waiting | 1 edit has not reached the CRM yet. It is saved to a file in the data folder before anything is deleted, and Settings → Saved edits brings it back. | {n} edits have not reached the CRM yet. They are saved to a file in the data folder before anything is deleted, and Settings → Saved edits brings them back.',
       confirm: 'Disconnect and delete local data',
@@ -81,7 +85,8 @@ export const messages = {
       failed: 'Not saved: {message}',
       connectsTo: 'HubSpot API address: {url}',
       confirmTitle: 'Change the HubSpot address?',
-      confirmBody: 'HubSpot is connected at {current}. To use {next}, CS Workspace disconnects now and you connect HubSpot again with an access token for that server. The data on this computer stays until then; if the new address is another CRM, connecting there saves the edits that have not reached the CRM to a file and deletes the old data first.',
+      confirmBody:
+        'HubSpot is connected at {current}. To use {next}, CS Workspace disconnects now and you connect HubSpot again with an access token for that server. The data on this computer stays until then; if the new address is another CRM, connecting there saves the edits that have not reached the CRM to a file and deletes the old data first.',
       confirm: 'Disconnect and use the new address',
       errors: {
         empty: 'Type an address, or leave the field empty for HubSpot’s own.',
@@ -99,17 +104,20 @@ export const messages = {
       },
     },
     saved: {
-      notice: 'Before the local data was deleted, 1 edit that had not reached the CRM was saved to {path}. After connecting, Settings → Saved edits brings it back. | Before the local data was deleted, {n} edits that had not reached the CRM were saved to {path}. After connecting, Settings → Saved edits brings them back.',
+      notice:
+        'Before the local data was deleted, 1 edit that had not reached the CRM was saved to {path}. After connecting, Settings → Saved edits brings it back. | Before the local data was deleted, {n} edits that had not reached the CRM were saved to {path}. After connecting, Settings → Saved edits brings them back.',
       dismiss: 'Dismiss',
       title: 'Saved edits',
-      intro: 'Edits that had not reached the CRM when this computer’s data was deleted (Disconnect, another CRM) are saved here: {folder}. Import one to queue its edits again; they go to the CRM with the next sync.',
+      intro:
+        'Edits that had not reached the CRM when this computer’s data was deleted (Disconnect, another CRM) are saved here: {folder}. Import one to queue its edits again; they go to the CRM with the next sync.',
       none: 'No saved edits.',
       loading: 'Looking for saved edits…',
       file: 'Saved {date} · {size}',
       import: 'Import',
       importLabel: 'Import the edits saved {date}',
       importing: 'Importing…',
-      imported: 'No new edits: they are all here already. | 1 edit brought back; it goes to the CRM with the next sync. | {n} edits brought back; they go to the CRM with the next sync.',
+      imported:
+        'No new edits: they are all here already. | 1 edit brought back; it goes to the CRM with the next sync. | {n} edits brought back; they go to the CRM with the next sync.',
       otherCrm: 'Not imported: these edits were made against another CRM ({source}).',
       unreadable: 'Not imported: {message}',
       failed: 'Saved edits could not be read: {message}',
@@ -126,7 +134,8 @@ export const messages = {
     useDemo: 'Użyj demonstracyjnego CRM',
     startingDemo: 'Uruchamianie demonstracyjnego CRM…',
     hubspotTitle: 'Połącz z HubSpot',
-    hubspotHelp: 'Wklej token dostępu aplikacji prywatnej HubSpot (Ustawienia → Integracje → Aplikacje prywatne). Potrzebuje uprawnień odczytu i zapisu obiektów CRM, z którymi pracujesz. Token przechowuje aplikacja, nigdy pamięć przeglądarki ani dziennik.',
+    hubspotHelp:
+      'Wklej token dostępu aplikacji prywatnej HubSpot (Ustawienia → Integracje → Aplikacje prywatne). Potrzebuje uprawnień odczytu i zapisu obiektów CRM, z którymi pracujesz. Token przechowuje aplikacja, nigdy pamięć przeglądarki ani dziennik.',
     tokenLabel: 'Token dostępu aplikacji prywatnej',
     tokenHint: 'Zaczyna się od „pat-”. Logowanie przez OAuth pojawi się w kolejnej wersji.',
     connectHubspot: 'Połącz z HubSpot',
@@ -140,8 +149,10 @@ export const messages = {
     },
     who: {
       title: 'Kim jesteś?',
-      introHubspot: 'Token aplikacji prywatnej HubSpot należy do aplikacji, a nie do osoby. Wybierz siebie spośród użytkowników tego konta HubSpot: od tego zależą Twoje zadania, konta i uprawnienia.',
-      introDemo: 'Demonstracyjny CRM ma kilku użytkowników o różnych rolach. Alex Morgan jest menedżerem Customer Success; wybierz kogoś innego, aby wypróbować przestrzeń roboczą jako ta osoba (np. superadministrator bez licencji).',
+      introHubspot:
+        'Token aplikacji prywatnej HubSpot należy do aplikacji, a nie do osoby. Wybierz siebie spośród użytkowników tego konta HubSpot: od tego zależą Twoje zadania, konta i uprawnienia.',
+      introDemo:
+        'Demonstracyjny CRM ma kilku użytkowników o różnych rolach. Alex Morgan jest menedżerem Customer Success; wybierz kogoś innego, aby wypróbować przestrzeń roboczą jako ta osoba (np. superadministrator bez licencji).',
       search: 'Szukaj użytkowników',
       legend: 'Użytkownicy tego CRM',
       loading: 'Wczytywanie użytkowników CRM…',
@@ -178,7 +189,8 @@ export const messages = {
       changeUser: 'Zmień użytkownika…',
       disconnect: 'Rozłącz…',
       confirmTitle: 'Rozłączyć z CRM?',
-      confirmBody: 'Rozłączenie usuwa wszystko, co CS Workspace przechowuje na tym komputerze: rekordy, widoki, konfigurację i zmiany, które wciąż czekają. Sam CRM nie zostanie zmieniony. Potem ponownie wybierzesz CRM.',
+      confirmBody:
+        'Rozłączenie usuwa wszystko, co CS Workspace przechowuje na tym komputerze: rekordy, widoki, konfigurację i zmiany, które wciąż czekają. Sam CRM nie zostanie zmieniony. Potem ponownie wybierzesz CRM.',
       pending:
         'Żadne zmiany nie czekają | 1 zmiana nie dotarła jeszcze do CRM. Przed usunięciem danych zostanie zapisana w pliku w folderze danych, a Ustawienia → Zapisane zmiany pozwolą ją przywrócić. | {n} zmiany nie dotarły jeszcze do CRM. Przed usunięciem danych zostaną zapisane w pliku w folderze danych, a Ustawienia → Zapisane zmiany pozwolą je przywrócić. | {n} zmian nie dotarło jeszcze do CRM. Przed usunięciem danych zostaną zapisane w pliku w folderze danych, a Ustawienia → Zapisane zmiany pozwolą je przywrócić.',
       confirm: 'Rozłącz i usuń dane lokalne',
@@ -196,7 +208,8 @@ export const messages = {
       failed: 'Nie zapisano: {message}',
       connectsTo: 'Adres API HubSpot: {url}',
       confirmTitle: 'Zmienić adres HubSpot?',
-      confirmBody: 'HubSpot jest połączony pod adresem {current}. Aby użyć {next}, CS Workspace teraz się rozłączy, a Ty połączysz się z HubSpot ponownie tokenem dostępu do tego serwera. Dane na tym komputerze zostają do tego czasu; jeśli nowy adres to inny CRM, połączenie z nim najpierw zapisze do pliku zmiany, które nie dotarły do CRM, i usunie stare dane.',
+      confirmBody:
+        'HubSpot jest połączony pod adresem {current}. Aby użyć {next}, CS Workspace teraz się rozłączy, a Ty połączysz się z HubSpot ponownie tokenem dostępu do tego serwera. Dane na tym komputerze zostają do tego czasu; jeśli nowy adres to inny CRM, połączenie z nim najpierw zapisze do pliku zmiany, które nie dotarły do CRM, i usunie stare dane.',
       confirm: 'Rozłącz i użyj nowego adresu',
       errors: {
         empty: 'Wpisz adres albo zostaw pole puste, aby użyć adresu samego HubSpot.',
@@ -209,7 +222,8 @@ export const messages = {
         fragment: 'Adres nie może zawierać fragmentu (#…).',
         host: 'Nazwa hosta lub adres IP jest nieprawidłowy.',
         port: 'Port musi być liczbą od 1 do 65535.',
-        plainHttp: 'Zwykłe http:// jest dozwolone tylko dla tego komputera (127.0.0.1, ::1, localhost): w innym przypadku token byłby przesyłany bez szyfrowania. Użyj https://.',
+        plainHttp:
+          'Zwykłe http:// jest dozwolone tylko dla tego komputera (127.0.0.1, ::1, localhost): w innym przypadku token byłby przesyłany bez szyfrowania. Użyj https://.',
         path: 'Ścieżka może zawierać tylko litery, cyfry oraz - . _ ~ rozdzielone pojedynczymi ukośnikami.',
       },
     },
@@ -218,7 +232,8 @@ export const messages = {
         'Przed usunięciem danych lokalnych nie było zmian do zapisania. | Przed usunięciem danych lokalnych 1 zmianę, która nie dotarła do CRM, zapisano w {path}. Po połączeniu przywrócisz ją w Ustawienia → Zapisane zmiany. | Przed usunięciem danych lokalnych {n} zmiany, które nie dotarły do CRM, zapisano w {path}. Po połączeniu przywrócisz je w Ustawienia → Zapisane zmiany. | Przed usunięciem danych lokalnych {n} zmian, które nie dotarły do CRM, zapisano w {path}. Po połączeniu przywrócisz je w Ustawienia → Zapisane zmiany.',
       dismiss: 'Zamknij',
       title: 'Zapisane zmiany',
-      intro: 'Zmiany, które nie dotarły do CRM, gdy dane tego komputera zostały usunięte (rozłączenie, inny CRM), są zapisane tutaj: {folder}. Zaimportuj plik, aby ponownie dodać jego zmiany do kolejki; trafią do CRM przy następnej synchronizacji.',
+      intro:
+        'Zmiany, które nie dotarły do CRM, gdy dane tego komputera zostały usunięte (rozłączenie, inny CRM), są zapisane tutaj: {folder}. Zaimportuj plik, aby ponownie dodać jego zmiany do kolejki; trafią do CRM przy następnej synchronizacji.',
       none: 'Brak zapisanych zmian.',
       loading: 'Szukanie zapisanych zmian…',
       file: 'Zapisano {date} · {size}',

@@ -108,7 +108,8 @@ export const messages = {
   pl: {
     title: 'Aktywność',
     intro: 'Co ostatnio robiły kontakty z Twoich kont.',
-    unread: 'Brak nowych aktywności od ostatniej wizyty | 1 nowa aktywność od ostatniej wizyty | {n} nowe aktywności od ostatniej wizyty | {n} nowych aktywności od ostatniej wizyty',
+    unread:
+      'Brak nowych aktywności od ostatniej wizyty | 1 nowa aktywność od ostatniej wizyty | {n} nowe aktywności od ostatniej wizyty | {n} nowych aktywności od ostatniej wizyty',
     newMark: 'Nowe',
     newLabel: 'Nowe aktywności',
     tabUnread: 'brak nowych aktywności | 1 nowa aktywność | {n} nowe aktywności | {n} nowych aktywności',
@@ -124,7 +125,8 @@ export const messages = {
     seqNotEnrolled: 'Niezapisani',
     seqNamed: 'W: {name}',
     clearFilters: 'Wyczyść filtry',
-    showing: 'Brak aktywności w ciągu ostatnich {days} dni | 1 aktywność w ciągu ostatnich {days} dni | {n} aktywności w ciągu ostatnich {days} dni | {n} aktywności w ciągu ostatnich {days} dni',
+    showing:
+      'Brak aktywności w ciągu ostatnich {days} dni | 1 aktywność w ciągu ostatnich {days} dni | {n} aktywności w ciągu ostatnich {days} dni | {n} aktywności w ciągu ostatnich {days} dni',
     loadOlder: 'Wczytaj starsze aktywności',
     loading: 'Wczytywanie aktywności…',
     emptyTitle: 'Nic nowego na Twoich kontach',

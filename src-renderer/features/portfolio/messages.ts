@@ -45,7 +45,8 @@ export const messages = {
       private: 'Private (only me)',
       everyone: 'Everyone',
       everyoneNeedsPermission: 'Sharing with Everyone needs the “Manage customer success settings” permission.',
-      everyoneLocalOnly: 'Your CRM has no “CS Workspace documents” object (custom objects need HubSpot Enterprise), so views shared with Everyone stay on this computer and other users do not see them. The CRM said: {reason}',
+      everyoneLocalOnly:
+        'Your CRM has no “CS Workspace documents” object (custom objects need HubSpot Enterprise), so views shared with Everyone stay on this computer and other users do not see them. The CRM said: {reason}',
       feature: 'Set as default and feature on Summary',
       description: 'Description',
       save: 'Save',
@@ -113,7 +114,8 @@ export const messages = {
       private: 'Prywatny (tylko ja)',
       everyone: 'Wszyscy',
       everyoneNeedsPermission: 'Udostępnianie wszystkim wymaga uprawnienia „Zarządzanie ustawieniami obsługi klienta”.',
-      everyoneLocalOnly: 'Twój CRM nie ma obiektu „CS Workspace documents” (obiekty niestandardowe wymagają HubSpot Enterprise), więc widoki udostępnione wszystkim zostają na tym komputerze i inni użytkownicy ich nie widzą. Odpowiedź CRM: {reason}',
+      everyoneLocalOnly:
+        'Twój CRM nie ma obiektu „CS Workspace documents” (obiekty niestandardowe wymagają HubSpot Enterprise), więc widoki udostępnione wszystkim zostają na tym komputerze i inni użytkownicy ich nie widzą. Odpowiedź CRM: {reason}',
       feature: 'Ustaw jako domyślny i wyróżnij w Podsumowaniu',
       description: 'Opis',
       save: 'Zapisz',

@@ -65,11 +65,21 @@ export const messages = {
     seed: {
       qbr: {
         title: 'Quarterly business review',
-        steps: ['Recap goals agreed last quarter', 'Show usage and adoption trends', 'Review open tickets and their status', 'Agree goals and owners for next quarter'],
+        steps: [
+          'Recap goals agreed last quarter',
+          'Show usage and adoption trends',
+          'Review open tickets and their status',
+          'Agree goals and owners for next quarter',
+        ],
       },
       renewal: {
         title: 'Renewal call',
-        steps: ['Confirm the renewal date and decision makers', 'Summarize the value delivered this term', 'Discuss changes in seats or plan', 'Agree next steps and send the proposal'],
+        steps: [
+          'Confirm the renewal date and decision makers',
+          'Summarize the value delivered this term',
+          'Discuss changes in seats or plan',
+          'Agree next steps and send the proposal',
+        ],
       },
       onboarding: {
         title: 'Onboarding kickoff',
@@ -146,11 +156,21 @@ export const messages = {
     seed: {
       qbr: {
         title: 'Kwartalny przegląd biznesowy',
-        steps: ['Podsumuj cele uzgodnione w poprzednim kwartale', 'Pokaż trendy użycia i adopcji', 'Omów otwarte zgłoszenia i ich stan', 'Uzgodnij cele i osoby odpowiedzialne na kolejny kwartał'],
+        steps: [
+          'Podsumuj cele uzgodnione w poprzednim kwartale',
+          'Pokaż trendy użycia i adopcji',
+          'Omów otwarte zgłoszenia i ich stan',
+          'Uzgodnij cele i osoby odpowiedzialne na kolejny kwartał',
+        ],
       },
       renewal: {
         title: 'Rozmowa o odnowieniu',
-        steps: ['Potwierdź datę odnowienia i decydentów', 'Podsumuj wartość dostarczoną w tym okresie', 'Omów zmiany liczby licencji lub planu', 'Uzgodnij kolejne kroki i wyślij ofertę'],
+        steps: [
+          'Potwierdź datę odnowienia i decydentów',
+          'Podsumuj wartość dostarczoną w tym okresie',
+          'Omów zmiany liczby licencji lub planu',
+          'Uzgodnij kolejne kroki i wyślij ofertę',
+        ],
       },
       onboarding: {
         title: 'Rozpoczęcie wdrożenia',
@@ -158,7 +178,12 @@ export const messages = {
       },
       risk: {
         title: 'Rozmowa z zagrożonym klientem',
-        steps: ['Wysłuchaj: co nie działa?', 'Sprawdź sygnały oceny kondycji i zgłoszenia', 'Zaproponuj konkretny plan naprawczy', 'Ustal termin kolejnego kontaktu'],
+        steps: [
+          'Wysłuchaj: co nie działa?',
+          'Sprawdź sygnały oceny kondycji i zgłoszenia',
+          'Zaproponuj konkretny plan naprawczy',
+          'Ustal termin kolejnego kontaktu',
+        ],
       },
     },
   },

@@ -202,7 +202,8 @@ export const messages = {
     timeZone: 'Godziny w strefie {zone}',
     error: 'Nie udało się zapisać: {message}',
     notify: {
-      groupTitle: 'Żadne zadanie nie stało się wymagalne | 1 zadanie stało się wymagalne pod Twoją nieobecność | {n} zadania stały się wymagalne pod Twoją nieobecność | {n} zadań stało się wymagalnych pod Twoją nieobecność',
+      groupTitle:
+        'Żadne zadanie nie stało się wymagalne | 1 zadanie stało się wymagalne pod Twoją nieobecność | {n} zadania stały się wymagalne pod Twoją nieobecność | {n} zadań stało się wymagalnych pod Twoją nieobecność',
       reminderTitle: 'Przypomnienie: {subject}',
       dueAt: 'Termin o {time}',
       dueNowAt: 'Termin zadania mija teraz ({time})',

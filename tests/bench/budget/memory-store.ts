@@ -1,5 +1,16 @@
 import { WORKSPACE_PROPERTIES } from '../../../shared/records/workspace-properties';
-import { intentRecordKey, type AssociationBatch, type AssociationRow, type CursorState, type IntentOutcome, type ReferenceKind, type StorePort, type StoredEntry, type SyncedRecord, type UpdateIntent } from '../../../shared/sync';
+import {
+  intentRecordKey,
+  type AssociationBatch,
+  type AssociationRow,
+  type CursorState,
+  type IntentOutcome,
+  type ReferenceKind,
+  type StorePort,
+  type StoredEntry,
+  type SyncedRecord,
+  type UpdateIntent,
+} from '../../../shared/sync';
 
 /**
  * The sync engine's local store for the budget benchmark, in memory and lean: what decides
@@ -104,7 +115,11 @@ export class MemoryStore implements StorePort {
   }
 
   async putReference(kind: ReferenceKind, objectType: string | null, rows: readonly unknown[]): Promise<void> {
-    if (kind === 'properties' && objectType) this.properties.set(objectType, rows.map((r) => (r as { name: string }).name));
+    if (kind === 'properties' && objectType)
+      this.properties.set(
+        objectType,
+        rows.map((r) => (r as { name: string }).name),
+      );
   }
 
   /** What the app's code reads, among the defined ones (no configuration here). */

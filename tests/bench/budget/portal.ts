@@ -154,7 +154,10 @@ export class Portal {
   }
 
   private link(a: string, aId: number, b: string, bId: number) {
-    for (const [x, xId, y, yId] of [[a, aId, b, bId], [b, bId, a, aId]] as const) {
+    for (const [x, xId, y, yId] of [
+      [a, aId, b, bId],
+      [b, bId, a, aId],
+    ] as const) {
       let m = this.assoc.get(`${x}|${y}`);
       if (!m) this.assoc.set(`${x}|${y}`, (m = new Map()));
       const list = m.get(xId);
@@ -171,7 +174,7 @@ export class Portal {
 
   /** `fetch` for one laptop: latency, metering, HubSpot's answer. */
   fetchFor(laptop: number): typeof fetch {
-    return (async (input: string | URL | Request, init?: RequestInit) => {
+    return async (input: string | URL | Request, init?: RequestInit) => {
       const url = new URL(String(input));
       const method = (init?.method ?? 'GET').toUpperCase();
       const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
@@ -182,20 +185,34 @@ export class Portal {
       const out = this.answer(laptop, method, url, body, search);
       await this.sim.sleep(latency / 2);
       return fakeResponse(out.status, out.headers, out.body);
-    });
+    };
   }
 
-  private answer(laptop: number, method: string, url: URL, body: Record<string, unknown>, search: boolean): { status: number; headers: Record<string, string>; body: unknown } {
+  private answer(
+    laptop: number,
+    method: string,
+    url: URL,
+    body: Record<string, unknown>,
+    search: boolean,
+  ): { status: number; headers: Record<string, string>; body: unknown } {
     const path = url.pathname;
     const kind = kindOf(method, path, url.searchParams);
     const limit = this.limits.take(this.sim.now, search);
     if (limit.ok && this.sim.now >= this.recordFrom) this.calls.push({ at: this.sim.now, laptop, kind, search });
     if (!limit.ok) {
       const policy = search ? 'SECONDLY' : 'TEN_SECONDLY_ROLLING';
-      return { status: 429, headers: { ...limit.headers, ...(limit.retryAfterS ? { 'retry-after': String(limit.retryAfterS) } : {}) }, body: { status: 'error', message: 'You have reached your limit.', policyName: policy, category: 'RATE_LIMITS' } };
+      return {
+        status: 429,
+        headers: { ...limit.headers, ...(limit.retryAfterS ? { 'retry-after': String(limit.retryAfterS) } : {}) },
+        body: { status: 'error', message: 'You have reached your limit.', policyName: policy, category: 'RATE_LIMITS' },
+      };
     }
     const ok = (b: unknown, status = 200) => ({ status, headers: limit.headers, body: b });
-    const notFound = () => ({ status: 404, headers: limit.headers, body: { status: 'error', message: 'Unable to infer object type', category: 'OBJECT_NOT_FOUND' } });
+    const notFound = () => ({
+      status: 404,
+      headers: limit.headers,
+      body: { status: 'error', message: 'Unable to infer object type', category: 'OBJECT_NOT_FOUND' },
+    });
     const reference = referenceAnswer(method, path, (t) => this.types.has(t));
     if (reference) return reference.status === 404 ? notFound() : ok(reference.body, reference.status);
     let m: RegExpExecArray | null;
@@ -208,7 +225,13 @@ export class Portal {
         const start = input.after ? Number(input.after) : 0;
         const page = all.slice(start, start + 500);
         if (!page.length) return [];
-        return [{ from: { id: input.id }, to: page.map((toObjectId) => ({ toObjectId, associationTypes: [{ typeId: 1 }] })), ...(start + 500 < all.length ? { paging: { next: { after: String(start + 500) } } } : {}) }];
+        return [
+          {
+            from: { id: input.id },
+            to: page.map((toObjectId) => ({ toObjectId, associationTypes: [{ typeId: 1 }] })),
+            ...(start + 500 < all.length ? { paging: { next: { after: String(start + 500) } } } : {}),
+          },
+        ];
       });
       return ok({ status: 'COMPLETE', results }, results.length < inputs.length ? 207 : 200);
     }
@@ -221,7 +244,7 @@ export class Portal {
     const wire = (r: Rec, history?: string[]) => wireRecord(r, prop, history);
 
     if (m[2] === 'search') {
-      const filters = ((body.filterGroups as Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>)?.[0]?.filters ?? []);
+      const filters = (body.filterGroups as Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>)?.[0]?.filters ?? [];
       const limitN = Number(body.limit ?? 10);
       if (!filters.length) {
         const newest = data.byMod.at(-1);

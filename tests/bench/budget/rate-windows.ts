@@ -42,7 +42,10 @@ export class RateWindows {
       if (search) this.refusedSearch++;
     }
     this.compact();
-    const daily = { 'x-hubspot-ratelimit-daily': String(PORTAL_LIMITS.daily), 'x-hubspot-ratelimit-daily-remaining': String(Math.max(0, PORTAL_LIMITS.daily - this.dayUsed)) };
+    const daily = {
+      'x-hubspot-ratelimit-daily': String(PORTAL_LIMITS.daily),
+      'x-hubspot-ratelimit-daily-remaining': String(Math.max(0, PORTAL_LIMITS.daily - this.dayUsed)),
+    };
     const headers = search
       ? daily
       : {

@@ -49,7 +49,7 @@ const CRM_ACTIVITY: Array<{ kind: 'create' | 'update' | 'archive'; type: SyncedT
 /** Edits per hour a CSM makes in the app while using it (stage moves, task completions, fields). */
 const EDITS_PER_HOUR = 6;
 
-const hourOfDay = (t: number) => (((t - DAY0) % (24 * H)) + 24 * H) % (24 * H) / H;
+const hourOfDay = (t: number) => ((((t - DAY0) % (24 * H)) + 24 * H) % (24 * H)) / H;
 const inWorkHours = (t: number) => hourOfDay(t) >= 8 && hourOfDay(t) < 18;
 
 export interface TeamOptions {
@@ -89,15 +89,18 @@ export async function runTeam(o: TeamOptions): Promise<TeamRun> {
     const peak = (a.perDay * 0.85) / 10; // per hour in working hours
     const step = () => {
       // Thinning: candidates at the working-hours rate, kept at night in proportion.
-      sim.setTimeout(() => {
-        const rate = inWorkHours(sim.now) ? peak : (a.perDay * 0.15) / 14;
-        if (r() < rate / peak) {
-          if (a.kind === 'create') portal.createEngagement(a.type);
-          else if (a.kind === 'update') portal.touch(a.type);
-          else portal.archive(a.type);
-        }
-        step();
-      }, poissonGap(r, peak * 24));
+      sim.setTimeout(
+        () => {
+          const rate = inWorkHours(sim.now) ? peak : (a.perDay * 0.15) / 14;
+          if (r() < rate / peak) {
+            if (a.kind === 'create') portal.createEngagement(a.type);
+            else if (a.kind === 'update') portal.touch(a.type);
+            else portal.archive(a.type);
+          }
+          step();
+        },
+        poissonGap(r, peak * 24),
+      );
     };
     step();
   }
@@ -150,10 +153,10 @@ export async function runTeam(o: TeamOptions): Promise<TeamRun> {
 }
 
 function countingFetch(inner: typeof fetch, count: () => void): typeof fetch {
-  return ((input: string | URL | Request, init?: RequestInit) => {
+  return (input: string | URL | Request, init?: RequestInit) => {
     count();
     return inner(input, init);
-  });
+  };
 }
 
 /**
@@ -192,17 +195,20 @@ function planWorkday(sim: Sim, sync: SyncCoordinator, store: MemoryStore, portal
   }
   // Edits while in use.
   const edit = () => {
-    sim.setTimeout(() => {
-      if (inUse) {
-        const type = (['companies', 'deals', 'tasks'] as const)[Math.floor(r() * 3)]!;
-        const target = portal.editable(type);
-        if (target) {
-          store.edit(type, target.id, target.value, `edit-${i}-${Math.floor(r() * 1e9)}`, EDITED_PROPERTY, sim.now);
-          sync.trigger('edit');
+    sim.setTimeout(
+      () => {
+        if (inUse) {
+          const type = (['companies', 'deals', 'tasks'] as const)[Math.floor(r() * 3)]!;
+          const target = portal.editable(type);
+          if (target) {
+            store.edit(type, target.id, target.value, `edit-${i}-${Math.floor(r() * 1e9)}`, EDITED_PROPERTY, sim.now);
+            sync.trigger('edit');
+          }
         }
-      }
-      if (sim.now < leave) edit();
-    }, poissonGap(r, EDITS_PER_HOUR * 24));
+        if (sim.now < leave) edit();
+      },
+      poissonGap(r, EDITS_PER_HOUR * 24),
+    );
   };
   at(arrive, edit);
 }

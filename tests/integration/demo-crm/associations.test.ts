@@ -41,7 +41,11 @@ describe('associations v4 paging', () => {
   it('a heavy account of another CSM has over 1,000 engagements; batch read answers ≤ 500 per input and pages each input', async () => {
     const company = await client.crm.companies.basicApi.getById(heavy, ['csm_owner']);
     expect(company.properties.csm_owner).not.toBe(ALEX_OWNER);
-    const all = { emails: await listAll('companies', heavy, 'emails'), notes: await listAll('companies', heavy, 'notes'), calls: await listAll('companies', heavy, 'calls') };
+    const all = {
+      emails: await listAll('companies', heavy, 'emails'),
+      notes: await listAll('companies', heavy, 'notes'),
+      calls: await listAll('companies', heavy, 'calls'),
+    };
     expect(all.emails.length + all.notes.length + all.calls.length).toBeGreaterThan(1_000);
 
     const light = (await client.crm.companies.basicApi.getPage(1)).results[0]!.id;
@@ -66,7 +70,9 @@ describe('associations v4 paging', () => {
   });
 
   it('caps the single-record list at 500 and refuses bad paging input', async () => {
-    const page = await json<{ results: unknown[]; paging?: { next?: { after?: string; link?: string } } }>(await crm.api(`/crm/v4/objects/companies/${heavy}/associations/emails?limit=1000`));
+    const page = await json<{ results: unknown[]; paging?: { next?: { after?: string; link?: string } } }>(
+      await crm.api(`/crm/v4/objects/companies/${heavy}/associations/emails?limit=1000`),
+    );
     expect(page.results).toHaveLength(500);
     expect(page.paging?.next?.after).toMatch(/^\d+$/);
     for (const path of [`/crm/v4/objects/companies/${heavy}/associations/emails?limit=0`, `/crm/v4/objects/companies/${heavy}/associations/emails?after=abc`]) {
@@ -93,12 +99,19 @@ describe('association changes touch no timestamp', () => {
     const [company, other] = (await client.crm.companies.basicApi.getPage(2, undefined, ['name'])).results.map((c) => c.id);
     const contact = (await client.crm.contacts.basicApi.getPage(1)).results[0]!.id;
     const note = (await client.crm.objects.notes.basicApi.getPage(1)).results[0]!.id;
-    const records: Array<[string, string]> = [['companies', company!], ['companies', other!], ['contacts', contact], ['notes', note]];
+    const records: Array<[string, string]> = [
+      ['companies', company!],
+      ['companies', other!],
+      ['contacts', contact],
+      ['notes', note],
+    ];
     const before = await Promise.all(records.map(([t, id]) => stamps(t, id)));
     await advance();
 
     await client.crm.associations.v4.basicApi.createDefault('notes', note, 'companies', company!);
-    await client.crm.associations.v4.basicApi.create('contacts', contact, 'companies', other!, [{ associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: 1 }]);
+    await client.crm.associations.v4.basicApi.create('contacts', contact, 'companies', other!, [
+      { associationCategory: AssociationSpecAssociationCategoryEnum.HubspotDefined, associationTypeId: 1 },
+    ]);
     await client.crm.associations.v4.batchApi.createDefault('notes', 'contacts', { inputs: [{ _from: { id: note }, to: { id: contact } }] });
     expect(await listAll('notes', note, 'companies')).toContain(company);
     await advance();
@@ -114,7 +127,11 @@ describe('association changes touch no timestamp', () => {
     const target = (await client.crm.companies.basicApi.getPage(1)).results[0]!.id;
     const emailsBefore = await listAll('companies', heavy, 'emails');
     const engagementIds = [...emailsBefore, ...(await listAll('companies', heavy, 'notes')), ...(await listAll('companies', heavy, 'calls'))];
-    const read = await client.crm.objects.emails.batchApi.read({ inputs: emailsBefore.slice(0, 3).map((id) => ({ id })), properties: ['hs_lastmodifieddate'], propertiesWithHistory: [] });
+    const read = await client.crm.objects.emails.batchApi.read({
+      inputs: emailsBefore.slice(0, 3).map((id) => ({ id })),
+      properties: ['hs_lastmodifieddate'],
+      propertiesWithHistory: [],
+    });
     const stampsBefore = { heavy: await stamps('companies', heavy), target: await stamps('companies', target) };
     await advance();
     const clock = Date.parse((await json<{ now: string }>(await crm.api('/__demo/clock'))).now);
@@ -133,11 +150,18 @@ describe('association changes touch no timestamp', () => {
     }
     expect(await stamps('companies', heavy)).toEqual(stampsBefore.heavy);
     expect(await stamps('companies', target)).toEqual(stampsBefore.target);
-    const after = await client.crm.objects.emails.batchApi.read({ inputs: emailsBefore.slice(0, 3).map((id) => ({ id })), properties: ['hs_lastmodifieddate'], propertiesWithHistory: [] });
+    const after = await client.crm.objects.emails.batchApi.read({
+      inputs: emailsBefore.slice(0, 3).map((id) => ({ id })),
+      properties: ['hs_lastmodifieddate'],
+      propertiesWithHistory: [],
+    });
     expect(after.results.map((r) => r.updatedAt)).toEqual(read.results.map((r) => r.updatedAt));
 
     // Bad input: a clear error, nothing moved.
-    const total = (await listAll('companies', target, 'emails')).length + (await listAll('companies', target, 'notes')).length + (await listAll('companies', target, 'calls')).length;
+    const total =
+      (await listAll('companies', target, 'emails')).length +
+      (await listAll('companies', target, 'notes')).length +
+      (await listAll('companies', target, 'calls')).length;
     for (const [body, status] of [
       [{ fromType: 'companies', fromId: heavy, toType: 'unicorns', toId: target }, 400],
       [{ fromType: 'companies', fromId: heavy, toType: 'companies', toId: '999999999' }, 404],
@@ -148,7 +172,10 @@ describe('association changes touch no timestamp', () => {
       const r = await crm.api('/__demo/reassociate', { body });
       expect(r.status, JSON.stringify(body)).toBe(status);
     }
-    const totalAfter = (await listAll('companies', target, 'emails')).length + (await listAll('companies', target, 'notes')).length + (await listAll('companies', target, 'calls')).length;
+    const totalAfter =
+      (await listAll('companies', target, 'emails')).length +
+      (await listAll('companies', target, 'notes')).length +
+      (await listAll('companies', target, 'calls')).length;
     expect(totalAfter).toBe(total);
   });
 });

@@ -12,7 +12,9 @@ beforeAll(async () => {
   crm = await startTestDemoCrm({ searchLag: false });
   // A marker property to find what a refused write might have created (no portal has one built in).
   for (const type of ['companies', 'tasks', 'notes', 'calls', 'emails', 'meetings']) {
-    const res = await crm.api(`/crm/v3/properties/${type}`, { body: { name: 'cs_client_id', label: 'Client id', type: 'string', fieldType: 'text', groupName: `${type.replace(/s$/, '')}information` } });
+    const res = await crm.api(`/crm/v3/properties/${type}`, {
+      body: { name: 'cs_client_id', label: 'Client id', type: 'string', fieldType: 'text', groupName: `${type.replace(/s$/, '')}information` },
+    });
     if (res.status !== 201) throw new Error(`creating cs_client_id on ${type}: ${res.status} ${await res.text()}`);
   }
   client = new Client({ accessToken: crm.token, basePath: crm.url });
@@ -87,7 +89,11 @@ describe('bad search input → 400 VALIDATION_ERROR', () => {
 
 describe('bad values on write → 400, nothing written', () => {
   const readCompany = async (): Promise<Record<string, string | null>> =>
-    ((await (await crm.api(`/crm/v3/objects/companies/${companyId}?properties=name,renewal_date,notes_last_contacted,about_us`)).json()) as { properties: Record<string, string | null> }).properties;
+    (
+      (await (await crm.api(`/crm/v3/objects/companies/${companyId}?properties=name,renewal_date,notes_last_contacted,about_us`)).json()) as {
+        properties: Record<string, string | null>;
+      }
+    ).properties;
 
   it.each([
     ['malformed date', { renewal_date: '27/11/2026' }, 'INVALID_DATE'],
@@ -98,7 +104,9 @@ describe('bad values on write → 400, nothing written', () => {
     ['a value over 65,536 characters', { about_us: 'x'.repeat(65_537) }, 'INVALID_PROPERTY_VALUE'],
   ])('%s', async (_label, properties, code) => {
     const before = await readCompany();
-    const body = await expectError(await crm.api(`/crm/v3/objects/companies/${companyId}`, { method: 'PATCH', body: { properties: { name: 'Changed', ...properties } } }));
+    const body = await expectError(
+      await crm.api(`/crm/v3/objects/companies/${companyId}`, { method: 'PATCH', body: { properties: { name: 'Changed', ...properties } } }),
+    );
     expect(body.errors?.[0]).toMatchObject({ code, context: { propertyName: [Object.keys(properties)[0]] } });
     expect(await readCompany()).toEqual(before);
   });
@@ -135,7 +143,11 @@ describe('engagements need hs_timestamp', () => {
 
   it('batch create and upsert refuse it too; with it the create succeeds', async () => {
     await expectError(await crm.api('/crm/v3/objects/tasks/batch/create', { body: { inputs: [{ properties: { hs_task_subject: 'x' } }] } }));
-    await expectError(await crm.api('/crm/v3/objects/notes/batch/upsert', { body: { inputs: [{ id: 'upsert-no-ts', idProperty: 'cs_client_id', properties: { hs_note_body: 'x' } }] } }));
+    await expectError(
+      await crm.api('/crm/v3/objects/notes/batch/upsert', {
+        body: { inputs: [{ id: 'upsert-no-ts', idProperty: 'cs_client_id', properties: { hs_note_body: 'x' } }] },
+      }),
+    );
     const task = await client.crm.objects.tasks.basicApi.create({ properties: { hs_task_subject: 'Due', hs_timestamp: String(TEST_NOW) }, associations: [] });
     expect(task.properties.hs_timestamp).toBe(new Date(TEST_NOW).toISOString());
     const cleared = await expectError(await crm.api(`/crm/v3/objects/tasks/${task.id}`, { method: 'PATCH', body: { properties: { hs_timestamp: '' } } }));

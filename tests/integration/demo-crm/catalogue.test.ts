@@ -31,11 +31,62 @@ const catalogue = async (type: string): Promise<Prop[]> => (await client.crm.pro
 const EXPECTED: Record<string, { min: number; defaults: string[] }> = {
   companies: {
     min: 250,
-    defaults: ['domain', 'industry', 'annualrevenue', 'numberofemployees', 'city', 'state', 'country', 'zip', 'phone', 'website', 'lifecyclestage', 'hs_lead_status', 'founded_year', 'is_public', 'timezone', 'linkedin_company_page', 'hs_analytics_source', 'hs_num_open_deals', 'notes_last_contacted'],
+    defaults: [
+      'domain',
+      'industry',
+      'annualrevenue',
+      'numberofemployees',
+      'city',
+      'state',
+      'country',
+      'zip',
+      'phone',
+      'website',
+      'lifecyclestage',
+      'hs_lead_status',
+      'founded_year',
+      'is_public',
+      'timezone',
+      'linkedin_company_page',
+      'hs_analytics_source',
+      'hs_num_open_deals',
+      'notes_last_contacted',
+    ],
   },
-  contacts: { min: 350, defaults: ['firstname', 'lastname', 'email', 'jobtitle', 'mobilephone', 'hs_persona', 'hs_language', 'hs_lead_status', 'hs_analytics_source', 'hs_email_optout', 'lifecyclestage'] },
-  deals: { min: 200, defaults: ['dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'hs_forecast_category', 'hs_is_closed_won', 'hs_date_entered_closedwon', 'hs_next_step'] },
-  tickets: { min: 150, defaults: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'source_type', 'time_to_close', 'first_agent_reply_date'] },
+  contacts: {
+    min: 350,
+    defaults: [
+      'firstname',
+      'lastname',
+      'email',
+      'jobtitle',
+      'mobilephone',
+      'hs_persona',
+      'hs_language',
+      'hs_lead_status',
+      'hs_analytics_source',
+      'hs_email_optout',
+      'lifecyclestage',
+    ],
+  },
+  deals: {
+    min: 200,
+    defaults: [
+      'dealname',
+      'amount',
+      'closedate',
+      'pipeline',
+      'dealstage',
+      'hs_forecast_category',
+      'hs_is_closed_won',
+      'hs_date_entered_closedwon',
+      'hs_next_step',
+    ],
+  },
+  tickets: {
+    min: 150,
+    defaults: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'source_type', 'time_to_close', 'first_agent_reply_date'],
+  },
   tasks: { min: 60, defaults: ['hs_timestamp', 'hs_task_subject', 'hs_task_status', 'hs_task_is_all_day', 'hs_task_completion_count'] },
   notes: { min: 60, defaults: ['hs_timestamp', 'hs_note_body', 'hs_attachment_ids', 'hs_body_preview'] },
   calls: { min: 60, defaults: ['hs_timestamp', 'hs_call_title', 'hs_call_duration', 'hs_call_recording_url', 'hs_call_to_number'] },
@@ -74,11 +125,17 @@ describe('demo CRM property catalogues', () => {
   });
 
   it('accepts several options of a multiple-checkbox property and refuses an unknown one', async () => {
-    const created = await client.crm.companies.basicApi.create({ properties: { name: 'Checkbox Co', web_technologies: 'hubspot;wordpress' }, associations: [] });
+    const created = await client.crm.companies.basicApi.create({
+      properties: { name: 'Checkbox Co', web_technologies: 'hubspot;wordpress' },
+      associations: [],
+    });
     expect(created.properties.web_technologies).toBe('hubspot;wordpress');
     const res = await crm.api(`/crm/v3/objects/companies/${created.id}`, { method: 'PATCH', body: { properties: { web_technologies: 'hubspot;cobol' } } });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ category: 'VALIDATION_ERROR', errors: [{ code: 'INVALID_OPTION', context: { propertyName: ['web_technologies'] } }] });
+    expect(await res.json()).toMatchObject({
+      category: 'VALIDATION_ERROR',
+      errors: [{ code: 'INVALID_OPTION', context: { propertyName: ['web_technologies'] } }],
+    });
   });
 });
 
@@ -86,7 +143,9 @@ describe('generated records fill a share of the catalogue', () => {
   it.each(['companies', 'contacts', 'deals', 'tickets', 'tasks', 'emails'])('%s in the small dataset', async (type) => {
     const names = (await catalogue(type)).map((p) => p.name);
     const page = (await (await crm.api(`/crm/v3/objects/${type}?limit=20`)).json()) as { results: { id: string }[] };
-    const read = (await (await crm.api(`/crm/v3/objects/${type}/batch/read`, { body: { inputs: page.results.map((r) => ({ id: r.id })), properties: names } })).json()) as {
+    const read = (await (
+      await crm.api(`/crm/v3/objects/${type}/batch/read`, { body: { inputs: page.results.map((r) => ({ id: r.id })), properties: names } })
+    ).json()) as {
       results: { properties: Record<string, string | null> }[];
     };
     expect(read.results).toHaveLength(20);
@@ -102,14 +161,26 @@ describe('generated records fill a share of the catalogue', () => {
         if (def.type === 'number') expect(value, name).toMatch(/^-?\d+(\.\d+)?$/);
         if (def.type === 'date') expect(value, name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         if (def.type === 'datetime') expect(Number.isNaN(Date.parse(value)), name).toBe(false);
-        if (def.type === 'enumeration' && def.fieldType !== 'checkbox' && def.options.length > 0) expect(def.options.map((o) => o.value), name).toContain(value);
+        if (def.type === 'enumeration' && def.fieldType !== 'checkbox' && def.options.length > 0)
+          expect(
+            def.options.map((o) => o.value),
+            name,
+          ).toContain(value);
       }
     }
   });
 
   it('medium and large datasets fill 10-25 %, the same for a seed', () => {
     const make = (): Record<string, CrmRecord[]> => ({
-      contacts: Array.from({ length: 50 }, (_, i) => ({ id: String(i + 1), type: 'contacts', props: { firstname: 'A' }, history: {}, createdAt: 0, updatedAt: 0, archived: false })),
+      contacts: Array.from({ length: 50 }, (_, i) => ({
+        id: String(i + 1),
+        type: 'contacts',
+        props: { firstname: 'A' },
+        history: {},
+        createdAt: 0,
+        updatedAt: 0,
+        archived: false,
+      })),
     });
     const fill = (seed: number): Record<string, CrmRecord[]> => {
       const recs = make();

@@ -37,7 +37,14 @@ describe('demo CRM dataset and persistence', () => {
     expect(await count('tasks', day(0), day(1), true)).toBeGreaterThanOrEqual(3);
     expect(await count('tasks', day(1), day(2), true)).toBeGreaterThanOrEqual(3);
     const meetings = await search('meetings', {
-      filterGroups: [{ filters: [{ propertyName: 'hubspot_owner_id', operator: 'EQ', value: who.ownerId }, { propertyName: 'hs_timestamp', operator: 'BETWEEN', value: String(day(0)), highValue: String(day(1) - 1) }] }],
+      filterGroups: [
+        {
+          filters: [
+            { propertyName: 'hubspot_owner_id', operator: 'EQ', value: who.ownerId },
+            { propertyName: 'hs_timestamp', operator: 'BETWEEN', value: String(day(0)), highValue: String(day(1) - 1) },
+          ],
+        },
+      ],
       properties: ['hs_meeting_external_url'],
     });
     expect(meetings.total).toBeGreaterThanOrEqual(2);
@@ -47,7 +54,9 @@ describe('demo CRM dataset and persistence', () => {
   });
 
   it('has users with roles, seats and the settings-permission extension', async () => {
-    const users = ((await (await crm.api('/settings/v3/users')).json()) as { results: { id: string; superAdmin: boolean; seatNames: string[]; roleIds: string[] }[] }).results;
+    const users = (
+      (await (await crm.api('/settings/v3/users')).json()) as { results: { id: string; superAdmin: boolean; seatNames: string[]; roleIds: string[] }[] }
+    ).results;
     expect(users.find((u) => u.id === '1000001')?.seatNames).toEqual(['service-hub-professional']);
     expect(users.some((u) => u.superAdmin && u.seatNames.length > 0)).toBe(true);
     expect(users.some((u) => u.superAdmin && u.seatNames.length === 0)).toBe(true);
@@ -76,11 +85,16 @@ describe('demo CRM dataset and persistence', () => {
   });
 
   it('keeps every change across a restart', async () => {
-    const created = (await (await crm.api('/crm/v3/objects/companies', { body: { properties: { name: 'Survivor Ltd', csm_sentiment: 'Good' } } })).json()) as { id: string };
+    const created = (await (await crm.api('/crm/v3/objects/companies', { body: { properties: { name: 'Survivor Ltd', csm_sentiment: 'Good' } } })).json()) as {
+      id: string;
+    };
     const existing = (await (await crm.api('/crm/v3/objects/companies?limit=1')).json()) as Page;
     const existingId = existing.results[0]?.id ?? '';
     await crm.api(`/crm/v3/objects/companies/${existingId}`, { method: 'PATCH', body: { properties: { nps_score: '7' } } });
-    await crm.api(`/crm/v4/objects/companies/${created.id}/associations/default/contacts/${(await (await crm.api('/crm/v3/objects/contacts?limit=1')).json() as Page).results[0]?.id}`, { method: 'PUT' });
+    await crm.api(
+      `/crm/v4/objects/companies/${created.id}/associations/default/contacts/${((await (await crm.api('/crm/v3/objects/contacts?limit=1')).json()) as Page).results[0]?.id}`,
+      { method: 'PUT' },
+    );
     await crm.close();
 
     crm = await startTestDemoCrm({ dataDir, now: () => TEST_NOW, timeZone: TEST_ZONE });
@@ -94,7 +108,9 @@ describe('demo CRM dataset and persistence', () => {
     expect(patched.properties.nps_score).toBe('7');
     const next = (await (await crm.api('/crm/v3/objects/companies', { body: { properties: { name: 'After restart' } } })).json()) as { id: string };
     // The property created before the restart is still there and still unique.
-    const byKey = (await (await crm.api('/crm/v3/objects/companies/client-abc?idProperty=cs_client_id&properties=name')).json()) as { properties: Record<string, string> };
+    const byKey = (await (await crm.api('/crm/v3/objects/companies/client-abc?idProperty=cs_client_id&properties=name')).json()) as {
+      properties: Record<string, string>;
+    };
     expect(byKey.properties.name).toBe('Upserted Ltd');
     expect(Number(next.id)).toBeGreaterThan(Number(created.id));
   });

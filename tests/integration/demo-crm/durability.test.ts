@@ -67,12 +67,18 @@ describe('kill -9', () => {
     expect(existsSync(BIN), 'run `npm run build` first (npm test does)').toBe(true);
     const dataDir = tempDir();
     const post = (url: string, path: string, body: unknown): Promise<Response> =>
-      fetch(`${url}${path}`, { method: 'POST', headers: { Authorization: 'Bearer kill-token', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer kill-token', 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
 
     let { child, url } = await startChild(dataDir);
     const created = await post(url, '/crm/v3/objects/companies', { properties: { name: 'Survives kill -9' } });
     expect(created.status).toBe(201);
-    const batch = await post(url, '/crm/v3/objects/companies/batch/create', { inputs: [{ properties: { name: 'Batch 1' } }, { properties: { name: 'Batch 2' } }] });
+    const batch = await post(url, '/crm/v3/objects/companies/batch/create', {
+      inputs: [{ properties: { name: 'Batch 1' } }, { properties: { name: 'Batch 2' } }],
+    });
     expect(batch.status).toBe(201);
     await kill9(child); // at once: no graceful close, no snapshot
 

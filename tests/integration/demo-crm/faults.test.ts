@@ -70,7 +70,11 @@ describe('demo CRM fault switches', () => {
     await setFaults({ force429: 2 });
     const first = await crm.api(`/crm/v3/objects/companies/${companyId}`);
     expect(first.status).toBe(429);
-    expect(await first.json()).toMatchObject({ category: 'RATE_LIMITS', policyName: 'TEN_SECONDLY_ROLLING', message: 'You have reached your ten_secondly_rolling limit.' });
+    expect(await first.json()).toMatchObject({
+      category: 'RATE_LIMITS',
+      policyName: 'TEN_SECONDLY_ROLLING',
+      message: 'You have reached your ten_secondly_rolling limit.',
+    });
     const search = await crm.api('/crm/v3/objects/companies/search', { body: {} });
     expect(search.status).toBe(429);
     expect(await search.json()).toMatchObject({ policyName: 'SECONDLY', message: 'You have reached your secondly limit.' });
@@ -95,7 +99,9 @@ describe('demo CRM fault switches', () => {
   });
 
   it('enforces stage rules only while switched on', async () => {
-    const deal = (await (await crm.api('/crm/v3/objects/deals', { body: { properties: { dealname: 'Rule test', pipeline: 'default', dealstage: 'qualifiedtobuy' } } })).json()) as { id: string };
+    const deal = (await (
+      await crm.api('/crm/v3/objects/deals', { body: { properties: { dealname: 'Rule test', pipeline: 'default', dealstage: 'qualifiedtobuy' } } })
+    ).json()) as { id: string };
     const move = (): Promise<Response> => crm.api(`/crm/v3/objects/deals/${deal.id}`, { method: 'PATCH', body: { properties: { dealstage: 'closedwon' } } });
     const rejected = await move();
     expect(rejected.status).toBe(400);
@@ -110,7 +116,11 @@ describe('demo CRM fault switches', () => {
   });
 
   it('records writes made as another user', async () => {
-    await crm.api(`/crm/v3/objects/companies/${companyId}`, { method: 'PATCH', body: { properties: { csm_sentiment: 'Neutral' } }, headers: { 'X-Demo-Act-As': '1000005' } });
+    await crm.api(`/crm/v3/objects/companies/${companyId}`, {
+      method: 'PATCH',
+      body: { properties: { csm_sentiment: 'Neutral' } },
+      headers: { 'X-Demo-Act-As': '1000005' },
+    });
     await crm.api(`/__demo/as-user/1000002/crm/v3/objects/companies/${companyId}`, { method: 'PATCH', body: { properties: { nps_score: '9' } } });
     const res = (await (await crm.api(`/crm/v3/objects/companies/${companyId}?propertiesWithHistory=csm_sentiment,nps_score`)).json()) as {
       propertiesWithHistory: Record<string, { value: string; sourceType: string; updatedByUserId?: number }[]>;

@@ -49,7 +49,9 @@ describe('the hostile dataset', () => {
     expect(values.some((v) => v.length === LONG_LENGTH)).toBe(true);
     // Never over HubSpot's limit for a string value.
     expect(Math.max(...values.map((v) => v.length))).toBeLessThanOrEqual(65_536);
-    expect(values).toEqual(expect.arrayContaining(['2026-13-45', '9999999999999999', 'NaN', '1e309', DELETED_OWNER_ID, UNKNOWN_DEAL_STAGE, UNKNOWN_TICKET_STAGE]));
+    expect(values).toEqual(
+      expect.arrayContaining(['2026-13-45', '9999999999999999', 'NaN', '1e309', DELETED_OWNER_ID, UNKNOWN_DEAL_STAGE, UNKNOWN_TICKET_STAGE]),
+    );
     // A seeded share of the other records got a hostile value too.
     const changed = [...hostile.all('tasks')].filter((r) => JSON.stringify(r.props) !== JSON.stringify(standard.get('tasks', r.id)?.props)).length;
     expect(changed).toBeGreaterThan(10);
@@ -60,7 +62,8 @@ describe('the hostile dataset', () => {
     const mine = [...s.all('companies')].filter((c) => c.props.csm_owner === '60000001');
     expect(mine.length).toBeGreaterThan(40);
     const names = mine.map((c) => c.props.name ?? '');
-    for (const start of [HOSTILE_NAMES.company, HOSTILE_NAMES.longCompany, HOSTILE_NAMES.unicodeCompany]) expect(names.some((n) => n.startsWith(start))).toBe(true);
+    for (const start of [HOSTILE_NAMES.company, HOSTILE_NAMES.longCompany, HOSTILE_NAMES.unicodeCompany])
+      expect(names.some((n) => n.startsWith(start))).toBe(true);
     // Association loops: companies that parent one another in a circle.
     const [a, b, c] = mine;
     expect(s.assoc.list('companies', a?.id ?? '', 'companies').map(([id]) => id)).toEqual(expect.arrayContaining([b?.id, c?.id]));
@@ -69,14 +72,21 @@ describe('the hostile dataset', () => {
   it('serves the values through the API as any string', async () => {
     const crm: TestDemoCrm = await startTestDemoCrm({ now: () => TEST_NOW, timeZone: TEST_ZONE, dataset: 'hostile', leanDataset: true, searchLag: false });
     try {
-      const res = await crm.api('/crm/v3/objects/deals/search', { body: { filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: 'EQ', value: UNKNOWN_DEAL_STAGE }] }], properties: ['dealname', 'closedate', 'amount'] } });
+      const res = await crm.api('/crm/v3/objects/deals/search', {
+        body: {
+          filterGroups: [{ filters: [{ propertyName: 'dealstage', operator: 'EQ', value: UNKNOWN_DEAL_STAGE }] }],
+          properties: ['dealname', 'closedate', 'amount'],
+        },
+      });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { total: number; results: { properties: Record<string, string> }[] };
       expect(body.total).toBeGreaterThan(0);
       expect(body.results.map((r) => r.properties.dealname)).toEqual(expect.arrayContaining([expect.stringContaining('<img src=x onerror=')]));
       const companies = (await (await crm.api('/crm/v3/objects/companies?limit=5&properties=name')).json()) as { results: { id: string }[] };
       const id = companies.results[0]?.id ?? '';
-      const links = (await (await crm.api(`/crm/v4/objects/companies/${id}/associations/companies`)).json()) as { results: { associationTypes: { typeId: number }[] }[] };
+      const links = (await (await crm.api(`/crm/v4/objects/companies/${id}/associations/companies`)).json()) as {
+        results: { associationTypes: { typeId: number }[] }[];
+      };
       expect(links.results.flatMap((r) => r.associationTypes.map((t) => t.typeId))).toEqual(expect.arrayContaining([13]));
     } finally {
       await crm.stop();

@@ -31,7 +31,9 @@ const listIds = async (type: string, archived = false): Promise<string[]> => {
 };
 
 const contactIdsOf = async (companyId: string): Promise<string[]> =>
-  (await json<{ results: { toObjectId: number }[] }>(`/crm/v4/objects/companies/${companyId}/associations/contacts`)).body.results.map((r) => String(r.toObjectId));
+  (await json<{ results: { toObjectId: number }[] }>(`/crm/v4/objects/companies/${companyId}/associations/contacts`)).body.results.map((r) =>
+    String(r.toObjectId),
+  );
 
 describe('merge', () => {
   it('reads the merged-away id as the survivor, which lists it and takes over its associations', async () => {
@@ -61,7 +63,10 @@ describe('merge', () => {
 
     // A second merge appends with HubSpot's `;` separator.
     const third = (await client.crm.companies.basicApi.getPage(1, survivorId)).results[0]!.id;
-    const again = await json<{ properties: Record<string, string> }>('/crm/v3/objects/companies/merge', { primaryObjectId: survivorId, objectIdToMerge: third });
+    const again = await json<{ properties: Record<string, string> }>('/crm/v3/objects/companies/merge', {
+      primaryObjectId: survivorId,
+      objectIdToMerge: third,
+    });
     expect(again.body.properties.hs_merged_object_ids).toBe(`${loserId};${third}`);
   });
 

@@ -25,7 +25,13 @@ const urlOf = (bytes: number): string => {
   return base + 'x'.repeat(bytes - base.length);
 };
 
-const LIMIT_HEADERS = ['x-hubspot-ratelimit-max', 'x-hubspot-ratelimit-remaining', 'x-hubspot-ratelimit-interval-milliseconds', 'x-hubspot-ratelimit-daily', 'x-hubspot-ratelimit-daily-remaining'];
+const LIMIT_HEADERS = [
+  'x-hubspot-ratelimit-max',
+  'x-hubspot-ratelimit-remaining',
+  'x-hubspot-ratelimit-interval-milliseconds',
+  'x-hubspot-ratelimit-daily',
+  'x-hubspot-ratelimit-daily-remaining',
+];
 
 describe('request-line limit', () => {
   it('answers 414 with a HubSpot error body past 8,192 bytes, also far past Node’s own header limit, and 200 at the limit', async () => {
@@ -33,7 +39,12 @@ describe('request-line limit', () => {
     for (const bytes of [8193, 20_000, 200_000]) {
       const res = await wide.api(urlOf(bytes));
       expect(res.status).toBe(414);
-      expect(await res.json()).toMatchObject({ status: 'error', category: 'URI_TOO_LONG', correlationId: expect.any(String), message: expect.stringContaining('8192') });
+      expect(await res.json()).toMatchObject({
+        status: 'error',
+        category: 'URI_TOO_LONG',
+        correlationId: expect.any(String),
+        message: expect.stringContaining('8192'),
+      });
     }
   });
 
@@ -128,7 +139,9 @@ describe('limits of a portal', () => {
     expect(limits).toMatchObject({ tier: 'starter', standardPer10s: 100, searchPerSecond: 5, daily: 250_000, enabled: true });
     // Both tokens drain one window: 100 calls in all, the 101st is refused.
     const remaining = Number(res.headers.get('x-hubspot-ratelimit-remaining'));
-    const statuses = await Promise.all(Array.from({ length: remaining }, (_, i) => as(starter, i % 2 ? 'starter-a' : 'starter-b', '/crm/v3/owners?limit=1').then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: remaining }, (_, i) => as(starter, i % 2 ? 'starter-a' : 'starter-b', '/crm/v3/owners?limit=1').then((r) => r.status)),
+    );
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect((await as(starter, 'starter-a', '/crm/v3/owners?limit=1')).status).toBe(429);
   });
@@ -142,9 +155,20 @@ describe('limits of a portal', () => {
     expect(last.headers.get('x-hubspot-ratelimit-daily-remaining')).toBe('0');
     const refused = await wide.api('/crm/v3/objects/companies/search', { body: { limit: 1 } });
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', category: 'RATE_LIMITS', policyName: 'DAILY', correlationId: expect.any(String) });
+    expect(await refused.json()).toMatchObject({
+      status: 'error',
+      errorType: 'RATE_LIMIT',
+      category: 'RATE_LIMITS',
+      policyName: 'DAILY',
+      correlationId: expect.any(String),
+    });
     const usage = (await (await wide.api('/account-info/v3/api-usage/daily/private-apps')).json()) as { results: Record<string, unknown>[] };
-    expect(usage.results[0]).toMatchObject({ name: 'private-apps-api-calls-daily', usageLimit: 650_000, currentUsage: 650_000, resetsAt: '2026-11-27T23:00:00.000Z' });
+    expect(usage.results[0]).toMatchObject({
+      name: 'private-apps-api-calls-daily',
+      usageLimit: 650_000,
+      currentUsage: 650_000,
+      resetsAt: '2026-11-27T23:00:00.000Z',
+    });
 
     await wide.api('/__demo/clock', { method: 'POST', body: { set: '2026-11-27T23:59:30+01:00' } });
     expect((await wide.api('/crm/v3/owners?limit=1')).status).toBe(429);

@@ -49,7 +49,9 @@ describe('unique properties', () => {
       const all = await proClient.crm.properties.coreApi.getAll(type);
       expect(all.results.map((p) => p.name)).not.toContain('cs_client_id');
     }
-    const res = await pro.api('/crm/v3/objects/companies/batch/upsert', { body: { inputs: [{ id: 'k1', idProperty: 'cs_client_id', properties: { name: 'X' } }] } });
+    const res = await pro.api('/crm/v3/objects/companies/batch/upsert', {
+      body: { inputs: [{ id: 'k1', idProperty: 'cs_client_id', properties: { name: 'X' } }] },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe('PROPERTY_DOESNT_EXIST');
   });
@@ -62,7 +64,9 @@ describe('unique properties', () => {
       expect(listed?.hasUniqueValue).toBe(true);
     }
     // …and the property works as idProperty at once.
-    const up = await pro.api('/crm/v3/objects/deals/batch/upsert', { body: { inputs: [{ id: 'deal-key', idProperty: 'cs_client_id', properties: { dealname: 'Keyed' } }] } });
+    const up = await pro.api('/crm/v3/objects/deals/batch/upsert', {
+      body: { inputs: [{ id: 'deal-key', idProperty: 'cs_client_id', properties: { dealname: 'Keyed' } }] },
+    });
     expect(up.status).toBe(200);
     const got = await pro.api('/crm/v3/objects/deals/deal-key?idProperty=cs_client_id&properties=dealname');
     expect(((await got.json()) as { properties: { dealname: string } }).properties.dealname).toBe('Keyed');
@@ -111,7 +115,12 @@ describe('unique properties', () => {
   });
 
   it('bad input → 400 with HubSpot’s body, nothing created', async () => {
-    for (const body of [{ name: 'Bad Name', label: 'x', type: 'string', fieldType: 'text', groupName: 'g' }, { name: 'no_group', label: 'x', type: 'string', fieldType: 'text' }, { name: 'e', label: 'x', type: 'enumeration', fieldType: 'select', groupName: 'g' }, 'nope']) {
+    for (const body of [
+      { name: 'Bad Name', label: 'x', type: 'string', fieldType: 'text', groupName: 'g' },
+      { name: 'no_group', label: 'x', type: 'string', fieldType: 'text' },
+      { name: 'e', label: 'x', type: 'enumeration', fieldType: 'select', groupName: 'g' },
+      'nope',
+    ]) {
       const res = await pro.api('/crm/v3/properties/tickets', { body });
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });

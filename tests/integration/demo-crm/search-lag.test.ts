@@ -25,7 +25,9 @@ describe('search index lag', () => {
     const created = await client.crm.companies.basicApi.create({ properties: { name: 'Quokka Freshwrite' }, associations: [] });
     expect(await found('Quokka')).toBe(0);
     expect((await client.crm.companies.basicApi.getById(created.id, ['name'])).properties.name).toBe('Quokka Freshwrite');
-    expect((await client.crm.companies.batchApi.read({ inputs: [{ id: created.id }], properties: ['name'], propertiesWithHistory: [] })).results).toHaveLength(1);
+    expect((await client.crm.companies.batchApi.read({ inputs: [{ id: created.id }], properties: ['name'], propertiesWithHistory: [] })).results).toHaveLength(
+      1,
+    );
     const listed = await crm.api(`/crm/v3/objects/companies?limit=1&after=${Number(created.id) - 1}`);
     expect(((await listed.json()) as { results: Array<{ id: string }> }).results[0]?.id).toBe(created.id);
     await expect.poll(() => found('Quokka'), { timeout: 6_000, interval: 100 }).toBe(1);
@@ -51,7 +53,12 @@ describe('search index lag', () => {
     expect(await found('Dingo')).toBe(1);
 
     expect((await faults({ searchLag: { minMs: 200, maxMs: 400 } })).body.searchLag).toEqual({ minMs: 200, maxMs: 400 });
-    for (const bad of [{ searchLag: { minMs: 500, maxMs: 100 } }, { searchLag: { minMs: -1, maxMs: 10 } }, { searchLagMs: 5, searchLag: { minMs: 1, maxMs: 2 } }, { searchLagMs: 'soon' }]) {
+    for (const bad of [
+      { searchLag: { minMs: 500, maxMs: 100 } },
+      { searchLag: { minMs: -1, maxMs: 10 } },
+      { searchLagMs: 5, searchLag: { minMs: 1, maxMs: 2 } },
+      { searchLagMs: 'soon' },
+    ]) {
       const res = await faults(bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.body.category).toBe('VALIDATION_ERROR');

@@ -5,7 +5,8 @@ let crm: TestDemoCrm;
 let id: string;
 let otherId: string;
 const path = (): string => `/crm/v3/objects/companies/${id}?properties=name,csm_sentiment,nps_score,renewal_date,hs_object_id`;
-const read = async (): Promise<Record<string, string | null>> => ((await (await crm.api(path())).json()) as { properties: Record<string, string | null> }).properties;
+const read = async (): Promise<Record<string, string | null>> =>
+  ((await (await crm.api(path())).json()) as { properties: Record<string, string | null> }).properties;
 
 beforeAll(async () => {
   crm = await startTestDemoCrm();
@@ -56,21 +57,30 @@ describe('demo CRM rejects bad input and writes nothing', () => {
   it('over-sized batch', async () => {
     const inputs = Array.from({ length: 101 }, (_, i) => ({ properties: { name: `Batch ${i}`, cs_client_id: `oversize-${i}` } }));
     await expectRejected(await crm.api('/crm/v3/objects/companies/batch/create', { body: { inputs } }));
-    const search = await crm.api('/crm/v3/objects/companies/search', { body: { filterGroups: [{ filters: [{ propertyName: 'cs_client_id', operator: 'HAS_PROPERTY' }] }] } });
+    const search = await crm.api('/crm/v3/objects/companies/search', {
+      body: { filterGroups: [{ filters: [{ propertyName: 'cs_client_id', operator: 'HAS_PROPERTY' }] }] },
+    });
     expect(((await search.json()) as { total: number }).total).toBe(0);
   });
 
   it('a batch with one bad input writes none of it', async () => {
     const before = await read();
     const res = await crm.api('/crm/v3/objects/companies/batch/update', {
-      body: { inputs: [{ id, properties: { csm_sentiment: 'Good', nps_score: '10' } }, { id: otherId, properties: { csm_sentiment: 'Nope' } }] },
+      body: {
+        inputs: [
+          { id, properties: { csm_sentiment: 'Good', nps_score: '10' } },
+          { id: otherId, properties: { csm_sentiment: 'Nope' } },
+        ],
+      },
     });
     await expectRejected(res, 'INVALID_OPTION');
     expect(await read()).toEqual(before);
   });
 
   it('missing required stage property on create', async () => {
-    const res = await crm.api('/crm/v3/objects/deals', { body: { properties: { dealname: 'No amount', pipeline: '1001', dealstage: '1001003', cs_client_id: 'stage-rule-1' } } });
+    const res = await crm.api('/crm/v3/objects/deals', {
+      body: { properties: { dealname: 'No amount', pipeline: '1001', dealstage: '1001003', cs_client_id: 'stage-rule-1' } },
+    });
     const body = await expectRejected(res);
     expect(body.message).toContain('amount');
     const check = await crm.api('/crm/v3/objects/deals/stage-rule-1?idProperty=cs_client_id');

@@ -18,7 +18,15 @@ const open = (name: string) => new CsDatabase(name, { indexedDB, IDBKeyRange });
 async function seeded(name: string) {
   const db = open(name);
   await db.records('deals').bulkPut(
-    ['1', '2'].map((id) => toRow('deals', { id, properties: { dealname: `Deal ${id}`, amount: '10' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false })),
+    ['1', '2'].map((id) =>
+      toRow('deals', {
+        id,
+        properties: { dealname: `Deal ${id}`, amount: '10' },
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+        archived: false,
+      }),
+    ),
   );
   await writeCrmSource(db, { kind: 'demo', baseUrl: 'http://127.0.0.1:1' });
   return db;
@@ -53,7 +61,16 @@ describe('saved edits through the web host', () => {
     const db = await seeded(name);
     await setProperties(db, 'deals', '1', { dealname: 'Renamed offline' });
     await setProperties(db, 'deals', '2', { amount: '42' });
-    await db.conflicts.add({ key: 'deals:2:dealname', objectType: 'deals', recordId: '2', property: 'dealname', base: 'Deal 2', theirs: 'Theirs', mine: 'Mine', detectedAt: 1 });
+    await db.conflicts.add({
+      key: 'deals:2:dealname',
+      objectType: 'deals',
+      recordId: '2',
+      property: 'dealname',
+      base: 'Deal 2',
+      theirs: 'Theirs',
+      mine: 'Mine',
+      detectedAt: 1,
+    });
 
     const out = await saveUnsentEdits(host, db);
     if (!('saved' in out) || !out.saved) throw new Error(`not saved: ${JSON.stringify(out)}`);
@@ -67,7 +84,10 @@ describe('saved edits through the web host', () => {
     const listing = await host['data:listExports']({});
     expect(listing).toMatchObject({ ok: true, data: { folder: join(dataDir, 'exports'), files: [expect.objectContaining({ file: out.saved.file })] } });
     expect(await importSavedEdits(host, fresh, out.saved.file)).toEqual({ added: 3 });
-    expect((await listOutbox(fresh)).map((e) => (e.intent.kind === 'update' ? e.intent.desired : null))).toEqual([{ dealname: 'Renamed offline' }, { amount: '42' }]);
+    expect((await listOutbox(fresh)).map((e) => (e.intent.kind === 'update' ? e.intent.desired : null))).toEqual([
+      { dealname: 'Renamed offline' },
+      { amount: '42' },
+    ]);
     expect((await mergedRecord(fresh, 'deals', '1'))?.properties.dealname).toBe('Renamed offline');
     expect(await listConflicts(fresh)).toEqual([expect.objectContaining({ key: 'deals:2:dealname', mine: 'Mine' })]);
     // Once more: nothing is added twice.
@@ -113,25 +133,42 @@ describe('saved edits through the web host', () => {
       expect(await host['data:saveExport']({ content: 'x', file })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     // Appending needs a file the host made.
-    expect(await host['data:saveExport']({ content: 'x', file: 'cs-workspace-edits-20990101-000000-zzzzzz.json' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await host['data:saveExport']({ content: 'x', file: 'cs-workspace-edits-20990101-000000-zzzzzz.json' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect((await readdir(dataDir)).sort()).toEqual(['exports', 'logs', 'web-host.json']);
   });
   it('a store that will not open (its upgrade fails) has its edits saved before it is deleted, and they come back', async () => {
     const name = `stranded-${++n}`;
-    const intent = { kind: 'update', label: 'Rename', objectType: 'deals', recordId: '1', base: { dealname: 'Deal 1' }, desired: { dealname: 'Renamed before it broke' } };
+    const intent = {
+      kind: 'update',
+      label: 'Rename',
+      objectType: 'deals',
+      recordId: '1',
+      base: { dealname: 'Deal 1' },
+      desired: { dealname: 'Renamed before it broke' },
+    };
     // A store whose outbox this version cannot upgrade (its primary key differs from ours).
     await new Promise<void>((resolve, reject) => {
       const req = indexedDB.open(name, 1);
       req.onupgradeneeded = () => {
         const idb = req.result;
         idb.createObjectStore('outbox', { keyPath: 'seq' }).put({ seq: 1, recordKey: 'deals:1', intent, status: 'pending', attempts: 0, createdAt: 5 });
-        idb.createObjectStore('conflicts', { keyPath: 'key' }).put({ key: 'deals:2:amount', objectType: 'deals', recordId: '2', property: 'amount', base: '10', theirs: '11', mine: '12', detectedAt: 1 });
+        idb
+          .createObjectStore('conflicts', { keyPath: 'key' })
+          .put({ key: 'deals:2:amount', objectType: 'deals', recordId: '2', property: 'amount', base: '10', theirs: '11', mine: '12', detectedAt: 1 });
         idb.createObjectStore('meta', { keyPath: 'key' }).put({ key: 'crmSource', value: { kind: 'demo', baseUrl: 'http://127.0.0.1:1' } });
       };
       req.onsuccess = () => (req.result.close(), resolve());
       req.onerror = () => reject(req.error);
     });
-    const error = await open(name).open().then(() => null, (e: unknown) => e as Error);
+    const error = await open(name)
+      .open()
+      .then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
     expect(error?.name).toBe('UpgradeError');
 
     const out = await saveStrandedEdits(host, name, { indexedDB });
@@ -148,7 +185,11 @@ describe('saved edits through the web host', () => {
   });
 
   it('says when a store cannot be read at all, and saves nothing', async () => {
-    const broken = { open: () => { throw new Error('damaged'); } } as unknown as IDBFactory;
+    const broken = {
+      open: () => {
+        throw new Error('damaged');
+      },
+    } as unknown as IDBFactory;
     expect(await saveStrandedEdits(host, 'any', { indexedDB: broken })).toEqual({ unreadable: true });
   });
 });

@@ -41,7 +41,11 @@ describe('the HubSpot calls against the demo CRM', () => {
     expect(one.id).toBe(ids[0]);
 
     const found = await value(
-      hubspot.objects.search('companies', { filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: ids[0] }] }], properties: ['name'], limit: 1 }),
+      hubspot.objects.search('companies', {
+        filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: ids[0] }] }],
+        properties: ['name'],
+        limit: 1,
+      }),
     );
     expect(found.total).toBe(1);
     expect(found.results[0]?.id).toBe(ids[0]);

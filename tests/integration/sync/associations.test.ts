@@ -47,7 +47,11 @@ describe('associations of an account with more than 1,000 engagements', () => {
       if (a.fromType === 'companies' && a.toType === 'emails') counts.set(a.fromId, (counts.get(a.fromId) ?? 0) + 1);
     }
     const [heavy] = [...counts].sort((x, y) => y[1] - x[1])[0]!;
-    const remote = { emails: await crmAssociated('companies', heavy, 'emails'), notes: await crmAssociated('companies', heavy, 'notes'), calls: await crmAssociated('companies', heavy, 'calls') };
+    const remote = {
+      emails: await crmAssociated('companies', heavy, 'emails'),
+      notes: await crmAssociated('companies', heavy, 'notes'),
+      calls: await crmAssociated('companies', heavy, 'calls'),
+    };
     expect(remote.emails.length + remote.notes.length + remote.calls.length).toBeGreaterThan(1_000);
     expect(remote.emails.length).toBeGreaterThan(500);
     expect(await localAssociated(db, 'companies', heavy, 'emails')).toEqual(remote.emails);
@@ -58,7 +62,12 @@ describe('associations of an account with more than 1,000 engagements', () => {
     // already holds is re-read towards its targets only — none — so the heavy account's loss
     // is the reconcile's to find.)
     const split = await admin.call<{ id: string }>('POST', '/crm/v3/objects/companies', { properties: { name: 'Heavy Holdings (EMEA)' } });
-    const { moved } = await admin.call<{ moved: unknown[] }>('POST', '/__demo/reassociate', { fromType: 'companies', fromId: heavy, toType: 'companies', toId: split.id });
+    const { moved } = await admin.call<{ moved: unknown[] }>('POST', '/__demo/reassociate', {
+      fromType: 'companies',
+      fromId: heavy,
+      toType: 'companies',
+      toId: split.id,
+    });
     expect(moved.length).toBeGreaterThan(1_000);
     const movedEmails = await crmAssociated('companies', split.id, 'emails');
     expect(movedEmails.length).toBeGreaterThan(500);

@@ -110,7 +110,13 @@ describe('one portal, everything at once', () => {
     const purged = (await admin.listAll('deals')).at(-1)!.id;
     await admin.archive('deals', purged);
     await admin.call('POST', '/__demo/clock', { advanceMs: 91 * DAY });
-    const { moved } = await admin.call<{ moved: Array<{ type: string; id: string }> }>('POST', '/__demo/reassociate', { fromType: 'companies', fromId: busy, toType: 'companies', toId: elsewhere, count: MOVED });
+    const { moved } = await admin.call<{ moved: Array<{ type: string; id: string }> }>('POST', '/__demo/reassociate', {
+      fromType: 'companies',
+      fromId: busy,
+      toType: 'companies',
+      toId: elsewhere,
+      count: MOVED,
+    });
     expect(moved).toHaveLength(MOVED);
     // The portal's daily budget is spent: HubSpot answers 429 DAILY until its midnight.
     await admin.setFaults({ rateLimits: true });
@@ -165,7 +171,11 @@ describe('one portal, everything at once', () => {
     // No request line the engine sent was over 8 KB, though it named 1,000+ company properties.
     const tooLong = port.log.map(requestLine).filter((line) => Buffer.byteLength(line) > MAX_REQUEST_LINE);
     expect(tooLong).toEqual([]);
-    const named = Math.max(...port.log.filter((r) => r.path.startsWith('/crm/v3/objects/companies')).map((r) => ((r.body as { properties?: string[] } | undefined)?.properties ?? []).length));
+    const named = Math.max(
+      ...port.log
+        .filter((r) => r.path.startsWith('/crm/v3/objects/companies'))
+        .map((r) => ((r.body as { properties?: string[] } | undefined)?.properties ?? []).length),
+    );
     expect(named).toBeGreaterThanOrEqual(EXTRA_PROPERTIES);
     sync.stop();
     db.close();

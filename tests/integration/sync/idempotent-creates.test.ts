@@ -39,11 +39,17 @@ describe('setup step on a fresh portal', () => {
     expect((await db.meta.get(clientIdStateKey(DOCS_TYPE)))?.value).toBe('absent');
 
     port.reset();
-    await applyEdit(db, { kind: 'create', objectType: 'deals', properties: { dealname: 'Upserted deal', pipeline: 'default', dealstage: 'appointmentscheduled' } }, { newClientId: () => 'setup-deal-1' });
+    await applyEdit(
+      db,
+      { kind: 'create', objectType: 'deals', properties: { dealname: 'Upserted deal', pipeline: 'default', dealstage: 'appointmentscheduled' } },
+      { newClientId: () => 'setup-deal-1' },
+    );
     await engine(db, port, { types: TYPES }).runOnce();
     expect(port.log.filter((r) => r.path.endsWith('/deals/batch/upsert'))).toHaveLength(1);
     expect(port.log.filter((r) => r.path.endsWith('/deals/batch/create'))).toHaveLength(0);
-    expect(await admin.call<{ properties: { dealname: string } }>('GET', '/crm/v3/objects/deals/setup-deal-1?idProperty=cs_client_id&properties=dealname')).toMatchObject({ properties: { dealname: 'Upserted deal' } });
+    expect(
+      await admin.call<{ properties: { dealname: string } }>('GET', '/crm/v3/objects/deals/setup-deal-1?idProperty=cs_client_id&properties=dealname'),
+    ).toMatchObject({ properties: { dealname: 'Upserted deal' } });
     db.close();
   });
 });
@@ -55,7 +61,11 @@ describe('creates without a unique key', () => {
     const port = gatewayPort(pro);
     await engine(db, port, { types: TYPES }).runOnce();
     const company = (await db.records('companies').limit(1).toArray())[0]!;
-    await createNote(db, { body: 'Never sent', timestampMs: 1_795_000_000_000, associations: [{ toType: 'companies', toId: company.id }] }, { newClientId: () => 'never-sent-1' });
+    await createNote(
+      db,
+      { body: 'Never sent', timestampMs: 1_795_000_000_000, associations: [{ toType: 'companies', toId: company.id }] },
+      { newClientId: () => 'never-sent-1' },
+    );
     await expect(engine(db, port, { types: TYPES, killAt: { point: 'push:before-send', nth: 1 } }).runOnce()).rejects.toBeInstanceOf(Killed);
     expect((await db.outbox.toArray()).find((e) => e.intent.kind === 'create')?.attempts).toBe(1);
     port.reset();

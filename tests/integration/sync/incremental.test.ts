@@ -31,7 +31,12 @@ describe('incremental sync', () => {
       await engine(db, port).runOnce();
       perRun.push({ n, requests: port.log.length });
       if (n === 0) expect(port.log.every((r) => r.path.endsWith('/search'))).toBe(true);
-      await expectLocalEqualsCrm(db, admin, 'tasks', tasks.map((t) => t.id));
+      await expectLocalEqualsCrm(
+        db,
+        admin,
+        'tasks',
+        tasks.map((t) => t.id),
+      );
     }
     // One search per type, plus for each page of changed tasks the page and its association reads.
     const perPage = 1 + associationPartners('tasks').length;

@@ -28,7 +28,12 @@ describe('initial sync of the small dataset', () => {
       const byId = new Map(local.map((r) => [r.id, r]));
       for (const r of remote) expect(byId.get(r.id)?.updatedAt).toBe(r.updatedAt);
       // The properties the workspace uses, each equal to the CRM's; not the portal's hundreds.
-      await expectLocalEqualsCrm(db, admin, type, remote.map((r) => r.id));
+      await expectLocalEqualsCrm(
+        db,
+        admin,
+        type,
+        remote.map((r) => r.id),
+      );
       const defined = await admin.propertyNames(type);
       const synced = (await db.meta.get(syncedPropertiesKey(type)))?.value as string[];
       expect(synced, type).toEqual(expect.arrayContaining(WORKSPACE_PROPERTIES[type]!.filter((p) => defined.includes(p))));

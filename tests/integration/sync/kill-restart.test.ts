@@ -37,7 +37,11 @@ describe('kill and restart', () => {
       for (const [i, d] of deals.entries()) await setProperties(db, 'deals', d.id, { dealname: names[i]! });
       await setProperties(db, 'deals', deals[0]!.id, { amount: String(7000 + round) });
       const clientId = `kill-task-${round}-${Date.now()}`;
-      await createTask(db, { subject: 'After the kill', dueAtMs: 1_795_000_000_000, associations: [{ toType: 'companies', toId: company.id }] }, { newClientId: () => clientId });
+      await createTask(
+        db,
+        { subject: 'After the kill', dueAtMs: 1_795_000_000_000, associations: [{ toType: 'companies', toId: company.id }] },
+        { newClientId: () => clientId },
+      );
       await associate(db, 'deals', deals[1]!.id, 'companies', company.id);
       // A server-side change so the pull has something to fetch when the kill is in the pull.
       await admin.update('companies', company.id, { name: `touched ${round}` }, '1000002');
@@ -63,7 +67,10 @@ describe('kill and restart', () => {
         expect(h.propertiesWithHistory.dealname!.filter((e) => e.value === names[i])).toHaveLength(1);
       }
       expect((await admin.findByClientId('tasks', clientId)).total).toBe(1);
-      const assoc = await admin.call<{ results: Array<{ toObjectId: string | number }> }>('GET', `/crm/v4/objects/deals/${deals[1]!.id}/associations/companies`);
+      const assoc = await admin.call<{ results: Array<{ toObjectId: string | number }> }>(
+        'GET',
+        `/crm/v4/objects/deals/${deals[1]!.id}/associations/companies`,
+      );
       expect(assoc.results.map((r) => String(r.toObjectId))).toContain(company.id);
       expect((await db.records('companies').get(company.id))?.properties.name).toBe(`touched ${round}`);
       db.close();

@@ -51,22 +51,29 @@ afterAll(async () => {
 });
 
 describe('model-based sync: offline edits, other users, faults, kills and restarts', () => {
-  it(`${RUNS} seeded scenarios end with no lost or doubled edit, every conflict surfaced, local = CRM`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), (steps) => runScenario(env, steps)),
-      { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
-    );
-  }, Math.max(600_000, RUNS * 2_000));
+  it(
+    `${RUNS} seeded scenarios end with no lost or doubled edit, every conflict surfaced, local = CRM`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), (steps) => runScenario(env, steps)),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
+      );
+    },
+    Math.max(600_000, RUNS * 2_000),
+  );
 
   for (const { seed, path } of REGRESSION_SEEDS) {
     it(`regression seed ${seed}${path ? ` path ${path}` : ''}`, async () => {
-      await fc.assert(fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), (steps) => runScenario(env, steps)), {
-        seed,
-        ...(path ? { path } : {}),
-        numRuns: 20,
-        endOnFailure: true,
-        includeErrorInReport: true,
-      });
+      await fc.assert(
+        fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), (steps) => runScenario(env, steps)),
+        {
+          seed,
+          ...(path ? { path } : {}),
+          numRuns: 20,
+          endOnFailure: true,
+          includeErrorInReport: true,
+        },
+      );
     }, 120_000);
   }
 });

@@ -49,7 +49,11 @@ describe('push', () => {
     port.online = false;
     await setProperties(db, 'deals', deal!.id, { dealname: 'Offline rename' });
     await sync();
-    expect(await mergedRecord(db, 'deals', deal!.id)).toMatchObject({ pending: true, pendingProperties: ['dealname'], properties: { dealname: 'Offline rename' } });
+    expect(await mergedRecord(db, 'deals', deal!.id)).toMatchObject({
+      pending: true,
+      pendingProperties: ['dealname'],
+      properties: { dealname: 'Offline rename' },
+    });
     port.online = true;
     await sync();
     expect((await admin.history('deals', deal!.id, ['dealname'])).properties.dealname).toBe('Offline rename');
@@ -69,7 +73,15 @@ describe('push', () => {
     const remoteA = await admin.history('deals', a!.id, ['dealname']);
     expect(remoteA.properties.dealname).toBe('Theirs');
     expect(await listConflicts(db)).toEqual([
-      expect.objectContaining({ objectType: 'deals', recordId: a!.id, property: 'dealname', base: a!.properties.dealname, theirs: 'Theirs', mine: 'Mine', theirsBy: OTHER_USER }),
+      expect.objectContaining({
+        objectType: 'deals',
+        recordId: a!.id,
+        property: 'dealname',
+        base: a!.properties.dealname,
+        theirs: 'Theirs',
+        mine: 'Mine',
+        theirsBy: OTHER_USER,
+      }),
     ]);
     const remoteB = await admin.history('deals', b!.id, ['dealname', 'amount']);
     expect(remoteB.properties).toMatchObject({ dealname: 'Mine B', amount: '4242' });
@@ -90,7 +102,10 @@ describe('push', () => {
     expect((await admin.history('deals', other!.id, ['dealname'])).properties.dealname).toBe('Goes through');
     await retryEntry(db, entry!.seq, { closed_lost_reason: 'Budget' });
     await sync();
-    expect((await admin.history('deals', lost!.id, ['dealstage', 'closed_lost_reason'])).properties).toMatchObject({ dealstage: 'closedlost', closed_lost_reason: 'Budget' });
+    expect((await admin.history('deals', lost!.id, ['dealstage', 'closed_lost_reason'])).properties).toMatchObject({
+      dealstage: 'closedlost',
+      closed_lost_reason: 'Budget',
+    });
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -100,7 +115,10 @@ describe('push', () => {
     for (const stage of ['qualifiedtobuy', 'appointmentscheduled', 'qualifiedtobuy']) await moveStage(db, 'deals', deal!.id, stage);
     await sync();
     const writes = await appWrites('deals', deal!.id, 'dealstage');
-    const tail = writes.map((w) => w.value).reverse().slice(-3);
+    const tail = writes
+      .map((w) => w.value)
+      .reverse()
+      .slice(-3);
     // The first move may be a no-op if the deal already was in that stage; the order holds either way.
     expect(tail.join(',')).toMatch(/(qualifiedtobuy,)?appointmentscheduled,qualifiedtobuy$/);
   });
@@ -109,7 +127,11 @@ describe('push', () => {
     const { db, sync } = await bootstrapped();
     const company = (await db.records('companies').limit(1).toArray())[0]!;
     const clientId = `note-${Date.now()}`;
-    const { recordId } = await createNote(db, { body: 'Offline note', timestampMs: Date.parse('2026-11-27T10:00:00Z'), associations: [{ toType: 'companies', toId: company.id }] }, { newClientId: () => clientId });
+    const { recordId } = await createNote(
+      db,
+      { body: 'Offline note', timestampMs: Date.parse('2026-11-27T10:00:00Z'), associations: [{ toType: 'companies', toId: company.id }] },
+      { newClientId: () => clientId },
+    );
     expect(await mergedRecord(db, 'notes', recordId!)).toMatchObject({ isNew: true, pending: true });
     await sync();
     const found = await admin.findByClientId('notes', clientId);
@@ -128,7 +150,12 @@ describe('push', () => {
     const company = (await db.records('companies').limit(1).toArray())[0]!;
     const { recordId } = await applyEdit(
       db,
-      { kind: 'create', objectType: 'tasks', properties: { hs_task_subject: 'Call back', hs_timestamp: '1795000000000', hs_task_status: 'NOT_STARTED' }, associations: [{ toType: 'companies', toId: company.id }] },
+      {
+        kind: 'create',
+        objectType: 'tasks',
+        properties: { hs_task_subject: 'Call back', hs_timestamp: '1795000000000', hs_task_status: 'NOT_STARTED' },
+        associations: [{ toType: 'companies', toId: company.id }],
+      },
       { newClientId: () => clientId },
     );
     await expect(engine(db, port, { types: TYPES, killAt: { point: 'push:after-send', nth: 1 } }).runOnce()).rejects.toBeInstanceOf(Killed);

@@ -7,7 +7,11 @@ import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm
 import { engine, localAssociations, openDb, uniqueDbName } from './support/engine';
 
 const TYPES: SyncedType[] = ['companies', 'contacts', 'deals'];
-const PAIRS: Array<[SyncedType, SyncedType]> = [['contacts', 'companies'], ['deals', 'companies'], ['deals', 'contacts']];
+const PAIRS: Array<[SyncedType, SyncedType]> = [
+  ['contacts', 'companies'],
+  ['deals', 'companies'],
+  ['deals', 'contacts'],
+];
 const DAY = 86_400_000;
 const LAG_MS = 300;
 
@@ -21,7 +25,9 @@ beforeAll(async () => {
 afterAll(async () => crm?.close());
 
 const v4 = (from: string, id: string, to: string) =>
-  admin.call<{ results: Array<{ toObjectId: number }> }>('GET', `/crm/v4/objects/${from}/${id}/associations/${to}`).then((r) => r.results.map((x) => String(x.toObjectId)));
+  admin
+    .call<{ results: Array<{ toObjectId: number }> }>('GET', `/crm/v4/objects/${from}/${id}/associations/${to}`)
+    .then((r) => r.results.map((x) => String(x.toObjectId)));
 
 describe('reconcile: what HubSpot does not announce', () => {
   it('follows merges at once, and the daily reconcile removes GDPR deletes and purges and catches re-associations', async () => {

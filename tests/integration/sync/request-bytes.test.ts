@@ -49,7 +49,12 @@ describe('request bodies within limits', () => {
       async request(req) {
         const result = await host['crm:request'](req);
         const inputs = (req.body as { inputs?: unknown[] } | undefined)?.inputs?.length ?? 0;
-        sent.push({ path: req.path, bytes: new TextEncoder().encode(JSON.stringify(req.body ?? null)).length, inputs, outcome: result.ok ? String(result.data.status) : result.error.code });
+        sent.push({
+          path: req.path,
+          bytes: new TextEncoder().encode(JSON.stringify(req.body ?? null)).length,
+          inputs,
+          outcome: result.ok ? String(result.data.status) : result.error.code,
+        });
         return result;
       },
     };
@@ -85,7 +90,11 @@ describe('request bodies within limits', () => {
     const db = openDb(uniqueDbName('bytes'));
     await engine(db, port, { types: TYPES }).runOnce();
     const [company, other] = await db.records('companies').limit(2).toArray();
-    await createNote(db, { body: 'y'.repeat(6 * 1024 * 1024), timestampMs: Date.parse('2026-11-27T10:00:00Z'), associations: [{ toType: 'companies', toId: company!.id }] });
+    await createNote(db, {
+      body: 'y'.repeat(6 * 1024 * 1024),
+      timestampMs: Date.parse('2026-11-27T10:00:00Z'),
+      associations: [{ toType: 'companies', toId: company!.id }],
+    });
     await setProperties(db, 'companies', other!.id, { name: 'Goes through behind the big one' });
     sent.length = 0;
     await engine(db, port, { types: TYPES }).runOnce();
@@ -95,7 +104,9 @@ describe('request bodies within limits', () => {
     // The note's association waits for its create; the company edit behind it went through.
     expect(entries.map((e) => e.intent.kind).sort()).toEqual(['associate', 'create']);
     expect(entry).toMatchObject({ status: 'attention', intent: { kind: 'create', objectType: 'notes' } });
-    expect(entry?.lastError?.message).toMatch(/^This request is too large to send: 6\.0 MB, and the limit for one request is 5\.0 MB\. Shorten its longest text/);
+    expect(entry?.lastError?.message).toMatch(
+      /^This request is too large to send: 6\.0 MB, and the limit for one request is 5\.0 MB\. Shorten its longest text/,
+    );
     expect(sent.find((s) => s.path === '/crm/v3/objects/companies/batch/update')?.outcome).toBe('200');
 
     sent.length = 0;
@@ -124,7 +135,9 @@ describe('a 413 from the CRM', () => {
 
     const [entry] = await db.outbox.toArray();
     expect(entry).toMatchObject({ status: 'attention', lastError: { status: 413 } });
-    expect(entry?.lastError?.message).toMatch(/^This change is too large for the CRM \(21\.0 MB; it answered 413: Request body too large.*\)\. Shorten its longest text/);
+    expect(entry?.lastError?.message).toMatch(
+      /^This change is too large for the CRM \(21\.0 MB; it answered 413: Request body too large.*\)\. Shorten its longest text/,
+    );
     port.reset();
     await engine(db, port, { types: TYPES }).runOnce();
     expect(port.log.filter((r) => r.path.endsWith('/batch/update'))).toEqual([]);

@@ -69,7 +69,13 @@ describe('shared workspace documents through the CRM', () => {
     await a.sync();
     expect(JSON.parse((await remoteDoc('health:scores'))!.properties.cs_doc_value!)).toEqual({ version: 2, by: 'colleague' });
     expect(await listConflicts(a.db)).toEqual([
-      expect.objectContaining({ objectType: DOCS_TYPE, recordId: id, property: 'cs_doc_value', theirs: JSON.stringify({ version: 2, by: 'colleague' }), mine: JSON.stringify({ version: 2, by: 'me' }) }),
+      expect.objectContaining({
+        objectType: DOCS_TYPE,
+        recordId: id,
+        property: 'cs_doc_value',
+        theirs: JSON.stringify({ version: 2, by: 'colleague' }),
+        mine: JSON.stringify({ version: 2, by: 'me' }),
+      }),
     ]);
 
     // B removes it; once both synced, A no longer lists it.

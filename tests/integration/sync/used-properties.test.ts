@@ -37,9 +37,19 @@ describe('the properties the workspace uses', () => {
     const reads = port.log.filter((r) => r.path === '/crm/v3/objects/companies/batch/read');
     expect(reads).toHaveLength(Math.ceil(companies.length / 100));
     expect(reads.every((r) => JSON.stringify((r.body as { properties: string[] }).properties) === JSON.stringify([EXTRA]))).toBe(true);
-    expect(progress.filter((p) => p.phase === 'backfill').at(-1)).toEqual({ phase: 'backfill', objectType: 'companies', done: companies.length, total: companies.length });
+    expect(progress.filter((p) => p.phase === 'backfill').at(-1)).toEqual({
+      phase: 'backfill',
+      objectType: 'companies',
+      done: companies.length,
+      total: companies.length,
+    });
     expect((await db.meta.get(syncedPropertiesKey('companies')))?.value).toContain(EXTRA);
-    await expectLocalEqualsCrm(db, admin, 'companies', companies.map((c) => c.id));
+    await expectLocalEqualsCrm(
+      db,
+      admin,
+      'companies',
+      companies.map((c) => c.id),
+    );
 
     // Fresh from then on: another user's change arrives with the next incremental pull.
     const target = companies[0]!.id;

@@ -155,7 +155,10 @@ describe('"Who are you?" across restarts (Electron)', () => {
     await call('crm:connect', { kind: 'hubspot', token: TOKEN });
     await call('crm:setUser', { userId: '1000002' });
     const before = readFileSync(join(dataDir, CONNECTION_FILE), 'utf8');
-    expect(await call('crm:setUser', { userId: '4242' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('no user 4242') } });
+    expect(await call('crm:setUser', { userId: '4242' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('no user 4242') },
+    });
     expect(await call('crm:setUser', { userId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8')).toBe(before);
     expect(await call('crm:whoami')).toMatchObject({ ok: true, data: { userId: '1000002' } });
@@ -172,7 +175,7 @@ describe('"Who are you?" across restarts (Electron)', () => {
 });
 
 describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
-  it('a connection.json from before the address was kept is HubSpot\'s own: restored only where HubSpot is api.hubapi.com', async () => {
+  it("a connection.json from before the address was kept is HubSpot's own: restored only where HubSpot is api.hubapi.com", async () => {
     const first = await boot();
     await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
     writeFileSync(join(dataDir, CONNECTION_FILE), JSON.stringify({ kind: 'hubspot' }));
@@ -190,7 +193,10 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
     await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
     const other = await boot({ hubspotUrl: 'http://127.0.0.1:9' });
     expect(await other.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
-    expect(await other.call('crm:hubspotUrl')).toEqual({ ok: true, data: { url: 'http://127.0.0.1:9', source: 'command-line', defaultUrl: 'https://api.hubapi.com' } });
+    expect(await other.call('crm:hubspotUrl')).toEqual({
+      ok: true,
+      data: { url: 'http://127.0.0.1:9', source: 'command-line', defaultUrl: 'https://api.hubapi.com' },
+    });
     // The saved choice is kept for the next start at its own address.
     expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot', baseUrl: hubspot.url });
     const back = await boot();
@@ -199,7 +205,10 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
 
   it('Settings keeps the address in the data folder: the next "Connect HubSpot" goes there, also after a restart', async () => {
     const first = await boot({ hubspotUrl: null });
-    expect(await first.call('crm:hubspotUrl')).toEqual({ ok: true, data: { url: 'https://api.hubapi.com', source: 'default', defaultUrl: 'https://api.hubapi.com' } });
+    expect(await first.call('crm:hubspotUrl')).toEqual({
+      ok: true,
+      data: { url: 'https://api.hubapi.com', source: 'default', defaultUrl: 'https://api.hubapi.com' },
+    });
     expect(await first.call('crm:setHubspotUrl', { url: `${hubspot.url}/` })).toEqual({
       ok: true,
       data: { url: hubspot.url, source: 'saved', defaultUrl: 'https://api.hubapi.com' },
@@ -208,7 +217,10 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
 
     const second = await boot({ hubspotUrl: null });
     expect(await second.call('crm:hubspotUrl')).toMatchObject({ ok: true, data: { url: hubspot.url, source: 'saved' } });
-    expect(await second.call('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url } });
+    expect(await second.call('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({
+      ok: true,
+      data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url },
+    });
     expect(await second.call('crm:request', { method: 'GET', path: '/crm/v3/owners' })).toMatchObject({ ok: true, data: { status: 200 } });
 
     // Back to HubSpot's own: the file goes; the live connection keeps its address until the next connect.

@@ -76,7 +76,8 @@ async function boot(opts: { platform?: NodeJS.Platform; locale?: string; display
     if (!w) throw new Error('no window');
     return w;
   };
-  const call = (name: Parameters<typeof electron.ipcMain.invoke>[0], input: unknown) => electron.ipcMain.invoke(name, invokeEvent(win().webContents, APP_PAGE), input);
+  const call = (name: Parameters<typeof electron.ipcMain.invoke>[0], input: unknown) =>
+    electron.ipcMain.invoke(name, invokeEvent(win().webContents, APP_PAGE), input);
   const shown = () => electron.notifications.filter((n) => n.shown).map((n) => n.options.title);
   return { electron, shell, clock, win, call, shown, dataDir };
 }
@@ -92,7 +93,10 @@ describe('reminders owned by the main process', () => {
     await vi.waitFor(() => expect(shown()).toEqual(['Call Acme']));
     expect(electron.notifications[0]?.options.body).toBe('Task due now (09:10)');
     // The page's own runner decides the same occurrence: main answers "not shown", nothing more appears.
-    expect(await call('notify:show', { id: `9|due|${T0 + 10 * MIN}`, title: 'Call Acme', body: '', target: '/tasks?task=9' })).toEqual({ ok: true, data: { shown: false } });
+    expect(await call('notify:show', { id: `9|due|${T0 + 10 * MIN}`, title: 'Call Acme', body: '', target: '/tasks?task=9' })).toEqual({
+      ok: true,
+      data: { shown: false },
+    });
     // A later push of the same task (the page reloaded) and later ticks announce nothing again.
     await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
     clock.advanceTo(T0 + 20 * MIN);
@@ -135,7 +139,10 @@ describe('reminders owned by the main process', () => {
     await vi.waitFor(() => expect(shown()).toEqual(['2 tasks came due while you were away', 'QBR']));
     // A click on the group opens the overdue list.
     electron.notifications[0]?.emit('click');
-    expect(electron.windows[0]?.webContents.sent).toContainEqual({ channel: 'onDidClickNotification', args: [{ id: 'desktop', target: '/tasks?view=overdue' }] });
+    expect(electron.windows[0]?.webContents.sent).toContainEqual({
+      channel: 'onDidClickNotification',
+      args: [{ id: 'desktop', target: '/tasks?view=overdue' }],
+    });
   });
 
   it('the switch off: nothing is announced', async () => {
@@ -227,7 +234,12 @@ describe('reminders owned by the main process', () => {
     clock.advanceTo(T0 + 5 * MIN);
     await vi.waitFor(() => expect(shown()).toEqual(['Przypomnienie: Telefon']));
     expect(electron.notifications[0]?.options.body).toBe('Termin o 09:10');
-    expect(electron.notifications[0]?.options.actions?.map((a) => a.text)).toEqual(['Przypomnij za 10 min', 'Przypomnij za godzinę', 'Przypomnij jutro', 'Oznacz jako wykonane']);
+    expect(electron.notifications[0]?.options.actions?.map((a) => a.text)).toEqual([
+      'Przypomnij za 10 min',
+      'Przypomnij za godzinę',
+      'Przypomnij jutro',
+      'Oznacz jako wykonane',
+    ]);
   });
 });
 
@@ -312,7 +324,9 @@ describe('the window position and size', () => {
     first.win().bounds = { x: 2100, y: 100, width: 1400, height: 900 };
     first.win().maximized = true;
     first.win().close();
-    expect(JSON.parse(readFileSync(join(dataDir, 'desktop.json'), 'utf8'))).toMatchObject({ window: { bounds: { x: 2100, y: 100, width: 1400, height: 900 }, maximized: true } });
+    expect(JSON.parse(readFileSync(join(dataDir, 'desktop.json'), 'utf8'))).toMatchObject({
+      window: { bounds: { x: 2100, y: 100, width: 1400, height: 900 }, maximized: true },
+    });
     const second = await boot({ dataDir, displays: twoMonitors });
     expect(second.win().options).toMatchObject({ x: 2100, y: 100, width: 1400, height: 900 });
     second.win().emit('ready-to-show');

@@ -71,7 +71,10 @@ describe('IPC', () => {
   ] as const)('refuses a call from %s and runs nothing', async (_name, sender, url, subFrame) => {
     const { electron, ours, shown, opened } = setup();
     const event = invokeEvent(sender === 'ours' ? ours : sender(), url, { subFrame });
-    for (const [channel, payload] of [['notify:show', NOTE], ['shell:openExternal', { url: 'https://example.com/' }]] as const) {
+    for (const [channel, payload] of [
+      ['notify:show', NOTE],
+      ['shell:openExternal', { url: 'https://example.com/' }],
+    ] as const) {
       const result = await electron.ipcMain.invoke(channel, event, payload);
       expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
@@ -158,7 +161,13 @@ describe("the sync worker's CRM port", () => {
     const appUrl = createAppUrl({ baseDir });
     const mainWindow = createMainWindow({ BrowserWindow: electron.BrowserWindow, appUrl, baseDir, devTools: false, isQuitting: () => false, log: () => {} });
     const dispatch = vi.fn();
-    const off = registerIpc({ ipcMain: electron.ipcMain, MessageChannelMain: electron.MessageChannelMain, dispatch, appUrl, mainContents: () => mainWindow.contents() });
+    const off = registerIpc({
+      ipcMain: electron.ipcMain,
+      MessageChannelMain: electron.MessageChannelMain,
+      dispatch,
+      appUrl,
+      mainContents: () => mainWindow.contents(),
+    });
     expect(electron.ipcMain.listened()).toEqual([CRM_PORT_CHANNEL]);
     off();
     expect(electron.ipcMain.listened()).toEqual([]);

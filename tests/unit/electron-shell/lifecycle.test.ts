@@ -135,7 +135,16 @@ describe('the started shell', () => {
     expect(electron.protocol.privileged).toEqual([
       {
         scheme: 'app',
-        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, bypassCSP: false, allowServiceWorkers: false, stream: false, codeCache: false },
+        privileges: {
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+          corsEnabled: false,
+          bypassCSP: false,
+          allowServiceWorkers: false,
+          stream: false,
+          codeCache: false,
+        },
       },
     ]);
     expect([...electron.protocol.handlers.keys()]).toEqual(['app']);
@@ -218,7 +227,14 @@ describe('the application menu and DevTools', () => {
     const electron = createFakeElectron({ packaged: true, userData: join(tmp, 'menu-order') });
     let menuWhenWindowCame: unknown = 'not yet';
     electron.app.on('web-contents-created', () => (menuWhenWindowCame = electron.Menu.applicationMenu));
-    await startShell(electron, { argv: ['/usr/bin/cs-workspace'], devServerUrl: undefined, baseDir, startDemoCrm: fakeDemoCrm().start, log: () => {}, platform: 'linux' });
+    await startShell(electron, {
+      argv: ['/usr/bin/cs-workspace'],
+      devServerUrl: undefined,
+      baseDir,
+      startDemoCrm: fakeDemoCrm().start,
+      log: () => {},
+      platform: 'linux',
+    });
     expect(menuWhenWindowCame).toBeNull();
   });
 });
@@ -262,7 +278,10 @@ describe('quitting', () => {
 
   it('what it logs also goes to <data>/logs/main.log, private to the user, written out before the app exits', async () => {
     const dir = join(tmp, 'data');
-    const { electron, shell, logs } = await boot({ argv: ['/usr/bin/cs-workspace', '--data-dir', dir], startDemoCrm: () => Promise.reject(new Error('port in use')) });
+    const { electron, shell, logs } = await boot({
+      argv: ['/usr/bin/cs-workspace', '--data-dir', dir],
+      startDemoCrm: () => Promise.reject(new Error('port in use')),
+    });
     await shell?.crmReady;
     await electron.ipcMain.invoke('crm:connect', invokeEvent(electron.windows[0]?.webContents, APP_PAGE), { kind: 'demo' });
     electron.trays[0]?.menu?.item('Quit').click();

@@ -39,7 +39,7 @@ describe('Content-Security-Policy', () => {
     const { session } = setup();
     const answer = session.respond({
       url: 'http://localhost:5173/',
-      responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ["default-src *"] },
+      responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ['default-src *'] },
     });
     expect(answer.responseHeaders).toEqual({
       'content-type': ['text/html'],

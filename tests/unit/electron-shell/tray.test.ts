@@ -12,7 +12,17 @@ function setup(locale: string) {
   const onQuit = vi.fn();
   const onSync = vi.fn();
   const onOpen = vi.fn();
-  const tray = createTray({ Tray: electron.Tray, Menu: electron.Menu, nativeImage: electron.nativeImage, locale, onShow, onQuit, onSync, onOpen, now: () => NOW });
+  const tray = createTray({
+    Tray: electron.Tray,
+    Menu: electron.Menu,
+    nativeImage: electron.nativeImage,
+    locale,
+    onShow,
+    onQuit,
+    onSync,
+    onOpen,
+    now: () => NOW,
+  });
   const fake = electron.trays[0];
   if (!fake?.menu) throw new Error('no tray with a menu was created');
   const menu = () => {
@@ -61,7 +71,13 @@ describe('the tray model (pure)', () => {
       '22 zmiany czekają na wysłanie',
     ]);
     const m = trayModel({ pendingEdits: 0, nextDue: { id: '1', subject: 'Telefon', dueAt: NOW + 60_000 } }, opts);
-    expect(m.groups.flat().map((i) => i.label)).toEqual(['Brak zmian do wysłania', 'Następne: Telefon (09:01)', 'Synchronizuj teraz', 'Otwórz CS Workspace', 'Zakończ']);
+    expect(m.groups.flat().map((i) => i.label)).toEqual([
+      'Brak zmian do wysłania',
+      'Następne: Telefon (09:01)',
+      'Synchronizuj teraz',
+      'Otwórz CS Workspace',
+      'Zakończ',
+    ]);
   });
 
   it('clips a long subject', () => {

@@ -43,7 +43,8 @@ function sources(): FeedSources {
   const engagements: SourceEngagement[] = [];
   for (const type of ['emails', 'meetings', 'calls', 'tickets'] as EngagementType[]) {
     const contactsOf = new Map<string, string[]>();
-    for (const c of contacts) for (const [id] of store.assoc.list('contacts', c.record.id, type)) contactsOf.set(id, [...(contactsOf.get(id) ?? []), c.record.id]);
+    for (const c of contacts)
+      for (const [id] of store.assoc.list('contacts', c.record.id, type)) contactsOf.set(id, [...(contactsOf.get(id) ?? []), c.record.id]);
     for (const [id, contactIds] of contactsOf) engagements.push({ type, record: record(store.get(type, id) as CrmRecord), contactIds, companyIds: [] });
   }
   return { accountIds: accounts.map((a) => a.id), contacts, engagements };

@@ -32,16 +32,30 @@ describe('feed items from contact properties', () => {
 
   it('sequence enrolled / unenrolled / finished from the latest-sequence properties', () => {
     const enrolledAt = NOW - 5 * DAY;
-    const enrolled = deriveFeed(sources([contact('7', { hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: 'Renewal nurture', hs_latest_sequence_enrolled_date: iso(enrolledAt) })]));
-    expect(only(enrolled)).toMatchObject({ id: `seq-enrolled:7:${enrolledAt}`, type: 'sequence_enrolled', at: enrolledAt, sequence: 'Renewal nurture', enrolled: true });
+    const enrolled = deriveFeed(
+      sources([
+        contact('7', { hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: 'Renewal nurture', hs_latest_sequence_enrolled_date: iso(enrolledAt) }),
+      ]),
+    );
+    expect(only(enrolled)).toMatchObject({
+      id: `seq-enrolled:7:${enrolledAt}`,
+      type: 'sequence_enrolled',
+      at: enrolledAt,
+      sequence: 'Renewal nurture',
+      enrolled: true,
+    });
 
-    const left = deriveFeed(sources([contact('8', {
-      hs_sequences_is_enrolled: 'false',
-      hs_latest_sequence_enrolled: 'Onboarding sequence',
-      hs_latest_sequence_enrolled_date: iso(NOW - 9 * DAY),
-      hs_latest_sequence_unenrolled_date: iso(NOW - 2 * DAY),
-      hs_latest_sequence_finished_date: iso(NOW - 1 * DAY),
-    })]));
+    const left = deriveFeed(
+      sources([
+        contact('8', {
+          hs_sequences_is_enrolled: 'false',
+          hs_latest_sequence_enrolled: 'Onboarding sequence',
+          hs_latest_sequence_enrolled_date: iso(NOW - 9 * DAY),
+          hs_latest_sequence_unenrolled_date: iso(NOW - 2 * DAY),
+          hs_latest_sequence_finished_date: iso(NOW - 1 * DAY),
+        }),
+      ]),
+    );
     expect(left.map((i) => [i.type, i.at, i.sequence, i.enrolled])).toEqual([
       ['sequence_finished', NOW - DAY, 'Onboarding sequence', false],
       ['sequence_unenrolled', NOW - 2 * DAY, 'Onboarding sequence', false],
@@ -60,35 +74,52 @@ describe('feed items from engagements and tickets', () => {
 
   it('email replied from an incoming email; outgoing emails are not the contact’s activity', () => {
     const at = NOW - HOUR;
-    const items = deriveFeed(sources(people, [
-      engagement('emails', 'e1', { hs_timestamp: iso(at), hs_email_direction: 'INCOMING_EMAIL', hs_email_subject: 'Re: pricing' }, ['7']),
-      engagement('emails', 'e2', { hs_timestamp: iso(at), hs_email_direction: 'EMAIL', hs_email_subject: 'Pricing' }, ['7']),
-    ]));
-    expect(only(items)).toEqual({ id: `reply:7:${at}`, type: 'email_replied', at, contactId: '7', accountId: 'c1', subject: 'Re: pricing', enrolled: true, sequence: 'Adoption boost' });
+    const items = deriveFeed(
+      sources(people, [
+        engagement('emails', 'e1', { hs_timestamp: iso(at), hs_email_direction: 'INCOMING_EMAIL', hs_email_subject: 'Re: pricing' }, ['7']),
+        engagement('emails', 'e2', { hs_timestamp: iso(at), hs_email_direction: 'EMAIL', hs_email_subject: 'Pricing' }, ['7']),
+      ]),
+    );
+    expect(only(items)).toEqual({
+      id: `reply:7:${at}`,
+      type: 'email_replied',
+      at,
+      contactId: '7',
+      accountId: 'c1',
+      subject: 'Re: pricing',
+      enrolled: true,
+      sequence: 'Adoption boost',
+    });
   });
 
   it('a reply seen both as the contact property and as the incoming email is one item, with the subject', () => {
     const at = NOW - HOUR;
     const c = contact('7', { hs_email_last_reply_date: iso(at) });
-    const items = deriveFeed(sources([c], [engagement('emails', 'e1', { hs_timestamp: iso(at), hs_email_direction: 'INCOMING_EMAIL', hs_email_subject: 'Re: following up' }, ['7'])]));
+    const items = deriveFeed(
+      sources([c], [engagement('emails', 'e1', { hs_timestamp: iso(at), hs_email_direction: 'INCOMING_EMAIL', hs_email_subject: 'Re: following up' }, ['7'])]),
+    );
     expect(only(items)).toMatchObject({ id: `reply:7:${at}`, subject: 'Re: following up' });
   });
 
   it('meeting booked at the meeting’s creation, not its start; cancelled meetings are left out', () => {
     const created = NOW - 3 * DAY;
-    const items = deriveFeed(sources(people, [
-      engagement('meetings', 'm1', { hs_timestamp: iso(NOW + 2 * DAY), hs_meeting_title: 'QBR', hs_meeting_outcome: 'SCHEDULED' }, ['7'], created),
-      engagement('meetings', 'm2', { hs_timestamp: iso(NOW + 2 * DAY), hs_meeting_title: 'Old', hs_meeting_outcome: 'CANCELED' }, ['7'], created),
-    ]));
+    const items = deriveFeed(
+      sources(people, [
+        engagement('meetings', 'm1', { hs_timestamp: iso(NOW + 2 * DAY), hs_meeting_title: 'QBR', hs_meeting_outcome: 'SCHEDULED' }, ['7'], created),
+        engagement('meetings', 'm2', { hs_timestamp: iso(NOW + 2 * DAY), hs_meeting_title: 'Old', hs_meeting_outcome: 'CANCELED' }, ['7'], created),
+      ]),
+    );
     expect(only(items)).toMatchObject({ id: 'meeting:m1:7', type: 'meeting_booked', at: created, subject: 'QBR' });
   });
 
   it('call logged at hs_timestamp, ticket opened at createdate; one item per associated contact of the user', () => {
     const two = [...people, contact('8', {})];
-    const items = deriveFeed(sources(two, [
-      engagement('calls', 'k1', { hs_timestamp: iso(NOW - 4 * HOUR), hs_call_title: 'Check-in' }, ['7', '8', 'stranger']),
-      engagement('tickets', 't1', { createdate: iso(NOW - 6 * HOUR), subject: 'Login fails' }, ['8']),
-    ]));
+    const items = deriveFeed(
+      sources(two, [
+        engagement('calls', 'k1', { hs_timestamp: iso(NOW - 4 * HOUR), hs_call_title: 'Check-in' }, ['7', '8', 'stranger']),
+        engagement('tickets', 't1', { createdate: iso(NOW - 6 * HOUR), subject: 'Login fails' }, ['8']),
+      ]),
+    );
     expect(items.map((i) => [i.id, i.type, i.at, i.subject])).toEqual([
       ['call:k1:7', 'call_logged', NOW - 4 * HOUR, 'Check-in'],
       ['call:k1:8', 'call_logged', NOW - 4 * HOUR, 'Check-in'],
@@ -126,12 +157,27 @@ describe('one item per source, newest first, in the window', () => {
 });
 
 describe('search, filters, day groups, unread', () => {
-  const items = deriveFeed(sources([
-    contact('7', { firstname: 'Zoë', lastname: 'Łukasik', hs_email_last_open_date: iso(NOW - HOUR), hs_email_last_email_name: 'Renewal offer', hs_sequences_is_enrolled: 'true', hs_latest_sequence_enrolled: 'Renewal nurture', hs_latest_sequence_enrolled_date: iso(NOW - 30 * HOUR) }),
-    contact('8', { firstname: 'Ann', hs_analytics_last_visit_timestamp: iso(NOW - 10 * HOUR) }, ['c2']),
-  ], [], ['c1', 'c2']));
+  const items = deriveFeed(
+    sources(
+      [
+        contact('7', {
+          firstname: 'Zoë',
+          lastname: 'Łukasik',
+          hs_email_last_open_date: iso(NOW - HOUR),
+          hs_email_last_email_name: 'Renewal offer',
+          hs_sequences_is_enrolled: 'true',
+          hs_latest_sequence_enrolled: 'Renewal nurture',
+          hs_latest_sequence_enrolled_date: iso(NOW - 30 * HOUR),
+        }),
+        contact('8', { firstname: 'Ann', hs_analytics_last_visit_timestamp: iso(NOW - 10 * HOUR) }, ['c2']),
+      ],
+      [],
+      ['c1', 'c2'],
+    ),
+  );
   const names = { contact: (id: string) => (id === '7' ? 'Zoë Łukasik' : 'Ann Last'), account: (id: string) => (id === 'c1' ? 'Acme Rail' : 'Nord Bank') };
-  const ids = (f: Partial<Parameters<typeof filterFeed>[1]>) => filterFeed(items, { query: '', types: [], sequence: { kind: 'any' }, ...f }, names).map((i) => i.id);
+  const ids = (f: Partial<Parameters<typeof filterFeed>[1]>) =>
+    filterFeed(items, { query: '', types: [], sequence: { kind: 'any' }, ...f }, names).map((i) => i.id);
 
   it('searches contact, account and subject, ignoring case and accents', () => {
     expect(ids({ query: 'zoe lukasik' })).toHaveLength(2);

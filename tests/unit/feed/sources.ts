@@ -10,7 +10,13 @@ export function contact(id: string, props: Record<string, string>, companyIds: s
   return { record: { id, properties: { firstname: `First${id}`, lastname: 'Last', ...props }, createdAt: iso(NOW - 100 * DAY) }, companyIds };
 }
 
-export function engagement(type: SourceEngagement['type'], id: string, props: Record<string, string>, contactIds: string[], createdAt = NOW - 5 * DAY): SourceEngagement {
+export function engagement(
+  type: SourceEngagement['type'],
+  id: string,
+  props: Record<string, string>,
+  contactIds: string[],
+  createdAt = NOW - 5 * DAY,
+): SourceEngagement {
   return { type, record: { id, properties: props, createdAt: iso(createdAt) }, contactIds, companyIds: [] };
 }
 

@@ -17,7 +17,13 @@ afterEach(async () => {
   if (db) await db.delete();
 });
 
-const rec = (id: string, properties: Record<string, string>, updatedAt = NOW - DAY): SyncedRecord => ({ id, properties, createdAt: iso(NOW - 30 * DAY), updatedAt: iso(updatedAt), archived: false });
+const rec = (id: string, properties: Record<string, string>, updatedAt = NOW - DAY): SyncedRecord => ({
+  id,
+  properties,
+  createdAt: iso(NOW - 30 * DAY),
+  updatedAt: iso(updatedAt),
+  archived: false,
+});
 const cursor = (objectType: string) => ({ objectType, mode: 'incremental' as const, valueMs: NOW });
 const link = (fromType: string, toType: string, pairs: Array<[string, string]>): AssociationBatch => ({
   fromType,
@@ -28,17 +34,32 @@ const link = (fromType: string, toType: string, pairs: Array<[string, string]>):
 
 async function syncOnce(database: CsDatabase, openedAt: number) {
   const store = createDexieStore(database);
-  await store.applyPage('companies', [rec('c1', { name: 'Acme Rail', csm_owner: '600' }), rec('c2', { name: 'Other Co', csm_owner: '700' })], cursor('companies'));
+  await store.applyPage(
+    'companies',
+    [rec('c1', { name: 'Acme Rail', csm_owner: '600' }), rec('c2', { name: 'Other Co', csm_owner: '700' })],
+    cursor('companies'),
+  );
   await store.applyPage(
     'contacts',
     [
-      rec('7', { firstname: 'Ada', lastname: 'Nowak', email: 'ada@acme.example', hs_email_last_open_date: iso(openedAt), hs_email_last_email_name: 'Renewal offer' }, openedAt),
+      rec(
+        '7',
+        { firstname: 'Ada', lastname: 'Nowak', email: 'ada@acme.example', hs_email_last_open_date: iso(openedAt), hs_email_last_email_name: 'Renewal offer' },
+        openedAt,
+      ),
       rec('8', { firstname: 'Bob', hs_analytics_last_visit_timestamp: iso(NOW - 2 * HOUR) }),
     ],
     cursor('contacts'),
-    [link('contacts', 'companies', [['7', 'c1'], ['8', 'c2']])],
+    [
+      link('contacts', 'companies', [
+        ['7', 'c1'],
+        ['8', 'c2'],
+      ]),
+    ],
   );
-  await store.applyPage('calls', [rec('k1', { hs_timestamp: iso(NOW - 3 * HOUR), hs_call_title: 'Check-in' })], cursor('calls'), [link('calls', 'contacts', [['k1', '7']])]);
+  await store.applyPage('calls', [rec('k1', { hs_timestamp: iso(NOW - 3 * HOUR), hs_call_title: 'Check-in' })], cursor('calls'), [
+    link('calls', 'contacts', [['k1', '7']]),
+  ]);
 }
 
 describe('the feed over the local store', () => {

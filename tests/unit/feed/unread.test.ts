@@ -35,7 +35,13 @@ afterEach(async () => {
 });
 
 const USER = 1000001;
-const rec = (id: string, properties: Record<string, string>, at = NOW - DAY): SyncedRecord => ({ id, properties, createdAt: iso(NOW - 30 * DAY), updatedAt: iso(at), archived: false });
+const rec = (id: string, properties: Record<string, string>, at = NOW - DAY): SyncedRecord => ({
+  id,
+  properties,
+  createdAt: iso(NOW - 30 * DAY),
+  updatedAt: iso(at),
+  archived: false,
+});
 const cursor = { objectType: 'contacts', mode: 'incremental' as const, valueMs: NOW };
 
 async function setup() {
@@ -75,7 +81,11 @@ describe('the Feed tab’s unread count', () => {
 
     // A sync brings a click and a visit that happened after the visit.
     vi.setSystemTime(NOW + 10 * 60_000);
-    await syncContact({ hs_email_last_open_date: iso(NOW - HOUR), hs_email_last_click_date: iso(NOW + 5 * 60_000), hs_analytics_last_visit_timestamp: iso(NOW + 6 * 60_000) });
+    await syncContact({
+      hs_email_last_open_date: iso(NOW - HOUR),
+      hs_email_last_click_date: iso(NOW + 5 * 60_000),
+      hs_analytics_last_visit_timestamp: iso(NOW + 6 * 60_000),
+    });
     await vi.waitFor(() => expect(feed.tabUnreadCount).toBe(2));
 
     // Opening the tab clears the count; in the tab the two are marked new.
@@ -88,7 +98,11 @@ describe('the Feed tab’s unread count', () => {
 
     // Another sync after leaving raises it again; a dismissed item is not counted.
     vi.setSystemTime(NOW + 20 * 60_000);
-    await syncContact({ hs_email_last_open_date: iso(NOW + 15 * 60_000), hs_email_last_click_date: iso(NOW + 5 * 60_000), hs_analytics_last_visit_timestamp: iso(NOW + 16 * 60_000) });
+    await syncContact({
+      hs_email_last_open_date: iso(NOW + 15 * 60_000),
+      hs_email_last_click_date: iso(NOW + 5 * 60_000),
+      hs_analytics_last_visit_timestamp: iso(NOW + 16 * 60_000),
+    });
     await vi.waitFor(() => expect(feed.tabUnreadCount).toBe(2));
     const open = feed.data.items.find((i) => i.type === 'email_opened');
     if (open) await feed.dismiss(open);

@@ -18,7 +18,11 @@ describe('health evaluation on a fixed clock (Fri 2026-11-27 09:00 Europe/Warsaw
     );
     const g = Object.fromEntries(r.groups.map((x) => [x.id, x]));
     expect(g.engagement).toMatchObject({ raw: 20, points: 20 });
-    expect(g.engagement?.criteria.map((c) => [c.id, c.met, c.points])).toEqual([['meetings-30', true, 15], ['meetings-90', true, 10], ['overdue-task', true, -5]]);
+    expect(g.engagement?.criteria.map((c) => [c.id, c.met, c.points])).toEqual([
+      ['meetings-30', true, 15],
+      ['meetings-90', true, 10],
+      ['overdue-task', true, -5],
+    ]);
     expect(g.calls).toMatchObject({ raw: 5, points: 5 }); // the meeting 2 days ago is an engagement within 14 days
     expect(g.tickets).toMatchObject({ raw: 0, points: 0 });
     expect(g.sentiment?.points).toBe(20);
@@ -27,7 +31,13 @@ describe('health evaluation on a fixed clock (Fri 2026-11-27 09:00 Europe/Warsaw
   });
 
   it('clamps each group to [0, max]', () => {
-    const c = (id: string, points: number, property: string): Criterion => ({ id, kind: 'property', objectType: 'companies', filter: { property, operator: 'is_known' }, points });
+    const c = (id: string, points: number, property: string): Criterion => ({
+      id,
+      kind: 'property',
+      objectType: 'companies',
+      filter: { property, operator: 'is_known' },
+      points,
+    });
     const s = compileScore(oneGroup([c('a', 80, 'name'), c('b', 60, 'plan'), c('n', -100, 'nps_score')]), CTX);
     expect(s.evaluate(data(rec('1', { name: 'x', plan: 'Starter' }))).groups[0]).toMatchObject({ raw: 140, points: 100 });
     expect(s.evaluate(data(rec('1', { name: 'x', nps_score: '3' }))).groups[0]).toMatchObject({ raw: -20, points: 0 });
@@ -53,7 +63,16 @@ describe('health evaluation on a fixed clock (Fri 2026-11-27 09:00 Europe/Warsaw
   it('counts open high-priority tickets by the stage state, and overdue tasks by due date and status', () => {
     const s = compileScore(
       oneGroup([
-        { id: 'no-hi', kind: 'count', objectType: 'tickets', state: 'open', comparator: 'eq', count: 0, points: 50, where: [{ property: 'hs_ticket_priority', operator: 'is_any_of', values: ['HIGH', 'URGENT'] }] },
+        {
+          id: 'no-hi',
+          kind: 'count',
+          objectType: 'tickets',
+          state: 'open',
+          comparator: 'eq',
+          count: 0,
+          points: 50,
+          where: [{ property: 'hs_ticket_priority', operator: 'is_any_of', values: ['HIGH', 'URGENT'] }],
+        },
         { id: 'overdue', kind: 'count', objectType: 'tasks', state: 'overdue', comparator: 'gte', count: 1, points: -20 },
         { id: 'base', kind: 'property', objectType: 'companies', filter: { property: 'name', operator: 'is_known' }, points: 50 },
       ]),
@@ -69,17 +88,29 @@ describe('health evaluation on a fixed clock (Fri 2026-11-27 09:00 Europe/Warsaw
   });
 
   it('property criteria on associated records hold when any of them matches', () => {
-    const s = compileScore(oneGroup([{ id: 'd', kind: 'property', objectType: 'deals', filter: { property: 'amount', operator: 'gte', value: '1000' }, points: 100 }]), CTX);
+    const s = compileScore(
+      oneGroup([{ id: 'd', kind: 'property', objectType: 'deals', filter: { property: 'amount', operator: 'gte', value: '1000' }, points: 100 }]),
+      CTX,
+    );
     expect(s.evaluate(data(rec('1', {}), { deals: [rec('a', { amount: '10' }), rec('b', { amount: '5000' })] })).score).toBe(100);
     expect(s.evaluate(data(rec('1', {}), { deals: [rec('a', { amount: '10' })] })).score).toBe(0);
   });
 
   it('gives each account the first score whose segments hold it', () => {
     const enterprise: View = {
-      id: 'ent', name: 'Enterprise', objectType: 'companies', columns: [], sharing: 'everyone', ownerUserId: 'u',
+      id: 'ent',
+      name: 'Enterprise',
+      objectType: 'companies',
+      columns: [],
+      sharing: 'everyone',
+      ownerUserId: 'u',
       filterGroups: [{ filters: [{ property: 'plan', operator: 'is_any_of', values: ['Enterprise'] }] }],
     };
-    const a = { ...oneGroup([{ id: 'x', kind: 'property', objectType: 'companies', filter: { property: 'plan', operator: 'is_known' }, points: 100 }]), id: 'a', segments: ['ent'] };
+    const a = {
+      ...oneGroup([{ id: 'x', kind: 'property', objectType: 'companies', filter: { property: 'plan', operator: 'is_known' }, points: 100 }]),
+      id: 'a',
+      segments: ['ent'],
+    };
     const b = { ...a, id: 'b', segments: [] };
     const ev = compileScores([a, b], [enterprise], CTX);
     expect(ev.evaluate(data(rec('1', { plan: 'Enterprise' })))?.scoreId).toBe('a');

@@ -42,15 +42,41 @@ const ids = (t: string) => [0, 1, 2].map((i) => `${t}-${i}`);
 
 /** A random edit: an account or related record written or removed, or an association made or removed. */
 const changeArb: fc.Arbitrary<BookChange> = fc.oneof(
-  { weight: 1, arbitrary: fc.constantFrom(...ACCOUNTS).chain((id) => fc.oneof({ weight: 5, arbitrary: accountArb(id) }, { weight: 1, arbitrary: fc.constant(null) }).map((record) => ({ kind: 'record' as const, objectType: 'companies', id, record }))) },
-  { weight: 2, arbitrary: fc.constantFrom(...RELATED_TYPES).chain((t) =>
-    fc.constantFrom(...ids(t)).chain((id) =>
-      fc.oneof({ weight: 4, arbitrary: relatedRecordArb(t, id) }, { weight: 1, arbitrary: fc.constant(null) }).map((record) => ({ kind: 'record' as const, objectType: t, id, record })),
-    ),
-  ) },
-  { weight: 3, arbitrary: fc.record({ accountId: fc.constantFrom(...ACCOUNTS), objectType: fc.constantFrom(...RELATED_TYPES), i: fc.integer({ min: 0, max: 2 }), linked: fc.boolean() }).map(
-    ({ accountId, objectType, i, linked }) => ({ kind: 'link' as const, accountId, objectType, id: `${objectType}-${i}`, linked }),
-  ) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(...ACCOUNTS)
+      .chain((id) =>
+        fc
+          .oneof({ weight: 5, arbitrary: accountArb(id) }, { weight: 1, arbitrary: fc.constant(null) })
+          .map((record) => ({ kind: 'record' as const, objectType: 'companies', id, record })),
+      ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom(...RELATED_TYPES)
+      .chain((t) =>
+        fc
+          .constantFrom(...ids(t))
+          .chain((id) =>
+            fc
+              .oneof({ weight: 4, arbitrary: relatedRecordArb(t, id) }, { weight: 1, arbitrary: fc.constant(null) })
+              .map((record) => ({ kind: 'record' as const, objectType: t, id, record })),
+          ),
+      ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({
+        accountId: fc.constantFrom(...ACCOUNTS),
+        objectType: fc.constantFrom(...RELATED_TYPES),
+        i: fc.integer({ min: 0, max: 2 }),
+        linked: fc.boolean(),
+      })
+      .map(({ accountId, objectType, i, linked }) => ({ kind: 'link' as const, accountId, objectType, id: `${objectType}-${i}`, linked })),
+  },
 );
 
 const snapshot = (book: HealthBook): Record<string, HealthSummary | null> => Object.fromEntries([...book.allResults()].sort(([a], [b]) => a.localeCompare(b)));
@@ -58,24 +84,39 @@ const snapshot = (book: HealthBook): Record<string, HealthSummary | null> => Obj
 describe('incremental recomputation', () => {
   it('equals a full recomputation after random edits', () => {
     fc.assert(
-      fc.property(fc.array(scoreArb, { minLength: 1, maxLength: 2 }), fc.array(changeArb, { minLength: 20, maxLength: 80 }), fc.array(changeArb, { minLength: 1, maxLength: 30 }), (scores, initial, edits) => {
-        const views = [{ id: 'promoters', name: 'P', objectType: 'companies', columns: [], sharing: 'everyone' as const, ownerUserId: 'u', filterGroups: [{ filters: [{ property: 'nps_score', operator: 'gte' as const, value: '7' }] }] }];
-        const first = scores[0];
-        const model = scores.length > 1 && first ? [{ ...first, segments: ['promoters'] }, ...scores.slice(1)] : scores;
-        const evaluator = compileScores(model, views, CTX);
-        const live = new HealthBook(evaluator, 'companies');
-        live.apply(initial);
-        live.computeAll();
-        // Compared after every edit, so a missed account cannot hide behind a later edit that recomputes it.
-        edits.forEach((e, i) => {
-          live.recompute(live.apply([e]));
-          const fresh = new HealthBook(evaluator, 'companies');
-          fresh.apply([...initial, ...edits.slice(0, i + 1)]);
-          fresh.computeAll();
-          expect(snapshot(live)).toEqual(snapshot(fresh));
-        });
-        for (const id of ACCOUNTS) expect(live.explain(id)?.score).toBe(live.result(id)?.score);
-      }),
+      fc.property(
+        fc.array(scoreArb, { minLength: 1, maxLength: 2 }),
+        fc.array(changeArb, { minLength: 20, maxLength: 80 }),
+        fc.array(changeArb, { minLength: 1, maxLength: 30 }),
+        (scores, initial, edits) => {
+          const views = [
+            {
+              id: 'promoters',
+              name: 'P',
+              objectType: 'companies',
+              columns: [],
+              sharing: 'everyone' as const,
+              ownerUserId: 'u',
+              filterGroups: [{ filters: [{ property: 'nps_score', operator: 'gte' as const, value: '7' }] }],
+            },
+          ];
+          const first = scores[0];
+          const model = scores.length > 1 && first ? [{ ...first, segments: ['promoters'] }, ...scores.slice(1)] : scores;
+          const evaluator = compileScores(model, views, CTX);
+          const live = new HealthBook(evaluator, 'companies');
+          live.apply(initial);
+          live.computeAll();
+          // Compared after every edit, so a missed account cannot hide behind a later edit that recomputes it.
+          edits.forEach((e, i) => {
+            live.recompute(live.apply([e]));
+            const fresh = new HealthBook(evaluator, 'companies');
+            fresh.apply([...initial, ...edits.slice(0, i + 1)]);
+            fresh.computeAll();
+            expect(snapshot(live)).toEqual(snapshot(fresh));
+          });
+          for (const id of ACCOUNTS) expect(live.explain(id)?.score).toBe(live.result(id)?.score);
+        },
+      ),
       { seed: 77, numRuns: 200 },
     );
   });

@@ -24,14 +24,28 @@ function propertyHolds(c: Extract<Criterion, { kind: 'property' }>, r: ViewRecor
   const raw = r.properties[f.property];
   const known = raw !== null && raw !== undefined && raw !== '';
   switch (f.operator) {
-    case 'is_known': return f.property === 'nps_score' ? num(raw) !== undefined : known;
-    case 'is_unknown': return f.property === 'nps_score' ? num(raw) === undefined : !known;
-    case 'is_any_of': return known && (f.values ?? []).includes(raw);
-    case 'is_none_of': return !(known && (f.values ?? []).includes(raw));
-    case 'gte': { const n = num(raw); return n !== undefined && n >= Number(f.value); }
-    case 'lte': { const n = num(raw); return n !== undefined && n <= Number(f.value); }
-    case 'eq': { const n = num(raw); return n !== undefined && n === Number(f.value); }
-    default: throw new Error(`reference does not know ${f.operator}`);
+    case 'is_known':
+      return f.property === 'nps_score' ? num(raw) !== undefined : known;
+    case 'is_unknown':
+      return f.property === 'nps_score' ? num(raw) === undefined : !known;
+    case 'is_any_of':
+      return known && (f.values ?? []).includes(raw);
+    case 'is_none_of':
+      return !(known && (f.values ?? []).includes(raw));
+    case 'gte': {
+      const n = num(raw);
+      return n !== undefined && n >= Number(f.value);
+    }
+    case 'lte': {
+      const n = num(raw);
+      return n !== undefined && n <= Number(f.value);
+    }
+    case 'eq': {
+      const n = num(raw);
+      return n !== undefined && n === Number(f.value);
+    }
+    default:
+      throw new Error(`reference does not know ${f.operator}`);
   }
 }
 
@@ -47,7 +61,8 @@ function activityTimes(c: Exclude<Criterion, { kind: 'property' }>, a: RefAccoun
     for (const r of a.related[t] ?? []) {
       const p = r.properties;
       const at = t === 'meetings' ? (time(p.hs_meeting_start_time) ?? time(p.hs_timestamp)) : t === 'tickets' ? time(p.createdate) : time(p.hs_timestamp);
-      const open = t === 'tasks' ? p.hs_task_status !== 'COMPLETED' : t === 'tickets' ? TICKET_STATES[p.hs_pipeline_stage as keyof typeof TICKET_STATES] === 'OPEN' : true;
+      const open =
+        t === 'tasks' ? p.hs_task_status !== 'COMPLETED' : t === 'tickets' ? TICKET_STATES[p.hs_pipeline_stage as keyof typeof TICKET_STATES] === 'OPEN' : true;
       const state = c.state ?? 'any';
       if (state === 'open' && !open) continue;
       if (state === 'closed' && open) continue;

@@ -15,7 +15,15 @@ describe('renewals on a fixed clock (Fri 2026-11-27 09:00 Europe/Warsaw)', () =>
 
   it('puts renewals in non-overlapping buckets; "next 30 days" is days 0–29', () => {
     expect([-1, 0, 29, 30, 59, 60, 89, 90, undefined].map(renewalBucket)).toEqual([
-      'overdue', 'next30', 'next30', 'next60', 'next60', 'next90', 'next90', undefined, undefined,
+      'overdue',
+      'next30',
+      'next30',
+      'next60',
+      'next60',
+      'next90',
+      'next90',
+      undefined,
+      undefined,
     ]);
   });
 });

@@ -41,8 +41,16 @@ async function setup(userId: string) {
     { objectType: 'companies', name: 'nps_score', type: 'number' },
     { objectType: 'tickets', name: 'hs_ticket_priority', type: 'enumeration' },
   ]);
-  const row = (id: string, properties: Record<string, string>) => ({ id, properties, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false });
-  await db.records('companies').bulkPut([row('c1', { name: 'Acme', csm_sentiment: 'Good', nps_score: '9' }), row('c2', { name: 'Beta', csm_sentiment: 'Bad', nps_score: '2' })]);
+  const row = (id: string, properties: Record<string, string>) => ({
+    id,
+    properties,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    archived: false,
+  });
+  await db
+    .records('companies')
+    .bulkPut([row('c1', { name: 'Acme', csm_sentiment: 'Good', nps_score: '9' }), row('c2', { name: 'Beta', csm_sentiment: 'Bad', nps_score: '2' })]);
   const host = { 'crm:whoami': async () => ({ ok: true, data: { userId, ownerId: 'o1', email: null } }) } as unknown as HostApi;
   const app = createApp({ render: () => null });
   const pinia = createPinia();
@@ -59,14 +67,29 @@ async function setup(userId: string) {
 const simple = (): HealthScore => ({
   ...setupTemplate('s1', 'Simple'),
   groups: [
-    { id: 'sent', name: 'Sentiment', maxPoints: 50, criteria: [{ id: 'good', kind: 'property', objectType: 'companies', filter: { property: 'csm_sentiment', operator: 'is_any_of', values: ['Good'] }, points: 50 }] },
-    { id: 'nps', name: 'NPS', maxPoints: 50, criteria: [{ id: 'prom', kind: 'property', objectType: 'companies', filter: { property: 'nps_score', operator: 'gte', value: '9' }, points: 50 }] },
+    {
+      id: 'sent',
+      name: 'Sentiment',
+      maxPoints: 50,
+      criteria: [
+        { id: 'good', kind: 'property', objectType: 'companies', filter: { property: 'csm_sentiment', operator: 'is_any_of', values: ['Good'] }, points: 50 },
+      ],
+    },
+    {
+      id: 'nps',
+      name: 'NPS',
+      maxPoints: 50,
+      criteria: [{ id: 'prom', kind: 'property', objectType: 'companies', filter: { property: 'nps_score', operator: 'gte', value: '9' }, points: 50 }],
+    },
   ],
 });
 
 describe('health store', () => {
   it('refuses saving to a super admin without a seat, and to a seat without the settings permission', async () => {
-    for (const [user, reason] of [[USERS.adminNoSeat, 'noSeat'], [USERS.seatOnly, 'needsSettingsPermission']] as const) {
+    for (const [user, reason] of [
+      [USERS.adminNoSeat, 'noSeat'],
+      [USERS.seatOnly, 'needsSettingsPermission'],
+    ] as const) {
       const { db, store } = await setup(user.id);
       await vi.waitFor(() => expect(store.editDecision).toEqual({ allowed: false, reason }), { timeout: 10_000 });
       const err = await store.saveScores([simple()]).catch((e: unknown) => e);
@@ -123,9 +146,15 @@ describe('health store', () => {
     await vi.waitFor(() => expect(health.resultFor('c2')?.score).toBe(50), { timeout: 10_000 });
     running.value = false;
     await nextTick();
-    expect(snapshots.sinceLastSync('c2')).toEqual({ before: expect.objectContaining({ score: 0, status: 'atRisk' }), now: expect.objectContaining({ score: 50, status: 'neutral' }) });
+    expect(snapshots.sinceLastSync('c2')).toEqual({
+      before: expect.objectContaining({ score: 0, status: 'atRisk' }),
+      now: expect.objectContaining({ score: 50, status: 'neutral' }),
+    });
     expect(snapshots.sinceLastSync('c1')).toEqual({ before: expect.objectContaining({ score: 100 }), now: expect.objectContaining({ score: 100 }) });
     const explained = await health.explain('c2');
-    expect(explained?.groups.map((g) => [g.name, g.points])).toEqual([['Sentiment', 0], ['NPS', 50]]);
+    expect(explained?.groups.map((g) => [g.name, g.points])).toEqual([
+      ['Sentiment', 0],
+      ['NPS', 50],
+    ]);
   });
 });

@@ -91,7 +91,9 @@ describe('crm:connect', () => {
   });
 
   it('refuses an address that answers, but not like HubSpot, and changes nothing', async () => {
-    const page = vi.fn<typeof fetch>(async () => new Response('<!doctype html><title>Sign in</title>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const page = vi.fn<typeof fetch>(
+      async () => new Response('<!doctype html><title>Sign in</title>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
     const { dispatch, saved } = setup(crms, { hubspotBaseUrl: 'https://proxy.example', fetch: page });
     const res = await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN });
     expect(res).toMatchObject({ ok: false, error: { code: 'NETWORK', message: expect.stringContaining('does not answer like HubSpot') } });

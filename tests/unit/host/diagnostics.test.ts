@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createDiagnostics, createLogTail, redact } from '../../../src-main/host/diagnostics';
 
 const input = {
-  sync: { phase: 'idle', running: false, lastSyncedAt: Date.UTC(2026, 10, 27, 8, 0, 0), lastError: 'HTTP 400 for anna.nowak@acme.pl: value +48 601 234 567 rejected' },
+  sync: {
+    phase: 'idle',
+    running: false,
+    lastSyncedAt: Date.UTC(2026, 10, 27, 8, 0, 0),
+    lastError: 'HTTP 400 for anna.nowak@acme.pl: value +48 601 234 567 rejected',
+  },
   outbox: { pending: 3, attention: 1, conflicts: 0 },
 };
 

@@ -61,7 +61,9 @@ describe('links built from CRM values', () => {
     expect(isAllowedExternalUrl(telUrl('+48 600 123 456') ?? '')).toBe(true);
   });
 
-  it.each(['', '12', 'call me', '+48 22 123;ext=javascript:alert(1)', '1'.repeat(21), '+48 22 12+3'])('refuses the phone number %j', (phone) => expect(telUrl(phone)).toBeNull());
+  it.each(['', '12', 'call me', '+48 22 123;ext=javascript:alert(1)', '1'.repeat(21), '+48 22 12+3'])('refuses the phone number %j', (phone) =>
+    expect(telUrl(phone)).toBeNull(),
+  );
 
   it('says only the scheme of a link, for logs', () => {
     expect(linkScheme('mailto:jane@example.com?subject=x')).toBe('mailto:');

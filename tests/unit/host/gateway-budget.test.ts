@@ -19,12 +19,20 @@ function sharedPortal(clock: Clock, opts: { max: number; others: number[]; daily
     const now = clock.now();
     const inWindow = calls.filter((t) => t > now - 10_000 && t <= now).length;
     const search = String(input).endsWith('/search');
-    const dailyHeaders = () => ({ 'x-hubspot-ratelimit-daily': String(opts.daily ?? 650_000), 'x-hubspot-ratelimit-daily-remaining': String((opts.daily ?? 650_000) - used) });
+    const dailyHeaders = () => ({
+      'x-hubspot-ratelimit-daily': String(opts.daily ?? 650_000),
+      'x-hubspot-ratelimit-daily-remaining': String((opts.daily ?? 650_000) - used),
+    });
     if (!search && inWindow >= opts.max) {
       statuses.push(429);
       return new Response(JSON.stringify({ status: 'error', policyName: 'TEN_SECONDLY_ROLLING' }), {
         status: 429,
-        headers: { ...dailyHeaders(), 'x-hubspot-ratelimit-max': String(opts.max), 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' },
+        headers: {
+          ...dailyHeaders(),
+          'x-hubspot-ratelimit-max': String(opts.max),
+          'x-hubspot-ratelimit-remaining': '0',
+          'x-hubspot-ratelimit-interval-milliseconds': '10000',
+        },
       });
     }
     calls.push(now);
@@ -32,7 +40,11 @@ function sharedPortal(clock: Clock, opts: { max: number; others: number[]; daily
     statuses.push(200);
     const window: Record<string, string> = search
       ? {}
-      : { 'x-hubspot-ratelimit-max': String(opts.max), 'x-hubspot-ratelimit-remaining': String(opts.max - inWindow - 1), 'x-hubspot-ratelimit-interval-milliseconds': '10000' };
+      : {
+          'x-hubspot-ratelimit-max': String(opts.max),
+          'x-hubspot-ratelimit-remaining': String(opts.max - inWindow - 1),
+          'x-hubspot-ratelimit-interval-milliseconds': '10000',
+        };
     return new Response(JSON.stringify({ results: [] }), { status: 200, headers: { ...dailyHeaders(), ...window } });
   }) as typeof fetch;
   return { fetchImpl, statuses, calls };
@@ -42,11 +54,29 @@ describe('one team, one budget: the gateway reads the rate-limit headers', () =>
   it('holds back in proportion once less than 60 % of the 10-s window is left (the team past 40 %), the whole interval at 0', async () => {
     const clock = virtualClock();
     const limiter = new RateLimiter(roomy(), clock);
-    expect(limiter.observe('standard', { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-remaining': '114', 'x-hubspot-ratelimit-interval-milliseconds': '10000' })).toBe(0);
-    expect(limiter.observe('standard', { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-remaining': '57', 'x-hubspot-ratelimit-interval-milliseconds': '10000' })).toBe(5_000);
+    expect(
+      limiter.observe('standard', {
+        'x-hubspot-ratelimit-max': '190',
+        'x-hubspot-ratelimit-remaining': '114',
+        'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      }),
+    ).toBe(0);
+    expect(
+      limiter.observe('standard', {
+        'x-hubspot-ratelimit-max': '190',
+        'x-hubspot-ratelimit-remaining': '57',
+        'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      }),
+    ).toBe(5_000);
     await limiter.acquire('standard');
     expect(clock.now()).toBe(5_000);
-    expect(limiter.observe('standard', { 'x-hubspot-ratelimit-max': '190', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' })).toBe(10_000);
+    expect(
+      limiter.observe('standard', {
+        'x-hubspot-ratelimit-max': '190',
+        'x-hubspot-ratelimit-remaining': '0',
+        'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      }),
+    ).toBe(10_000);
     await limiter.acquire('standard');
     expect(clock.now()).toBe(15_000);
     // Search answers carry no window headers; other buckets are not held by the standard one.
@@ -86,11 +116,11 @@ describe('one team, one budget: the gateway reads the rate-limit headers', () =>
       connection: conn,
       clock,
       limiter: new RateLimiter(roomy(), clock),
-      fetch: (async (input: string | URL | Request) => {
+      fetch: async (input: string | URL | Request) => {
         const res = await low.fetchImpl(input);
         headers = Object.fromEntries(res.headers);
         return res;
-      }),
+      },
     });
     expect((await gw2.request({ method: 'GET', path: '/crm/v3/owners' })).budget).toEqual({ daily: 1_000, dailyRemaining: 94, dailyLow: true });
     expect(headers['x-hubspot-ratelimit-daily-remaining']).toBe('94');
@@ -99,19 +129,25 @@ describe('one team, one budget: the gateway reads the rate-limit headers', () =>
       connection: conn,
       clock,
       limiter: new RateLimiter(roomy(), clock),
-      fetch: (async (input: string | URL | Request) => (String(input).includes('owners') ? low.fetchImpl(input) : new Response('{"results":[]}', { status: 200 }))),
+      fetch: async (input: string | URL | Request) =>
+        String(input).includes('owners') ? low.fetchImpl(input) : new Response('{"results":[]}', { status: 200 }),
     });
     await bare.request({ method: 'GET', path: '/crm/v3/owners' });
     expect((await bare.request({ method: 'POST', path: '/crm/v3/objects/deals/search', body: {} })).budget?.dailyLow).toBe(true);
     // No budget is invented before any answer stated one.
-    const none = createCrmGateway({ connection: conn, clock, limiter: new RateLimiter(roomy(), clock), fetch: (async () => new Response('{}', { status: 200 })) });
+    const none = createCrmGateway({
+      connection: conn,
+      clock,
+      limiter: new RateLimiter(roomy(), clock),
+      fetch: async () => new Response('{}', { status: 200 }),
+    });
     expect((await none.request({ method: 'GET', path: '/crm/v3/owners' })).budget).toBeUndefined();
   });
 
   it('paces background reads (reconcile, sweep) below the full rate; ordinary calls are not held by them', async () => {
     const clock = virtualClock();
     const limiter = new RateLimiter({ ...roomy(), background: { max: 3, intervalMs: 10_000 } }, clock);
-    const gw = createCrmGateway({ connection: conn, clock, limiter, fetch: (async () => new Response('{"results":[]}', { status: 200 })) });
+    const gw = createCrmGateway({ connection: conn, clock, limiter, fetch: async () => new Response('{"results":[]}', { status: 200 }) });
     const at: number[] = [];
     for (let i = 0; i < 7; i++) {
       await gw.request({ method: 'GET', path: '/crm/v3/objects/companies', priority: 'background' });

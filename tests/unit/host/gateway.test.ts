@@ -91,7 +91,9 @@ describe('the CRM gateway', () => {
     const seen: number[] = [];
     const daily = (async () => {
       seen.push(429);
-      return new Response(JSON.stringify({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'DAILY', message: 'You have reached your daily limit.' }), { status: 429 });
+      return new Response(JSON.stringify({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'DAILY', message: 'You have reached your daily limit.' }), {
+        status: 429,
+      });
     }) as typeof fetch;
     const clock = virtualClock();
     const gw = createCrmGateway({ connection: conn, clock, fetch: daily });

@@ -20,14 +20,17 @@ describe('where "Connect HubSpot" goes (Settings → CRM connection → HubSpot 
     return { ...setup(crms, { ...opts, hubspotUrl }), settingLogs: logs };
   }
 
-  it('is HubSpot\'s own until Settings names another: the token is checked at api.hubapi.com', async () => {
+  it("is HubSpot's own until Settings names another: the token is checked at api.hubapi.com", async () => {
     const seen: string[] = [];
     const fetchSpy = vi.fn<typeof fetch>(async (url) => {
       seen.push(String(url));
       return new Response('{}', { status: 401 });
     });
     const { dispatch } = configurable({ fetch: fetchSpy });
-    expect(await dispatch('crm:hubspotUrl', {})).toEqual({ ok: true, data: { url: 'https://api.hubapi.com', source: 'default', defaultUrl: 'https://api.hubapi.com' } });
+    expect(await dispatch('crm:hubspotUrl', {})).toEqual({
+      ok: true,
+      data: { url: 'https://api.hubapi.com', source: 'default', defaultUrl: 'https://api.hubapi.com' },
+    });
     expect(await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(seen).toEqual(['https://api.hubapi.com/crm/v3/owners?limit=1']);
   });
@@ -38,17 +41,26 @@ describe('where "Connect HubSpot" goes (Settings → CRM connection → HubSpot 
       ok: true,
       data: { url: crms.hubspot.url, source: 'saved', defaultUrl: 'https://api.hubapi.com' },
     });
-    expect(await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url } });
+    expect(await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({
+      ok: true,
+      data: { connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url },
+    });
     expect(saved.at(-1)).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url });
     // The demo CRM playing HubSpot answers with its owners: the token went there.
-    expect(await owners()).toMatchObject({ ok: true, data: { status: 200, body: { results: expect.arrayContaining([expect.objectContaining({ email: 'alex.morgan@demo-crm.test' })]) } } });
+    expect(await owners()).toMatchObject({
+      ok: true,
+      data: { status: 200, body: { results: expect.arrayContaining([expect.objectContaining({ email: 'alex.morgan@demo-crm.test' })]) } },
+    });
   });
 
   it('a change does not move a live connection: it applies to the next connect, and a saved connection for the old address is not restored', async () => {
     const { dispatch, store } = configurable();
     await dispatch('crm:setHubspotUrl', { url: crms.hubspot.url });
     await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN });
-    expect(await dispatch('crm:setHubspotUrl', { url: 'https://sandbox.example.com/hubspot' })).toMatchObject({ ok: true, data: { url: 'https://sandbox.example.com/hubspot', source: 'saved' } });
+    expect(await dispatch('crm:setHubspotUrl', { url: 'https://sandbox.example.com/hubspot' })).toMatchObject({
+      ok: true,
+      data: { url: 'https://sandbox.example.com/hubspot', source: 'saved' },
+    });
     expect(await dispatch('crm:status', {})).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url } });
 
     // A restart: the saved token was checked at the demo CRM, not at the sandbox, so it is not sent there.
@@ -87,8 +99,14 @@ describe('where "Connect HubSpot" goes (Settings → CRM connection → HubSpot 
 
   it('a host started with --hubspot-url shows it as set by the command line and refuses a change', async () => {
     const { dispatch } = setup(crms, { hubspotBaseUrl: `${crms.hubspot.url}/` });
-    expect(await dispatch('crm:hubspotUrl', {})).toEqual({ ok: true, data: { url: crms.hubspot.url, source: 'command-line', defaultUrl: 'https://api.hubapi.com' } });
-    expect(await dispatch('crm:setHubspotUrl', { url: null })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringContaining('--hubspot-url') } });
+    expect(await dispatch('crm:hubspotUrl', {})).toEqual({
+      ok: true,
+      data: { url: crms.hubspot.url, source: 'command-line', defaultUrl: 'https://api.hubapi.com' },
+    });
+    expect(await dispatch('crm:setHubspotUrl', { url: null })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_ALLOWED', message: expect.stringContaining('--hubspot-url') },
+    });
     expect(await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN })).toMatchObject({ ok: true, data: { baseUrl: crms.hubspot.url } });
   });
 });

@@ -94,15 +94,21 @@ describe('checkHubspotUrl', () => {
     ['https://crm_example.com', 'host'],
     ['https://crm.example.com:99999', 'port'],
     ['https://crm.example.com/%2e', 'path'],
-  ])('names the rule %j breaks (%s), so the form can say it in the user\'s language', (raw, code) => {
+  ])("names the rule %j breaks (%s), so the form can say it in the user's language", (raw, code) => {
     expect(checkHubspotUrl(raw)).toMatchObject({ ok: false, code });
   });
 
   it('an accepted address reads the same to the URL parser: same scheme, host, port and path, nothing else', () => {
     const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?$/);
-    const host = fc.oneof(fc.array(label, { minLength: 1, maxLength: 4 }).map((l) => l.join('.')), fc.constantFrom('127.0.0.1', 'localhost', '[::1]'));
+    const host = fc.oneof(
+      fc.array(label, { minLength: 1, maxLength: 4 }).map((l) => l.join('.')),
+      fc.constantFrom('127.0.0.1', 'localhost', '[::1]'),
+    );
     const port = fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined });
-    const path = fc.array(fc.stringMatching(/^[A-Za-z0-9._~-]{1,8}$/).filter((s) => s !== '.' && s !== '..'), { maxLength: 3 });
+    const path = fc.array(
+      fc.stringMatching(/^[A-Za-z0-9._~-]{1,8}$/).filter((s) => s !== '.' && s !== '..'),
+      { maxLength: 3 },
+    );
     fc.assert(
       fc.property(fc.constantFrom('https', 'http', 'HTTPS'), host, port, path, fc.boolean(), (scheme, h, p, segs, slash) => {
         const raw = `${scheme}://${h}${p === undefined ? '' : `:${p}`}${segs.map((s) => `/${s}`).join('')}${slash ? '/' : ''}`;
@@ -162,10 +168,14 @@ describe('the saved HubSpot API address (hubspot-api.json in the data folder)', 
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
   const file = () => join(dataDir, HUBSPOT_URL_FILE);
 
-  it('keeps the address for the next start, private to the user; HubSpot\'s own removes the file', () => {
+  it("keeps the address for the next start, private to the user; HubSpot's own removes the file", () => {
     const setting = createHubspotUrlSetting({ dataDir });
     expect(setting.get()).toEqual({ url: HUBSPOT_API_BASE_URL, source: 'default', defaultUrl: HUBSPOT_API_BASE_URL });
-    expect(setting.set('https://sandbox.example.com/hubspot')).toEqual({ url: 'https://sandbox.example.com/hubspot', source: 'saved', defaultUrl: HUBSPOT_API_BASE_URL });
+    expect(setting.set('https://sandbox.example.com/hubspot')).toEqual({
+      url: 'https://sandbox.example.com/hubspot',
+      source: 'saved',
+      defaultUrl: HUBSPOT_API_BASE_URL,
+    });
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ baseUrl: 'https://sandbox.example.com/hubspot' });
     if (process.platform !== 'win32') expect(statSync(file()).mode & 0o777).toBe(0o600);
     expect(createHubspotUrlSetting({ dataDir }).get()).toMatchObject({ url: 'https://sandbox.example.com/hubspot', source: 'saved' });
@@ -181,7 +191,7 @@ describe('the saved HubSpot API address (hubspot-api.json in the data folder)', 
     ['not JSON', 'https://crm.example.com'],
     ['an address the rule refuses', JSON.stringify({ baseUrl: 'http://crm.example.com' })],
     ['no address', JSON.stringify({ url: 'https://crm.example.com' })],
-  ])('a file with %s is ignored (logged): HubSpot\'s own address is used', (_name, content) => {
+  ])("a file with %s is ignored (logged): HubSpot's own address is used", (_name, content) => {
     writeFileSync(file(), content);
     const logs: string[] = [];
     expect(createHubspotUrlSetting({ dataDir, log: (l) => logs.push(l) }).get()).toMatchObject({ url: HUBSPOT_API_BASE_URL, source: 'default' });

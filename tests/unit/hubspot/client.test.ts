@@ -12,7 +12,10 @@ describe('send: one HubSpot call, its answer parsed or a plain error', () => {
   });
 
   it('an answer without what we read is malformed, and says where', async () => {
-    const sent = await send(answering(ok(200, { results: [{ properties: {}, createdAt: 'x', updatedAt: 'x' }] })), hubspot.objects.batchRead('deals', ['1'], ['dealname']));
+    const sent = await send(
+      answering(ok(200, { results: [{ properties: {}, createdAt: 'x', updatedAt: 'x' }] })),
+      hubspot.objects.batchRead('deals', ['1'], ['dealname']),
+    );
     expect(sent.ok).toBe(false);
     if (sent.ok) return;
     expect(sent.error.kind).toBe('malformed');
@@ -21,9 +24,17 @@ describe('send: one HubSpot call, its answer parsed or a plain error', () => {
   });
 
   it('a refusal carries HubSpot’s message, details and category', async () => {
-    const refusal = { status: 'error', category: 'MISSING_SCOPES', message: 'This app hasn’t been granted all required scopes', errors: [{ message: 'crm.objects.deals.read' }] };
+    const refusal = {
+      status: 'error',
+      category: 'MISSING_SCOPES',
+      message: 'This app hasn’t been granted all required scopes',
+      errors: [{ message: 'crm.objects.deals.read' }],
+    };
     const sent = await send(answering(ok(403, refusal)), hubspot.pipelines.list('deals'));
-    expect(sent).toMatchObject({ ok: false, error: { kind: 'refused', status: 403, code: 'MISSING_SCOPES', message: 'This app hasn’t been granted all required scopes (crm.objects.deals.read)' } });
+    expect(sent).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', status: 403, code: 'MISSING_SCOPES', message: 'This app hasn’t been granted all required scopes (crm.objects.deals.read)' },
+    });
   });
 
   it('a refusal whose body is not HubSpot’s error says the status and has no category', async () => {
@@ -34,7 +45,15 @@ describe('send: one HubSpot call, its answer parsed or a plain error', () => {
   });
 
   it('crmMessage and crmCategory read the same refusal as send does', () => {
-    const res = { status: 400, headers: {}, body: { category: 'VALIDATION_ERROR', message: 'Property values were not valid', errors: [{ message: 'dealstage' }, { message: 'Property values were not valid' }] } };
+    const res = {
+      status: 400,
+      headers: {},
+      body: {
+        category: 'VALIDATION_ERROR',
+        message: 'Property values were not valid',
+        errors: [{ message: 'dealstage' }, { message: 'Property values were not valid' }],
+      },
+    };
     expect(crmMessage(res)).toBe('Property values were not valid (dealstage)');
     expect(crmCategory(res)).toBe('VALIDATION_ERROR');
     expect(crmCategory({ status: 400, headers: {}, body: { message: 'no category' } })).toBeUndefined();
@@ -42,8 +61,14 @@ describe('send: one HubSpot call, its answer parsed or a plain error', () => {
   });
 
   it('no answer at all is unreachable; other host errors are refusals', async () => {
-    expect(await send(answering({ ok: false, error: { code: 'NETWORK', message: 'offline' } }), hubspot.account.details())).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
-    expect(await send(answering({ ok: false, error: { code: 'NOT_CONNECTED', message: 'no CRM' } }), hubspot.account.details())).toMatchObject({ ok: false, error: { kind: 'refused', code: 'NOT_CONNECTED' } });
+    expect(await send(answering({ ok: false, error: { code: 'NETWORK', message: 'offline' } }), hubspot.account.details())).toMatchObject({
+      ok: false,
+      error: { kind: 'unreachable' },
+    });
+    expect(await send(answering({ ok: false, error: { code: 'NOT_CONNECTED', message: 'no CRM' } }), hubspot.account.details())).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', code: 'NOT_CONNECTED' },
+    });
   });
 });
 

@@ -23,7 +23,14 @@ describe('the scheduler in the main process', () => {
     const shown: z.output<typeof NotificationRequest>[] = [];
     const notifier: Notifier = { show: async (n) => (shown.push(n), true) };
     const make = () =>
-      createMainNotifications({ notifier, recordPath: join(dir, 'notify.json'), timeZone: 'Europe/Warsaw', now: () => now, setTimer: () => 0, clearTimer: () => undefined });
+      createMainNotifications({
+        notifier,
+        recordPath: join(dir, 'notify.json'),
+        timeZone: 'Europe/Warsaw',
+        now: () => now,
+        setTimer: () => 0,
+        clearTimer: () => undefined,
+      });
     const tasks: NotifyTask[] = [{ id: '9', subject: 'Call Acme', dueAt: T0 + 10 * MIN, reminders: [], completed: false }];
 
     const first = make();

@@ -48,10 +48,27 @@ function harness(start = T0) {
   }
   /** Sleep: the clock jumps, no timer fires until the machine wakes. */
   const sleep = (ms: number) => void (now += ms);
-  return { make, advance, sleep, shown, settle, setFailing: (f: boolean) => void (failing = f), get now() { return now; } };
+  return {
+    make,
+    advance,
+    sleep,
+    shown,
+    settle,
+    setFailing: (f: boolean) => void (failing = f),
+    get now() {
+      return now;
+    },
+  };
 }
 
-const task = (id: string, dueAt: number, extra: Partial<NotifyTask> = {}): NotifyTask => ({ id, subject: `Task ${id}`, dueAt, reminders: [], completed: false, ...extra });
+const task = (id: string, dueAt: number, extra: Partial<NotifyTask> = {}): NotifyTask => ({
+  id,
+  subject: `Task ${id}`,
+  dueAt,
+  reminders: [],
+  completed: false,
+  ...extra,
+});
 
 describe('the notification runner on a fake clock', () => {
   it('shows one notification when a task comes due, through the injected delivery', async () => {

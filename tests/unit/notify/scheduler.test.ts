@@ -194,7 +194,14 @@ describe('the notification scheduler', () => {
   });
 
   it('reads CRM tasks: ISO or ms due times, ;-separated reminders, COMPLETED status', () => {
-    expect(taskToNotify('7', { hs_task_subject: 'Call', hs_timestamp: '2026-11-27T12:00:00.000Z', hs_task_reminders: `${T0};${T0 + MIN}`, hs_task_status: 'NOT_STARTED' })).toEqual({
+    expect(
+      taskToNotify('7', {
+        hs_task_subject: 'Call',
+        hs_timestamp: '2026-11-27T12:00:00.000Z',
+        hs_task_reminders: `${T0};${T0 + MIN}`,
+        hs_task_status: 'NOT_STARTED',
+      }),
+    ).toEqual({
       id: '7',
       subject: 'Call',
       dueAt: Date.UTC(2026, 10, 27, 12),

@@ -58,14 +58,23 @@ describe('board columns', () => {
 describe('filters as a view', () => {
   const NOW = Date.UTC(2026, 10, 27, 8);
   const DAY = 86_400_000;
-  const ctx = (type: string) => ({ now: NOW, timeZone: 'Europe/Warsaw', propertyTypes: fallbackKinds(type), currentUserOwnerId: '60000001', quickProperties: quickPropertiesFor(type) });
+  const ctx = (type: string) => ({
+    now: NOW,
+    timeZone: 'Europe/Warsaw',
+    propertyTypes: fallbackKinds(type),
+    currentUserOwnerId: '60000001',
+    quickProperties: quickPropertiesFor(type),
+  });
   const records = [
     { id: 'mine-new', properties: { hubspot_owner_id: '60000001', createdate: new Date(NOW - 2 * DAY).toISOString(), notes_last_updated: String(NOW - DAY) } },
     { id: 'mine-old', properties: { hubspot_owner_id: '60000001', createdate: new Date(NOW - 200 * DAY).toISOString() } },
     { id: 'theirs', properties: { hubspot_owner_id: '60000002', createdate: new Date(NOW - 2 * DAY).toISOString() } },
     { id: 'nobody', properties: { createdate: new Date(NOW - 2 * DAY).toISOString() } },
   ];
-  const ids = (f: typeof NO_FILTERS) => evaluateView(filtersToView('deals', f, '1000001'), records, ctx('deals')).map((r) => r.id).sort();
+  const ids = (f: typeof NO_FILTERS) =>
+    evaluateView(filtersToView('deals', f, '1000001'), records, ctx('deals'))
+      .map((r) => r.id)
+      .sort();
 
   it('no filters keep every record', () => expect(ids(NO_FILTERS)).toEqual(['mine-new', 'mine-old', 'nobody', 'theirs']));
   it('owner me, someone, or nobody', () => {
@@ -80,12 +89,28 @@ describe('filters as a view', () => {
   it('advanced groups skip unfinished filters and are ANDed with the owner filter', () => {
     const kinds = { ...fallbackKinds('deals'), amount: 'number' as const };
     const groups = completeGroups(
-      [{ filters: [{ property: 'amount', operator: 'gt', value: '10' }, { property: '', operator: 'is' }, { property: 'amount', operator: 'gt' }] }, { filters: [{ property: 'nope', operator: 'is_known' }] }],
+      [
+        {
+          filters: [
+            { property: 'amount', operator: 'gt', value: '10' },
+            { property: '', operator: 'is' },
+            { property: 'amount', operator: 'gt' },
+          ],
+        },
+        { filters: [{ property: 'nope', operator: 'is_known' }] },
+      ],
       kinds,
     );
     expect(groups).toEqual([{ filters: [{ property: 'amount', operator: 'gt', value: '10' }] }]);
     const view = filtersToView('deals', { ...NO_FILTERS, owner: 'me' }, '1000001', groups);
-    expect(view.filterGroups).toEqual([{ filters: [{ property: 'amount', operator: 'gt', value: '10' }, { property: 'hubspot_owner_id', operator: 'is_any_of', values: ['@me'] }] }]);
+    expect(view.filterGroups).toEqual([
+      {
+        filters: [
+          { property: 'amount', operator: 'gt', value: '10' },
+          { property: 'hubspot_owner_id', operator: 'is_any_of', values: ['@me'] },
+        ],
+      },
+    ]);
     const back = viewToFilters({ ...view, quick: { createDate: { period: 'last_30_days' } } });
     expect(back).toEqual({ owner: 'any', createDate: 'last_30_days', lastActivity: 'any', groups: view.filterGroups });
   });
@@ -117,6 +142,7 @@ describe('messages', () => {
     Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
   it('English and Polish have the same keys, none empty', () => {
     expect(keys(messages.pl).sort()).toEqual(keys(messages.en).sort());
-    for (const lang of [messages.en, messages.pl]) for (const k of keys(lang)) expect(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], lang)).not.toBe('');
+    for (const lang of [messages.en, messages.pl])
+      for (const k of keys(lang)) expect(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], lang)).not.toBe('');
   });
 });

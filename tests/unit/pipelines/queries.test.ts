@@ -4,7 +4,13 @@ import { CsDatabase, moveStage } from '../../../src-renderer/db';
 import { toRow } from '../../../src-renderer/db/index-fields';
 import { conflictsOfType, listPipelines, pipelineRecords, rejectedEntries } from '../../../src-renderer/db/queries/pipelines';
 
-const envelope = (id: string, properties: Record<string, string>) => ({ id, properties, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', archived: false });
+const envelope = (id: string, properties: Record<string, string>) => ({
+  id,
+  properties,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  archived: false,
+});
 const deal = (id: string, pipeline: string, dealstage: string) => toRow('deals', envelope(id, { dealname: `Deal ${id}`, pipeline, dealstage }));
 const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id).sort();
 
@@ -52,7 +58,16 @@ describe('pipeline queries', () => {
     await db.outbox.put({ ...entry, status: 'attention', lastError: { status: 400, code: 'VALIDATION_ERROR', message: 'amount is required', at: 0 } });
     await db.conflicts.bulkPut([
       { key: 'deals:2:dealstage', objectType: 'deals', recordId: '2', property: 'dealstage', base: 'a', theirs: 'c', mine: 'b', detectedAt: 0 },
-      { key: 'tickets:9:hs_pipeline_stage', objectType: 'tickets', recordId: '9', property: 'hs_pipeline_stage', base: '1', theirs: '2', mine: '3', detectedAt: 0 },
+      {
+        key: 'tickets:9:hs_pipeline_stage',
+        objectType: 'tickets',
+        recordId: '9',
+        property: 'hs_pipeline_stage',
+        base: '1',
+        theirs: '2',
+        mine: '3',
+        detectedAt: 0,
+      },
     ]);
     expect((await rejectedEntries(db, 'deals')).map((e) => e.lastError?.message)).toEqual(['amount is required']);
     expect(await rejectedEntries(db, 'tickets')).toEqual([]);

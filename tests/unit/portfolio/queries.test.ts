@@ -19,7 +19,13 @@ const KINDS: Record<string, PropertyKind> = {
   createdate: 'datetime',
   [LAST_ACTIVITY]: 'datetime',
 };
-const ctx: ViewContext = { now: NOW, timeZone: 'Europe/Warsaw', propertyTypes: KINDS, currentUserOwnerId: MINE, quickProperties: { lastActivity: LAST_ACTIVITY } };
+const ctx: ViewContext = {
+  now: NOW,
+  timeZone: 'Europe/Warsaw',
+  propertyTypes: KINDS,
+  currentUserOwnerId: MINE,
+  quickProperties: { lastActivity: LAST_ACTIVITY },
+};
 const view = (filterGroups: Filter[][], over: Partial<View> = {}): View => ({
   id: 'v',
   name: 'v',
@@ -58,7 +64,15 @@ const filter = fc.oneof(
 async function seed(rows: Array<Record<string, string>>) {
   db = new CsDatabase(`portfolio-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
   await db.records('companies').bulkPut(
-    rows.map((p, i) => toRow('companies', { id: String(1000 + i), properties: p, createdAt: new Date(NOW - 400 * DAY).toISOString(), updatedAt: new Date(NOW).toISOString(), archived: false })),
+    rows.map((p, i) =>
+      toRow('companies', {
+        id: String(1000 + i),
+        properties: p,
+        createdAt: new Date(NOW - 400 * DAY).toISOString(),
+        updatedAt: new Date(NOW).toISOString(),
+        archived: false,
+      }),
+    ),
   );
 }
 

@@ -41,7 +41,10 @@ function signIn(userId: string) {
   const host = {} as HostApi;
   const pinia = createPinia();
   pinias.push(pinia);
-  const app = createApp({ render: () => null }).provide(DB_KEY, db).provide(HOST_KEY, host).use(pinia);
+  const app = createApp({ render: () => null })
+    .provide(DB_KEY, db)
+    .provide(HOST_KEY, host)
+    .use(pinia);
   setActivePinia(pinia);
   return app.runWithContext(() => {
     const workspace = useWorkspaceStore();
@@ -88,7 +91,14 @@ describe('the views store', () => {
     expect((await views.save(view({}))).ok).toBe(true);
     const shared = view({ id: 'view:2', name: 'Team', sharing: 'everyone', isDefault: true, featured: true, description: 'For the team' });
     expect((await views.save(shared)).ok).toBe(true);
-    await vi.waitFor(() => expect(views.customFor('companies').map((v) => v.name).sort()).toEqual(['Enterprise', 'Team']));
+    await vi.waitFor(() =>
+      expect(
+        views
+          .customFor('companies')
+          .map((v) => v.name)
+          .sort(),
+      ).toEqual(['Enterprise', 'Team']),
+    );
     expect(views.featured.map((v) => [v.name, v.description])).toEqual([['Team', 'For the team']]);
     expect(views.defaultFor('companies')?.id).toBe('view:2');
 

@@ -15,11 +15,24 @@ import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
 const DAY = 86_400_000;
-const t = (id: string, dueAt: number | null, extra: Partial<NotifyTask> = {}): NotifyTask => ({ id, subject: `Task ${id}`, dueAt, reminders: [], completed: false, ...extra });
+const t = (id: string, dueAt: number | null, extra: Partial<NotifyTask> = {}): NotifyTask => ({
+  id,
+  subject: `Task ${id}`,
+  dueAt,
+  reminders: [],
+  completed: false,
+  ...extra,
+});
 
 describe('what the page hands the desktop host', () => {
   it('reminders: open tasks with a time, nearest first, no completed or long-past ones, only id, subject and times', () => {
-    const list = [t('late', NOW + 2 * DAY), t('done', NOW + DAY, { completed: true }), t('none', null), t('old', NOW - 30 * DAY), t('soon', NOW + 60_000, { reminders: [NOW + 30_000] })];
+    const list = [
+      t('late', NOW + 2 * DAY),
+      t('done', NOW + DAY, { completed: true }),
+      t('none', null),
+      t('old', NOW - 30 * DAY),
+      t('soon', NOW + 60_000, { reminders: [NOW + 30_000] }),
+    ];
     expect(reminderTasks(list, NOW)).toEqual([
       { id: 'soon', subject: 'Task soon', dueAt: NOW + 60_000, reminders: [NOW + 30_000] },
       { id: 'late', subject: 'Task late', dueAt: NOW + 2 * DAY, reminders: [] },
@@ -27,7 +40,11 @@ describe('what the page hands the desktop host', () => {
   });
 
   it('the next due task for the tray: the nearest open one still ahead', () => {
-    expect(nextDue([t('past', NOW - 1), t('b', NOW + 2 * DAY), t('a', NOW + DAY), t('done', NOW + 1, { completed: true })], NOW)).toEqual({ id: 'a', subject: 'Task a', dueAt: NOW + DAY });
+    expect(nextDue([t('past', NOW - 1), t('b', NOW + 2 * DAY), t('a', NOW + DAY), t('done', NOW + 1, { completed: true })], NOW)).toEqual({
+      id: 'a',
+      subject: 'Task a',
+      dueAt: NOW + DAY,
+    });
     expect(nextDue([], NOW)).toBeNull();
   });
 });
@@ -69,7 +86,10 @@ describe('Settings → Diagnostics', () => {
     const copy = vi.fn(async () => ({ ok: true as const, data: { text: 'CS Workspace 0.1.0 (web host)\n', copied } }));
     const host = { on: () => () => {}, 'net:status': async () => ({ ok: true, data: { online: true } }), 'app:copyDiagnostics': copy } as unknown as HostApi;
     const wrapper = mount(DiagnosticsSection, {
-      global: { plugins: [createPinia(), createAppI18n('en')], provide: { [HOST_KEY as symbol]: host, [DB_KEY as symbol]: new CsDatabase(`diag-${Math.random()}`) } },
+      global: {
+        plugins: [createPinia(), createAppI18n('en')],
+        provide: { [HOST_KEY as symbol]: host, [DB_KEY as symbol]: new CsDatabase(`diag-${Math.random()}`) },
+      },
     });
     return { wrapper, copy };
   }
@@ -78,7 +98,10 @@ describe('Settings → Diagnostics', () => {
     const { wrapper, copy } = mountWith(true);
     await wrapper.get('button').trigger('click');
     await flushPromises();
-    expect(copy).toHaveBeenCalledWith({ sync: { phase: 'idle', running: false, lastSyncedAt: null, lastError: null }, outbox: { pending: null, attention: 0, conflicts: 0 } });
+    expect(copy).toHaveBeenCalledWith({
+      sync: { phase: 'idle', running: false, lastSyncedAt: null, lastError: null },
+      outbox: { pending: null, attention: 0, conflicts: 0 },
+    });
     expect(wrapper.text()).toContain('Copied to the clipboard.');
   });
 

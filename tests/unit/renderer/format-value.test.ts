@@ -3,7 +3,11 @@ import { EN_PLACEHOLDERS, formatPropertyValue, type FormattableProperty } from '
 
 /** What the tables and the record preview show for values that do not parse as their kind. */
 const ctx = { ownerNames: new Map([['60000001', 'Alex Morgan']]), timeZone: 'Europe/Warsaw', datetimes: 'day' as const };
-const prop = (kind: FormattableProperty['kind'], name?: string, options: FormattableProperty['options'] = []): FormattableProperty => ({ kind, options, ...(name ? { name } : {}) });
+const prop = (kind: FormattableProperty['kind'], name?: string, options: FormattableProperty['options'] = []): FormattableProperty => ({
+  kind,
+  options,
+  ...(name ? { name } : {}),
+});
 const show = (p: FormattableProperty, v: string) => formatPropertyValue(p, v, ctx);
 
 describe('formatPropertyValue with values a portal may hold', () => {
@@ -32,7 +36,12 @@ describe('formatPropertyValue with values a portal may hold', () => {
   });
 
   it('uses the placeholders it is given (the user’s language)', () => {
-    const pl = { invalidDate: 'Nieprawidłowa data', invalidNumber: 'Nieprawidłowa liczba', unknownOwner: (id: string) => `Nieznany właściciel (${id})`, unknownStage: (id: string) => `Nieznany etap (${id})` };
+    const pl = {
+      invalidDate: 'Nieprawidłowa data',
+      invalidNumber: 'Nieprawidłowa liczba',
+      unknownOwner: (id: string) => `Nieznany właściciel (${id})`,
+      unknownStage: (id: string) => `Nieznany etap (${id})`,
+    };
     expect(formatPropertyValue(prop('datetime'), '2026-13-45', { ...ctx, placeholders: pl })).toBe('Nieprawidłowa data');
     expect(formatPropertyValue(prop('owner'), '1', { ...ctx, placeholders: pl })).toBe('Nieznany właściciel (1)');
   });

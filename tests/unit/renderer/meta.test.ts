@@ -74,7 +74,15 @@ describe('meta registry', () => {
     expect(META.workspaceSettings.key).toBe('workspaceSettings');
     expect(META.feedDismissed('u').key).toBe(dismissedKey('u'));
     expect(META.feedLastOpened('u').key).toBe(lastOpenedKey('u'));
-    for (const k of [syncedPropertiesKey('deals'), clientIdStateKey('tasks'), reconcileKey('companies'), sweepKey('notes'), unavailableKey(DOCS_TYPE), PORTAL_INFO_META, 'reference:lastAt']) {
+    for (const k of [
+      syncedPropertiesKey('deals'),
+      clientIdStateKey('tasks'),
+      reconcileKey('companies'),
+      sweepKey('notes'),
+      unavailableKey(DOCS_TYPE),
+      PORTAL_INFO_META,
+      'reference:lastAt',
+    ]) {
       expect(entryFor(k).key).toBe(k);
     }
     // The longest prefix wins: a working view is not a user's private views.

@@ -22,10 +22,15 @@ async function statusBar(locale: 'en' | 'pl', { pending = 0, ...status }: Partia
   const db = new CsDatabase(`sync-status-${Math.random()}`);
   await db.outbox.bulkAdd(
     Array.from({ length: pending }, (_, i) =>
-      newEntry({ kind: 'update', label: 'property-edit', objectType: 'companies', recordId: String(i + 1), base: { name: 'a' }, desired: { name: 'b' } }, Date.now()),
+      newEntry(
+        { kind: 'update', label: 'property-edit', objectType: 'companies', recordId: String(i + 1), base: { name: 'a' }, desired: { name: 'b' } },
+        Date.now(),
+      ),
     ),
   );
-  const wrapper = mount(SyncStatusBar, { global: { plugins: [pinia, createAppI18n(locale)], provide: { [DB_KEY as symbol]: db, [HOST_KEY as symbol]: host } } });
+  const wrapper = mount(SyncStatusBar, {
+    global: { plugins: [pinia, createAppI18n(locale)], provide: { [DB_KEY as symbol]: db, [HOST_KEY as symbol]: host } },
+  });
   useSyncStore(pinia).status = { ...INITIAL_STATUS, ...status };
   await expect.poll(() => wrapper.text()).toMatch(/pending edit|Sending|oczekując|Wysyłanie/);
   await nextTick();
@@ -43,7 +48,10 @@ describe('the sync status bar', () => {
     const pinia = createPinia();
     setActivePinia(pinia);
     const wrapper = mount(SyncStatusBar, {
-      global: { plugins: [pinia, createAppI18n('en')], provide: { [DB_KEY as symbol]: new CsDatabase(`sync-status-${Math.random()}`), [HOST_KEY as symbol]: host } },
+      global: {
+        plugins: [pinia, createAppI18n('en')],
+        provide: { [DB_KEY as symbol]: new CsDatabase(`sync-status-${Math.random()}`), [HOST_KEY as symbol]: host },
+      },
     });
     expect(wrapper.text()).not.toContain('pending edit');
   });

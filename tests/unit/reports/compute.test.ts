@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { addReport, computeReport, HEALTH_STATUS_PROPERTY, healthStatusProperty, withHealthStatus, MAX_REPORTS, moveReport, parseSavedReports, type Report, type ReportProperty } from '../../../shared/domain/reports';
+import {
+  addReport,
+  computeReport,
+  HEALTH_STATUS_PROPERTY,
+  healthStatusProperty,
+  withHealthStatus,
+  MAX_REPORTS,
+  moveReport,
+  parseSavedReports,
+  type Report,
+  type ReportProperty,
+} from '../../../shared/domain/reports';
 
 const PROPS: ReportProperty[] = [
-  { name: 'plan', type: 'enumeration', options: [{ label: 'Starter plan', value: 'Starter' }, { label: 'Enterprise plan', value: 'Enterprise' }] },
+  {
+    name: 'plan',
+    type: 'enumeration',
+    options: [
+      { label: 'Starter plan', value: 'Starter' },
+      { label: 'Enterprise plan', value: 'Enterprise' },
+    ],
+  },
   { name: 'arr', type: 'number' },
   { name: 'renewal_date', type: 'date' },
   { name: 'hs_timestamp', type: 'datetime' },
@@ -15,7 +33,15 @@ const rows = [
   { properties: { plan: 'Starter', arr: 'x', renewal_date: '', hs_timestamp: null, csm_owner: '8' } },
   { properties: { plan: '', arr: '50' } },
 ];
-const report = (r: Partial<Report>): Report => ({ id: 'r', objectType: 'companies', groupBy: 'plan', measure: { kind: 'count' }, filter: null, chart: 'bar', ...r });
+const report = (r: Partial<Report>): Report => ({
+  id: 'r',
+  objectType: 'companies',
+  groupBy: 'plan',
+  measure: { kind: 'count' },
+  filter: null,
+  chart: 'bar',
+  ...r,
+});
 
 describe('computeReport', () => {
   it('counts by option, biggest first, labelled by the definition, "no value" last', () => {
@@ -27,18 +53,29 @@ describe('computeReport', () => {
   });
   it('sums a number property, treating unparseable values as nothing', () => {
     const r = computeReport(report({ measure: { kind: 'sum', property: 'arr' } }), rows, ctx);
-    expect(r.groups.map((g) => [g.key, g.value])).toEqual([['Enterprise', 900], ['Starter', 100], ['', 50]]);
+    expect(r.groups.map((g) => [g.key, g.value])).toEqual([
+      ['Enterprise', 900],
+      ['Starter', 100],
+      ['', 50],
+    ]);
     expect(r.total).toBe(1050);
   });
   it('groups dates by calendar month and datetimes by the month in the user’s zone, in order', () => {
     expect(computeReport(report({ groupBy: 'renewal_date' }), rows, ctx).groups.map((g) => g.key)).toEqual(['2026-11', '2026-12', '']);
     // 23:30 UTC on 30 Nov is already December in Warsaw.
-    expect(computeReport(report({ groupBy: 'hs_timestamp' }), rows, ctx).groups.map((g) => [g.key, g.value])).toEqual([['2026-11', 1], ['2026-12', 1], ['', 2]]);
+    expect(computeReport(report({ groupBy: 'hs_timestamp' }), rows, ctx).groups.map((g) => [g.key, g.value])).toEqual([
+      ['2026-11', 1],
+      ['2026-12', 1],
+      ['', 2],
+    ]);
   });
   it('names owners through the context and applies the filter', () => {
     const r = computeReport(report({ groupBy: 'csm_owner', filter: { property: 'plan', value: 'Starter' } }), rows, ctx);
     // Ties go by label.
-    expect(r.groups).toEqual([{ key: '8', label: '8', value: 1 }, { key: '7', label: 'Alex Morgan', value: 1 }]);
+    expect(r.groups).toEqual([
+      { key: '8', label: '8', value: 1 },
+      { key: '7', label: 'Alex Morgan', value: 1 },
+    ]);
   });
 });
 
@@ -84,6 +121,8 @@ describe('health status as a group-by', () => {
     // The source rows are not changed.
     expect(accounts[0]!.properties).toEqual({ plan: 'Starter' });
     // Filtering on the status works like any option property.
-    expect(computeReport(report({ filter: { property: HEALTH_STATUS_PROPERTY, value: 'atRisk' } }), rowsWithHealth, { ...ctx, properties: [...PROPS, prop] }).total).toBe(2);
+    expect(
+      computeReport(report({ filter: { property: HEALTH_STATUS_PROPERTY, value: 'atRisk' } }), rowsWithHealth, { ...ctx, properties: [...PROPS, prop] }).total,
+    ).toBe(2);
   });
 });

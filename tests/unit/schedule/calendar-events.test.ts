@@ -17,7 +17,11 @@ const rec = (objectType: string, id: string, properties: Record<string, string>,
 
 const START = Date.UTC(2026, 10, 27, 9);
 const meetings = [
-  rec('meetings', '1', { hs_meeting_title: 'QBR', hs_meeting_start_time: new Date(START).toISOString(), hs_meeting_end_time: new Date(START + 45 * 60_000).toISOString() }),
+  rec('meetings', '1', {
+    hs_meeting_title: 'QBR',
+    hs_meeting_start_time: new Date(START).toISOString(),
+    hs_meeting_end_time: new Date(START + 45 * 60_000).toISOString(),
+  }),
   rec('meetings', '2', { hs_meeting_title: '', hs_timestamp: String(START) }),
   rec('meetings', '3', { hs_meeting_title: 'No time' }),
 ];

@@ -16,17 +16,27 @@ let db: CsDatabase;
 
 async function seed() {
   db = new CsDatabase(`schedule-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
-  await db.records('meetings').bulkPut([
-    toRow('meetings', envelope('m1', { hs_meeting_title: 'QBR', hs_meeting_start_time: iso(at(10)), hs_meeting_end_time: iso(at(11)), hubspot_owner_id: ME })),
-    toRow('meetings', envelope('m2', { hs_meeting_title: 'Not mine', hs_meeting_start_time: iso(at(12)), hubspot_owner_id: OTHER })),
-    toRow('meetings', envelope('m3', { hs_meeting_title: 'Tomorrow', hs_meeting_start_time: iso(at(34)), hubspot_owner_id: ME })),
-    toRow('meetings', envelope('m4', { hs_meeting_title: 'Company only', hs_meeting_start_time: iso(at(15)), hubspot_owner_id: ME })),
-  ]);
-  await db.records('tasks').bulkPut([
-    toRow('tasks', envelope('t1', { hs_task_subject: 'Today', hs_timestamp: String(at(9)), hs_task_status: 'NOT_STARTED', hubspot_owner_id: ME })),
-    toRow('tasks', envelope('t2', { hs_task_subject: 'Next week', hs_timestamp: String(at(24 * 7 + 9)), hs_task_status: 'NOT_STARTED', hubspot_owner_id: ME })),
-    toRow('tasks', envelope('t3', { hs_task_subject: 'Theirs', hs_timestamp: String(at(9)), hs_task_status: 'NOT_STARTED', hubspot_owner_id: OTHER })),
-  ]);
+  await db
+    .records('meetings')
+    .bulkPut([
+      toRow(
+        'meetings',
+        envelope('m1', { hs_meeting_title: 'QBR', hs_meeting_start_time: iso(at(10)), hs_meeting_end_time: iso(at(11)), hubspot_owner_id: ME }),
+      ),
+      toRow('meetings', envelope('m2', { hs_meeting_title: 'Not mine', hs_meeting_start_time: iso(at(12)), hubspot_owner_id: OTHER })),
+      toRow('meetings', envelope('m3', { hs_meeting_title: 'Tomorrow', hs_meeting_start_time: iso(at(34)), hubspot_owner_id: ME })),
+      toRow('meetings', envelope('m4', { hs_meeting_title: 'Company only', hs_meeting_start_time: iso(at(15)), hubspot_owner_id: ME })),
+    ]);
+  await db
+    .records('tasks')
+    .bulkPut([
+      toRow('tasks', envelope('t1', { hs_task_subject: 'Today', hs_timestamp: String(at(9)), hs_task_status: 'NOT_STARTED', hubspot_owner_id: ME })),
+      toRow(
+        'tasks',
+        envelope('t2', { hs_task_subject: 'Next week', hs_timestamp: String(at(24 * 7 + 9)), hs_task_status: 'NOT_STARTED', hubspot_owner_id: ME }),
+      ),
+      toRow('tasks', envelope('t3', { hs_task_subject: 'Theirs', hs_timestamp: String(at(9)), hs_task_status: 'NOT_STARTED', hubspot_owner_id: OTHER })),
+    ]);
   await db.records('contacts').bulkPut([toRow('contacts', envelope('c1', { firstname: 'Ada', lastname: 'Lovelace', jobtitle: 'CTO' }))]);
   await db.records('companies').bulkPut([toRow('companies', envelope('co1', { name: 'Acme', domain: 'acme.example.com' }))]);
   await db.associations.bulkPut([

@@ -16,7 +16,10 @@ async function mountDialog(locale: 'en' | 'pl') {
   const db = new CsDatabase(`review-ui-${Math.random().toString(36).slice(2)}`);
   const at = '2026-11-27T09:00:00.000Z';
   await db.records('companies').put({ id: '2001', properties: { name: 'Acme Corp' }, createdAt: at, updatedAt: at, archived: false });
-  const entry = newEntry({ kind: 'update', label: 'property-edit', objectType: 'companies', recordId: '2001', base: { phone: null }, desired: { phone: '123' } }, 0);
+  const entry = newEntry(
+    { kind: 'update', label: 'property-edit', objectType: 'companies', recordId: '2001', base: { phone: null }, desired: { phone: '123' } },
+    0,
+  );
   await db.outbox.add({ ...entry, redirectedFrom: { id: '2002', reason: 'merged' } });
   const sent: RedirectedEdit[] = [{ seq: 7, label: 'stage-move', objectType: 'companies', loserId: '2003', survivorId: '2001', at: 0 }];
   await db.meta.put({ key: REDIRECTED_META, value: sent });

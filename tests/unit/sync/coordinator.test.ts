@@ -54,7 +54,11 @@ function manualTimers() {
 /** A store holding one deal with a pending edit, so a push has something to send. */
 async function storeWithEdit() {
   const db = new CsDatabase(`coordinator-${++n}-${Math.random()}`, { indexedDB, IDBKeyRange });
-  await db.records('deals').put(toRow('deals', { id: '1', properties: { dealname: 'Deal 1' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false }));
+  await db
+    .records('deals')
+    .put(
+      toRow('deals', { id: '1', properties: { dealname: 'Deal 1' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false }),
+    );
   await setProperties(db, 'deals', '1', { dealname: 'Renamed offline' });
   return createDexieStore(db);
 }
@@ -102,7 +106,15 @@ describe('sync coordinator', () => {
     const crm = emptyCrm();
     const timers = manualTimers();
     let clock = 1_000_000;
-    const c = createSyncCoordinator({ crm, store: freshStore(), timers, types: ['deals'], now: () => clock, random: () => 1, backoff: { baseMs: 1_000, maxMs: 60_000 } });
+    const c = createSyncCoordinator({
+      crm,
+      store: freshStore(),
+      timers,
+      types: ['deals'],
+      now: () => clock,
+      random: () => 1,
+      backoff: { baseMs: 1_000, maxMs: 60_000 },
+    });
     c.start();
     timers.pending.clear();
     crm.down = 503;
@@ -198,7 +210,14 @@ describe('sync coordinator', () => {
     const daily = crm.request.bind(crm);
     crm.request = async (req) => {
       await daily(req);
-      return { ok: true, data: { status: 429, headers: {}, body: { status: 'error', errorType: 'RATE_LIMIT', policyName: 'DAILY', message: 'You have reached your daily limit.' } } };
+      return {
+        ok: true,
+        data: {
+          status: 429,
+          headers: {},
+          body: { status: 'error', errorType: 'RATE_LIMIT', policyName: 'DAILY', message: 'You have reached your daily limit.' },
+        },
+      };
     };
     await c.runOnce();
     expect([...timers.pending.values()].map((t) => t.ms)).toEqual([30 * 60_000 + 2.5 * 60_000]);

@@ -14,17 +14,29 @@ const intent = (base: Record<string, string | null>, desired: Record<string, str
 
 describe('decideUpdate (idempotent by value)', () => {
   it('writes when the CRM still holds the base', () => {
-    expect(decideUpdate(intent({ dealstage: 'a' }, { dealstage: 'b' }), { dealstage: 'a' })).toEqual({ write: { dealstage: 'b' }, alreadyApplied: [], conflicts: [] });
+    expect(decideUpdate(intent({ dealstage: 'a' }, { dealstage: 'b' }), { dealstage: 'a' })).toEqual({
+      write: { dealstage: 'b' },
+      alreadyApplied: [],
+      conflicts: [],
+    });
   });
 
   it('acknowledges without writing when the CRM already holds the desired value (G5)', () => {
-    expect(decideUpdate(intent({ dealstage: 'a' }, { dealstage: 'b' }), { dealstage: 'b' })).toEqual({ write: {}, alreadyApplied: ['dealstage'], conflicts: [] });
+    expect(decideUpdate(intent({ dealstage: 'a' }, { dealstage: 'b' }), { dealstage: 'b' })).toEqual({
+      write: {},
+      alreadyApplied: ['dealstage'],
+      conflicts: [],
+    });
   });
 
   it('raises a conflict with base, theirs and mine when someone else changed it (G6)', () => {
-    const d = decideUpdate(intent({ dealstage: 'a' }, { dealstage: 'b' }), { dealstage: 'c' }, {
-      dealstage: [{ value: 'c', timestamp: '2025-01-01T00:00:00.000Z', updatedByUserId: 7 }],
-    });
+    const d = decideUpdate(
+      intent({ dealstage: 'a' }, { dealstage: 'b' }),
+      { dealstage: 'c' },
+      {
+        dealstage: [{ value: 'c', timestamp: '2025-01-01T00:00:00.000Z', updatedByUserId: 7 }],
+      },
+    );
     expect(d.write).toEqual({});
     expect(d.conflicts).toEqual([
       { objectType: 'deals', recordId: '1', property: 'dealstage', base: 'a', theirs: 'c', mine: 'b', theirsAt: '2025-01-01T00:00:00.000Z', theirsBy: '7' },
@@ -61,7 +73,11 @@ describe('decideUpdate after an uncertain send', () => {
     { value: '1', timestamp: '2025-01-01T00:00:01.000Z' },
   ];
   it('counts our value in the history after the send mark as applied, even if changed since', () => {
-    expect(decideUpdate(i, { amount: '3' }, { amount: history }, Date.parse('2025-01-01T00:00:02.000Z'))).toMatchObject({ write: {}, alreadyApplied: ['amount'], conflicts: [] });
+    expect(decideUpdate(i, { amount: '3' }, { amount: history }, Date.parse('2025-01-01T00:00:02.000Z'))).toMatchObject({
+      write: {},
+      alreadyApplied: ['amount'],
+      conflicts: [],
+    });
   });
   it('does not write twice when someone reverted to the base after our write landed', () => {
     const reverted = [{ value: '1', timestamp: '2025-01-01T00:00:05.000Z' }, ...history.slice(1)];

@@ -11,7 +11,15 @@ const open = (db: string) => new CsDatabase(db, { indexedDB, IDBKeyRange });
 async function seeded(dbName: string) {
   const db = open(dbName);
   await db.records('deals').bulkPut(
-    ['1', '2', '3'].map((id) => toRow('deals', { id, properties: { dealname: `Deal ${id}`, amount: '10' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false })),
+    ['1', '2', '3'].map((id) =>
+      toRow('deals', {
+        id,
+        properties: { dealname: `Deal ${id}`, amount: '10' },
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+        archived: false,
+      }),
+    ),
   );
   return db;
 }
@@ -35,9 +43,7 @@ describe('durable edits (G1)', () => {
     const db = await seeded(name());
     opened.mockClear();
     await setProperties(db, 'deals', '1', { dealname: 'Strict' });
-    const writes = opened.mock.results
-      .map((r) => r.value as IDBTransaction)
-      .filter((tx) => tx.mode === 'readwrite' && tx.objectStoreNames.contains('outbox'));
+    const writes = opened.mock.results.map((r) => r.value as IDBTransaction).filter((tx) => tx.mode === 'readwrite' && tx.objectStoreNames.contains('outbox'));
     // One transaction holds both the outbox row and the overlay row…
     expect(writes).toHaveLength(1);
     expect(writes[0]?.objectStoreNames.contains('overlay')).toBe(true);
@@ -48,25 +54,37 @@ describe('durable edits (G1)', () => {
 
   it('every acknowledged edit is in the overlay and the outbox after the connection is closed and reopened', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ id: fc.constantFrom('1', '2', '3'), prop: fc.constantFrom('dealname', 'amount'), v: fc.nat(999) }), { minLength: 1, maxLength: 8 }), async (edits) => {
-        const dbName = name();
-        let db = await seeded(dbName);
-        const expected = new Map<string, string>();
-        for (const e of edits) {
-          await setProperties(db, 'deals', e.id, { [e.prop]: `v${e.v}` });
-          expected.set(`${e.id}|${e.prop}`, `v${e.v}`);
-          // Closed right after the acknowledgement and opened anew, as a restarted app would.
+      fc.asyncProperty(
+        fc.array(fc.record({ id: fc.constantFrom('1', '2', '3'), prop: fc.constantFrom('dealname', 'amount'), v: fc.nat(999) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (edits) => {
+          const dbName = name();
+          let db = await seeded(dbName);
+          const expected = new Map<string, string>();
+          for (const e of edits) {
+            await setProperties(db, 'deals', e.id, { [e.prop]: `v${e.v}` });
+            expected.set(`${e.id}|${e.prop}`, `v${e.v}`);
+            // Closed right after the acknowledgement and opened anew, as a restarted app would.
+            db.close();
+            db = open(dbName);
+          }
+          for (const [k, v] of expected) {
+            const [id, prop] = k.split('|') as [string, string];
+            expect((await mergedRecord(db, 'deals', id))?.properties[prop]).toBe(v);
+          }
+          const outbox = await listOutbox(db);
+          for (const [k, v] of expected)
+            expect(
+              outbox.some(
+                (o) =>
+                  o.intent.kind === 'update' && `${o.intent.recordId}|${Object.keys(o.intent.desired)[0]}` === k && Object.values(o.intent.desired).includes(v),
+              ),
+            ).toBe(true);
           db.close();
-          db = open(dbName);
-        }
-        for (const [k, v] of expected) {
-          const [id, prop] = k.split('|') as [string, string];
-          expect((await mergedRecord(db, 'deals', id))?.properties[prop]).toBe(v);
-        }
-        const outbox = await listOutbox(db);
-        for (const [k, v] of expected) expect(outbox.some((o) => o.intent.kind === 'update' && `${o.intent.recordId}|${Object.keys(o.intent.desired)[0]}` === k && Object.values(o.intent.desired).includes(v))).toBe(true);
-        db.close();
-      }),
+        },
+      ),
       { seed: 42, numRuns: 40 },
     );
   });

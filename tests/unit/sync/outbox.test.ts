@@ -5,7 +5,14 @@ import { foldOverlay, newEntry, sendableHeads, tempIdFor, type Intent, type Stor
 
 let seq = 0;
 const entry = (intent: Intent, status: 'pending' | 'attention' = 'pending'): StoredEntry => ({ ...newEntry(intent, 0), seq: ++seq, status });
-const update = (id: string, desired: Record<string, string>): Intent => ({ kind: 'update', label: 'property-edit', objectType: 'deals', recordId: id, base: {}, desired });
+const update = (id: string, desired: Record<string, string>): Intent => ({
+  kind: 'update',
+  label: 'property-edit',
+  objectType: 'deals',
+  recordId: id,
+  base: {},
+  desired,
+});
 
 describe('sendableHeads (per-record order)', () => {
   it('sends only the first pending entry of each record', () => {

@@ -19,10 +19,20 @@ function fakeCrm(held: Record<string, number>) {
         if (!page.length) return [];
         const last = page[page.length - 1]!;
         const more = last < all[all.length - 1]!;
-        return [{ from: { id }, to: page.map((toObjectId) => ({ toObjectId, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 186, label: null }] })), ...(more ? { paging: { next: { after: String(last), link: '' } } } : {}) }];
+        return [
+          {
+            from: { id },
+            to: page.map((toObjectId) => ({ toObjectId, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 186, label: null }] })),
+            ...(more ? { paging: { next: { after: String(last), link: '' } } } : {}),
+          },
+        ];
       });
       const missing = inputs.filter((i) => !results.some((r) => r.from.id === i.id)).map((i) => i.id);
-      const body = { status: 'COMPLETE', results, ...(missing.length ? { numErrors: 1, errors: [{ category: 'OBJECT_NOT_FOUND', context: { fromObjectId: missing } }] } : {}) };
+      const body = {
+        status: 'COMPLETE',
+        results,
+        ...(missing.length ? { numErrors: 1, errors: [{ category: 'OBJECT_NOT_FOUND', context: { fromObjectId: missing } }] } : {}),
+      };
       return { ok: true as const, data: { status: missing.length ? 207 : 200, headers: {}, body } };
     },
   };

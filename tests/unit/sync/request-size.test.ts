@@ -40,7 +40,12 @@ function recordingCrm() {
   const port: CrmPort = {
     async request(req) {
       log.push(req);
-      const body = (req.body ?? {}) as { inputs?: Array<{ id: string; properties?: Record<string, string> }>; properties?: string[]; idProperty?: string; limit?: number };
+      const body = (req.body ?? {}) as {
+        inputs?: Array<{ id: string; properties?: Record<string, string> }>;
+        properties?: string[];
+        idProperty?: string;
+        limit?: number;
+      };
       let m: RegExpExecArray | null;
       // The setup step's client-id property: unique where HubSpot allows it, plain on engagements.
       if ((m = /^\/crm\/v3\/properties\/(\w+)\/cs_client_id$/.exec(req.path))) {
@@ -49,7 +54,8 @@ function recordingCrm() {
       }
       if (req.path.startsWith('/crm-object-schemas/') || req.path.startsWith('/crm/v3/schemas')) return ok({ results: [] });
       if (req.path === '/account-info/v3/details') return ok({ portalId: 1, timeZone: 'Europe/Warsaw' });
-      if (/^\/crm\/v3\/properties\/\w+$/.test(req.path)) return ok({ results: propertyNames.map((name) => ({ name, label: name, type: 'string', fieldType: 'text', groupName: 'custom' })) });
+      if (/^\/crm\/v3\/properties\/\w+$/.test(req.path))
+        return ok({ results: propertyNames.map((name) => ({ name, label: name, type: 'string', fieldType: 'text', groupName: 'custom' })) });
       if (/^\/crm\/v3\/pipelines\//.test(req.path) || req.path === '/crm/v3/owners' || req.path === '/settings/v3/users') return ok({ results: [] });
       if ((m = /^\/crm\/v3\/objects\/(\w+)$/.exec(req.path)) && req.method === 'GET') {
         if (req.query?.archived === 'true') return ok({ results: [{ id: '999', properties: {}, createdAt: stamp, updatedAt: stamp, archived: true }] });
@@ -64,10 +70,17 @@ function recordingCrm() {
         const byId = new Map(recordsOf(m[1] ?? '').map((r) => [r.id, r]));
         return ok({ status: 'COMPLETE', results: (body.inputs ?? []).flatMap((i) => byId.get(i.id) ?? []).map((r) => only(r, body.properties)) });
       }
-      if (/\/batch\/update$/.test(req.path)) return ok({ status: 'COMPLETE', results: (body.inputs ?? []).map((i) => ({ id: i.id, properties: i.properties, createdAt: stamp, updatedAt: stamp, archived: false })) });
+      if (/\/batch\/update$/.test(req.path))
+        return ok({
+          status: 'COMPLETE',
+          results: (body.inputs ?? []).map((i) => ({ id: i.id, properties: i.properties, createdAt: stamp, updatedAt: stamp, archived: false })),
+        });
       if (/\/batch\/(upsert|create)$/.test(req.path)) {
         if (++upserts === 1) return { ok: false, error: { code: 'NETWORK', message: 'lost on the way' } };
-        return ok({ status: 'COMPLETE', results: (body.inputs ?? []).map((i, k) => ({ id: `50${k}`, properties: i.properties, createdAt: stamp, updatedAt: stamp, archived: false })) });
+        return ok({
+          status: 'COMPLETE',
+          results: (body.inputs ?? []).map((i, k) => ({ id: `50${k}`, properties: i.properties, createdAt: stamp, updatedAt: stamp, archived: false })),
+        });
       }
       if (/^\/crm\/v4\/objects\/\w+\/\w+\/associations\/\w+$/.test(req.path)) return ok({ results: [] });
       if (/^\/crm\/v4\/associations\/\w+\/\w+\/batch\/read$/.test(req.path)) return ok({ status: 'COMPLETE', results: [] });
@@ -92,7 +105,12 @@ describe('request size', () => {
     await db.meta.put({ key: 'views:1', value: SYNCED_TYPES.map((objectType) => ({ id: `all-${objectType}`, objectType, columns: propertyNames })) });
     await sync.runOnce(); // reference data, bootstrap of every type, archived sweep
     await applyEdit(db, { kind: 'update', objectType: 'deals', recordId: '301', desired: { dealname: 'Renamed' } });
-    await applyEdit(db, { kind: 'create', objectType: 'tasks', properties: { hs_task_subject: 'Call back' }, associations: [{ toType: 'companies', toId: '101' }] });
+    await applyEdit(db, {
+      kind: 'create',
+      objectType: 'tasks',
+      properties: { hs_task_subject: 'Call back' },
+      associations: [{ toType: 'companies', toId: '101' }],
+    });
     await applyEdit(db, { kind: 'associate', fromType: 'deals', fromId: '301', toType: 'companies', toId: '102' });
     await applyEdit(db, { kind: 'dissociate', fromType: 'deals', fromId: '302', toType: 'companies', toId: '101' });
     clock += 60_000;
@@ -107,14 +125,24 @@ describe('request size', () => {
     expect(tooLong).toEqual([]);
 
     // Every kind of request happened, so the bound above covers them all.
-    const seen = (method: string, pattern: RegExp, pred: (r: CrmRequest) => boolean = () => true) => crm.log.some((r) => r.method === method && pattern.test(r.path) && pred(r));
+    const seen = (method: string, pattern: RegExp, pred: (r: CrmRequest) => boolean = () => true) =>
+      crm.log.some((r) => r.method === method && pattern.test(r.path) && pred(r));
     const withAll = (r: CrmRequest) => propertyNames.every((p) => ((r.body as { properties?: string[] }).properties ?? []).includes(p));
     for (const type of SYNCED_TYPES) {
       expect(seen('GET', new RegExp(`^/crm/v3/properties/${type}$`)), `properties of ${type}`).toBe(true);
-      expect(seen('GET', new RegExp(`^/crm/v3/objects/${type}$`), (r) => r.query?.archived === 'false'), `bootstrap list of ${type}`).toBe(true);
+      expect(
+        seen('GET', new RegExp(`^/crm/v3/objects/${type}$`), (r) => r.query?.archived === 'false'),
+        `bootstrap list of ${type}`,
+      ).toBe(true);
       expect(seen('POST', new RegExp(`^/crm/v3/objects/${type}/batch/read$`), withAll), `bootstrap read of ${type} with every property`).toBe(true);
-      expect(seen('POST', new RegExp(`^/crm/v3/objects/${type}/search$`), (r) => JSON.stringify(r.body).includes('"GTE"') && withAll(r)), `incremental search of ${type}`).toBe(true);
-      expect(seen('GET', new RegExp(`^/crm/v3/objects/${type}$`), (r) => r.query?.archived === 'true'), `archived sweep of ${type}`).toBe(true);
+      expect(
+        seen('POST', new RegExp(`^/crm/v3/objects/${type}/search$`), (r) => JSON.stringify(r.body).includes('"GTE"') && withAll(r)),
+        `incremental search of ${type}`,
+      ).toBe(true);
+      expect(
+        seen('GET', new RegExp(`^/crm/v3/objects/${type}$`), (r) => r.query?.archived === 'true'),
+        `archived sweep of ${type}`,
+      ).toBe(true);
     }
     expect(seen('GET', /^\/crm\/v3\/pipelines\/deals$/)).toBe(true);
     expect(seen('GET', /^\/crm\/v3\/owners$/)).toBe(true);

@@ -13,7 +13,7 @@ let n = 0;
 /** A seeded PRNG, so the jitter is real but every run the same. */
 function lcg(seed = 7): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
 }
 
 /**
@@ -23,7 +23,12 @@ function lcg(seed = 7): () => number {
  */
 async function simulation(opts: { activity?: Activity; headers?: Record<string, string>; withEdit?: boolean; down?: number } = {}) {
   const db = new CsDatabase(`schedule-${++n}-${Math.random()}`, { indexedDB, IDBKeyRange });
-  if (opts.withEdit) await db.records('deals').put(toRow('deals', { id: '1', properties: { dealname: 'Deal 1' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false }));
+  if (opts.withEdit)
+    await db
+      .records('deals')
+      .put(
+        toRow('deals', { id: '1', properties: { dealname: 'Deal 1' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', archived: false }),
+      );
   const sim = {
     clock: Date.UTC(2026, 10, 27, 8, 0),
     log: [] as Array<{ at: number; req: CrmRequest }>,
@@ -216,7 +221,11 @@ describe('adaptive polling (fixed clock, timers fired in simulated time)', () =>
 
 describe('a pass that pulls only some types', () => {
   it('keeps the refusal of a type it did not pull; "Last synced" waits until that type syncs', () => {
-    const prev = statusAfterPass({ online: true, running: false, phase: 'idle', lastSyncedAt: null }, { synced: ['deals'], refused: [{ objectType: 'companies', message: 'Missing scope' }] }, 1);
+    const prev = statusAfterPass(
+      { online: true, running: false, phase: 'idle', lastSyncedAt: null },
+      { synced: ['deals'], refused: [{ objectType: 'companies', message: 'Missing scope' }] },
+      1,
+    );
     const subset = statusAfterPass(prev, { synced: ['deals'], covered: ['deals'] }, 2);
     expect(subset.incomplete).toEqual([{ objectType: 'companies', message: 'Missing scope' }]);
     expect(subset.lastSyncedAt).toBeNull();

@@ -26,7 +26,12 @@ const freshStore = () => createDexieStore(new CsDatabase(`status-${Math.random()
 
 describe('sync status after a pass', () => {
   it('a pass where every type synced sets lastSyncedAt and clears an earlier refusal', () => {
-    const before = { ...INITIAL_STATUS, lastSyncedAt: 5, incomplete: [{ objectType: 'companies', message: 'no' }], lastError: 'Companies could not be synced: no' };
+    const before = {
+      ...INITIAL_STATUS,
+      lastSyncedAt: 5,
+      incomplete: [{ objectType: 'companies', message: 'no' }],
+      lastError: 'Companies could not be synced: no',
+    };
     const after = statusAfterPass(before, { synced: ['companies', 'deals'] }, 10);
     expect(after.lastSyncedAt).toBe(10);
     expect(after.typeSyncedAt).toEqual({ companies: 10, deals: 10 });
@@ -36,10 +41,23 @@ describe('sync status after a pass', () => {
 
   it('a pass where a type was refused keeps lastSyncedAt and names the types and the reasons', () => {
     const before = { ...INITIAL_STATUS, lastSyncedAt: 5 };
-    const after = statusAfterPass(before, { synced: ['deals'], refused: [{ objectType: 'companies', message: SCOPES }, { objectType: 'tickets', message: 'Gone' }] }, 10);
+    const after = statusAfterPass(
+      before,
+      {
+        synced: ['deals'],
+        refused: [
+          { objectType: 'companies', message: SCOPES },
+          { objectType: 'tickets', message: 'Gone' },
+        ],
+      },
+      10,
+    );
     expect(after.lastSyncedAt).toBe(5);
     expect(after.typeSyncedAt).toEqual({ deals: 10 });
-    expect(after.incomplete).toEqual([{ objectType: 'companies', message: SCOPES }, { objectType: 'tickets', message: 'Gone' }]);
+    expect(after.incomplete).toEqual([
+      { objectType: 'companies', message: SCOPES },
+      { objectType: 'tickets', message: 'Gone' },
+    ]);
     expect(after.lastError).toBe(`Companies could not be synced: ${SCOPES}; Tickets could not be synced: Gone`);
   });
 
@@ -65,7 +83,10 @@ describe('sync status after a pass', () => {
     const sync = createSyncCoordinator({ crm, store: freshStore(), timers, now: () => TEST_NOW, types: ['companies', 'deals'], sweepEveryMs: 0 });
     await sync.runOnce();
     const base = crm.request.bind(crm);
-    crm.request = (req) => (req.query?.archived === 'true' && req.path.endsWith('/companies') ? Promise.resolve({ ok: true, data: { status: 403, headers: {}, body: { message: 'No archive access' } } }) : base(req));
+    crm.request = (req) =>
+      req.query?.archived === 'true' && req.path.endsWith('/companies')
+        ? Promise.resolve({ ok: true, data: { status: 403, headers: {}, body: { message: 'No archive access' } } })
+        : base(req);
     const report = await sync.runOnce();
     expect(report.refused).toEqual([{ objectType: 'companies', message: 'No archive access' }]);
     expect(report.synced).toEqual(['deals']);

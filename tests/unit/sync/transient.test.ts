@@ -42,6 +42,9 @@ describe('what is transient, decided once', () => {
     await expect(callCrm(port(answer(503, null, { 'retry-after': '5' })), req, now)).rejects.toMatchObject({ retryAfterMs: 5000 });
     await expect(callCrm(port(answer(401)), req, now)).rejects.toBeInstanceOf(TransientSyncError);
     await expect(callCrm(port(answer(429, { policyName: 'DAILY' })), req, now)).rejects.toMatchObject({ error: { code: 'DAILY_LIMIT' } });
-    expect(await callCrm(port(answer(409, { message: 'Conflict' })), req, now)).toMatchObject({ kind: 'rejected', error: { status: 409, message: 'Conflict' } });
+    expect(await callCrm(port(answer(409, { message: 'Conflict' })), req, now)).toMatchObject({
+      kind: 'rejected',
+      error: { status: 409, message: 'Conflict' },
+    });
   });
 });

@@ -13,7 +13,8 @@ const tasks = [
   task('d', { hs_task_priority: 'MEDIUM', hs_timestamp: String(Date.UTC(2026, 10, 28, 9)), hs_task_type: 'TODO' }),
 ];
 const high: FilterGroup = { filters: [{ property: 'hs_task_priority', operator: 'is_any_of', values: ['HIGH'] }] };
-const ids = (groups: FilterGroup[]) => evaluateView(customTaskView({ name: 'v', sharing: 'private', filterGroups: groups }, 'view:1', 'u1'), tasks, ctx).map((t) => t.id);
+const ids = (groups: FilterGroup[]) =>
+  evaluateView(customTaskView({ name: 'v', sharing: 'private', filterGroups: groups }, 'view:1', 'u1'), tasks, ctx).map((t) => t.id);
 
 describe('custom task views', () => {
   it('match by priority, type and status, earliest due first; OR between groups', () => {
@@ -30,7 +31,9 @@ describe('custom task views', () => {
   it('names the first filter that cannot run, 1-based, and accepts complete ones', () => {
     expect(firstFilterProblem([high])).toBeUndefined();
     expect(firstFilterProblem([high, { filters: [high.filters[0]!, { property: '', operator: 'is' }] }])).toMatchObject({ group: 2, filter: 2 });
-    expect(firstFilterProblem([{ filters: [{ property: 'hs_task_priority', operator: 'is_any_of', values: [] }] }])?.message).toMatch(/needs at least one value/);
+    expect(firstFilterProblem([{ filters: [{ property: 'hs_task_priority', operator: 'is_any_of', values: [] }] }])?.message).toMatch(
+      /needs at least one value/,
+    );
     expect(firstFilterProblem([{ filters: [{ property: 'hs_timestamp', operator: 'on', value: '27/11/2026' }] }])?.message).toMatch(/YYYY-MM-DD/);
     expect(firstFilterProblem([{ filters: [{ property: 'hs_task_priority', operator: 'contains', value: 'H' }] }])?.message).toMatch(/does not apply/);
   });
@@ -42,6 +45,12 @@ describe('custom task views', () => {
 
   it('the saved view trims its name, drops empty groups and sorts by due time', () => {
     const v = customTaskView({ name: '  Hot  ', sharing: 'private', filterGroups: [high, { filters: [] }] }, 'view:1', 'u1');
-    expect(v).toMatchObject({ name: 'Hot', objectType: 'tasks', filterGroups: [high], sort: { property: 'hs_timestamp', direction: 'asc' }, ownerUserId: 'u1' });
+    expect(v).toMatchObject({
+      name: 'Hot',
+      objectType: 'tasks',
+      filterGroups: [high],
+      sort: { property: 'hs_timestamp', direction: 'asc' },
+      ownerUserId: 'u1',
+    });
   });
 });

@@ -5,19 +5,37 @@ import { ctx, KINDS, rec, view } from './fixtures';
 
 const RECORDS = [
   rec('r1', {
-    name: 'Acme Corp', phone: '+48 22 123', amount: '1000', renewal: '2026-12-01',
-    last_contacted: '2026-11-27T10:00:00Z', tier: 'gold;silver', csm: '11', active: 'true',
+    name: 'Acme Corp',
+    phone: '+48 22 123',
+    amount: '1000',
+    renewal: '2026-12-01',
+    last_contacted: '2026-11-27T10:00:00Z',
+    tier: 'gold;silver',
+    csm: '11',
+    active: 'true',
   }),
   rec('r2', {
     // Warsaw: 23:30 on the 26th. The renewal is epoch ms of 2026-11-27 midnight UTC.
-    name: 'acme corp', phone: '', amount: '250.5', renewal: String(Date.parse('2026-11-27')),
-    last_contacted: String(Date.parse('2026-11-26T22:30:00Z')), tier: 'bronze', csm: '22', active: 'false',
+    name: 'acme corp',
+    phone: '',
+    amount: '250.5',
+    renewal: String(Date.parse('2026-11-27')),
+    last_contacted: String(Date.parse('2026-11-26T22:30:00Z')),
+    tier: 'bronze',
+    csm: '22',
+    active: 'false',
   }),
   rec('r3', {}),
   rec('r4', { name: 'Globex', amount: 'abc', renewal: 'not a date', last_contacted: null, tier: '', csm: '11', active: 'maybe' }),
   rec('r5', {
     // Warsaw: 00:30 on the 28th.
-    name: 'Initech', amount: '-5', renewal: '2027-01-15', last_contacted: '2026-11-28T00:30:00+01:00', tier: 'gold', csm: '33', active: 'TRUE',
+    name: 'Initech',
+    amount: '-5',
+    renewal: '2027-01-15',
+    last_contacted: '2026-11-28T00:30:00+01:00',
+    tier: 'gold',
+    csm: '33',
+    active: 'TRUE',
   }),
 ];
 
@@ -96,7 +114,10 @@ const CASES: Record<string, Case[]> = {
   ],
 };
 
-const run = (filter: Filter, over = {}): string => evaluateView(view([[filter]]), RECORDS, ctx(over)).map((r) => r.id).join(' ');
+const run = (filter: Filter, over = {}): string =>
+  evaluateView(view([[filter]]), RECORDS, ctx(over))
+    .map((r) => r.id)
+    .join(' ');
 
 describe('each operator on each property type', () => {
   for (const [property, cases] of Object.entries(CASES)) {
@@ -131,7 +152,10 @@ describe('each operator on each property type', () => {
 });
 
 describe('AND within a group, OR between groups', () => {
-  const ids = (groups: Filter[][]): string => evaluateView(view(groups), RECORDS, ctx()).map((r) => r.id).join(' ');
+  const ids = (groups: Filter[][]): string =>
+    evaluateView(view(groups), RECORDS, ctx())
+      .map((r) => r.id)
+      .join(' ');
   const gold: Filter = { property: 'tier', operator: 'is_any_of', values: ['gold'] };
   const mine: Filter = { property: 'csm', operator: 'is_any_of', values: ['@me'] };
   const big: Filter = { property: 'amount', operator: 'gte', value: '250' };

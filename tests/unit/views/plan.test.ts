@@ -9,7 +9,14 @@ const named: Filter = { property: 'name', operator: 'is', value: 'Acme' };
 
 describe('planQuery', () => {
   it('uses a filter every OR group shares, and drops it from the residual', () => {
-    const plan = planQuery(view([[gold, big], [named, gold]]), ctx(), ['tier', 'amount']);
+    const plan = planQuery(
+      view([
+        [gold, big],
+        [named, gold],
+      ]),
+      ctx(),
+      ['tier', 'amount'],
+    );
     expect(plan).toMatchObject({ index: 'tier', range: { anyOf: ['gold'] }, filter: gold });
     // The residual no longer checks tier: it is the index's job.
     expect(plan.residual(rec('x', { amount: '150' }))).toBe(true);

@@ -6,13 +6,28 @@ import { refEvaluate } from './reference';
 
 const DAY = 86_400_000;
 const KINDS: Record<string, PropertyKind> = {
-  t_name: 'string', t_phone: 'phone_number', n_amount: 'number', d_renewal: 'date',
-  dt_last: 'datetime', dt_created: 'datetime', e_tier: 'enumeration', o_csm: 'owner', b_flag: 'bool',
+  t_name: 'string',
+  t_phone: 'phone_number',
+  n_amount: 'number',
+  d_renewal: 'date',
+  dt_last: 'datetime',
+  dt_created: 'datetime',
+  e_tier: 'enumeration',
+  o_csm: 'owner',
+  b_flag: 'bool',
 };
 const PROPS = Object.keys(KINDS);
 const ZONES = ['Europe/Warsaw', 'America/New_York', 'Asia/Tokyo', 'America/Santiago', 'UTC', 'Asia/Kolkata'];
 // Clocks near DST changes, month and quarter ends, and the brief's fixed instant.
-const CLOCKS = ['2026-11-27T08:00:00Z', '2026-03-29T00:30:00Z', '2026-10-25T01:00:00Z', '2026-03-08T06:30:00Z', '2026-09-30T22:30:00Z', '2026-12-31T23:30:00Z', '2026-09-06T04:00:00Z'].map(Date.parse);
+const CLOCKS = [
+  '2026-11-27T08:00:00Z',
+  '2026-03-29T00:30:00Z',
+  '2026-10-25T01:00:00Z',
+  '2026-03-08T06:30:00Z',
+  '2026-09-30T22:30:00Z',
+  '2026-12-31T23:30:00Z',
+  '2026-09-06T04:00:00Z',
+].map(Date.parse);
 const HALF_HOUR = 1_800_000;
 
 const TEXTS = ['Acme', 'acme', 'ACME corp', 'Globex', 'globex inc', 'beta 10', 'beta 9', 'Ärzte', 'arzte', 'a'];
@@ -34,21 +49,29 @@ const near = (now: number) => ({
 const valueArbs = (now: number): Record<PropertyKind, fc.Arbitrary<string | null | undefined>> => {
   const { dayArb, instantArb } = near(now);
   return {
-  string: fc.oneof(fc.constantFrom(...TEXTS), blank),
-  phone_number: fc.oneof(fc.constantFrom('+48 22 123', '555-0100', '555'), blank),
-  number: fc.oneof(fc.constantFrom(...NUMBERS, 'abc', ' 10 '), fc.integer({ min: -20, max: 120 }).map(String), blank),
-  date: fc.oneof(dayArb.map(isoDay), dayArb.map((d) => String(d * DAY)), fc.constant('soon'), blank),
-  datetime: fc.oneof(
-    instantArb.map((ms) => new Date(ms).toISOString()),
-    instantArb.map(String),
-    instantArb.map((ms) => new Date(ms + 3_600_000).toISOString().replace('.000Z', '+01:00')),
-    dayArb.map(isoDay),
-    fc.constant('never'),
-    blank,
-  ),
-  enumeration: fc.oneof(fc.subarray(OPTIONS, { minLength: 1 }).map((xs) => xs.join(';')), blank),
-  owner: fc.oneof(fc.constantFrom(...OWNERS), blank),
-  bool: fc.oneof(fc.constantFrom('true', 'false', 'TRUE', 'yes'), blank),
+    string: fc.oneof(fc.constantFrom(...TEXTS), blank),
+    phone_number: fc.oneof(fc.constantFrom('+48 22 123', '555-0100', '555'), blank),
+    number: fc.oneof(fc.constantFrom(...NUMBERS, 'abc', ' 10 '), fc.integer({ min: -20, max: 120 }).map(String), blank),
+    date: fc.oneof(
+      dayArb.map(isoDay),
+      dayArb.map((d) => String(d * DAY)),
+      fc.constant('soon'),
+      blank,
+    ),
+    datetime: fc.oneof(
+      instantArb.map((ms) => new Date(ms).toISOString()),
+      instantArb.map(String),
+      instantArb.map((ms) => new Date(ms + 3_600_000).toISOString().replace('.000Z', '+01:00')),
+      dayArb.map(isoDay),
+      fc.constant('never'),
+      blank,
+    ),
+    enumeration: fc.oneof(
+      fc.subarray(OPTIONS, { minLength: 1 }).map((xs) => xs.join(';')),
+      blank,
+    ),
+    owner: fc.oneof(fc.constantFrom(...OWNERS), blank),
+    bool: fc.oneof(fc.constantFrom('true', 'false', 'TRUE', 'yes'), blank),
   };
 };
 
@@ -57,7 +80,9 @@ const recordsArb = (now: number): fc.Arbitrary<GenRecord[]> => {
   return fc.uniqueArray(
     fc.record({
       id: fc.integer({ min: 1, max: 10_000 }).map(String),
-      properties: fc.record(Object.fromEntries(PROPS.map((p) => [p, values[KINDS[p] as PropertyKind]])) as Record<string, fc.Arbitrary<string | null | undefined>>),
+      properties: fc.record(
+        Object.fromEntries(PROPS.map((p) => [p, values[KINDS[p] as PropertyKind]])) as Record<string, fc.Arbitrary<string | null | undefined>>,
+      ),
       setAt: fc.option(near(now).instantArb, { nil: undefined }),
     }),
     { selector: (r) => r.id, minLength: 10, maxLength: 60 },
@@ -71,11 +96,20 @@ function filterArb(property: string, kind: PropertyKind, now: number): fc.Arbitr
     const text = kind === 'string' || kind === 'phone_number';
     const pool = text ? [...TEXTS, '+48 22 123', 'c', 'ac', '22'] : kind === 'owner' ? [...OWNERS, '@me'] : OPTIONS;
     switch (operator) {
-      case 'is': case 'is_not': case 'contains': case 'not_contains':
+      case 'is':
+      case 'is_not':
+      case 'contains':
+      case 'not_contains':
         return fc.constantFrom(...pool).map((value) => ({ ...base, value }));
-      case 'is_any_of': case 'is_none_of':
+      case 'is_any_of':
+      case 'is_none_of':
         return fc.subarray(pool, { minLength: 1, maxLength: 3 }).map((values) => ({ ...base, values }));
-      case 'eq': case 'neq': case 'gt': case 'gte': case 'lt': case 'lte':
+      case 'eq':
+      case 'neq':
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte':
         return fc.constantFrom(...NUMBERS).map((value) => ({ ...base, value }));
       case 'between':
         if (kind === 'number') {
@@ -85,7 +119,9 @@ function filterArb(property: string, kind: PropertyKind, now: number): fc.Arbitr
           });
         }
         return fc.tuple(dayArb, dayArb).map(([a, b]) => ({ ...base, value: isoDay(Math.min(a, b)), highValue: isoDay(Math.max(a, b)) }));
-      case 'on': case 'before': case 'after':
+      case 'on':
+      case 'before':
+      case 'after':
         return dayArb.map((d) => ({ ...base, value: isoDay(d) }));
       case 'in_period':
         return fc.constantFrom(...RELATIVE_PERIODS).map((value) => ({ ...base, value }));
@@ -107,37 +143,41 @@ function viewArb(now: number): fc.Arbitrary<View> {
     fc.tuple(dayArb, dayArb).map(([a, b]) => ({ period: 'custom' as const, from: isoDay(Math.min(a, b)), to: isoDay(Math.max(a, b)) })),
   );
 
-  return fc.record({
-    groups: fc.array(fc.array(anyFilterArb, { minLength: 1, maxLength: 2 }), { maxLength: 3 }),
-    shared: sometimes(anyFilterArb, 1),
-    createDate: sometimes(dateRangeArb, 3),
-    lastActivity: sometimes(dateRangeArb, 3),
-    sort: fc.option(fc.record({ property: fc.constantFrom(...PROPS), direction: fc.constantFrom<'asc' | 'desc'>('asc', 'desc') }), { nil: undefined }),
-  }).map(({ groups, shared, createDate, lastActivity, sort }) => ({
-    id: 'v',
-    name: 'Random view',
-    objectType: 'companies',
-    // A filter repeated in every group gives the planner something to use.
-    filterGroups: groups.map((filters) => ({ filters: shared ? [...filters, shared] : filters })),
-    ...(createDate || lastActivity ? { quick: { ...(createDate ? { createDate } : {}), ...(lastActivity ? { lastActivity } : {}) } } : {}),
-    ...(sort ? { sort } : {}),
-    columns: [],
-    sharing: 'private',
-    ownerUserId: 'u',
-  }));
+  return fc
+    .record({
+      groups: fc.array(fc.array(anyFilterArb, { minLength: 1, maxLength: 2 }), { maxLength: 3 }),
+      shared: sometimes(anyFilterArb, 1),
+      createDate: sometimes(dateRangeArb, 3),
+      lastActivity: sometimes(dateRangeArb, 3),
+      sort: fc.option(fc.record({ property: fc.constantFrom(...PROPS), direction: fc.constantFrom<'asc' | 'desc'>('asc', 'desc') }), { nil: undefined }),
+    })
+    .map(({ groups, shared, createDate, lastActivity, sort }) => ({
+      id: 'v',
+      name: 'Random view',
+      objectType: 'companies',
+      // A filter repeated in every group gives the planner something to use.
+      filterGroups: groups.map((filters) => ({ filters: shared ? [...filters, shared] : filters })),
+      ...(createDate || lastActivity ? { quick: { ...(createDate ? { createDate } : {}), ...(lastActivity ? { lastActivity } : {}) } } : {}),
+      ...(sort ? { sort } : {}),
+      columns: [],
+      sharing: 'private',
+      ownerUserId: 'u',
+    }));
 }
 
-const ctxArb: fc.Arbitrary<ViewContext> = fc.record({
-  now: fc.tuple(fc.constantFrom(...CLOCKS), fc.integer({ min: -3, max: 3 })).map(([t, k]) => t + k * HALF_HOUR),
-  timeZone: fc.constantFrom(...ZONES),
-  me: fc.option(fc.constantFrom(...OWNERS), { nil: undefined }),
-}).map(({ now, timeZone, me }) => ({
-  now,
-  timeZone,
-  propertyTypes: KINDS,
-  ...(me ? { currentUserOwnerId: me } : {}),
-  quickProperties: { createDate: 'dt_created', lastActivity: 'd_renewal' },
-}));
+const ctxArb: fc.Arbitrary<ViewContext> = fc
+  .record({
+    now: fc.tuple(fc.constantFrom(...CLOCKS), fc.integer({ min: -3, max: 3 })).map(([t, k]) => t + k * HALF_HOUR),
+    timeZone: fc.constantFrom(...ZONES),
+    me: fc.option(fc.constantFrom(...OWNERS), { nil: undefined }),
+  })
+  .map(({ now, timeZone, me }) => ({
+    now,
+    timeZone,
+    propertyTypes: KINDS,
+    ...(me ? { currentUserOwnerId: me } : {}),
+    quickProperties: { createDate: 'dt_created', lastActivity: 'd_renewal' },
+  }));
 
 const withHistory = (ctx: ViewContext): ViewContext => ({ ...ctx, propertySetAt: (r) => (r as GenRecord).setAt });
 

@@ -26,7 +26,10 @@ function instant(raw: Raw): number | undefined {
 }
 
 function options(raw: Raw): string[] {
-  return (raw ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+  return (raw ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function bool(raw: Raw): boolean | undefined {
@@ -36,11 +39,18 @@ function bool(raw: Raw): boolean | undefined {
 
 function known(kind: PropertyKind, raw: Raw): boolean {
   switch (kind) {
-    case 'string': case 'phone_number': return typeof raw === 'string' && raw !== '';
-    case 'number': return num(raw) !== undefined;
-    case 'date': case 'datetime': return instant(raw) !== undefined;
-    case 'bool': return bool(raw) !== undefined;
-    default: return options(raw).length > 0;
+    case 'string':
+    case 'phone_number':
+      return typeof raw === 'string' && raw !== '';
+    case 'number':
+      return num(raw) !== undefined;
+    case 'date':
+    case 'datetime':
+      return instant(raw) !== undefined;
+    case 'bool':
+      return bool(raw) !== undefined;
+    default:
+      return options(raw).length > 0;
   }
 }
 
@@ -48,9 +58,15 @@ function known(kind: PropertyKind, raw: Raw): boolean {
 function period(name: string, today: DateTime): [DateTime, DateTime] {
   const d = (n: number): DateTime => today.plus({ days: n });
   const spans: Record<string, [DateTime, DateTime]> = {
-    today: [d(0), d(1)], yesterday: [d(-1), d(0)], tomorrow: [d(1), d(2)],
-    last_7_days: [d(-6), d(1)], last_30_days: [d(-29), d(1)], last_90_days: [d(-89), d(1)],
-    next_7_days: [d(0), d(7)], next_30_days: [d(0), d(30)], next_90_days: [d(0), d(90)],
+    today: [d(0), d(1)],
+    yesterday: [d(-1), d(0)],
+    tomorrow: [d(1), d(2)],
+    last_7_days: [d(-6), d(1)],
+    last_30_days: [d(-29), d(1)],
+    last_90_days: [d(-89), d(1)],
+    next_7_days: [d(0), d(7)],
+    next_30_days: [d(0), d(30)],
+    next_90_days: [d(0), d(90)],
     this_week: [today.startOf('week'), today.startOf('week').plus({ weeks: 1 })],
     this_month: [today.startOf('month'), today.startOf('month').plus({ months: 1 })],
     this_quarter: [today.startOf('quarter'), today.startOf('quarter').plus({ quarters: 1 })],
@@ -74,49 +90,79 @@ function dateTest(f: Filter, kind: PropertyKind, ms: number, ctx: ViewContext): 
     return (!from || ms >= from.toMillis()) && (!to || ms < to.toMillis());
   };
   switch (f.operator) {
-    case 'on': return inSpan(day(f.value), day(f.value).plus({ days: 1 }));
-    case 'before': return inSpan(undefined, day(f.value));
-    case 'after': return inSpan(day(f.value).plus({ days: 1 }), undefined);
-    case 'between': return inSpan(day(f.value), day(f.highValue).plus({ days: 1 }));
-    case 'in_period': return inSpan(...period(f.value ?? '', today));
-    case 'before_now': return kind === 'date' ? recDay < (today.toISODate() ?? '') : ms < ctx.now;
-    case 'after_now': return kind === 'date' ? recDay >= (today.toISODate() ?? '') : ms >= ctx.now;
-    default: throw new Error(`not a date operator ${f.operator}`);
+    case 'on':
+      return inSpan(day(f.value), day(f.value).plus({ days: 1 }));
+    case 'before':
+      return inSpan(undefined, day(f.value));
+    case 'after':
+      return inSpan(day(f.value).plus({ days: 1 }), undefined);
+    case 'between':
+      return inSpan(day(f.value), day(f.highValue).plus({ days: 1 }));
+    case 'in_period':
+      return inSpan(...period(f.value ?? '', today));
+    case 'before_now':
+      return kind === 'date' ? recDay < (today.toISODate() ?? '') : ms < ctx.now;
+    case 'after_now':
+      return kind === 'date' ? recDay >= (today.toISODate() ?? '') : ms >= ctx.now;
+    default:
+      throw new Error(`not a date operator ${f.operator}`);
   }
 }
 
 export function refMatches(f: Filter, r: ViewRecord, ctx: ViewContext): boolean {
   const kind: PropertyKind = f.target === 'setAt' ? 'datetime' : (ctx.propertyTypes[f.property] ?? 'datetime');
-  const raw: Raw = f.target === 'setAt' ? (() => { const t = ctx.propertySetAt?.(r, f.property); return t === undefined ? undefined : String(t); })() : r.properties[f.property];
+  const raw: Raw =
+    f.target === 'setAt'
+      ? (() => {
+          const t = ctx.propertySetAt?.(r, f.property);
+          return t === undefined ? undefined : String(t);
+        })()
+      : r.properties[f.property];
   const lower = (raw ?? '').toLowerCase();
   switch (f.operator) {
-    case 'is_known': return known(kind, raw);
-    case 'is_unknown': return !known(kind, raw);
-    case 'is_not': return !refMatches({ ...f, operator: 'is' }, r, ctx);
-    case 'neq': return !refMatches({ ...f, operator: 'eq' }, r, ctx);
-    case 'is_none_of': return !refMatches({ ...f, operator: 'is_any_of' }, r, ctx);
-    case 'not_contains': return !refMatches({ ...f, operator: 'contains' }, r, ctx);
-    case 'is': return known(kind, raw) && lower === (f.value ?? '').toLowerCase();
-    case 'contains': return known(kind, raw) && lower.includes((f.value ?? '').toLowerCase());
+    case 'is_known':
+      return known(kind, raw);
+    case 'is_unknown':
+      return !known(kind, raw);
+    case 'is_not':
+      return !refMatches({ ...f, operator: 'is' }, r, ctx);
+    case 'neq':
+      return !refMatches({ ...f, operator: 'eq' }, r, ctx);
+    case 'is_none_of':
+      return !refMatches({ ...f, operator: 'is_any_of' }, r, ctx);
+    case 'not_contains':
+      return !refMatches({ ...f, operator: 'contains' }, r, ctx);
+    case 'is':
+      return known(kind, raw) && lower === (f.value ?? '').toLowerCase();
+    case 'contains':
+      return known(kind, raw) && lower.includes((f.value ?? '').toLowerCase());
     case 'is_any_of': {
       if (kind === 'string' || kind === 'phone_number') return known(kind, raw) && (f.values ?? []).some((v) => v.toLowerCase() === lower);
       const wanted = (f.values ?? []).map((v) => (kind === 'owner' && v === '@me' ? ctx.currentUserOwnerId : v));
       return options(raw).some((o) => wanted.includes(o));
     }
-    case 'is_true': return bool(raw) === true;
-    case 'is_false': return bool(raw) === false;
+    case 'is_true':
+      return bool(raw) === true;
+    case 'is_false':
+      return bool(raw) === false;
   }
   if (kind === 'number') {
     const n = num(raw);
     if (n === undefined) return false;
     const v = Number(f.value);
     switch (f.operator) {
-      case 'eq': return n === v;
-      case 'gt': return n > v;
-      case 'gte': return n >= v;
-      case 'lt': return n < v;
-      case 'lte': return n <= v;
-      case 'between': return n >= v && n <= Number(f.highValue);
+      case 'eq':
+        return n === v;
+      case 'gt':
+        return n > v;
+      case 'gte':
+        return n >= v;
+      case 'lt':
+        return n < v;
+      case 'lte':
+        return n <= v;
+      case 'between':
+        return n >= v && n <= Number(f.highValue);
     }
   }
   const ms = instant(raw);
@@ -129,13 +175,16 @@ export function refEvaluate(view: View, records: readonly ViewRecord[], ctx: Vie
   for (const key of ['createDate', 'lastActivity'] as const) {
     const range = view.quick?.[key];
     if (!range) continue;
-    quick.push(range.period === 'custom'
-      ? { property: quickProps[key], operator: 'between', value: range.from, highValue: range.to }
-      : { property: quickProps[key], operator: 'in_period', value: range.period });
+    quick.push(
+      range.period === 'custom'
+        ? { property: quickProps[key], operator: 'between', value: range.from, highValue: range.to }
+        : { property: quickProps[key], operator: 'in_period', value: range.period },
+    );
   }
-  const out = records.filter((r) =>
-    quick.every((f) => refMatches(f, r, ctx)) &&
-    (view.filterGroups.length === 0 || view.filterGroups.some((g) => g.filters.every((f) => refMatches(f, r, ctx)))),
+  const out = records.filter(
+    (r) =>
+      quick.every((f) => refMatches(f, r, ctx)) &&
+      (view.filterGroups.length === 0 || view.filterGroups.some((g) => g.filters.every((f) => refMatches(f, r, ctx)))),
   );
   const sort = view.sort;
   const byId = (a: ViewRecord, b: ViewRecord): number => (a.id === b.id ? 0 : a.id < b.id ? -1 : 1);
@@ -145,7 +194,10 @@ export function refEvaluate(view: View, records: readonly ViewRecord[], ctx: Vie
     const raw = r.properties[sort.property];
     if (kind === 'number') return num(raw);
     if (kind === 'date' || kind === 'datetime') return instant(raw);
-    if (kind === 'bool') { const b = bool(raw); return b === undefined ? undefined : Number(b); }
+    if (kind === 'bool') {
+      const b = bool(raw);
+      return b === undefined ? undefined : Number(b);
+    }
     return raw ? raw : undefined;
   };
   return out.sort((a, b) => {

@@ -32,7 +32,9 @@ describe('view validation', () => {
 
   it('refuses an operator that does not fit the property type, naming both', () => {
     const [m] = messages(view([[{ property: 'amount', operator: 'contains', value: '1' }]]));
-    expect(m).toBe('Operator "contains" does not apply to property "amount" of type number; use one of: eq, neq, gt, gte, lt, lte, between, is_known, is_unknown');
+    expect(m).toBe(
+      'Operator "contains" does not apply to property "amount" of type number; use one of: eq, neq, gt, gte, lt, lte, between, is_known, is_unknown',
+    );
     expect(messages(view([[{ property: 'csm', operator: 'is', value: '1' }]]))[0]).toMatch(/"is" does not apply to property "csm" of type owner/);
     expect(messages(view([[{ property: 'active', operator: 'eq', value: '1' }]]))[0]).toMatch(/"eq" does not apply to property "active" of type bool/);
     expect(messages(view([[{ property: 'renewal', operator: 'gt', value: '1' }]]))[0]).toMatch(/"gt" does not apply to property "renewal" of type date/);
@@ -43,7 +45,10 @@ describe('view validation', () => {
       for (const operator of ['is', 'eq', 'on', 'is_any_of', 'is_true', 'contains', 'between', 'in_period'] as const) {
         const f: Filter = { property, operator, value: '1', values: ['1'], highValue: '2' };
         const fits = operatorsFor(kind).includes(operator);
-        expect(messages(view([[f]])).some((m) => m.startsWith(`Operator "${operator}" does not apply`)), `${kind} ${operator}`).toBe(!fits);
+        expect(
+          messages(view([[f]])).some((m) => m.startsWith(`Operator "${operator}" does not apply`)),
+          `${kind} ${operator}`,
+        ).toBe(!fits);
       }
     }
   });
@@ -58,7 +63,9 @@ describe('view validation', () => {
     expect(messages(view([[{ property: 'renewal', operator: 'on', value: '2026-02-30' }]]))).toEqual([
       'Filter on "renewal" with "on" needs a date YYYY-MM-DD, got "2026-02-30"',
     ]);
-    expect(messages(view([[{ property: 'renewal', operator: 'in_period', value: 'someday' }]]))[0]).toMatch(/^Filter on "renewal" with "in_period" needs one of today, /);
+    expect(messages(view([[{ property: 'renewal', operator: 'in_period', value: 'someday' }]]))[0]).toMatch(
+      /^Filter on "renewal" with "in_period" needs one of today, /,
+    );
     expect(messages(view([[{ property: 'ghost', operator: 'is_known' }]]))).toEqual(['Filter on unknown property "ghost"']);
     expect(messages(view([], { sort: { property: 'ghost', direction: 'asc' } }))).toEqual(['Sort by unknown property "ghost"']);
   });

@@ -39,7 +39,10 @@ afterEach(async () => {
 function signIn(userId: string) {
   const pinia = createPinia();
   pinias.push(pinia);
-  const app = createApp({ render: () => null }).provide(DB_KEY, db).provide(HOST_KEY, {} as HostApi).use(pinia);
+  const app = createApp({ render: () => null })
+    .provide(DB_KEY, db)
+    .provide(HOST_KEY, {} as HostApi)
+    .use(pinia);
   setActivePinia(pinia);
   return app.runWithContext(() => {
     useWorkspaceStore().identity = { userId, ownerId: String(Number(userId) + 59_000_000), email: null };

@@ -17,7 +17,9 @@ export interface TestCrm {
  * The sync tests' preset of the one test starter (tests/support/demo-crm.ts): the real
  * clock unless `now` is given, seed 1.
  */
-export async function startTestCrm(opts: { seed?: number; rateLimits?: boolean; now?: () => number; tier?: Tier; searchLag?: number | false } = {}): Promise<TestCrm> {
+export async function startTestCrm(
+  opts: { seed?: number; rateLimits?: boolean; now?: () => number; tier?: Tier; searchLag?: number | false } = {},
+): Promise<TestCrm> {
   const crm = await startTestDemoCrm({
     size: 'small',
     seed: opts.seed ?? 1,
@@ -161,10 +163,10 @@ export function crmAdmin(crm: TestCrm) {
     archive: (type: string, id: string) => call('DELETE', `/crm/v3/objects/${type}/${id}`),
     async history(type: string, id: string, props: string[]) {
       const q = new URLSearchParams({ propertiesWithHistory: props.join(','), properties: props.join(',') });
-      return call<{ properties: Record<string, string | null>; propertiesWithHistory: Record<string, Array<{ value: string; timestamp: string; sourceType: string; sourceId?: string; updatedByUserId?: number }>> }>(
-        'GET',
-        `/crm/v3/objects/${type}/${id}?${q}`,
-      );
+      return call<{
+        properties: Record<string, string | null>;
+        propertiesWithHistory: Record<string, Array<{ value: string; timestamp: string; sourceType: string; sourceId?: string; updatedByUserId?: number }>>;
+      }>('GET', `/crm/v3/objects/${type}/${id}?${q}`);
     },
     /** Records carrying a client id, from the list endpoint: search would miss fresh ones (index lag). */
     findByClientId(type: string, clientId: string) {
@@ -174,7 +176,7 @@ export function crmAdmin(crm: TestCrm) {
     async findByProperty(type: string, property: string, value: string): Promise<{ total: number; results: Array<{ id: string }> }> {
       const q = new URLSearchParams({ limit: '100', properties: property });
       const results: Array<{ id: string }> = [];
-      for (let after: string | undefined; ; ) {
+      for (let after: string | undefined; ;) {
         const body = await call<{ results: Array<{ id: string; properties: Record<string, string | null> }>; paging?: { next?: { after?: string } } }>(
           'GET',
           `/crm/v3/objects/${type}?${q}${after ? `&after=${after}` : ''}`,

@@ -1,6 +1,13 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { expect } from 'vitest';
-import { createSyncCoordinator, syncedPropertiesKey, type CoordinatorOptions, type CrmPort, type KillPoint, type SyncCoordinator } from '../../../../shared/sync';
+import {
+  createSyncCoordinator,
+  syncedPropertiesKey,
+  type CoordinatorOptions,
+  type CrmPort,
+  type KillPoint,
+  type SyncCoordinator,
+} from '../../../../shared/sync';
 import { CsDatabase } from '../../../../src-renderer/db';
 import { createDexieStore } from '../../../../src-renderer/db/store-port';
 
@@ -25,11 +32,7 @@ export class Killed extends Error {
 }
 
 /** A coordinator over a database and a port; `killAt` throws at the n-th time a point is reached. */
-export function engine(
-  db: CsDatabase,
-  crm: CrmPort,
-  opts: Partial<CoordinatorOptions> & { killAt?: { point: KillPoint; nth: number } } = {},
-): SyncCoordinator {
+export function engine(db: CsDatabase, crm: CrmPort, opts: Partial<CoordinatorOptions> & { killAt?: { point: KillPoint; nth: number } } = {}): SyncCoordinator {
   const hits = new Map<KillPoint, number>();
   const { killAt, ...rest } = opts;
   return createSyncCoordinator({
@@ -62,10 +65,14 @@ export async function expectLocalEqualsCrm(
   const names = [...synced!].sort();
   for (let i = 0; i < ids.length; i += 100) {
     const group = ids.slice(i, i + 100);
-    const remote = await admin.call<{ results: Array<{ id: string; properties: Record<string, string | null> }> }>('POST', `/crm/v3/objects/${type}/batch/read`, {
-      properties: names,
-      inputs: group.map((id) => ({ id })),
-    });
+    const remote = await admin.call<{ results: Array<{ id: string; properties: Record<string, string | null> }> }>(
+      'POST',
+      `/crm/v3/objects/${type}/batch/read`,
+      {
+        properties: names,
+        inputs: group.map((id) => ({ id })),
+      },
+    );
     const byId = new Map(remote.results.map((r) => [r.id, r.properties]));
     for (const id of group) {
       const local = (await db.records(type).get(id))?.properties ?? {};

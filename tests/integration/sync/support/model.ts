@@ -125,11 +125,19 @@ export async function runScenario(env: ModelEnv, steps: readonly Step[]): Promis
       serverTouched.add(key(step.rec, step.prop));
     } else if (step.kind === 'create') {
       const clientId = `model-${sid}-${n}`;
-      await createNote(db, { body: `Note ${clientId}`, timestampMs: 1_795_000_000_000, associations: [{ toType: 'deals', toId: ids[step.rec] as string }] }, { newClientId: () => clientId });
+      await createNote(
+        db,
+        { body: `Note ${clientId}`, timestampMs: 1_795_000_000_000, associations: [{ toType: 'deals', toId: ids[step.rec] as string }] },
+        { newClientId: () => clientId },
+      );
       creates.push({ type: 'notes', clientId, dealId: ids[step.rec] as string });
     } else if (step.kind === 'create-task') {
       const clientId = `model-task-${sid}-${n}`;
-      await createTask(db, { subject: `Task ${clientId}`, dueAtMs: 1_795_000_000_000, associations: [{ toType: 'deals', toId: ids[step.rec] as string }] }, { newClientId: () => clientId });
+      await createTask(
+        db,
+        { subject: `Task ${clientId}`, dueAtMs: 1_795_000_000_000, associations: [{ toType: 'deals', toId: ids[step.rec] as string }] },
+        { newClientId: () => clientId },
+      );
       creates.push({ type: 'tasks', clientId, dealId: ids[step.rec] as string });
     } else if (step.kind === 'restart') restart();
     else {
@@ -231,7 +239,10 @@ async function checkOracle(
     }
   }
   for (const c of creates) {
-    const found = c.type === 'notes' ? await env.admin.findByClientId('notes', c.clientId) : await env.admin.findByProperty('tasks', 'hs_task_subject', `Task ${c.clientId}`);
+    const found =
+      c.type === 'notes'
+        ? await env.admin.findByClientId('notes', c.clientId)
+        : await env.admin.findByProperty('tasks', 'hs_task_subject', `Task ${c.clientId}`);
     expect(found.total, `${c.clientId} created exactly once`).toBe(1);
     const realId = found.results[0]!.id;
     expect(await db.records(c.type).get(realId), `${c.clientId} remapped locally`).toBeDefined();
