@@ -1,43 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES } from '../../../shared/contract';
-import { startShell, type StartDemoCrm } from '../../../src-main/electron/lifecycle';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
-import { createFakeElectron, fakeEvent, invokeEvent, type FakeWebContents } from '../../support/fake-electron';
+import { fakeEvent, invokeEvent } from '../../support/fake-electron';
+import { tmp, useTempDir } from '../../support/temp-dir';
+import { APP_PAGE, boot } from './shell-harness';
 
-const baseDir = '/opt/cs-workspace/out/main';
-const APP_PAGE = 'app://cs-workspace/index.html';
-
-let tmp: string;
-beforeEach(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'cs-shell-'));
-});
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
-
-function fakeDemoCrm() {
-  const close = vi.fn(async () => {});
-  const start = vi.fn<StartDemoCrm>(async () => ({ url: 'http://127.0.0.1:41234', token: 'demo-token', close }));
-  return { start, close };
-}
-
-async function boot(
-  opts: { lock?: boolean; argv?: string[]; startDemoCrm?: StartDemoCrm; packaged?: boolean; devServerUrl?: string; platform?: NodeJS.Platform } = {},
-) {
-  const electron = createFakeElectron({ lock: opts.lock, packaged: opts.packaged, userData: join(tmp, 'default-user-data') });
-  const crm = fakeDemoCrm();
-  const logs: string[] = [];
-  const shell = await startShell(electron, {
-    argv: opts.argv ?? ['/usr/bin/cs-workspace'],
-    devServerUrl: opts.devServerUrl,
-    baseDir,
-    startDemoCrm: opts.startDemoCrm ?? crm.start,
-    log: (line) => logs.push(line),
-    platform: opts.platform ?? 'linux',
-  });
-  return { electron, shell, crm, logs };
-}
+/** The Electron shell's start and stop on the typed fake: single instance, data folder, --hubspot-url, the window, quitting. */
+useTempDir('cs-shell-');
 
 describe('single-instance lock', () => {
   it('quits at once when another instance holds the lock, before creating anything', async () => {
@@ -199,72 +170,6 @@ describe('the started shell', () => {
     electron.notifications.find((n) => n.options.title === 'Call ACME')?.emit('click');
     expect(win?.visible).toBe(true);
     expect(win?.webContents.sent).toContainEqual({ channel: 'onDidClickNotification', args: [{ id: 't1', target: '/tasks?task=t1' }] });
-  });
-});
-
-describe('the application menu and DevTools', () => {
-  it.each(['linux', 'win32'] as const)('a packaged app on %s has no menu (no Reload, no DevTools shortcut) and cannot open DevTools', async (platform) => {
-    const { electron } = await boot({ packaged: true, platform });
-    expect(electron.Menu.applicationMenu).toBeNull();
-    expect(electron.windows[0]?.options.webPreferences?.devTools).toBe(false);
-  });
-
-  it('a packaged app on macOS keeps only the app and Edit menus, so Cmd+C/V/X/A/Z still reach text fields', async () => {
-    const { electron } = await boot({ packaged: true, platform: 'darwin' });
-    const menu = electron.Menu.applicationMenu;
-    if (menu === null || menu === 'electron-default') throw new Error(`expected our own menu, got ${String(menu)}`);
-    expect(menu.items).toEqual([{ role: 'appMenu' }, { role: 'editMenu' }]);
-    expect(electron.windows[0]?.options.webPreferences?.devTools).toBe(false);
-  });
-
-  it("in dev, Electron's default menu (Reload, Toggle Developer Tools) and DevTools stay", async () => {
-    const { electron } = await boot({ packaged: false });
-    expect(electron.Menu.applicationMenu).toBe('electron-default');
-    expect(electron.windows[0]?.options.webPreferences?.devTools).toBe(true);
-  });
-
-  it('the menu is set before the window exists', async () => {
-    const electron = createFakeElectron({ packaged: true, userData: join(tmp, 'menu-order') });
-    let menuWhenWindowCame: unknown = 'not yet';
-    electron.app.on('web-contents-created', () => (menuWhenWindowCame = electron.Menu.applicationMenu));
-    await startShell(electron, {
-      argv: ['/usr/bin/cs-workspace'],
-      devServerUrl: undefined,
-      baseDir,
-      startDemoCrm: fakeDemoCrm().start,
-      log: () => {},
-      platform: 'linux',
-    });
-    expect(menuWhenWindowCame).toBeNull();
-  });
-});
-
-describe('the dev server (ELECTRON_RENDERER_URL)', () => {
-  const DEV = 'http://localhost:5173/';
-  /** Whether the shell lets the window navigate to `url` (the guard every WebContents gets). */
-  const navigates = (contents: FakeWebContents | undefined, url: string) => {
-    const event = fakeEvent({ url });
-    contents?.emit('will-navigate', event);
-    return !event.defaultPrevented;
-  };
-
-  it('in dev, is loaded and is the only page trusted', async () => {
-    const { electron, logs } = await boot({ devServerUrl: DEV });
-    const win = electron.windows[0];
-    expect(win?.loaded).toEqual({ url: DEV });
-    expect(await electron.ipcMain.invoke('app:info', invokeEvent(win?.webContents, `${DEV}#/summary`), {})).toMatchObject({ ok: true });
-    expect(navigates(win?.webContents, `${DEV}#/feed`)).toBe(true);
-    expect(logs.some((l) => l.includes('ELECTRON_RENDERER_URL'))).toBe(false);
-  });
-
-  it('when packaged, is ignored: the built page loads, the dev server is neither trusted nor reachable, and the log says so', async () => {
-    const { electron, logs } = await boot({ packaged: true, devServerUrl: DEV });
-    const win = electron.windows[0];
-    expect(win?.loaded).toEqual({ url: APP_PAGE });
-    expect(await electron.ipcMain.invoke('app:info', invokeEvent(win?.webContents, DEV), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await electron.ipcMain.invoke('app:info', invokeEvent(win?.webContents, APP_PAGE), {})).toMatchObject({ ok: true });
-    expect(navigates(win?.webContents, DEV)).toBe(false);
-    expect(logs).toContain('ELECTRON_RENDERER_URL is ignored: a packaged app loads only the files it ships with.');
   });
 });
 
