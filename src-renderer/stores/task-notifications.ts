@@ -11,19 +11,17 @@ import { useWorkspaceStore } from './workspace';
 const ENABLED_KEY = 'cs.notify.enabled';
 
 /**
- * Due-task notifications. The pure scheduler (shared/notify) runs here, in the renderer,
- * because the tasks live in the renderer's database (Dexie), and delivers through the host
- * contract (`notify:show`): Electron's Notification in the desktop app, the browser's
- * Notification API under the web host.
+ * Due-task notifications in the page. The pure scheduler (shared/notify) runs here on the
+ * tasks in the renderer's database (Dexie) and delivers through the host contract
+ * (`notify:show`). Under the web host this is the one runner: the browser's Notification API
+ * shows what it announces; where the browser throttles timers, the scheduler wakes at least
+ * once a minute and treats longer gaps (sleep, a closed tab) as "came due while you were
+ * away", announced once as one group.
  *
- * Issue 8 asks the main process to own notifications so they fire while the window is
- * hidden. In Electron a hidden (or minimized-to-tray) window's renderer keeps running — the
- * main window is hidden, never destroyed, when closed — so timers here still fire and
- * `notify:show` reaches main's Notification. The window is created with
- * `backgroundThrottling: false`, so its timers keep time while hidden; where a browser
- * throttles them (the web host), the scheduler wakes at least once a minute and treats longer gaps
- * (sleep, a closed app) as "came due while you were away", announced once as one group.
- * `src-main/notify/` can run the same scheduler in main should the renderer ever stop.
+ * In the desktop app the main process owns reminders (`src-main/notify/reminders.ts`, fed by
+ * `reminders:set` from `stores/desktop.ts`), so they fire while the page reloads or after it
+ * crashed; main answers this runner's task notices with "not shown"
+ * (`src-main/electron/desktop.ts`), so each task and due time is announced once.
  */
 export const useTaskNotificationsStore = defineStore('task-notifications', () => {
   const host = useHost();
