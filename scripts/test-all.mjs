@@ -3,7 +3,7 @@
 // `N passed, M failed`. Typecheck, lint, the format check, Electronegativity and build count as one check
 // each; Vitest and Playwright count their tests. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, NO_BROWSER } from './chromium.mjs';
 
@@ -14,10 +14,15 @@ mkdirSync(reports, { recursive: true });
 let passed = 0;
 let failed = 0;
 const failures = [];
+// How long each step took: printed at the end, and read by `npm run bench` as target P11.
+const started = Date.now();
+const steps = [];
 
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const t0 = Date.now();
   const res = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  steps.push({ label, ms: Date.now() - t0 });
   return res.status === 0;
 }
 
@@ -78,6 +83,9 @@ if (browser === null) {
   failures.push('playwright (no report)');
 }
 
+const totalMs = Date.now() - started;
+writeFileSync(join(reports, 'timing.json'), `${JSON.stringify({ at: new Date().toISOString(), totalMs, steps })}\n`);
+console.log(`\nTime: ${steps.map((s) => `${s.label} ${Math.round(s.ms / 1000)} s`).join(', ')}; total ${Math.round(totalMs / 1000)} s`);
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -22,3 +22,30 @@ export async function timedInPage(page: Page, action: string, done: string): Pro
     [action, done] as const,
   );
 }
+
+/**
+ * From the next load on, the page keeps every main-thread task over 50 ms (Chromium's
+ * `longtask` entries) in `window.__longTasks`; `longestTask` reads the longest since that load.
+ */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const tasks: number[] = [];
+    (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+export async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, ...((window as unknown as { __longTasks?: number[] }).__longTasks ?? [])));
+}
+
+/** The page's JS heap after a full garbage collection, in MB (Chrome DevTools Protocol). */
+export async function heapAfterGcMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return Math.round(usedSize / 1_048_576);
+}

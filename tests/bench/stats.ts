@@ -22,6 +22,17 @@ export function quantile(sorted: number[], q: number): number {
   return (sorted[lo] ?? NaN) + ((sorted[hi] ?? NaN) - (sorted[lo] ?? NaN)) * (pos - lo);
 }
 
+export const median = (samples: readonly number[]): number =>
+  quantile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
+export const p95 = (samples: readonly number[]): number =>
+  quantile(
+    [...samples].sort((a, b) => a - b),
+    0.95,
+  );
+
 export async function sample(runs: number, fn: () => Promise<void> | void): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {

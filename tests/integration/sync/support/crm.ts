@@ -18,10 +18,10 @@ export interface TestCrm {
  * clock unless `now` is given, seed 1.
  */
 export async function startTestCrm(
-  opts: { seed?: number; rateLimits?: boolean; now?: () => number; tier?: Tier; searchLag?: number | false } = {},
+  opts: { seed?: number; rateLimits?: boolean; now?: () => number; tier?: Tier; searchLag?: number | false; size?: 'small' | 'medium' } = {},
 ): Promise<TestCrm> {
   const crm = await startTestDemoCrm({
-    size: 'small',
+    size: opts.size ?? 'small',
     seed: opts.seed ?? 1,
     now: opts.now ?? (() => Date.now()),
     rateLimits: opts.rateLimits ? undefined : false,
