@@ -47,9 +47,23 @@ export function filterFeed(items: readonly FeedItem[], f: FeedFilter, names: Fee
     if (types.size > 0 && !types.has(item.type)) return false;
     if (!matchesSequence(item, f.sequence)) return false;
     if (words.length === 0) return true;
-    const hay = fold(`${names.contact(item.contactId)} ${names.account(item.accountId)} ${item.subject ?? ''}`);
+    const hay = foldedText(item, names.contact(item.contactId), names.account(item.accountId));
     return words.every((w) => hay.includes(w));
   });
+}
+
+/**
+ * Folding (Unicode normalisation) is what search-as-you-type spends its time on: each item's
+ * folded text is kept beside it and reused while its contact's and account's names read the
+ * same (an item's subject does not change), so a keystroke over the whole feed only compares.
+ */
+const folded = new WeakMap<FeedItem, { contact: string; account: string; folded: string }>();
+function foldedText(item: FeedItem, contact: string, account: string): string {
+  const known = folded.get(item);
+  if (known && known.contact === contact && known.account === account) return known.folded;
+  const f = fold(`${contact} ${account} ${item.subject ?? ''}`);
+  folded.set(item, { contact, account, folded: f });
+  return f;
 }
 
 /** The sequences items mention, for the sequence filter's options. */

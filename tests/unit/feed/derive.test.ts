@@ -185,6 +185,14 @@ describe('search, filters, day groups, unread', () => {
     expect(ids({ query: 'RENEWAL offer' })).toEqual([`open:7:${NOW - HOUR}`]);
   });
 
+  it('finds an item by a name that changed since the last search (the folded text is kept per item, not for ever)', () => {
+    expect(ids({ query: 'zoe' })).toHaveLength(2);
+    const renamed = { ...names, contact: (id: string) => (id === '7' ? 'Zofia Nowak' : 'Ann Last') };
+    const search = (query: string) => filterFeed(items, { query, types: [], sequence: { kind: 'any' } }, renamed).map((i) => i.id);
+    expect(search('zoe')).toEqual([]);
+    expect(search('zofia')).toHaveLength(2);
+  });
+
   it('filters by several types and by enrollment', () => {
     expect(ids({ types: ['website_visit', 'sequence_enrolled'] })).toEqual([`visit:8:${NOW - 10 * HOUR}`, `seq-enrolled:7:${NOW - 30 * HOUR}`]);
     expect(ids({ sequence: { kind: 'enrolled' } })).toHaveLength(2);
