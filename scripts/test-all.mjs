@@ -2,7 +2,7 @@
 // `npm test`: every gate CI runs, in order, then one plain line adding all suites up:
 // `N passed, M failed`. Typecheck, lint, the format check, Electronegativity and build count as one check
 // each; Vitest and Playwright count their tests. Exits non-zero when anything failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, NO_BROWSER } from './chromium.mjs';
@@ -26,12 +26,42 @@ function run(label, command, args, env = {}) {
   return res.status === 0;
 }
 
-function check(label, command, args) {
-  if (run(label, command, args)) passed += 1;
+function count(label, ok) {
+  if (ok) passed += 1;
   else {
     failed += 1;
     failures.push(label);
   }
+}
+
+/** One step of a lane, its output held back and printed whole when it ends, so lanes never interleave. */
+function runQuietly(label, command, args) {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (code) => {
+      steps.push({ label, ms: Date.now() - t0 });
+      console.log(`\n▶ ${label}: ${command} ${args.join(' ')} (${Math.round((Date.now() - t0) / 1000)} s)`);
+      process.stdout.write(Buffer.concat(out));
+      count(label, code === 0);
+      resolve();
+    });
+  });
+}
+
+/**
+ * The static checks are single-threaded and independent: two lanes use both cores. Lanes run
+ * side by side; the steps of a lane one after the other.
+ */
+async function lanes(...list) {
+  await Promise.all(
+    list.map(async (lane) => {
+      for (const [label, command, args] of lane) await runQuietly(label, command, args);
+    }),
+  );
 }
 
 function readJson(file) {
@@ -42,12 +72,18 @@ function readJson(file) {
   }
 }
 
-check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-check('lint', 'npm', ['run', '--silent', 'lint']);
-check('format', 'npm', ['run', '--silent', 'format:check']);
-// Electronegativity over src-main: no high or medium finding beyond the documented exceptions.
-check('electronegativity', 'node', ['scripts/electronegativity.mjs']);
-check('build', 'npm', ['run', '--silent', 'build']);
+await lanes(
+  [
+    ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+    ['build', 'npm', ['run', '--silent', 'build']],
+  ],
+  [
+    ['lint', 'npm', ['run', '--silent', 'lint']],
+    ['format', 'npm', ['run', '--silent', 'format:check']],
+    // Electronegativity over src-main: no high or medium finding beyond the documented exceptions.
+    ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
+  ],
+);
 
 // Vitest: unit, integration and migration tests.
 const vitestJson = join(reports, 'vitest.json');
