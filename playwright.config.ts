@@ -7,7 +7,10 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'tests/e2e',
-  workers: 1,
+  // Each test has its own web host, demo CRM and browser profile, and mostly waits (rate limits,
+  // search lag, sync intervals): one worker kept a core at about 40 %, so two use the machine.
+  // CSW_E2E_WORKERS=1 runs them one at a time.
+  workers: Number(process.env['CSW_E2E_WORKERS'] ?? 2),
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
