@@ -136,6 +136,17 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
     );
   }
 
+  // Between the built-in views "Owned by me" (first) and "All accounts" (third).
+  const views: number[] = [];
+  const countChanged = (before: string | null) =>
+    `() => { const c = document.querySelector('[data-testid="portfolio-count"]')?.textContent; return !!c && c !== ${JSON.stringify(before)}; }`;
+  for (let i = 0; i < RUNS; i++) {
+    const before = await page.getByTestId('portfolio-count').textContent();
+    views.push(
+      await timedInPage(page, `document.querySelector('#portfolio-views-list ul li:nth-child(${i % 2 === 0 ? 3 : 1}) button').click()`, countChanged(before)),
+    );
+  }
+
   const floor = await page.evaluate(
     async ([me, now]) => {
       const open = indexedDB.open('cs-workspace');
@@ -169,6 +180,7 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
     { name: 'warm open: switch back to the tab', samplesMs: open, floorMs: floor, extra: { heapMb } },
     { name: 'switch last-activity quick filter', samplesMs: filter, floorMs: floor, extra: { heapMb } },
     { name: 'sort by name', samplesMs: sort, floorMs: floor, extra: { heapMb } },
+    { name: 'switch view: Owned by me ↔ All accounts', samplesMs: views, floorMs: floor, extra: { heapMb } },
   ]);
   const what = (action: string) => `Portfolio, 50,000 accounts (${mine} mine): ${action}`;
   recordTarget({ id: 'P4a', what: what('cold open (median)'), value: median(cold), unit: 'ms', floor, below: 300 });
