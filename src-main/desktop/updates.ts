@@ -27,7 +27,12 @@ export interface UpdatesDeps {
   pendingEdits: () => number | null;
   emit: (state: UpdateState) => void;
   log: (line: string) => void;
+  /** Timers of the periodic check; tests pass their clock. */
+  setTimer?: (fn: () => void, ms: number) => unknown;
 }
+
+/** An app left open all week still hears of a release: it checks again this often. */
+export const CHECK_EVERY_MS = 6 * 60 * 60_000;
 
 export type Updates = ReturnType<typeof createUpdates>;
 
@@ -84,9 +89,19 @@ export function createUpdates(deps: UpdatesDeps) {
     updater.quitAndInstall(false, true);
   }
 
-  return {
+  const updates = {
     state: (): UpdateState => state,
-    /** Settings → Check for updates (and a check now and then while the app runs). */
+    /** In an installed app: a check now, then every CHECK_EVERY_MS. */
+    start() {
+      if (!deps.isPackaged) return;
+      const setTimer = deps.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms).unref());
+      const tick = () => {
+        void updates.check();
+        setTimer(tick, CHECK_EVERY_MS);
+      };
+      tick();
+    },
+    /** Settings → Check for updates (and the periodic check). */
     async check(): Promise<UpdateState> {
       if (!deps.isPackaged || BUSY.has(state.phase)) return state;
       set({ phase: 'checking' });
@@ -120,4 +135,5 @@ export function createUpdates(deps: UpdatesDeps) {
       else if (state.waitingForEdits !== pending) set({ ...state, waitingForEdits: pending });
     },
   };
+  return updates;
 }

@@ -155,6 +155,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     pendingEdits: desktop.pendingEdits,
     emit: (state) => events.emit('onDidChangeUpdate', state),
     log,
+    ...(opts.clock ? { setTimer: opts.clock.setTimer } : {}),
   });
   const handlers = createHostHandlers({
     appInfo,
@@ -212,7 +213,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   });
   desktop.attachTray(tray);
   links.attach(desktop.openLink, desktop.openAtStart);
-  if (app.isPackaged) void updates.check();
+  updates.start();
 
   // The demo CRM persists its data on close, so quitting waits for it once.
   let crmClosed = false;

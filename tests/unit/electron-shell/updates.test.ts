@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/temp-dir';
-import { bootRunning } from './shell-harness';
+import { CHECK_EVERY_MS } from '../../../src-main/desktop/updates';
+import { bootRunning, T0 } from './shell-harness';
 
 /**
  * Updates (issue 20) at the shell's boundary: electron-updater behind its interface, driven
@@ -32,6 +33,15 @@ describe('updates in an installed app', () => {
     expect(updates.updater.autoInstallOnAppQuit).toBe(false);
     expect(await call('updates:status', {})).toEqual({ ok: true, data: { phase: 'up-to-date', version: '0.1.0' } });
     expect(sent('onDidChangeUpdate').at(-1)).toEqual({ phase: 'up-to-date', version: '0.1.0' });
+  });
+
+  it('check again every few hours while the app runs', async () => {
+    const { updates, clock } = await bootRunning({ packaged: true });
+    await Promise.resolve();
+    expect(updates.updater.checks).toBe(1);
+    clock.advanceTo(T0 + CHECK_EVERY_MS);
+    await Promise.resolve();
+    expect(updates.updater.checks).toBe(2);
   });
 
   it('checking, downloading, ready; "Restart to install" installs at once when no edit waits', async () => {
