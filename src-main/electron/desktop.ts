@@ -112,9 +112,8 @@ export function createDesktop(deps: DesktopDeps) {
     open,
     /** A checked `cs-workspace://` link (electron/deep-links.ts): the page opens its route. */
     openLink: (link: DeepLink) => openWith(deepLinkRoute(link), () => deps.events.emit('onDidOpenLink', link)),
-    /** A link the app was started with: the window's page is loading and takes it when it starts. */
+    /** A link the app was started with: the new window shows when painted, and its page takes the route when it starts. */
     openAtStart(link: DeepLink) {
-      deps.showWindow();
       pendingOpen = deepLinkRoute(link);
     },
     /** Edits not yet in the CRM, as the page last told the tray; null before it did. */
