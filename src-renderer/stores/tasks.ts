@@ -18,9 +18,9 @@ import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
 import { useViewsStore, type ViewSaveResult } from './views';
 import { useWorkspaceStore } from './workspace';
-
 import { isTaskViewId, TASK_VIEW_IDS, type TaskViewId } from '../../shared/tasks/view-ids';
 
+// The default views' ids live in shared/ since cs-workspace://tasks/<view> links are checked there too.
 export { isTaskViewId, TASK_VIEW_IDS, type TaskViewId };
 
 const VIEWS: Record<TaskViewId, View> = {
