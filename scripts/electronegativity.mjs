@@ -36,6 +36,16 @@ const EXCEPTIONS = [
       'URL checked again with isAllowedExternalUrl right before the OS sees it. Tested in ' +
       'tests/unit/electron-shell/services.test.ts and ipc.test.ts.',
   },
+  {
+    id: 'PROTOCOL_HANDLER_JS_CHECK',
+    file: 'src-main/electron/deep-links.ts',
+    line: 'setAsDefaultProtocolClient(DEEP_LINK_SCHEME)',
+    reason:
+      'cs-workspace:// links (issue 20): every link is read by parseDeepLink (shared/contract/deep-link.ts), which ' +
+      'accepts only record/<type>/<id> with a known type and a numeric id, or tasks/<view> with a known view; ' +
+      'anything else is logged by its reason and opens nothing. The page gets the parsed link, never the text. ' +
+      'Tested in tests/unit/electron-shell/deep-links.test.ts.',
+  },
 ];
 
 /**

@@ -1,25 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron's binary is installed, otherwise the web host.
-// Electron's package downloads its binary on first use, which cannot work on machines that
-// set ELECTRON_SKIP_BINARY_DOWNLOAD or have no route to GitHub; so look for the binary
-// without requiring the package.
+// The binary is looked for without requiring the package (scripts/electron-binary.mjs).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { electronBinary, ROOT as root } from './electron-binary.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-
-function electronBinary() {
-  const pkg = join(root, 'node_modules', 'electron');
-  const pathFile = join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const rel = readFileSync(pathFile, 'utf8').trim();
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist');
-  const bin = join(dist, rel);
-  return existsSync(bin) ? bin : null;
-}
 
 const bin = electronBinary();
 let child;

@@ -59,6 +59,9 @@ startShell(
     // The embedded demo CRM makes new activity now and then, so the Feed has news.
     startDemoCrm: (o) => startDemoCrm({ ...o, activityEveryMs: DEMO_ACTIVITY_EVERY_MS }),
     log,
+    // Loaded on the first check of an installed app only. electron-updater is CommonJS and its
+    // `autoUpdater` a getter, which Node's ESM loader does not offer as a named export.
+    loadUpdater: async () => ((await import('electron-updater')) as unknown as { default: typeof import('electron-updater') }).default.autoUpdater,
   },
 ).catch((err: unknown) => {
   // A wrong command line (e.g. --hubspot-url http://crm.example.com) says why in one line.

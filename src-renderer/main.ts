@@ -7,6 +7,7 @@ import { CsDatabase } from './db';
 import LocalStoreProblem from './features/local-store/LocalStoreProblem.vue';
 import { createAppI18n, I18N_GLOBAL_KEY, initialLocale } from './i18n';
 import { createAppRouter } from './router';
+import { followHostLinks } from './lib/host-links';
 import { DB_KEY } from './lib/db-key';
 import { HEALTH_ENGINE_KEY, workerHealthEngine } from './stores/health-engine';
 import { HOST_KEY } from './stores/host-key';
@@ -15,9 +16,8 @@ import './styles.css';
 const host = connectHost();
 const db = new CsDatabase();
 const router = createAppRouter();
-host.on('onDidClickNotification', ({ target }) => {
-  if (target) void router.push(target);
-});
+// Notification clicks and cs-workspace:// links from the host open their route.
+followHostLinks(host, router);
 
 const i18n = createAppI18n(initialLocale(localStorage, navigator.languages));
 

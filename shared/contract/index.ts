@@ -31,8 +31,12 @@ import {
   DiagnosticsRequest,
   DiagnosticsReport,
 } from './schemas';
+import { DeepLink } from './deep-link';
+import { UpdateState } from './updates';
 
 export * from './schemas';
+export * from './deep-link';
+export * from './updates';
 export * from './external-links';
 export * from './hubspot-url';
 export { CALL_NAMES, CRM_PORT_CHANNEL, EVENT_NAMES, type CallName, type EventName } from './names';
@@ -88,6 +92,12 @@ export const calls = {
   'reminders:takeActions': { input: Empty, output: TaskActions },
   /** Versions, OS, CRM kind, sync state, outbox size and recent log lines, redacted; no content. */
   'app:copyDiagnostics': { input: DiagnosticsRequest, output: DiagnosticsReport },
+  /** Where the app's update stands; the web host answers `unavailable`. */
+  'updates:status': { input: Empty, output: UpdateState },
+  /** Settings → Check for updates: checks now (and downloads what it finds). */
+  'updates:check': { input: Empty, output: UpdateState },
+  /** Restart to install a downloaded update; while edits wait to reach the CRM it waits for them. */
+  'updates:install': { input: Empty, output: UpdateState },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -102,6 +112,10 @@ export const events = {
   onDidRequestSync: Empty,
   /** A reminder's action waits in the host: call `reminders:takeActions`. */
   onDidRequestTaskAction: Empty,
+  /** A validated `cs-workspace://` link (record or tasks view) to open; the web host never sends it. */
+  onDidOpenLink: DeepLink,
+  /** The update moved on (checking, downloading, ready…); the web host never sends it. */
+  onDidChangeUpdate: UpdateState,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type CallInput<K extends CallName> = z.input<(typeof calls)[K]['input']>;

@@ -25,6 +25,9 @@ export const CALL_NAMES = [
   'reminders:set',
   'reminders:takeActions',
   'app:copyDiagnostics',
+  'updates:status',
+  'updates:check',
+  'updates:install',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -35,6 +38,8 @@ export const EVENT_NAMES = [
   'onDidRequestNotification',
   'onDidRequestSync',
   'onDidRequestTaskAction',
+  'onDidOpenLink',
+  'onDidChangeUpdate',
 ] as const;
 
 /**

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { MessageBoxSyncOptions } from 'electron';
+import { deepLinkRoute, type DeepLink } from '../../shared/contract';
 import { isTaskNoticeId } from '../../shared/notify';
 import { desktopWords } from '../desktop/words';
 import { createDesktopStateFile, restorableWindow, type Rect, type WindowState } from '../desktop/window-state';
@@ -58,12 +59,15 @@ export function createDesktop(deps: DesktopDeps) {
   let tray: AppTray | null = null;
   let timeZone: string | undefined;
 
-  /** A route a click asked for while the page was being made anew: it takes it when it starts. */
+  /** A route a click or link asked for while the page was being made (anew): it takes it when it starts. */
   let pendingOpen: string | null = null;
-  const open = (target: string) => {
+  /** Bring the window forward, then let the page open the route: now, or once it has started. */
+  const openWith = (target: string, tellPage: () => void) => {
     if (deps.showWindow()) pendingOpen = target;
-    else deps.events.emit('onDidClickNotification', { id: 'desktop', target });
+    else tellPage();
   };
+  const open = (target: string) => openWith(target, () => deps.events.emit('onDidClickNotification', { id: 'desktop', target }));
+  const pendingEdits = () => tray?.pendingEdits() ?? null;
 
   const reminders: DesktopReminders = createDesktopReminders({
     notifier: createReminderNotifier({ Notification: deps.Notification }),
@@ -106,6 +110,14 @@ export function createDesktop(deps: DesktopDeps) {
     reminders,
     /** What the tray's next-task line opens. */
     open,
+    /** A checked `cs-workspace://` link (electron/deep-links.ts): the page opens its route. */
+    openLink: (link: DeepLink) => openWith(deepLinkRoute(link), () => deps.events.emit('onDidOpenLink', link)),
+    /** A link the app was started with: the new window shows when painted, and its page takes the route when it starts. */
+    openAtStart(link: DeepLink) {
+      pendingOpen = deepLinkRoute(link);
+    },
+    /** Edits not yet in the CRM, as the page last told the tray; null before it did. */
+    pendingEdits,
     attachTray(t: AppTray) {
       tray = t;
     },
@@ -128,7 +140,7 @@ export function createDesktop(deps: DesktopDeps) {
     },
     /** Quitting with edits not yet in the CRM asks first; true to go on. */
     confirmQuit(): boolean {
-      const pending = tray?.pendingEdits() ?? 0;
+      const pending = pendingEdits() ?? 0;
       if (pending <= 0) return true;
       const answer = deps.dialog.showMessageBoxSync({
         type: 'warning',

@@ -1,100 +1,29 @@
 import { join } from 'node:path';
-import type { App, SafeStorage, Shell } from 'electron';
-import { createConnectionManager, type ConnectionManager } from '../crm/connection';
+import { createConnectionManager } from '../crm/connection';
 import { createCrmGateway, createCrmTransport } from '../crm/gateway';
 import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
-import { release } from 'node:os';
-import { createDiagnostics, createLogTail } from '../host/diagnostics';
+import { createUpdates } from '../desktop/updates';
+import { createLogTail, processDiagnostics } from '../host/diagnostics';
 import { createDispatcher } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
 import { createFileLog } from '../logging/file-log';
-import { applyAppMenu, type AppMenuDeps } from './app-menu';
-import { handleAppProtocol, registerAppScheme, type AppProtocolLike } from './app-protocol';
+import { applyAppMenu } from './app-menu';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createAppUrl, devServerFor } from './app-url';
 import { createPersistentConnectionStore } from './connection-store';
 import { useDataDir } from './data-dir';
-import type { PreventableEvent } from './events';
-import type { MessageChannelMainCtor } from './crm-port';
-import { createWindowEvents, registerIpc, type IpcMainLike } from './ipc';
-import { createMainWindow, type BrowserWindowCtor, type MainWindow } from './main-window';
-import { createDesktop, type Clock, type DialogLike, type ScreenLike } from './desktop';
+import { watchDeepLinks } from './deep-links';
+import { createWindowEvents, registerIpc } from './ipc';
+import { createMainWindow, type MainWindow } from './main-window';
+import { createDesktop } from './desktop';
 import { createSecretStore } from './secret-store';
-import { applySecurity, type GuardedContents, type SessionLike } from './security';
-import { createExternalOpener, createNetworkMonitor, createNotifier, watchPower, watchResume, type NotificationCtor, type PowerMonitorLike } from './services';
-import { createTray, type AppTray, type TrayDeps } from './tray';
+import { applySecurity } from './security';
+import { createExternalOpener, createNetworkMonitor, createNotifier, watchPower, watchResume } from './services';
+import type { RunningShell, ShellElectron, ShellOptions, StartDemoCrm } from './shell-types';
+import { createTray } from './tray';
 
-/**
- * The slice of the `electron` module the shell uses. index.ts passes the real module, so
- * the compiler proves Electron satisfies it; tests pass tests/support/fake-electron.ts.
- */
-export interface ShellApp extends Pick<
-  App,
-  'isPackaged' | 'requestSingleInstanceLock' | 'quit' | 'whenReady' | 'getPath' | 'setPath' | 'setAppLogsPath' | 'getLocale' | 'getName' | 'getVersion'
-> {
-  on(event: 'second-instance' | 'activate' | 'window-all-closed', listener: () => void): unknown;
-  on(event: 'before-quit' | 'will-quit', listener: (event: PreventableEvent) => void): unknown;
-  /** Launch at login (macOS, Windows). */
-  setLoginItemSettings(settings: { openAtLogin: boolean }): void;
-  getLoginItemSettings(): { openAtLogin: boolean };
-  on(event: 'web-contents-created', listener: (event: PreventableEvent, contents: GuardedContents) => void): unknown;
-}
-
-export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'nativeImage'> {
-  app: ShellApp;
-  /** The tray's context menu and the application menu. */
-  Menu: TrayDeps['Menu'] & AppMenuDeps['Menu'];
-  BrowserWindow: BrowserWindowCtor;
-  ipcMain: IpcMainLike;
-  MessageChannelMain: MessageChannelMainCtor;
-  session: { readonly defaultSession: SessionLike };
-  /** app://cs-workspace/, the built renderer's origin. */
-  protocol: AppProtocolLike;
-  shell: Pick<Shell, 'openExternal'>;
-  Notification: NotificationCtor;
-  net: { isOnline(): boolean };
-  powerMonitor: PowerMonitorLike;
-  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
-  /** The quit-with-pending-edits warning. */
-  dialog: DialogLike;
-  /** Where the displays are, so a saved window position is restored only onto one. Used after ready. */
-  screen: ScreenLike;
-  /** "Copy diagnostics" puts the report here. */
-  clipboard: { writeText(text: string): void };
-}
-
-/** The demo CRM's entry point (src-main/demo-crm), injected so tests need no server. */
-export type StartDemoCrm = (opts: { port: number; dataDir: string }) => Promise<{
-  url: string;
-  token: string;
-  close(): Promise<void> | void;
-}>;
-
-export interface ShellOptions {
-  /** `--data-dir <dir>`, `--hubspot-url <url>` (a bad value rejects with a UsageError: exit code 2). */
-  argv: readonly string[];
-  /** ELECTRON_RENDERER_URL, set by electron-vite in dev; ignored when the app is packaged. */
-  devServerUrl: string | undefined;
-  /** Folder of the bundled main script (out/main). */
-  baseDir: string;
-  startDemoCrm: StartDemoCrm;
-  log: (line: string) => void;
-  /** `process.platform` unless a test plays another system. */
-  platform?: NodeJS.Platform;
-  /** The reminders' clock and timers; tests play sleep and time with it. */
-  clock?: Clock;
-}
-
-export interface RunningShell {
-  dataDir: string;
-  mainWindow: MainWindow;
-  /** Held so the tray icon is not garbage-collected. */
-  tray: AppTray;
-  /** Settles once the saved connection is restored (or failed to, which is logged). */
-  crmReady: Promise<unknown>;
-  /** Connect / disconnect; the choice and the token survive restarts (safeStorage). */
-  connections: ConnectionManager;
-}
+export type { RunningShell, ShellApp, ShellElectron, ShellOptions, StartDemoCrm } from './shell-types';
 
 /**
  * The app's lifecycle: data folder, single-instance lock, then on `ready` the hardening,
@@ -133,8 +62,13 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     }
     quitting = true;
   });
-  // A second launch (the lock is ours) brings this instance's window forward instead.
-  app.on('second-instance', () => mainWindow?.show());
+  // cs-workspace:// links: checked, then opened once the window can take them.
+  const links = watchDeepLinks({ app, argv: opts.argv, log });
+  // A second launch (the lock is ours) brings this instance's window forward instead, with its link.
+  app.on('second-instance', (_event, argv) => {
+    mainWindow?.show();
+    links.fromArgv(argv);
+  });
   app.on('activate', () => mainWindow?.show());
   // Subscribing replaces Electron's default "quit when the last window closes": the app
   // lives in the tray. An explicit quit does not go through this event.
@@ -213,23 +147,34 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     host: 'electron' as const,
     locale: app.getLocale(),
   });
+  // electron-updater runs only in an installed app; a development run never loads it.
+  const updates = createUpdates({
+    isPackaged: app.isPackaged,
+    load: opts.loadUpdater,
+    version: app.getVersion(),
+    pendingEdits: desktop.pendingEdits,
+    emit: (state) => events.emit('onDidChangeUpdate', state),
+    log,
+    ...(opts.clock ? { setTimer: opts.clock.setTimer } : {}),
+  });
   const handlers = createHostHandlers({
     appInfo,
-    diagnostics: createDiagnostics({
-      app: appInfo,
-      crm: async () => connections.status(),
-      versions: process.versions,
-      os: { platform: process.platform, arch: process.arch, release: release() },
-      recentLog: logTail.lines,
-      clipboard: electron.clipboard,
-    }),
+    diagnostics: processDiagnostics({ app: appInfo, crm: async () => connections.status(), recentLog: logTail.lines, clipboard: electron.clipboard }),
     crm: createCrmGateway({ connection: connections, transport }),
     connections,
     notifier: desktop.withoutTaskNotices(notifier),
     opener: createExternalOpener(electron.shell),
     network,
     exports: createExportStore(dataDir),
-    desktop: desktop.host,
+    // The tray's count of unsent edits also decides when an update may install.
+    desktop: {
+      ...desktop.host,
+      setStatus(status) {
+        desktop.host.setStatus(status);
+        updates.pendingChanged(status.pendingEdits);
+      },
+    },
+    updates,
   });
   // Handlers exist before the page loads, so its first calls never race them.
   registerIpc({
@@ -252,6 +197,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     initialState: desktop.window.initialState,
     onSaveState: desktop.window.onSaveState,
     onHidden: () => desktop.window.onHidden(notifier),
+    ...(opts.clock ? { timers: opts.clock } : {}),
   });
   mainWindow = window;
 
@@ -266,6 +212,8 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     onOpen: desktop.open,
   });
   desktop.attachTray(tray);
+  links.attach(desktop.openLink, desktop.openAtStart);
+  updates.start();
 
   // The demo CRM persists its data on close, so quitting waits for it once.
   let crmClosed = false;
@@ -284,5 +232,5 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
       });
   });
 
-  return { dataDir, mainWindow: window, tray, crmReady, connections };
+  return { dataDir, mainWindow: window, tray, crmReady, connections, updates };
 }

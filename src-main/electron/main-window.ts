@@ -4,6 +4,10 @@ import type { MessagePortMainLike } from './crm-port';
 import type { AppUrl } from './app-url';
 import type { PreventableEvent } from './events';
 import type { Rect, WindowState } from '../desktop/window-state';
+import type { Clock } from './desktop';
+
+/** After a move or resize, the place is saved once the window has been still this long. */
+export const SAVE_BOUNDS_DELAY_MS = 1000;
 
 /** What the shell sends events through and checks IPC senders against. */
 export interface ContentsLike {
@@ -16,6 +20,8 @@ export interface ContentsLike {
 export interface WindowLike {
   readonly webContents: ContentsLike;
   on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
+  /** The user moved or resized the window (Electron fires these many times during a drag). */
+  on(event: 'move' | 'resize', listener: () => void): unknown;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
   hide(): void;
@@ -48,6 +54,8 @@ export interface MainWindowDeps {
   onSaveState?: (state: WindowState) => void;
   /** Closing hid the window (the app lives on in the tray). */
   onHidden?: () => void;
+  /** Timers of the debounced save; tests pass their clock. */
+  timers?: Pick<Clock, 'setTimer' | 'clearTimer'>;
 }
 
 export interface MainWindow {
@@ -63,6 +71,7 @@ export interface MainWindow {
  * the only door (contextBridge).
  */
 export function createMainWindow(deps: MainWindowDeps): MainWindow {
+  const timers = deps.timers ?? { setTimer: (fn: () => void, ms: number) => setTimeout(fn, ms), clearTimer: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
   function create(): WindowLike {
     const saved = deps.initialState?.() ?? null;
     const created = new deps.BrowserWindow({
@@ -91,10 +100,22 @@ export function createMainWindow(deps: MainWindowDeps): MainWindow {
       if (saved?.maximized) created.maximize();
       created.show();
     });
+    const saveState = () => deps.onSaveState?.({ bounds: created.getNormalBounds(), maximized: created.isMaximized() });
+    // Also while the app runs, not only on close: a crash or a killed process keeps the last place.
+    let saveTimer: unknown = null;
+    const saveSoon = () => {
+      if (saveTimer !== null) timers.clearTimer(saveTimer);
+      saveTimer = timers.setTimer(() => {
+        saveTimer = null;
+        if (!created.isDestroyed()) saveState();
+      }, SAVE_BOUNDS_DELAY_MS);
+    };
+    created.on('move', saveSoon);
+    created.on('resize', saveSoon);
     // The app lives on in the tray so sync and due-task notifications continue;
     // quitting is explicit (tray menu, OS quit), which sets isQuitting first.
     created.on('close', (event) => {
-      deps.onSaveState?.({ bounds: created.getNormalBounds(), maximized: created.isMaximized() });
+      saveState();
       if (deps.isQuitting()) return;
       event.preventDefault();
       created.hide();

@@ -1,3 +1,4 @@
+import { release } from 'node:os';
 import type { CallInput, CallOutput } from '../../shared/contract';
 
 /**
@@ -66,4 +67,9 @@ export function createDiagnostics(deps: DiagnosticsDeps) {
       return { text, copied: true };
     },
   };
+}
+
+/** The report of this process (its versions and OS): what both hosts build, the Electron one with its clipboard. */
+export function processDiagnostics(deps: Pick<DiagnosticsDeps, 'app' | 'crm' | 'recentLog' | 'clipboard'>) {
+  return createDiagnostics({ ...deps, versions: process.versions, os: { platform: process.platform, arch: process.arch, release: release() } });
 }

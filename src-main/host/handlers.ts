@@ -2,7 +2,7 @@ import { isAllowedExternalUrl, type CallInput, type CallOutput, type HostHandler
 import type { ConnectionManager } from '../crm/connection';
 import type { CrmGateway } from '../crm/gateway';
 import { HostCallError } from './dispatch';
-import type { AppInfoSource, DesktopHost, ExportStore, ExternalOpener, NetworkMonitor, Notifier } from './services';
+import type { AppInfoSource, DesktopHost, ExportStore, ExternalOpener, NetworkMonitor, Notifier, UpdatesHost } from './services';
 
 export interface HostDeps {
   appInfo: AppInfoSource;
@@ -18,7 +18,11 @@ export interface HostDeps {
   desktop?: DesktopHost;
   /** "Copy diagnostics"; a host without it refuses the call. */
   diagnostics?: { report(input: CallInput<'app:copyDiagnostics'>): Promise<CallOutput<'app:copyDiagnostics'>> };
+  /** The app's own updates (the packaged desktop app); a host without them says `unavailable`. */
+  updates?: UpdatesHost;
 }
+
+const NO_UPDATES = { phase: 'unavailable', reason: 'host' } as const;
 
 /** Thin handlers: validation already happened in the dispatcher; each call is one delegation. */
 export function createHostHandlers(deps: HostDeps) {
@@ -78,6 +82,9 @@ export function createHostHandlers(deps: HostDeps) {
       if (!deps.diagnostics) throw new HostCallError('NOT_ALLOWED', 'This host makes no diagnostics report.');
       return deps.diagnostics.report(input);
     },
+    'updates:status': async () => deps.updates?.state() ?? NO_UPDATES,
+    'updates:check': async () => (deps.updates ? deps.updates.check() : NO_UPDATES),
+    'updates:install': async () => deps.updates?.install() ?? NO_UPDATES,
   } satisfies HostHandlers;
 }
 

@@ -46,3 +46,10 @@ export interface DesktopHost {
   loginItem(): CallOutput<'desktop:loginItem'>;
   setLoginItem(enabled: boolean): CallOutput<'desktop:loginItem'>;
 }
+
+/** The desktop app's updates (src-main/desktop/updates.ts). */
+export interface UpdatesHost {
+  state(): CallOutput<'updates:status'>;
+  check(): Promise<CallOutput<'updates:check'>>;
+  install(): CallOutput<'updates:install'>;
+}

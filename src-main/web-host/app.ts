@@ -5,8 +5,7 @@ import { createConnectionManager, memoryConnectionStore, type ConnectionManager 
 import { createCrmGateway, createCrmTransport, type CrmConnection } from '../crm/gateway';
 import { createHubspotUrlSetting } from '../crm/hubspot-url';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
-import { release } from 'node:os';
-import { createDiagnostics, createLogTail } from '../host/diagnostics';
+import { createLogTail, processDiagnostics } from '../host/diagnostics';
 import { createDispatcher, type Dispatch } from '../host/dispatch';
 import { createExportStore } from '../host/export-files';
 import { createHostHandlers } from '../host/handlers';
@@ -117,13 +116,7 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   const handlers = createHostHandlers({
     appInfo,
     // No clipboard of its own: the page copies the text.
-    diagnostics: createDiagnostics({
-      app: appInfo,
-      crm: async () => connections.status(),
-      versions: process.versions,
-      os: { platform: process.platform, arch: process.arch, release: release() },
-      recentLog: logTail.lines,
-    }),
+    diagnostics: processDiagnostics({ app: appInfo, crm: async () => connections.status(), recentLog: logTail.lines }),
     crm: createCrmGateway({ connection: connections, transport }),
     connections,
     // The page shows it with the browser's Notification API (the web host has no desktop of its own).

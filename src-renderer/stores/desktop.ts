@@ -3,6 +3,7 @@ import { inject, watch } from 'vue';
 import { routerKey } from 'vue-router';
 import { MAX_REMINDER_TASKS, type CallInput } from '../../shared/contract';
 import { taskToNotify, type NotifyTask } from '../../shared/notify';
+import { openRoute } from '../lib/host-links';
 import { useHost } from './host-key';
 import { useSyncStore } from './sync';
 import { useTaskNotificationsStore } from './task-notifications';
@@ -78,8 +79,8 @@ export const useDesktopStore = defineStore('desktop', () => {
   async function takeActions() {
     const r = await host['reminders:takeActions']({});
     if (!r.ok) return;
-    // A reminder clicked while this page was being made: open what it asked for.
-    if (r.data.open) void router?.push(r.data.open);
+    // A reminder clicked, or a link opened, while this page was being made: open what it asked for.
+    if (r.data.open && router) void openRoute(router, r.data.open);
     for (const a of r.data.actions) if (a.action === 'complete') await tasks.setCompleted(a.taskId, true);
   }
 

@@ -18,9 +18,10 @@ import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
 import { useViewsStore, type ViewSaveResult } from './views';
 import { useWorkspaceStore } from './workspace';
+import { isTaskViewId, TASK_VIEW_IDS, type TaskViewId } from '../../shared/tasks/view-ids';
 
-export const TASK_VIEW_IDS = ['overdue', 'due-today', 'due-tomorrow', 'all-open', 'all-completed'] as const;
-export type TaskViewId = (typeof TASK_VIEW_IDS)[number];
+// The default views' ids live in shared/ since cs-workspace://tasks/<view> links are checked there too.
+export { isTaskViewId, TASK_VIEW_IDS, type TaskViewId };
 
 const VIEWS: Record<TaskViewId, View> = {
   overdue: taskViews.overdue(),
@@ -31,10 +32,6 @@ const VIEWS: Record<TaskViewId, View> = {
 };
 
 export type CustomViewResult = ViewSaveResult | { ok: false; error: { code: 'FILTER'; message: string; problem: FilterProblem } };
-
-export function isTaskViewId(v: unknown): v is TaskViewId {
-  return typeof v === 'string' && (TASK_VIEW_IDS as readonly string[]).includes(v);
-}
 
 export interface TaskEdit {
   subject: string;

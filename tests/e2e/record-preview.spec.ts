@@ -152,3 +152,22 @@ test.describe('on a portal with its full property catalogue', () => {
     await context.setOffline(false);
   });
 });
+
+test("a record link's route (cs-workspace://record/companies/<id> → #/portfolio?record=…) opens the preview; closing it drops the query", async ({
+  page,
+  workspace,
+}) => {
+  const list = (await (await crmApi(workspace, '/crm/v3/objects/companies?limit=1&properties=name')).json()) as { results: CrmRecord[] };
+  const company = list.results[0]!;
+  const name = company.properties.name!;
+  await openPortfolio(page, workspace);
+  await page.evaluate((id) => (location.hash = `#/portfolio?record=companies/${id}`), company.id);
+  const preview = page.getByRole('complementary', { name });
+  await expect(preview.getByRole('heading', { name })).toBeVisible();
+  await preview.getByRole('button', { name: 'Close preview' }).click();
+  await expect(preview).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/portfolio$/);
+  // A route naming no valid record opens nothing.
+  await page.evaluate(() => (location.hash = '#/portfolio?record=companies/abc'));
+  await expect(page.getByRole('complementary')).toHaveCount(0);
+});

@@ -75,6 +75,8 @@ describe('packaging with electron-builder', () => {
     }
     expect(files.some((f) => f.startsWith('/node_modules/zod/'))).toBe(true);
     expect(files.some((f) => f.startsWith('/node_modules/sql.js/'))).toBe(true);
+    // Loaded by main in an installed app only (src-main/desktop/updates.ts).
+    expect(files.some((f) => f.startsWith('/node_modules/electron-updater/'))).toBe(true);
     for (const bundled of ['vue', 'pinia', 'dexie', 'electron', '@fullcalendar', 'typescript']) {
       expect(
         files.some((f) => f.startsWith(`/node_modules/${bundled}/`)),

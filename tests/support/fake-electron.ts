@@ -86,6 +86,12 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     getLoginItemSettings(): { openAtLogin: boolean } {
       return { openAtLogin: this.openAtLogin };
     }
+    /** Schemes registered as this app's with the OS. */
+    protocolClients: string[] = [];
+    setAsDefaultProtocolClient(protocol: string): boolean {
+      this.protocolClients.push(protocol);
+      return true;
+    }
     /** Like Electron: before-quit (which may be prevented), then windows close, then will-quit, which may be prevented. */
     quit(): void {
       this.quitCalls++;

@@ -7,6 +7,7 @@ import { startShell, type StartDemoCrm } from '../../../src-main/electron/lifecy
 import { SECRET_FILE } from '../../../src-main/electron/secret-store';
 import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
 import { createFakeElectron, invokeEvent } from '../../support/fake-electron';
+import { createFakeUpdater } from '../../support/fake-updater';
 
 /**
  * The desktop app keeps its CRM connection across restarts: the choice in connection.json,
@@ -40,6 +41,7 @@ async function boot(opts: { encryption?: boolean; hubspotUrl?: string | null } =
     baseDir: '/opt/cs-workspace/out/main',
     startDemoCrm,
     log: (line) => logs.push(line),
+    loadUpdater: createFakeUpdater().load,
   });
   await shell?.crmReady;
   const from = invokeEvent(electron.windows[0]?.webContents, APP_PAGE);

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeEvent } from '../../support/fake-electron';
 import { tmp, useTempDir } from '../../support/temp-dir';
-import { MIN, T0, boot, reminders, task } from './desktop-harness';
+import { MIN, T0, bootRunning, reminders, task } from './shell-harness';
 
 /** Due-task reminders owned by the main process: once per task and due time, across a renderer crash, a restart and a simulated sleep, with their actions. */
 useTempDir('cs-desktop-');
 
 describe('reminders owned by the main process', () => {
   it('announces a due task once at its time, and drops the page-runner copy of it (one runner announces)', async () => {
-    const { call, clock, shown, electron } = await boot();
+    const { call, clock, shown, electron } = await bootRunning();
     expect(await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]))).toEqual({ ok: true, data: { ownedByHost: true } });
     clock.advanceTo(T0 + 10 * MIN);
     await vi.waitFor(() => expect(shown()).toEqual(['Call Acme']));
@@ -30,7 +30,7 @@ describe('reminders owned by the main process', () => {
   });
 
   it('fires while the renderer is crashed; a click makes the window again, whose page then opens the task', async () => {
-    const { call, clock, shown, electron, win } = await boot();
+    const { call, clock, shown, electron, win } = await bootRunning();
     await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
     const crashed = win();
     crashed.webContents.destroyed = true;
@@ -47,7 +47,7 @@ describe('reminders owned by the main process', () => {
   });
 
   it('after sleep, what fell due meanwhile comes as one group, once; the next due time is announced as usual', async () => {
-    const { call, clock, shown, electron } = await boot();
+    const { call, clock, shown, electron } = await bootRunning();
     await call('reminders:set', reminders([task('1', 'Call Acme', T0 + 30 * MIN), task('2', 'Send deck', T0 + 60 * MIN), task('3', 'QBR', T0 + 5 * 60 * MIN)]));
     // Asleep from T0 to T0+2h: no timer fires.
     clock.jumpTo(T0 + 120 * MIN);
@@ -69,7 +69,7 @@ describe('reminders owned by the main process', () => {
   });
 
   it('the switch off: nothing is announced', async () => {
-    const { call, clock, shown } = await boot();
+    const { call, clock, shown } = await bootRunning();
     await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)], false));
     clock.advanceTo(T0 + 11 * MIN);
     await new Promise((r) => setTimeout(r, 50));
@@ -78,11 +78,11 @@ describe('reminders owned by the main process', () => {
 
   it('keeps its record across restarts: a restart does not announce a task again', async () => {
     const dataDir = join(tmp, 'kept');
-    const first = await boot({ dataDir });
+    const first = await bootRunning({ dataDir });
     await first.call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
     first.clock.advanceTo(T0 + 10 * MIN);
     await vi.waitFor(() => expect(first.shown()).toEqual(['Call Acme']));
-    const second = await boot({ dataDir });
+    const second = await bootRunning({ dataDir });
     await second.call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
     second.clock.advanceTo(T0 + 12 * MIN);
     await new Promise((r) => setTimeout(r, 50));
@@ -91,7 +91,7 @@ describe('reminders owned by the main process', () => {
   });
 
   it('on macOS: snooze 10 min announces again; "Mark complete" waits in main for the page, once, and stops the reminders', async () => {
-    const { call, clock, shown, electron, win } = await boot({ platform: 'darwin' });
+    const { call, clock, shown, electron, win } = await bootRunning({ platform: 'darwin' });
     await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN), task('8', 'Send deck', T0 + 20 * MIN)]));
     clock.advanceTo(T0 + 10 * MIN);
     await vi.waitFor(() => expect(shown()).toEqual(['Call Acme']));
@@ -123,19 +123,19 @@ describe('reminders owned by the main process', () => {
 
   it('a "Mark complete" not yet taken survives a restart', async () => {
     const dataDir = join(tmp, 'queued');
-    const first = await boot({ platform: 'darwin', dataDir });
+    const first = await bootRunning({ platform: 'darwin', dataDir });
     await first.call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
     first.clock.advanceTo(T0 + 10 * MIN);
     await vi.waitFor(() => expect(first.electron.notifications).toHaveLength(1));
     first.electron.notifications[0]?.emit('action', fakeEvent(), 3);
-    const second = await boot({ platform: 'darwin', dataDir });
+    const second = await bootRunning({ platform: 'darwin', dataDir });
     expect(await second.call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [{ taskId: '9', action: 'complete' }], open: null } });
-    const third = await boot({ platform: 'darwin', dataDir });
+    const third = await bootRunning({ platform: 'darwin', dataDir });
     expect(await third.call('reminders:takeActions', {})).toEqual({ ok: true, data: { actions: [], open: null } });
   });
 
   it('a queued action nudges a page that is there', async () => {
-    const { call, clock, electron, win } = await boot({ platform: 'darwin' });
+    const { call, clock, electron, win } = await bootRunning({ platform: 'darwin' });
     await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
     clock.advanceTo(T0 + 10 * MIN);
     await vi.waitFor(() => expect(electron.notifications).toHaveLength(1));
@@ -144,7 +144,7 @@ describe('reminders owned by the main process', () => {
   });
 
   it('on Linux the notices carry no buttons (the OS would not show them)', async () => {
-    const { call, clock, electron } = await boot({ platform: 'linux' });
+    const { call, clock, electron } = await bootRunning({ platform: 'linux' });
     await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));
     clock.advanceTo(T0 + 10 * MIN);
     await vi.waitFor(() => expect(electron.notifications).toHaveLength(1));
@@ -152,7 +152,7 @@ describe('reminders owned by the main process', () => {
   });
 
   it('speaks Polish on a Polish system', async () => {
-    const { call, clock, shown, electron } = await boot({ locale: 'pl-PL', platform: 'darwin' });
+    const { call, clock, shown, electron } = await bootRunning({ locale: 'pl-PL', platform: 'darwin' });
     await call('reminders:set', reminders([task('9', 'Telefon', T0 + 10 * MIN, [T0 + 5 * MIN])]));
     clock.advanceTo(T0 + 5 * MIN);
     await vi.waitFor(() => expect(shown()).toEqual(['Przypomnienie: Telefon']));

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startShell } from '../../../src-main/electron/lifecycle';
 import { createFakeElectron, fakeEvent, invokeEvent, type FakeWebContents } from '../../support/fake-electron';
+import { createFakeUpdater } from '../../support/fake-updater';
 import { tmp, useTempDir } from '../../support/temp-dir';
 import { baseDir, APP_PAGE, fakeDemoCrm, boot } from './shell-harness';
 
@@ -40,6 +41,7 @@ describe('the application menu and DevTools', () => {
       startDemoCrm: fakeDemoCrm().start,
       log: () => {},
       platform: 'linux',
+      loadUpdater: createFakeUpdater().load,
     });
     expect(menuWhenWindowCame).toBeNull();
   });

@@ -45,10 +45,10 @@ describe('data folder', () => {
 
   it("defaults to the OS's per-user app folder", async () => {
     const { electron, shell, crm } = await boot();
-    expect(shell?.dataDir).toBe(join(tmp, 'default-user-data'));
+    expect(shell?.dataDir).toBe(join(tmp, 'user-data'));
     expect(electron.app.logsPath).toBeUndefined();
     await shell?.connections.connect({ kind: 'demo' });
-    expect(crm.start).toHaveBeenCalledWith({ port: 0, dataDir: join(tmp, 'default-user-data', 'demo-crm') });
+    expect(crm.start).toHaveBeenCalledWith({ port: 0, dataDir: join(tmp, 'user-data', 'demo-crm') });
   });
 
   it('refuses a --data-dir without a folder', async () => {
