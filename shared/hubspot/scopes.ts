@@ -24,3 +24,17 @@ export const OPTIONAL_SCOPES = ['crm.objects.custom.read', 'crm.objects.custom.w
 export type RequiredScope = (typeof REQUIRED_SCOPES)[number];
 
 export const isRequiredScope = (s: string): s is RequiredScope => (REQUIRED_SCOPES as readonly string[]).includes(s);
+
+/**
+ * The host's error message when a credential lacks scopes: English for logs and other
+ * readers, and one fixed shape the renderer reads back to name each scope in the user's
+ * language (`missingScopesOf`).
+ */
+export function missingScopesMessage(scopes: readonly string[]): string {
+  return `Missing scopes: ${scopes.join(' ')}. Give the key or app these scopes in HubSpot and connect again; nothing was changed.`;
+}
+
+export function missingScopesOf(message: string): string[] | null {
+  const m = /^Missing scopes: ([a-z0-9._ -]+)\. /.exec(message);
+  return m?.[1] ? m[1].split(' ').filter(Boolean) : null;
+}

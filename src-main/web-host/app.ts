@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createConnectionManager, memoryConnectionStore, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, createCrmTransport, type CrmConnection } from '../crm/gateway';
 import { createHubspotUrlSetting } from '../crm/hubspot-url';
+import { oauthConfigFor, readOAuthFile } from '../crm/oauth/config';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
 import { release } from 'node:os';
 import { createDiagnostics, createLogTail } from '../host/diagnostics';
@@ -46,6 +47,8 @@ export interface WebHostAppOptions {
   hubspotBaseUrl?: string;
   /** Hands links to the OS; the default uses the platform's opener command. */
   opener?: ExternalOpener;
+  /** Hands the sign-in's authorize page to the browser; the default is `opener` (tests play the browser). */
+  openSignIn?: (url: string) => Promise<void>;
 }
 
 export interface WebHostApp {
@@ -96,8 +99,14 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   const preconfigured: CrmConnection | null = opts.crm ?? (demoCrm ? { kind: 'demo', baseUrl: demoCrm.url, token: demoCrm.token } : null);
   // One transport: the connection checks and the sync share its limits and its retries.
   const transport = createCrmTransport();
+  const opener = loggedOpener(opts.opener ?? systemOpener(log), log);
+  // "Sign in with HubSpot" when the data folder's oauth.json sets it up (docs/oauth.md).
+  const oauthFile = readOAuthFile(opts.dataDir);
   // The web host keeps the connection (and a HubSpot token) in this process's memory only.
   const connections: ConnectionManager = createConnectionManager({
+    ...(oauthFile
+      ? { oauth: { config: (base: string) => oauthConfigFor(oauthFile, base), openBrowser: opts.openSignIn ?? ((url: string) => opener.open(url)) } }
+      : {}),
     transport,
     store: memoryConnectionStore(),
     demo: demoCrm ? { start: async () => demoCrm } : null,
@@ -106,7 +115,6 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
     log,
   });
 
-  const opener = loggedOpener(opts.opener ?? systemOpener(log), log);
   const appInfo = () => ({
     name: 'CS Workspace',
     version: opts.version,
