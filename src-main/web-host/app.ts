@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createConnectionManager, memoryConnectionStore, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, createCrmTransport, type CrmConnection } from '../crm/gateway';
 import { createHubspotUrlSetting } from '../crm/hubspot-url';
-import { oauthConfigFor, readOAuthFile } from '../crm/oauth/config';
+import { oauthConfigFor, readOAuthFile, type OAuthFile } from '../crm/oauth/config';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
 import { release } from 'node:os';
 import { createDiagnostics, createLogTail } from '../host/diagnostics';
@@ -47,6 +47,8 @@ export interface WebHostAppOptions {
   hubspotBaseUrl?: string;
   /** Hands links to the OS; the default uses the platform's opener command. */
   opener?: ExternalOpener;
+  /** "Sign in with HubSpot" settings; the default reads `oauth.json` in the data folder (null: off). */
+  oauth?: OAuthFile | null;
   /** Hands the sign-in's authorize page to the browser; the default is `opener` (tests play the browser). */
   openSignIn?: (url: string) => Promise<void>;
 }
@@ -101,7 +103,7 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   const transport = createCrmTransport();
   const opener = loggedOpener(opts.opener ?? systemOpener(log), log);
   // "Sign in with HubSpot" when the data folder's oauth.json sets it up (docs/oauth.md).
-  const oauthFile = readOAuthFile(opts.dataDir);
+  const oauthFile = opts.oauth === undefined ? readOAuthFile(opts.dataDir) : opts.oauth;
   // The web host keeps the connection (and a HubSpot token) in this process's memory only.
   const connections: ConnectionManager = createConnectionManager({
     ...(oauthFile
