@@ -85,7 +85,7 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
         keep = again;
         if (current?.kind === 'hubspot') current = { ...current, token: next.accessToken };
       },
-      // The connection stays (its token now answers 401): the sync's queue waits intact (G14).
+      // The connection stays (its token now answers 401): the sync queue waits intact (docs/sync-guarantees.md G14).
       onSignedOut: () => {
         signedOut = true;
       },
