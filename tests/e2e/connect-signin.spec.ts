@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, openWorkspace } from './fixtures';
+import { SCOPES_WITHOUT_EMAILS } from '../support/oauth-browser';
 import { connectScreen, dumpStorage, test as base, whoScreen } from './connect-support';
 
 /** The web host with "Sign in with HubSpot" set up for the demo CRM playing HubSpot. */
@@ -47,16 +48,7 @@ test('Sign in with HubSpot as a demo user: the workspace opens as that user, wit
 
 test('a service key without the emails read scope is refused, naming the scope in plain words; nothing changes', async ({ page, workspace, hubspot }) => {
   const made = await hubspot.api('/__demo/service-keys', {
-    body: {
-      scopes: [
-        'crm.objects.companies.read',
-        'crm.objects.contacts.read',
-        'crm.objects.deals.read',
-        'tickets',
-        'crm.objects.owners.read',
-        'settings.users.read',
-      ],
-    },
+    body: { scopes: SCOPES_WITHOUT_EMAILS },
   });
   const { key } = (await made.json()) as { key: string };
   await openWorkspace(page, workspace, '/summary');

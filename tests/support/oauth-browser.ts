@@ -14,3 +14,13 @@ export async function demoBrowser(url: string, userId: string): Promise<number> 
   if (!back) throw new Error(`no redirect: ${chosen.status}`);
   return (await fetch(back)).status;
 }
+
+/** A service key's scopes: everything the workspace reads except logged emails (`sales-email-read`). */
+export const SCOPES_WITHOUT_EMAILS = [
+  'crm.objects.companies.read',
+  'crm.objects.contacts.read',
+  'crm.objects.deals.read',
+  'tickets',
+  'crm.objects.owners.read',
+  'settings.users.read',
+];

@@ -1,29 +1,11 @@
 import { z } from 'zod';
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../../shared/hubspot/scopes';
 import { validation } from '../http/errors';
 import type { Router } from '../http/router';
 import type { Ctx } from './context';
 
 /** What the portal's static demo tokens may do (every scope the workspace asks for); service keys and OAuth tokens choose among them. */
-export const DEMO_SCOPES = [
-  'crm.objects.companies.read',
-  'crm.objects.companies.write',
-  'crm.objects.contacts.read',
-  'crm.objects.contacts.write',
-  'crm.objects.deals.read',
-  'crm.objects.deals.write',
-  'crm.objects.custom.read',
-  'crm.objects.custom.write',
-  'crm.objects.owners.read',
-  'crm.schemas.companies.read',
-  'crm.schemas.contacts.read',
-  'crm.schemas.custom.read',
-  'crm.schemas.custom.write',
-  'crm.schemas.deals.read',
-  'sales-email-read',
-  'settings.users.read',
-  'settings.users.teams.read',
-  'tickets',
-];
+export const DEMO_SCOPES: readonly string[] = [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES, 'settings.users.teams.read'];
 
 /** `+01:00` and its milliseconds for a zone at an instant. */
 export function utcOffset(timeZone: string, at: number): { utcOffset: string; utcOffsetMilliseconds: number } {

@@ -4,7 +4,7 @@ import { createConnectionManager, memoryConnectionStore } from '../../../src-mai
 import { oauthConfigFor } from '../../../src-main/crm/oauth/config';
 import type { SessionClock } from '../../../src-main/crm/oauth/session';
 import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
-import { demoBrowser } from '../../support/oauth-browser';
+import { demoBrowser, SCOPES_WITHOUT_EMAILS } from '../../support/oauth-browser';
 
 /** Real time for the token expiry, hand-fired timers for the refresh. */
 function manualTimers(): SessionClock & { fire(): void } {
@@ -17,19 +17,7 @@ describe('the connection manager with OAuth and keys (demo CRM as HubSpot)', () 
   beforeAll(async () => {
     hubspot = await startTestDemoCrm({
       portalId: 4242,
-      serviceKeys: [
-        {
-          key: 'sk-no-emails',
-          scopes: [
-            'crm.objects.companies.read',
-            'crm.objects.contacts.read',
-            'crm.objects.deals.read',
-            'tickets',
-            'crm.objects.owners.read',
-            'settings.users.read',
-          ],
-        },
-      ],
+      serviceKeys: [{ key: 'sk-no-emails', scopes: SCOPES_WITHOUT_EMAILS }],
     });
   });
   afterAll(() => hubspot.stop());
