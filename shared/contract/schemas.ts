@@ -78,6 +78,14 @@ export const CrmStatus = z.object({
   kind: z.enum(['demo', 'hubspot']).nullable(),
   /** Where the CRM lives, for display (the demo CRM's local URL, or the HubSpot API host). */
   baseUrl: z.string().nullable(),
+  /** HubSpot: how the app holds the portal — signed in (OAuth) or a pasted key — and what kind of key. */
+  auth: z.enum(['oauth', 'service-key', 'private-app']).nullable().optional(),
+  /** HubSpot: the portal the credential belongs to (from token info or `/account-info/v3/details`). */
+  portalId: z.number().int().nullable().optional(),
+  /** OAuth: HubSpot refused the refresh token (revoked, expired): sync waits, edits kept, "Sign in again". */
+  signedOut: z.boolean().optional(),
+  /** Whether "Sign in with HubSpot" is set up on this host (docs/oauth.md). */
+  oauthAvailable: z.boolean().optional(),
 });
 
 /** A signed-in user the connection acts for (the answer of `crm:setUser`). */
@@ -171,6 +179,8 @@ export const HubspotUrlInfo = z.object({
 export const CrmConnectRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }).strict(),
   z.object({ kind: z.literal('hubspot'), token: HubspotToken }).strict(),
+  /** "Sign in with HubSpot": main runs the whole OAuth flow; no token ever comes through here. */
+  z.object({ kind: z.literal('hubspot-oauth') }).strict(),
 ]);
 
 /**

@@ -159,3 +159,19 @@ export const Owner = z.looseObject({
 
 /** `/account-info/v3/details`: the portal's id and time zone. */
 export const AccountDetails = z.looseObject({ portalId: z.number(), timeZone: z.string().optional(), accountType: z.string().optional() });
+
+/**
+ * `GET /oauth/v1/access-tokens/{token}`: who an OAuth access token acts for, in which portal,
+ * with which scopes (docs/hubspot-api.md §15). Main reads it directly (src-main/crm/oauth/):
+ * `/oauth/` is not a path the CRM gateway may send.
+ */
+export const AccessTokenInfo = z.looseObject({
+  user: z.string().optional(),
+  user_id: z.number(),
+  hub_id: z.number(),
+  scopes: z.array(z.string()),
+  expires_in: z.number().optional(),
+});
+
+/** The token endpoint's answer (`POST /oauth/v1/token`, form-encoded request). */
+export const TokenResponse = z.looseObject({ access_token: z.string().min(1), refresh_token: z.string().min(1), expires_in: z.number().positive() });

@@ -1,115 +1,23 @@
 import type { z } from 'zod';
-import type { CrmConnectRequest, CrmStatus, CrmUserIdentity } from '../../shared/contract';
+import type { CrmStatus } from '../../shared/contract';
 import { HUBSPOT_API_BASE_URL } from '../../shared/contract/hubspot-url';
-import { hubspot, send } from '../../shared/hubspot';
-import type { HubspotCall } from '../../shared/hubspot/calls';
 import { HostCallError } from '../host/dispatch';
-import { createCrmTransport, transportPort, type ConnectionSource, type CrmConnection, type CrmTransport } from './gateway';
-import { fixedHubspotUrl, type HubspotUrlSetting, type HubspotUrlState } from './hubspot-url';
+import { checkKey } from './credential-check';
+import { resolveHubspotUser, setDemoUser, type Identity } from './crm-user';
+import { createCrmTransport, type CrmConnection } from './gateway';
+import { fixedHubspotUrl } from './hubspot-url';
+import { connectWithOAuth } from './oauth/oauth-connect';
+import { startOAuthSession, systemClock, type OAuthSession } from './oauth/session';
+import { createTokenClient, type OAuthConfig, type TokenSet } from './oauth/token-client';
 
 /** HubSpot's API host; `--hubspot-url`, Settings and tests point "HubSpot" elsewhere (e.g. at a demo CRM). */
 export { HUBSPOT_API_BASE_URL };
 
-export type Identity = z.output<typeof CrmUserIdentity>;
+export type { Identity };
+export { memoryConnectionStore } from './connection-types';
+export type { ConnectionManager, ConnectionManagerOptions, ConnectionStore, DemoCrmLauncher, SavedConnection } from './connection-types';
 
-/**
- * What is remembered of a connection: the choice, and for HubSpot its token, the address the
- * token was checked against (the token is only ever sent there), and the user picked in "Who
- * are you?" (a private-app token belongs to the app, not to a user). The demo CRM keeps its
- * own signed-in user (`/__demo/whoami`).
- */
-export type SavedConnection = { kind: 'demo' } | { kind: 'hubspot'; token: string; baseUrl: string; user?: Identity | null };
-
-/**
- * Where the choice is kept: the Electron shell encrypts the token with safeStorage
- * (electron/connection-store.ts); the web host keeps it in process memory only.
- */
-export interface ConnectionStore {
-  load(): SavedConnection | null;
-  /** Throws when it cannot keep the choice safely; the caller then changes nothing. */
-  save(connection: SavedConnection | null): void;
-}
-
-export function memoryConnectionStore(initial: SavedConnection | null = null): ConnectionStore {
-  let saved = initial;
-  return {
-    load: () => saved,
-    save: (c) => {
-      saved = c;
-    },
-  };
-}
-
-/** The embedded demo CRM, started on first use and kept running until the app quits. */
-export interface DemoCrmLauncher {
-  start(): Promise<{ url: string; token: string }>;
-}
-
-export interface ConnectionManagerOptions {
-  store: ConnectionStore;
-  /** Null when this host has no embedded demo CRM. */
-  demo: DemoCrmLauncher | null;
-  /**
-   * Where "Connect HubSpot" goes (`--hubspot-url`, else Settings, else HubSpot's own). A
-   * plain `hubspotBaseUrl` fixes it, as `--hubspot-url` does (tests point it at a demo CRM).
-   */
-  hubspotUrl?: HubspotUrlSetting;
-  hubspotBaseUrl?: string;
-  /** Connected from the start (a host preconfigured with a CRM); not saved to the store. */
-  initial?: CrmConnection | null;
-  /** The one transport to the CRM (shared with the gateway); else one of its own with `fetch`/`timeoutMs`. */
-  transport?: CrmTransport;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  log?: (line: string) => void;
-}
-
-export interface ConnectionManager extends ConnectionSource {
-  /** The HubSpot user picked in "Who are you?" (the demo CRM answers for itself: null here). */
-  identity(): Identity | null;
-  /**
-   * What `crm:status` answers. While a saved connection is being restored (the demo CRM
-   * starting) it already says connected, so a returning user never sees the first-run screen.
-   */
-  status(): z.output<typeof CrmStatus>;
-  /** Re-opens the saved connection at startup (starting the demo CRM if that was the choice). */
-  restore(): Promise<void>;
-  connect(req: z.output<typeof CrmConnectRequest>): Promise<z.output<typeof CrmStatus>>;
-  disconnect(): Promise<z.output<typeof CrmStatus>>;
-  /**
-   * "Who are you?": checks the user against the CRM (unknown → INVALID_INPUT), resolves
-   * their owner id, and keeps the choice with the connection; on any failure nothing changes.
-   */
-  setUser(userId: string): Promise<Identity>;
-  /** The address the next "Connect HubSpot" uses, and where it comes from. */
-  hubspotUrl(): HubspotUrlState;
-  /**
-   * Saves that address (null: HubSpot's own). A live connection keeps its address: the
-   * change applies to the next "Connect HubSpot" (the renderer disconnects first, so a CRM
-   * switch goes through its usual path). Refused while the command line sets it.
-   */
-  setHubspotUrl(url: string | null): Promise<HubspotUrlState>;
-}
-
-/**
- * Asks the CRM whether it accepts the token, before anything is kept, with a read every
- * workspace needs (owners) and both HubSpot and the demo CRM serve. The token travels only
- * in the Authorization header; no message here ever includes it.
- */
-export async function checkToken(transport: CrmTransport, baseUrl: string, token: string): Promise<void> {
-  const sent = await send(transportPort(transport, { kind: 'hubspot', baseUrl, token }), hubspot.owners.list({ limit: 1 }));
-  if (sent.ok) return;
-  const { kind, status, message } = sent.error;
-  if (kind === 'unreachable') throw new HostCallError('NETWORK', `HubSpot could not be reached (${message}); nothing was changed.`);
-  if (status === 401) {
-    throw new HostCallError('UNAUTHORIZED', 'HubSpot did not accept this access token (401). Copy the whole token of your private app and try again.');
-  }
-  if (status === 403) {
-    throw new HostCallError('UNAUTHORIZED', 'The token is valid but may not read CRM owners (403): give the private app the crm.objects.owners.read scope.');
-  }
-  if (kind === 'malformed') throw new HostCallError('NETWORK', `The server at ${baseUrl} does not answer like HubSpot (${message}); nothing was changed.`);
-  throw new HostCallError('NETWORK', `HubSpot answered ${status ?? 'with an error'} while checking the token; nothing was changed. Try again later.`);
-}
+import type { ConnectionManager, ConnectionManagerOptions, SavedConnection } from './connection-types';
 
 /**
  * The one place that knows which CRM the host talks to and with which token. The token
@@ -122,6 +30,10 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
     opts.transport ?? createCrmTransport({ ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
   let current: CrmConnection | null = opts.initial ?? null;
   let user: Identity | null = null;
+  /** What is kept of the HubSpot connection (auth, portal, OAuth refresh token), as last saved. */
+  let saved: Extract<SavedConnection, { kind: 'hubspot' }> | null = null;
+  let session: OAuthSession | null = null;
+  let signedOut = false;
   let restoring: SavedConnection['kind'] | null = null;
   // One change at a time: a second connect waits for the first instead of racing it.
   let queue: Promise<unknown> = Promise.resolve();
@@ -142,48 +54,49 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
     return { kind: 'demo', baseUrl: crm.url, token: crm.token };
   }
 
-  const status = (): z.output<typeof CrmStatus> =>
-    current === null && restoring !== null
-      ? { connected: true, kind: restoring, baseUrl: null }
-      : { connected: current !== null, kind: current?.kind ?? null, baseUrl: current?.baseUrl ?? null };
+  // Fields beyond connected/kind/baseUrl appear only when they say something.
+  const status = (): z.output<typeof CrmStatus> => {
+    const hub = current?.kind === 'hubspot' && saved?.auth ? { auth: saved.auth, portalId: saved.portalId ?? null, ...(signedOut ? { signedOut } : {}) } : {};
+    const base = { ...(opts.oauth && oauthConfig() ? { oauthAvailable: true } : {}), ...hub };
+    return current === null && restoring !== null
+      ? { connected: true, kind: restoring, baseUrl: null, ...base }
+      : { connected: current !== null, kind: current?.kind ?? null, baseUrl: current?.baseUrl ?? null, ...base };
+  };
 
-  const via =
-    (conn: CrmConnection) =>
-    <T>(c: HubspotCall<T>) =>
-      send(transportPort(transport, conn), c);
+  const oauthConfig = (): OAuthConfig | null => opts.oauth?.config(hubspotUrl.get().url) ?? null;
+  const tokenClient = (baseUrl: string) => {
+    const config = opts.oauth?.config(baseUrl);
+    return config ? createTokenClient({ config, now: (opts.oauth?.clock ?? systemClock).now }) : null;
+  };
 
-  /** HubSpot: the user must exist; the owner is found by user id, else by the user's email. */
-  async function resolveHubspotUser(conn: CrmConnection, userId: string): Promise<Identity> {
-    const call = via(conn);
-    const u = await call(hubspot.users.get(userId));
-    if (!u.ok) {
-      const { status } = u.error;
-      if (status === 404) throw new HostCallError('INVALID_INPUT', `The CRM has no user ${userId}; nothing was changed.`);
-      if (status === 401 || status === 403) {
-        throw new HostCallError('UNAUTHORIZED', `The CRM refused to list its users (${status}): give the private app the settings.users.read scope.`);
-      }
-      throw new HostCallError('NETWORK', `The CRM answered ${status ?? u.error.message} while checking user ${userId}; nothing was changed.`);
-    }
-    const email = u.value.email ?? null;
-    const byUser = await call(hubspot.owners.get(userId, 'userId'));
-    let ownerId = byUser.ok ? byUser.value.id : null;
-    if (ownerId === null && email) {
-      const byEmail = await call(hubspot.owners.list({ limit: 1, email }));
-      ownerId = byEmail.ok ? (byEmail.value.results[0]?.id ?? null) : null;
-    }
-    return { userId, ownerId, email };
+  /** Keeps an OAuth sign-in fresh; each new token set is saved before it is used, and a refused refresh signs out. */
+  function startSession(keep: Extract<SavedConnection, { kind: 'hubspot' }>, tokens: TokenSet): void {
+    const client = tokenClient(keep.baseUrl);
+    if (!client) return;
+    session = startOAuthSession({
+      tokens,
+      clock: opts.oauth?.clock ?? systemClock,
+      refresh: (rt) => client.refresh(rt),
+      onTokens: (next) => {
+        if (saved !== keep) return;
+        const again = { ...keep, token: next.accessToken, oauth: { refreshToken: next.refreshToken, expiresAt: next.expiresAt } };
+        opts.store.save(again);
+        saved = again;
+        keep = again;
+        if (current?.kind === 'hubspot') current = { ...current, token: next.accessToken };
+      },
+      // The connection stays (its token now answers 401): the sync queue waits intact (docs/sync-guarantees.md G14).
+      onSignedOut: () => {
+        signedOut = true;
+      },
+      log,
+    });
   }
 
-  /** The demo CRM: its own act-as control, which also checks that the user exists. */
-  async function setDemoUser(conn: CrmConnection, userId: string): Promise<Identity> {
-    const res = await via(conn)(hubspot.demo.actAs(userId));
-    if (!res.ok) {
-      if (res.error.status === 400 || res.error.status === 404)
-        throw new HostCallError('INVALID_INPUT', `The demo CRM has no user ${userId}; nothing was changed.`);
-      throw new HostCallError('NETWORK', `The demo CRM answered ${res.error.status ?? res.error.message} while switching the user.`);
-    }
-    const { ownerId, email } = res.value;
-    return { userId: res.value.userId, ownerId: ownerId ?? null, email: email ?? null };
+  function stopSession(): void {
+    session?.stop();
+    session = null;
+    signedOut = false;
   }
 
   return {
@@ -192,27 +105,29 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
     status,
 
     restore: () => {
-      let saved: SavedConnection | null;
+      let loaded: SavedConnection | null;
       try {
-        saved = opts.store.load();
+        loaded = opts.store.load();
       } catch (err) {
         return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       }
-      if (!saved) return Promise.resolve();
+      if (!loaded) return Promise.resolve();
       // The token goes only where it was checked: when HubSpot is now elsewhere (--hubspot-url,
       // a changed setting), the app opens on Connect and the saved connection stays for later.
       const now = hubspotUrl.get().url;
-      if (saved.kind === 'hubspot' && saved.baseUrl !== now) {
-        log(`the saved HubSpot connection is for ${saved.baseUrl}, but HubSpot is now at ${now}: connect again`);
+      if (loaded.kind === 'hubspot' && loaded.baseUrl !== now) {
+        log(`the saved HubSpot connection is for ${loaded.baseUrl}, but HubSpot is now at ${now}: connect again`);
         return Promise.resolve();
       }
-      const restored = saved;
+      const restored = loaded;
       restoring = restored.kind;
       return serial(async () => {
         try {
           // A saved token is not re-checked here: the app must start offline too.
           current = restored.kind === 'demo' ? await startDemo() : { kind: 'hubspot', baseUrl: restored.baseUrl, token: restored.token };
           user = restored.kind === 'hubspot' ? (restored.user ?? null) : null;
+          saved = restored.kind === 'hubspot' ? restored : null;
+          if (restored.kind === 'hubspot' && restored.oauth) startSession(restored, { accessToken: restored.token, ...restored.oauth });
           log(`restored the ${restored.kind === 'demo' ? 'demo CRM' : 'HubSpot'} connection`);
         } finally {
           restoring = null;
@@ -223,30 +138,59 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
     connect: (req) =>
       serial(async () => {
         let next: CrmConnection;
-        let saved: SavedConnection;
+        let keep: SavedConnection;
+        let who: Identity | null = null;
+        let tokens: TokenSet | null = null;
         if (req.kind === 'demo') {
           next = await startDemo();
-          saved = { kind: 'demo' };
+          keep = { kind: 'demo' };
+        } else if (req.kind === 'hubspot-oauth') {
+          const baseUrl = hubspotUrl.get().url;
+          const config = oauthConfig();
+          const client = tokenClient(baseUrl);
+          if (!config || !client || !opts.oauth) throw new HostCallError('NOT_ALLOWED', 'Sign in with HubSpot is not set up on this computer (docs/oauth.md).');
+          const done = await connectWithOAuth({
+            config,
+            client,
+            transport,
+            baseUrl,
+            openBrowser: (url) => opts.oauth?.openBrowser(url) ?? Promise.resolve(),
+            timeoutMs: opts.oauth.signInTimeoutMs ?? 10 * 60_000,
+          });
+          ({ tokens } = done);
+          who = done.identity;
+          next = { kind: 'hubspot', baseUrl, token: tokens.accessToken };
+          const oauth = { refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt };
+          keep = { kind: 'hubspot', token: tokens.accessToken, baseUrl, user: who, portalId: done.portalId, auth: 'oauth', oauth };
         } else {
           const baseUrl = hubspotUrl.get().url;
-          await checkToken(transport, baseUrl, req.token);
+          const { portalId, keyKind } = await checkKey(transport, baseUrl, req.token);
           next = { kind: 'hubspot', baseUrl, token: req.token };
-          saved = { kind: 'hubspot', token: req.token, baseUrl };
+          keep = { kind: 'hubspot', token: req.token, baseUrl, portalId, auth: keyKind };
         }
         // Kept before it is used: if it cannot be kept safely, the old connection stays.
-        opts.store.save(saved);
+        opts.store.save(keep);
+        stopSession();
         current = next;
-        // A new token may belong to another account: "Who are you?" is asked again.
-        user = null;
-        log(`connected to ${req.kind === 'demo' ? 'the demo CRM' : `HubSpot at ${next.baseUrl}`}`);
+        saved = keep.kind === 'hubspot' ? keep : null;
+        // A pasted key may belong to another account: "Who are you?" is asked again. A sign-in says who.
+        user = who;
+        if (tokens && keep.kind === 'hubspot') startSession(keep, tokens);
+        log(`connected to ${req.kind === 'demo' ? 'the demo CRM' : `HubSpot at ${next.baseUrl}${tokens ? ' (signed in)' : ''}`}`);
         return status();
       }),
 
     disconnect: () =>
       serial(async () => {
+        const refresh = saved?.oauth?.refreshToken;
+        const client = saved ? tokenClient(saved.baseUrl) : null;
         opts.store.save(null);
+        stopSession();
+        // Signing out revokes the grant at HubSpot too; offline, it is only forgotten here.
+        if (refresh && client && saved) await client.revoke(saved.baseUrl, refresh).catch(() => log('could not revoke the HubSpot sign-in'));
         current = null;
         user = null;
+        saved = null;
         log('disconnected from the CRM');
         return status();
       }),
@@ -256,13 +200,16 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
         const conn = current;
         if (!conn) throw new HostCallError('NOT_CONNECTED', 'No CRM is connected.');
         if (conn.kind === 'demo') {
-          const who = await setDemoUser(conn, userId);
+          const who = await setDemoUser(transport, conn, userId);
           log(`demo CRM user set to ${who.userId}`);
           return who;
         }
-        const who = await resolveHubspotUser(conn, userId);
+        if (saved?.auth === 'oauth') throw new HostCallError('NOT_ALLOWED', 'Signed in with HubSpot: the user is the one who signed in.');
+        const who = await resolveHubspotUser(transport, conn, userId);
+        const keep = { ...(saved ?? { kind: 'hubspot' as const, baseUrl: conn.baseUrl }), token: conn.token, user: who };
         // Kept before it is used; a store that cannot keep it leaves the old choice.
-        opts.store.save({ kind: 'hubspot', token: conn.token, baseUrl: conn.baseUrl, user: who });
+        opts.store.save(keep);
+        saved = keep;
         user = who;
         log(`HubSpot user set to ${who.userId}`);
         return who;

@@ -5,9 +5,11 @@ import { generateDataset, type DatasetKind } from './dataset/generate';
 import { DEFAULT_SEARCH_LAG, Faults, NO_SEARCH_LAG, SearchLagSchema, type SearchLag } from './faults';
 import { RateLimiter, TIER_LIMITS, type RateLimitConfig } from './http/rate-limit';
 import { Router } from './http/router';
-import { loopbackHosts, randomDemoToken, tokenMatcher } from './http/auth';
+import { loopbackHosts, randomDemoToken } from './http/auth';
 import { createRequestListener, MAX_HEADER_BYTES, onClientError } from './http/server';
-import { accountRoutes } from './routes/account';
+import { Credentials } from './oauth/credentials';
+import { DEMO_CLIENT_ID, oauthRoutes, serviceKeyRoutes } from './oauth/routes';
+import { accountRoutes, DEMO_SCOPES } from './routes/account';
 import { associationRoutes } from './routes/associations';
 import { batchRoutes } from './routes/batch';
 import type { Ctx } from './routes/context';
@@ -50,6 +52,14 @@ export interface DemoCrmOptions {
   activityEveryMs?: number;
   /** The subscription tier this portal plays (limits, custom objects). Default Professional. */
   tier?: Tier;
+  /** An OAuth access token's life in seconds (HubSpot's: 1800); short to test refreshing. */
+  accessTokenTtlS?: number;
+  /** The OAuth client id the authorize page and token endpoint accept (default `cs-workspace-demo`). */
+  oauthClientId?: string;
+  /** When set, the token endpoint requires it too; otherwise PKCE alone proves the client. */
+  oauthClientSecret?: string;
+  /** Service keys of this portal, each with the scopes an admin chose (more: `POST /__demo/service-keys`). */
+  serviceKeys?: { key: string; scopes: string[] }[];
   /** This portal's id (`/account-info/v3/details`); two demo portals differ by it. */
   portalId?: number;
   /**
@@ -138,13 +148,17 @@ export async function startDemoCrm(opts: DemoCrmOptions): Promise<DemoCrm> {
   schemaRoutes(api, ctx);
   const demo = new Router();
   demoRoutes(demo, ctx);
+  accountRoutes(api, demo, ctx);
+  const creds = new Credentials(tokens, DEMO_SCOPES, now, opts.accessTokenTtlS ?? 1800);
+  for (const k of opts.serviceKeys ?? []) creds.addServiceKey(k.scopes, k.key);
   const open = new Router();
-  accountRoutes(api, open, demo, ctx);
+  oauthRoutes(open, ctx, creds, { clientId: opts.oauthClientId ?? DEMO_CLIENT_ID, clientSecret: opts.oauthClientSecret ?? null });
+  serviceKeyRoutes(demo, creds);
 
   let hosts: readonly string[] = [];
   const server = createServer(
     { maxHeaderSize: MAX_HEADER_BYTES },
-    createRequestListener({ isToken: tokenMatcher(tokens), hosts: () => hosts, api, demo, open, faults, limiter, commit: () => store.commit() }),
+    createRequestListener({ grant: (t) => creds.grant(t), hosts: () => hosts, api, demo, open, faults, limiter, commit: () => store.commit() }),
   );
   server.on('clientError', onClientError);
   // Node's default. A client keeps an idle connection only while the server's stated timeout

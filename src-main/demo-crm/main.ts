@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { startDemoCrm } from './index';
+import { randomBytes } from 'node:crypto';
 import { randomDemoToken } from './http/auth';
+import { DEMO_SCOPES } from './routes/account';
 import type { SearchLag } from './faults';
 import { isTier, type Tier } from './tier';
 import type { DatasetKind } from './dataset/generate';
 
 const USAGE =
-  'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--dataset standard|hostile] [--seed N] [--token T]... [--tier starter|professional|enterprise] [--portal-id N] [--search-lag off|MS|MIN-MAX] [--no-uri-limit] [--no-rate-limits]';
+  'usage: demo-crm --port <n> --data <dir> [--size small|medium|large] [--dataset standard|hostile] [--seed N] [--token T]... [--tier starter|professional|enterprise] [--portal-id N] [--search-lag off|MS|MIN-MAX] [--no-uri-limit] [--no-rate-limits] [--access-token-ttl S] [--oauth-client-id ID] [--service-key SCOPE,SCOPE...]...';
 
 function fail(message: string): never {
   process.stderr.write(`demo-crm: ${message}. ${USAGE}\n`);
@@ -37,6 +39,9 @@ function options(): {
   uriLimit: boolean;
   rateLimits?: false;
   searchLag?: SearchLag | false;
+  accessTokenTtlS?: number;
+  oauthClientId?: string;
+  serviceKeys: { key: string; scopes: string[] }[];
 } {
   let values;
   try {
@@ -54,6 +59,9 @@ function options(): {
         'no-uri-limit': { type: 'boolean' },
         'no-rate-limits': { type: 'boolean' },
         'search-lag': { type: 'string' },
+        'access-token-ttl': { type: 'string' },
+        'oauth-client-id': { type: 'string' },
+        'service-key': { type: 'string', multiple: true },
       },
       strict: true,
       allowPositionals: false,
@@ -78,6 +86,15 @@ function options(): {
   const portalId = values['portal-id'] === undefined ? undefined : Number(values['portal-id']);
   if (portalId !== undefined && !(Number.isSafeInteger(portalId) && portalId > 0)) fail(`--portal-id must be a positive integer, got "${values['portal-id']}"`);
   const lag = searchLag(values['search-lag']);
+  const ttl = values['access-token-ttl'] === undefined ? undefined : Number(values['access-token-ttl']);
+  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0))
+    fail(`--access-token-ttl must be a positive number of seconds, got "${values['access-token-ttl']}"`);
+  const serviceKeys = (values['service-key'] ?? []).map((list) => {
+    const scopes = list.split(',').filter(Boolean);
+    const unknown = scopes.filter((x) => !DEMO_SCOPES.includes(x));
+    if (unknown.length > 0) fail(`--service-key takes scopes among ${DEMO_SCOPES.join(', ')}; unknown: ${unknown.join(', ')}`);
+    return { key: `demo-sk-${randomBytes(24).toString('base64url')}`, scopes };
+  });
   return {
     port,
     dataDir: values.data,
@@ -91,6 +108,9 @@ function options(): {
     uriLimit: !values['no-uri-limit'],
     ...(values['no-rate-limits'] ? { rateLimits: false as const } : {}),
     ...(lag === undefined ? {} : { searchLag: lag }),
+    ...(ttl === undefined ? {} : { accessTokenTtlS: ttl }),
+    ...(values['oauth-client-id'] ? { oauthClientId: values['oauth-client-id'] } : {}),
+    serviceKeys,
   };
 }
 
@@ -98,6 +118,7 @@ const opts = options();
 startDemoCrm(opts).then(
   (crm) => {
     process.stdout.write(`Demo CRM listening on ${crm.url} (token: ${crm.token})\n`);
+    for (const k of opts.serviceKeys) process.stdout.write(`Service key ${k.key} (scopes: ${k.scopes.join(' ') || 'none'})\n`);
     const stop = (): void => {
       crm.close().then(
         () => process.exit(0),

@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { checkHubspotUrl, HUBSPOT_API_BASE_URL } from '../../shared/contract/hubspot-url';
 import { CrmUserIdentity } from '../../shared/contract/schemas';
 import type { ConnectionStore, SavedConnection } from '../crm/connection';
@@ -8,11 +9,22 @@ import type { SecretStore } from './secret-store';
 
 export const CONNECTION_FILE = 'connection.json';
 
+const OAuthSecret = z.object({ accessToken: z.string().min(1), refreshToken: z.string().min(1) });
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The desktop app's connection across restarts: which CRM, and for HubSpot the address the
- * token was checked against and the user picked in "Who are you?" (ids and email, no
- * secret), in `<data-dir>/connection.json`; a HubSpot
- * token only in the SecretStore (safeStorage, the OS keychain). The demo CRM needs no
+ * token was checked against, the user (picked, or from the sign-in), the portal id, how it is
+ * held (OAuth, service key, private app) and an OAuth token's expiry (ids, email and times, no
+ * secret), in `<data-dir>/connection.json`; a HubSpot token — for OAuth the access and refresh
+ * tokens — only in the SecretStore (safeStorage, the OS keychain). The demo CRM needs no
  * secret, so choosing it works where no keychain exists.
  */
 export function createPersistentConnectionStore(deps: { secrets: SecretStore; dataDir: string }): ConnectionStore {
@@ -20,7 +32,16 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
 
   function writeChoice(connection: SavedConnection) {
     const choice =
-      connection.kind === 'demo' ? { kind: 'demo' } : { kind: 'hubspot', baseUrl: connection.baseUrl, ...(connection.user ? { user: connection.user } : {}) };
+      connection.kind === 'demo'
+        ? { kind: 'demo' }
+        : {
+            kind: 'hubspot',
+            baseUrl: connection.baseUrl,
+            ...(connection.user ? { user: connection.user } : {}),
+            ...(connection.portalId ? { portalId: connection.portalId } : {}),
+            ...(connection.auth ? { auth: connection.auth } : {}),
+            ...(connection.oauth ? { expiresAt: connection.oauth.expiresAt } : {}),
+          };
     writePrivateFileSync(file, `${JSON.stringify(choice)}\n`);
   }
 
@@ -33,9 +54,9 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
       }
-      let parsed: { kind?: unknown; baseUrl?: unknown; user?: unknown };
+      let parsed: { kind?: unknown; baseUrl?: unknown; user?: unknown; portalId?: unknown; auth?: unknown; expiresAt?: unknown };
       try {
-        parsed = JSON.parse(raw) as { kind?: unknown; baseUrl?: unknown; user?: unknown };
+        parsed = JSON.parse(raw) as typeof parsed;
       } catch {
         throw new Error(`${CONNECTION_FILE} is not valid JSON; connect the CRM again.`);
       }
@@ -51,7 +72,18 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
             ? { ok: true as const, url: HUBSPOT_API_BASE_URL }
             : checkHubspotUrl(typeof parsed.baseUrl === 'string' ? parsed.baseUrl : '');
         if (!baseUrl.ok) throw new Error(`${CONNECTION_FILE} names no valid HubSpot address; connect the CRM again.`);
-        return token ? { kind: 'hubspot', token, baseUrl: baseUrl.url, user: user.success ? user.data : null } : null;
+        if (!token) return null;
+        const portalId = typeof parsed.portalId === 'number' && Number.isSafeInteger(parsed.portalId) ? parsed.portalId : null;
+        const common = { kind: 'hubspot' as const, baseUrl: baseUrl.url, user: user.success ? user.data : null, portalId };
+        if (parsed.auth === 'oauth') {
+          // An OAuth secret is the pair of tokens; the expiry is not secret and sits in the file.
+          const pair = OAuthSecret.safeParse(safeJson(token));
+          if (!pair.success) throw new Error('The saved HubSpot sign-in could not be read; sign in again.');
+          const expiresAt = typeof parsed.expiresAt === 'number' ? parsed.expiresAt : 0;
+          return { ...common, token: pair.data.accessToken, auth: 'oauth', oauth: { refreshToken: pair.data.refreshToken, expiresAt } };
+        }
+        const auth = parsed.auth === 'service-key' || parsed.auth === 'private-app' ? parsed.auth : undefined;
+        return { ...common, token, ...(auth ? { auth } : {}) };
       }
       throw new Error(`${CONNECTION_FILE} names no known CRM; connect the CRM again.`);
     },
@@ -64,7 +96,7 @@ export function createPersistentConnectionStore(deps: { secrets: SecretStore; da
       }
       if (connection.kind === 'hubspot') {
         // Throws when safeStorage is unavailable: nothing is written, the old choice stays.
-        deps.secrets.set(connection.token);
+        deps.secrets.set(connection.oauth ? JSON.stringify({ accessToken: connection.token, refreshToken: connection.oauth.refreshToken }) : connection.token);
       } else {
         deps.secrets.set(null);
       }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createConnectionManager, memoryConnectionStore, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, createCrmTransport, type CrmConnection } from '../crm/gateway';
 import { createHubspotUrlSetting } from '../crm/hubspot-url';
+import { oauthConfigFor, readOAuthFile, type OAuthFile } from '../crm/oauth/config';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
 import { createLogTail, processDiagnostics } from '../host/diagnostics';
 import { createDispatcher, type Dispatch } from '../host/dispatch';
@@ -45,6 +46,10 @@ export interface WebHostAppOptions {
   hubspotBaseUrl?: string;
   /** Hands links to the OS; the default uses the platform's opener command. */
   opener?: ExternalOpener;
+  /** "Sign in with HubSpot" settings; the default reads `oauth.json` in the data folder (null: off). */
+  oauth?: OAuthFile | null;
+  /** Hands the sign-in's authorize page to the browser; the default is `opener` (tests play the browser). */
+  openSignIn?: (url: string) => Promise<void>;
 }
 
 export interface WebHostApp {
@@ -95,8 +100,14 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   const preconfigured: CrmConnection | null = opts.crm ?? (demoCrm ? { kind: 'demo', baseUrl: demoCrm.url, token: demoCrm.token } : null);
   // One transport: the connection checks and the sync share its limits and its retries.
   const transport = createCrmTransport();
+  const opener = loggedOpener(opts.opener ?? systemOpener(log), log);
+  // "Sign in with HubSpot" when the data folder's oauth.json sets it up (docs/oauth.md).
+  const oauthFile = opts.oauth === undefined ? readOAuthFile(opts.dataDir) : opts.oauth;
   // The web host keeps the connection (and a HubSpot token) in this process's memory only.
   const connections: ConnectionManager = createConnectionManager({
+    ...(oauthFile
+      ? { oauth: { config: (base: string) => oauthConfigFor(oauthFile, base), openBrowser: opts.openSignIn ?? ((url: string) => opener.open(url)) } }
+      : {}),
     transport,
     store: memoryConnectionStore(),
     demo: demoCrm ? { start: async () => demoCrm } : null,
@@ -105,7 +116,6 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
     log,
   });
 
-  const opener = loggedOpener(opts.opener ?? systemOpener(log), log);
   const appInfo = () => ({
     name: 'CS Workspace',
     version: opts.version,

@@ -30,7 +30,7 @@ export const useConnectionStore = defineStore('connection', () => {
   const status = ref<CallOutput<'crm:status'> | null>(null);
   /** The host could not say (e.g. the web host is down and the page came from the offline cache). */
   const statusError = ref<string | null>(null);
-  const busy = ref<'demo' | 'hubspot' | 'disconnect' | 'user' | 'switch' | 'address' | null>(null);
+  const busy = ref<'demo' | 'hubspot' | 'hubspot-oauth' | 'disconnect' | 'user' | 'switch' | 'address' | null>(null);
   /** Where "Connect HubSpot" goes (Settings → CRM connection → Advanced); null until asked. */
   const hubspotUrl = ref<CallOutput<'crm:hubspotUrl'> | null>(null);
   const identity = ref<CallOutput<'crm:whoami'>>(null);
@@ -92,11 +92,12 @@ export const useConnectionStore = defineStore('connection', () => {
     try {
       const res = await host['crm:connect'](req);
       if (!res.ok) return res.error;
-      // "Who are you?" comes next (the demo CRM's signed-in user preselected).
+      // "Who are you?" comes next (the demo CRM's signed-in user preselected), unless the sign-in said who.
       const who = await host['crm:whoami']({});
       identity.value = who.ok ? who.data : null;
-      step.value = 'who';
       status.value = res.data;
+      step.value = res.data.auth === 'oauth' && identity.value ? null : 'who';
+      if (step.value === null) await checkSource(res.data);
       return null;
     } finally {
       busy.value = null;

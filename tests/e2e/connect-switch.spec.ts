@@ -28,7 +28,7 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
   await workspace.app.connections.disconnect();
   expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 0 } })).status).toBe(200);
   await page.reload();
-  const field = connectScreen(page).getByLabel('Private-app access token');
+  const field = connectScreen(page).getByLabel('Service key or private-app token');
   await field.fill(TOKEN);
   await connectScreen(page).getByRole('button', { name: 'Connect HubSpot' }).click();
   await pickUser(page, 'alex', 'Alex Morgan');
@@ -207,7 +207,7 @@ test.describe('the HubSpot API address in Settings', () => {
     await page.reload();
     const screen = connectScreen(page);
     await expect(screen).toContainText(`HubSpot API address: ${hubspot.url}`);
-    await screen.getByLabel('Private-app access token').fill(TOKEN);
+    await screen.getByLabel('Service key or private-app token').fill(TOKEN);
     await screen.getByRole('button', { name: 'Connect HubSpot' }).click();
     await expect(whoScreen(page).getByRole('radio')).toHaveCount(6);
     expect(workspace.app.connections.current()).toMatchObject({ kind: 'hubspot', baseUrl: hubspot.url });

@@ -13,7 +13,7 @@ test('first run offers both choices; “Use the demo CRM” opens the workspace,
   await expect(screen.getByRole('heading', { level: 1, name: 'Connect your CRM' })).toBeVisible();
   await expect(screen.getByRole('button', { name: 'Use the demo CRM' })).toBeEnabled();
   await expect(screen.getByRole('button', { name: 'Connect HubSpot' })).toBeEnabled();
-  await expect(screen.getByLabel('Private-app access token')).toHaveAttribute('type', 'password');
+  await expect(screen.getByLabel('Service key or private-app token')).toHaveAttribute('type', 'password');
   // Nothing syncs before a CRM is chosen.
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveCount(0);
   expect(workspace.app.connections.current()).toBeNull();
@@ -43,7 +43,7 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
 }) => {
   await openWorkspace(page, workspace, '/summary');
   const screen = connectScreen(page);
-  const field = screen.getByLabel('Private-app access token');
+  const field = screen.getByLabel('Service key or private-app token');
   const connect = screen.getByRole('button', { name: 'Connect HubSpot' });
 
   await connect.click();

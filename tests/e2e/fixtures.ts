@@ -34,7 +34,7 @@ export interface Workspace {
  * prepared state). The connect spec sets `startConnected: false` to open on the first-run
  * Connect screen; a few specs change the demo CRM.
  */
-export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' | 'hubspotBaseUrl'>> & {
+export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' | 'hubspotBaseUrl' | 'oauth'>> & {
   /** The demo CRM's search index lag (default 1–10 s, as on HubSpot); `false` = off. Give the reason where it is set. */
   searchLag?: DemoCrmOptions['searchLag'];
   /**

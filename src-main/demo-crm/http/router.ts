@@ -6,7 +6,7 @@ export interface Req {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
-  /** Parsed JSON body (undefined when empty); malformed JSON was already rejected. */
+  /** Parsed JSON body (undefined when empty; malformed JSON was already rejected); the raw text on open routes (form posts). */
   body: unknown;
   /** User a write is attributed to (X-Demo-Act-As or /__demo/as-user/{id}/…). */
   actAs?: string;
@@ -15,6 +15,8 @@ export interface Req {
 export interface Res {
   status: number;
   body?: unknown;
+  /** An HTML page instead of a JSON body (the OAuth authorize page). */
+  html?: string;
   headers?: Record<string, string>;
 }
 

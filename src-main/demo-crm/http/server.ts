@@ -2,19 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Faults } from '../faults';
+import type { Grant } from '../oauth/credentials';
+import { requiredScopes } from '../oauth/scopes';
 import { HttpError } from './errors';
 import type { RateLimiter } from './rate-limit';
 import { tooMany } from './rate-limit';
 import type { Req, Res, Router } from './router';
 
 export interface ServerDeps {
-  /** Whether a bearer token belongs to this portal (every token shares the portal's limits); constant-time. */
-  isToken(token: string): boolean;
+  /** What a bearer token of this portal may do, or null (unknown, expired, revoked); every token shares the portal's limits. */
+  grant(token: string): Grant | null;
   /** The Host header values this server answers to (its loopback name and port); others get 421. */
   hosts(): readonly string[];
   api: Router;
   demo: Router;
-  /** Routes that take no bearer token and count against no limit (token info: the token is in the path). */
+  /** Routes that take no bearer token and count against no limit (OAuth: the token is in the path or the form body). */
   open: Router;
   faults: Faults;
   limiter: RateLimiter;
@@ -49,9 +51,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const rawUrl = req.url ?? '/';
   const headers: Record<string, string> = { 'X-HubSpot-Correlation-Id': correlationId };
   // Every answer goes out after the request's writes are on disk (a 2xx means durable).
-  const reply = (status: number, body: unknown, extra: Record<string, string> = {}): void => {
+  const reply = (status: number, body: unknown, extra: Record<string, string> = {}, html?: string): void => {
     deps.commit();
-    send(res, status, body, { ...headers, ...extra });
+    if (html === undefined) send(res, status, body, { ...headers, ...extra });
+    else sendHtml(res, status, html, { ...headers, ...extra });
   };
   const fail = (e: HttpError, extra: Record<string, string> = {}): void => reply(e.status, e.body(correlationId), extra);
 
@@ -74,10 +77,10 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   // Most requests are not for the open routes: look first, rather than build a 404 error per request.
   const openRoute = deps.open.handles(path) ? tryMatch(deps.open, method, path) : {};
   if (openRoute.route) {
-    await drain(req);
     try {
-      const out = await openRoute.route.handler({ method, path, query: url.searchParams, headers: req.headers, body: undefined }, openRoute.route.params);
-      return reply(out.status, out.body, out.headers);
+      const body = await readBody(req);
+      const out = await openRoute.route.handler({ method, path, query: url.searchParams, headers: req.headers, body }, openRoute.route.params);
+      return reply(out.status, out.body, out.headers, out.html);
     } catch (e) {
       if (e instanceof HttpError) return fail(e);
       throw e;
@@ -85,7 +88,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   }
 
   const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-  if (!auth?.[1] || !deps.isToken(auth[1])) {
+  const grant = auth?.[1] ? deps.grant(auth[1]) : null;
+  // The /__demo/ controls are the portal owner's: its static tokens only.
+  if (!grant || (grant.kind !== 'static' && path.startsWith('/__demo/'))) {
     await drain(req);
     return fail(
       new HttpError(
@@ -124,17 +129,17 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       }
     }
 
+    const missing = grant.kind === 'static' ? [] : requiredScopes(method, path).filter((s) => !grant.scopes.includes(s));
+    if (missing.length > 0) {
+      await drain(req);
+      return fail(missingScopes(missing));
+    }
+
     const { latencyMs } = deps.faults.state;
     if (latencyMs > 0) await sleep(latencyMs);
     if (deps.faults.refuses(path)) {
       await drain(req);
-      return fail(
-        new HttpError(
-          403,
-          'MISSING_SCOPES',
-          "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
-        ),
-      );
+      return fail(missingScopes([]));
     }
     const decision = deps.faults.decide();
     if (decision.kind === 'drop') {
@@ -168,6 +173,16 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     if (e instanceof HttpError) return fail(e);
     throw e;
   }
+}
+
+/** HubSpot's 403 for a call outside the token's scopes, naming the scopes it needs in `errors[].context`. */
+function missingScopes(scopes: string[]): HttpError {
+  return new HttpError(
+    403,
+    'MISSING_SCOPES',
+    "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
+    scopes.length ? { errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: scopes } }] } : {},
+  );
 }
 
 function wellEncoded(rawUrl: string): boolean {
@@ -253,6 +268,17 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   } catch (e) {
     throw new HttpError(400, 'VALIDATION_ERROR', `Invalid input JSON : ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string>): void {
+  const csp = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'";
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'text/html;charset=utf-8',
+    'Content-Security-Policy': csp,
+    'Content-Length': String(Buffer.byteLength(html)),
+  });
+  res.end(html);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {

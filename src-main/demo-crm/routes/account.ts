@@ -1,36 +1,11 @@
 import { z } from 'zod';
-import { HttpError, validation } from '../http/errors';
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from '../../../shared/hubspot/scopes';
+import { validation } from '../http/errors';
 import type { Router } from '../http/router';
-import { DEFAULT_USER_ID, findUser } from '../schema/users';
 import type { Ctx } from './context';
-import { tokenMatcher } from '../http/auth';
 
-/** The id of the demo's (private) app in token info. */
-export const DEMO_APP_ID = 4_000_001;
-
-/** What a demo token may do: the scopes the workspace asks for. */
-export const DEMO_SCOPES = [
-  'crm.objects.companies.read',
-  'crm.objects.companies.write',
-  'crm.objects.contacts.read',
-  'crm.objects.contacts.write',
-  'crm.objects.deals.read',
-  'crm.objects.deals.write',
-  'crm.objects.custom.read',
-  'crm.objects.custom.write',
-  'crm.objects.owners.read',
-  'crm.schemas.companies.read',
-  'crm.schemas.contacts.read',
-  'crm.schemas.custom.read',
-  'crm.schemas.deals.read',
-  'sales-email-read',
-  'settings.users.read',
-  'settings.users.teams.read',
-  'tickets',
-];
-
-/** A token's remaining life as reported by token info; demo tokens never expire, so it is always a fresh token's. */
-const EXPIRES_IN_S = 1800;
+/** What the portal's static demo tokens may do (every scope the workspace asks for); service keys and OAuth tokens choose among them. */
+export const DEMO_SCOPES: readonly string[] = [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES, 'settings.users.teams.read'];
 
 /** `+01:00` and its milliseconds for a zone at an instant. */
 export function utcOffset(timeZone: string, at: number): { utcOffset: string; utcOffsetMilliseconds: number } {
@@ -48,12 +23,11 @@ const LimitsPatch = z
   .strict();
 
 /**
- * Account and token information: `GET /account-info/v3/details`, the daily usage of private
- * apps, and token info (`GET /oauth/v1/access-tokens/{token}`, on the `open` router: the token
- * is the path, no bearer header). `/__demo/limits` reads and sets the portal's daily count.
+ * Account information: `GET /account-info/v3/details` (the portal id: which portal a key
+ * belongs to) and the daily usage of private apps (token info: `oauth/routes.ts`).
+ * `/__demo/limits` reads and sets the portal's daily count.
  */
-export function accountRoutes(api: Router, open: Router, demo: Router, ctx: Ctx): void {
-  const isToken = tokenMatcher(ctx.tokens);
+export function accountRoutes(api: Router, demo: Router, ctx: Ctx): void {
   api.on('GET', /^\/account-info\/(?:v3|2026-03)\/details$/, () => ({
     status: 200,
     body: {
@@ -89,25 +63,6 @@ export function accountRoutes(api: Router, open: Router, demo: Router, ctx: Ctx)
     }),
     'none',
   );
-
-  open.on('GET', /^\/oauth\/v1\/access-tokens\/([^/]+)$/, (_req, [token = '']) => {
-    if (!isToken(token)) throw new HttpError(404, 'OBJECT_NOT_FOUND', 'Token not found');
-    const user = findUser(ctx.whoami.userId) ?? findUser(DEFAULT_USER_ID);
-    return {
-      status: 200,
-      body: {
-        token,
-        user: user?.email,
-        hub_domain: `demo-${ctx.portalId}.example.com`,
-        scopes: DEMO_SCOPES,
-        hub_id: ctx.portalId,
-        app_id: DEMO_APP_ID,
-        expires_in: EXPIRES_IN_S,
-        user_id: Number(user?.id),
-        token_type: 'access',
-      },
-    };
-  });
 
   const limits = (): { status: number; body: unknown } => ({
     status: 200,

@@ -1,3 +1,5 @@
+import { scopeWords } from './scope-words';
+
 export const messages = {
   namespace: 'connect',
   en: {
@@ -12,9 +14,16 @@ export const messages = {
     startingDemo: 'Starting the demo CRM…',
     hubspotTitle: 'Connect HubSpot',
     hubspotHelp:
-      'Paste the access token of a HubSpot private app (Settings → Integrations → Private apps). It needs read and write scopes for the CRM objects you work with. The token is kept by the app, never in the browser storage or a log.',
-    tokenLabel: 'Private-app access token',
-    tokenHint: 'It starts with “pat-”. OAuth sign-in comes in a later version.',
+      'Paste a service key (HubSpot → Settings → Integrations → Service keys) or the token of a legacy private app. It needs read and write scopes for the CRM objects you work with. The key is kept by the app, never in the browser storage or a log.',
+    tokenLabel: 'Service key or private-app token',
+    tokenHint: 'A private-app token starts with “pat-”; anything else is taken for a service key.',
+    signInTitle: 'Sign in with HubSpot',
+    signInHelp: 'Opens HubSpot in your browser: sign in there and allow CS Workspace. You are then signed in as yourself, in the right portal.',
+    signIn: 'Sign in with HubSpot',
+    signingIn: 'Waiting for you to sign in in the browser…',
+    signInFailed: 'Not signed in: {message}',
+    missingScopes: 'Not connected: this key lacks {scopes}. Add these scopes in HubSpot and try again.',
+    scopes: scopeWords.en,
     connectHubspot: 'Connect HubSpot',
     checkingToken: 'Checking the token with HubSpot…',
     errors: {
@@ -135,9 +144,16 @@ export const messages = {
     startingDemo: 'Uruchamianie demonstracyjnego CRM…',
     hubspotTitle: 'Połącz z HubSpot',
     hubspotHelp:
-      'Wklej token dostępu aplikacji prywatnej HubSpot (Ustawienia → Integracje → Aplikacje prywatne). Potrzebuje uprawnień odczytu i zapisu obiektów CRM, z którymi pracujesz. Token przechowuje aplikacja, nigdy pamięć przeglądarki ani dziennik.',
-    tokenLabel: 'Token dostępu aplikacji prywatnej',
-    tokenHint: 'Zaczyna się od „pat-”. Logowanie przez OAuth pojawi się w kolejnej wersji.',
+      'Wklej klucz usługi (HubSpot → Ustawienia → Integracje → Klucze usług) albo token starszej aplikacji prywatnej. Potrzebuje uprawnień odczytu i zapisu obiektów CRM, z którymi pracujesz. Klucz przechowuje aplikacja, nigdy pamięć przeglądarki ani dziennik.',
+    tokenLabel: 'Klucz usługi lub token aplikacji prywatnej',
+    tokenHint: 'Token aplikacji prywatnej zaczyna się od „pat-”; wszystko inne traktujemy jako klucz usługi.',
+    signInTitle: 'Zaloguj się przez HubSpot',
+    signInHelp: 'Otwiera HubSpot w przeglądarce: zaloguj się tam i zezwól CS Workspace. Będziesz zalogowany jako Ty, we właściwym portalu.',
+    signIn: 'Zaloguj się przez HubSpot',
+    signingIn: 'Czekamy, aż zalogujesz się w przeglądarce…',
+    signInFailed: 'Nie zalogowano: {message}',
+    missingScopes: 'Nie połączono: temu kluczowi brakuje uprawnień: {scopes}. Dodaj je w HubSpot i spróbuj ponownie.',
+    scopes: scopeWords.pl,
     connectHubspot: 'Połącz z HubSpot',
     checkingToken: 'Sprawdzanie tokenu w HubSpot…',
     errors: {

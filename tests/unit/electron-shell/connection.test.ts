@@ -69,17 +69,25 @@ describe('the connection across restarts (Electron)', () => {
     const first = await boot();
     expect(await first.call('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({
       ok: true,
-      data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url },
+      data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url, auth: 'private-app', portalId: 9000001 },
     });
     // On disk: the choice and where the token was checked in plain JSON, the token only as safeStorage output.
-    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot', baseUrl: hubspot.url });
+    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({
+      kind: 'hubspot',
+      baseUrl: hubspot.url,
+      auth: 'private-app',
+      portalId: 9000001,
+    });
     expect(existsSync(join(dataDir, SECRET_FILE))).toBe(true);
     expect(first.electron.safeStorage.decryptString(readFileSync(join(dataDir, SECRET_FILE)))).toBe(TOKEN);
     expect(everythingWritten()).not.toContain(TOKEN);
     expect(first.logs.join('\n')).not.toContain(TOKEN);
 
     const second = await boot();
-    expect(await second.call('crm:status')).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url } });
+    expect(await second.call('crm:status')).toEqual({
+      ok: true,
+      data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url, auth: 'private-app', portalId: 9000001 },
+    });
     // The restored token is the one CRM calls carry.
     expect(await second.call('crm:request', { method: 'GET', path: '/crm/v3/owners' })).toMatchObject({ ok: true, data: { status: 200 } });
     expect(second.startDemoCrm).not.toHaveBeenCalled();
@@ -139,7 +147,13 @@ describe('"Who are you?" across restarts (Electron)', () => {
     expect(await first.call('crm:whoami')).toEqual({ ok: true, data: null });
     const riley = { userId: '1000006', ownerId: '60000006', email: 'riley.chen@demo-crm.test' };
     expect(await first.call('crm:setUser', { userId: '1000006' })).toEqual({ ok: true, data: riley });
-    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot', baseUrl: hubspot.url, user: riley });
+    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({
+      kind: 'hubspot',
+      baseUrl: hubspot.url,
+      user: riley,
+      portalId: 9000001,
+      auth: 'private-app',
+    });
     expect(everythingWritten()).not.toContain(TOKEN);
     expect(first.electron.safeStorage.decryptString(readFileSync(join(dataDir, SECRET_FILE)))).toBe(TOKEN);
 
@@ -200,9 +214,17 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
       data: { url: 'http://127.0.0.1:9', source: 'command-line', defaultUrl: 'https://api.hubapi.com' },
     });
     // The saved choice is kept for the next start at its own address.
-    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({ kind: 'hubspot', baseUrl: hubspot.url });
+    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({
+      kind: 'hubspot',
+      baseUrl: hubspot.url,
+      portalId: 9000001,
+      auth: 'private-app',
+    });
     const back = await boot();
-    expect(await back.call('crm:status')).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url } });
+    expect(await back.call('crm:status')).toEqual({
+      ok: true,
+      data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url, auth: 'private-app', portalId: 9000001 },
+    });
   });
 
   it('Settings keeps the address in the data folder: the next "Connect HubSpot" goes there, also after a restart', async () => {
@@ -221,7 +243,7 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
     expect(await second.call('crm:hubspotUrl')).toMatchObject({ ok: true, data: { url: hubspot.url, source: 'saved' } });
     expect(await second.call('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({
       ok: true,
-      data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url },
+      data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url, auth: 'private-app', portalId: 9000001 },
     });
     expect(await second.call('crm:request', { method: 'GET', path: '/crm/v3/owners' })).toMatchObject({ ok: true, data: { status: 200 } });
 

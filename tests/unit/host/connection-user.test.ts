@@ -16,8 +16,8 @@ describe('crm:whoami and crm:setUser ("Who are you?")', () => {
     const sam = { userId: '1000002', ownerId: '60000002', email: 'sam.kowalski@demo-crm.test' };
     expect(await dispatch('crm:setUser', { userId: '1000002' })).toEqual({ ok: true, data: sam });
     expect(await dispatch('crm:whoami', {})).toEqual({ ok: true, data: sam });
-    expect(store.load()).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url, user: sam });
-    expect(saved.at(-1)).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url, user: sam });
+    expect(store.load()).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url, user: sam, portalId: 9000001, auth: 'private-app' });
+    expect(saved.at(-1)).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url, user: sam, auth: 'private-app', portalId: 9000001 });
     // The owner id really is that user's owner in the CRM.
     const owner = await dispatch('crm:request', { method: 'GET', path: '/crm/v3/owners/60000002' });
     expect(owner).toMatchObject({ ok: true, data: { status: 200, body: { userId: 1000002 } } });

@@ -67,10 +67,10 @@ describe('crm:connect', () => {
   it('connects with the right token, uses it for CRM calls, and never returns or logs it', async () => {
     const { dispatch, saved, owners, logs, store } = setup(crms);
     const res = await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN });
-    expect(res).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url } });
+    expect(res).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url, auth: 'private-app', portalId: 9000001 } });
     // Kept with the address it was checked against: the token is only ever sent there.
-    expect(saved).toEqual([{ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url }]);
-    expect(store.load()).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url });
+    expect(saved).toEqual([{ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url, portalId: 9000001, auth: 'private-app' }]);
+    expect(store.load()).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url, auth: 'private-app', portalId: 9000001 });
 
     const status = await dispatch('crm:status', {});
     const request = await owners();

@@ -43,9 +43,9 @@ describe('where "Connect HubSpot" goes (Settings → CRM connection → HubSpot 
     });
     expect(await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN })).toEqual({
       ok: true,
-      data: { connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url },
+      data: { connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url, auth: 'private-app', portalId: 9000001 },
     });
-    expect(saved.at(-1)).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url });
+    expect(saved.at(-1)).toEqual({ kind: 'hubspot', token: TOKEN, baseUrl: crms.hubspot.url, auth: 'private-app', portalId: 9000001 });
     // The demo CRM playing HubSpot answers with its owners: the token went there.
     expect(await owners()).toMatchObject({
       ok: true,
@@ -61,7 +61,10 @@ describe('where "Connect HubSpot" goes (Settings → CRM connection → HubSpot 
       ok: true,
       data: { url: 'https://sandbox.example.com/hubspot', source: 'saved' },
     });
-    expect(await dispatch('crm:status', {})).toEqual({ ok: true, data: { connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url } });
+    expect(await dispatch('crm:status', {})).toEqual({
+      ok: true,
+      data: { connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url, auth: 'private-app', portalId: 9000001 },
+    });
 
     // A restart: the saved token was checked at the demo CRM, not at the sandbox, so it is not sent there.
     const fetchSpy = vi.fn<typeof fetch>();
@@ -72,7 +75,7 @@ describe('where "Connect HubSpot" goes (Settings → CRM connection → HubSpot 
     // Back at the old address it is restored as before.
     await restarted.setHubspotUrl(crms.hubspot.url);
     await restarted.restore();
-    expect(restarted.status()).toEqual({ connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url });
+    expect(restarted.status()).toEqual({ connected: true, kind: 'hubspot', baseUrl: crms.hubspot.url, auth: 'private-app', portalId: 9000001 });
   });
 
   it.each([
