@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CsDatabase, setProperties } from '../../../src-renderer/db';
 import { getMetaFamily, META, putMeta } from '../../../src-renderer/db/meta';
 import { createHealthEngine, type EngineEvent, type HealthEngine } from '../../../src-renderer/health/engine';
-import { oneGroup, ZONE } from './fixtures';
+import { companyRow, oneGroup, ZONE } from './fixtures';
 
 /**
  * The health engine (what the health worker runs) keeps the daily snapshots itself: today's is
@@ -15,13 +15,7 @@ afterEach(() => {
   for (const e of engines.splice(0)) e.stop();
 });
 
-const row = (id: string, properties: Record<string, string>) => ({
-  id,
-  properties,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  archived: false,
-});
+const row = companyRow;
 const score = oneGroup([
   { id: 'good', kind: 'property', objectType: 'companies', filter: { property: 'csm_sentiment', operator: 'is_any_of', values: ['Good'] }, points: 100 },
 ]);
