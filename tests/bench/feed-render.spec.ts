@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady } from '../e2e/fixtures';
-import { BENCH_BROWSER, timedInPage } from './page-timing';
+import { timedInPage } from './page-timing';
 import { report } from './stats';
 
 /**
@@ -17,7 +17,12 @@ import { report } from './stats';
  * emails, meetings, calls and tickets stores, plus one pass over them.
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c playwright.bench.config.ts tests/bench/feed-render.spec.ts
  */
-test.use(BENCH_BROWSER);
+test.use({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+  },
+});
 test.setTimeout(20 * 60_000);
 
 const ACCOUNTS = 12_500;

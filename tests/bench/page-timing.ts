@@ -22,14 +22,3 @@ export async function timedInPage(page: Page, action: string, done: string): Pro
     [action, done] as const,
   );
 }
-
-/**
- * How the page benchmarks launch Chromium (`test.use(BENCH_BROWSER)`): Debian's, without the
- * GPU, background networking and QUIC, so runs on our machines compare with each other.
- */
-export const BENCH_BROWSER = {
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
-  },
-};

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import { crmApi, expect, openWorkspace, test, waitForOfflineReady, type Workspace } from '../e2e/fixtures';
-import { BENCH_BROWSER } from './page-timing';
 import { report } from './stats';
 
 /**
@@ -11,7 +10,12 @@ import { report } from './stats';
  * floor is one strict-durability IndexedDB write committed in the same page.
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c tests/bench tests/bench/pipelines-drop.spec.ts
  */
-test.use(BENCH_BROWSER);
+test.use({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+  },
+});
 test.setTimeout(10 * 60_000);
 
 const EXTRA = 2_000;

@@ -1,5 +1,5 @@
 import { crmApi, expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady } from '../e2e/fixtures';
-import { BENCH_BROWSER, timedInPage } from './page-timing';
+import { timedInPage } from './page-timing';
 import { report } from './stats';
 
 /**
@@ -11,7 +11,12 @@ import { report } from './stats';
  * a plain JavaScript filter + sort of the same records already in memory.
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c tests/bench tests/bench/portfolio.spec.ts
  */
-test.use(BENCH_BROWSER);
+test.use({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+  },
+});
 test.setTimeout(15 * 60_000);
 
 const ACCOUNTS = 50_000;
