@@ -1,29 +1,10 @@
+import { DAY_MS, wallClockFormat } from '../views/zone';
+
 /**
  * Due times in the user's zone, with `Intl` only (DST-safe): reading an instant as wall
  * clock, and the instant of a wall-clock time. The Tasks tab reschedules and edits with
  * these; "tomorrow at the same time" stays at the same wall-clock time across a DST change.
  */
-
-const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function fmt(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 export interface WallClock {
   year: number;
@@ -35,7 +16,7 @@ export interface WallClock {
 
 export function wallClockOf(ms: number, timeZone: string): WallClock {
   const p: Record<string, number> = {};
-  for (const part of fmt(timeZone).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  for (const part of wallClockFormat(timeZone).formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return { year: p.year ?? 1970, month: p.month ?? 1, day: p.day ?? 1, hour: p.hour ?? 0, minute: p.minute ?? 0 };
 }
 

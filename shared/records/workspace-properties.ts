@@ -29,6 +29,22 @@ const preview = (type: string): string[] => {
   return p ? [...p.title, ...p.key, ...p.more] : [];
 };
 
+/** The contact properties the feed's signals read (shared/feed/derive.ts). */
+export const FEED_CONTACT_SIGNALS: readonly string[] = [
+  'hs_email_last_open_date',
+  'hs_email_last_click_date',
+  'hs_email_last_reply_date',
+  'hs_email_last_email_name',
+  'recent_conversion_date',
+  'recent_conversion_event_name',
+  'hs_analytics_last_visit_timestamp',
+  'hs_latest_sequence_enrolled_date',
+  'hs_latest_sequence_unenrolled_date',
+  'hs_latest_sequence_finished_date',
+  'hs_latest_sequence_enrolled',
+  'hs_sequences_is_enrolled',
+];
+
 export const WORKSPACE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   companies: [
     ...COMMON,
@@ -52,19 +68,7 @@ export const WORKSPACE_PROPERTIES: Readonly<Record<string, readonly string[]>> =
     ...COMMON,
     'lastmodifieddate',
     ...preview('contacts'),
-    // The feed's signals (shared/feed/derive.ts).
-    'hs_email_last_open_date',
-    'hs_email_last_click_date',
-    'hs_email_last_reply_date',
-    'hs_email_last_email_name',
-    'recent_conversion_date',
-    'recent_conversion_event_name',
-    'hs_analytics_last_visit_timestamp',
-    'hs_latest_sequence_enrolled_date',
-    'hs_latest_sequence_unenrolled_date',
-    'hs_latest_sequence_finished_date',
-    'hs_latest_sequence_enrolled',
-    'hs_sequences_is_enrolled',
+    ...FEED_CONTACT_SIGNALS,
     'mobilephone',
     'notes_last_contacted',
     'notes_last_updated',

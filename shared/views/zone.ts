@@ -28,18 +28,33 @@ export interface Zone {
   startOfDay(day: number): number;
 }
 
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A formatter whose parts are the zone's wall clock (24-hour, numeric, to the second); one per
+ * zone, kept. Throws RangeError for a zone name the runtime does not know.
+ */
+export function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = wallClockFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClockFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** Throws RangeError for a zone name the runtime does not know. */
 export function createZone(timeZone: string): Zone {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  const fmt = wallClockFormat(timeZone);
 
   /** The zone's wall-clock reading at `ms`, expressed as if it were a UTC instant. */
   const wallClock = (ms: number): number => {

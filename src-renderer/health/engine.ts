@@ -9,15 +9,29 @@ import {
   type HealthScore,
   type HealthSummary,
 } from '../../shared/health';
-import type { View } from '../../shared/views';
+import { createZone, type View } from '../../shared/views';
 import type { CsDatabase } from '../db';
-import { healthReference, loadAll, loadTouched, pendingLinks, watchTouched, type HealthReference, type Touched } from '../db/queries/health';
+import {
+  healthReference,
+  loadAll,
+  loadTouched,
+  pendingLinks,
+  snapshotDay,
+  watchTouched,
+  type HealthReference,
+  type HealthSnapshot,
+  type Touched,
+} from '../db/queries/health';
+import { writeHealthSnapshot } from '../db/repositories/health-snapshots';
 
 /**
  * The health computation, wherever it runs: in the health worker (health.worker.ts, off the
  * UI thread) or, where there is no Worker (Node tests), in the store's thread. It reads Dexie
  * itself, follows Dexie's change events, and reports results — every account after a full
- * computation, only the accounts a change reached after an incremental one.
+ * computation, only the accounts a change reached after an incremental one. It also keeps the
+ * day's snapshot (db/repositories/health-snapshots.ts): written after each full computation, and
+ * a moment after incremental ones settle, so a day's snapshot holds its latest scores whether or
+ * not a screen reads health.
  */
 
 /** What the computation needs from the UI thread; `now` lets the worker follow the page's clock. */
@@ -37,6 +51,8 @@ export type EngineEvent =
   | { type: 'error'; message: string };
 
 const CHUNK = 2000;
+/** How long incremental results settle before the day's snapshot is rewritten (it holds every account). */
+const SNAPSHOT_DELAY_MS = 2000;
 const yieldNow = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 export interface HealthEngine {
@@ -107,6 +123,7 @@ export function createHealthEngine(db: CsDatabase, emit: (e: EngineEvent) => voi
       book = next;
       pending = loaded.pending;
       publish(true);
+      await writeSnapshot();
     } catch (e) {
       emit({ type: 'error', message: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -115,6 +132,22 @@ export function createHealthEngine(db: CsDatabase, emit: (e: EngineEvent) => voi
         void flush();
       }
     }
+  }
+
+  /** Today's snapshot (in the page's zone and clock) of the book's current results. */
+  async function writeSnapshot(): Promise<void> {
+    clearTimeout(snapshotTimer);
+    if (!book || !input) return;
+    const snap: HealthSnapshot = {};
+    for (const [id, r] of book.allResults()) if (r) snap[id] = [r.score, r.status, r.scoreId];
+    await writeHealthSnapshot(db, snapshotDay(createZone(input.timeZone).dayOf(now())), snap);
+  }
+  let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+  function requestSnapshot(): void {
+    clearTimeout(snapshotTimer);
+    snapshotTimer = setTimeout(() => {
+      writeSnapshot().catch((e: unknown) => emit({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+    }, SNAPSHOT_DELAY_MS);
   }
 
   // A sync writes many pages in a row; one full recomputation after they settle is enough.
@@ -151,7 +184,10 @@ export function createHealthEngine(db: CsDatabase, emit: (e: EngineEvent) => voi
         const current = book;
         const reached = current.apply(changes);
         current.recompute(reached);
-        if (reached.size > 0) publish(false, reached);
+        if (reached.size > 0) {
+          publish(false, reached);
+          requestSnapshot();
+        }
       }
     } catch (e) {
       emit({ type: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -195,6 +231,7 @@ export function createHealthEngine(db: CsDatabase, emit: (e: EngineEvent) => voi
     stop() {
       stopWatching();
       clearTimeout(recomputeTimer);
+      clearTimeout(snapshotTimer);
       generation++;
     },
   };

@@ -1,51 +1,29 @@
 import { defineStore } from 'pinia';
-import { onScopeDispose, shallowRef, watch } from 'vue';
+import { shallowRef, watch } from 'vue';
 import type { HealthSummary } from '../../shared/health';
 import { createZone } from '../../shared/views';
 import type { CsDatabase } from '../db';
-import { readSnapshots, type HealthSnapshot } from '../db/queries/health';
-import { writeHealthSnapshot } from '../db/repositories/health-snapshots';
+import { readSnapshots, snapshotDay } from '../db/queries/health';
 import { useDb } from '../lib/db-key';
 import { useHealthStore } from './health';
 import { useWorkspaceStore } from './workspace';
 
 /**
- * Health over time: one snapshot per local day (the day's latest scores, kept
- * `SNAPSHOT_KEEP_DAYS` days), an account's trend, the accounts that dropped to At risk, and
- * what the last sync moved.
+ * Health over time, read side: an account's trend and the accounts that dropped to At risk, from
+ * the daily snapshots the health engine writes (src-renderer/health/engine.ts; the day's latest
+ * scores, kept `SNAPSHOT_KEEP_DAYS` days), and what the last sync moved.
  */
 export const useHealthSnapshotsStore = defineStore('health-snapshots', () => {
   const db: CsDatabase = useDb();
   const workspace = useWorkspaceStore();
   const health = useHealthStore();
 
-  const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
   const todayNumber = () => createZone(workspace.timeZone).dayOf(Date.now());
-
-  // ---- snapshots: written a moment after the results settle ------------------------------
-  let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
-  watch(
-    () => health.revision,
-    () => {
-      clearTimeout(snapshotTimer);
-      snapshotTimer = setTimeout(() => void writeSnapshot(), 2000);
-    },
-    // Results published before this store was first used are written too.
-    { immediate: true },
-  );
-  onScopeDispose(() => clearTimeout(snapshotTimer));
-
-  async function writeSnapshot(): Promise<void> {
-    if (!health.ready) return;
-    const snap: HealthSnapshot = {};
-    for (const [id, r] of health.results) if (r) snap[id] = [r.score, r.status, r.scoreId];
-    await writeHealthSnapshot(db, isoDay(todayNumber()), snap);
-  }
 
   /** An account's score on each of the last `days` days that have a snapshot, oldest first. */
   async function trend(accountId: string, days = 30): Promise<Array<{ day: string; score: number; status: string }>> {
     const end = todayNumber();
-    const list = Array.from({ length: days }, (_, i) => isoDay(end - days + 1 + i));
+    const list = Array.from({ length: days }, (_, i) => snapshotDay(end - days + 1 + i));
     const snaps = await readSnapshots(db, list);
     return snaps.flatMap(({ day, snapshot }) => {
       const s = snapshot[accountId];
@@ -59,7 +37,7 @@ export const useHealthSnapshotsStore = defineStore('health-snapshots', () => {
    */
   async function droppedToAtRisk(): Promise<Array<{ id: string; name: string }>> {
     const end = todayNumber();
-    const days = Array.from({ length: 7 }, (_, i) => isoDay(end - 7 + i));
+    const days = Array.from({ length: 7 }, (_, i) => snapshotDay(end - 7 + i));
     const previous = (await readSnapshots(db, days)).at(-1)?.snapshot;
     if (!previous || !health.ready) return [];
     const out: Array<{ id: string; name: string }> = [];

@@ -19,7 +19,8 @@ import { useWorkspaceStore } from './workspace';
  * same engine in the page in Node tests); it posts back every result after a full computation
  * and only the accounts a change reached after an incremental one. The store publishes them as
  * a shallow, never deeply reactive map and a revision number; `explain(id)` asks the engine for
- * one account's breakdown. The model is `useHealthModelStore`, snapshots and the since-last-sync
+ * one account's breakdown; the engine also writes the daily snapshots. The model is
+ * `useHealthModelStore`, the trend and the since-last-sync
  * diff `useHealthSnapshotsStore`, renewals `useRenewalsStore`.
  */
 

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed } from 'vue';
 import { ownerDisplayName } from '../../shared/domain/owners';
-import { allOwners } from '../db/queries/portfolio';
+import { allOwners } from '../db/queries/catalog';
 import type { OwnerRow } from '../db/rows';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';

@@ -3,7 +3,7 @@ import { computed, shallowRef, watch } from 'vue';
 import * as rules from '../../shared/domain/permissions';
 import { hubspot } from '../../shared/hubspot';
 import type { Action, CrmUser } from '../../shared/domain/permissions';
-import { userById } from '../db/queries/summary';
+import { userById } from '../db/queries/catalog';
 import { useDb } from '../lib/db-key';
 import { hubspotVia, useHost } from './host-key';
 import { useLiveQuery } from '../lib/live-query';

@@ -1,5 +1,4 @@
 import { defineStore } from 'pinia';
-import { useOwners } from './owners';
 import { computed, ref, shallowRef } from 'vue';
 import { displayName } from '../../shared/records/display-name';
 import { STAGE_PROPERTY, type Props, type StoredEntry, type SyncedType } from '../../shared/sync';
@@ -11,7 +10,6 @@ import {
   mergePipeline,
   pipelineOverlays,
   pipelineRows,
-  propertyDefinitions,
   rejectedEntries,
   type PipelineOverlays,
   type PipelineType,
@@ -22,6 +20,8 @@ import { stageOutcome } from '../../shared/pipelines/stage-kind';
 import { missingProperties } from '../../shared/pipelines/stage-rules';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
+import { useOwners } from './owners';
+import { usePropertyCatalog } from './property-catalog';
 import { useStageRulesStore } from './stage-rules';
 import { useWorkspaceStore } from './workspace';
 import { useValuePlaceholders } from '../lib/format-value';
@@ -87,11 +87,8 @@ export const usePipelinesStore = defineStore('pipelines', () => {
   const records = computed(() => mergePipeline(objectType.value, pipelineId.value, rows.value, overlays.value));
   const ownersStore = useOwners();
   const owners = computed(() => ownersStore.owners);
-  const { value: definitions } = useLiveQuery(
-    () => propertyDefinitions(db, objectType.value),
-    [] as PropertyRow[],
-    () => objectType.value,
-  );
+  const catalog = usePropertyCatalog();
+  const definitions = computed(() => catalog.definitions.filter((d) => d.objectType === objectType.value));
   const { value: rejected } = useLiveQuery(
     () => rejectedEntries(db, objectType.value),
     [] as StoredEntry[],

@@ -5,11 +5,11 @@ import { hubspot, type ValueWithTimestamp } from '../../shared/hubspot';
 import type { Props, SyncedType } from '../../shared/sync';
 import { propertyKindOf, type PropertyKind } from '../../shared/views';
 import { associate, createNote, createTask, logCall, mergedRecord, setProperties, type MergedRecord } from '../db';
-import { associatedRecords, propertyDefinitions, searchByName, timeline, type TimelineItem } from '../db/queries/portfolio';
+import { associatedRecords, searchByName, timeline, type TimelineItem } from '../db/queries/portfolio';
 import { getMeta, META, putMeta } from '../db/meta';
 import { logEmail, logMeeting } from '../db/repositories/activities';
-import type { PropertyRow } from '../db/rows';
 import { useOwners } from './owners';
+import { usePropertyCatalog } from './property-catalog';
 import type { ActivityInput } from '../../shared/records/activity-input';
 import { useConnectivityStore } from './connectivity';
 import { formatPropertyValue, useValuePlaceholders } from '../lib/format-value';
@@ -80,7 +80,8 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
     undefined as MergedRecord | undefined,
     key,
   );
-  const defs = useLiveQuery(() => propertyDefinitions(db, objectType.value), [] as PropertyRow[], objectType);
+  const catalog = usePropertyCatalog();
+  const defs = computed(() => catalog.definitions.filter((d) => d.objectType === objectType.value));
   const owners = useOwners();
   const activities = useLiveQuery(
     () => (recordId.value ? timeline(db, objectType.value, recordId.value, timelineLimit.value) : { items: [], total: 0 }),
@@ -104,7 +105,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
   const history = shallowRef<HistoryState>({ state: 'idle' });
   const allProperties = shallowRef<AllPropertiesState>({ state: 'idle' });
 
-  const defByName = computed(() => new Map(defs.value.value.map((d) => [d.name, d])));
+  const defByName = computed(() => new Map(defs.value.map((d) => [d.name, d])));
   const ownerNames = computed(() => owners.ownerNames);
 
   function describe(name: string): PreviewProperty {
@@ -156,7 +157,7 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
     const [type, id] = [objectType.value, recordId.value];
     if (!connectivity.online) return void (allProperties.value = { state: 'offline' });
     allProperties.value = { state: 'loading' };
-    const names = defs.value.value.map((d) => d.name);
+    const names = defs.value.map((d) => d.name);
     const sent = await crm(hubspot.objects.batchRead(type, [id], names));
     if (type !== objectType.value || id !== recordId.value) return;
     if (!sent.ok)

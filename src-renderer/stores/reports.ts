@@ -1,5 +1,4 @@
 import { defineStore } from 'pinia';
-import { ownerDisplayName } from '../../shared/domain/owners';
 import { computed, ref, shallowRef, watch } from 'vue';
 import {
   addReport,
@@ -15,11 +14,13 @@ import {
   type ReportResult,
 } from '../../shared/domain/reports';
 import { getMeta, META, putMeta } from '../db/meta';
-import { allOwners, propertiesOf, propertiesOfTypes, reportRows, stageLabels } from '../db/queries/summary';
+import { reportRows, stageLabels } from '../db/queries/summary';
 import { useDb } from '../lib/db-key';
 import { useHealthStore } from './health';
 import { useLiveQuery } from '../lib/live-query';
+import { useOwners } from './owners';
 import { usePermissionsStore } from './permissions';
+import { usePropertyCatalog } from './property-catalog';
 import { useWorkspaceStore } from './workspace';
 
 export type NewReport = Omit<Report, 'id'>;
@@ -87,18 +88,33 @@ export const useReportsStore = defineStore('reports', () => {
   );
   watch(needsHealth, (on) => on && health.start(), { immediate: true });
 
+  const owners = useOwners();
+  const catalog = usePropertyCatalog();
+  /** Property definitions of the reportable objects, for the builder, the titles and the results. */
+  const definitions = computed(() => {
+    const byType = new Map<string, ReportProperty[]>();
+    for (const p of catalog.definitions)
+      if ((REPORT_OBJECTS as readonly string[]).includes(p.objectType)) byType.set(p.objectType, [...(byType.get(p.objectType) ?? []), p]);
+    return byType;
+  });
+  const propertiesFor = (objectType: string): ReportProperty[] => [
+    ...(definitions.value.get(objectType) ?? []),
+    ...(objectType === accountObject.value ? [healthStatusProperty(healthLabels.value)] : []),
+  ];
+  const propertyLabel = (objectType: string, name: string) => propertiesFor(objectType).find((p) => p.name === name)?.label ?? name;
+
   const objectTypes = computed(() => [...new Set(reports.value.map((r) => r.objectType))].sort());
   const results = useLiveQuery(
     async () => {
       const out = new Map<string, ReportResult>();
       if (reports.value.length === 0) return out;
-      const owners = new Map((await allOwners(db)).map((o) => [o.id, ownerDisplayName(o)]));
+      const ownerNames = owners.ownerNames;
       for (const type of objectTypes.value) {
-        const [rows, properties, stages] = await Promise.all([reportRows(db, type), propertiesOf(db, type), stageLabels(db, type)]);
-        const props = [...(properties as ReportProperty[]), ...(type === accountObject.value ? [healthStatusProperty(healthLabels.value)] : [])];
+        const [rows, stages] = await Promise.all([reportRows(db, type), stageLabels(db, type)]);
+        const props = propertiesFor(type);
         const source = type === accountObject.value && needsHealth.value ? withHealthStatus(rows, (id) => health.resultFor(id)?.status) : rows;
         const ownerProps = new Set(props.filter((p) => p.referencedObjectType === 'OWNER').map((p) => p.name));
-        const labelOf = (property: string, value: string) => (ownerProps.has(property) ? owners.get(value) : stages.get(value));
+        const labelOf = (property: string, value: string) => (ownerProps.has(property) ? ownerNames.get(value) : stages.get(value));
         for (const r of reports.value.filter((x) => x.objectType === type)) {
           out.set(r.id, computeReport(r, source, { properties: props, timeZone: workspace.timeZone, labelOf }));
         }
@@ -106,21 +122,10 @@ export const useReportsStore = defineStore('reports', () => {
       return out;
     },
     new Map<string, ReportResult>(),
-    // Health results are not in Dexie: a recomputation (revision) re-runs the reports that read them.
-    () => [reports.value, needsHealth.value ? health.revision : 0, healthLabels.value],
+    // Health results, owners and definitions are not read in the query (they come from stores):
+    // a change of any of them re-runs the reports.
+    () => [reports.value, needsHealth.value ? health.revision : 0, healthLabels.value, owners.ownerNames, definitions.value],
   );
-
-  /** Property definitions of the reportable objects, for the builder and for report titles. */
-  const definitions = useLiveQuery(async () => {
-    const byType = new Map<string, ReportProperty[]>();
-    for (const p of await propertiesOfTypes(db, REPORT_OBJECTS)) byType.set(p.objectType, [...(byType.get(p.objectType) ?? []), p]);
-    return byType;
-  }, new Map<string, ReportProperty[]>());
-  const propertiesFor = (objectType: string): ReportProperty[] => [
-    ...(definitions.value.value.get(objectType) ?? []),
-    ...(objectType === accountObject.value ? [healthStatusProperty(healthLabels.value)] : []),
-  ];
-  const propertyLabel = (objectType: string, name: string) => propertiesFor(objectType).find((p) => p.name === name)?.label ?? name;
 
   return { reports, loadedFor, healthLabels, propertiesFor, propertyLabel, results: results.value, resultsLoading: results.loading, add, remove, move };
 });

@@ -4,7 +4,7 @@ import { can, toCrmUser } from '../../shared/domain/permissions';
 import { ViewSchema, type View } from '../../shared/views';
 import type { CsDatabase } from '../db';
 import { getMeta, META, putMeta } from '../db/meta';
-import { userById } from '../db/queries/portfolio';
+import { userById } from '../db/queries/catalog';
 import type { UserRow } from '../db/rows';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';

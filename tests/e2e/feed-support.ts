@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { deriveFeed, filterFeed, NO_FILTER, type FeedFilter, type FeedItem, type SourceContact, type SourceEngagement } from '../../shared/feed';
+import { FEED_CONTACT_SIGNALS } from '../../shared/records/workspace-properties';
 import { crmApi, expect, FIXED_NOW, openWorkspace, type Workspace } from './fixtures';
 
 export const OWNER = '60000001';
@@ -44,23 +45,8 @@ export async function read(workspace: Workspace, type: string, ids: string[], pr
   return out;
 }
 
-export const CONTACT_PROPS = [
-  'firstname',
-  'lastname',
-  'email',
-  'hs_email_last_open_date',
-  'hs_email_last_click_date',
-  'hs_email_last_reply_date',
-  'hs_email_last_email_name',
-  'recent_conversion_date',
-  'recent_conversion_event_name',
-  'hs_analytics_last_visit_timestamp',
-  'hs_sequences_is_enrolled',
-  'hs_latest_sequence_enrolled',
-  'hs_latest_sequence_enrolled_date',
-  'hs_latest_sequence_unenrolled_date',
-  'hs_latest_sequence_finished_date',
-];
+/** What the expected feed is derived from: a contact's name and email, and the signals the feed reads. */
+export const CONTACT_PROPS = ['firstname', 'lastname', 'email', ...FEED_CONTACT_SIGNALS];
 export const ENGAGEMENT_PROPS: Record<SourceEngagement['type'], string[]> = {
   emails: ['hs_timestamp', 'hs_email_direction', 'hs_email_subject'],
   meetings: ['hs_timestamp', 'hs_meeting_title', 'hs_meeting_outcome'],

@@ -28,3 +28,15 @@ export interface CrmRecord {
   id: string;
   properties: Record<string, string | null>;
 }
+
+/** Creates the Everyone view "Team enterprise", default and featured on Summary, from Portfolio's Create view dialog. */
+export async function createTeamEnterpriseView(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '+ Create view' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create view' });
+  await dialog.getByLabel('View name').fill('Team enterprise');
+  await dialog.getByRole('radio', { name: 'Everyone' }).check();
+  await dialog.getByRole('checkbox', { name: 'Set as default and feature on Summary' }).check();
+  await dialog.getByLabel('Description').fill('Enterprise accounts of the team');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+}

@@ -1,5 +1,5 @@
 import { crmApi, expect, test } from './fixtures';
-import { ME, warsawMidnight, crmCount, openPortfolio, count } from './portfolio-support';
+import { ME, warsawMidnight, crmCount, openPortfolio, count, createTeamEnterpriseView } from './portfolio-support';
 
 test('Owned by me lists the accounts whose CSM is me, as the CRM counts them', async ({ page, workspace }) => {
   const mine = await crmCount(workspace, [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }]);
@@ -119,7 +119,7 @@ test('views: create a private and an Everyone view with edited columns; both sur
   await expect(table.getByRole('columnheader', { name: 'Plan', exact: true })).toHaveCount(0);
 
   await page.getByRole('button', { name: '+ Create view' }).click();
-  let dialog = page.getByRole('dialog', { name: 'Create view' });
+  const dialog = page.getByRole('dialog', { name: 'Create view' });
   await dialog.getByLabel('View name').fill('My enterprise accounts');
   await expect(dialog.getByRole('radio', { name: 'Private (only me)' })).toBeChecked();
   await dialog.getByRole('button', { name: 'Save' }).click();
@@ -133,14 +133,7 @@ test('views: create a private and an Everyone view with edited columns; both sur
   await page.getByRole('button', { name: 'Save view' }).click();
   await expect(page.getByRole('button', { name: 'Save view' })).toBeDisabled();
 
-  await page.getByRole('button', { name: '+ Create view' }).click();
-  dialog = page.getByRole('dialog', { name: 'Create view' });
-  await dialog.getByLabel('View name').fill('Team enterprise');
-  await dialog.getByRole('radio', { name: 'Everyone' }).check();
-  await dialog.getByRole('checkbox', { name: 'Set as default and feature on Summary' }).check();
-  await dialog.getByLabel('Description').fill('Enterprise accounts of the team');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toHaveCount(0);
+  await createTeamEnterpriseView(page);
   await expect(sidebar.getByRole('button', { name: /^Team enterprise/ })).toHaveAttribute('aria-current', 'true');
 
   await page.reload();

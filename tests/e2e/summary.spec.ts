@@ -1,4 +1,5 @@
 import { expect, openWorkspace, test, waitForOfflineReady } from './fixtures';
+import { createTeamEnterpriseView } from './portfolio-support';
 import { expectedSummary } from './summary-support';
 import type { Page } from '@playwright/test';
 
@@ -159,14 +160,7 @@ test('a view featured on Summary in Portfolio appears on the Portfolio card with
   await expect(card.getByRole('heading', { name: 'Featured views' })).toHaveCount(0);
 
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Portfolio', exact: true }).click();
-  await page.getByRole('button', { name: '+ Create view' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create view' });
-  await dialog.getByLabel('View name').fill('Team enterprise');
-  await dialog.getByRole('radio', { name: 'Everyone' }).check();
-  await dialog.getByRole('checkbox', { name: 'Set as default and feature on Summary' }).check();
-  await dialog.getByLabel('Description').fill('Enterprise accounts of the team');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toHaveCount(0);
+  await createTeamEnterpriseView(page);
 
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Summary', exact: true }).click();
   await expect(card.getByRole('heading', { name: 'Featured views' })).toBeVisible();

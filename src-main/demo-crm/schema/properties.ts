@@ -1,3 +1,4 @@
+import { INDUSTRIES } from '../dataset/words';
 import { catalogueFor } from './catalogue';
 import { OBJECT_TYPES } from './object-types';
 import { PIPELINES } from './pipelines';
@@ -84,20 +85,8 @@ const SPECS: Record<string, Spec[]> = {
     ['phone', 'phone_number'],
     ['city', 'string'],
     ['country', 'string'],
-    [
-      'industry',
-      'enumeration',
-      [
-        'COMPUTER_SOFTWARE',
-        'FINANCIAL_SERVICES',
-        'HOSPITAL_HEALTH_CARE',
-        'RETAIL',
-        'LOGISTICS_AND_SUPPLY_CHAIN',
-        'EDUCATION_MANAGEMENT',
-        'MARKETING_AND_ADVERTISING',
-        'MANUFACTURING',
-      ],
-    ],
+    // The options are the industries the dataset generates.
+    ['industry', 'enumeration', INDUSTRIES],
     ['numberofemployees', 'number'],
     ['annualrevenue', 'number'],
     ['lifecyclestage', 'enumeration', LIFECYCLE],

@@ -16,6 +16,9 @@ import type { RecordRow } from '../rows';
 /** A day's snapshot: account id → [score, status, score id], compact because it holds every account. */
 export type HealthSnapshot = Record<string, [number, string, string]>;
 
+/** The `YYYY-MM-DD` key of civil day `day` (a day number, shared/views/zone.ts), as snapshots are keyed. */
+export const snapshotDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
 export async function readSnapshots(db: CsDatabase, days: readonly string[]): Promise<Array<{ day: string; snapshot: HealthSnapshot }>> {
   const snaps = await getMetaMany(db, days.map(META.healthSnapshot));
   return snaps.flatMap((snapshot, i) => (snapshot && days[i] ? [{ day: days[i], snapshot }] : []));

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { STAGE_PROPERTY, type StoredEntry } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
 import { mergeRecord, type MergedRecord } from '../repositories/records';
-import type { ConflictRow, OverlayRow, OwnerRow, PipelineRow, PropertyRow, RecordRow } from '../rows';
+import type { ConflictRow, OverlayRow, PipelineRow, RecordRow } from '../rows';
 
 /** Read-only queries of the Pipelines tab; every write goes through the repositories. */
 
@@ -71,14 +71,6 @@ export async function pipelineRecords(db: CsDatabase, type: PipelineType, pipeli
   return db.transaction('r', [table, db.overlay], async () =>
     mergePipeline(type, pipelineId, await pipelineRows(db, type, pipelineId), await pipelineOverlays(db, type, pipelineId)),
   );
-}
-
-export function listOwners(db: CsDatabase): Promise<OwnerRow[]> {
-  return db.owners.toArray();
-}
-
-export function propertyDefinitions(db: CsDatabase, type: PipelineType): Promise<PropertyRow[]> {
-  return db.properties.where('objectType').equals(type).toArray();
 }
 
 /** Outbox entries the CRM rejected for records of this type, newest last. */

@@ -3,7 +3,7 @@ import { toMillis } from '../../../shared/sync';
 import { compileView, planQuery, type IndexRange, type View, type ViewContext } from '../../../shared/views';
 import type { CsDatabase } from '../database';
 import { mergeRecord, mergeRows, pendingCreates, type MergedRecord } from '../repositories/records';
-import type { OwnerRow, PropertyRow, RecordRow, UserRow } from '../rows';
+import type { RecordRow } from '../rows';
 
 /**
  * Read-side queries of the Portfolio tab and the record preview. Views are evaluated by
@@ -115,18 +115,6 @@ export async function countView(db: CsDatabase, view: View, ctx: ViewContext, cs
     return synced + created;
   }
   return (await queryView(db, view, ctx, csmProperty, derive)).records.length;
-}
-
-export function propertyDefinitions(db: CsDatabase, objectType: string): Promise<PropertyRow[]> {
-  return db.properties.where('objectType').equals(objectType).toArray();
-}
-
-export function allOwners(db: CsDatabase): Promise<OwnerRow[]> {
-  return db.owners.toArray();
-}
-
-export function userById(db: CsDatabase, userId: string): Promise<UserRow | undefined> {
-  return db.users.get(userId);
 }
 
 /**

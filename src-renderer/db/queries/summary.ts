@@ -1,7 +1,7 @@
 import { isSyncedType } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
 import { mergeRows, pendingCreates, type MergedRecord } from '../repositories/records';
-import type { OwnerRow, PropertyRow, UserRow } from '../rows';
+import type { PropertyRow } from '../rows';
 
 /**
  * Reads for the Summary tab. Everything is an indexed query on the local store, merged with
@@ -70,22 +70,7 @@ export function propertiesOf(db: CsDatabase, objectType: string): Promise<Proper
   return db.properties.where('objectType').equals(objectType).toArray();
 }
 
-export function allOwners(db: CsDatabase): Promise<OwnerRow[]> {
-  return db.owners.toArray();
-}
-
-export function userById(db: CsDatabase, userId: string): Promise<UserRow | undefined> {
-  return db.users.get(userId);
-}
-
 export async function stageLabels(db: CsDatabase, objectType: string): Promise<Map<string, string>> {
   const pipelines = await db.pipelines.where('objectType').equals(objectType).toArray();
   return new Map(pipelines.flatMap((p) => [[p.id, p.label] as const, ...p.stages.map((s) => [s.id, s.label] as const)]));
-}
-
-export function propertiesOfTypes(db: CsDatabase, objectTypes: readonly string[]): Promise<PropertyRow[]> {
-  return db.properties
-    .where('objectType')
-    .anyOf([...objectTypes])
-    .toArray();
 }

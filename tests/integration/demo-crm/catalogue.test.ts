@@ -1,19 +1,15 @@
-import { Client } from '@hubspot/api-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@hubspot/api-client';
+import { describe, expect, it } from 'vitest';
 import { FILL_SHARE, fillCatalogue } from '../../../src-main/demo-crm/dataset/fill';
 import { PROPERTIES } from '../../../src-main/demo-crm/schema/properties';
 import type { Store } from '../../../src-main/demo-crm/store/store';
 import type { CrmRecord } from '../../../src-main/demo-crm/store/types';
-import { startTestDemoCrm, TEST_NOW, type TestDemoCrm } from '../../support/demo-crm';
+import { TEST_NOW, type TestDemoCrm } from '../../support/demo-crm';
+import { demoCrmWithClient } from '../../support/demo-crm-client';
 
 let crm: TestDemoCrm;
 let client: Client;
-
-beforeAll(async () => {
-  crm = await startTestDemoCrm();
-  client = new Client({ accessToken: crm.token, basePath: crm.url });
-});
-afterAll(() => crm.stop());
+demoCrmWithClient((c, cl) => ((crm = c), (client = cl)));
 
 interface Prop {
   name: string;

@@ -1,16 +1,11 @@
-import { Client } from '@hubspot/api-client';
+import type { Client } from '@hubspot/api-client';
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/companies';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDemoCrm, TEST_NOW, type TestDemoCrm } from '../../support/demo-crm';
+import { describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../support/demo-crm';
+import { demoCrmWithClient } from '../../support/demo-crm-client';
 
-let crm: TestDemoCrm;
 let client: Client;
-
-beforeAll(async () => {
-  crm = await startTestDemoCrm();
-  client = new Client({ accessToken: crm.token, basePath: crm.url });
-});
-afterAll(() => crm.stop());
+demoCrmWithClient((_crm, c) => (client = c));
 
 describe('demo CRM through @hubspot/api-client', () => {
   it('lists companies page by page with after cursors', async () => {

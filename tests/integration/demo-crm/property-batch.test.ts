@@ -1,16 +1,13 @@
-import { Client } from '@hubspot/api-client';
+import type { Client } from '@hubspot/api-client';
 import { PropertyCreateFieldTypeEnum, PropertyCreateTypeEnum, type PropertyCreate } from '@hubspot/api-client/lib/codegen/crm/properties';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
+import { describe, expect, it } from 'vitest';
+import { type TestDemoCrm } from '../../support/demo-crm';
+import { demoCrmWithClient } from '../../support/demo-crm-client';
 
 /** HubSpot's property batch create, through the official client; here all or nothing. */
 let crm: TestDemoCrm;
 let client: Client;
-beforeAll(async () => {
-  crm = await startTestDemoCrm();
-  client = new Client({ accessToken: crm.token, basePath: crm.url });
-});
-afterAll(async () => crm.stop());
+demoCrmWithClient((c, cl) => ((crm = c), (client = cl)));
 
 const prop = (name: string, extra: Partial<PropertyCreate> = {}): PropertyCreate => ({
   name,

@@ -1,14 +1,11 @@
-import { Client } from '@hubspot/api-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@hubspot/api-client';
+import { describe, expect, it } from 'vitest';
 import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
+import { demoCrmWithClient } from '../../support/demo-crm-client';
 
 let crm: TestDemoCrm;
 let client: Client;
-beforeAll(async () => {
-  crm = await startTestDemoCrm();
-  client = new Client({ accessToken: crm.token, basePath: crm.url });
-});
-afterAll(() => crm.stop());
+demoCrmWithClient((c, cl) => ((crm = c), (client = cl)));
 
 const faults = async (patch?: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> => {
   const res = await crm.api('/__demo/faults', patch ? { method: 'PUT', body: patch } : {});

@@ -8,26 +8,16 @@ import { startWebHostApp, type WebHostApp } from '../../../src-main/web-host/app
 import { createWebHost } from '../../../src-renderer/bridge/web';
 import { CsDatabase, createNote, listConflicts, listOutbox, mergedRecord, setProperties } from '../../../src-renderer/db';
 import { writeCrmSource } from '../../../src-renderer/db/repositories/crm-source';
-import { toRow } from '../../../src-renderer/db/index-fields';
 import { importSavedEdits, saveStrandedEdits, saveUnsentEdits } from '../../../src-renderer/stores/saved-edits';
 import { deleteLocalStore } from '../../../src-renderer/db';
+import { dealRows } from '../../support/deal-rows';
 
 let n = 0;
 const open = (name: string) => new CsDatabase(name, { indexedDB, IDBKeyRange });
 
 async function seeded(name: string) {
   const db = open(name);
-  await db.records('deals').bulkPut(
-    ['1', '2'].map((id) =>
-      toRow('deals', {
-        id,
-        properties: { dealname: `Deal ${id}`, amount: '10' },
-        createdAt: '2026-01-01T00:00:00Z',
-        updatedAt: '2026-01-01T00:00:00Z',
-        archived: false,
-      }),
-    ),
-  );
+  await db.records('deals').bulkPut(dealRows(['1', '2']));
   await writeCrmSource(db, { kind: 'demo', baseUrl: 'http://127.0.0.1:1' });
   return db;
 }

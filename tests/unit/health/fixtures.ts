@@ -31,3 +31,12 @@ export const iso = (ms: number): string => new Date(ms).toISOString();
 export function oneGroup(criteria: HealthScore['groups'][number]['criteria'], maxPoints = 100): HealthScore {
   return { id: 's', name: 'S', thresholds: { healthy: 70, atRisk: 40 }, segments: [], groups: [{ id: 'g', name: 'G', maxPoints, criteria }] };
 }
+
+/** A synced company row as a pull stores it (created and modified on 1 January 2026). */
+export const companyRow = (id: string, properties: Record<string, string>) => ({
+  id,
+  properties,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  archived: false,
+});

@@ -14,6 +14,7 @@ import { HEALTH_ENGINE_KEY, inPageHealthEngine } from '../../../src-renderer/sto
 import { useHealthModelStore } from '../../../src-renderer/stores/health-model';
 import { useHealthSnapshotsStore } from '../../../src-renderer/stores/health-snapshots';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
+import { companyRow } from './fixtures';
 
 /**
  * The store on a real Dexie over fake-indexeddb: the permission check in `saveScores`, and a
@@ -41,13 +42,7 @@ async function setup(userId: string) {
     { objectType: 'companies', name: 'nps_score', type: 'number' },
     { objectType: 'tickets', name: 'hs_ticket_priority', type: 'enumeration' },
   ]);
-  const row = (id: string, properties: Record<string, string>) => ({
-    id,
-    properties,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-    archived: false,
-  });
+  const row = companyRow;
   await db
     .records('companies')
     .bulkPut([row('c1', { name: 'Acme', csm_sentiment: 'Good', nps_score: '9' }), row('c2', { name: 'Beta', csm_sentiment: 'Bad', nps_score: '2' })]);

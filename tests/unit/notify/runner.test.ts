@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createNotifyRunner, englishFormatter, type AnnouncedRecord, type NotificationPayload, type NotifyTask } from '../../../shared/notify';
+import { createNotifyRunner, englishFormatter, type AnnouncedRecord, type NotificationPayload } from '../../../shared/notify';
+import { notifyTask } from '../../support/notify-tasks';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
@@ -61,14 +62,7 @@ function harness(start = T0) {
   };
 }
 
-const task = (id: string, dueAt: number, extra: Partial<NotifyTask> = {}): NotifyTask => ({
-  id,
-  subject: `Task ${id}`,
-  dueAt,
-  reminders: [],
-  completed: false,
-  ...extra,
-});
+const task = notifyTask;
 
 describe('the notification runner on a fake clock', () => {
   it('shows one notification when a task comes due, through the injected delivery', async () => {

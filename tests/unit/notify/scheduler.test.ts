@@ -9,17 +9,11 @@ import {
   type AnnouncedRecord,
   type NotifyTask,
 } from '../../../shared/notify';
+import { notifyTask } from '../../support/notify-tasks';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 27, 8, 0, 0); // 09:00 in Warsaw
-const task = (id: string, dueAt: number | null, extra: Partial<NotifyTask> = {}): NotifyTask => ({
-  id,
-  subject: `Task ${id}`,
-  dueAt,
-  reminders: [],
-  completed: false,
-  ...extra,
-});
+const task = notifyTask;
 const on = { enabled: true } as const;
 
 /** Ticks through [from, to] every `step` ms like a timer would, collecting notices. */

@@ -1,57 +1,13 @@
-// Dexie's liveQuery reads the global IndexedDB, so the fake is installed globally too.
+// Dexie's liveQuery reads the global IndexedDB, so the fake is installed globally, before Dexie loads.
 import 'fake-indexeddb/auto';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from 'vue';
-import type { HostApi } from '../../../shared/contract';
+import { describe, expect, it, vi } from 'vitest';
 import type { View } from '../../../shared/views';
-import { CsDatabase } from '../../../src-renderer/db';
-import { DB_KEY } from '../../../src-renderer/lib/db-key';
-import { HOST_KEY } from '../../../src-renderer/stores/host-key';
-import { EVERYONE_KEY, privateKey, useViewsStore } from '../../../src-renderer/stores/views';
-import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
-
-const ALEX = '1000001';
-const SAM = '1000002';
-const CASEY = '1000003';
+import type { CsDatabase } from '../../../src-renderer/db';
+import { EVERYONE_KEY, privateKey } from '../../../src-renderer/stores/views';
+import { ALEX, CASEY, SAM, viewsStoreHarness } from '../../support/views-store';
 
 let db: CsDatabase;
-let pinias: Pinia[] = [];
-
-beforeEach(async () => {
-  db = new CsDatabase(`views-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
-  await db.users.bulkPut([
-    { id: ALEX, email: 'alex@example.com', seatNames: ['service-hub-professional'], 'x-demo-permissions': ['manage-customer-success-settings'] },
-    { id: SAM, email: 'sam@example.com', seatNames: ['service-hub-professional'], 'x-demo-permissions': [] },
-    // The settings permission without a paid seat: the seat rule refuses Everyone views too.
-    { id: CASEY, email: 'casey@example.com', seatNames: [], 'x-demo-permissions': ['manage-customer-success-settings'] },
-  ]);
-});
-afterEach(async () => {
-  // Disposing the stores' scopes stops their Dexie subscriptions.
-  for (const p of pinias) p._e.stop();
-  pinias = [];
-  await db.delete();
-});
-
-/** A fresh app (one client) signed in as `userId`. */
-function signIn(userId: string) {
-  // The views store reads nothing from the host; the workspace store only holds it.
-  const host = {} as HostApi;
-  const pinia = createPinia();
-  pinias.push(pinia);
-  const app = createApp({ render: () => null })
-    .provide(DB_KEY, db)
-    .provide(HOST_KEY, host)
-    .use(pinia);
-  setActivePinia(pinia);
-  return app.runWithContext(() => {
-    const workspace = useWorkspaceStore();
-    workspace.identity = { userId, ownerId: String(Number(userId) + 59_000_000), email: null };
-    return useViewsStore();
-  });
-}
+const { signIn } = viewsStoreHarness('views', (d) => (db = d));
 
 const view = (over: Partial<View>): View => ({
   id: 'view:1',

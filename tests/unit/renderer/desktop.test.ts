@@ -4,7 +4,6 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { describe, expect, it, vi } from 'vitest';
 import type { HostApi } from '../../../shared/contract';
-import type { NotifyTask } from '../../../shared/notify';
 import DesktopSettingsSection from '../../../src-renderer/features/settings/DesktopSettingsSection.vue';
 import DiagnosticsSection from '../../../src-renderer/features/settings/DiagnosticsSection.vue';
 import { CsDatabase } from '../../../src-renderer/db';
@@ -12,17 +11,11 @@ import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { createAppI18n } from '../../../src-renderer/i18n';
 import { nextDue, reminderTasks } from '../../../src-renderer/stores/desktop';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
+import { notifyTask } from '../../support/notify-tasks';
 
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
 const DAY = 86_400_000;
-const t = (id: string, dueAt: number | null, extra: Partial<NotifyTask> = {}): NotifyTask => ({
-  id,
-  subject: `Task ${id}`,
-  dueAt,
-  reminders: [],
-  completed: false,
-  ...extra,
-});
+const t = notifyTask;
 
 describe('what the page hands the desktop host', () => {
   it('reminders: open tasks with a time, nearest first, no completed or long-past ones, only id, subject and times', () => {

@@ -2,7 +2,7 @@ import { IDBDatabase, IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CsDatabase, listOutbox, mergedRecord, setProperties } from '../../../src-renderer/db';
-import { toRow } from '../../../src-renderer/db/index-fields';
+import { dealRows } from '../../support/deal-rows';
 
 let n = 0;
 const name = () => `durability-${++n}-${Math.random()}`;
@@ -10,17 +10,7 @@ const open = (db: string) => new CsDatabase(db, { indexedDB, IDBKeyRange });
 
 async function seeded(dbName: string) {
   const db = open(dbName);
-  await db.records('deals').bulkPut(
-    ['1', '2', '3'].map((id) =>
-      toRow('deals', {
-        id,
-        properties: { dealname: `Deal ${id}`, amount: '10' },
-        createdAt: '2026-01-01T00:00:00Z',
-        updatedAt: '2026-01-01T00:00:00Z',
-        archived: false,
-      }),
-    ),
-  );
+  await db.records('deals').bulkPut(dealRows(['1', '2', '3']));
   return db;
 }
 

@@ -1,54 +1,15 @@
-// Dexie's liveQuery reads the global IndexedDB, so the fake is installed globally too.
+// Dexie's liveQuery reads the global IndexedDB, so the fake is installed globally, before Dexie loads.
 import 'fake-indexeddb/auto';
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from 'vue';
-import type { HostApi } from '../../../shared/contract';
+import { describe, expect, it, vi } from 'vitest';
 import { DOCS_TYPE, unavailableKey } from '../../../shared/sync';
 import type { View } from '../../../shared/views';
-import { CsDatabase, listOutbox } from '../../../src-renderer/db';
+import { listOutbox, type CsDatabase } from '../../../src-renderer/db';
 import { readSharedDocs } from '../../../src-renderer/db/repositories/shared-docs';
-import { DB_KEY } from '../../../src-renderer/lib/db-key';
-import { HOST_KEY } from '../../../src-renderer/stores/host-key';
-import { EVERYONE_KEY, privateKey, useViewsStore, viewDocKey } from '../../../src-renderer/stores/views';
-import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
-
-const ALEX = '1000001';
-const SAM = '1000002';
-const CASEY = '1000003';
+import { EVERYONE_KEY, privateKey, viewDocKey } from '../../../src-renderer/stores/views';
+import { ALEX, SAM, viewsStoreHarness } from '../../support/views-store';
 
 let db: CsDatabase;
-let pinias: Pinia[] = [];
-
-beforeEach(async () => {
-  db = new CsDatabase(`views-docs-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
-  await db.users.bulkPut([
-    { id: ALEX, email: 'alex@example.com', seatNames: ['service-hub-professional'], 'x-demo-permissions': ['manage-customer-success-settings'] },
-    { id: SAM, email: 'sam@example.com', seatNames: ['service-hub-professional'], 'x-demo-permissions': [] },
-    // The settings permission without a paid seat: the seat rule refuses Everyone views too.
-    { id: CASEY, email: 'casey@example.com', seatNames: [], 'x-demo-permissions': ['manage-customer-success-settings'] },
-  ]);
-});
-afterEach(async () => {
-  for (const p of pinias) p._e.stop();
-  pinias = [];
-  await db.delete();
-});
-
-function signIn(userId: string) {
-  const pinia = createPinia();
-  pinias.push(pinia);
-  const app = createApp({ render: () => null })
-    .provide(DB_KEY, db)
-    .provide(HOST_KEY, {} as HostApi)
-    .use(pinia);
-  setActivePinia(pinia);
-  return app.runWithContext(() => {
-    useWorkspaceStore().identity = { userId, ownerId: String(Number(userId) + 59_000_000), email: null };
-    return useViewsStore();
-  });
-}
+const { signIn } = viewsStoreHarness('views-docs', (d) => (db = d));
 
 const view = (over: Partial<View>): View => ({
   id: 'v-1',
