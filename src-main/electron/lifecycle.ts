@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createConnectionManager } from '../crm/connection';
+import { oauthConfigFor, readOAuthFile } from '../crm/oauth/config';
 import { createCrmGateway, createCrmTransport } from '../crm/gateway';
 import { createHubspotUrlSetting, hubspotUrlArg } from '../crm/hubspot-url';
 import { createUpdates } from '../desktop/updates';
@@ -89,7 +90,12 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   let demoCrm: Promise<Awaited<ReturnType<StartDemoCrm>>> | null = null;
   // One transport: the connection checks and the sync share its limits and its retries.
   const transport = createCrmTransport();
+  // "Sign in with HubSpot" when the data folder's oauth.json sets it up (docs/oauth.md). HubSpot's
+  // sign-in page opens in the system browser through the same checked opener as any link (https only).
+  const oauthFile = readOAuthSetup(dataDir, log);
+  const opener = createExternalOpener(electron.shell);
   const connections = createConnectionManager({
+    ...(oauthFile ? { oauth: { config: (base: string) => oauthConfigFor(oauthFile, base), openBrowser: (url: string) => opener.open(url) } } : {}),
     transport,
     store: createPersistentConnectionStore({ secrets: createSecretStore({ safeStorage: electron.safeStorage, dataDir }), dataDir }),
     demo: {
@@ -163,7 +169,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     crm: createCrmGateway({ connection: connections, transport }),
     connections,
     notifier: desktop.withoutTaskNotices(notifier),
-    opener: createExternalOpener(electron.shell),
+    opener,
     network,
     exports: createExportStore(dataDir),
     // The tray's count of unsent edits also decides when an update may install.
@@ -233,4 +239,14 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
   });
 
   return { dataDir, mainWindow: window, tray, crmReady, connections, updates };
+}
+
+/** oauth.json, or null; a file that does not parse is logged with its reason and sign-in is not offered (the app still starts). */
+function readOAuthSetup(dataDir: string, log: (line: string) => void) {
+  try {
+    return readOAuthFile(dataDir);
+  } catch (err) {
+    log(`Sign in with HubSpot is off: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
 }
