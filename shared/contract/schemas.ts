@@ -179,8 +179,8 @@ export const HubspotUrlInfo = z.object({
 export const CrmConnectRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo') }).strict(),
   z.object({ kind: z.literal('hubspot'), token: HubspotToken }).strict(),
-  /** "Sign in with HubSpot": main runs the whole OAuth flow; no token ever comes through here. */
-  z.object({ kind: z.literal('hubspot-oauth') }).strict(),
+  /** "Sign in with HubSpot": main runs the whole OAuth flow, no token comes through here; `again`: only as the signed-out user. */
+  z.object({ kind: z.literal('hubspot-oauth'), again: z.literal(true).optional() }).strict(),
 ]);
 
 /**

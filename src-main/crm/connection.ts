@@ -157,6 +157,7 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
             openBrowser: (url) => opts.oauth?.openBrowser(url) ?? Promise.resolve(),
             timeoutMs: opts.oauth.signInTimeoutMs ?? 10 * 60_000,
           });
+          if (req.again) await sameSignIn(saved, done, () => client.revoke(baseUrl, done.tokens.refreshToken));
           ({ tokens } = done);
           who = done.identity;
           next = { kind: 'hubspot', baseUrl, token: tokens.accessToken };
@@ -220,4 +221,20 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
     // In line with connect: a "Connect HubSpot" already asked for uses the address it started with.
     setHubspotUrl: (url) => serial(async () => hubspotUrl.set(url)),
   };
+}
+
+/**
+ * "Sign in again" after HubSpot signed the user out: the edits waiting here were made by that
+ * person in that portal, so only the same person in the same portal takes the connection back.
+ * Anyone else is refused, their new grant revoked, and the signed-out connection stays as it was.
+ */
+async function sameSignIn(before: SavedConnection | null, done: { identity: Identity; portalId: number }, revoke: () => Promise<void>): Promise<void> {
+  const was = before?.kind === 'hubspot' && before.auth === 'oauth' ? before : null;
+  if (was && was.user?.userId === done.identity.userId && was.portalId === done.portalId) return;
+  await revoke().catch(() => {});
+  const expected = was?.user?.email ?? 'the user who signed in before';
+  throw new HostCallError(
+    'NOT_ALLOWED',
+    `You signed in as ${done.identity.email ?? 'another user'}, but the edits waiting here are ${expected}'s. Sign in as ${expected}. Nothing was changed.`,
+  );
 }

@@ -14,6 +14,10 @@ export default {
     language: 'Language',
     offline: 'You are offline. Everything you do is saved on this computer and sent to the CRM when you are back online.',
     skipToContent: 'Skip to content',
+    signedOut: 'HubSpot signed you out (the sign-in expired or was revoked). Your edits are kept on this computer; sign in again to send them.',
+    signedOutAs: 'HubSpot signed you out (the sign-in expired or was revoked). Your edits are kept on this computer; sign in again as {email} to send them.',
+    signInAgain: 'Sign in again',
+    signingIn: 'Waiting for you to sign in in the browser…',
   },
   sync: {
     label: 'Sync status',

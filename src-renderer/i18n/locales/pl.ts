@@ -16,6 +16,12 @@ export default {
     language: 'Język',
     offline: 'Jesteś offline. Wszystko, co robisz, zapisuje się na tym komputerze i trafi do CRM po powrocie do sieci.',
     skipToContent: 'Przejdź do treści',
+    signedOut:
+      'HubSpot cię wylogował (logowanie wygasło lub zostało cofnięte). Twoje zmiany są zapisane na tym komputerze; zaloguj się ponownie, aby je wysłać.',
+    signedOutAs:
+      'HubSpot cię wylogował (logowanie wygasło lub zostało cofnięte). Twoje zmiany są zapisane na tym komputerze; zaloguj się ponownie jako {email}, aby je wysłać.',
+    signInAgain: 'Zaloguj się ponownie',
+    signingIn: 'Czekam, aż zalogujesz się w przeglądarce…',
   },
   sync: {
     label: 'Stan synchronizacji',

@@ -22,12 +22,17 @@ describe('the connection manager with OAuth and keys (demo CRM as HubSpot)', () 
   });
   afterAll(() => hubspot.stop());
 
-  const manager = (clock: SessionClock, logs: string[] = [], store = memoryConnectionStore()) =>
+  /** `browser.user`: who the test's browser signs in as (Priya Nair unless changed). */
+  const manager = (clock: SessionClock, logs: string[] = [], store = memoryConnectionStore(), browser = { user: '1000004' }) =>
     createConnectionManager({
       store,
       demo: null,
       hubspotBaseUrl: hubspot.url,
-      oauth: { config: (base) => oauthConfigFor({ clientId: 'cs-workspace-demo' }, base), openBrowser: async (url) => void demoBrowser(url, '1000004'), clock },
+      oauth: {
+        config: (base) => oauthConfigFor({ clientId: 'cs-workspace-demo' }, base),
+        openBrowser: async (url) => void demoBrowser(url, browser.user),
+        clock,
+      },
       log: (l) => logs.push(l),
     });
 
@@ -65,6 +70,33 @@ describe('the connection manager with OAuth and keys (demo CRM as HubSpot)', () 
     await m2.disconnect();
     expect((await fetch(`${hubspot.url}/oauth/v1/refresh-tokens/${rt}`)).status).toBe(404);
     expect(logs.join('\n')).not.toContain(token);
+  });
+
+  it('signing in again after a sign-out takes only the same person: someone else is refused and the signed-out connection stays', async () => {
+    const clock = manualTimers();
+    const store = memoryConnectionStore();
+    const browser = { user: '1000004' };
+    const m = manager(clock, [], store, browser);
+    await m.connect({ kind: 'hubspot-oauth' });
+    const saved = store.load();
+    const refresh = saved?.kind === 'hubspot' ? (saved.oauth?.refreshToken ?? '') : '';
+    await fetch(`${hubspot.url}/oauth/v1/refresh-tokens/${refresh}`, { method: 'DELETE' });
+    clock.fire();
+    await expect.poll(() => m.status().signedOut).toBe(true);
+
+    browser.user = '1000003';
+    await expect(m.connect({ kind: 'hubspot-oauth', again: true })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message:
+        "You signed in as jordan.lee@demo-crm.test, but the edits waiting here are priya.nair@demo-crm.test's. Sign in as priya.nair@demo-crm.test. Nothing was changed.",
+    });
+    expect(m.status()).toMatchObject({ connected: true, auth: 'oauth', signedOut: true });
+    expect(m.identity()?.userId).toBe('1000004');
+
+    browser.user = '1000004';
+    expect(await m.connect({ kind: 'hubspot-oauth', again: true })).toMatchObject({ connected: true, auth: 'oauth', portalId: 4242 });
+    expect(m.status().signedOut).toBeUndefined();
+    expect(m.identity()?.userId).toBe('1000004');
   });
 
   it('refuses a service key without the emails read scope, naming it; nothing changes', async () => {
