@@ -11,5 +11,7 @@ export function useTempDir(prefix = 'cs-test-'): void {
   beforeEach(() => {
     tmp = mkdtempSync(join(tmpdir(), prefix));
   });
-  afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+  // A shell under test may still be writing (its log, the window state) while the folder goes:
+  // ENOTEMPTY is retried rather than failing a test that passed.
+  afterEach(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }));
 }
