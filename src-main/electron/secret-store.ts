@@ -18,8 +18,9 @@ export const SECRET_FILE = 'credentials.bin';
  * user, not silently turn into "not connected".
  */
 export function createSecretStore(deps: {
-  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
   dataDir: string;
+  platform?: NodeJS.Platform;
 }): SecretStore {
   const file = join(deps.dataDir, SECRET_FILE);
   return {
@@ -45,6 +46,13 @@ export function createSecretStore(deps: {
       // Refuse rather than fall back to plain text.
       if (!deps.safeStorage.isEncryptionAvailable()) {
         throw new Error('Secure storage is not available on this system, so the CRM token cannot be saved.');
+      }
+      // On Linux without a keyring Chromium "encrypts" with a key written in its own source
+      // (backend basic_text): as good as plain text, so it is refused too.
+      if ((deps.platform ?? process.platform) === 'linux' && deps.safeStorage.getSelectedStorageBackend() === 'basic_text') {
+        throw new Error(
+          'This computer has no keyring, so the CRM token would be kept as plain text and is not saved. Install and unlock one (GNOME Keyring or KWallet), then connect again.',
+        );
       }
       // Write then rename (0600), so a crash mid-write never leaves a truncated file behind.
       writePrivateFileSync(file, deps.safeStorage.encryptString(token));

@@ -47,7 +47,7 @@ export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'nativeImage'> {
   Notification: NotificationCtor;
   net: { isOnline(): boolean };
   powerMonitor: PowerMonitorLike;
-  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
   /** The quit-with-pending-edits warning. */
   dialog: DialogLike;
   /** Where the displays are, so a saved window position is restored only onto one. Used after ready. */

@@ -202,7 +202,10 @@ export function invokeEvent(sender: unknown, url: string, opts: { subFrame?: boo
 export function createFakeSafeStorage() {
   const fake = {
     available: true,
+    /** Linux's backend; `basic_text` is what Chromium falls back to without a keyring. */
+    backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'unknown',
     isEncryptionAvailable: () => fake.available,
+    getSelectedStorageBackend: () => fake.backend,
     encryptString: (plainText: string) => Buffer.from(`enc:${Buffer.from(plainText).toString('base64').split('').reverse().join('')}`),
     decryptString: (encrypted: Buffer) => {
       const text = encrypted.toString();

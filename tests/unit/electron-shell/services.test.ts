@@ -104,4 +104,14 @@ describe('secret store', () => {
     expect(() => store.set('pat-na1-secret-token')).toThrow(/Secure storage is not available/);
     expect(store.get()).toBeNull();
   });
+
+  it("refuses Linux's keyring-less fallback (basic_text), which is plain text in all but name, and says how to get a keyring", () => {
+    const safeStorage = createFakeSafeStorage();
+    safeStorage.backend = 'basic_text';
+    expect(() => createSecretStore({ safeStorage, dataDir, platform: 'linux' }).set('pat-na1-secret-token')).toThrow(/no keyring.*GNOME Keyring or KWallet/);
+    expect(createSecretStore({ safeStorage, dataDir }).get()).toBeNull();
+    // Elsewhere the backend is the OS's own (Keychain, DPAPI).
+    createSecretStore({ safeStorage, dataDir, platform: 'darwin' }).set('pat-na1-secret-token');
+    expect(createSecretStore({ safeStorage, dataDir }).get()).toBe('pat-na1-secret-token');
+  });
 });

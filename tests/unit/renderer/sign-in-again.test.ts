@@ -50,7 +50,7 @@ describe('Sign in again', () => {
 
     // The refresh token was refused: the next sync error (a 401) makes the banner ask the host.
     hostStatus = { ...SIGNED_IN, signedOut: true };
-    useSyncStore(pinia).status = { ...INITIAL_STATUS, leader: true, lastError: '401 Authentication credentials not found' };
+    useSyncStore(pinia).status = { ...INITIAL_STATUS, lastError: '401 Authentication credentials not found' };
     await flushPromises();
     expect(wrapper.get('[role="alert"]').text()).toContain('sign in again as priya.nair@demo-crm.test to send them');
 
