@@ -57,6 +57,8 @@ export const useHealthModelStore = defineStore('health-model', () => {
   /** Property definitions, for the editor's pickers (the catalog every tab shares). */
   const catalog = usePropertyCatalog();
   const propertiesOf = (objectType: string): PropertyOption[] => catalog.propertiesOf(objectType);
+  /** The object types a criterion may count or test: the account object first, then its partners. */
+  const criterionTypes = computed(() => [accountObject.value, 'contacts', 'deals', 'tickets'].filter((x, i, a) => a.indexOf(x) === i));
   /** What `checkScore` needs, for live validation in the editor. */
   const typeInfo = computed(() => ({ accountObject: accountObject.value, propertyTypes: catalog.propertyTypes, viewIds: views.custom.map((v) => v.id) }));
   /** Saved views of accounts a score may apply to (segments). */
@@ -126,6 +128,7 @@ export const useHealthModelStore = defineStore('health-model', () => {
     canEdit,
     editDecision,
     accountObject,
+    criterionTypes,
     propertiesOf,
     typeInfo,
     segmentOptions,
