@@ -91,34 +91,41 @@ function contactItems(c: SourceContact, accountId: string, enrolled: boolean, se
   return out;
 }
 
+/**
+ * When an engagement happened as a feed item, or undefined when it gives none: only what the
+ * contact did (an incoming email is their reply; outgoing ones are the user's own), a meeting
+ * when it was booked (created, not when it takes place) unless cancelled, a call when logged,
+ * a ticket when opened. The feed's query reads only engagements with an instant in the window.
+ */
+export function engagementAt(type: SourceEngagement['type'], record: SourceEngagement['record']): number | undefined {
+  const p = record.properties;
+  switch (type) {
+    case 'emails':
+      return p.hs_email_direction === 'INCOMING_EMAIL' ? toMillis(p.hs_timestamp) : undefined;
+    case 'meetings':
+      return p.hs_meeting_outcome === 'CANCELED' ? undefined : (toMillis(p.hs_createdate) ?? toMillis(record.createdAt));
+    case 'calls':
+      return toMillis(p.hs_timestamp);
+    case 'tickets':
+      return toMillis(p.createdate) ?? toMillis(record.createdAt);
+  }
+}
+
 function engagementItem(e: SourceEngagement, contactId: string, accountId: string, contact: { enrolled: boolean; sequence?: string }): FeedItem | undefined {
   const p = e.record.properties;
-  const base = { contactId, accountId, enrolled: contact.enrolled, ...(contact.sequence ? { sequence: contact.sequence } : {}) };
+  const at = engagementAt(e.type, e.record);
+  if (at === undefined) return undefined;
+  const base = { at, contactId, accountId, enrolled: contact.enrolled, ...(contact.sequence ? { sequence: contact.sequence } : {}) };
   const withSubject = (s: string | null | undefined) => (str(s) ? { subject: str(s) as string } : {});
   switch (e.type) {
-    case 'emails': {
-      // Only what the contact did: an incoming email is their reply. Its id matches the
-      // reply derived from `hs_email_last_reply_date` at the same instant, so they merge.
-      if (p.hs_email_direction !== 'INCOMING_EMAIL') return undefined;
-      const at = toMillis(p.hs_timestamp);
-      if (at === undefined) return undefined;
-      return { id: `reply:${contactId}:${at}`, type: 'email_replied', at, ...base, ...withSubject(p.hs_email_subject) };
-    }
-    case 'meetings': {
-      // Booked = when the meeting was created, not when it takes place.
-      const at = toMillis(p.hs_createdate) ?? toMillis(e.record.createdAt);
-      if (at === undefined || p.hs_meeting_outcome === 'CANCELED') return undefined;
-      return { id: `meeting:${e.record.id}:${contactId}`, type: 'meeting_booked', at, ...base, ...withSubject(p.hs_meeting_title) };
-    }
-    case 'calls': {
-      const at = toMillis(p.hs_timestamp);
-      if (at === undefined) return undefined;
-      return { id: `call:${e.record.id}:${contactId}`, type: 'call_logged', at, ...base, ...withSubject(p.hs_call_title) };
-    }
-    case 'tickets': {
-      const at = toMillis(p.createdate) ?? toMillis(e.record.createdAt);
-      if (at === undefined) return undefined;
-      return { id: `ticket:${e.record.id}:${contactId}`, type: 'ticket_opened', at, ...base, ...withSubject(p.subject) };
-    }
+    case 'emails':
+      // Its id matches the reply derived from `hs_email_last_reply_date` at the same instant, so they merge.
+      return { id: `reply:${contactId}:${at}`, type: 'email_replied', ...base, ...withSubject(p.hs_email_subject) };
+    case 'meetings':
+      return { id: `meeting:${e.record.id}:${contactId}`, type: 'meeting_booked', ...base, ...withSubject(p.hs_meeting_title) };
+    case 'calls':
+      return { id: `call:${e.record.id}:${contactId}`, type: 'call_logged', ...base, ...withSubject(p.hs_call_title) };
+    case 'tickets':
+      return { id: `ticket:${e.record.id}:${contactId}`, type: 'ticket_opened', ...base, ...withSubject(p.subject) };
   }
 }

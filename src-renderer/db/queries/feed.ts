@@ -1,5 +1,5 @@
 import { displayName } from '../../../shared/records/display-name';
-import { deriveFeed, type EngagementType, type FeedItem, type SourceContact, type SourceEngagement } from '../../../shared/feed';
+import { deriveFeed, engagementAt, type EngagementType, type FeedItem, type SourceContact, type SourceEngagement } from '../../../shared/feed';
 import type { CsDatabase } from '../database';
 import { getMeta, META } from '../meta';
 import type { AssociationRowStored, RecordRow } from '../rows';
@@ -25,8 +25,11 @@ const live = (r: RecordRow | undefined): r is RecordRow => r !== undefined && !r
  * The feed is derived on the fly from the synced tables, not stored: the derivation is pure
  * and cheap next to the reads, a stored copy would have to be kept in step with every sync
  * page, and the schema may not gain a table. Reads go through indexes only: the user's
- * accounts (csmOwnerId) → their contacts and those contacts' engagements (the associations
- * table, both directions stored) → the rows by primary key.
+ * accounts (csmOwnerId) → their contacts (the associations table, both directions stored) →
+ * the contact rows by primary key; and the engagements of the window, whoever they belong to,
+ * by an index on their time (below) → each one's contacts, kept when a contact is the user's.
+ * A book's history is years deep and the window two weeks, so the window's engagements are
+ * few next to the user's contacts' whole history, which this once read in full.
  *
  * An engagement is attributed to its contact's account (the engagement → company association
  * is not read: one more indexed read per engagement, and it only differs for a contact on two
@@ -50,17 +53,21 @@ export async function feedSince(db: CsDatabase, ownerId: string, since: number):
     const contactRows = (await contactsTable.bulkGet(contactIds)).filter(live);
     const contacts: SourceContact[] = contactRows.map((r) => ({ record: r, companyIds: companiesOf.get(r.id) ?? [] }));
 
-    const activity = await linksOf(
-      db,
-      '[fromType+fromId]',
-      contactRows.map((r) => ['contacts', r.id]),
-    );
+    const mine = new Set(contactRows.map((r) => r.id));
     const engagements: SourceEngagement[] = [];
     for (const type of ENGAGEMENTS) {
+      const rows = (await inWindow(db, type, since)).filter((r) => (engagementAt(type, r) ?? -Infinity) >= since);
+      const toContacts = await linksOf(
+        db,
+        '[fromType+fromId+toType]',
+        rows.map((r) => [type, r.id, 'contacts']),
+      );
       const contactsOf = new Map<string, string[]>();
-      for (const l of activity) if (l.toType === type) contactsOf.set(l.toId, [...(contactsOf.get(l.toId) ?? []), l.fromId]);
-      const rows = (await db.records(type).bulkGet([...contactsOf.keys()])).filter(live);
-      for (const r of rows) engagements.push({ type, record: r, contactIds: contactsOf.get(r.id) ?? [], companyIds: [] });
+      for (const l of toContacts) if (mine.has(l.toId)) contactsOf.set(l.fromId, [...(contactsOf.get(l.fromId) ?? []), l.toId]);
+      for (const r of rows) {
+        const contactIds = contactsOf.get(r.id);
+        if (contactIds) engagements.push({ type, record: r, contactIds, companyIds: [] });
+      }
     }
 
     const items = deriveFeed({ accountIds, contacts, engagements }, { since });
@@ -76,6 +83,25 @@ export async function feedSince(db: CsDatabase, ownerId: string, since: number):
     const accounts = new Map(companies.map((c) => [c.id, displayName('companies', c.properties, c.id)]));
     return { items, contacts: contactInfo, accounts };
   });
+}
+
+/**
+ * The engagements of a type that may have an item at or after `since`, by index: emails and
+ * calls by their time (`dueAt` holds `hs_timestamp`), meetings and tickets by `updatedAt`,
+ * since an item of theirs is dated by its creation and a CRM record is never last modified
+ * before it was created (a second early, for the ISO strings' sub-second digits). A superset:
+ * the caller keeps what `engagementAt` dates in the window.
+ */
+async function inWindow(db: CsDatabase, type: EngagementType, since: number): Promise<RecordRow[]> {
+  const table = db.records(type);
+  const rows =
+    type === 'emails' || type === 'calls'
+      ? await table.where('dueAt').aboveOrEqual(since).toArray()
+      : await table
+          .where('updatedAt')
+          .aboveOrEqual(new Date(since - 1000).toISOString())
+          .toArray();
+  return rows.filter(live);
 }
 
 /**

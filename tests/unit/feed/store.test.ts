@@ -89,4 +89,52 @@ describe('the feed over the local store', () => {
     const later = (await feedSince(db, '600', NOW - 14 * DAY)).items.filter((i) => !dismissed.has(i.id));
     expect(later.map((i) => i.id)).toEqual([`open:7:${NOW}`]);
   });
+
+  it('reads engagements of the window only: each type dated as its item is, and only those of the owner’s contacts', async () => {
+    db = new CsDatabase(`feed-${Math.random()}`, { indexedDB, IDBKeyRange });
+    await syncOnce(db, NOW - HOUR);
+    const at = (createdAt: number, properties: Record<string, string>, updatedAt = createdAt): SyncedRecord => ({
+      id: '',
+      properties,
+      createdAt: iso(createdAt),
+      updatedAt: iso(updatedAt),
+      archived: false,
+    });
+    const store = createDexieStore(db);
+    const since = NOW - 14 * DAY;
+    const page = async (type: string, rows: Array<[string, SyncedRecord]>, contactOf: Record<string, string>) =>
+      store.applyPage(
+        type,
+        rows.map(([id, r]) => ({ ...r, id })),
+        cursor(type),
+        [link(type, 'contacts', Object.entries(contactOf))],
+      );
+    await page(
+      'emails',
+      [
+        ['e-in', at(NOW - DAY, { hs_timestamp: iso(NOW - DAY), hs_email_direction: 'INCOMING_EMAIL', hs_email_subject: 'Re: offer' })],
+        ['e-out', at(NOW - DAY, { hs_timestamp: iso(NOW - DAY), hs_email_direction: 'EMAIL' })],
+        ['e-old', at(NOW - 20 * DAY, { hs_timestamp: iso(NOW - 20 * DAY), hs_email_direction: 'INCOMING_EMAIL' }, NOW - HOUR)],
+        ['e-other', at(NOW - DAY, { hs_timestamp: iso(NOW - DAY), hs_email_direction: 'INCOMING_EMAIL' })],
+      ],
+      { 'e-in': '7', 'e-out': '7', 'e-old': '7', 'e-other': '8' },
+    );
+    await page(
+      'meetings',
+      [
+        ['m-booked', at(NOW - 2 * DAY, { hs_meeting_title: 'QBR', hs_meeting_start_time: iso(NOW + 30 * DAY) })],
+        // Booked before the window and edited inside it: its item is older than the window.
+        ['m-edited', at(NOW - 30 * DAY, { hs_meeting_title: 'Kick-off' }, NOW - HOUR)],
+      ],
+      { 'm-booked': '7', 'm-edited': '7' },
+    );
+    await page('tickets', [['t-new', at(NOW - 3 * DAY, { subject: 'SSO fails', createdate: iso(NOW - 3 * DAY) })]], { 't-new': '7' });
+
+    const ids = (await feedSince(db, '600', since)).items.map((i) => i.id);
+    expect(ids).toEqual([`open:7:${NOW - HOUR}`, 'call:k1:7', `reply:7:${NOW - DAY}`, 'meeting:m-booked:7', 'ticket:t-new:7']);
+    // "Load older" widens the window: the older reply and meeting come in.
+    const older = (await feedSince(db, '600', NOW - 42 * DAY)).items.map((i) => i.id);
+    expect(older).toEqual(expect.arrayContaining([`reply:7:${NOW - 20 * DAY}`, 'meeting:m-edited:7']));
+    expect(older.some((id) => id.includes('e-other') || id.startsWith('reply:8'))).toBe(false);
+  });
 });
