@@ -87,7 +87,8 @@ function inject(page: Page) {
         let n = 0;
         const engagement = (type: string, props: Record<string, string>, toContact: number, fromContact: number) => {
           const id = String(93_000_000 + a * 20 + n++);
-          push(type, record(id, props, { ownerId: me }));
+          // The index field the app's writes derive from hs_timestamp (db/index-fields.ts), which the feed reads by.
+          push(type, record(id, props, { ownerId: me, ...(props.hs_timestamp ? { dueAt: Date.parse(props.hs_timestamp) } : {}) }));
           link(type, id, 'contacts', contact(), toContact, fromContact);
         };
         for (let i = 0; i < 3; i++)
