@@ -49,11 +49,10 @@ test('another portal at the same address is caught: it asks, saves portal A’s 
   expect((await a.api('/__demo/faults', { method: 'PUT', body: { errorRate: 1, errorStatuses: [503] } })).status).toBe(200);
   await page.goto(`${workspace.url}#/tasks?view=all-open`);
   const taskId = (await page.locator('tbody tr[data-task-id]').first().getAttribute('data-task-id')) ?? '';
-  await page
-    .locator(`tr[data-task-id="${taskId}"]`)
-    .getByRole('checkbox', { name: /^Complete / })
-    .click();
-  await expect.poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.outbox?.length).toBe(1);
+  const complete = page.locator(`tr[data-task-id="${taskId}"]`).getByRole('checkbox', { name: /^Complete / });
+  await complete.click();
+  await expect(complete).toBeChecked();
+  await expect.poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.outbox?.length, { timeout: 30_000 }).toBe(1);
 
   // Portal A goes; portal B answers at the very same address with the same key.
   await workspace.app.connections.disconnect();
