@@ -29,7 +29,12 @@ const family = <T>(prefix: string, schema: z.ZodType<T>): MetaFamily<T> =>
   Object.assign((rest: string) => ({ key: prefix + rest, schema }), { prefix, schema });
 
 const WorkspaceSettingsSchema = z.object({ accountObject: z.string(), csmProperty: z.string(), renewalProperty: z.string().nullable() }).partial();
-const CrmSourceSchema = z.object({ kind: z.enum(['demo', 'hubspot']), baseUrl: z.string().nullable().catch(null) });
+const CrmSourceSchema = z.object({
+  kind: z.enum(['demo', 'hubspot']),
+  baseUrl: z.string().nullable().catch(null),
+  // Absent in stores written before the portal was recorded (crm-source.ts adopts them).
+  portalId: z.number().int().positive().nullable().optional().catch(null),
+});
 const PlaybooksSchema = z.array(
   z.object({ id: z.string(), title: z.string(), steps: z.array(z.string()), lastUsedAt: z.number().nullable(), seedKey: z.string().optional() }),
 );

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CallInput, CallOutput, HostError } from '../../shared/contract';
-import { deleteLocalStore, readCrmSource, sameCrm, writeCrmSource, type CrmSource } from '../db/repositories/crm-source';
+import { deleteLocalStore, settleCrmSource, type CrmSource } from '../db/repositories/crm-source';
 import {
   importSavedEdits,
   readSavedNotice,
@@ -39,7 +39,8 @@ export const useConnectionStore = defineStore('connection', () => {
   /** The CRM whose data is on this computer, while `step === 'switch'`. */
   const previousSource = ref<CrmSource | null>(null);
 
-  const sourceOf = (s: CallOutput<'crm:status'> | null): CrmSource | null => (s?.connected && s.kind ? { kind: s.kind, baseUrl: s.baseUrl } : null);
+  const sourceOf = (s: CallOutput<'crm:status'> | null): CrmSource | null =>
+    s?.connected && s.kind ? { kind: s.kind, baseUrl: s.baseUrl, ...(s.portalId ? { portalId: s.portalId } : {}) } : null;
 
   /**
    * Records which CRM fills the local store, or asks first when it holds another CRM's data.
@@ -48,13 +49,12 @@ export const useConnectionStore = defineStore('connection', () => {
   async function checkSource(connected: CallOutput<'crm:status'> | null = status.value): Promise<boolean> {
     const now = sourceOf(connected);
     if (!now) return true;
-    const before = await readCrmSource(db);
-    if (before && !sameCrm(before, now)) {
-      previousSource.value = before;
+    const { other } = await settleCrmSource(db, now);
+    if (other) {
+      previousSource.value = other;
       step.value = 'switch';
       return false;
     }
-    if (!before || before.baseUrl !== now.baseUrl) await writeCrmSource(db, now);
     return true;
   }
 

@@ -58,7 +58,7 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
 
   const stored = (await dumpStorage(page)).databases['cs-workspace'] ?? {};
   expect(stored.outbox).toEqual([]);
-  expect(stored.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url } });
+  expect(stored.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url, portalId: 9000001 } });
   // Only "HubSpot"'s companies are here: the two CRMs are seeded differently, so the same id
   // names another company in each; every stored company is HubSpot's version.
   const namesById = async (crm: Workspace) =>
@@ -216,7 +216,7 @@ test.describe('the HubSpot API address in Settings', () => {
     // The data comes from there: the local store names it as its source.
     await expect
       .poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.meta)
-      .toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url } });
+      .toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url, portalId: 9000001 } });
 
     await page.getByRole('button', { name: 'Settings' }).click();
     section = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'CRM connection' });
@@ -241,6 +241,9 @@ test.describe('the HubSpot API address in Settings', () => {
     expect(workspace.app.connections.current()).toBeNull();
     expect(workspace.app.connections.hubspotUrl()).toMatchObject({ url: 'https://api.hubapi.com', source: 'default' });
     // This computer's data stays until the next connect decides (the usual CRM switch).
-    expect((await dumpStorage(page)).databases['cs-workspace']?.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url } });
+    expect((await dumpStorage(page)).databases['cs-workspace']?.meta).toContainEqual({
+      key: 'crmSource',
+      value: { kind: 'hubspot', baseUrl: hubspot.url, portalId: 9000001 },
+    });
   });
 });

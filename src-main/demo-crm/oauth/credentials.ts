@@ -56,6 +56,9 @@ export class Credentials {
   private readonly codes = new Map<string, AuthCode>();
   private readonly access = new Map<string, OAuthToken>();
   private readonly refresh = new Map<string, RefreshToken>();
+  /** For tests (`GET /__demo/oauth`): every token endpoint call's grant type and outcome, and every secret ever issued. */
+  readonly tokenCalls: { grantType: string; ok: boolean }[] = [];
+  readonly issued: string[] = [];
 
   constructor(
     staticTokens: readonly string[],
@@ -84,6 +87,7 @@ export class Credentials {
 
   issueCode(c: Omit<AuthCode, 'expiresAt'>): string {
     const code = secret('demo-code');
+    this.issued.push(code);
     this.codes.set(code, { ...c, expiresAt: this.now() + CODE_LIFE_MS });
     return code;
   }
@@ -98,6 +102,8 @@ export class Credentials {
   issueTokens(r: RefreshToken, refreshToken: string = secret('demo-rt')): { accessToken: string; refreshToken: string; expiresIn: number } {
     this.refresh.set(refreshToken, r);
     const accessToken = secret('demo-at');
+    this.issued.push(accessToken);
+    if (!this.issued.includes(refreshToken)) this.issued.push(refreshToken);
     this.access.set(accessToken, { ...r, refreshToken, expiresAt: this.now() + this.accessTtlS * 1000 });
     return { accessToken, refreshToken, expiresIn: this.accessTtlS };
   }
@@ -118,5 +124,13 @@ export class Credentials {
     if (!this.refresh.delete(token)) return false;
     for (const [k, a] of this.access) if (a.refreshToken === token) this.access.delete(k);
     return true;
+  }
+
+  /** Revokes every refresh token (and their access tokens), as uninstalling the app in HubSpot does; how many there were. */
+  revokeAll(): number {
+    const n = this.refresh.size;
+    this.refresh.clear();
+    this.access.clear();
+    return n;
   }
 }

@@ -101,7 +101,12 @@ export function oauthRoutes(open: Router, ctx: Ctx, creds: Credentials, o: OAuth
     return { status: 302, headers: { Location: to.href } };
   });
 
-  open.on('POST', /^\/oauth\/v1\/token$/, (req) => token(req, creds, o));
+  open.on('POST', /^\/oauth\/v1\/token$/, (req) => {
+    const res = token(req, creds, o);
+    const grantType = typeof req.body === 'string' ? (new URLSearchParams(req.body).get('grant_type') ?? '') : '';
+    creds.tokenCalls.push({ grantType, ok: res.status === 200 });
+    return res;
+  });
 
   open.on('GET', /^\/oauth\/v1\/access-tokens\/([^/]+)$/, (_req, [t = '']) => {
     const grant = creds.grant(t);
@@ -185,8 +190,15 @@ const issued = (t: { accessToken: string; refreshToken: string; expiresIn: numbe
   body: { token_type: 'bearer', access_token: t.accessToken, refresh_token: t.refreshToken, expires_in: t.expiresIn },
 });
 
-/** `POST /__demo/service-keys { scopes }` → `{ key, scopes }`: a key as an admin makes one, with the scopes chosen. */
+/**
+ * `POST /__demo/service-keys { scopes }` → `{ key, scopes }`: a key as an admin makes one, with the scopes chosen.
+ * `GET /__demo/oauth` → `{ tokenCalls: [{ grantType, ok }], issued: [secret…] }`: what tests check (a refresh
+ * happened; no issued token or code is kept anywhere by the app). `POST /__demo/oauth/revoke` → `{ revoked }`:
+ * every sign-in revoked at once, as when an admin uninstalls the app in HubSpot.
+ */
 export function serviceKeyRoutes(demo: Router, creds: Credentials): void {
+  demo.on('GET', /^\/__demo\/oauth$/, () => ({ status: 200, body: { tokenCalls: creds.tokenCalls, issued: creds.issued } }));
+  demo.on('POST', /^\/__demo\/oauth\/revoke$/, () => ({ status: 200, body: { revoked: creds.revokeAll() } }));
   demo.on('POST', /^\/__demo\/service-keys$/, (req) => {
     const scopes = (req.body as { scopes?: unknown } | undefined)?.scopes;
     if (!Array.isArray(scopes) || !scopes.every((s): s is string => typeof s === 'string' && creds.allScopes.includes(s))) {

@@ -17,7 +17,7 @@ export interface OutboxExport {
   version: 1 | 2;
   exportedAt: number;
   /** The CRM the edits belong to (`meta` crmSource); null when not recorded. */
-  source?: { kind: 'demo' | 'hubspot'; baseUrl: string | null } | null;
+  source?: { kind: 'demo' | 'hubspot'; baseUrl: string | null; portalId?: number | null } | null;
   entries: ExportedEntry[];
   conflicts?: ConflictRow[];
 }
@@ -37,7 +37,7 @@ export const OutboxExportFile = z.object({
   version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.number(),
   source: z
-    .object({ kind: z.enum(['demo', 'hubspot']), baseUrl: z.string().nullable() })
+    .object({ kind: z.enum(['demo', 'hubspot']), baseUrl: z.string().nullable(), portalId: z.number().int().positive().nullable().optional() })
     .nullable()
     .optional(),
   entries: z.array(

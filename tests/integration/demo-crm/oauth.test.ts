@@ -106,6 +106,30 @@ describe('demo CRM OAuth (authorization code + PKCE)', () => {
     expect((await fetch(`${crm.url}/oauth/v1/refresh-tokens/${t.refresh_token}`)).status).toBe(404);
   });
 
+  it('shows tests every token call and issued secret, and revokes every sign-in at once as an uninstalled app', async () => {
+    const before = ((await (await crm.api('/__demo/oauth')).json()) as { tokenCalls: unknown[] }).tokenCalls.length;
+    const a = await signIn(crm, '1000003');
+    const b = await signIn(crm, '1000004');
+    expect((await form(crm, { grant_type: 'refresh_token', client_id: 'cs-workspace-demo', refresh_token: a.refresh_token })).status).toBe(200);
+    expect((await form(crm, { grant_type: 'refresh_token', client_id: 'cs-workspace-demo', refresh_token: 'nope' })).status).toBe(400);
+    const seen = (await (await crm.api('/__demo/oauth')).json()) as { tokenCalls: { grantType: string; ok: boolean }[]; issued: string[] };
+    expect(seen.tokenCalls.slice(before)).toEqual([
+      { grantType: 'authorization_code', ok: true },
+      { grantType: 'authorization_code', ok: true },
+      { grantType: 'refresh_token', ok: true },
+      { grantType: 'refresh_token', ok: false },
+    ]);
+    expect(seen.issued).toEqual(expect.arrayContaining([a.access_token, a.refresh_token, b.access_token, b.refresh_token]));
+    expect(seen.issued.some((s) => s.startsWith('demo-code-'))).toBe(true);
+    // Only the static token opens the controls.
+    expect((await bearer(b.access_token, '/__demo/oauth')).status).toBe(401);
+
+    const revoked = (await (await crm.api('/__demo/oauth/revoke', { method: 'POST' })).json()) as { revoked: number };
+    expect(revoked.revoked).toBeGreaterThanOrEqual(2);
+    expect((await bearer(b.access_token, '/crm/v3/objects/companies?limit=1')).status).toBe(401);
+    expect((await form(crm, { grant_type: 'refresh_token', client_id: 'cs-workspace-demo', refresh_token: a.refresh_token })).status).toBe(400);
+  });
+
   it('refuses authorize requests it cannot trust: a foreign redirect, a missing challenge, an unknown client', async () => {
     const page = (q: URLSearchParams) => fetch(`${crm.url}/oauth/authorize?${q}`, { redirect: 'manual' });
     expect((await page(authorizeQuery({ code_challenge: challenge(verifier()), redirect_uri: 'https://evil.example/cb' }))).status).toBe(400);
