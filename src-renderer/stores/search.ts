@@ -22,6 +22,8 @@ export const useSearchStore = defineStore('search', () => {
 
   const query = ref('');
   const groups = shallowRef<SearchGroup[]>([]);
+  /** The text `groups` answer (an older answer is not shown for newer text). */
+  const answered = ref<string | null>(null);
   /** `idle` before the first open; `building` while the index is first built. */
   const state = ref<'idle' | 'building' | 'ready'>('idle');
   const indexed = ref(0);
@@ -35,7 +37,10 @@ export const useSearchStore = defineStore('search', () => {
       indexed.value = e.count;
       error.value = null;
       if (wasBuilding && e.state === 'ready' && lastText) ask(lastText);
-    } else if (e.requestId === seq) groups.value = markRaw(e.groups);
+    } else if (e.requestId === seq) {
+      groups.value = markRaw(e.groups);
+      answered.value = e.query;
+    }
   }
 
   /** Starts the index (once); the palette calls it when it opens. */
@@ -67,5 +72,5 @@ export const useSearchStore = defineStore('search', () => {
     state.value = 'idle';
   }
 
-  return { query, groups, state, indexed, error, start, search: ask, routeOf, stop };
+  return { query, groups, answered, state, indexed, error, start, search: ask, routeOf, stop };
 });

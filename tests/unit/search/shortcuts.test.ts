@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commandQuery, matchesCommand, PALETTE_COMMANDS } from '../../../shared/commands/palette';
 import { createShortcutMatcher, isTypingTarget, SEQUENCE_MS, SHORTCUTS, shortcutLabel, type KeyInput } from '../../../shared/commands/shortcuts';
 
 const key = (k: string, more: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, typing: false, ...more });
@@ -40,5 +41,20 @@ describe('keyboard shortcuts', () => {
     expect(isTypingTarget({ tagName: 'INPUT', type: 'checkbox' })).toBe(false);
     expect(isTypingTarget({ tagName: 'BUTTON' })).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('palette commands', () => {
+  it('reads commands after > or when nothing is typed, a search otherwise', () => {
+    expect(commandQuery('')).toBe('');
+    expect(commandQuery('  >  go ta')).toBe('go ta');
+    expect(commandQuery('acme')).toBeNull();
+  });
+
+  it('matches word starts, accents and case ignored', () => {
+    expect(matchesCommand('Go to Tasks', 'go ta')).toBe(true);
+    expect(matchesCommand('Przejdź do: Zadania', 'przejdz zad')).toBe(true);
+    expect(matchesCommand('Go to Tasks', 'asks')).toBe(false);
+    expect(PALETTE_COMMANDS).toContain('go:tasks');
   });
 });
