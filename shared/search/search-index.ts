@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { type SearchDoc, type SearchType } from './documents';
+import type { SearchDoc } from './documents';
 import { groupHits, type SearchGroup, type SearchHit } from './group';
 
 /** Shorter queries list nothing: one letter matches most of a large book and helps nobody. */
@@ -69,7 +69,7 @@ export class SearchIndex {
 }
 
 const toHit = (r: SearchResult & Stored): SearchHit => ({
-  type: r.type as SearchType,
+  type: r.type,
   recordId: r.recordId,
   title: r.title,
   detail: r.detail,
