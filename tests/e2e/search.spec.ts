@@ -114,4 +114,8 @@ test('Ctrl+K searches offline, opens records with the keyboard, finds local edit
   await page.keyboard.press('g');
   await page.keyboard.press('f');
   await expect(page.getByRole('heading', { level: 1, name: 'Feed' })).toBeVisible();
+  // N: the Tasks tab's create form, once (the query that asked for it is dropped).
+  await page.keyboard.press('n');
+  await expect(page.getByRole('dialog', { name: 'Create task' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/tasks$/);
 });
