@@ -11,6 +11,7 @@ import { followHostLinks } from './lib/host-links';
 import { DB_KEY } from './lib/db-key';
 import { HEALTH_ENGINE_KEY, workerHealthEngine } from './stores/health-engine';
 import { HOST_KEY } from './stores/host-key';
+import { SEARCH_ENGINE_KEY, workerSearchEngine } from './stores/search-engine';
 import './styles.css';
 
 const host = connectHost();
@@ -30,6 +31,7 @@ db.open().then(
       .provide(HOST_KEY, host)
       .provide(DB_KEY, db)
       .provide(HEALTH_ENGINE_KEY, workerHealthEngine)
+      .provide(SEARCH_ENGINE_KEY, workerSearchEngine)
       .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
       .use(i18n)
       .use(createPinia())

@@ -11,6 +11,8 @@ export default {
   },
   frame: {
     settings: 'Settings',
+    search: 'Search and commands',
+    searchTitle: 'Search and commands (Ctrl+K or ⌘K)',
     language: 'Language',
     offline: 'You are offline. Everything you do is saved on this computer and sent to the CRM when you are back online.',
     skipToContent: 'Skip to content',

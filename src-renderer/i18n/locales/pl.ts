@@ -13,6 +13,8 @@ export default {
   },
   frame: {
     settings: 'Ustawienia',
+    search: 'Wyszukiwanie i polecenia',
+    searchTitle: 'Wyszukiwanie i polecenia (Ctrl+K lub ⌘K)',
     language: 'Język',
     offline: 'Jesteś offline. Wszystko, co robisz, zapisuje się na tym komputerze i trafi do CRM po powrocie do sieci.',
     skipToContent: 'Przejdź do treści',

@@ -21,15 +21,15 @@ describe("npm run bench's targets", () => {
     expect(() => checkTarget({ id: 'P6', what: 'drop', value: 1, unit: 'ms' })).toThrow(/names no limit/);
   });
 
-  it('lists every target P1–P11 once in the catalogue', () => {
-    expect(catalogue.map((t) => t.id)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10', 'P11']);
+  it('lists every target P1–P11 and S1 (search, issue 21) once in the catalogue', () => {
+    expect(catalogue.map((t) => t.id)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10', 'P11', 'S1']);
   });
 
   it('puts each figure under its target (P1 is not P10), and says which targets were not measured', () => {
     const p10 = checkTarget({ id: 'P10a', what: 'feed render', value: 150, unit: 'ms', below: 200 });
     const p1 = checkTarget({ id: 'P1', what: 'first sync', value: 70, unit: 's', floor: 62, ratioAtMost: 1.15 });
     const rows = summarize(catalogue, [p10, p1]);
-    expect(rows.map((r) => r.id)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10a', 'P11']);
+    expect(rows.map((r) => r.id)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10a', 'P11', 'S1']);
     expect(rows.find((r) => r.id === 'P2')).toMatchObject({ value: null, pass: false, note: 'not measured in this run' });
     const md = toMarkdown(rows, { date: '2026-12-05', machine: '2 cores' });
     expect(md).toContain('| P1 | first sync | 70 s | 62 | 1.129× | ≤ 1.15× floor | pass |');

@@ -1,0 +1,4 @@
+export * from './documents';
+export * from './group';
+export * from './search-index';
+export * from './route';
