@@ -34,7 +34,7 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
   await pickUser(page, 'alex', 'Alex Morgan');
 
   const warn = page.getByRole('main', { name: 'Data of another CRM is on this computer' });
-  await expect(warn).toContainText('This computer holds data from the demo CRM; you are now connected to HubSpot.');
+  await expect(warn).toContainText('This computer holds data from the demo CRM; you are now connected to HubSpot portal 9000001.');
   await expect(warn.getByRole('alert')).toHaveText(ONE_EDIT_SAVED);
   await expect(page.getByRole('status', { name: 'Sync status' })).toHaveCount(0);
   // Keeping the data disconnects from the new CRM; nothing is deleted.
