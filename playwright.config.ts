@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'tests/e2e',
+  // A folder for the run: the prepared, synced state is made there once, for every worker (fixtures.ts).
+  globalSetup: './tests/e2e/global-setup.ts',
   // Each test has its own web host, demo CRM and browser profile, so CSW_E2E_WORKERS=2 runs
   // two at a time. Measured on our 2-core machine it saved little (81 tests: 20.4 min with two,
   // 20.8 min with one) while first syncs under load came closer to their timeouts: one it is.

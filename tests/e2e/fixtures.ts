@@ -3,8 +3,10 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoCrmOptions } from '../../src-main/demo-crm';
+import { DEFAULT_SEARCH_LAG } from '../../src-main/demo-crm/faults';
 import { startWebHostApp, type WebHostApp, type WebHostAppOptions } from '../../src-main/web-host/app';
 import { advancingClock } from '../support/demo-crm';
+import { preparedOncePerRun } from './prepared-run';
 
 /** The fixed "now" of every end-to-end test: Friday 27 Nov 2026, 09:00 in Warsaw. */
 export const FIXED_NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
@@ -35,7 +37,12 @@ export interface Workspace {
  * Connect screen; a few specs change the demo CRM.
  */
 export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' | 'hubspotBaseUrl' | 'oauth'>> & {
-  /** The demo CRM's search index lag (default 1–10 s, as on HubSpot); `false` = off. Give the reason where it is set. */
+  /**
+   * The demo CRM's search index lag. Off by default here: it only makes a test wait for a
+   * record to become searchable, and a test about the lag (the app syncs again until it sees
+   * a change; another client finds a change only once it is indexed) sets HUBSPOT_SEARCH_LAG,
+   * with the reason where it is set. The sync integration tests run with it on.
+   */
   searchLag?: DemoCrmOptions['searchLag'];
   /**
    * The demo CRM's dataset without the portal's full property catalogue and the accounts with
@@ -53,13 +60,16 @@ export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' 
   dataset?: DemoCrmOptions['dataset'];
   /**
    * Start from the prepared state (default true where the options allow it): the local store
-   * and the demo CRM as the first sync left them, made once per worker. `false` for a test about
+   * and the demo CRM as the first sync left them, made once per run and worker slot. `false` for a test about
    * the first sync or the first run, which must see them happen.
    */
   prepared?: boolean;
 };
 
-/** The data folder the first sync left (the browser profile inside it), made once per worker. */
+/** HubSpot's search index lag (1–10 s), for the tests about it (see `WorkspaceOptions.searchLag`). */
+export const HUBSPOT_SEARCH_LAG = DEFAULT_SEARCH_LAG;
+
+/** The data folder the first sync left (the browser profile inside it), made once per run and worker slot. */
 interface PreparedState {
   dataDir: string;
 }
@@ -80,7 +90,7 @@ function demoCrmOptions(
 ): Omit<DemoCrmOptions, 'dataDir'> {
   // Enterprise: the app's setup step can create the shared documents object only there, and
   // shared views, health models and portfolio settings are shared through it.
-  return { size: 'small', seed: 1, now, timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, dataset, ...(searchLag !== undefined ? { searchLag } : {}) };
+  return { size: 'small', seed: 1, now, timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, dataset, searchLag: searchLag ?? false };
 }
 
 /**
@@ -89,8 +99,7 @@ function demoCrmOptions(
  * store) with the profile inside it. Copying a closed profile costs a fraction of a second;
  * restoring the same IndexedDB through Playwright's storage state took about 7 s a test.
  */
-async function prepareSyncedState(chromium: Chromium, launchOptions: LaunchOptions): Promise<PreparedState> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-prepared-'));
+async function prepareSyncedState(chromium: Chromium, launchOptions: LaunchOptions, dataDir: string): Promise<void> {
   const started = Date.now();
   const app = await startWebHostApp({
     opener: { open: async () => {} },
@@ -116,7 +125,6 @@ async function prepareSyncedState(chromium: Chromium, launchOptions: LaunchOptio
     await waitForOfflineReady(page);
     await page.goto('about:blank');
     if (FIXED_NOW + (Date.now() - started) >= PREPARED_CRM_NOW) throw new Error('the prepared first sync outlasted PREPARED_CRM_NOW; move it later');
-    return { dataDir };
   } finally {
     await context.close();
     await app.close();
@@ -133,20 +141,25 @@ export const test = base.extend<
   { preparedState: { made: boolean; get(): Promise<PreparedState> } }
 >({
   workspaceOptions: [{}, { option: true }],
-  // Made on first use (a worker that runs only first-run tests never pays for it) and shared by the worker's tests.
+  // Made on first use (a run of first-run tests only never pays for it), once per run and
+  // worker slot (tests/e2e/prepared-run.ts): a worker restarted after a failure reuses it.
   preparedState: [
-    async ({ playwright, launchOptions }, use) => {
+    async ({ playwright, launchOptions }, use, workerInfo) => {
       let made: Promise<PreparedState> | undefined;
+      let own: string | undefined;
+      const ownDir = async () => (own = await mkdtemp(join(tmpdir(), 'csw-e2e-prepared-')));
       await use({
         get made() {
           return made !== undefined;
         },
-        get: () => (made ??= prepareSyncedState(playwright.chromium, launchOptions)),
+        get: () =>
+          (made ??= preparedOncePerRun(workerInfo.parallelIndex, (dir) => prepareSyncedState(playwright.chromium, launchOptions, dir), ownDir).then(
+            (dataDir) => ({ dataDir }),
+          )),
       });
-      await made?.then(
-        (state) => rm(state.dataDir, { recursive: true, force: true }),
-        () => {},
-      );
+      // A preparation still running finishes first; the run's folder goes with the global teardown.
+      await made?.catch(() => {});
+      if (own) await rm(own, { recursive: true, force: true });
     },
     { scope: 'worker' },
   ],

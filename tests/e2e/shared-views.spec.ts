@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { crmApi, expect, openWorkspace, test, TIME_ZONE, type Workspace } from './fixtures';
+import { crmApi, expect, HUBSPOT_SEARCH_LAG, openWorkspace, test, TIME_ZONE, type Workspace } from './fixtures';
 
 /**
  * Views shared with Everyone live in the CRM (custom object `cs_workspace_docs`, one record
@@ -32,6 +32,9 @@ async function sharedViewNames(workspace: Workspace): Promise<string[]> {
     .sort();
 }
 const INDEXED = { timeout: 20_000 };
+
+// Lag on (HubSpot's 1–10 s): another client sees a shared view only once the search index has it.
+test.use({ workspaceOptions: { searchLag: HUBSPOT_SEARCH_LAG } });
 
 /** Another user's computer: a fresh browser context (its own IndexedDB) on the same web host. */
 async function otherComputer(browser: Browser, workspace: Workspace, userId: string) {
