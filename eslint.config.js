@@ -80,7 +80,13 @@ export default defineConfig([
     rules: layer(dbLayer, 'Screens reach the local store through a store (src-renderer/stores/), never db/ directly.', { allowTypeImports: true }),
   },
   {
-    files: ['src-renderer/stores/**/*.ts', 'src-renderer/lib/**/*.ts', 'src-renderer/health/**/*.ts', 'src-renderer/sync/**/*.ts', 'src-renderer/search/**/*.ts'],
+    files: [
+      'src-renderer/stores/**/*.ts',
+      'src-renderer/lib/**/*.ts',
+      'src-renderer/health/**/*.ts',
+      'src-renderer/sync/**/*.ts',
+      'src-renderer/search/**/*.ts',
+    ],
     rules: layer(screens, 'Stores, helpers and workers never import screens (features/, components/); move shared logic to shared/ or a store.'),
   },
   {
