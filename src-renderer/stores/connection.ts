@@ -248,11 +248,20 @@ export const useConnectionStore = defineStore('connection', () => {
     }
   }
 
+  /**
+   * A newer status of the same connection from the host (the sign-in banner's check, or its
+   * sign-in again); this store stays the only writer of `status`.
+   */
+  const followStatus = (next: CallOutput<'crm:status'>) => {
+    status.value = next;
+  };
+
   /** Settings → Saved edits: reads a saved-edits file back into the local store. */
   const importEdits = (file: string): Promise<ImportOutcome> => importSavedEdits(host, db, file);
 
   return {
-    status,
+    status: computed(() => status.value),
+    followStatus,
     statusError,
     known,
     needsConnect,

@@ -21,7 +21,7 @@ export const useSignInAgainStore = defineStore('signInAgain', () => {
   async function refresh(): Promise<void> {
     if (connection.status?.auth !== 'oauth') return;
     const res = await host['crm:status']({});
-    if (res.ok && res.data.connected) connection.status = res.data;
+    if (res.ok && res.data.connected) connection.followStatus(res.data);
   }
 
   /** True once signed in again as the same person. */
@@ -34,7 +34,7 @@ export const useSignInAgainStore = defineStore('signInAgain', () => {
         error.value = res.error.message;
         return false;
       }
-      connection.status = res.data;
+      connection.followStatus(res.data);
       return true;
     } finally {
       busy.value = false;

@@ -43,7 +43,7 @@ describe('Sign in again', () => {
       },
     });
     const connection = useConnectionStore(pinia);
-    connection.status = SIGNED_IN;
+    connection.followStatus(SIGNED_IN);
     connection.identity = { userId: '1000004', ownerId: '60000004', email: 'priya.nair@demo-crm.test' };
     await flushPromises();
     expect(wrapper.find('[role="alert"]').exists()).toBe(false);
@@ -75,7 +75,7 @@ describe('Sign in again', () => {
         provide: { [DB_KEY as symbol]: new CsDatabase(`sign-in-${Math.random()}`), [HOST_KEY as symbol]: host },
       },
     });
-    useConnectionStore(pinia).status = { ...SIGNED_IN, signedOut: true };
+    useConnectionStore(pinia).followStatus({ ...SIGNED_IN, signedOut: true });
     await flushPromises();
     expect(wrapper.get('button').text()).toBe('Zaloguj się ponownie');
   });
