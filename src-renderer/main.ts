@@ -7,6 +7,7 @@ import { CsDatabase } from './db';
 import LocalStoreProblem from './features/local-store/LocalStoreProblem.vue';
 import { createAppI18n, I18N_GLOBAL_KEY, initialLocale } from './i18n';
 import { createAppRouter } from './router';
+import { appErrorHandler } from './lib/app-errors';
 import { followHostLinks } from './lib/host-links';
 import { DB_KEY } from './lib/db-key';
 import { HEALTH_ENGINE_KEY, workerHealthEngine } from './stores/health-engine';
@@ -26,8 +27,10 @@ const i18n = createAppI18n(initialLocale(localStorage, navigator.languages));
 // upgrade, damaged files) gets its own screen, which saves its unsent edits before anything
 // is deleted, instead of a workspace whose every query fails.
 db.open().then(
-  () =>
-    createApp(App)
+  () => {
+    const app = createApp(App);
+    app.config.errorHandler = appErrorHandler(db);
+    app
       .provide(HOST_KEY, host)
       .provide(DB_KEY, db)
       .provide(HEALTH_ENGINE_KEY, workerHealthEngine)
@@ -36,7 +39,8 @@ db.open().then(
       .use(i18n)
       .use(createPinia())
       .use(router)
-      .mount('#app'),
+      .mount('#app');
+  },
   (err: unknown) => {
     const error = err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };
     createApp(LocalStoreProblem, { dbName: db.name, error }).provide(HOST_KEY, host).use(i18n).mount('#app');

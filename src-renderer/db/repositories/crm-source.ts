@@ -24,10 +24,20 @@ export function pendingEditCount(db: CsDatabase): Promise<number> {
   return db.outbox.count();
 }
 
-/** Deletes the database (records, overlay, outbox, views, settings); nothing of the CRM stays. */
+/** Databases this page deleted on purpose (Disconnect, another CRM); it reloads next. */
+const deletedOnPurpose = new WeakSet<CsDatabase>();
+
+/**
+ * Deletes the database (records, overlay, outbox, views, settings); nothing of the CRM stays.
+ * Dexie closes it for good, so reads still under way until the caller reloads the page fail
+ * with DatabaseClosedError: expected, and `wasDeletedOnPurpose` says so.
+ */
 export async function deleteLocalStore(db: CsDatabase): Promise<void> {
+  deletedOnPurpose.add(db);
   await db.delete();
 }
+
+export const wasDeletedOnPurpose = (db: CsDatabase): boolean => deletedOnPurpose.has(db);
 
 export async function readCrmSource(db: CsDatabase): Promise<CrmSource | null> {
   return (await getMeta(db, META.crmSource)) ?? null;
