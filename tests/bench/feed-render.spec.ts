@@ -18,12 +18,6 @@ import { recordTarget } from './targets';
  * emails, meetings, calls and tickets stores, plus one pass over them.
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c playwright.bench.config.ts tests/bench/feed-render.spec.ts
  */
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
-  },
-});
 test.setTimeout(20 * 60_000);
 
 const ACCOUNTS = 12_500;

@@ -9,14 +9,8 @@ import { recordTarget } from './targets';
  * committed in one transaction — on a board of 2,000+ deals (the demo CRM's own deals plus
  * 2,000 created through its batch API, synced by the app). Offline, so the mark stays. The
  * floor is one strict-durability IndexedDB write committed in the same page.
- * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c tests/bench tests/bench/pipelines-drop.spec.ts
+ * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c playwright.bench.config.ts tests/bench/pipelines-drop.spec.ts
  */
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
-  },
-});
 test.setTimeout(10 * 60_000);
 
 const EXTRA = 2_000;

@@ -10,14 +10,8 @@ import { recordTarget } from './targets';
  * page from the action to the DOM showing its result: opening Portfolio ("Owned by me",
  * ~12,500 rows), switching the last-activity quick filter, and sorting by name. The floor is
  * a plain JavaScript filter + sort of the same records already in memory.
- * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c tests/bench tests/bench/portfolio.spec.ts
+ * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c playwright.bench.config.ts tests/bench/portfolio.spec.ts
  */
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
-  },
-});
 test.setTimeout(15 * 60_000);
 
 const ACCOUNTS = 50_000;
