@@ -14,6 +14,19 @@ test('lists the default user’s activities newest first, grouped by day, as der
   await expect(article(page, first.id)).toContainText(expected.names.contact(first.contactId));
   await expect(article(page, first.id)).toContainText(expected.names.account(first.accountId));
   await expect(page.getByRole('heading', { level: 2 }).first()).toContainText('Today');
+  // The contact's and the account's names open their records.
+  for (const [opens, name] of [
+    ['Show contact', expected.names.contact(first.contactId)],
+    ['Show account', expected.names.account(first.accountId)],
+  ] as const) {
+    await article(page, first.id)
+      .getByRole('button', { name: `${opens} ${name}`, exact: true })
+      .click();
+    const preview = page.getByRole('complementary', { name });
+    await expect(preview.getByRole('heading', { name })).toBeVisible();
+    await preview.getByRole('button', { name: 'Close preview' }).click();
+    await expect(preview).toHaveCount(0);
+  }
 });
 
 test('search and both filters narrow the feed', async ({ page, workspace }) => {
