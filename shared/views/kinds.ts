@@ -34,33 +34,6 @@ export const OPERATORS = [
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
-/** Labels the UI may show; the operator ids are what views store. */
-export const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
-  is: 'is',
-  is_not: 'is not',
-  contains: 'contains',
-  not_contains: 'does not contain',
-  is_any_of: 'is any of',
-  is_none_of: 'is none of',
-  eq: '=',
-  neq: '≠',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  between: 'is between',
-  on: 'is',
-  before: 'is before',
-  after: 'is after',
-  in_period: 'is in',
-  before_now: 'is before now',
-  after_now: 'is after now',
-  is_true: 'is true',
-  is_false: 'is false',
-  is_known: 'is known',
-  is_unknown: 'is unknown',
-};
-
 /**
  * Relative periods, resolved against `ctx.now` in `ctx.timeZone`. A custom range is the
  * `between` operator (filters) or `{ period: 'custom', from, to }` (quick filters).

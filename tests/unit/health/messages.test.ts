@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setupTemplate } from '../../../shared/health';
 import { describeCriterion, signed } from '../../../src-renderer/components/health/describe';
 import { messages as display } from '../../../src-renderer/components/health/messages';
+import { messages as filters } from '../../../src-renderer/components/filters/messages';
 import { messages as editor } from '../../../src-renderer/features/health/messages';
 
 function keys(obj: object, prefix = ''): string[] {
@@ -20,7 +21,9 @@ describe('health messages', () => {
 
   it('describes criteria as the breakdown shows them', () => {
     const t = (key: string, params: Record<string, unknown> = {}) =>
-      lookup(display.en, key.replace(/^health\./, '')).replace(/\{(\w+)\}/g, (_, p: string) => String(params[p]));
+      lookup(key.startsWith('filters.') ? filters.en : display.en, key.replace(/^(health|filters)\./, '')).replace(/\{(\w+)\}/g, (_, p: string) =>
+        String(params[p]),
+      );
     const [engagement, , tickets, sentiment] = setupTemplate('t', 'T').groups;
     const c = (g: typeof engagement, i: number) => g?.criteria[i] as NonNullable<typeof g>['criteria'][number];
     expect(`${signed(c(engagement, 0).points)} ${describeCriterion(c(engagement, 0), t)}`).toBe('+15 at least 2 meetings in 30 days');
