@@ -10,8 +10,10 @@ import {
 } from '../../shared/records/accounts-board';
 import type { SyncedType } from '../../shared/sync';
 import { setProperties, type MergedRecord } from '../db';
+import { conflictsOfType, rejectedEntries } from '../db/queries/pipelines';
 import { noteWorkingView } from '../db/repositories/working-views';
 import { useDb } from '../lib/db-key';
+import { useLiveQuery } from '../lib/live-query';
 import { useHealthStore } from './health';
 import { usePortfolioStore } from './portfolio';
 import { usePortfolioTableStore } from './portfolio-table';
@@ -125,6 +127,22 @@ export const usePortfolioBoardStore = defineStore('portfolio-board', () => {
     },
   );
 
+  /** Records with an open conflict, and the CRM's message for those whose edit it refused: marks on their cards. */
+  const conflicts = useLiveQuery(
+    () => conflictsOfType(db, portfolio.objectType),
+    [],
+    () => portfolio.objectType,
+  );
+  const rejections = useLiveQuery(
+    () => rejectedEntries(db, portfolio.objectType),
+    [],
+    () => portfolio.objectType,
+  );
+  const conflictIds = computed(() => new Set(conflicts.value.value.map((c) => c.recordId)));
+  const rejectedById = computed(
+    () => new Map(rejections.value.value.map((e) => [e.recordKey.slice(e.recordKey.indexOf(':') + 1), e.lastError?.message ?? ''])),
+  );
+
   /** A drop or a "Move to…" choice: queues the property update through the outbox (works offline). */
   async function move(recordId: string, toKey: string): Promise<void> {
     const g = grouping.value;
@@ -141,5 +159,5 @@ export const usePortfolioBoardStore = defineStore('portfolio-board', () => {
     }
   }
 
-  return { mode, groupBy, groupByOptions, grouping, property, canDrag, columns, error, move };
+  return { mode, groupBy, groupByOptions, grouping, property, canDrag, columns, error, move, conflictIds, rejectedById };
 });

@@ -17,6 +17,12 @@ async function openBoard(page: Page, workspace: Workspace, groupBy: string) {
   await expect(board(page)).toBeVisible();
 }
 
+/** Renders every card of every column (columns render 50 at a time). */
+async function showAll(page: Page) {
+  const more = board(page).getByRole('button', { name: /^Show more/ });
+  while ((await more.count()) > 0) await more.first().click();
+}
+
 /** Every account of mine in the demo CRM, with the given properties (paged search). */
 async function myAccounts(workspace: Workspace, properties: string[]): Promise<CrmRecord[]> {
   const out: CrmRecord[] = [];
@@ -79,6 +85,7 @@ test('offline: a card dragged to another plan stays after a reload and reaches t
   await card(page, account.id).dragTo(column(page, 'Enterprise'), { sourcePosition: { x: 12, y: 8 } });
   const moved = column(page, 'Enterprise').locator(`li[data-id="${account.id}"]`);
   await expect(moved).toContainText('Pending');
+  await expect(column(page, 'Starter').locator(`li[data-id="${account.id}"]`)).toHaveCount(0);
   await expect(heading(page, 'Enterprise').getByTestId('stage-count')).toHaveText(String(enterprise + 1));
   await expect(heading(page, 'Starter').getByTestId('stage-count')).toHaveText(String(starter - 1));
 
@@ -110,6 +117,39 @@ test('the Move to menu moves a card without a mouse', async ({ page, workspace }
   await menu.selectOption({ label: 'No value' });
   await expect(column(page, 'No value').locator(`li[data-id="${account.id}"]`)).toBeVisible();
   await expect.poll(() => crmProperty(workspace, account.id, 'plan'), { timeout: 20_000 }).toBeNull();
+});
+
+test('a plan changed in the CRM meanwhile shows up as a conflict on the card', async ({ page, context, workspace }) => {
+  const res = await crmApi(workspace, '/crm/v3/objects/companies/search', {
+    body: { filterGroups: [{ filters: [mine, { propertyName: 'plan', operator: 'EQ', value: 'Enterprise' }] }], properties: ['name'], limit: 1 },
+  });
+  const account = ((await res.json()) as { results: CrmRecord[] }).results[0] as CrmRecord;
+  await openBoard(page, workspace, 'Plan');
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  const more = heading(page, 'Enterprise').getByRole('button', { name: /^Show more/ });
+  while (await more.isVisible()) await more.click();
+  await card(page, account.id)
+    .getByRole('combobox', { name: `Move ${account.properties.name} to` })
+    .selectOption({ label: 'Starter' });
+  const moreStarter = heading(page, 'Starter').getByRole('button', { name: /^Show more/ });
+  while (await moreStarter.isVisible()) await moreStarter.click();
+  await expect(column(page, 'Starter').locator(`li[data-id="${account.id}"]`)).toContainText('Pending');
+
+  const patched = await crmApi(workspace, `/crm/v3/objects/companies/${account.id}`, {
+    method: 'PATCH',
+    body: { properties: { plan: 'Professional' } },
+    headers: { 'X-Demo-Act-As': '1000002' },
+  });
+  expect(patched.ok).toBe(true);
+
+  await context.setOffline(false);
+  await expect(page.getByRole('status', { name: 'Sync status' })).not.toContainText('Offline');
+  await expect(async () => {
+    await showAll(page);
+    await expect(card(page, account.id)).toContainText('Conflict', { timeout: 1_000 });
+  }).toPass({ timeout: DRAIN_TIMEOUT_MS });
+  expect(await crmProperty(workspace, account.id, 'plan')).toBe('Professional');
 });
 
 test('grouped by renewal window on the fixed clock: the windows hold the CRM’s renewal dates; no drags there', async ({ page, workspace }) => {
