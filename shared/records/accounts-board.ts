@@ -1,4 +1,5 @@
-import { daysUntil } from '../health/renewals';
+import { parseDateDay } from '../views/wire';
+import { createZone } from '../views/zone';
 
 /**
  * Portfolio's accounts board: accounts grouped into columns by health status, renewal window
@@ -43,8 +44,14 @@ export interface BoardColumn<R extends BoardAccount> extends BoardColumnDef {
  * is no date or it does not parse.
  */
 export function renewalWindow(value: string | null | undefined, now: number, timeZone: string): RenewalWindow | undefined {
-  const days = daysUntil(value, now, timeZone);
-  if (days === undefined) return undefined;
+  return windowOf(value, createZone(timeZone).dayOf(now));
+}
+
+/** The window of a renewal date given today's day number (one zone lookup per board, not per account). */
+function windowOf(value: string | null | undefined, today: number): RenewalWindow | undefined {
+  const day = parseDateDay(value);
+  if (day === undefined) return undefined;
+  const days = day - today;
   if (days < 0) return 'overdue';
   if (days <= 30) return 'within30';
   if (days <= 90) return 'within90';
@@ -77,7 +84,8 @@ export function groupAccounts<R extends BoardAccount>(records: readonly R[], gro
     keyOf = (r) => ctx.healthOf(r.id) ?? NO_VALUE;
   } else if (grouping.kind === 'renewal') {
     columns = fixed(RENEWAL_WINDOWS);
-    keyOf = (r) => renewalWindow(r.properties[grouping.property], ctx.now, ctx.timeZone) ?? NO_VALUE;
+    const today = createZone(ctx.timeZone).dayOf(ctx.now);
+    keyOf = (r) => windowOf(r.properties[grouping.property], today) ?? NO_VALUE;
   } else {
     const seen = new Set<string>();
     columns = [];
