@@ -73,12 +73,13 @@ export async function pipelineRecords(db: CsDatabase, type: PipelineType, pipeli
   );
 }
 
-/** Outbox entries the CRM rejected for records of this type, newest last. */
-export async function rejectedEntries(db: CsDatabase, type: PipelineType): Promise<StoredEntry[]> {
+/** Outbox entries the CRM rejected for records of this type, newest last (Pipelines, Portfolio's board). */
+export async function rejectedEntries(db: CsDatabase, type: string): Promise<StoredEntry[]> {
   const rows = await db.outbox.where('status').equals('attention').toArray();
   return rows.filter((e) => e.recordKey.startsWith(`${type}:`)).sort((a, b) => a.seq - b.seq);
 }
 
-export function conflictsOfType(db: CsDatabase, type: PipelineType): Promise<ConflictRow[]> {
+/** Open conflicts of records of this type (Pipelines, Portfolio's board). */
+export function conflictsOfType(db: CsDatabase, type: string): Promise<ConflictRow[]> {
   return db.conflicts.where('[objectType+recordId]').between([type, Dexie.minKey], [type, Dexie.maxKey]).toArray();
 }
