@@ -4,7 +4,7 @@ import { syncSettled } from './feed-support';
 import { searchAll } from './summary-support';
 
 /**
- * "Since you were away" (docs/product.md §3): from the prepared, synced state the page's
+ * "Since you were away" (docs/product.md §2): from the prepared, synced state the page's
  * clock starts 9 h after that sync, so the first sync of the session follows a gap. What the
  * CRM changed meanwhile on the user's accounts is listed, ranked by risk × revenue.
  */

@@ -32,7 +32,11 @@ describe('applyPage keeps what a page changed', () => {
     // The page that finished the first load (cursor then bootstrap) records nothing either.
     expect(await readChanges(db, '', '\uffff')).toEqual([]);
     tick(60_000);
-    await store.applyPage('deals', [deal('1', 'b', NOW + 1000), deal('3', 'a', NOW + 1000, NOW + 900)], { objectType: 'deals', mode: 'incremental', valueMs: NOW + 1000 });
+    await store.applyPage('deals', [deal('1', 'b', NOW + 1000), deal('3', 'a', NOW + 1000, NOW + 900)], {
+      objectType: 'deals',
+      mode: 'incremental',
+      valueMs: NOW + 1000,
+    });
     const changes = await readChanges(db, '', await lastChangeKey(db));
     // A new deal is not an item of the digest; the move is, with both stages.
     expect(changes).toEqual([{ kind: 'dealStage', objectType: 'deals', recordId: '1', at: NOW + 60_000, from: 'a', to: 'b' }]);
