@@ -32,10 +32,12 @@ export async function recordChangesTx(
   const accountObject = settings?.accountObject ?? 'companies';
   if (!TYPES_DIFFED.has(objectType) && objectType !== accountObject) return;
   const cursor = await db.cursors.get(objectType);
+  // A type on its first load is only being copied: nothing to compare, nothing is news.
+  if (cursor?.mode !== 'incremental') return;
   const ctx = {
     accountObject,
     renewalProperty: settings?.renewalProperty === undefined ? 'renewal_date' : settings.renewalProperty,
-    seenUpToMs: cursor?.mode === 'incremental' ? cursor.valueMs : null,
+    seenUpToMs: cursor.valueMs,
     at: now,
   };
   const entries = incoming.flatMap((r, i) => diffRecord(objectType, held[i], r, ctx));
