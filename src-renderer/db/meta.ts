@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
+import { CHANGE_KINDS } from '../../shared/away';
 import { CrmUserIdentity } from '../../shared/contract/schemas';
 import type { CsDatabase } from './database';
 import type { MetaRow } from './rows';
@@ -38,6 +39,35 @@ const CrmSourceSchema = z.object({
 const PlaybooksSchema = z.array(
   z.object({ id: z.string(), title: z.string(), steps: z.array(z.string()), lastUsedAt: z.number().nullable(), seedKey: z.string().optional() }),
 );
+const ChangeEntrySchema = z.object({
+  kind: z.enum(CHANGE_KINDS),
+  objectType: z.string(),
+  recordId: z.string(),
+  at: z.number(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+const HealthMarksSchema = z.record(z.string(), z.object({ status: z.string(), met: z.array(z.string()) }));
+const AwayMarksSchema = z.object({
+  lastSyncEnd: z.number().nullable(),
+  longestOfflineMs: z.number(),
+  offlineSince: z.number().nullable(),
+  /** The newest change entry's key when the last sync completed: the next digest starts after it. */
+  lastChangeKey: z.string(),
+  /** My accounts' health when the last sync completed. */
+  health: HealthMarksSchema,
+});
+const AwayDigestSchema = z.object({
+  /** When the sync that followed the gap completed, the previous one's end, and why it was a gap. */
+  at: z.number(),
+  since: z.number(),
+  reason: z.enum(['time', 'offline']),
+  /** The change entries it covers: keys after `fromKey`, up to `toKey`. */
+  fromKey: z.string(),
+  toKey: z.string(),
+  health: HealthMarksSchema,
+  dismissed: z.boolean(),
+});
 const RedirectedSchema = z.array(
   z.object({ seq: z.number(), label: z.string(), objectType: z.string(), loserId: z.string(), survivorId: z.string(), at: z.number() }),
 );
@@ -82,6 +112,14 @@ export const META = {
   /** A day's scores: account id → [score, status, score id]. */
   healthSnapshot: family('health:snapshots:', z.record(z.string(), z.tuple([z.number(), z.string(), z.string()]))),
 
+  // ---- since you were away (shared/away)
+  /** What sync pages changed: `away:change:<time>:<type>:<id>:<kind>` (written by applyPage, pruned there). */
+  awayChange: family('away:change:', ChangeEntrySchema),
+  /** The page's record of the last completed sync (stores/since-away.ts). */
+  awayMarks: key('away:marks', AwayMarksSchema),
+  /** The latest "Since you were away" digest. */
+  awayDigest: key('away:digest', AwayDigestSchema),
+
   // ---- edits and shared documents
   /** Edits whose record was merged into another. */
   redirected: key('outbox:redirected', RedirectedSchema),
@@ -97,6 +135,9 @@ export const META = {
   archivedLastAt: family('archived:lastAt:', z.number()),
   reconcile: family('reconcile:', z.object({ lastAt: z.number(), jitter: z.number(), removed: z.number() })),
 } as const;
+
+export type AwayMarksValue = z.infer<typeof AwayMarksSchema>;
+export type AwayDigestValue = z.infer<typeof AwayDigestSchema>;
 
 /** The `meta` table of a database, or the table itself (as a transaction's callback holds it). */
 export type MetaSource = CsDatabase | Table<MetaRow, string>;

@@ -21,6 +21,7 @@ import { usedProperties } from './queries/used-properties';
 import { replaceAssociationsTx } from './associations-tx';
 import { absorbMergedTx, mentions, noteRedirectedTx } from './merge-tx';
 import { entryFor, getMeta, putMeta } from './meta';
+import { recordChangesTx } from './repositories/away';
 
 /** The sync engine's view of the Dexie database; each method is one transaction. */
 export function createDexieStore(db: CsDatabase, now: () => number = () => Date.now()): StorePort {
@@ -163,7 +164,8 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
           )
         : [];
       const mergeTables = merges.length ? [db.outbox, db.overlay, db.conflicts, db.remaps] : [];
-      return db.transaction('rw', [table, db.cursors, db.associations, ...mergeTables], async () => {
+      const tables = [table, db.cursors, db.associations, db.meta, ...mergeTables];
+      return db.transaction('rw', tables, async () => {
         if (merges.length) {
           const held = await table.bulkGet(merges.map((m) => m.loserId));
           const queued = await db.outbox.toArray();
@@ -176,10 +178,19 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
         }
         const existing = await table.bulkGet(records.map((r) => r.id));
         // A search page may carry an older copy than we hold (index lag, or our own echo).
-        const fresh = records.filter((r, i) => {
+        const freshAt = records.flatMap((r, i) => {
           const old = existing[i];
-          return !old || Date.parse(r.updatedAt) >= Date.parse(old.updatedAt);
+          return !old || Date.parse(r.updatedAt) >= Date.parse(old.updatedAt) ? [i] : [];
         });
+        const fresh = freshAt.map((i) => records[i]!);
+        // What changed, for "Since you were away": the held row is still the old one here.
+        await recordChangesTx(
+          db,
+          objectType,
+          freshAt.map((i) => existing[i]),
+          fresh,
+          now(),
+        );
         await table.bulkPut(fresh.map((r) => toRow(objectType, r)));
         for (const batch of associations) await replaceAssociationsTx(db, batch);
         await db.cursors.put(cursor);

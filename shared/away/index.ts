@@ -1,0 +1,4 @@
+export * from './changes';
+export * from './gap';
+export * from './health-drops';
+export * from './rank';
