@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkHubspotUrl } from './hubspot-url';
+import { CrmPortal } from './portals';
 
 /**
  * Payload schemas of the host contract. Every value that crosses the bridge is parsed
@@ -60,11 +61,7 @@ export const CrmRequest = z
  * The portal's daily API budget as the gateway last read it from HubSpot's rate-limit
  * headers; `dailyLow` below 10 % left (shared/sync/rate-budget.ts): the sync then polls less.
  */
-export const CrmBudget = z.object({
-  daily: z.number(),
-  dailyRemaining: z.number(),
-  dailyLow: z.boolean(),
-});
+export const CrmBudget = z.object({ daily: z.number(), dailyRemaining: z.number(), dailyLow: z.boolean() });
 
 export const CrmResponse = z.object({
   status: z.number().int(),
@@ -86,6 +83,8 @@ export const CrmStatus = z.object({
   signedOut: z.boolean().optional(),
   /** Whether "Sign in with HubSpot" is set up on this host (docs/oauth.md). */
   oauthAvailable: z.boolean().optional(),
+  /** HubSpot: the portals connected at this address when there is another to switch to (Settings lists them). */
+  portals: z.array(CrmPortal).optional(),
 });
 
 /** A signed-in user the connection acts for (the answer of `crm:setUser`). */
