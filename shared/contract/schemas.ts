@@ -54,6 +54,8 @@ export const CrmRequest = z
     bucket: z.enum(['standard', 'search']).optional(),
     /** Bulk background reads (reconcile, sweep): the gateway paces them below the client's full rate. */
     priority: z.enum(['normal', 'background']).optional(),
+    /** The portal whose local store sends it (the sync worker's): refused when the host is on another one. */
+    portalId: z.number().int().positive().optional(),
   })
   .strict();
 

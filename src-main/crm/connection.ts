@@ -116,6 +116,7 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
 
   return {
     current: () => current,
+    portalId: () => (current?.kind === 'hubspot' ? (saved?.portalId ?? null) : null),
     identity: () => (current?.kind === 'hubspot' ? user : null),
     status,
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallOutput } from '../../../shared/contract';
 import { createConnectionManager, memoryConnectionStore } from '../../../src-main/crm/connection';
 import { createCrmGateway } from '../../../src-main/crm/gateway';
 import { memoryPortalStore } from '../../../src-main/crm/portals';
@@ -131,17 +132,27 @@ describe('one credential per HubSpot portal', () => {
     const res = await dispatch('crm:disconnect', {});
     expect(res).toMatchObject({ ok: true, data: { connected: true, portalId: 9000001 } });
     // One portal left: nothing to switch to, so no list.
-    expect(res.ok && res.data.portals).toBeUndefined();
+    expect(res.ok && (res.data as CallOutput<'crm:status'>).portals).toBeUndefined();
     expect(JSON.stringify([store.load(), portals.list()])).not.toContain(TOKEN_B);
     expect(await reached()).toBe('a');
     expect(await dispatch('crm:disconnect', {})).toMatchObject({ ok: true, data: { connected: false } });
     expect([store.load(), portals.list()]).toEqual([null, []]);
   });
 
+  it('a request sent for another portal than the current one (a window still on its data) is refused, and nothing reaches either portal', async () => {
+    const { dispatch } = setup();
+    await connectBoth(dispatch);
+    const before = { ...proxy.served };
+    const res = await dispatch('crm:request', { method: 'GET', path: '/crm/v3/owners', portalId: 9000001 });
+    expect(res).toMatchObject({ ok: false, error: { code: 'NOT_CONNECTED', message: expect.stringContaining('portal 9000001') } });
+    expect(proxy.served).toEqual(before);
+    expect(await dispatch('crm:request', { method: 'GET', path: '/crm/v3/owners', portalId: 9000002 })).toMatchObject({ ok: true });
+  });
+
   it('reconnecting the current portal does not list it twice', async () => {
     const { dispatch } = setup();
     await connectBoth(dispatch);
     const res = await dispatch('crm:connect', { kind: 'hubspot', token: TOKEN_B });
-    expect(res.ok && res.data.portals?.map((p) => p.portalId)).toEqual([9000002, 9000001]);
+    expect(res.ok && (res.data as CallOutput<'crm:status'>).portals?.map((p) => p.portalId)).toEqual([9000002, 9000001]);
   });
 });
