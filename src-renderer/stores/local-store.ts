@@ -22,7 +22,7 @@ export async function storeNameFor(status: CallOutput<'crm:status'> | null): Pro
  */
 export async function chooseLocalStore(
   host: HostApi,
-  storage: Pick<Storage, 'getItem' | 'setItem'>,
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
   wait = (ms: number) => new Promise((r) => setTimeout(r, ms)),
 ): Promise<string> {
   let status: CallOutput<'crm:status'> | null = null;
@@ -34,6 +34,8 @@ export async function chooseLocalStore(
     await wait(250);
   }
   const name = await storeNameFor(status);
-  storage.setItem(LAST_STORE_KEY, name);
+  // Only a portal's name is worth remembering; with no CRM (after Disconnect) nothing is left behind.
+  if (name === DEFAULT_DB_NAME) storage.removeItem(LAST_STORE_KEY);
+  else storage.setItem(LAST_STORE_KEY, name);
   return name;
 }

@@ -61,7 +61,7 @@ describe('which local database a connection uses', () => {
 describe('chooseLocalStore (before the page opens its database)', () => {
   const storage = () => {
     const m = new Map<string, string>();
-    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
   };
   const hostSaying = (...answers: Array<Awaited<ReturnType<HostApi['crm:status']>>>) => {
     let i = 0;
@@ -86,5 +86,12 @@ describe('chooseLocalStore (before the page opens its database)', () => {
     const host = hostSaying({ ok: false, error: { code: 'NETWORK', message: 'offline' } });
     expect(await chooseLocalStore(host, s)).toBe('cs-workspace-hubspot-9000001');
     expect(await chooseLocalStore(host, storage())).toBe('cs-workspace');
+  });
+
+  it('leaves nothing in localStorage when no CRM is connected (after Disconnect)', async () => {
+    const s = storage();
+    s.setItem(LAST_STORE_KEY, 'cs-workspace-hubspot-9000001');
+    expect(await chooseLocalStore(hostSaying({ ok: true, data: { connected: false, kind: null, baseUrl: null } }), s)).toBe('cs-workspace');
+    expect(s.m.size).toBe(0);
   });
 });
