@@ -12,40 +12,44 @@ import { followHostLinks } from './lib/host-links';
 import { DB_KEY } from './lib/db-key';
 import { HEALTH_ENGINE_KEY, workerHealthEngine } from './stores/health-engine';
 import { HOST_KEY } from './stores/host-key';
+import { chooseLocalStore } from './stores/local-store';
 import { SEARCH_ENGINE_KEY, workerSearchEngine } from './stores/search-engine';
 import './styles.css';
 
 const host = connectHost();
-const db = new CsDatabase();
 const router = createAppRouter();
 // Notification clicks and cs-workspace:// links from the host open their route.
 followHostLinks(host, router);
 
 const i18n = createAppI18n(initialLocale(localStorage, navigator.languages));
 
-// The local store opens first: one that will not open (written by a newer version, a failed
+// The local store opens first — the one of the CRM (and HubSpot portal) the host is connected
+// to: each portal has its own. One that will not open (written by a newer version, a failed
 // upgrade, damaged files) gets its own screen, which saves its unsent edits before anything
 // is deleted, instead of a workspace whose every query fails.
-db.open().then(
-  () => {
-    const app = createApp(App);
-    app.config.errorHandler = appErrorHandler(db);
-    app
-      .provide(HOST_KEY, host)
-      .provide(DB_KEY, db)
-      .provide(HEALTH_ENGINE_KEY, workerHealthEngine)
-      .provide(SEARCH_ENGINE_KEY, workerSearchEngine)
-      .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
-      .use(i18n)
-      .use(createPinia())
-      .use(router)
-      .mount('#app');
-  },
-  (err: unknown) => {
-    const error = err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };
-    createApp(LocalStoreProblem, { dbName: db.name, error }).provide(HOST_KEY, host).use(i18n).mount('#app');
-  },
-);
+void chooseLocalStore(host, localStorage).then((name) => {
+  const db = new CsDatabase(name);
+  return db.open().then(
+    () => {
+      const app = createApp(App);
+      app.config.errorHandler = appErrorHandler(db);
+      app
+        .provide(HOST_KEY, host)
+        .provide(DB_KEY, db)
+        .provide(HEALTH_ENGINE_KEY, workerHealthEngine)
+        .provide(SEARCH_ENGINE_KEY, workerSearchEngine)
+        .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
+        .use(i18n)
+        .use(createPinia())
+        .use(router)
+        .mount('#app');
+    },
+    (err: unknown) => {
+      const error = err instanceof Error ? { name: err.name, message: err.message } : { name: 'Error', message: String(err) };
+      createApp(LocalStoreProblem, { dbName: db.name, error }).provide(HOST_KEY, host).use(i18n).mount('#app');
+    },
+  );
+});
 
 // In the browser (web host) a service worker keeps the app shell for offline reloads; the
 // desktop app loads its own files over app:// and needs none.

@@ -32,10 +32,12 @@ import {
   DiagnosticsReport,
 } from './schemas';
 import { DeepLink } from './deep-link';
+import { CrmSwitchPortalRequest } from './portals';
 import { UpdateState } from './updates';
 
 export * from './schemas';
 export * from './deep-link';
+export * from './portals';
 export * from './updates';
 export * from './external-links';
 export * from './hubspot-url';
@@ -66,6 +68,8 @@ export const calls = {
    * live connection: it applies to the next "Connect HubSpot". Refused while `--hubspot-url` sets it.
    */
   'crm:setHubspotUrl': { input: SetHubspotUrlRequest, output: HubspotUrlInfo },
+  /** Makes a connected portal current (its kept credential, no new sign-in); the renderer then reloads onto its database. */
+  'crm:switchPortal': { input: CrmSwitchPortalRequest, output: CrmStatus },
   'notify:show': { input: NotificationRequest, output: z.object({ shown: z.boolean() }) },
   'shell:openExternal': { input: OpenExternalRequest, output: z.object({ opened: z.boolean() }) },
   'net:status': { input: Empty, output: OnlineState },

@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'crm:setUser',
   'crm:hubspotUrl',
   'crm:setHubspotUrl',
+  'crm:switchPortal',
   'notify:show',
   'shell:openExternal',
   'net:status',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkHubspotUrl } from './hubspot-url';
+import { CrmPortal } from './portals';
 
 /**
  * Payload schemas of the host contract. Every value that crosses the bridge is parsed
@@ -53,6 +54,8 @@ export const CrmRequest = z
     bucket: z.enum(['standard', 'search']).optional(),
     /** Bulk background reads (reconcile, sweep): the gateway paces them below the client's full rate. */
     priority: z.enum(['normal', 'background']).optional(),
+    /** The portal whose local store sends it (the sync worker's): refused when the host is on another one. */
+    portalId: z.number().int().positive().optional(),
   })
   .strict();
 
@@ -60,11 +63,7 @@ export const CrmRequest = z
  * The portal's daily API budget as the gateway last read it from HubSpot's rate-limit
  * headers; `dailyLow` below 10 % left (shared/sync/rate-budget.ts): the sync then polls less.
  */
-export const CrmBudget = z.object({
-  daily: z.number(),
-  dailyRemaining: z.number(),
-  dailyLow: z.boolean(),
-});
+export const CrmBudget = z.object({ daily: z.number(), dailyRemaining: z.number(), dailyLow: z.boolean() });
 
 export const CrmResponse = z.object({
   status: z.number().int(),
@@ -86,6 +85,8 @@ export const CrmStatus = z.object({
   signedOut: z.boolean().optional(),
   /** Whether "Sign in with HubSpot" is set up on this host (docs/oauth.md). */
   oauthAvailable: z.boolean().optional(),
+  /** HubSpot: the portals connected at this address when there is another to switch to (Settings lists them). */
+  portals: z.array(CrmPortal).optional(),
 });
 
 /** A signed-in user the connection acts for (the answer of `crm:setUser`). */

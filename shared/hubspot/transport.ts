@@ -11,6 +11,8 @@ export interface CrmRequest {
   bucket?: 'standard' | 'search';
   /** `background`: bulk reads the gateway paces below the client's full rate (shared/sync/rate-budget.ts). */
   priority?: 'normal' | 'background';
+  /** The HubSpot portal whose local store sends it: the host refuses it once connected to another (docs/oauth.md). */
+  portalId?: number;
 }
 
 export interface CrmResponse {

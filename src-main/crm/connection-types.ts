@@ -5,6 +5,7 @@ import type { ConnectionSource, CrmConnection, CrmTransport } from './gateway';
 import type { HubspotUrlSetting, HubspotUrlState } from './hubspot-url';
 import type { SessionClock } from './oauth/session';
 import type { OAuthConfig } from './oauth/token-client';
+import type { PortalStore } from './portals';
 
 /**
  * What is remembered of a connection: the choice, and for HubSpot its token, the address the
@@ -52,6 +53,8 @@ export interface DemoCrmLauncher {
 
 export interface ConnectionManagerOptions {
   store: ConnectionStore;
+  /** The other connected HubSpot portals' credentials (one per portal); memory only when absent. */
+  portals?: PortalStore;
   /** Null when this host has no embedded demo CRM. */
   demo: DemoCrmLauncher | null;
   /**
@@ -99,4 +102,9 @@ export interface ConnectionManager extends ConnectionSource {
    * switch goes through its usual path). Refused while the command line sets it.
    */
   setHubspotUrl(url: string | null): Promise<HubspotUrlState>;
+  /**
+   * Makes a connected portal at the current address the current connection, with its kept
+   * credential; the one it replaces is kept in turn. Unknown portal → INVALID_INPUT, nothing changes.
+   */
+  switchPortal(portalId: number): Promise<z.output<typeof CrmStatus>>;
 }

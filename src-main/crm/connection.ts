@@ -7,6 +7,7 @@ import { resolveHubspotUser, setDemoUser, type Identity } from './crm-user';
 import { createCrmTransport, type CrmConnection } from './gateway';
 import { fixedHubspotUrl } from './hubspot-url';
 import { connectWithOAuth } from './oauth/oauth-connect';
+import { isPortal, listPortals, memoryPortalStore, type SavedPortal } from './portals';
 import { startOAuthSession, systemClock, type OAuthSession } from './oauth/session';
 import { createTokenClient, type OAuthConfig, type TokenSet } from './oauth/token-client';
 
@@ -35,6 +36,7 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
   let session: OAuthSession | null = null;
   let signedOut = false;
   let restoring: SavedConnection['kind'] | null = null;
+  const portals = opts.portals ?? memoryPortalStore();
   // One change at a time: a second connect waits for the first instead of racing it.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -57,7 +59,8 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
   // Fields beyond connected/kind/baseUrl appear only when they say something.
   const status = (): z.output<typeof CrmStatus> => {
     const hub = current?.kind === 'hubspot' && saved?.auth ? { auth: saved.auth, portalId: saved.portalId ?? null, ...(signedOut ? { signedOut } : {}) } : {};
-    const base = { ...(opts.oauth && oauthConfig() ? { oauthAvailable: true } : {}), ...hub };
+    const listed = listPortals(current?.kind === 'hubspot' ? saved : null, portals.list(), saved?.baseUrl ?? hubspotUrl.get().url);
+    const base = { ...(opts.oauth && oauthConfig() ? { oauthAvailable: true } : {}), ...hub, ...(listed.some((p) => !p.current) ? { portals: listed } : {}) };
     return current === null && restoring !== null
       ? { connected: true, kind: restoring, baseUrl: null, ...base }
       : { connected: current !== null, kind: current?.kind ?? null, baseUrl: current?.baseUrl ?? null, ...base };
@@ -99,8 +102,21 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
     signedOut = false;
   }
 
+  /** A kept portal becomes the connection (its saved token; an OAuth one refreshes as usual). */
+  function usePortal(next: SavedPortal): void {
+    stopSession();
+    current = { kind: 'hubspot', baseUrl: next.baseUrl, token: next.token };
+    user = next.user ?? null;
+    saved = next;
+    if (next.oauth) startSession(next, { accessToken: next.token, ...next.oauth });
+  }
+
+  /** Another portal at the same address: the kept one's credential stays, for a switch back in Settings. */
+  const keptAt = (baseUrl: string) => portals.list().filter((p) => p.baseUrl === baseUrl);
+
   return {
     current: () => current,
+    portalId: () => (current?.kind === 'hubspot' ? (saved?.portalId ?? null) : null),
     identity: () => (current?.kind === 'hubspot' ? user : null),
     status,
 
@@ -169,8 +185,12 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
           next = { kind: 'hubspot', baseUrl, token: req.token };
           keep = { kind: 'hubspot', token: req.token, baseUrl, portalId, auth: keyKind };
         }
+        // The portal connected until now keeps its credential (a switch back needs no new sign-in),
+        // kept before anything else, so a store that refuses it changes nothing.
+        if (isPortal(saved) && !(isPortal(keep) && keep.portalId === saved.portalId)) portals.put(saved);
         // Kept before it is used: if it cannot be kept safely, the old connection stays.
         opts.store.save(keep);
+        if (isPortal(keep)) portals.remove(keep.portalId);
         stopSession();
         current = next;
         saved = keep.kind === 'hubspot' ? keep : null;
@@ -186,6 +206,7 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
         const refresh = saved?.oauth?.refreshToken;
         const client = saved ? tokenClient(saved.baseUrl) : null;
         opts.store.save(null);
+        if (isPortal(saved)) portals.remove(saved.portalId);
         stopSession();
         // Signing out revokes the grant at HubSpot too; offline, it is only forgotten here.
         if (refresh && client && saved) await client.revoke(saved.baseUrl, refresh).catch(() => log('could not revoke the HubSpot sign-in'));
@@ -193,6 +214,14 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
         user = null;
         saved = null;
         log('disconnected from the CRM');
+        // Only this portal's credential goes: another connected portal at this address takes over.
+        const next = keptAt(hubspotUrl.get().url).at(-1);
+        if (next) {
+          opts.store.save(next);
+          portals.remove(next.portalId);
+          usePortal(next);
+          log(`switched to HubSpot portal ${next.portalId}`);
+        }
         return status();
       }),
 
@@ -220,6 +249,21 @@ export function createConnectionManager(opts: ConnectionManagerOptions): Connect
 
     // In line with connect: a "Connect HubSpot" already asked for uses the address it started with.
     setHubspotUrl: (url) => serial(async () => hubspotUrl.set(url)),
+
+    switchPortal: (portalId) =>
+      serial(async () => {
+        if (current && isPortal(saved) && saved.portalId === portalId) return status();
+        const baseUrl = hubspotUrl.get().url;
+        const next = keptAt(baseUrl).find((p) => p.portalId === portalId);
+        if (!next) throw new HostCallError('INVALID_INPUT', `No HubSpot portal ${portalId} is connected at ${baseUrl}; nothing was changed.`);
+        // Same order as connect: the one in use is kept first, then the switch is saved.
+        if (isPortal(saved)) portals.put(saved);
+        opts.store.save(next);
+        portals.remove(portalId);
+        usePortal(next);
+        log(`switched to HubSpot portal ${portalId}`);
+        return status();
+      }),
   };
 }
 

@@ -16,6 +16,8 @@ export interface CrmConnection {
 /** Where the current connection (and its token) comes from; the token never leaves main. */
 export interface ConnectionSource {
   current(): CrmConnection | null;
+  /** The current connection's HubSpot portal id, when known. */
+  portalId?(): number | null;
   /** The user picked in "Who are you?" for a HubSpot connection (null: not yet). */
   identity?(): z.output<typeof CrmIdentity>;
 }
@@ -167,6 +169,13 @@ export function createCrmGateway(opts: GatewayOptions): CrmGateway {
 
     async request(req) {
       const conn = current();
+      // A window still on one portal's data never sends its queue to another portal (a switch elsewhere).
+      const now = opts.connection.portalId?.() ?? null;
+      if (req.portalId !== undefined && now !== req.portalId)
+        throw new HostCallError(
+          'NOT_CONNECTED',
+          `This request is for HubSpot portal ${req.portalId}, but the app is now connected to ${now ? `portal ${now}` : 'another CRM'}; nothing was sent.`,
+        );
       checkNormalisedPath(conn, req.path);
       return transport.send(conn, req);
     },

@@ -27,8 +27,8 @@ function safeJson(text: string): unknown {
  * tokens — only in the SecretStore (safeStorage, the OS keychain). The demo CRM needs no
  * secret, so choosing it works where no keychain exists.
  */
-export function createPersistentConnectionStore(deps: { secrets: SecretStore; dataDir: string }): ConnectionStore {
-  const file = join(deps.dataDir, CONNECTION_FILE);
+export function createPersistentConnectionStore(deps: { secrets: SecretStore; dataDir: string; file?: string }): ConnectionStore {
+  const file = join(deps.dataDir, deps.file ?? CONNECTION_FILE);
 
   function writeChoice(connection: SavedConnection) {
     const choice =

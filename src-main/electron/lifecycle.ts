@@ -13,6 +13,7 @@ import { applyAppMenu } from './app-menu';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createAppUrl, devServerFor } from './app-url';
 import { createPersistentConnectionStore } from './connection-store';
+import { createPersistentPortalStore } from './portal-store';
 import { useDataDir } from './data-dir';
 import { watchDeepLinks } from './deep-links';
 import { createWindowEvents, registerIpc } from './ipc';
@@ -98,6 +99,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     ...(oauthFile ? { oauth: { config: (base: string) => oauthConfigFor(oauthFile, base), openBrowser: (url: string) => opener.open(url) } } : {}),
     transport,
     store: createPersistentConnectionStore({ secrets: createSecretStore({ safeStorage: electron.safeStorage, dataDir }), dataDir }),
+    portals: createPersistentPortalStore({ safeStorage: electron.safeStorage, dataDir, log }),
     demo: {
       start: () => {
         if (demoCrm) return demoCrm;

@@ -21,8 +21,10 @@ export function createSecretStore(deps: {
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
   dataDir: string;
   platform?: NodeJS.Platform;
+  /** Another file in `dataDir` (a kept portal's credential); `credentials.bin` when absent. */
+  file?: string;
 }): SecretStore {
-  const file = join(deps.dataDir, SECRET_FILE);
+  const file = join(deps.dataDir, deps.file ?? SECRET_FILE);
   return {
     get() {
       let encrypted: Buffer;

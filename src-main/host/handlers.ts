@@ -8,7 +8,7 @@ export interface HostDeps {
   appInfo: AppInfoSource;
   crm: CrmGateway;
   /** Connect and disconnect; a host without it (a test's fixed CRM) refuses both. */
-  connections?: Pick<ConnectionManager, 'status' | 'connect' | 'disconnect' | 'setUser' | 'hubspotUrl' | 'setHubspotUrl'>;
+  connections?: Pick<ConnectionManager, 'status' | 'connect' | 'disconnect' | 'setUser' | 'hubspotUrl' | 'setHubspotUrl' | 'switchPortal'>;
   notifier: Notifier;
   opener: ExternalOpener;
   network: NetworkMonitor;
@@ -50,6 +50,10 @@ export function createHostHandlers(deps: HostDeps) {
     'crm:setHubspotUrl': async ({ url }) => {
       if (!deps.connections) throw new HostCallError('NOT_ALLOWED', 'This host is tied to one CRM and connects to no HubSpot.');
       return deps.connections.setHubspotUrl(url);
+    },
+    'crm:switchPortal': async ({ portalId }) => {
+      if (!deps.connections) throw new HostCallError('NOT_ALLOWED', 'This host is tied to one CRM and cannot change it.');
+      return deps.connections.switchPortal(portalId);
     },
     'notify:show': async (n) => ({ shown: await deps.notifier.show(n) }),
     'shell:openExternal': async ({ url }) => {

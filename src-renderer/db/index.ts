@@ -1,4 +1,5 @@
 export { CsDatabase, DEFAULT_DB_NAME } from './database';
+export { localStoreName, otherCrmInDefault, portalStoreName, readDefaultStoreSource } from './local-store-name';
 export { createDexieStore } from './store-port';
 export { applyEdit, type EditRequest, type EditResult, type EditOptions } from './repositories/edits';
 export * from './repositories/edit-helpers';

@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CallInput, CallOutput, HostError } from '../../shared/contract';
+import { CsDatabase, DEFAULT_DB_NAME, otherCrmInDefault, readDefaultStoreSource } from '../db';
 import { deleteLocalStore, settleCrmSource, type CrmSource } from '../db/repositories/crm-source';
+import { sourceOfStatus as sourceOf, storeNameFor } from './local-store';
 import {
   importSavedEdits,
   readSavedNotice,
@@ -38,9 +40,10 @@ export const useConnectionStore = defineStore('connection', () => {
   const step = ref<'who' | 'switch' | null>(null);
   /** The CRM whose data is on this computer, while `step === 'switch'`. */
   const previousSource = ref<CrmSource | null>(null);
-
-  const sourceOf = (s: CallOutput<'crm:status'> | null): CrmSource | null =>
-    s?.connected && s.kind ? { kind: s.kind, baseUrl: s.baseUrl, ...(s.portalId ? { portalId: s.portalId } : {}) } : null;
+  /** The store `step === 'switch'` asks about: this one, or `cs-workspace` when another CRM's data is there. */
+  let switchStore: CsDatabase = db;
+  /** The host is now connected to a CRM whose data is in another local database: the page reloads onto it. */
+  const reloading = ref(false);
 
   /**
    * Records which CRM fills the local store, or asks first when it holds another CRM's data.
@@ -50,12 +53,13 @@ export const useConnectionStore = defineStore('connection', () => {
     const now = sourceOf(connected);
     if (!now) return true;
     const { other } = await settleCrmSource(db, now);
-    if (other) {
-      previousSource.value = other;
-      step.value = 'switch';
-      return false;
-    }
-    return true;
+    // A portal with a database of its own: `cs-workspace` may still hold another CRM's data.
+    const elsewhere = !other && db.name !== DEFAULT_DB_NAME ? await readDefaultStoreSource() : null;
+    if (!other && !(elsewhere && otherCrmInDefault(now, elsewhere))) return true;
+    switchStore = other ? db : new CsDatabase(DEFAULT_DB_NAME);
+    previousSource.value = other ?? elsewhere;
+    step.value = 'switch';
+    return false;
   }
 
   async function loadIdentity(): Promise<void> {
@@ -92,6 +96,11 @@ export const useConnectionStore = defineStore('connection', () => {
     try {
       const res = await host['crm:connect'](req);
       if (!res.ok) return res.error;
+      // Another portal's database (or back to `cs-workspace`): nothing more here, the page reloads.
+      if ((await storeNameFor(res.data)) !== db.name) {
+        reloading.value = true;
+        return null;
+      }
       // "Who are you?" comes next (the demo CRM's signed-in user preselected), unless the sign-in said who.
       const who = await host['crm:whoami']({});
       identity.value = who.ok ? who.data : null;
@@ -173,7 +182,7 @@ export const useConnectionStore = defineStore('connection', () => {
   }
 
   /** Edits not in the CRM: the outbox (queued or waiting for the user) and unresolved conflicts. */
-  const pendingEdits = () => unsentEditCount(db);
+  const pendingEdits = () => unsentEditCount(step.value === 'switch' ? switchStore : db);
 
   /** "Your unsent edits were saved to …", shown after the reset that saved them (survives the reload). */
   const savedNotice = ref<SavedEditsNotice | null>(readSavedNotice());
@@ -186,8 +195,8 @@ export const useConnectionStore = defineStore('connection', () => {
    * Every path that deletes the local store goes through here: the unsent edits are saved to
    * a file in the data folder first; if that fails, nothing is deleted.
    */
-  async function deleteAfterSaving(before: () => Promise<HostError | null> = async () => null): Promise<HostError | null> {
-    const saving = await saveUnsentEdits(host, db);
+  async function deleteAfterSaving(before: () => Promise<HostError | null> = async () => null, target = db): Promise<HostError | null> {
+    const saving = await saveUnsentEdits(host, target);
     if ('error' in saving) {
       return {
         code: saving.error.code,
@@ -196,7 +205,7 @@ export const useConnectionStore = defineStore('connection', () => {
     }
     const refused = await before();
     if (refused) return refused;
-    await deleteLocalStore(db);
+    await deleteLocalStore(target);
     if (saving.saved) {
       writeSavedNotice(saving.saved);
       savedNotice.value = saving.saved;
@@ -212,7 +221,7 @@ export const useConnectionStore = defineStore('connection', () => {
   async function clearForNewCrm(): Promise<HostError | null> {
     busy.value = 'switch';
     try {
-      return await deleteAfterSaving();
+      return await deleteAfterSaving(undefined, switchStore);
     } catch (e) {
       return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
     } finally {
@@ -265,6 +274,7 @@ export const useConnectionStore = defineStore('connection', () => {
     statusError,
     known,
     needsConnect,
+    reloading,
     busy,
     identity,
     step,

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { createSyncCoordinator, INITIAL_STATUS, type Activity, type SyncCoordinator, type SyncedType } from '../../shared/sync';
 import { CsDatabase } from '../db/database';
+import { readCrmSource } from '../db/repositories/crm-source';
 import { createDexieStore } from '../db/store-port';
 import type { Endpoint, FromWorker, SyncClientStatus, ToWorker } from './protocol';
 import { createChannelCrmPort } from './worker-crm-port';
@@ -40,8 +41,11 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
 
   async function lead(dbName: string | undefined, port: NonNullable<typeof crm>) {
     const db = (deps.openDb ?? ((n?: string) => new CsDatabase(n)))(dbName);
+    // Every request names this store's HubSpot portal: if the host is switched to another
+    // portal before this page reloads, the host refuses it and the outbox waits here.
+    const portalId = (await readCrmSource(db).catch(() => null))?.portalId ?? null;
     coordinator = createSyncCoordinator({
-      crm: port,
+      crm: portalId === null ? port : { request: (req) => port.request({ ...req, portalId }) },
       store: createDexieStore(db),
       timers: deps.timers ?? { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
       ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs } : {}),

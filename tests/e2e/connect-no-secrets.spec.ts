@@ -57,7 +57,9 @@ test('after signing in, refreshing and signing out, no access token, refresh tok
   await expect.poll(() => refreshes(hubspot)).toBeGreaterThanOrEqual(1);
   const stored = await dumpStorage(page);
   // A control: the longest company name on this computer must be found by the same grep.
-  const names = ((stored.databases['cs-workspace']?.companies ?? []) as Array<{ properties: { name?: string } }>).map((c) => c.properties.name ?? '');
+  const names = ((stored.databases['cs-workspace-hubspot-9000001']?.companies ?? []) as Array<{ properties: { name?: string } }>).map(
+    (c) => c.properties.name ?? '',
+  );
   const control = names.reduce((a, b) => (b.length > a.length ? b : a), '');
   expect(control.length).toBeGreaterThan(8);
   await context.close();

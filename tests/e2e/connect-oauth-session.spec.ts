@@ -30,7 +30,7 @@ test('the access token is refreshed while the first sync runs: no error, no page
   await expect(status).not.toContainText(/error|failed|sign in/i);
   await expect(page.getByTestId('sign-in-again')).toHaveCount(0);
   // No page lost: every company and contact of the portal is on this computer.
-  const stored = (await dumpStorage(page)).databases['cs-workspace'] ?? {};
+  const stored = (await dumpStorage(page)).databases['cs-workspace-hubspot-9000001'] ?? {};
   expect(stored.companies?.length).toBe(await crmTotal(hubspot.api, 'companies'));
   expect(stored.contacts?.length).toBe(await crmTotal(hubspot.api, 'contacts'));
   // Refreshing kept the same grant: the token endpoint never refused, and no second sign-in was asked.
@@ -63,7 +63,7 @@ test('revoked at HubSpot: “Sign in again” shows, the edit waits on this comp
   await expect(banner).toContainText(`Your edits are kept on this computer; sign in again as ${JORDAN.email} to send them.`, { timeout: 60_000 });
   expect(workspace.app.connections.status()).toMatchObject({ connected: true, auth: 'oauth', signedOut: true });
   // The edit is kept, and has not reached the CRM.
-  expect((await dumpStorage(page)).databases['cs-workspace']?.outbox).toHaveLength(1);
+  expect((await dumpStorage(page)).databases['cs-workspace-hubspot-9000001']?.outbox).toHaveLength(1);
   const taskStatus = async () =>
     ((await (await hubspot.api(`/crm/v3/objects/tasks/${taskId}?properties=hs_task_status`)).json()) as { properties: { hs_task_status: string } }).properties
       .hs_task_status;
@@ -73,7 +73,7 @@ test('revoked at HubSpot: “Sign in again” shows, the edit waits on this comp
   await expect(banner).toHaveCount(0, { timeout: 30_000 });
   // Sent at once, not after the sync's backoff.
   await expect.poll(taskStatus, { timeout: 30_000 }).toBe('COMPLETED');
-  await expect.poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.outbox?.length, { timeout: 60_000 }).toBe(0);
+  await expect.poll(async () => (await dumpStorage(page)).databases['cs-workspace-hubspot-9000001']?.outbox?.length, { timeout: 60_000 }).toBe(0);
   expect(workspace.app.connections.identity()?.email).toBe(JORDAN.email);
   expect(workspace.app.connections.status().signedOut).toBeUndefined();
 });

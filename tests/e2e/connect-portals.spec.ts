@@ -1,89 +1,135 @@
+import type { Page } from '@playwright/test';
 import { advancingClock, startTestDemoCrm, type TestDemoCrm } from '../support/demo-crm';
-import { connectScreen, dumpStorage, ONE_EDIT_SAVED, pickUser, savedEdits, test as base, TOKEN } from './connect-support';
+import { startPortalProxy, type PortalProxy } from '../support/portal-proxy';
+import { connectScreen, dumpStorage, pickUser, test as base, whoScreen } from './connect-support';
 import { expect, FIXED_NOW, openWorkspace, TIME_ZONE } from './fixtures';
 import { firstSynced } from './oauth-support';
 
 /**
- * Two HubSpot portals at one API address (as every portal is at `https://api.hubapi.com`): the
- * test's "HubSpot" is portal A, then portal B on the same port, both taking the same key.
+ * Two HubSpot portals at one API address, as every portal is at `https://api.hubapi.com` and
+ * the key decides the portal: a small proxy in front of two demo CRMs sends each request to
+ * the portal whose key it carries. Each portal's data and queued edits live in its own local
+ * database; Settings switches between them with the key the host kept.
  */
-const startPortal = (portalId: number, seed: number, port = 0) =>
-  startTestDemoCrm({ token: TOKEN, size: 'small', seed, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, leanDataset: true, portalId, port });
+const KEY_A = 'pat-na1-aaaaaaaa-1111-2222-3333-444444444444';
+const KEY_B = 'pat-na1-bbbbbbbb-1111-2222-3333-444444444444';
+const startPortal = (token: string, portalId: number, seed: number) =>
+  startTestDemoCrm({ token, size: 'small', seed, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, leanDataset: true, portalId });
 
-const test = base.extend<{ portals: { a: TestDemoCrm; b: () => Promise<TestDemoCrm> } }>({
+const test = base.extend<{ portals: { a: TestDemoCrm; b: TestDemoCrm; proxy: PortalProxy } }>({
   // eslint-disable-next-line no-empty-pattern
-  hubspot: async ({}, use) => {
-    const crm = await startPortal(9000001, 2);
-    await use(crm);
-    await crm.stop();
+  portals: async ({}, use) => {
+    const [a, b] = await Promise.all([startPortal(KEY_A, 9000001, 2), startPortal(KEY_B, 9000002, 3)]);
+    const proxy = await startPortalProxy([
+      { name: 'a', url: a.url, token: KEY_A },
+      { name: 'b', url: b.url, token: KEY_B },
+    ]);
+    await use({ a, b, proxy });
+    await proxy.stop();
+    await Promise.all([a.stop(), b.stop()]);
   },
-  portals: async ({ hubspot }, use) => {
-    let b: TestDemoCrm | undefined;
-    await use({ a: hubspot, b: async () => (b = await startPortal(9000002, 3, Number(new URL(hubspot.url).port))) });
-    await b?.stop();
+  workspaceOptions: async ({ portals }, use) => {
+    await use({ startConnected: false, hubspotBaseUrl: portals.proxy.url });
   },
 });
 
 test.describe.configure({ timeout: 420_000 });
 
-test('another portal at the same address is caught: it asks, saves portal A’s unsent edit to a file, and nothing of A reaches B', async ({
+const DB_A = 'cs-workspace-hubspot-9000001';
+const DB_B = 'cs-workspace-hubspot-9000002';
+
+const taskStatus = async (crm: TestDemoCrm, id: string) =>
+  ((await (await crm.api(`/crm/v3/objects/tasks/${id}?properties=hs_task_status`)).json()) as { properties?: { hs_task_status?: string } }).properties
+    ?.hs_task_status;
+
+const companyNames = async (crm: TestDemoCrm): Promise<string[]> => {
+  const names: string[] = [];
+  let after: string | undefined;
+  do {
+    const page = (await (await crm.api(`/crm/v3/objects/companies?limit=100&properties=name${after ? `&after=${after}` : ''}`)).json()) as {
+      results: Array<{ properties: { name?: string } }>;
+      paging?: { next?: { after: string } };
+    };
+    names.push(...page.results.map((r) => r.properties.name ?? ''));
+    after = page.paging?.next?.after;
+  } while (after);
+  return names.sort();
+};
+
+const storedNames = (rows: unknown[] | undefined) => (rows ?? []).map((r) => (r as { properties?: { name?: string } }).properties?.name ?? '').sort();
+
+function portalsSection(page: Page) {
+  return page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'HubSpot portals' });
+}
+
+async function openPortals(page: Page) {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  return portalsSection(page);
+}
+
+test('a second portal gets its own data; switching back in Settings brings portal A’s data and queued edit, which reaches A and never B', async ({
   page,
   workspace,
   portals,
 }) => {
-  const { a } = portals;
+  const { a, b, proxy } = portals;
   await openWorkspace(page, workspace, '/summary');
-  const connect = async () => {
-    await connectScreen(page).getByLabel('Service key or private-app token').fill(TOKEN);
-    await connectScreen(page).getByRole('button', { name: 'Connect HubSpot' }).click();
-    await pickUser(page, 'jordan', 'Jordan Lee');
-  };
-  await connect();
+  await connectScreen(page).getByLabel('Service key or private-app token').fill(KEY_A);
+  await connectScreen(page).getByRole('button', { name: 'Connect HubSpot' }).click();
+  await pickUser(page, 'jordan', 'Jordan Lee');
   await firstSynced(page);
-  expect((await dumpStorage(page)).databases['cs-workspace']?.meta).toContainEqual({
-    key: 'crmSource',
-    value: { kind: 'hubspot', baseUrl: a.url, portalId: 9000001 },
-  });
+  const afterA = await dumpStorage(page);
+  expect(afterA.databases[DB_A]?.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: proxy.url, portalId: 9000001 } });
+  expect(storedNames(afterA.databases[DB_A]?.companies)).toEqual(await companyNames(a));
 
-  // One edit that cannot reach portal A.
+  // One edit that cannot reach portal A yet.
   expect((await a.api('/__demo/faults', { method: 'PUT', body: { errorRate: 1, errorStatuses: [503] } })).status).toBe(200);
   await page.goto(`${workspace.url}#/tasks?view=all-open`);
   const taskId = (await page.locator('tbody tr[data-task-id]').first().getAttribute('data-task-id')) ?? '';
   const complete = page.locator(`tr[data-task-id="${taskId}"]`).getByRole('checkbox', { name: /^Complete / });
   await complete.click();
-  await expect(complete).toBeChecked();
-  await expect.poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.outbox?.length, { timeout: 30_000 }).toBe(1);
+  await expect.poll(async () => (await dumpStorage(page)).databases[DB_A]?.outbox?.length, { timeout: 30_000 }).toBe(1);
+  const onB = await taskStatus(b, taskId);
+  const onA = await taskStatus(a, taskId);
 
-  // Portal A goes; portal B answers at the very same address with the same key.
-  await workspace.app.connections.disconnect();
-  await a.stop();
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const b = await portals.b();
-  expect(b.url).toBe(a.url);
-  // A connection this process kept open to portal A may be handed out once more after A closed it.
-  const onB = (path: string) => b.api(path).catch(() => b.api(path));
-  const statusOnB = async () =>
-    ((await (await onB(`/crm/v3/objects/tasks/${taskId}?properties=hs_task_status`)).json()) as { properties?: { hs_task_status?: string } }).properties
-      ?.hs_task_status;
-  const before = await statusOnB();
-  await page.reload();
-  await connect();
-
-  const warn = page.getByRole('main', { name: 'Data of another CRM is on this computer' });
-  await expect(warn).toContainText('This computer holds data from HubSpot portal 9000001; you are now connected to HubSpot portal 9000002.');
-  await expect(warn.getByRole('alert')).toHaveText(ONE_EDIT_SAVED);
-  await expect(page.getByRole('status', { name: 'Sync status' })).toHaveCount(0);
-  await warn.getByRole('button', { name: 'Delete local data and continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
+  // Portal B is added in Settings: A stays connected, the page reloads onto B's own database.
+  let section = await openPortals(page);
+  await expect(section.getByRole('listitem')).toHaveText([/Portal 9000001.*current/]);
+  await section.getByText('Add another HubSpot portal').click();
+  await section.getByLabel('Service key or private-app token').fill(KEY_B);
+  await Promise.all([page.waitForEvent('load'), section.getByRole('button', { name: 'Add portal' }).click()]);
+  await expect(whoScreen(page)).toBeVisible();
+  await pickUser(page, 'jordan', 'Jordan Lee');
   await firstSynced(page);
+  let stored = (await dumpStorage(page)).databases;
+  expect(stored[DB_B]?.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: proxy.url, portalId: 9000002 } });
+  // B's store holds B's companies only, and none of A's queue.
+  expect(storedNames(stored[DB_B]?.companies)).toEqual(await companyNames(b));
+  expect(storedNames(stored[DB_B]?.companies)).not.toEqual(storedNames(stored[DB_A]?.companies));
+  expect(stored[DB_B]?.outbox).toEqual([]);
+  expect(stored[DB_A]?.outbox).toHaveLength(1);
+  expect(await taskStatus(b, taskId)).toBe(onB);
+  // The first-run page's store (no CRM yet) holds nothing of either.
+  expect([stored['cs-workspace']?.companies ?? [], stored['cs-workspace']?.outbox ?? []]).toEqual([[], []]);
 
-  // A's edit is in a file, labelled as portal A's; B's store is B's alone, and the edit never reached B.
-  const [saved, ...more] = await savedEdits(workspace);
-  expect(more).toEqual([]);
-  expect(saved?.entries).toEqual([expect.objectContaining({ intent: expect.objectContaining({ kind: 'update', objectType: 'tasks', recordId: taskId }) })]);
-  expect((saved as unknown as { source?: unknown }).source).toEqual({ kind: 'hubspot', baseUrl: a.url, portalId: 9000001 });
-  const stored = (await dumpStorage(page)).databases['cs-workspace'] ?? {};
-  expect(stored.outbox).toEqual([]);
-  expect(stored.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: b.url, portalId: 9000002 } });
-  expect(await statusOnB()).toBe(before);
+  // A answers again; switching back needs no key: A's data and its queued edit are there, and the edit reaches A.
+  expect((await a.api('/__demo/faults', { method: 'PUT', body: { errorRate: 0 } })).status).toBe(200);
+  section = await openPortals(page);
+  await expect(section.getByRole('listitem')).toHaveText([/Portal 9000002.*current/, /Portal 9000001/]);
+  await Promise.all([page.waitForEvent('load'), section.getByRole('button', { name: 'Switch to portal 9000001' }).click()]);
+  await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
+  await expect.poll(async () => (await dumpStorage(page)).databases[DB_A]?.outbox?.length, { timeout: 120_000 }).toBe(0);
+  expect(await taskStatus(a, taskId)).toBe('COMPLETED');
+  expect(onA).not.toBe('COMPLETED');
+  expect(await taskStatus(b, taskId)).toBe(onB);
+
+  // And to B again: B's data as it was, nothing of A's in it.
+  section = await openPortals(page);
+  await Promise.all([page.waitForEvent('load'), section.getByRole('button', { name: 'Switch to portal 9000002' }).click()]);
+  await firstSynced(page);
+  stored = (await dumpStorage(page)).databases;
+  expect(storedNames(stored[DB_B]?.companies)).toEqual(await companyNames(b));
+  expect(storedNames(stored[DB_A]?.companies)).toEqual(await companyNames(a));
+  expect(stored[DB_B]?.outbox).toEqual([]);
+  expect(await taskStatus(b, taskId)).toBe(onB);
 });

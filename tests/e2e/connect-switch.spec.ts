@@ -56,7 +56,10 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
   await synced(page);
   // (Importing them into HubSpot's data is refused: tests/integration/host/saved-edits.test.ts.)
 
-  const stored = (await dumpStorage(page)).databases['cs-workspace'] ?? {};
+  // HubSpot's portal has a database of its own; the demo CRM's is gone.
+  const databases = (await dumpStorage(page)).databases;
+  expect([databases['cs-workspace']?.companies ?? [], databases['cs-workspace']?.outbox ?? []]).toEqual([[], []]);
+  const stored = databases['cs-workspace-hubspot-9000001'] ?? {};
   expect(stored.outbox).toEqual([]);
   expect(stored.meta).toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url, portalId: 9000001 } });
   // Only "HubSpot"'s companies are here: the two CRMs are seeded differently, so the same id
@@ -215,7 +218,7 @@ test.describe('the HubSpot API address in Settings', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Summary' })).toBeVisible();
     // The data comes from there: the local store names it as its source.
     await expect
-      .poll(async () => (await dumpStorage(page)).databases['cs-workspace']?.meta)
+      .poll(async () => (await dumpStorage(page)).databases['cs-workspace-hubspot-9000001']?.meta)
       .toContainEqual({ key: 'crmSource', value: { kind: 'hubspot', baseUrl: hubspot.url, portalId: 9000001 } });
 
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -241,7 +244,7 @@ test.describe('the HubSpot API address in Settings', () => {
     expect(workspace.app.connections.current()).toBeNull();
     expect(workspace.app.connections.hubspotUrl()).toMatchObject({ url: 'https://api.hubapi.com', source: 'default' });
     // This computer's data stays until the next connect decides (the usual CRM switch).
-    expect((await dumpStorage(page)).databases['cs-workspace']?.meta).toContainEqual({
+    expect((await dumpStorage(page)).databases['cs-workspace-hubspot-9000001']?.meta).toContainEqual({
       key: 'crmSource',
       value: { kind: 'hubspot', baseUrl: hubspot.url, portalId: 9000001 },
     });

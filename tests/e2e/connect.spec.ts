@@ -97,8 +97,8 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   const fromDemo = await crmApi(workspace, `/crm/v3/objects/companies?limit=1`);
   expect(fromDemo.status).toBe(200);
   const stored = await dumpStorage(page);
-  expect(Object.keys(stored.databases)).toContain('cs-workspace');
-  expect(JSON.stringify(stored.databases['cs-workspace']?.companies ?? [])).toContain(`"${first?.id}"`);
+  expect(Object.keys(stored.databases)).toContain('cs-workspace-hubspot-9000001');
+  expect(JSON.stringify(stored.databases['cs-workspace-hubspot-9000001']?.companies ?? [])).toContain(`"${first?.id}"`);
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });

@@ -77,7 +77,7 @@ export const messages = {
       disconnect: 'Disconnect…',
       confirmTitle: 'Disconnect from the CRM?',
       confirmBody:
-        'Disconnecting deletes everything CS Workspace keeps on this computer: records, views, workspace setup and edits that are still waiting. The CRM itself is not changed. You will choose a CRM again afterwards.',
+        'Disconnecting deletes everything CS Workspace keeps on this computer for this CRM (for HubSpot, this portal): records, views, workspace setup and edits that are still waiting. The CRM itself is not changed. Another connected HubSpot portal then opens; otherwise you choose a CRM again.',
       pending:
         'No edits are waiting | 1 edit has not reached the CRM yet. It is saved to a file in the data folder before anything is deleted, and Settings → Saved edits brings it back. | {n} edits have not reached the CRM yet. They are saved to a file in the data folder before anything is deleted, and Settings → Saved edits brings them back.',
       confirm: 'Disconnect and delete local data',
@@ -208,7 +208,7 @@ export const messages = {
       disconnect: 'Rozłącz…',
       confirmTitle: 'Rozłączyć z CRM?',
       confirmBody:
-        'Rozłączenie usuwa wszystko, co CS Workspace przechowuje na tym komputerze: rekordy, widoki, konfigurację i zmiany, które wciąż czekają. Sam CRM nie zostanie zmieniony. Potem ponownie wybierzesz CRM.',
+        'Rozłączenie usuwa wszystko, co CS Workspace przechowuje na tym komputerze dla tego CRM (w HubSpot: dla tego portalu): rekordy, widoki, konfigurację i zmiany, które wciąż czekają. Sam CRM nie zostanie zmieniony. Potem otworzy się inny połączony portal HubSpot, a jeśli go nie ma, ponownie wybierzesz CRM.',
       pending:
         'Żadne zmiany nie czekają | 1 zmiana nie dotarła jeszcze do CRM. Przed usunięciem danych zostanie zapisana w pliku w folderze danych, a Ustawienia → Zapisane zmiany pozwolą ją przywrócić. | {n} zmiany nie dotarły jeszcze do CRM. Przed usunięciem danych zostaną zapisane w pliku w folderze danych, a Ustawienia → Zapisane zmiany pozwolą je przywrócić. | {n} zmian nie dotarło jeszcze do CRM. Przed usunięciem danych zostaną zapisane w pliku w folderze danych, a Ustawienia → Zapisane zmiany pozwolą je przywrócić.',
       confirm: 'Rozłącz i usuń dane lokalne',
