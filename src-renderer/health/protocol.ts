@@ -4,9 +4,9 @@ import { createHealthEngine, type EngineEvent, type EngineInput, type HealthEngi
 
 /** Messages between the health store (UI thread) and the health engine (its worker, or the page). */
 export type ToHealthWorker =
-  { type: 'input'; input: EngineInput } | { type: 'recomputeAll'; now: number } | { type: 'explain'; requestId: number; accountId: string; now: number };
+  { type: 'input'; input: EngineInput } | { type: 'recomputeAll'; now: number } | { type: 'explain'; requestId: number; accountIds: string[]; now: number };
 
-export type FromHealthWorker = EngineEvent | { type: 'explained'; requestId: number; result: HealthResult | null };
+export type FromHealthWorker = EngineEvent | { type: 'explained'; requestId: number; results: Array<HealthResult | null> };
 
 /** How the health engine answers the protocol, in its worker (health.worker.ts) or in the page. */
 export const healthEngine: EngineDef<ToHealthWorker, FromHealthWorker, HealthEngine> = {
@@ -14,6 +14,6 @@ export const healthEngine: EngineDef<ToHealthWorker, FromHealthWorker, HealthEng
   receive(engine, m, post) {
     if (m.type === 'input') engine.setInput(m.input);
     else if (m.type === 'recomputeAll') void engine.recomputeAll(m.now);
-    else post({ type: 'explained', requestId: m.requestId, result: engine.explain(m.accountId, m.now) });
+    else post({ type: 'explained', requestId: m.requestId, results: m.accountIds.map((id) => engine.explain(id, m.now)) });
   },
 };

@@ -42,13 +42,13 @@ export const useHealthStore = defineStore('health', () => {
   const error = shallowRef<unknown>(null);
   const names = new Map<string, string>();
   let explainSeq = 0;
-  const explaining = new Map<number, (r: HealthResult | null) => void>();
+  const explaining = new Map<number, (r: Array<HealthResult | null>) => void>();
 
   function onEvent(e: FromHealthWorker): void {
     if (e.type === 'computing') computing.value = e.computing;
     else if (e.type === 'error') error.value = new Error(e.message);
     else if (e.type === 'explained') {
-      explaining.get(e.requestId)?.(e.result);
+      explaining.get(e.requestId)?.(e.results);
       explaining.delete(e.requestId);
     } else {
       const next = e.full ? new Map(e.entries) : new Map(results.value);
@@ -135,14 +135,19 @@ export const useHealthStore = defineStore('health', () => {
   function nameOf(accountId: string): string {
     return names.get(accountId) ?? accountId;
   }
-  /** An account's full breakdown per group and criterion, evaluated by the engine on request (the preview's card). */
-  function explain(accountId: string): Promise<HealthResult | null> {
-    if (!handle) return Promise.resolve(null);
+  /**
+   * Accounts' full breakdowns per group and criterion, evaluated by the engine on request, in
+   * one round trip however many (the preview's card asks for one, the away digest for a book).
+   */
+  function explainMany(accountIds: readonly string[]): Promise<Array<HealthResult | null>> {
+    if (!handle || accountIds.length === 0) return Promise.resolve(accountIds.map(() => null));
     const requestId = ++explainSeq;
-    const answer = new Promise<HealthResult | null>((resolve) => explaining.set(requestId, resolve));
-    handle.post({ type: 'explain', requestId, accountId, now: Date.now() });
+    const answer = new Promise<Array<HealthResult | null>>((resolve) => explaining.set(requestId, resolve));
+    handle.post({ type: 'explain', requestId, accountIds: [...accountIds], now: Date.now() });
     return answer;
   }
+  /** An account's full breakdown (the preview's card). */
+  const explain = async (accountId: string): Promise<HealthResult | null> => (await explainMany([accountId]))[0] ?? null;
   const statusCounts = computed((): StatusCounts => {
     const counts: StatusCounts = { healthy: 0, neutral: 0, atRisk: 0, none: 0 };
     for (const r of results.value.values()) counts[r ? r.status : 'none']++;
@@ -155,5 +160,20 @@ export const useHealthStore = defineStore('health', () => {
     return out;
   }
 
-  return { accountObject, results, revision, ready, computing, error, statusCounts, resultFor, nameOf, explain, idsWithStatus, start, recomputeAll };
+  return {
+    accountObject,
+    results,
+    revision,
+    ready,
+    computing,
+    error,
+    statusCounts,
+    resultFor,
+    nameOf,
+    explain,
+    explainMany,
+    idsWithStatus,
+    start,
+    recomputeAll,
+  };
 });

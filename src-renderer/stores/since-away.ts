@@ -52,11 +52,13 @@ export const useSinceAwayStore = defineStore('since-away', () => {
     const ownerId = workspace.ownerId;
     if (!health.ready || !ownerId) return null;
     const facts = await ownedAccountFacts(db, workspace.settings, ownerId);
+    const ids = [...facts.keys()];
+    const results = await health.explainMany(ids);
     const out: Record<string, HealthMark> = {};
-    for (const id of facts.keys()) {
-      const r = await health.explain(id);
+    ids.forEach((id, i) => {
+      const r = results[i];
       if (r) out[id] = { status: r.status, met: r.groups.flatMap((g) => g.criteria.filter((c) => c.met).map((c) => c.id)) };
-    }
+    });
     return out;
   }
 
@@ -141,8 +143,9 @@ export const useSinceAwayStore = defineStore('since-away', () => {
   const criteria = ref(new Map<string, Criterion | null>());
   watch(drops, async (list) => {
     const next = new Map<string, Criterion | null>();
-    for (const drop of list) {
-      const r = await health.explain(drop.accountId);
+    const explained = await health.explainMany(list.map((d) => d.accountId));
+    for (const [i, drop] of list.entries()) {
+      const r = explained[i];
       const still = new Set(r?.groups.flatMap((g) => g.criteria.filter((c) => c.met).map((c) => c.id)) ?? []);
       const movedId = (digest.value.value?.health[drop.accountId]?.met ?? []).find((id) => !still.has(id));
       const c = r?.groups.flatMap((g) => g.criteria).find((x) => x.id === movedId)?.criterion ?? null;

@@ -151,5 +151,8 @@ describe('health store', () => {
       ['Sentiment', 0],
       ['NPS', 50],
     ]);
+    // Many accounts in one round trip, answered in the order asked; an unknown one is null.
+    const many = await health.explainMany(['c1', 'nope', 'c2']);
+    expect(many.map((r) => r?.score ?? null)).toEqual([100, null, 50]);
   });
 });
