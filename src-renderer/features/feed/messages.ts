@@ -96,11 +96,6 @@ export const messages = {
       saved: 'Saved. It reaches the CRM with the next sync.',
     },
     preview: {
-      close: 'Close',
-      contact: 'Contact',
-      account: 'Account',
-      email: 'Email',
-      phone: 'Phone',
       openContact: 'Show contact {name}',
       openAccount: 'Show account {name}',
     },
@@ -203,11 +198,6 @@ export const messages = {
       saved: 'Zapisano. Trafi do CRM przy następnej synchronizacji.',
     },
     preview: {
-      close: 'Zamknij',
-      contact: 'Kontakt',
-      account: 'Konto',
-      email: 'E-mail',
-      phone: 'Telefon',
       openContact: 'Pokaż kontakt {name}',
       openAccount: 'Pokaż konto {name}',
     },
