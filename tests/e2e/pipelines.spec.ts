@@ -217,7 +217,12 @@ test('filters save as a private view and come back; a card opens the preview', a
   const first = cards.first();
   const name = (await first.getAttribute('aria-label')) ?? '';
   await first.click({ position: { x: 12, y: 8 } });
-  await expect(page.getByRole('complementary', { name })).toBeVisible();
+  const preview = page.getByRole('complementary', { name });
+  await expect(preview).toBeVisible();
+  // The deal's stage reads as its label, as on the board, never as the stage id.
+  const keyProperties = preview.getByRole('region', { name: 'Key properties' });
+  await expect(keyProperties).toContainText(/Opportunity identified|Qualified|Contract sent|Closed won|Closed lost/);
+  await expect(keyProperties).not.toContainText(/appointmentscheduled|qualifiedtobuy|contractsent|closedwon|closedlost/i);
 });
 
 test('stage rules defined in the workspace are asked for like the ones the CRM serves', async ({ page, workspace }) => {

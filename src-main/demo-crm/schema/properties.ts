@@ -66,8 +66,11 @@ function def([name, type, extra]: Spec, objectType: string): PropertyDef {
 
 const RO = { readOnly: true };
 const CALC = { readOnly: true, calculated: true };
-const stageOptions = (t: 'deals' | 'tickets'): string[] => PIPELINES[t].flatMap((p) => p.stages.map((s) => s.id));
-const pipelineOptions = (t: 'deals' | 'tickets'): string[] => PIPELINES[t].map((p) => p.id);
+// As in HubSpot, the stage and pipeline properties list every pipeline's stages with their labels.
+const stageOptions = (t: 'deals' | 'tickets'): Partial<PropertyDef> => ({
+  options: PIPELINES[t].flatMap((p) => p.stages.map((s) => ({ label: s.label, value: s.id }))),
+});
+const pipelineOptions = (t: 'deals' | 'tickets'): Partial<PropertyDef> => ({ options: PIPELINES[t].map((p) => ({ label: p.label, value: p.id })) });
 const LIFECYCLE = ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other'];
 
 const COMMON: Spec[] = [

@@ -17,7 +17,7 @@ interface Prop {
   fieldType: string;
   groupName: string;
   hubspotDefined?: boolean;
-  options: { value: string }[];
+  options: { value: string; label?: string }[];
   modificationMetadata?: { readOnlyValue: boolean };
 }
 
@@ -118,6 +118,15 @@ describe('demo CRM property catalogues', () => {
     // What the app relies on is unchanged.
     expect(companies.get('csm_owner')).toMatchObject({ type: 'enumeration', referencedObjectType: 'OWNER', hubspotDefined: false });
     expect(companies.get('renewal_date')).toMatchObject({ type: 'date', hubspotDefined: false });
+  });
+
+  it("lists every pipeline's stages, with their labels, as the options of the stage and pipeline properties, as HubSpot does", async () => {
+    const deals = new Map((await catalogue('deals')).map((p) => [p.name, p]));
+    expect(deals.get('dealstage')?.options).toContainEqual(expect.objectContaining({ label: 'Opportunity identified', value: 'appointmentscheduled' }));
+    expect(deals.get('dealstage')?.options).toContainEqual(expect.objectContaining({ label: 'Renewal upcoming', value: '1001001' }));
+    expect(deals.get('pipeline')?.options).toContainEqual(expect.objectContaining({ label: 'Renewals', value: '1001' }));
+    const tickets = new Map((await catalogue('tickets')).map((p) => [p.name, p]));
+    expect(tickets.get('hs_pipeline_stage')?.options.every((o) => 'label' in o && o.label !== o.value)).toBe(true);
   });
 
   it('accepts several options of a multiple-checkbox property and refuses an unknown one', async () => {
