@@ -4,16 +4,8 @@ import { displayName } from '../../shared/records/display-name';
 import { STAGE_PROPERTY, type Props, type StoredEntry, type SyncedType } from '../../shared/sync';
 import { compileView, propertyKindOf, ViewError, type PropertyKind, type View, type ViewContext, type ViewRecord } from '../../shared/views';
 import { discardEntry, moveStage, retryEntry, type MergedRecord, type PipelineRow, type PropertyRow, type RecordRow } from '../db';
-import {
-  conflictsOfType,
-  listPipelines,
-  mergePipeline,
-  pipelineOverlays,
-  pipelineRows,
-  rejectedEntries,
-  type PipelineOverlays,
-  type PipelineType,
-} from '../db/queries/pipelines';
+import { conflictsOfType, rejectedEntries } from '../db/queries/attention';
+import { listPipelines, mergePipeline, pipelineOverlays, pipelineRows, type PipelineOverlays, type PipelineType } from '../db/queries/pipelines';
 import { groupByStage, orderedStages, type StageDef } from '../../shared/pipelines/board';
 import { completeGroups, fallbackKinds, filtersToView, NO_FILTERS, quickPropertiesFor, type BoardFilters } from '../../shared/pipelines/filters';
 import { stageOutcome } from '../../shared/pipelines/stage-kind';

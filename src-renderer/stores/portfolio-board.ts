@@ -10,7 +10,7 @@ import {
 } from '../../shared/records/accounts-board';
 import type { SyncedType } from '../../shared/sync';
 import { setProperties, type MergedRecord } from '../db';
-import { conflictsOfType, rejectedEntries } from '../db/queries/pipelines';
+import { conflictsOfType, rejectedEntries } from '../db/queries/attention';
 import { noteWorkingView } from '../db/repositories/working-views';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
-import { STAGE_PROPERTY, type StoredEntry } from '../../../shared/sync';
+import { STAGE_PROPERTY } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
 import { mergeRecord, type MergedRecord } from '../repositories/records';
-import type { ConflictRow, OverlayRow, PipelineRow, RecordRow } from '../rows';
+import type { OverlayRow, PipelineRow, RecordRow } from '../rows';
 
 /** Read-only queries of the Pipelines tab; every write goes through the repositories. */
 
@@ -71,15 +71,4 @@ export async function pipelineRecords(db: CsDatabase, type: PipelineType, pipeli
   return db.transaction('r', [table, db.overlay], async () =>
     mergePipeline(type, pipelineId, await pipelineRows(db, type, pipelineId), await pipelineOverlays(db, type, pipelineId)),
   );
-}
-
-/** Outbox entries the CRM rejected for records of this type, newest last (Pipelines, Portfolio's board). */
-export async function rejectedEntries(db: CsDatabase, type: string): Promise<StoredEntry[]> {
-  const rows = await db.outbox.where('status').equals('attention').toArray();
-  return rows.filter((e) => e.recordKey.startsWith(`${type}:`)).sort((a, b) => a.seq - b.seq);
-}
-
-/** Open conflicts of records of this type (Pipelines, Portfolio's board). */
-export function conflictsOfType(db: CsDatabase, type: string): Promise<ConflictRow[]> {
-  return db.conflicts.where('[objectType+recordId]').between([type, Dexie.minKey], [type, Dexie.maxKey]).toArray();
 }

@@ -2,7 +2,8 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CsDatabase, moveStage } from '../../../src-renderer/db';
 import { toRow } from '../../../src-renderer/db/index-fields';
-import { conflictsOfType, listPipelines, pipelineRecords, rejectedEntries } from '../../../src-renderer/db/queries/pipelines';
+import { conflictsOfType, rejectedEntries } from '../../../src-renderer/db/queries/attention';
+import { listPipelines, pipelineRecords } from '../../../src-renderer/db/queries/pipelines';
 
 const envelope = (id: string, properties: Record<string, string>) => ({
   id,
