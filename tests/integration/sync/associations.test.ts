@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncedType } from '../../../shared/sync';
-import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { type CrmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, openDb, uniqueDbName } from './support/engine';
 
 // Emails are where the heavy account has more than 500 of one type; fewer types keep it quick.
 const TYPES: SyncedType[] = ['companies', 'emails'];
 
 let crm: TestCrm;
-let admin: ReturnType<typeof crmAdmin>;
-beforeAll(async () => {
-  // Lag off: this checks association paging and expects the next sync to see a colleague's edit.
-  crm = await startTestCrm({ seed: 31, searchLag: false });
-  admin = crmAdmin(crm);
-});
-afterAll(async () => crm?.close());
+let admin: CrmAdmin;
+// Lag off: this checks association paging and expects the next sync to see a colleague's edit.
+testCrmPerFile({ seed: 31, searchLag: false }, (c, a) => ((crm = c), (admin = a)));
 
 /** A record's associations as the CRM holds them, page by page (≤ 500 each). */
 async function crmAssociated(type: string, id: string, toType: string): Promise<string[]> {

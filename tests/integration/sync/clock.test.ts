@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncedType } from '../../../shared/sync';
 import { listConflicts, setProperties } from '../../../src-renderer/db';
-import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { type CrmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, openDb, uniqueDbName } from './support/engine';
 
 // (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
@@ -10,13 +10,9 @@ const TYPES: SyncedType[] = ['deals'];
 const DAY = 24 * 3_600_000;
 
 let crm: TestCrm;
-let admin: ReturnType<typeof crmAdmin>;
-beforeAll(async () => {
-  // Lag off: this checks clock independence, and expects the very next sync to pull a colleague's edit.
-  crm = await startTestCrm({ seed: 29, searchLag: false });
-  admin = crmAdmin(crm);
-});
-afterAll(async () => crm?.close());
+let admin: CrmAdmin;
+// Lag off: this checks clock independence, and expects the very next sync to pull a colleague's edit.
+testCrmPerFile({ seed: 29, searchLag: false }, (c, a) => ((crm = c), (admin = a)));
 
 /** The client's clock: shifted by a day either way, and jumping back an hour on every read. */
 const clocks: Array<[string, () => () => number]> = [

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncedType } from '../../../shared/sync';
 import { setProperties } from '../../../src-renderer/db';
-import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { type CrmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, openDb, uniqueDbName } from './support/engine';
 
 // (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
@@ -9,12 +9,8 @@ import { engine, openDb, uniqueDbName } from './support/engine';
 const TYPES: SyncedType[] = ['deals'];
 
 let crm: TestCrm;
-let admin: ReturnType<typeof crmAdmin>;
-beforeAll(async () => {
-  crm = await startTestCrm({ seed: 23 });
-  admin = crmAdmin(crm);
-});
-afterAll(async () => crm?.close());
+let admin: CrmAdmin;
+testCrmPerFile({ seed: 23 }, (c, a) => ((crm = c), (admin = a)));
 
 describe("the demo CRM's own faults", () => {
   it('under dropped connections, 5xx and 429s the queue drains, each edit applied once, local = CRM', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { associationPartners, SYNCED_TYPES } from '../../../shared/sync';
-import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { type CrmAdmin, crmAdmin, gatewayPort, startTestCrm, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/engine';
 
 // (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
@@ -8,13 +8,9 @@ import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/en
 const OTHER_USER = '1000003';
 
 let crm: TestCrm;
-let admin: ReturnType<typeof crmAdmin>;
-beforeAll(async () => {
-  // Lag off: these count requests per change and expect the next sync to see them; the lag test sets its own.
-  crm = await startTestCrm({ seed: 3, searchLag: false });
-  admin = crmAdmin(crm);
-});
-afterAll(async () => crm?.close());
+let admin: CrmAdmin;
+// Lag off: these count requests per change and expect the next sync to see them; the lag test sets its own.
+testCrmPerFile({ seed: 3, searchLag: false }, (c, a) => ((crm = c), (admin = a)));
 
 describe('incremental sync', () => {
   it('costs requests in proportion to the changes, not to the dataset (G11)', async () => {

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNCED_TYPES, syncedPropertiesKey, type SyncProgress } from '../../../shared/sync';
 import { WORKSPACE_PROPERTIES } from '../../../shared/records/workspace-properties';
-import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { crmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/engine';
 
 let crm: TestCrm;
-beforeAll(async () => {
-  // Enterprise: the setup step creates the documents object, so every synced type exists to compare.
-  crm = await startTestCrm({ tier: 'enterprise' });
-});
-afterAll(async () => crm?.close());
+// Enterprise: the setup step creates the documents object, so every synced type exists to compare.
+testCrmPerFile({ tier: 'enterprise' }, (c) => (crm = c));
 
 describe('initial sync of the small dataset', () => {
   it('makes the local store equal to the CRM, record by record, with progress per type', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncedType } from '../../../shared/sync';
 import { applyEdit, createNote, listConflicts, mergedRecord, moveStage, retryEntry, setProperties, type CsDatabase } from '../../../src-renderer/db';
-import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { type CrmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, Killed, openDb, uniqueDbName } from './support/engine';
 import { switchable } from './support/switchable';
 
@@ -12,12 +12,8 @@ const OTHER_USER = '1000002';
 const APP = 'demo-private-app';
 
 let crm: TestCrm;
-let admin: ReturnType<typeof crmAdmin>;
-beforeAll(async () => {
-  crm = await startTestCrm({ seed: 7 });
-  admin = crmAdmin(crm);
-});
-afterAll(async () => crm?.close());
+let admin: CrmAdmin;
+testCrmPerFile({ seed: 7 }, (c, a) => ((crm = c), (admin = a)));
 
 async function bootstrapped() {
   const name = uniqueDbName();

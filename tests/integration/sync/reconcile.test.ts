@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reconcileKey, type SyncedType } from '../../../shared/sync';
 import { applyEdit, listOutbox, mergedRecord, resolveId } from '../../../src-renderer/db';
 import { REDIRECTED_META, type RedirectedEdit } from '../../../src-renderer/db/merge-tx';
 import { advancingClock } from '../../support/demo-crm';
-import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { type CrmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, localAssociations, openDb, uniqueDbName } from './support/engine';
 
 const TYPES: SyncedType[] = ['companies', 'contacts', 'deals'];
@@ -16,13 +16,9 @@ const DAY = 86_400_000;
 const LAG_MS = 300;
 
 let crm: TestCrm;
-let admin: ReturnType<typeof crmAdmin>;
-beforeAll(async () => {
-  // A short fixed index lag: the pass after it has passed must see the survivors' new versions.
-  crm = await startTestCrm({ seed: 11, now: advancingClock(), searchLag: LAG_MS });
-  admin = crmAdmin(crm);
-});
-afterAll(async () => crm?.close());
+let admin: CrmAdmin;
+// A short fixed index lag: the pass after it has passed must see the survivors' new versions.
+testCrmPerFile({ seed: 11, now: advancingClock(), searchLag: LAG_MS }, (c, a) => ((crm = c), (admin = a)));
 
 const v4 = (from: string, id: string, to: string) =>
   admin

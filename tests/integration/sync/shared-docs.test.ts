@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOCS_TYPE, unavailableKey, type CrmPort } from '../../../shared/sync';
 import { listConflicts, listOutbox } from '../../../src-renderer/db';
 import { MAX_DOC_CHARS, readSharedDoc, readSharedDocs, removeSharedDoc, writeSharedDoc } from '../../../src-renderer/db/repositories/shared-docs';
-import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { type CrmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, openDb, uniqueDbName } from './support/engine';
 import { switchable } from './support/switchable';
 
 const COLLEAGUE = '1000005';
 let crm: TestCrm;
-let admin: ReturnType<typeof crmAdmin>;
-beforeAll(async () => {
-  // Enterprise: the sync's setup step can create the documents object only there.
-  // Lag off: this checks document conflicts, and expects the very next sync to see the other client's write.
-  crm = await startTestCrm({ seed: 11, tier: 'enterprise', searchLag: false });
-  admin = crmAdmin(crm);
-});
-afterAll(async () => crm?.close());
+let admin: CrmAdmin;
+// Enterprise: the sync's setup step can create the documents object only there.
+// Lag off: this checks document conflicts, and expects the very next sync to see the other client's write.
+testCrmPerFile({ seed: 11, tier: 'enterprise', searchLag: false }, (c, a) => ((crm = c), (admin = a)));
 
 /** One user's client: its own database, syncing only the documents type against the shared CRM. */
 function client(port: CrmPort = gatewayPort(crm)) {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncedPropertiesKey, type SyncProgress, type SyncedType } from '../../../shared/sync';
-import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
+import { crmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/engine';
 
 /**
@@ -10,11 +10,8 @@ import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/en
 const TYPES: SyncedType[] = ['companies'];
 const EXTRA = 'health_notes';
 let crm: TestCrm;
-beforeAll(async () => {
-  // Lag off: the last step expects the next pass to see a change at once.
-  crm = await startTestCrm({ seed: 5, searchLag: false });
-});
-afterAll(async () => crm?.close());
+// Lag off: the last step expects the next pass to see a change at once.
+testCrmPerFile({ seed: 5, searchLag: false }, (c) => (crm = c));
 
 describe('the properties the workspace uses', () => {
   it('a view column on an unsynced property is backfilled with progress, then kept fresh', async () => {

@@ -3,6 +3,7 @@ import { RateLimiter, type Clock } from '../../../../src-main/crm/rate-limiter';
 import type { Tier } from '../../../../src-main/demo-crm/tier';
 import { HostCallError } from '../../../../src-main/host/dispatch';
 import type { CrmPort, CrmRequest, CrmResult } from '../../../../shared/sync';
+import { afterAll, beforeAll } from 'vitest';
 import { startTestDemoCrm } from '../../../support/demo-crm';
 
 export interface TestCrm {
@@ -29,6 +30,22 @@ export async function startTestCrm(
     ...(opts.searchLag !== undefined ? { searchLag: opts.searchLag } : {}),
   });
   return { url: crm.url, token: crm.token, close: () => crm.stop() };
+}
+
+/** What `startTestCrm` takes. */
+export type TestCrmOptions = NonNullable<Parameters<typeof startTestCrm>[0]>;
+
+/**
+ * One test CRM for a whole file: started before its tests with `opts`, stopped after them;
+ * `onStart` receives it and its admin access once it is up.
+ */
+export function testCrmPerFile(opts: TestCrmOptions, onStart: (crm: TestCrm, admin: CrmAdmin) => void): void {
+  let crm: TestCrm | undefined;
+  beforeAll(async () => {
+    crm = await startTestCrm(opts);
+    onStart(crm, crmAdmin(crm));
+  });
+  afterAll(() => crm?.close());
 }
 
 /**
@@ -85,6 +102,8 @@ export function gatewayPort(crm: TestCrm, opts: { maxAttempts?: number; timeoutM
     },
   };
 }
+
+export type CrmAdmin = ReturnType<typeof crmAdmin>;
 
 /** Direct access to the CRM for assertions and for "another user" edits (X-Demo-Act-As). */
 export function crmAdmin(crm: TestCrm) {
