@@ -238,14 +238,14 @@ export const DesktopStatus = z
 export const MAX_REMINDER_TASKS = 2000;
 
 /**
- * The open tasks the host reminds of: id, subject, due time and reminder times only (no
- * notes, no company). `enabled` is the user's switch (Tasks → notifications); `timeZone`
- * the workspace's, so a notice says "due at 09:30" in the user's time.
- */
+ * The open tasks the host reminds of: id, subject, due and reminder times only (no notes, no company). `enabled` is the user's
+ * switch (Tasks → notifications); `timeZone` the workspace's (current) zone, so a notice says "due at 09:30" in the user's time;
+ * `homeTimeZone` the home zone while away from it (the notice adds home time), else null or absent. */
 export const ReminderTasks = z
   .object({
     enabled: z.boolean(),
     timeZone: z.string().min(1).max(100),
+    homeTimeZone: z.string().min(1).max(100).nullable().optional(),
     tasks: z
       .array(
         z

@@ -1,3 +1,5 @@
+import { homeTimeText } from '../time/zones';
+
 /**
  * The due-task notification scheduler, as pure functions over plain data: no timers, no
  * clock, no storage. `planTick` says what to announce at an instant and when to wake up
@@ -210,8 +212,17 @@ export function formatTime(ms: number, timeZone: string, locale = 'en-GB'): stri
   return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 }
 
-/** English words, for the main process and tests. */
-export function englishFormatter(timeZone: string): NoticeFormatter {
+/**
+ * The time of day a notice states: in the current zone, and home's beside it when the user
+ * is away and home's clocks read otherwise ("10:00", home "11:00"). The instant is the task's
+ * own (`hs_timestamp`), so a zone change moves the words, never the moment it fires.
+ */
+export function noticeTimes(ms: number, timeZone: string, homeZone: string | null, locale = 'en-GB'): { local: string; home: string | null } {
+  return { local: formatTime(ms, timeZone, locale), home: homeZone === null ? null : homeTimeText(ms, timeZone, homeZone, locale) };
+}
+
+/** English words, for the main process and tests; home time beside the local one when `homeZone` differs. */
+export function englishFormatter(timeZone: string, homeZone: string | null = null): NoticeFormatter {
   return (n) => {
     if (n.kind === 'group') {
       const count = new Set(n.occurrences.map((o) => o.taskId)).size;
@@ -219,7 +230,8 @@ export function englishFormatter(timeZone: string): NoticeFormatter {
       return { title: `${count} tasks came due while you were away`, body: subjects.slice(0, 5).join(', ') + (subjects.length > 5 ? ', …' : '') };
     }
     const o = n.occurrences[n.occurrences.length - 1] as Occurrence;
-    const dueText = o.dueAt === null ? '' : formatTime(o.dueAt, timeZone);
+    const times = o.dueAt === null ? null : noticeTimes(o.dueAt, timeZone, homeZone);
+    const dueText = times === null ? '' : times.home === null ? times.local : `${times.local}, home ${times.home}`;
     if (o.kind === 'reminder') return { title: `Reminder: ${o.subject}`, body: dueText ? `Due at ${dueText}` : 'Task reminder' };
     return { title: o.subject, body: dueText ? `Task due now (${dueText})` : 'Task due now' };
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallInput, CallOutput } from '../../shared/contract';
-import { formatTime, rescheduledDue, taskIdOfTarget, type Notice, type NoticeFormatter, type NotifyTask, type Occurrence } from '../../shared/notify';
+import { noticeTimes, rescheduledDue, taskIdOfTarget, type Notice, type NoticeFormatter, type NotifyTask, type Occurrence } from '../../shared/notify';
 import { writePrivateFileSync } from '../private-file';
 import { createMainNotifications } from './index';
 
@@ -42,6 +42,7 @@ type Words = Record<ReminderAction, string> & {
   taskReminder: string;
   dueNowAt(time: string): string;
   dueNow: string;
+  withHome(local: string, home: string): string;
 };
 
 function plTasks(n: number): string {
@@ -63,6 +64,7 @@ const WORDS: Record<'en' | 'pl', Words> = {
     taskReminder: 'Task reminder',
     dueNowAt: (t) => `Task due now (${t})`,
     dueNow: 'Task due now',
+    withHome: (l, h) => `${l}, home ${h}`,
   },
   pl: {
     'snooze-10m': 'Przypomnij za 10 min',
@@ -75,6 +77,7 @@ const WORDS: Record<'en' | 'pl', Words> = {
     taskReminder: 'Przypomnienie o zadaniu',
     dueNowAt: (t) => `Termin zadania teraz (${t})`,
     dueNow: 'Termin zadania teraz',
+    withHome: (l, h) => `${l}, w domu ${h}`,
   },
 };
 
@@ -82,8 +85,8 @@ export function reminderWords(locale: string): Words {
   return locale.toLowerCase().startsWith('pl') ? WORDS.pl : WORDS.en;
 }
 
-/** The words of a notice in the OS language, times in the workspace's zone. */
-export function reminderFormatter(locale: string, timeZone: () => string): NoticeFormatter {
+/** The words of a notice in the OS language, times in the workspace's zone (and the home zone's beside them while away). */
+export function reminderFormatter(locale: string, timeZone: () => string, homeZone: () => string | null = () => null): NoticeFormatter {
   const w = reminderWords(locale);
   const timeLocale = locale.toLowerCase().startsWith('pl') ? 'pl-PL' : 'en-GB';
   return (n: Notice) => {
@@ -92,7 +95,8 @@ export function reminderFormatter(locale: string, timeZone: () => string): Notic
       return { title: w.group(new Set(n.occurrences.map((o) => o.taskId)).size), body: subjects.slice(0, 5).join(', ') + (subjects.length > 5 ? ', …' : '') };
     }
     const o = n.occurrences[n.occurrences.length - 1] as Occurrence;
-    const time = o.dueAt === null ? '' : formatTime(o.dueAt, timeZone(), timeLocale);
+    const times = o.dueAt === null ? null : noticeTimes(o.dueAt, timeZone(), homeZone(), timeLocale);
+    const time = times === null ? '' : times.home === null ? times.local : w.withHome(times.local, times.home);
     if (o.kind === 'reminder') return { title: w.reminder(o.subject), body: time ? w.dueAt(time) : w.taskReminder };
     return { title: o.subject, body: time ? w.dueNowAt(time) : w.dueNow };
   };
@@ -158,6 +162,7 @@ export function createDesktopReminders(deps: DesktopRemindersDeps): DesktopRemin
   const snoozeFile = join(deps.dir, 'snoozed.json');
   let snoozes = readSnoozes(snoozeFile);
   let timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let homeZone: string | null = null;
   let pushed: NotifyTask[] | null = null;
   /** Completed from a notification, until the page's next list no longer has them open. */
   const completedHere = new Set<string>();
@@ -177,7 +182,11 @@ export function createDesktopReminders(deps: DesktopRemindersDeps): DesktopRemin
   const runner = createMainNotifications({
     recordPath: join(deps.dir, 'announced.json'),
     timeZone,
-    format: reminderFormatter(deps.locale, () => timeZone),
+    format: reminderFormatter(
+      deps.locale,
+      () => timeZone,
+      () => homeZone,
+    ),
     now,
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
     ...(deps.clearTimer ? { clearTimer: deps.clearTimer } : {}),
@@ -236,6 +245,7 @@ export function createDesktopReminders(deps: DesktopRemindersDeps): DesktopRemin
     start: () => runner.start(),
     async set(input) {
       timeZone = input.timeZone;
+      homeZone = input.homeTimeZone ?? null;
       const open = new Set(input.tasks.map((t) => t.id));
       for (const id of completedHere) if (!open.has(id)) completedHere.delete(id);
       // Snoozes of tasks no longer open, or long past, are forgotten.

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { z } from 'zod';
 import { CHANGE_KINDS } from '../../shared/away';
 import { CrmUserIdentity } from '../../shared/contract/schemas';
+import { canonicalZone } from '../../shared/time';
 import type { CsDatabase } from './database';
 import type { MetaRow } from './rows';
 
@@ -71,6 +72,17 @@ const AwayDigestSchema = z.object({
 const RedirectedSchema = z.array(
   z.object({ seq: z.number(), label: z.string(), objectType: z.string(), loserId: z.string(), survivorId: z.string(), at: z.number() }),
 );
+/** An IANA zone name this runtime knows. */
+const ZoneNameSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((zone) => canonicalZone(zone) !== null);
+const TimeZonesSchema = z.object({
+  home: ZoneNameSchema,
+  /** "Show home time too": null follows the default (on while away from home). */
+  showHomeTime: z.boolean().nullable(),
+});
 
 export const META = {
   // ---- the workspace
@@ -82,6 +94,11 @@ export const META = {
   crmSource: key('crmSource', CrmSourceSchema),
   /** Custom object schemas cached for the setup dialog offline. */
   setupSchemas: key('setup:schemas', z.array(z.unknown())),
+
+  /** The home time zone and whether home time is shown beside local time (stores/time-zones.ts). */
+  timeZones: key('timeZones', TimeZonesSchema),
+  /** The zone change last stated ("You are in …; home is …"), so it is stated once; null at home. */
+  timeZonesStated: key('timeZones:stated', z.object({ current: z.string(), home: z.string() }).nullable()),
 
   // ---- tabs
   playbooks: key('playbooks', PlaybooksSchema),

@@ -8,6 +8,7 @@ import { useHost } from './host-key';
 import { useSyncStore } from './sync';
 import { useTaskNotificationsStore } from './task-notifications';
 import { useTasksStore } from './tasks';
+import { useTimeZonesStore } from './time-zones';
 import { useWorkspaceStore } from './workspace';
 
 const PUSH_DELAY_MS = 500;
@@ -48,6 +49,7 @@ export const useDesktopStore = defineStore('desktop', () => {
   const sync = useSyncStore();
   const notifications = useTaskNotificationsStore();
   const workspace = useWorkspaceStore();
+  const zones = useTimeZonesStore();
   // The app's router, when there is one (tests of single components may have none).
   const router = inject(routerKey, null);
   let started = false;
@@ -72,7 +74,12 @@ export const useDesktopStore = defineStore('desktop', () => {
     await host['desktop:setStatus']({ pendingEdits: sync.pending, nextDue: nextDue(list, now) });
     // Before the tasks were read, an empty list would tell the host there is nothing to remind of.
     if (!tasks.ready) return;
-    const r = await host['reminders:set']({ enabled: notifications.enabled, timeZone: workspace.timeZone, tasks: reminderTasks(list, now) });
+    const r = await host['reminders:set']({
+      enabled: notifications.enabled,
+      timeZone: workspace.timeZone,
+      homeTimeZone: zones.homeZone,
+      tasks: reminderTasks(list, now),
+    });
     if (r.ok && !r.data.ownedByHost) hostIsDesktop = false;
   }
 
@@ -87,7 +94,8 @@ export const useDesktopStore = defineStore('desktop', () => {
   function start() {
     if (started) return;
     started = true;
-    watch(() => [tasks.ready, tasks.tasks, sync.pending, notifications.enabled, workspace.timeZone] as const, pushSoon, { immediate: true });
+    // A system zone change while the app runs (stores/time-zones.ts) re-hands the reminders, so their words follow it.
+    watch(() => [tasks.ready, tasks.tasks, sync.pending, notifications.enabled, workspace.timeZone, zones.homeZone] as const, pushSoon, { immediate: true });
     // The next due task moves on with the clock, not only with edits.
     setInterval(pushSoon, 60_000);
     host.on('onDidRequestSync', () => sync.syncNow());

@@ -78,6 +78,13 @@ export const useScheduleStore = defineStore('schedule', () => {
     };
     localStorage.setItem(PREFS_KEY, JSON.stringify(prefs));
   });
+  // The calendar follows the system zone when the user travels, unless they chose another zone.
+  watch(
+    () => workspace.timeZone,
+    (now, before) => {
+      if (timeZone.value === before) timeZone.value = now;
+    },
+  );
   /** Set by the calendar when it shows a new range. */
   const range = shallowRef<{ start: number; end: number; title: string } | null>(null);
   /** The event whose summary is open. */

@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia';
 import { inject, ref, watch } from 'vue';
-import { createNotifyRunner, formatTime, taskToNotify, type AnnouncedRecord, type NoticeFormatter, type NotifyRunner } from '../../shared/notify';
+import { createNotifyRunner, noticeTimes, taskToNotify, type AnnouncedRecord, type NoticeFormatter, type NotifyRunner } from '../../shared/notify';
 import { I18N_GLOBAL_KEY } from '../i18n';
 import { getMeta, META, putMeta } from '../db/meta';
 import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 import { useTasksStore } from './tasks';
+import { useTimeZonesStore } from './time-zones';
 import { useWorkspaceStore } from './workspace';
 
 const ENABLED_KEY = 'cs.notify.enabled';
@@ -30,6 +31,7 @@ export const useTaskNotificationsStore = defineStore('task-notifications', () =>
   if (!i18n) throw new Error('i18n was not provided before the notifications store was used.');
   const workspace = useWorkspaceStore();
   const tasks = useTasksStore();
+  const zones = useTimeZonesStore();
 
   const enabled = ref(localStorage.getItem(ENABLED_KEY) !== 'off');
   const started = ref(false);
@@ -43,7 +45,9 @@ export const useTaskNotificationsStore = defineStore('task-notifications', () =>
     }
     const o = n.occurrences[n.occurrences.length - 1];
     if (!o) return { title: '', body: '' };
-    const time = o.dueAt === null ? null : formatTime(o.dueAt, workspace.timeZone, String(i18n.locale.value));
+    // Read when the notice is shown: after a zone change its words are in the new zone (and home's while away).
+    const times = o.dueAt === null ? null : noticeTimes(o.dueAt, workspace.timeZone, zones.homeZone, String(i18n.locale.value));
+    const time = times === null ? null : times.home === null ? times.local : t('tasks.notify.withHome', { time: times.local, home: times.home });
     if (o.kind === 'reminder') return { title: t('tasks.notify.reminderTitle', { subject: o.subject }), body: time ? t('tasks.notify.dueAt', { time }) : '' };
     return { title: o.subject, body: time ? t('tasks.notify.dueNowAt', { time }) : t('tasks.notify.dueNow') };
   };

@@ -103,7 +103,10 @@ export const messages = {
       dueAt: 'Due at {time}',
       dueNowAt: 'Task due now ({time})',
       dueNow: 'Task due now',
+      withHome: '{time}, home {home}',
     },
+    homeTime: 'home {time}',
+    homeTimeLabel: 'Home time ({zone}): {time}',
   },
   pl: {
     title: 'Zadania',
@@ -208,6 +211,9 @@ export const messages = {
       dueAt: 'Termin o {time}',
       dueNowAt: 'Termin zadania mija teraz ({time})',
       dueNow: 'Termin zadania mija teraz',
+      withHome: '{time}, w domu {home}',
     },
+    homeTime: 'w domu {time}',
+    homeTimeLabel: 'Czas w domu ({zone}): {time}',
   },
 };

@@ -143,6 +143,19 @@ describe('reminders owned by the main process', () => {
     expect(win().webContents.sent).toContainEqual({ channel: 'onDidRequestTaskAction', args: [{}] });
   });
 
+  it('after the page hands it a new zone while away (a trip), states the time there and at home; it fires at the same instant', async () => {
+    const { call, clock, shown, electron } = await bootRunning({ locale: 'pl-PL' });
+    await call('reminders:set', reminders([task('9', 'Telefon', T0 + 10 * MIN)]));
+    // The system zone changed while the app runs: the page re-hands the reminders with the new zone and home.
+    await call('reminders:set', { ...reminders([task('9', 'Telefon', T0 + 10 * MIN)]), timeZone: 'Europe/Lisbon', homeTimeZone: 'Europe/Warsaw' });
+    clock.advanceTo(T0 + 9 * MIN);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shown()).toEqual([]);
+    clock.advanceTo(T0 + 10 * MIN);
+    await vi.waitFor(() => expect(shown()).toEqual(['Telefon']));
+    expect(electron.notifications[0]?.options.body).toBe('Termin zadania teraz (08:10, w domu 09:10)');
+  });
+
   it('on Linux the notices carry no buttons (the OS would not show them)', async () => {
     const { call, clock, electron } = await bootRunning({ platform: 'linux' });
     await call('reminders:set', reminders([task('9', 'Call Acme', T0 + 10 * MIN)]));

@@ -1,0 +1,2 @@
+export { canonicalZone, homeTimeText, isAway, offsetLabel, offsetMinutes, zoneChangeToState } from './zones';
+export type { ZonePair } from './zones';
