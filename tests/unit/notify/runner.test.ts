@@ -1,67 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createNotifyRunner, englishFormatter, type AnnouncedRecord, type NotificationPayload } from '../../../shared/notify';
-import { notifyTask } from '../../support/notify-tasks';
+import { englishFormatter } from '../../../shared/notify';
+import { notifyTask, runnerHarness } from '../../support/notify-tasks';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
 
-/** A fake clock with timers, and storage that outlives a runner (a restart is a new runner on the same storage). */
-function harness(start = T0) {
-  let now = start;
-  let timers: { at: number; fn: () => void; id: number }[] = [];
-  let nextId = 1;
-  let stored: unknown = undefined;
-  const shown: NotificationPayload[] = [];
-  let failing = false;
-  const make = () =>
-    createNotifyRunner({
-      now: () => now,
-      setTimer: (fn, ms) => {
-        const id = nextId++;
-        timers.push({ at: now + ms, fn, id });
-        return id;
-      },
-      clearTimer: (id) => void (timers = timers.filter((t) => t.id !== id)),
-      load: async () => (stored === undefined ? undefined : JSON.parse(JSON.stringify(stored))),
-      save: async (r: AnnouncedRecord) => void (stored = JSON.parse(JSON.stringify(r))),
-      deliver: async (p) => {
-        if (failing) return 'retry';
-        shown.push(p);
-        return 'done';
-      },
-      format: englishFormatter('Europe/Warsaw'),
-    });
-  const settle = () => new Promise((r) => setTimeout(r, 0));
-  /** Advance like a running machine: each timer fires at its time. */
-  async function advance(ms: number) {
-    const end = now + ms;
-    for (;;) {
-      timers.sort((a, b) => a.at - b.at);
-      const t = timers[0];
-      if (!t || t.at > end) break;
-      timers.shift();
-      now = Math.max(now, t.at);
-      t.fn();
-      await settle();
-      await settle();
-    }
-    now = end;
-  }
-  /** Sleep: the clock jumps, no timer fires until the machine wakes. */
-  const sleep = (ms: number) => void (now += ms);
-  return {
-    make,
-    advance,
-    sleep,
-    shown,
-    settle,
-    setFailing: (f: boolean) => void (failing = f),
-    get now() {
-      return now;
-    },
-  };
-}
-
+const harness = (start = T0) => runnerHarness(start, englishFormatter('Europe/Warsaw'));
 const task = notifyTask;
 
 describe('the notification runner on a fake clock', () => {

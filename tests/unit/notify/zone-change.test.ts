@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createNotifyRunner, englishFormatter, type NotificationPayload } from '../../../shared/notify';
-import { notifyTask } from '../../support/notify-tasks';
+import { englishFormatter } from '../../../shared/notify';
+import { notifyTask, runnerHarness } from '../../support/notify-tasks';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -12,46 +12,11 @@ const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
  * while the app runs moves the words of the notice, never the moment it fires.
  */
 function harness() {
-  let now = T0;
-  let timers: { at: number; fn: () => void; id: number }[] = [];
-  let nextId = 1;
-  let stored: unknown;
-  const shown: Array<NotificationPayload & { at: number }> = [];
   // What the app shows now: the system zone, and home while away (stores/time-zones.ts).
   const zones = { current: 'Europe/Warsaw', home: null as string | null };
-  const runner = createNotifyRunner({
-    now: () => now,
-    setTimer: (fn, ms) => {
-      const id = nextId++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimer: (id) => void (timers = timers.filter((t) => t.id !== id)),
-    load: async () => stored,
-    save: async (r) => void (stored = r),
-    deliver: async (p) => {
-      shown.push({ ...p, at: now });
-      return 'done';
-    },
-    // Read at each notice, as the page's and main's formatters read the zone they were last handed.
-    format: (n) => englishFormatter(zones.current, zones.home)(n),
-  });
-  const settle = () => new Promise((r) => setTimeout(r, 0));
-  async function advance(ms: number) {
-    const end = now + ms;
-    for (;;) {
-      timers.sort((a, b) => a.at - b.at);
-      const t = timers[0];
-      if (!t || t.at > end) break;
-      timers.shift();
-      now = Math.max(now, t.at);
-      t.fn();
-      await settle();
-      await settle();
-    }
-    now = end;
-  }
-  return { runner, advance, shown, zones };
+  // Read at each notice, as the page's and main's formatters read the zone they were last handed.
+  const h = runnerHarness(T0, (n) => englishFormatter(zones.current, zones.home)(n));
+  return { ...h, runner: h.make(), zones };
 }
 
 describe('reminders across a change of the system zone', () => {
@@ -70,11 +35,12 @@ describe('reminders across a change of the system zone', () => {
     expect(h.shown).toEqual([]);
 
     await h.advance(HOUR);
-    expect(h.shown.map((s) => ({ at: s.at, title: s.title, body: s.body }))).toEqual([
+    expect(h.shown.map((s, i) => ({ at: h.shownAt[i], title: s.title, body: s.body }))).toEqual([
       { at: T0 + 2 * HOUR, title: 'Reminder: Task 7', body: 'Due at 11:00, home 12:00' },
     ]);
     await h.advance(HOUR);
-    expect(h.shown[1]).toMatchObject({ at: T0 + 3 * HOUR, title: 'Task 7', body: 'Task due now (11:00, home 12:00)' });
+    expect(h.shown[1]).toMatchObject({ title: 'Task 7', body: 'Task due now (11:00, home 12:00)' });
+    expect(h.shownAt[1]).toBe(T0 + 3 * HOUR);
     // Once each, whatever the zone.
     await h.advance(5 * HOUR);
     expect(h.shown).toHaveLength(2);
