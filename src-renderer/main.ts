@@ -14,6 +14,7 @@ import { HEALTH_ENGINE_KEY, workerHealthEngine } from './stores/health-engine';
 import { HOST_KEY } from './stores/host-key';
 import { chooseLocalStore } from './stores/local-store';
 import { SEARCH_ENGINE_KEY, workerSearchEngine } from './stores/search-engine';
+import './theme.css';
 import './styles.css';
 
 const host = connectHost();
