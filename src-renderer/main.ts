@@ -7,6 +7,7 @@ import { CsDatabase } from './db';
 import LocalStoreProblem from './features/local-store/LocalStoreProblem.vue';
 import { createAppI18n, I18N_GLOBAL_KEY, initialLocale } from './i18n';
 import { createAppRouter } from './router';
+import { applyTheme, initialTheme } from './lib/theme';
 import { appErrorHandler } from './lib/app-errors';
 import { followHostLinks } from './lib/host-links';
 import { DB_KEY } from './lib/db-key';
@@ -21,6 +22,9 @@ const host = connectHost();
 const router = createAppRouter();
 // Notification clicks and cs-workspace:// links from the host open their route.
 followHostLinks(host, router);
+
+// Before anything renders: the first paint already has the chosen theme's colours.
+applyTheme(document.documentElement, initialTheme(localStorage));
 
 const i18n = createAppI18n(initialLocale(localStorage, navigator.languages));
 

@@ -34,3 +34,21 @@ test('every tab, the board, Settings and the record preview pass axe-core (WCAG 
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
   await expectAccessible(page, 'the Settings dialog');
 });
+
+test('in dark mode (from the OS), Summary, Portfolio, Schedule and Settings pass axe-core too', async ({ page, workspace }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openPortfolio(page, workspace);
+  // The dark tokens apply: the page is dark, not the light theme with a dark media query ignored.
+  await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(15, 20, 26)');
+  await expectAccessible(page, 'Portfolio (dark)');
+  const nav = page.getByRole('navigation', { name: 'Workspace' });
+  for (const tab of ['Summary', 'Schedule']) {
+    await nav.getByRole('link', { name: tab, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: tab })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, `the ${tab} tab (dark)`);
+  }
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  await expectAccessible(page, 'the Settings dialog (dark)');
+});
