@@ -35,6 +35,21 @@ test('the Theme choice in Settings overrides the OS, sets color-scheme and survi
   await expect(html).toHaveCSS('background-color', DARK_BG);
 });
 
+test('with reduced motion asked for, nothing moves: transitions are cut to nothing', async ({ page, workspace }) => {
+  await openWorkspace(page, workspace);
+  const duration = () =>
+    page.evaluate(() => {
+      const probe = document.body.appendChild(document.createElement('div'));
+      probe.style.transition = 'opacity 1s';
+      const value = getComputedStyle(probe).transitionDuration;
+      probe.remove();
+      return parseFloat(value);
+    });
+  expect(await duration()).toBe(1);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await duration()).toBeLessThan(0.001);
+});
+
 test.describe('in Polish', () => {
   test.use({ locale: 'pl-PL' });
   test('the Theme choice is named in Polish', async ({ page, workspace }) => {
