@@ -7,6 +7,7 @@ import { CsDatabase } from './db';
 import LocalStoreProblem from './features/local-store/LocalStoreProblem.vue';
 import { createAppI18n, I18N_GLOBAL_KEY, initialLocale } from './i18n';
 import { createAppRouter } from './router';
+import { applyTheme, initialTheme } from './lib/theme';
 import { appErrorHandler } from './lib/app-errors';
 import { followHostLinks } from './lib/host-links';
 import { DB_KEY } from './lib/db-key';
@@ -14,12 +15,16 @@ import { HEALTH_ENGINE_KEY, workerHealthEngine } from './stores/health-engine';
 import { HOST_KEY } from './stores/host-key';
 import { chooseLocalStore } from './stores/local-store';
 import { SEARCH_ENGINE_KEY, workerSearchEngine } from './stores/search-engine';
+import './theme.css';
 import './styles.css';
 
 const host = connectHost();
 const router = createAppRouter();
 // Notification clicks and cs-workspace:// links from the host open their route.
 followHostLinks(host, router);
+
+// Before anything renders: the first paint already has the chosen theme's colours.
+applyTheme(document.documentElement, initialTheme(localStorage));
 
 const i18n = createAppI18n(initialLocale(localStorage, navigator.languages));
 

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { inject, ref, watch } from 'vue';
 import { I18N_GLOBAL_KEY, saveLocale, type Locale } from '../i18n';
+import { applyTheme, initialTheme, saveTheme, type Theme } from '../lib/theme';
 
 /** User preferences that live on this computer only (not in the CRM). */
 export const usePreferencesStore = defineStore('preferences', () => {
@@ -14,5 +15,11 @@ export const usePreferencesStore = defineStore('preferences', () => {
     document.documentElement.lang = next;
     saveLocale(localStorage, next);
   });
-  return { locale };
+  // The theme was applied before the app mounted (main.ts), so the first paint has its colours.
+  const theme = ref<Theme>(initialTheme(localStorage));
+  watch(theme, (next) => {
+    applyTheme(document.documentElement, next);
+    saveTheme(localStorage, next);
+  });
+  return { locale, theme };
 });

@@ -4,8 +4,8 @@ import type { MergedRecord } from '../../stores/schedule';
 
 export type ScheduleKind = 'meetings' | 'tasks';
 
-/** The Key's colours; the toolbar's swatches use the same ones. */
-export const KIND_COLORS: Record<ScheduleKind, string> = { meetings: '#0b6bcb', tasks: '#1a7f37' };
+/** The Key's colours, as design tokens (theme.css) so they follow the theme; the toolbar's swatches use the same ones. */
+export const KIND_COLORS: Record<ScheduleKind, string> = { meetings: 'var(--event-meeting)', tasks: 'var(--event-task)' };
 
 /** Tasks have a due instant but no length; they are drawn as a short block at that time. */
 export const TASK_BLOCK_MS = 30 * 60_000;
@@ -60,7 +60,8 @@ export function taskEvent(t: MergedRecord, labels: EventLabels): CalendarEvent |
     // A completed task stays where it was done; open ones can be dragged to a new due time.
     editable: !done,
     classNames: ['ev-task', ...(done ? ['ev-done'] : []), ...(t.pending ? ['ev-pending'] : [])],
-    color: KIND_COLORS.tasks,
+    // A completed one is drawn light (ScheduleView's .ev-done), with text that stays readable.
+    ...(done ? {} : { color: KIND_COLORS.tasks }),
     label: labels.task(title),
   };
 }

@@ -61,6 +61,8 @@ export default {
     crmDemo: 'Built-in demo CRM',
     crmHubspot: 'HubSpot',
     crmNone: 'Not connected',
+    theme: 'Theme',
   },
   languages: { en: 'English', pl: 'Polski' },
+  themes: { system: 'System', light: 'Light', dark: 'Dark' },
 };

@@ -65,6 +65,8 @@ export default {
     crmDemo: 'Wbudowany demonstracyjny CRM',
     crmHubspot: 'HubSpot',
     crmNone: 'Brak połączenia',
+    theme: 'Motyw',
   },
   languages: { en: 'English', pl: 'Polski' },
+  themes: { system: 'Systemowy', light: 'Jasny', dark: 'Ciemny' },
 } satisfies typeof en;

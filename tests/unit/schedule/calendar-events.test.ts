@@ -51,6 +51,9 @@ describe('calendar events from meetings and tasks', () => {
     expect(open?.classNames).toContain('ev-pending');
     expect(done).toMatchObject({ id: 'tasks:11', editable: false });
     expect(done?.classNames).toContain('ev-done');
+    // A completed task is drawn light by its class (readable text), not in the open tasks' colour.
+    expect(open?.color).toBe('var(--event-task)');
+    expect(done?.color).toBeUndefined();
   });
 
   it('follows the Key', () => {
