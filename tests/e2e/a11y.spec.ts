@@ -3,7 +3,7 @@ import { expectNoSeriousA11yViolations as expectAccessible } from './a11y-suppor
 import { expect, test } from './fixtures';
 import { openPortfolio } from './portfolio-support';
 
-/** axe-core on every tab, the board, the record preview and Settings, in light and dark: no serious or critical violation. */
+/** axe-core on every tab, the board, the record preview, Settings, the dialogs and the palette, in light and dark: no serious or critical violation. */
 
 const TABS = ['Summary', 'Portfolio', 'Pipelines', 'Schedule', 'Tasks', 'Feed'];
 
@@ -52,4 +52,36 @@ test('in dark mode (from the OS) they pass axe-core too', async ({ page, workspa
   await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(15, 20, 26)');
   // The board's cards are the table's rows in the same tokens: left out to keep the spec short.
   await walk(page, 'dark', false);
+});
+
+test('the dialogs, the command palette and the shortcuts sheet pass axe-core too', async ({ page, workspace }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openPortfolio(page, workspace);
+  const dialogs: Array<[button: string, dialog: string]> = [
+    ['+ Create view', 'Create view'],
+    ['Edit columns', 'Edit columns'],
+  ];
+  for (const [button, name] of dialogs) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByRole('dialog', { name })).toBeVisible();
+    await expectAccessible(page, `the ${name} dialog`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name })).toHaveCount(0);
+  }
+
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Summary', exact: true }).click();
+  await page.getByRole('region', { name: 'Reporting' }).getByRole('button', { name: '+ Add report' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add a report' })).toBeVisible();
+  await expectAccessible(page, 'the Add a report dialog');
+  await page.keyboard.press('Escape');
+
+  // The palette listing commands with their keys, then the shortcuts sheet.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('>');
+  await expect(page.getByRole('dialog', { name: 'Search and commands' }).getByRole('group', { name: 'Commands' })).toBeVisible();
+  await expectAccessible(page, 'the command palette');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectAccessible(page, 'the shortcuts sheet');
 });
