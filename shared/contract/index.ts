@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ThemeRequest } from './theme';
 import {
   AppInfo,
   CrmConnectRequest,
@@ -86,6 +87,8 @@ export const calls = {
   'desktop:setStatus': { input: DesktopStatus, output: Empty },
   'desktop:loginItem': { input: Empty, output: LoginItemState },
   'desktop:setLoginItem': { input: SetLoginItemRequest, output: LoginItemState },
+  /** The theme chosen in Settings, for what the OS draws (title bar, menus, dialogs); the web host ignores it. */
+  'desktop:setTheme': { input: ThemeRequest, output: Empty },
   /**
    * The open tasks, after every change: the Electron host announces them from main (so a
    * reloading or crashed page misses nothing) and answers `ownedByHost: true`; the web host

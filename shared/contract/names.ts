@@ -23,6 +23,7 @@ export const CALL_NAMES = [
   'desktop:setStatus',
   'desktop:loginItem',
   'desktop:setLoginItem',
+  'desktop:setTheme',
   'reminders:set',
   'reminders:takeActions',
   'app:copyDiagnostics',

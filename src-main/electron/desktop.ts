@@ -24,6 +24,11 @@ export interface ScreenLike {
   getAllDisplays(): Array<{ workArea: Rect }>;
 }
 
+/** Electron's nativeTheme: what the OS draws for the app (title bar, menus, dialogs) and `prefers-color-scheme`. */
+export interface NativeThemeLike {
+  themeSource: 'system' | 'light' | 'dark';
+}
+
 export interface Clock {
   now(): number;
   setTimer(fn: () => void, ms: number): unknown;
@@ -34,6 +39,7 @@ export interface DesktopDeps {
   app: DesktopApp;
   dialog: DialogLike;
   screen: ScreenLike;
+  nativeTheme: NativeThemeLike;
   Notification: NotificationCtor;
   platform: NodeJS.Platform;
   dataDir: string;
@@ -96,6 +102,9 @@ export function createDesktop(deps: DesktopDeps) {
       const taken = { actions: reminders.takeActions(), open: pendingOpen };
       pendingOpen = null;
       return taken;
+    },
+    setTheme(theme) {
+      deps.nativeTheme.themeSource = theme;
     },
     loginItem,
     setLoginItem(enabled) {

@@ -137,6 +137,7 @@ export async function startShell(electron: ShellElectron, opts: ShellOptions): P
     app,
     dialog: electron.dialog,
     screen: electron.screen,
+    nativeTheme: electron.nativeTheme,
     Notification: electron.Notification,
     platform: opts.platform ?? process.platform,
     dataDir,

@@ -4,7 +4,7 @@ import type { AppUpdaterLike, Updates } from '../desktop/updates';
 import type { AppMenuDeps } from './app-menu';
 import type { AppProtocolLike } from './app-protocol';
 import type { MessageChannelMainCtor } from './crm-port';
-import type { Clock, DialogLike, ScreenLike } from './desktop';
+import type { Clock, DialogLike, NativeThemeLike, ScreenLike } from './desktop';
 import type { PreventableEvent } from './events';
 import type { IpcMainLike } from './ipc';
 import type { BrowserWindowCtor, MainWindow } from './main-window';
@@ -52,6 +52,8 @@ export interface ShellElectron extends Pick<TrayDeps, 'Tray' | 'nativeImage'> {
   dialog: DialogLike;
   /** Where the displays are, so a saved window position is restored only onto one. Used after ready. */
   screen: ScreenLike;
+  /** Follows the theme chosen in Settings (desktop:setTheme). */
+  nativeTheme: NativeThemeLike;
   /** "Copy diagnostics" puts the report here. */
   clipboard: { writeText(text: string): void };
 }

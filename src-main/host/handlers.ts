@@ -71,6 +71,10 @@ export function createHostHandlers(deps: HostDeps) {
       deps.desktop?.setStatus(status);
       return {};
     },
+    'desktop:setTheme': async ({ theme }) => {
+      deps.desktop?.setTheme(theme);
+      return {};
+    },
     'desktop:loginItem': async () => deps.desktop?.loginItem() ?? { supported: false, enabled: false },
     'desktop:setLoginItem': async ({ enabled }) => {
       if (!deps.desktop) throw new HostCallError('NOT_ALLOWED', 'This host cannot open the app at login.');

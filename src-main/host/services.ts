@@ -45,6 +45,8 @@ export interface DesktopHost {
   takeActions(): CallOutput<'reminders:takeActions'>;
   loginItem(): CallOutput<'desktop:loginItem'>;
   setLoginItem(enabled: boolean): CallOutput<'desktop:loginItem'>;
+  /** Electron's `nativeTheme.themeSource`: the OS-drawn parts follow the theme chosen in Settings. */
+  setTheme(theme: CallInput<'desktop:setTheme'>['theme']): void;
 }
 
 /** The desktop app's updates (src-main/desktop/updates.ts). */

@@ -1,9 +1,11 @@
+import { THEMES, type Theme } from '../../shared/contract/theme';
+
 /**
  * The colour theme: the operating system's (`prefers-color-scheme`) unless the user chose light or
- * dark in Settings. The choice is a preference of this computer, kept like the language.
+ * dark in Settings. The choice is a preference of this computer, kept like the language; the
+ * desktop host is told it too (`desktop:setTheme`), so what the OS draws for the app follows.
  */
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
+export { THEMES, type Theme };
 const STORAGE_KEY = 'cs.theme';
 
 export function initialTheme(storage: Pick<Storage, 'getItem'>): Theme {

@@ -282,6 +282,7 @@ export function createFakeElectron(opts: { lock?: boolean; locale?: string; user
     safeStorage: createFakeSafeStorage(),
     dialog,
     screen,
+    nativeTheme: { themeSource: 'system' },
     clipboard,
   } satisfies ShellElectron;
 

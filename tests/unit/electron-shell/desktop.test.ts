@@ -31,6 +31,19 @@ describe('the tray in the running shell', () => {
   });
 });
 
+describe('the theme chosen in Settings', () => {
+  it('sets what the OS draws for the app (nativeTheme), and a theme that is not one changes nothing', async () => {
+    const { call, electron } = await bootRunning();
+    expect(electron.nativeTheme.themeSource).toBe('system');
+    expect(await call('desktop:setTheme', { theme: 'dark' })).toMatchObject({ ok: true });
+    expect(electron.nativeTheme.themeSource).toBe('dark');
+    expect(await call('desktop:setTheme', { theme: 'sepia' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(electron.nativeTheme.themeSource).toBe('dark');
+    await call('desktop:setTheme', { theme: 'system' });
+    expect(electron.nativeTheme.themeSource).toBe('system');
+  });
+});
+
 describe('closing and quitting', () => {
   it('closing hides to the tray, and the first time only one line says so (remembered across restarts)', async () => {
     const dataDir = join(tmp, 'notice');
