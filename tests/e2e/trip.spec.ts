@@ -1,0 +1,62 @@
+import { crmApi, expect, openWorkspace, test, waitForOfflineReady, type Workspace } from './fixtures';
+import { syncSettled } from './feed-support';
+import { DAY, searchAll, START_OF_TODAY } from './summary-support';
+
+/**
+ * "Prepare for a trip" (docs/product.md §9): from the prepared synced state, the Summary
+ * action refreshes the book, then the readiness card counts what is local for the next 7 days,
+ * matching the demo CRM; offline after a reload, the card is still there and the action says
+ * it needs a connection for the refresh.
+ */
+
+async function total(workspace: Workspace, type: string): Promise<number> {
+  const res = await crmApi(workspace, `/crm/v3/objects/${type}/search`, { body: { filterGroups: [], properties: ['hs_object_id'], limit: 1 } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { total: number }).total;
+}
+
+test('Prepare for a trip refreshes, then shows what is local for the next 7 days; offline the card stays', async ({ page, context, workspace }) => {
+  test.setTimeout(90_000);
+  const { ownerId } = (await (await crmApi(workspace, '/__demo/whoami')).json()) as { ownerId: string };
+  const end = START_OF_TODAY + 7 * DAY;
+  const meetings = (
+    await searchAll(
+      workspace,
+      'meetings',
+      [{ propertyName: 'hubspot_owner_id', operator: 'EQ', value: ownerId }],
+      ['hs_meeting_title', 'hs_meeting_start_time'],
+    )
+  ).filter((m) => {
+    const at = Date.parse(m.properties.hs_meeting_start_time ?? '');
+    return at >= START_OF_TODAY && at < end;
+  });
+  expect(meetings.length).toBeGreaterThan(0);
+  const companies = await total(workspace, 'companies');
+
+  await openWorkspace(page, workspace);
+  await syncSettled(page);
+  const card = page.getByRole('region', { name: 'Prepare for a trip' });
+  await card.getByRole('button', { name: 'Prepare for a trip of 7 days' }).click();
+  await expect(card.getByTestId('trip-progress')).toBeVisible();
+  const readiness = card.getByTestId('trip-readiness');
+  await expect(readiness).toHaveAttribute('data-level', 'ready', { timeout: 60_000 });
+  await expect(card.getByTestId('trip-progress')).toBeHidden();
+  await expect(readiness).toContainText('Ready for the next 7 days');
+
+  const cell = (part: string, col: 'trip' | 'local') => readiness.locator(`tr[data-part="${part}"] td[data-col="${col}"]`);
+  await expect(cell('meetings', 'trip')).toHaveText(String(meetings.length));
+  await expect(cell('accounts', 'local')).toHaveText(String(companies));
+  const first = [...meetings].sort((a, b) => Date.parse(a.properties.hs_meeting_start_time!) - Date.parse(b.properties.hs_meeting_start_time!))[0]!;
+  await expect(readiness.getByRole('list', { name: 'Meetings in the window' })).toContainText(first.properties.hs_meeting_title!);
+  await expect(readiness).toContainText(/Local data uses [\d.,]+ MB/);
+  await expect(readiness.getByTestId('trip-not-offline')).toContainText('Property history');
+
+  // Offline and reloaded: the card is read from the local store; the action says what it needs.
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(card.getByTestId('trip-readiness')).toContainText('Ready for the next 7 days');
+  await expect(cell('meetings', 'trip')).toHaveText(String(meetings.length));
+  await expect(card.getByTestId('trip-offline')).toHaveText('Refreshing needs a connection. Preparing now shows what is already on this computer.');
+  await context.setOffline(false);
+});
