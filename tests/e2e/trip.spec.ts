@@ -1,5 +1,4 @@
 import { crmApi, expect, openWorkspace, test, waitForOfflineReady, type Workspace } from './fixtures';
-import { syncSettled } from './feed-support';
 import { DAY, searchAll, START_OF_TODAY } from './summary-support';
 
 /**
@@ -32,14 +31,22 @@ test('Prepare for a trip refreshes, then shows what is local for the next 7 days
   });
   expect(meetings.length).toBeGreaterThan(0);
   const companies = await total(workspace, 'companies');
+  const definitions = ((await (await crmApi(workspace, '/crm/v3/properties/companies')).json()) as { results: unknown[] }).results.length;
+  // One of my accounts renewing within 90 days: the trip keeps its every property for offline.
+  const today = new Date(START_OF_TODAY + DAY).toISOString().slice(0, 10);
+  const horizon = new Date(START_OF_TODAY + 90 * DAY).toISOString().slice(0, 10);
+  const renewing = (await searchAll(workspace, 'companies', [{ propertyName: 'csm_owner', operator: 'EQ', value: ownerId }], ['name', 'renewal_date'])).find(
+    (c) => (c.properties.renewal_date ?? '') >= today && (c.properties.renewal_date ?? '') < horizon,
+  )!;
+  expect(renewing).toBeDefined();
 
   await openWorkspace(page, workspace);
-  await syncSettled(page);
   const card = page.getByRole('region', { name: 'Prepare for a trip' });
+  // The session's first sync may still run: the action joins it (one sync path) and waits for its end.
   await card.getByRole('button', { name: 'Prepare for a trip of 7 days' }).click();
   await expect(card.getByTestId('trip-progress')).toBeVisible();
   const readiness = card.getByTestId('trip-readiness');
-  await expect(readiness).toHaveAttribute('data-level', 'ready', { timeout: 60_000 });
+  await expect(readiness).toHaveAttribute('data-level', 'ready', { timeout: 75_000 });
   await expect(card.getByTestId('trip-progress')).toBeHidden();
   await expect(readiness).toContainText('Ready for the next 7 days');
 
@@ -58,5 +65,15 @@ test('Prepare for a trip refreshes, then shows what is local for the next 7 days
   await expect(card.getByTestId('trip-readiness')).toContainText('Ready for the next 7 days');
   await expect(cell('meetings', 'trip')).toHaveText(String(meetings.length));
   await expect(card.getByTestId('trip-offline')).toHaveText('Refreshing needs a connection. Preparing now shows what is already on this computer.');
+
+  // The record preview's "All properties" opens offline from what the trip kept.
+  await page.goto(`${workspace.url}#/portfolio?record=companies/${renewing.id}`);
+  const preview = page.getByRole('complementary', { name: renewing.properties.name! });
+  await preview.getByRole('heading', { level: 3, name: 'All properties' }).click();
+  const all = preview.getByRole('region', { name: 'All properties' });
+  await all.getByRole('button', { name: 'Show all properties from the CRM' }).click();
+  await expect(all.getByTestId('all-properties-saved')).toContainText('Saved for your trip');
+  // Every property the CRM defines for companies, not only the ones the sync keeps.
+  await expect(all.getByRole('definition')).toHaveCount(definitions);
   await context.setOffline(false);
 });

@@ -42,6 +42,7 @@ export const messages = {
     },
     meetings: 'Meetings in the window',
     noMeetings: 'No meetings in the window.',
+    moreMeetings: 'and {n} more (in Schedule) | and {n} more (in Schedule)',
     allProperties: 'All properties kept for {saved} of {total} accounts.',
     problems: 'Could not be fetched',
     problem: {
@@ -99,6 +100,7 @@ export const messages = {
     },
     meetings: 'Spotkania w tym okresie',
     noMeetings: 'Brak spotkań w tym okresie.',
+    moreMeetings: 'i {n} więcej (w Harmonogramie) | i {n} więcej (w Harmonogramie) | i {n} więcej (w Harmonogramie) | i {n} więcej (w Harmonogramie)',
     allProperties: 'Wszystkie właściwości zapisano dla {saved} z {total} firm.',
     problems: 'Nie udało się pobrać',
     problem: {
