@@ -41,6 +41,8 @@ export interface Readiness {
   allPropertiesSaved: number;
   problems: TripProblem[];
   notOffline: string[];
+  /** False when no health score is set up: no account can be At risk (absent in cards of earlier builds). */
+  healthScored?: boolean;
 }
 
 export function classifyError(message: string): ProblemKind {
@@ -63,6 +65,7 @@ export interface ReadinessInput {
   sizeBytes: number | null;
   allPropertiesSaved: number;
   problems: readonly TripProblem[];
+  healthScored: boolean;
 }
 
 export function summarizeReadiness(input: ReadinessInput): Readiness {
@@ -95,6 +98,7 @@ export function summarizeReadiness(input: ReadinessInput): Readiness {
     allPropertiesSaved: input.allPropertiesSaved,
     problems,
     notOffline: [...NOT_OFFLINE],
+    healthScored: input.healthScored,
   };
 }
 

@@ -82,6 +82,7 @@ const TripReadinessSchema = z.object({
   allPropertiesSaved: z.number(),
   problems: z.array(z.object({ kind: z.enum(['offline', 'refused', 'rateLimited', 'failed']), subject: z.string(), message: z.string().optional() })),
   notOffline: z.array(z.string()),
+  healthScored: z.boolean().optional(),
 });
 const RedirectedSchema = z.array(
   z.object({ seq: z.number(), label: z.string(), objectType: z.string(), loserId: z.string(), survivorId: z.string(), at: z.number() }),

@@ -175,6 +175,7 @@ export const useTripStore = defineStore('trip', () => {
         sizeBytes: await storageSize(),
         allPropertiesSaved,
         problems,
+        healthScored: health.statusCounts.healthy + health.statusCounts.neutral + health.statusCounts.atRisk > 0,
       });
       await putMeta(db, META.tripReadiness, value);
     } catch (err) {

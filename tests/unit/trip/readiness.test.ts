@@ -24,6 +24,7 @@ const base: ReadinessInput = {
   sizeBytes: 2_000_000,
   allPropertiesSaved: 3,
   problems: [],
+  healthScored: true,
 };
 
 describe('summarizeReadiness', () => {

@@ -113,6 +113,7 @@ describe('tripRows → tripNeeds → readiness', () => {
       sizeBytes: null,
       allPropertiesSaved: 0,
       problems: [{ kind: 'offline', subject: 'refresh' }],
+      healthScored: false,
     });
     await putMeta(db, META.tripReadiness, card);
     expect(await getMeta(db, META.tripReadiness)).toEqual(card);
