@@ -58,6 +58,13 @@ test('Prepare for a trip refreshes, then shows what is local for the next 7 days
   await expect(readiness).toContainText(/Local data uses [\d.,]+ MB/);
   await expect(readiness.getByTestId('trip-not-offline')).toContainText('Property history');
 
+  // Settings has the same action and card.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Prepare for a trip' });
+  await expect(settings.getByRole('button', { name: 'Prepare for a trip of 7 days' })).toBeEnabled();
+  await expect(settings.getByTestId('trip-readiness')).toContainText('Ready for the next 7 days');
+  await page.keyboard.press('Escape');
+
   // Offline and reloaded: the card is read from the local store; the action says what it needs.
   await waitForOfflineReady(page);
   await context.setOffline(true);
