@@ -30,6 +30,10 @@ test('Prepare for a trip refreshes, then shows what is local for the next 7 days
     return at >= START_OF_TODAY && at < end;
   });
   expect(meetings.length).toBeGreaterThan(0);
+  // Open tasks of mine due before the window ends (overdue ones included).
+  const tasks = (
+    await searchAll(workspace, 'tasks', [{ propertyName: 'hubspot_owner_id', operator: 'EQ', value: ownerId }], ['hs_timestamp', 'hs_task_status'])
+  ).filter((t) => t.properties.hs_task_status !== 'COMPLETED' && Date.parse(t.properties.hs_timestamp ?? '') < end);
   const companies = await total(workspace, 'companies');
   const definitions = ((await (await crmApi(workspace, '/crm/v3/properties/companies')).json()) as { results: unknown[] }).results.length;
   // One of my accounts renewing within 90 days: the trip keeps its every property for offline.
@@ -52,6 +56,7 @@ test('Prepare for a trip refreshes, then shows what is local for the next 7 days
 
   const cell = (part: string, col: 'trip' | 'local') => readiness.locator(`tr[data-part="${part}"] td[data-col="${col}"]`);
   await expect(cell('meetings', 'trip')).toHaveText(String(meetings.length));
+  await expect(cell('tasks', 'trip')).toHaveText(String(tasks.length));
   await expect(cell('accounts', 'local')).toHaveText(String(companies));
   const first = [...meetings].sort((a, b) => Date.parse(a.properties.hs_meeting_start_time!) - Date.parse(b.properties.hs_meeting_start_time!))[0]!;
   await expect(readiness.getByRole('list', { name: 'Meetings in the window' })).toContainText(first.properties.hs_meeting_title!);
