@@ -21,6 +21,8 @@ const BATCH = 100;
 /** A pass over a large book takes minutes; past this the card is made from what is local. */
 const PASS_TIMEOUT_MS = 10 * 60_000;
 const HEALTH_WAIT_MS = 15_000;
+/** The error code of a preparation with no CRM user known (the panel words it). */
+export const NO_USER = 'noUser';
 
 function until(test: () => boolean, timeoutMs: number): Promise<boolean> {
   if (test()) return Promise.resolve(true);
@@ -136,7 +138,7 @@ export const useTripStore = defineStore('trip', () => {
       phase.value = 'collecting';
       if (!workspace.loaded) await workspace.load();
       const ownerId = workspace.ownerId;
-      if (!ownerId) throw new Error('no user');
+      if (!ownerId) throw new Error(NO_USER);
       health.start();
       await until(() => health.ready, HEALTH_WAIT_MS);
       const now = Date.now();
