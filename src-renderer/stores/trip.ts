@@ -3,7 +3,7 @@ import { computed, ref, watch } from 'vue';
 import { hubspot } from '../../shared/hubspot';
 import { classifyError, clampDays, readinessLevel, summarizeReadiness, tripNeeds, tripWindow, TRIP_DAYS, type TripProblem } from '../../shared/trip';
 import { createZone } from '../../shared/views/zone';
-import { getMeta, getMetaMany, META, putMeta, type TripReadinessValue } from '../db/meta';
+import { deleteMeta, getMeta, getMetaFamily, getMetaMany, META, putMeta, type TripReadinessValue } from '../db/meta';
 import { activitiesOn, localCounts, tripRows } from '../db/queries/trip';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
@@ -101,6 +101,12 @@ export const useTripStore = defineStore('trip', () => {
         saved++;
       }
       saving.value = { done: Math.min(ids.length, i + BATCH), total: ids.length };
+    }
+    // Kept in full for this trip: the lists of accounts earlier trips touched are dropped.
+    if (saved === ids.length) {
+      const keep = new Set(ids.map((id) => `${META.tripAllProperties.prefix}${type}:${id}`));
+      for (const { key } of await getMetaFamily(db, META.tripAllProperties))
+        if (!keep.has(key)) await deleteMeta(db, META.tripAllProperties(key.slice(META.tripAllProperties.prefix.length)));
     }
     return saved;
   }
