@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
 import { CHANGE_KINDS } from '../../shared/away';
+import { TRIP_PARTS } from '../../shared/trip';
 import { CrmUserIdentity } from '../../shared/contract/schemas';
 import { canonicalZone } from '../../shared/time';
 import type { CsDatabase } from './database';
@@ -68,6 +69,21 @@ const AwayDigestSchema = z.object({
   toKey: z.string(),
   health: HealthMarksSchema,
   dismissed: z.boolean(),
+});
+const TripReadinessSchema = z.object({
+  at: z.number(),
+  days: z.number().int(),
+  from: z.number(),
+  to: z.number(),
+  refreshed: z.boolean(),
+  lastSyncedAt: z.number().nullable(),
+  sizeBytes: z.number().nullable(),
+  parts: z.array(z.object({ part: z.enum(TRIP_PARTS), trip: z.number(), local: z.number() })),
+  meetings: z.array(z.object({ id: z.string(), title: z.string(), start: z.number() })),
+  allPropertiesSaved: z.number(),
+  problems: z.array(z.object({ kind: z.enum(['offline', 'refused', 'rateLimited', 'failed']), subject: z.string(), message: z.string().optional() })),
+  notOffline: z.array(z.string()),
+  healthScored: z.boolean().optional(),
 });
 const RedirectedSchema = z.array(
   z.object({ seq: z.number(), label: z.string(), objectType: z.string(), loserId: z.string(), survivorId: z.string(), at: z.number() }),
@@ -137,6 +153,12 @@ export const META = {
   /** The latest "Since you were away" digest. */
   awayDigest: key('away:digest', AwayDigestSchema),
 
+  // ---- prepare for a trip (shared/trip, stores/trip.ts)
+  /** The last readiness card, shown after a restart and offline. */
+  tripReadiness: key('trip:readiness', TripReadinessSchema),
+  /** A trip account's every property, read for "All properties" offline: `trip:allProperties:<type>:<id>`. */
+  tripAllProperties: family('trip:allProperties:', z.object({ at: z.number(), values: z.record(z.string(), z.string().nullable()) })),
+
   // ---- edits and shared documents
   /** Edits whose record was merged into another. */
   redirected: key('outbox:redirected', RedirectedSchema),
@@ -155,6 +177,7 @@ export const META = {
 
 export type AwayMarksValue = z.infer<typeof AwayMarksSchema>;
 export type AwayDigestValue = z.infer<typeof AwayDigestSchema>;
+export type TripReadinessValue = z.infer<typeof TripReadinessSchema>;
 
 /** The `meta` table of a database, or the table itself (as a transaction's callback holds it). */
 export type MetaSource = CsDatabase | Table<MetaRow, string>;

@@ -34,7 +34,7 @@ export type AllPropertiesState =
   | { state: 'loading' }
   | { state: 'offline' }
   | { state: 'error'; message: string }
-  | { state: 'ready'; entries: Array<{ property: PreviewProperty; value: string | null }> };
+  | { state: 'ready'; entries: Array<{ property: PreviewProperty; value: string | null }>; savedAt?: number };
 
 export type HistoryState =
   | { state: 'idle' }
@@ -155,18 +155,21 @@ export const useRecordPreviewStore = defineStore('recordPreview', () => {
    */
   async function loadAllProperties() {
     const [type, id] = [objectType.value, recordId.value];
-    if (!connectivity.online) return void (allProperties.value = { state: 'offline' });
+    const entriesOf = (names: string[], values: Record<string, string | null>) =>
+      names.map((name) => ({ property: describe(name), value: values[name] ?? null })).sort((a, b) => a.property.label.localeCompare(b.property.label));
+    // Offline, the list kept by "Prepare for a trip" (stores/trip.ts), when this record had one.
+    const offline = async () => {
+      const kept = await getMeta(db, META.tripAllProperties(`${type}:${id}`));
+      if (type !== objectType.value || id !== recordId.value) return;
+      allProperties.value = kept ? { state: 'ready', entries: entriesOf(Object.keys(kept.values), kept.values), savedAt: kept.at } : { state: 'offline' };
+    };
+    if (!connectivity.online) return offline();
     allProperties.value = { state: 'loading' };
     const names = defs.value.map((d) => d.name);
     const sent = await crm(hubspot.objects.batchRead(type, [id], names));
     if (type !== objectType.value || id !== recordId.value) return;
-    if (!sent.ok)
-      return void (allProperties.value = sent.error.kind === 'unreachable' ? { state: 'offline' } : { state: 'error', message: sent.error.message });
-    const values = sent.value.results[0]?.properties ?? {};
-    const entries = names
-      .map((name) => ({ property: describe(name), value: values[name] ?? null }))
-      .sort((a, b) => a.property.label.localeCompare(b.property.label));
-    allProperties.value = { state: 'ready', entries };
+    if (!sent.ok) return sent.error.kind === 'unreachable' ? offline() : void (allProperties.value = { state: 'error', message: sent.error.message });
+    allProperties.value = { state: 'ready', entries: entriesOf(names, sent.value.results[0]?.properties ?? {}) };
   }
 
   async function toggleFollow() {
