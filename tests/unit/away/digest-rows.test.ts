@@ -1,26 +1,14 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../../../shared/away';
-import type { SyncedRecord } from '../../../shared/sync';
-import { CsDatabase, createDexieStore } from '../../../src-renderer/db';
 import { digestRows } from '../../../src-renderer/db/queries/away';
+import { incrementalCursor, localDbPerTest, syncedRecord } from '../../support/local-db';
 
 /** A fixed clock: Friday 27 Nov 2026, 09:00 in Warsaw (the e2e FIXED_NOW). */
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
 const ME = '600';
-let db: CsDatabase | undefined;
-afterEach(async () => {
-  db?.close();
-  if (db) await db.delete();
-});
+const local = localDbPerTest('away-rows');
 
-const rec = (id: string, properties: Record<string, string>): SyncedRecord => ({
-  id,
-  properties,
-  createdAt: new Date(NOW - 86_400_000).toISOString(),
-  updatedAt: new Date(NOW).toISOString(),
-  archived: false,
-});
+const rec = (id: string, properties: Record<string, string>) => syncedRecord(id, properties, NOW);
 const entry = (kind: ChangeEntry['kind'], objectType: string, recordId: string, from: string | null = null, to: string | null = null): ChangeEntry => ({
   kind,
   objectType,
@@ -38,9 +26,8 @@ const link = (fromType: string, pairs: Array<[string, string]>) => ({
 
 describe('digestRows', () => {
   it('keeps the changes on my accounts and their tickets and deals, and my tasks handed over; with the ARR the ranking reads', async () => {
-    db = new CsDatabase(`away-rows-${Math.random()}`, { indexedDB, IDBKeyRange });
-    const store = createDexieStore(db, () => NOW);
-    const cursor = (objectType: string) => ({ objectType, mode: 'incremental' as const, valueMs: NOW });
+    const { db, store } = local.open(NOW);
+    const cursor = (objectType: string) => incrementalCursor(objectType, NOW);
     await store.applyPage(
       'companies',
       [rec('c1', { name: 'Mine', csm_owner: ME, arr: '24000' }), rec('c2', { name: 'Theirs', csm_owner: '700' })],

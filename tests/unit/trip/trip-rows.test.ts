@@ -1,30 +1,18 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncedRecord } from '../../../shared/sync';
+import { describe, expect, it } from 'vitest';
 import { summarizeReadiness, tripNeeds, tripWindow } from '../../../shared/trip';
 import { createZone } from '../../../shared/views/zone';
-import { CsDatabase, createDexieStore } from '../../../src-renderer/db';
 import { getMeta, META, putMeta } from '../../../src-renderer/db/meta';
 import { activitiesOn, localCounts, tripRows } from '../../../src-renderer/db/queries/trip';
+import { incrementalCursor, localDbPerTest, syncedRecord } from '../../support/local-db';
 
 /** A fixed clock: Friday 27 Nov 2026, 09:00 in Warsaw (the e2e FIXED_NOW). */
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
 const H = 3_600_000;
 const ME = '600';
 const zone = createZone('Europe/Warsaw');
-let db: CsDatabase | undefined;
-afterEach(async () => {
-  db?.close();
-  if (db) await db.delete();
-});
+const localDb = localDbPerTest('trip-rows');
 
-const rec = (id: string, properties: Record<string, string>): SyncedRecord => ({
-  id,
-  properties,
-  createdAt: new Date(NOW - 86_400_000).toISOString(),
-  updatedAt: new Date(NOW).toISOString(),
-  archived: false,
-});
+const rec = (id: string, properties: Record<string, string>) => syncedRecord(id, properties, NOW);
 const link = (fromType: string, toType: string, pairs: Array<[string, string]>) => ({
   fromType,
   toType,
@@ -38,9 +26,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('tripRows → tripNeeds → readiness', () => {
   it('reads my meetings of the window with attendees and their accounts, my open tasks, my accounts; counts the book; the card fits its meta schema', async () => {
-    db = new CsDatabase(`trip-rows-${Math.random()}`, { indexedDB, IDBKeyRange });
-    const store = createDexieStore(db, () => NOW);
-    const cursor = (objectType: string) => ({ objectType, mode: 'incremental' as const, valueMs: NOW });
+    const { db, store } = localDb.open(NOW);
+    const cursor = (objectType: string) => incrementalCursor(objectType, NOW);
     await store.applyPage(
       'companies',
       [
