@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../shared/contract';
 import { createConnectionManager, memoryConnectionStore } from '../../../src-main/crm/connection';
-import { createCrmGateway } from '../../../src-main/crm/gateway';
 import { memoryPortalStore } from '../../../src-main/crm/portals';
-import { createDispatcher } from '../../../src-main/host/dispatch';
-import { createHostHandlers } from '../../../src-main/host/handlers';
 import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
+import { connectionDispatcher } from '../../support/connection-dispatcher';
 import { startPortalProxy, type PortalProxy } from '../../support/portal-proxy';
 
 /**
@@ -35,15 +33,7 @@ function setup() {
   const store = memoryConnectionStore();
   const portals = memoryPortalStore();
   const connections = createConnectionManager({ store, portals, demo: null, hubspotBaseUrl: proxy.url });
-  const handlers = createHostHandlers({
-    appInfo: () => ({ name: 'CS Workspace', version: '0.0.0', platform: 'linux', host: 'web', locale: 'en' }),
-    crm: createCrmGateway({ connection: connections, maxAttempts: 1 }),
-    connections,
-    notifier: { show: async () => true },
-    opener: { open: async () => {} },
-    network: { isOnline: () => true },
-  });
-  const dispatch = createDispatcher(handlers, () => {});
+  const dispatch = connectionDispatcher(connections);
   /** Which portal a CRM call reaches now. */
   const reached = async () => {
     const before = { ...proxy.served };

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, vi } from 'vitest';
 import { createConnectionManager, memoryConnectionStore, type ConnectionStore, type SavedConnection } from '../../../src-main/crm/connection';
-import { createCrmGateway } from '../../../src-main/crm/gateway';
 import type { HubspotUrlSetting } from '../../../src-main/crm/hubspot-url';
-import { createDispatcher } from '../../../src-main/host/dispatch';
-import { createHostHandlers } from '../../../src-main/host/handlers';
+import { connectionDispatcher } from '../../support/connection-dispatcher';
 import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
 
 /**
@@ -51,15 +49,7 @@ export function setup(crms: Crms, opts: { store?: ConnectionStore; hubspotBaseUr
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     log,
   });
-  const handlers = createHostHandlers({
-    appInfo: () => ({ name: 'CS Workspace', version: '0.0.0', platform: 'linux', host: 'web', locale: 'en' }),
-    crm: createCrmGateway({ connection: connections, maxAttempts: 1 }),
-    connections,
-    notifier: { show: async () => true },
-    opener: { open: async () => {} },
-    network: { isOnline: () => true },
-  });
-  const dispatch = createDispatcher(handlers, log);
+  const dispatch = connectionDispatcher(connections, log);
   const owners = () => dispatch('crm:request', { method: 'GET', path: '/crm/v3/owners' });
   return { dispatch, logs, saved, store: inner, startDemo, owners };
 }
