@@ -16,6 +16,7 @@ import { HOST_KEY } from './stores/host-key';
 import { chooseLocalStore } from './stores/local-store';
 import { SEARCH_ENGINE_KEY, workerSearchEngine } from './stores/search-engine';
 import './theme.css';
+import './base.css';
 import './styles.css';
 
 const host = connectHost();
