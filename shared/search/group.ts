@@ -14,6 +14,8 @@ export interface SearchGroup {
   hits: SearchHit[];
   /** How many matched in all, of which `hits` are the best. */
   total: number;
+  /** Set when a very common word was counted only so far (search-index.ts, WORD_CAP): `total` is a lower bound. */
+  totalAtLeast?: boolean;
 }
 
 /**

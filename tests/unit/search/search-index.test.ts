@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { flatHits, groupHits, plainText, SearchIndex, searchDocument, searchHitRoute, trimText, BODY_LIMIT, type SearchHit } from '../../../shared/search';
+import {
+  flatHits,
+  groupHits,
+  plainText,
+  SearchIndex,
+  searchDocument,
+  searchHitRoute,
+  trimText,
+  BODY_LIMIT,
+  WORD_CAP,
+  type SearchHit,
+} from '../../../shared/search';
 
 const company = (id: string, name: string, domain = '') => searchDocument('companies', { id, properties: { name, domain } });
 
@@ -50,6 +61,47 @@ describe('the search index', () => {
     expect(idx.search('acm corp')).toEqual([]);
     expect(idx.search('ac')).toEqual([]);
     expect(idx.search('corpo')[0]?.hits.map((h) => h.recordId)).toEqual(['2']);
+  });
+
+  it('completes a single word in titles and details; a body matches it whole', () => {
+    const idx = new SearchIndex();
+    const note = (id: string, body: string) => searchDocument('notes', { id, properties: { hs_note_body: body } })!;
+    idx.upsert([company('1', 'Budget Corp')!, { ...note('5', 'x'), title: 'Kickoff', text: 'The budget review went well' }]);
+    expect(flatHits(idx.search('budg')).map((h) => h.recordId)).toEqual(['1']);
+    expect(flatHits(idx.search('budget')).map((h) => `${h.type}:${h.recordId}`)).toEqual(['companies:1', 'notes:5']);
+  });
+
+  it('keeps the matches of the words before a last word too short to complete', () => {
+    const idx = new SearchIndex();
+    idx.upsert([company('1', 'Acme Systems')!, company('2', 'Acme Labs')!, company('3', 'Globex Systems')!]);
+    expect(
+      flatHits(idx.search('acme s'))
+        .map((h) => h.recordId)
+        .sort(),
+    ).toEqual(['1', '2']);
+    expect(flatHits(idx.search('acme sys')).map((h) => h.recordId)).toEqual(['1']);
+    expect(idx.search('acme xyz')).toEqual([]);
+  });
+
+  it('narrows a broad first word through the index the same way as through the candidates', () => {
+    const idx = new SearchIndex();
+    const many = Array.from({ length: 5_200 }, (_, i) => company(String(i + 10), `Renewal ${i % 2 ? 'Partners' : 'Group'} ${i}`)!);
+    idx.upsert([...many, company('1', 'Renewal Paragon')!]);
+    const found = idx.search('renewal para', 3);
+    expect(found[0]?.hits[0]?.recordId).toBe('1');
+    expect(found[0]?.total).toBe(1);
+    expect(idx.search('renewal part', 3)[0]?.total).toBe(2_600);
+  });
+
+  it('counts a very common completion only so far, and a rare one still ranks first', () => {
+    const idx = new SearchIndex();
+    idx.upsert([...Array.from({ length: WORD_CAP + 50 }, (_, i) => company(String(i + 10), `Zed${i} Partners`)!), company('1', 'Parike')!]);
+    const [group] = idx.search('par');
+    expect(group?.hits[0]?.recordId).toBe('1');
+    expect(group?.total).toBe(WORD_CAP + 1);
+    expect(group?.totalAtLeast).toBe(true);
+    expect(idx.search('parike')[0]).toMatchObject({ total: 1 });
+    expect(idx.search('parike')[0]?.totalAtLeast).toBeUndefined();
   });
 
   it('updates incrementally: a renamed record is found under its new name only, a removed one not at all', () => {
