@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { crmApi, DRAIN_TIMEOUT_MS, expect, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
+import { colleagueEdits, crmApi, DRAIN_TIMEOUT_MS, expect, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
 
 /** A record of the demo CRM in a given stage, found through its search API. */
 async function findRecord(workspace: Workspace, type: 'deals' | 'tickets', pipeline: string, stage: string, extra: Array<Record<string, string>> = []) {
@@ -111,12 +111,7 @@ test('a conflicting stage change in the CRM shows up as a conflict on the card',
   await drag(page, deal.id, 'Qualified');
   await expect(column(page, 'Qualified').locator(`li[data-id="${deal.id}"]`)).toContainText('Pending');
 
-  const patched = await crmApi(workspace, `/crm/v3/objects/deals/${deal.id}`, {
-    method: 'PATCH',
-    body: { properties: { dealstage: 'contractsent' } },
-    headers: { 'X-Demo-Act-As': '1000002' },
-  });
-  expect(patched.ok).toBe(true);
+  await colleagueEdits(workspace, 'deals', deal.id, { dealstage: 'contractsent' });
 
   await context.setOffline(false);
   await expect(card(page, deal.id)).toContainText('Conflict', { timeout: DRAIN_TIMEOUT_MS });
@@ -167,12 +162,7 @@ test.describe(() => {
     await drag(page, deal.id, 'Contract sent');
     await expect(column(page, 'Contract sent').locator(`li[data-id="${deal.id}"]`)).toContainText('Pending');
     // ...but meanwhile someone cleared it in the CRM, which then refuses the stage.
-    const cleared = await crmApi(workspace, `/crm/v3/objects/deals/${deal.id}`, {
-      method: 'PATCH',
-      body: { properties: { amount: '' } },
-      headers: { 'X-Demo-Act-As': '1000002' },
-    });
-    expect(cleared.ok).toBe(true);
+    await colleagueEdits(workspace, 'deals', deal.id, { amount: '' });
 
     await context.setOffline(false);
     const rejected = card(page, deal.id).getByRole('alert');
