@@ -11,10 +11,10 @@ import { applyTheme, initialTheme } from './lib/theme';
 import { appErrorHandler } from './lib/app-errors';
 import { followHostLinks } from './lib/host-links';
 import { DB_KEY } from './lib/db-key';
-import { HEALTH_ENGINE_KEY, workerHealthEngine } from './stores/health-engine';
+import { healthEngines } from './stores/health-engine';
 import { HOST_KEY } from './stores/host-key';
 import { chooseLocalStore } from './stores/local-store';
-import { SEARCH_ENGINE_KEY, workerSearchEngine } from './stores/search-engine';
+import { searchEngines } from './stores/search-engine';
 import './theme.css';
 import './base.css';
 import './styles.css';
@@ -42,8 +42,8 @@ void chooseLocalStore(host, localStorage).then((name) => {
       app
         .provide(HOST_KEY, host)
         .provide(DB_KEY, db)
-        .provide(HEALTH_ENGINE_KEY, workerHealthEngine)
-        .provide(SEARCH_ENGINE_KEY, workerSearchEngine)
+        .provide(healthEngines.key, healthEngines.worker)
+        .provide(searchEngines.key, searchEngines.worker)
         .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
         .use(i18n)
         .use(createPinia())

@@ -4,18 +4,13 @@ import type { Filter } from '../views/schema';
 import { HealthScoreSchema } from './schema';
 import type { Criterion, HealthScore } from './schema';
 import { relatedTypesOf } from './activity';
+import { IssuesError, type Issue } from '../domain/issues';
 
-export interface HealthIssue {
-  /** Dotted path into the score, e.g. `groups.1.criteria.0`. */
-  path: string;
-  message: string;
-}
+/** A problem of a health score; its path points into the score, e.g. `groups.1.criteria.0`. */
+export type HealthIssue = Issue;
 
-export class HealthModelError extends Error {
-  constructor(readonly issues: readonly HealthIssue[]) {
-    super(issues.map((i) => i.message).join('; '));
-    this.name = 'HealthModelError';
-  }
+export class HealthModelError extends IssuesError {
+  override readonly name = 'HealthModelError';
 }
 
 export interface HealthTypeInfo {

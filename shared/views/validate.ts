@@ -5,18 +5,13 @@ import type { PropertyKind } from './kinds';
 import { FilterSchema, ViewSchema } from './schema';
 import type { Filter, View } from './schema';
 import { parseInstant, parseIsoDay, parseNumber } from './wire';
+import { IssuesError, type Issue } from '../domain/issues';
 
-export interface ViewIssue {
-  /** Dotted path into the view, e.g. `filterGroups.0.filters.1`. */
-  path: string;
-  message: string;
-}
+/** A problem of a view; its path points into the view, e.g. `filterGroups.0.filters.1`. */
+export type ViewIssue = Issue;
 
-export class ViewError extends Error {
-  constructor(readonly issues: readonly ViewIssue[]) {
-    super(issues.map((i) => i.message).join('; '));
-    this.name = 'ViewError';
-  }
+export class ViewError extends IssuesError {
+  override readonly name = 'ViewError';
 }
 
 type TypeInfo = Pick<ViewContext, 'propertyTypes' | 'quickProperties'>;

@@ -18,8 +18,9 @@ export function saveTheme(storage: Pick<Storage, 'setItem'>, theme: Theme): void
 }
 
 /**
- * Applies a theme to the document's root: `data-theme` picks the tokens (theme.css; absent, the
- * OS decides) and `color-scheme` makes native controls, scroll bars and dialogs follow.
+ * Applies a theme to the document's root: `color-scheme` picks the light or the dark value of
+ * every colour token (theme.css: `light-dark()`; 'light dark', the OS decides) and makes native
+ * controls, scroll bars and dialogs follow; `data-theme` (absent for System) says the choice.
  */
 export function applyTheme(root: Pick<HTMLElement, 'dataset' | 'style'>, theme: Theme): void {
   if (theme === 'system') delete root.dataset['theme'];

@@ -1,3 +1,4 @@
+import { inject, type InjectionKey } from 'vue';
 import { CsDatabase } from '../db';
 
 /**
@@ -47,6 +48,28 @@ export function workerEngine<In, Out>(start: () => Worker, what: string): Engine
     worker.postMessage({ type: 'open', dbName: db.name } satisfies OpenEngine);
     return { post: (m) => worker.postMessage(m), stop: () => worker.terminate() };
   };
+}
+
+/**
+ * One engine as the app wires it: `key` to provide it under, the `worker` one (the app provides
+ * it, src-renderer/main.ts), the `inPage` one (the default, for tests), and `use` for its store.
+ */
+export interface EngineBinding<In, Out> {
+  key: InjectionKey<EngineFactory<In, Out>>;
+  worker: EngineFactory<In, Out>;
+  inPage: EngineFactory<In, Out>;
+  use(): EngineFactory<In, Out>;
+}
+
+/** `startWorker` keeps its `new Worker(new URL(…))` literal for the bundler; `what` names the engine. */
+export function engineBinding<In, Out, E extends { stop(): void }>(
+  what: string,
+  startWorker: () => Worker,
+  def: EngineDef<In, Out, E>,
+): EngineBinding<In, Out> {
+  const key: InjectionKey<EngineFactory<In, Out>> = Symbol(`${what}-engine`);
+  const inPage = inPageEngine(def);
+  return { key, worker: workerEngine(startWorker, what), inPage, use: () => inject(key, inPage) };
 }
 
 /** A worker's side: opens the database the page names (again on a new `open`) and hands the engine every other message. */

@@ -7,7 +7,7 @@ import { loadScoreModel } from '../db/repositories/health-model';
 import type { EngineInput } from '../health/engine';
 import type { FromHealthWorker } from '../health/protocol';
 import { useDb } from '../lib/db-key';
-import { useHealthEngine, type HealthEngineHandle } from './health-engine';
+import { healthEngines, type HealthEngineHandle } from './health-engine';
 import { parseScores, useHealthModelStore } from './health-model';
 import { useViewsStore } from './views';
 import { useWorkspaceStore } from './workspace';
@@ -28,7 +28,7 @@ export type StatusCounts = Record<HealthStatus | 'none', number>;
 
 export const useHealthStore = defineStore('health', () => {
   const db: CsDatabase = useDb();
-  const engineFactory = useHealthEngine();
+  const engineFactory = healthEngines.use();
   const workspace = useWorkspaceStore();
   const views = useViewsStore();
   const model = useHealthModelStore();

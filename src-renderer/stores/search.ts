@@ -4,7 +4,7 @@ import { searchHitRoute, type SearchGroup, type SearchHit } from '../../shared/s
 import { linkedRecords } from '../db/queries/search';
 import { useDb } from '../lib/db-key';
 import type { FromSearchWorker } from '../search/protocol';
-import { useSearchEngine, type SearchEngineHandle } from './search-engine';
+import { searchEngines, type SearchEngineHandle } from './search-engine';
 
 /**
  * Search everything offline: the Ctrl/Cmd+K box's results. The index lives in the search
@@ -15,7 +15,7 @@ import { useSearchEngine, type SearchEngineHandle } from './search-engine';
  */
 export const useSearchStore = defineStore('search', () => {
   const db = useDb();
-  const factory = useSearchEngine();
+  const factory = searchEngines.use();
   let engine: SearchEngineHandle | null = null;
   let seq = 0;
   let lastText = '';

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady } from '../e2e/fixtures';
-import { timedInPage } from './page-timing';
+import { observeFirstAppearance, sinceFirstAppearance, timedInPage } from './page-timing';
 import { median, report } from './stats';
 import { recordTarget } from './targets';
 
@@ -139,13 +139,7 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
   const injectS = Math.round((Date.now() - t0) / 1000);
 
   // The heading's first appearance after each load, seen by a MutationObserver from the start.
-  await page.addInitScript(() => {
-    const pf: { h1?: number } = {};
-    (window as unknown as { __pf: typeof pf }).__pf = pf;
-    new MutationObserver(() => {
-      if (pf.h1 === undefined && document.querySelector('#feed-title')) pf.h1 = performance.now();
-    }).observe(document, { subtree: true, childList: true });
-  });
+  await observeFirstAppearance(page, '#feed-title');
 
   // The first load learns the 14-day count (the small demo dataset is there too).
   await page.goto(`${workspace.url}#/feed`);
@@ -157,7 +151,7 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
     await page.reload();
     // waitForFunction on each animation frame: "now" is within a frame of the rows shown.
     await page.waitForFunction(new Function(`return (${done})();`) as () => boolean, undefined, { timeout: 300_000, polling: 'raf' });
-    cold.push(await page.evaluate(() => performance.now() - ((window as unknown as { __pf: { h1: number } }).__pf.h1 ?? NaN)));
+    cold.push(await sinceFirstAppearance(page));
   }
 
   const warm: number[] = [];

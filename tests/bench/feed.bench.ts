@@ -7,6 +7,7 @@ import { feedSince } from '../../src-renderer/db/queries/feed';
 import { createDexieStore } from '../../src-renderer/db/store-port';
 import { p95, report, sample } from './stats';
 import { recordTarget } from './targets';
+import { seededRandom } from '../support/seeded-random';
 
 /**
  * The feed of the default user on the large dataset: 50,000 accounts, a quarter of them the
@@ -22,13 +23,8 @@ const DEXIE_ACCOUNTS = 1_250;
 const NOW = Date.parse('2026-11-27T08:00:00Z');
 const DAY = 86_400_000;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
-}
-
 function dataset(accounts = ACCOUNTS): FeedSources {
-  const r = rng(7);
+  const r = seededRandom(7);
   const iso = (fromDays: number) => new Date(NOW - Math.floor(r() * fromDays * DAY)).toISOString();
   const maybe = (p: number, days: number) => (r() < p ? { v: iso(days) } : undefined);
   const contacts: SourceContact[] = [];

@@ -3,6 +3,7 @@ import { compileScores, HealthBook, setupTemplate, type BookChange } from '../..
 import type { ViewRecord } from '../../shared/views';
 import { median, report, sample } from './stats';
 import { recordTarget } from './targets';
+import { seededRandom } from '../support/seeded-random';
 
 /**
  * Health scores over the large dataset (50,000 accounts, ~8 associated records each) in
@@ -14,13 +15,8 @@ const ACCOUNTS = 50_000;
 const NOW = Date.parse('2026-11-27T08:00:00Z');
 const DAY = 86_400_000;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
-}
-
 function dataset(): BookChange[] {
-  const r = rng(42);
+  const r = seededRandom(42);
   const out: BookChange[] = [];
   const iso = (days: number) => new Date(NOW + days * DAY).toISOString();
   const add = (type: string, id: string, accountId: string, properties: ViewRecord['properties']) => {

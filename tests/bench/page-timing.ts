@@ -37,6 +37,24 @@ export async function observeLongTasks(page: Page): Promise<void> {
   });
 }
 
+/**
+ * From the next load on, the page notes when an element matching `selector` first appears (a
+ * MutationObserver started before any script of the page); `sinceFirstAppearance` reads the ms since.
+ */
+export async function observeFirstAppearance(page: Page, selector: string): Promise<void> {
+  await page.addInitScript((sel) => {
+    const seen: { at?: number } = {};
+    (window as unknown as { __firstSeen: typeof seen }).__firstSeen = seen;
+    new MutationObserver(() => {
+      if (seen.at === undefined && document.querySelector(sel)) seen.at = performance.now();
+    }).observe(document, { subtree: true, childList: true });
+  }, selector);
+}
+
+export async function sinceFirstAppearance(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now() - ((window as unknown as { __firstSeen: { at?: number } }).__firstSeen.at ?? NaN));
+}
+
 export async function longestTask(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(0, ...((window as unknown as { __longTasks?: number[] }).__longTasks ?? [])));
 }

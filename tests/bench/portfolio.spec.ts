@@ -1,5 +1,5 @@
 import { crmApi, expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady } from '../e2e/fixtures';
-import { longestTask, observeLongTasks, timedInPage } from './page-timing';
+import { longestTask, observeFirstAppearance, observeLongTasks, sinceFirstAppearance, timedInPage } from './page-timing';
 import { median, p95, report } from './stats';
 import { recordTarget } from './targets';
 
@@ -79,13 +79,7 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
 
   // Cold: a reload on Portfolio. The app's boot before the tab mounts is not Portfolio's, so
   // the figure runs from the tab's heading appearing to the count of rows shown.
-  await page.addInitScript(() => {
-    const pf: { h1?: number } = {};
-    (window as unknown as { __pf: typeof pf }).__pf = pf;
-    new MutationObserver(() => {
-      if (pf.h1 === undefined && document.querySelector('#portfolio-title')) pf.h1 = performance.now();
-    }).observe(document, { subtree: true, childList: true });
-  });
+  await observeFirstAppearance(page, '#portfolio-title');
   await observeLongTasks(page);
   const cold: number[] = [];
   let longest = 0;
@@ -93,7 +87,7 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
     await page.reload();
     await page.waitForFunction(countIs(mine), undefined, { timeout: 120_000 });
     // waitForFunction polls each animation frame, so "now" is within a frame of the rows shown.
-    cold.push(await page.evaluate(() => performance.now() - ((window as unknown as { __pf: { h1: number } }).__pf.h1 ?? NaN)));
+    cold.push(await sinceFirstAppearance(page));
     // The load's health scores are computed off the main thread while the rows come up.
     await page.waitForTimeout(3_000);
     longest = Math.max(longest, await longestTask(page));

@@ -2,6 +2,7 @@ import { it } from 'vitest';
 import { SearchIndex, searchDocument, type SearchDoc, type SearchType } from '../../shared/search';
 import { median, p95, report, sample } from './stats';
 import { recordTarget } from './targets';
+import { seededRandom } from '../support/seeded-random';
 
 /**
  * The offline search (shared/search) over the large dataset in Node: 50,000 companies,
@@ -15,16 +16,11 @@ import { recordTarget } from './targets';
 const ENGAGEMENTS = Number(process.env.SEARCH_BENCH_ENGAGEMENTS) || 500_000;
 const ENGAGEMENT_TYPES: SearchType[] = ['tasks', 'notes', 'emails', 'meetings', 'calls'];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
-}
-
 /** Consonant-vowel syllables (105), so words share prefixes about as often as names do. */
 const SYLLABLES = [...'bcdfghjklmnprstvwxyzq'].flatMap((c) => [...'aeiou'].map((v) => c + v));
 
 function dataset(): { docs: SearchDoc[]; typed: string[] } {
-  const r = rng(7);
+  const r = seededRandom(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
   const word = () => Array.from({ length: 2 + Math.floor(r() * 3) }, () => pick(SYLLABLES)).join('');
   const vocabulary = Array.from({ length: 8000 }, word);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { advancingClock, startTestDemoCrm, type TestDemoCrm } from '../support/demo-crm';
-import { expect, FIXED_NOW, test as base, TIME_ZONE, type Workspace } from './fixtures';
+import { crmApi, expect, FIXED_NOW, openWorkspace, test as base, TIME_ZONE, type Workspace } from './fixtures';
 
 /**
  * Connect and Disconnect, as a newcomer meets them: the web host starts with no CRM
@@ -38,6 +38,20 @@ export const test = base.extend<{ hubspot: TestDemoCrm }>({
 
 export async function synced(page: Page) {
   await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Last synced', { timeout: 120_000 });
+}
+
+/** From the first-run screen: "Use the demo CRM" as its preselected user, until the first sync is done. */
+export async function useDemoCrm(page: Page, workspace: Workspace) {
+  await openWorkspace(page, workspace, '/summary');
+  await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
+  await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
+  await synced(page);
+}
+
+/** The workspace's demo CRM answers every call with a 503 from now on (`failing`), or works again. */
+export async function demoCrmFailing(workspace: Workspace, failing: boolean) {
+  const body = failing ? { errorRate: 1, errorStatuses: [503] } : { errorRate: 0 };
+  expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body })).status).toBe(200);
 }
 
 /** Everything the page keeps: every IndexedDB database (all rows of all stores) and both Web Storages. */

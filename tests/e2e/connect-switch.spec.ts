@@ -1,6 +1,19 @@
 import { join } from 'node:path';
 import { crmApi, expect, openWorkspace, type Workspace } from './fixtures';
-import { TOKEN, ONE_EDIT_SAVED, savedEdits, test, synced, dumpStorage, connectScreen, whoScreen, pickUser, asCrm } from './connect-support';
+import {
+  TOKEN,
+  ONE_EDIT_SAVED,
+  savedEdits,
+  test,
+  synced,
+  dumpStorage,
+  connectScreen,
+  whoScreen,
+  pickUser,
+  asCrm,
+  useDemoCrm,
+  demoCrmFailing,
+} from './connect-support';
 
 // A first sync of the small dataset takes a while on a shared 2-core machine.
 test.describe.configure({ timeout: 180_000 });
@@ -11,12 +24,9 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
   hubspot,
 }) => {
   test.setTimeout(300_000); // two first syncs (one per CRM) on a shared 2-core machine
-  await openWorkspace(page, workspace, '/summary');
-  await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
-  await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
-  await synced(page);
+  await useDemoCrm(page, workspace);
   // One edit that cannot reach the demo CRM.
-  expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 1, errorStatuses: [503] } })).status).toBe(200);
+  await demoCrmFailing(workspace, true);
   await page.goto(`${workspace.url}#/tasks?view=all-open`);
   await page
     .getByRole('checkbox', { name: /^Complete / })
@@ -26,7 +36,7 @@ test('data of two CRMs never mix: connecting to another CRM asks when edits wait
 
   // The web host forgets its connection when it restarts; the local data stays.
   await workspace.app.connections.disconnect();
-  expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 0 } })).status).toBe(200);
+  await demoCrmFailing(workspace, false);
   await page.reload();
   const field = connectScreen(page).getByLabel('Service key or private-app token');
   await field.fill(TOKEN);
@@ -86,13 +96,10 @@ test('Disconnect asks first, saves the edits that have not reached the CRM to a 
   page,
   workspace,
 }) => {
-  await openWorkspace(page, workspace, '/summary');
-  await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
-  await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
-  await synced(page);
+  await useDemoCrm(page, workspace);
 
   // The CRM starts failing, so the next edit stays in the outbox.
-  expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 1, errorStatuses: [503] } })).status).toBe(200);
+  await demoCrmFailing(workspace, true);
   await page.goto(`${workspace.url}#/tasks?view=all-open`);
   const taskId = (await page.locator('tbody tr[data-task-id]').first().getAttribute('data-task-id')) ?? '';
   const complete = page.locator(`tr[data-task-id="${taskId}"]`).getByRole('checkbox', { name: /^Complete / });
@@ -140,7 +147,7 @@ test('Disconnect asks first, saves the edits that have not reached the CRM to a 
   );
 
   // Choosing again starts from scratch: the first-run setup and a fresh first sync.
-  expect((await crmApi(workspace, '/__demo/faults', { method: 'PUT', body: { errorRate: 0 } })).status).toBe(200);
+  await demoCrmFailing(workspace, false);
   await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
   await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('region', { name: 'Workspace setup' })).toBeVisible({ timeout: 30_000 });

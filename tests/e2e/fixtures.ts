@@ -248,6 +248,16 @@ export function crmApi(workspace: Workspace, path: string, init: { method?: stri
   });
 }
 
+/** Meanwhile a colleague (demo user 1000002) changes a record in the CRM. */
+export async function colleagueEdits(workspace: Workspace, objectType: string, id: string, properties: Record<string, string>) {
+  const res = await crmApi(workspace, `/crm/v3/objects/${objectType}/${id}`, {
+    method: 'PATCH',
+    body: { properties },
+    headers: { 'X-Demo-Act-As': '1000002' },
+  });
+  expect(res.ok).toBe(true);
+}
+
 /**
  * How long a reconnected workspace may take to send its whole queue: the ≤ 2 s reconnect
  * jitter, the push itself and the pull pass after it. One bound for every spec, so no test

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { STRANDED_OUTBOX_ROW } from '../support/stranded-store';
 import { expect, openWorkspace, test } from './fixtures';
 
 /**
@@ -9,26 +10,18 @@ import { expect, openWorkspace, test } from './fixtures';
 test('a local store that will not open: its unsent edits are saved to a file, then it starts over', async ({ page, workspace }) => {
   // Break the store from a page of the same origin that does not run the app (so nothing holds it open).
   await page.goto(`${workspace.url}sw.js`);
-  await page.evaluate(async () => {
+  await page.evaluate(async (row) => {
     const done = (req: IDBRequest | IDBOpenDBRequest) => new Promise((resolve, reject) => ((req.onsuccess = resolve), (req.onerror = () => reject(req.error))));
     await done(indexedDB.deleteDatabase('cs-workspace'));
     const open = indexedDB.open('cs-workspace', 1);
     open.onupgradeneeded = () => {
       const db = open.result;
-      const intent = {
-        kind: 'update',
-        label: 'Rename',
-        objectType: 'deals',
-        recordId: '1',
-        base: { dealname: 'Old' },
-        desired: { dealname: 'Typed on the plane' },
-      };
-      db.createObjectStore('outbox', { keyPath: 'seq' }).put({ seq: 1, recordKey: 'deals:1', intent, status: 'pending', attempts: 0, createdAt: 1 });
+      db.createObjectStore('outbox', { keyPath: 'seq' }).put(row);
       db.createObjectStore('conflicts', { keyPath: 'key' });
     };
     await done(open);
     open.result.close();
-  });
+  }, STRANDED_OUTBOX_ROW);
 
   await openWorkspace(page, workspace, '/summary');
   const problem = page.getByTestId('local-store-problem');
@@ -41,6 +34,6 @@ test('a local store that will not open: its unsent edits are saved to a file, th
   await expect(notice).toContainText('1 edit that had not reached the CRM was saved to', { timeout: 20_000 });
   const path = /saved to (\S+\.json)/.exec((await notice.textContent()) ?? '')?.[1];
   expect(path).toContain(workspace.dataDir);
-  expect(await readFile(path as string, 'utf8')).toContain('Typed on the plane');
+  expect(await readFile(path as string, 'utf8')).toContain(STRANDED_OUTBOX_ROW.intent.desired.dealname);
   await expect(page.getByRole('status', { name: 'Sync status' })).toBeVisible();
 });

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { crmApi, DRAIN_TIMEOUT_MS, expect, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { colleagueEdits, crmApi, DRAIN_TIMEOUT_MS, expect, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
 
 /** A record of the demo CRM in a given stage, found through its search API. */
 async function findRecord(workspace: Workspace, type: 'deals' | 'tickets', pipeline: string, stage: string, extra: Array<Record<string, string>> = []) {
@@ -34,6 +34,23 @@ const card = (page: Page, id: string) => page.locator(`li[data-id="${id}"]`);
 /** A real mouse drag (HTML5 drag and drop through SortableJS), grabbing the card by its name. */
 async function drag(page: Page, id: string, toStage: string) {
   await card(page, id).dragTo(column(page, toStage), { sourcePosition: { x: 12, y: 8 } });
+}
+
+/** Offline, a deal dragged to a stage: the move waits on its card as Pending. */
+async function moveOffline(page: Page, context: BrowserContext, id: string, toStage: string) {
+  await waitForOfflineReady(page);
+  await context.setOffline(true);
+  await drag(page, id, toStage);
+  await expect(column(page, toStage).locator(`li[data-id="${id}"]`)).toContainText('Pending');
+}
+
+/** A drag to a stage whose rules need a property: the dialog asks for it (`answer`), and Save moves the card there. */
+async function dragAndAnswer(page: Page, record: { id: string; name: string }, toStage: string, answer: (dialog: Locator) => Promise<unknown>) {
+  await drag(page, record.id, toStage);
+  const dialog = page.getByRole('dialog', { name: `Move ${record.name} to ${toStage}` });
+  await answer(dialog);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(column(page, toStage).locator(`li[data-id="${record.id}"]`)).toBeVisible();
 }
 
 test('a deal dragged to another stage moves at once and reaches the CRM', async ({ page, workspace }) => {
@@ -106,17 +123,9 @@ test('a stage with required properties asks for them: Cancel puts the card back,
 test('a conflicting stage change in the CRM shows up as a conflict on the card', async ({ page, context, workspace }) => {
   const deal = await findRecord(workspace, 'deals', 'default', 'appointmentscheduled');
   await openSynced(page, workspace);
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
-  await drag(page, deal.id, 'Qualified');
-  await expect(column(page, 'Qualified').locator(`li[data-id="${deal.id}"]`)).toContainText('Pending');
+  await moveOffline(page, context, deal.id, 'Qualified');
 
-  const patched = await crmApi(workspace, `/crm/v3/objects/deals/${deal.id}`, {
-    method: 'PATCH',
-    body: { properties: { dealstage: 'contractsent' } },
-    headers: { 'X-Demo-Act-As': '1000002' },
-  });
-  expect(patched.ok).toBe(true);
+  await colleagueEdits(workspace, 'deals', deal.id, { dealstage: 'contractsent' });
 
   await context.setOffline(false);
   await expect(card(page, deal.id)).toContainText('Conflict', { timeout: DRAIN_TIMEOUT_MS });
@@ -133,11 +142,7 @@ test('ticket pipelines work the same way, required properties included', async (
   await expect(column(page, 'Waiting on us').locator(`li[data-id="${ticket.id}"]`)).toBeVisible();
   await expect.poll(() => crmProperty(workspace, 'tickets', ticket.id, 'hs_pipeline_stage'), { timeout: 20_000 }).toBe('3');
 
-  await drag(page, ticket.id, 'Closed');
-  const dialog = page.getByRole('dialog', { name: `Move ${ticket.name} to Closed` });
-  await dialog.getByRole('combobox').selectOption('WORKAROUND');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(column(page, 'Closed').locator(`li[data-id="${ticket.id}"]`)).toBeVisible();
+  await dragAndAnswer(page, ticket, 'Closed', (dialog) => dialog.getByRole('combobox').selectOption('WORKAROUND'));
   await expect.poll(() => crmProperty(workspace, 'tickets', ticket.id, 'hs_pipeline_stage'), { timeout: 20_000 }).toBe('4');
   expect(await crmProperty(workspace, 'tickets', ticket.id, 'hs_resolution')).toBe('WORKAROUND');
 });
@@ -161,18 +166,10 @@ test.describe(() => {
     const deal = await findRecord(workspace, 'deals', 'default', 'qualifiedtobuy');
     await openSynced(page, workspace);
     const amountShown = (await card(page, deal.id).getByTitle('Amount').textContent()) ?? '';
-    await waitForOfflineReady(page);
-    await context.setOffline(true);
     // The deal has an amount here, so "Contract sent" (which requires one) asks for nothing...
-    await drag(page, deal.id, 'Contract sent');
-    await expect(column(page, 'Contract sent').locator(`li[data-id="${deal.id}"]`)).toContainText('Pending');
+    await moveOffline(page, context, deal.id, 'Contract sent');
     // ...but meanwhile someone cleared it in the CRM, which then refuses the stage.
-    const cleared = await crmApi(workspace, `/crm/v3/objects/deals/${deal.id}`, {
-      method: 'PATCH',
-      body: { properties: { amount: '' } },
-      headers: { 'X-Demo-Act-As': '1000002' },
-    });
-    expect(cleared.ok).toBe(true);
+    await colleagueEdits(workspace, 'deals', deal.id, { amount: '' });
 
     await context.setOffline(false);
     const rejected = card(page, deal.id).getByRole('alert');
@@ -235,11 +232,7 @@ test('stage rules defined in the workspace are asked for like the ones the CRM s
   await rules.getByRole('button', { name: 'Save rules' }).click();
   await expect(rules).toHaveCount(0);
 
-  await drag(page, deal.id, 'Qualified');
-  const dialog = page.getByRole('dialog', { name: `Move ${deal.name} to Qualified` });
-  await dialog.getByRole('textbox').fill('Upsell of seats');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(column(page, 'Qualified').locator(`li[data-id="${deal.id}"]`)).toBeVisible();
+  await dragAndAnswer(page, deal, 'Qualified', (dialog) => dialog.getByRole('textbox').fill('Upsell of seats'));
   await expect.poll(() => crmProperty(workspace, 'deals', deal.id, 'description'), { timeout: 30_000 }).toBe('Upsell of seats');
   expect(await crmProperty(workspace, 'deals', deal.id, 'dealstage')).toBe('qualifiedtobuy');
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { crmApi, DRAIN_TIMEOUT_MS, expect, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
+import { colleagueEdits, crmApi, DRAIN_TIMEOUT_MS, expect, openWorkspace, reconnectAndDrain, test, waitForOfflineReady, type Workspace } from './fixtures';
 import { DAY, ME, crmCount, openPortfolio, type CrmRecord } from './portfolio-support';
 
 /** Portfolio as a board: grouped by an enumeration property (drag = edit), by renewal window, in Polish. */
@@ -136,12 +136,7 @@ test('a plan changed in the CRM meanwhile shows up as a conflict on the card', a
   while (await moreStarter.isVisible()) await moreStarter.click();
   await expect(column(page, 'Starter').locator(`li[data-id="${account.id}"]`)).toContainText('Pending');
 
-  const patched = await crmApi(workspace, `/crm/v3/objects/companies/${account.id}`, {
-    method: 'PATCH',
-    body: { properties: { plan: 'Professional' } },
-    headers: { 'X-Demo-Act-As': '1000002' },
-  });
-  expect(patched.ok).toBe(true);
+  await colleagueEdits(workspace, 'companies', account.id, { plan: 'Professional' });
 
   await context.setOffline(false);
   await expect(page.getByRole('status', { name: 'Sync status' })).not.toContainText('Offline');

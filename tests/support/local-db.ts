@@ -5,7 +5,8 @@ import { CsDatabase, createDexieStore } from '../../src-renderer/db';
 
 /**
  * A local store on fake IndexedDB per test, closed and deleted after it (call at a file's top).
- * `open(now)` gives the database and the sync's store port over it, on a fixed clock.
+ * `open(now)` gives the database, the sync's store port over it on a fixed clock, and the
+ * cursor of an incremental page pulled then.
  */
 export function localDbPerTest(name: string) {
   let db: CsDatabase | undefined;
@@ -17,7 +18,7 @@ export function localDbPerTest(name: string) {
   return {
     open(now: number) {
       db = new CsDatabase(`${name}-${Math.random()}`, { indexedDB, IDBKeyRange });
-      return { db, store: createDexieStore(db, () => now) };
+      return { db, store: createDexieStore(db, () => now), cursor: (objectType: string) => incrementalCursor(objectType, now) };
     },
   };
 }

@@ -5,6 +5,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { afterEach, beforeEach } from 'vitest';
 import { createApp } from 'vue';
 import type { HostApi } from '../../shared/contract';
+import type { View } from '../../shared/views';
 import { CsDatabase } from '../../src-renderer/db';
 import { DB_KEY } from '../../src-renderer/lib/db-key';
 import { HOST_KEY } from '../../src-renderer/stores/host-key';
@@ -15,6 +16,18 @@ import { useWorkspaceStore } from '../../src-renderer/stores/workspace';
 export const ALEX = '1000001';
 export const SAM = '1000002';
 export const CASEY = '1000003';
+
+/** A private company view of Alex's, with no filters; `over` sets what a test is about. */
+export const aView = (over: Partial<View> = {}): View => ({
+  id: 'view:1',
+  name: 'Team',
+  objectType: 'companies',
+  filterGroups: [],
+  columns: ['name'],
+  sharing: 'private',
+  ownerUserId: ALEX,
+  ...over,
+});
 
 /**
  * The views store on a fresh Dexie database (fake-indexeddb) for each test, holding the three

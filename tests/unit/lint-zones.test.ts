@@ -20,8 +20,21 @@ async function importErrors(filePath: string, code: string): Promise<string[]> {
   return messages.filter((m) => m.ruleId !== null && IMPORT_RULES.includes(m.ruleId)).map((m) => m.message);
 }
 
+/** A snippet: the file it pretends to be and its text. */
+type Snippet = [file: string, code: string];
+
+const refuses = (snippets: Snippet[]) =>
+  it.each(snippets)('refuses the import in %s', async (file, code) => {
+    expect(await importErrors(file, code)).toHaveLength(1);
+  });
+
+const allows = (snippets: Snippet[]) =>
+  it.each(snippets)('allows the import in %s', async (file, code) => {
+    expect(await importErrors(file, code)).toEqual([]);
+  });
+
 describe('import zones', () => {
-  it.each([
+  refuses([
     ['shared/views/bad.ts', "import { readFile } from 'node:fs';\nexport const r = readFile;\n"],
     ['shared/sync/bad.ts', "import Dexie from 'dexie';\nexport const d = Dexie;\n"],
     ['shared/contract/bad.ts', "import { x } from '../../src-main/host/dispatch';\nexport const y = x;\n"],
@@ -30,18 +43,14 @@ describe('import zones', () => {
     ['src-main/crm/bad.ts', "import { net } from 'electron';\nexport const n = net;\n"],
     ['src-main/web-host/bad.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['tests/unit/bad.test.ts', "import { app } from 'electron';\nexport const a = app;\n"],
-  ])('refuses the bad import in %s', async (file, code) => {
-    expect(await importErrors(file, code)).toHaveLength(1);
-  });
+  ]);
 
-  it.each([
+  allows([
     ['shared/views/ok.ts', "import { z } from 'zod';\nexport const s = z.string();\n"],
     ['src-main/electron/ok.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['src-main/crm/ok.ts', "import { request } from 'node:http';\nexport const r = request;\n"],
     ['src-renderer/stores/ok.ts', "import { defineStore } from 'pinia';\nexport const d = defineStore;\n"],
-  ])('allows the import in %s', async (file, code) => {
-    expect(await importErrors(file, code)).toEqual([]);
-  });
+  ]);
 });
 
 /**
@@ -50,7 +59,7 @@ describe('import zones', () => {
  * refused by lint.
  */
 describe('renderer layers', () => {
-  it.each([
+  refuses([
     ['src-renderer/stores/bad.ts', "import { useThing } from '../features/pipelines/thing';\nexport const u = useThing;\n"],
     ['src-renderer/stores/bad.ts', "import type { ActivityInput } from '../components/activity-forms/types';\nexport type A = ActivityInput;\n"],
     ['src-renderer/lib/bad.ts', "import Row from '../features/tasks/TaskRow.vue';\nexport const r = Row;\n"],
@@ -58,16 +67,14 @@ describe('renderer layers', () => {
     ['src-renderer/features/tasks/bad.ts', "import { loadOwnedTasks } from '../../db/queries/tasks';\nexport const l = loadOwnedTasks;\n"],
     ['src-renderer/components/record-preview/bad.ts', "import { timeline } from '../../db/queries/portfolio';\nexport const t = timeline;\n"],
     ['src-renderer/db/queries/bad.ts', "import { useTasksStore } from '../../stores/tasks';\nexport const u = useTasksStore;\n"],
-  ])('refuses the import in %s', async (file, code) => {
-    expect(await importErrors(file, code)).toHaveLength(1);
-  });
+  ]);
 
   it('checks a .vue screen too', async () => {
     const code = '<script setup lang="ts">\nimport { applyEdit } from \'../../db\';\nvoid applyEdit;\n</script>\n<template><div /></template>\n';
     expect(await importErrors('src-renderer/features/tasks/Bad.vue', code)).toHaveLength(1);
   });
 
-  it.each([
+  allows([
     [
       'src-renderer/stores/ok.ts',
       "import { applyEdit } from '../db';\nimport { checkFilter } from '../../shared/views';\nexport const a = [applyEdit, checkFilter];\n",
@@ -75,9 +82,7 @@ describe('renderer layers', () => {
     ['src-renderer/features/tasks/ok.ts', "import { useTasksStore } from '../../stores/tasks';\nexport const u = useTasksStore;\n"],
     ['src-renderer/features/tasks/ok.ts', "import type { MergedRecord } from '../../db';\nexport type M = MergedRecord;\n"],
     ['src-renderer/features/tasks/ok.ts', "import { EN_PLACEHOLDERS } from '../../lib/format-value';\nexport const p = EN_PLACEHOLDERS;\n"],
-  ])('allows the import in %s', async (file, code) => {
-    expect(await importErrors(file, code)).toEqual([]);
-  });
+  ]);
 });
 
 describe('type-aware lint', () => {

@@ -11,6 +11,7 @@ import { writeCrmSource } from '../../../src-renderer/db/repositories/crm-source
 import { importSavedEdits, saveStrandedEdits, saveUnsentEdits } from '../../../src-renderer/stores/saved-edits';
 import { deleteLocalStore } from '../../../src-renderer/db';
 import { dealRows } from '../../support/deal-rows';
+import { STRANDED_OUTBOX_ROW } from '../../support/stranded-store';
 
 let n = 0;
 const open = (name: string) => new CsDatabase(name, { indexedDB, IDBKeyRange });
@@ -131,20 +132,12 @@ describe('saved edits through the web host', () => {
   });
   it('a store that will not open (its upgrade fails) has its edits saved before it is deleted, and they come back', async () => {
     const name = `stranded-${++n}`;
-    const intent = {
-      kind: 'update',
-      label: 'Rename',
-      objectType: 'deals',
-      recordId: '1',
-      base: { dealname: 'Deal 1' },
-      desired: { dealname: 'Renamed before it broke' },
-    };
     // A store whose outbox this version cannot upgrade (its primary key differs from ours).
     await new Promise<void>((resolve, reject) => {
       const req = indexedDB.open(name, 1);
       req.onupgradeneeded = () => {
         const idb = req.result;
-        idb.createObjectStore('outbox', { keyPath: 'seq' }).put({ seq: 1, recordKey: 'deals:1', intent, status: 'pending', attempts: 0, createdAt: 5 });
+        idb.createObjectStore('outbox', { keyPath: 'seq' }).put(STRANDED_OUTBOX_ROW);
         idb
           .createObjectStore('conflicts', { keyPath: 'key' })
           .put({ key: 'deals:2:amount', objectType: 'deals', recordId: '2', property: 'amount', base: '10', theirs: '11', mine: '12', detectedAt: 1 });
@@ -169,7 +162,7 @@ describe('saved edits through the web host', () => {
 
     const fresh = await seeded(name);
     expect(await importSavedEdits(host, fresh, out.saved.file)).toEqual({ added: 2 });
-    expect((await mergedRecord(fresh, 'deals', '1'))?.properties.dealname).toBe('Renamed before it broke');
+    expect((await mergedRecord(fresh, 'deals', '1'))?.properties.dealname).toBe(STRANDED_OUTBOX_ROW.intent.desired.dealname);
     expect((await listConflicts(fresh)).map((c) => c.mine)).toEqual(['12']);
     fresh.close();
   });

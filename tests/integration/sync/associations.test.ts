@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncedType } from '../../../shared/sync';
-import { type CrmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
-import { engine, openDb, uniqueDbName } from './support/engine';
+import { type CrmAdmin, type TestCrm, testCrmPerFile } from './support/crm';
+import { engine, firstSync, openDb } from './support/engine';
 
 // Emails are where the heavy account has more than 500 of one type; fewer types keep it quick.
 const TYPES: SyncedType[] = ['companies', 'emails'];
@@ -33,9 +33,7 @@ async function localAssociated(db: ReturnType<typeof openDb>, type: string, id: 
 
 describe('associations of an account with more than 1,000 engagements', () => {
   it('are all held locally after the initial sync, after an incremental pull that reads a new account (paging) and after the reconcile', async () => {
-    const db = openDb(uniqueDbName('assoc'));
-    const port = gatewayPort(crm);
-    await engine(db, port, { types: TYPES }).runOnce();
+    const { db, port } = await firstSync(crm, { name: 'assoc', types: TYPES });
 
     // The dataset's heavy account: the company with the most emails, over 1,000 engagements.
     const counts = new Map<string, number>();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientIdStateKey, DOCS_TYPE, type CrmPort, type SyncedType } from '../../../shared/sync';
 import { applyEdit, createNote, createTask } from '../../../src-renderer/db';
 import { crmAdmin, gatewayPort, startTestCrm, type TestCrm } from './support/crm';
-import { engine, Killed, openDb, uniqueDbName } from './support/engine';
+import { engine, firstSync, Killed, openDb, uniqueDbName } from './support/engine';
 
 /**
  * The sync's setup step on fresh portals, and creates that stay single where the CRM has no
@@ -24,9 +24,7 @@ describe('setup step on a fresh portal', () => {
   it('Professional: cs_client_id becomes unique on the four standard types, plain on engagements; deal creates use upsert', async () => {
     const admin = crmAdmin(pro);
     await expect(admin.call('GET', '/crm/v3/properties/deals/cs_client_id')).rejects.toThrow(/404/);
-    const db = openDb(uniqueDbName('setup-pro'));
-    const port = gatewayPort(pro);
-    await engine(db, port, { types: TYPES }).runOnce();
+    const { db, port } = await firstSync(pro, { name: 'setup-pro', types: TYPES });
     for (const type of ['companies', 'contacts', 'deals', 'tickets']) {
       expect((await admin.call<Def>('GET', `/crm/v3/properties/${type}/cs_client_id`)).hasUniqueValue, type).toBe(true);
       expect((await db.meta.get(clientIdStateKey(type)))?.value).toBe('unique');
@@ -57,9 +55,7 @@ describe('setup step on a fresh portal', () => {
 describe('creates without a unique key', () => {
   it('a note whose first send never reached the CRM (killed before the send, attempts > 0) is sent once', async () => {
     const admin = crmAdmin(pro);
-    const db = openDb(uniqueDbName('before-send'));
-    const port = gatewayPort(pro);
-    await engine(db, port, { types: TYPES }).runOnce();
+    const { db, port } = await firstSync(pro, { name: 'before-send', types: TYPES });
     const company = (await db.records('companies').limit(1).toArray())[0]!;
     await createNote(
       db,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { associationPartners, SYNCED_TYPES } from '../../../shared/sync';
 import { type CrmAdmin, crmAdmin, gatewayPort, startTestCrm, type TestCrm, testCrmPerFile } from './support/crm';
-import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/engine';
+import { engine, expectLocalEqualsCrm, firstSync, openDb, uniqueDbName } from './support/engine';
 
 // (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
 
@@ -14,9 +14,7 @@ testCrmPerFile({ seed: 3, searchLag: false }, (c, a) => ((crm = c), (admin = a))
 
 describe('incremental sync', () => {
   it('costs requests in proportion to the changes, not to the dataset (G11)', async () => {
-    const db = openDb(uniqueDbName());
-    const port = gatewayPort(crm);
-    await engine(db, port).runOnce();
+    const { db, port } = await firstSync(crm);
     const bootstrapRequests = port.log.length;
 
     const perRun: Array<{ n: number; requests: number }> = [];
@@ -46,9 +44,7 @@ describe('incremental sync', () => {
   });
 
   it('detects archived records with the archived sweep', async () => {
-    const db = openDb(uniqueDbName());
-    const port = gatewayPort(crm);
-    await engine(db, port, { types: ['deals'] }).runOnce();
+    const { db, port } = await firstSync(crm, { types: ['deals'] });
     const [victim] = await db.records('deals').limit(1).toArray();
     await admin.archive('deals', victim!.id);
     await engine(db, port, { types: ['deals'], sweepEveryMs: 0 }).runOnce();
@@ -56,9 +52,7 @@ describe('incremental sync', () => {
   });
 
   it('catches changes the search index had not shown yet (lag) thanks to the overlap window', async () => {
-    const db = openDb(uniqueDbName());
-    const port = gatewayPort(crm);
-    await engine(db, port, { types: ['companies'] }).runOnce();
+    const { db, port } = await firstSync(crm, { types: ['companies'] });
     const [company] = await db.records('companies').limit(1).toArray();
     await admin.setFaults({ searchLagMs: 400 });
     try {

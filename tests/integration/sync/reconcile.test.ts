@@ -3,8 +3,8 @@ import { reconcileKey, type SyncedType } from '../../../shared/sync';
 import { applyEdit, listOutbox, mergedRecord, resolveId } from '../../../src-renderer/db';
 import { REDIRECTED_META, type RedirectedEdit } from '../../../src-renderer/db/merge-tx';
 import { advancingClock } from '../../support/demo-crm';
-import { type CrmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
-import { engine, localAssociations, openDb, uniqueDbName } from './support/engine';
+import { type CrmAdmin, type TestCrm, testCrmPerFile } from './support/crm';
+import { engine, firstSync, localAssociations } from './support/engine';
 
 const TYPES: SyncedType[] = ['companies', 'contacts', 'deals'];
 const PAIRS: Array<[SyncedType, SyncedType]> = [
@@ -31,9 +31,7 @@ describe('reconcile: what HubSpot does not announce', () => {
     const [survivor, loser, survivor2, loser2] = companies.slice(0, 4).map((c) => c.id) as [string, string, string, string];
     for (const id of [survivor, loser]) await admin.update('companies', id, { csm_sentiment: 'Neutral' });
 
-    const db = openDb(uniqueDbName());
-    const port = gatewayPort(crm);
-    await engine(db, port, { types: TYPES }).runOnce();
+    const { db, port } = await firstSync(crm, { types: TYPES });
     expect(await db.meta.get(reconcileKey('contacts'))).toBeDefined();
 
     // Offline, the user edits the company that is about to be merged away.

@@ -7,8 +7,8 @@ import { startWebHostApp, type WebHostApp } from '../../../src-main/web-host/app
 import { createWebHost } from '../../../src-renderer/bridge/web';
 import { createNote, setProperties } from '../../../src-renderer/db';
 import { advancingClock, TEST_ZONE } from '../../support/demo-crm';
-import { gatewayPort, startTestCrm, type TestCrm } from './support/crm';
-import { engine, openDb, uniqueDbName } from './support/engine';
+import { startTestCrm, type TestCrm } from './support/crm';
+import { engine, firstSync, openDb, uniqueDbName } from './support/engine';
 
 const TYPES: SyncedType[] = ['companies', 'notes'];
 /** Just under HubSpot's most for one text value (65,536 characters). */
@@ -124,9 +124,7 @@ describe('a 413 from the CRM', () => {
 
   // The app's gateway straight to the CRM, as in the desktop app (IPC has no size limit of its own).
   it('is a rejection shown in the review with a plain reason, not a retry', async () => {
-    const db = openDb(uniqueDbName('bytes-crm'));
-    const port = gatewayPort(crm);
-    await engine(db, port, { types: TYPES }).runOnce();
+    const { db, port } = await firstSync(crm, { name: 'bytes-crm', types: TYPES });
     const company = (await db.records('companies').limit(1).toArray())[0]!;
     // Over the demo CRM's 20 MB request limit.
     await setProperties(db, 'companies', company.id, { description: 'z'.repeat(21 * 1024 * 1024) });

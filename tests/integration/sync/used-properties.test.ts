@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncedPropertiesKey, type SyncProgress, type SyncedType } from '../../../shared/sync';
-import { crmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
-import { engine, expectLocalEqualsCrm, openDb, uniqueDbName } from './support/engine';
+import { crmAdmin, type TestCrm, testCrmPerFile } from './support/crm';
+import { engine, expectLocalEqualsCrm, firstSync } from './support/engine';
 
 /**
  * The sync fetches the properties the workspace uses, not a portal's whole catalogue; a
@@ -16,9 +16,7 @@ testCrmPerFile({ seed: 5, searchLag: false }, (c) => (crm = c));
 describe('the properties the workspace uses', () => {
   it('a view column on an unsynced property is backfilled with progress, then kept fresh', async () => {
     const admin = crmAdmin(crm);
-    const db = openDb(uniqueDbName('used'));
-    const port = gatewayPort(crm);
-    await engine(db, port, { types: TYPES }).runOnce();
+    const { db, port } = await firstSync(crm, { name: 'used', types: TYPES });
     const defined = await admin.propertyNames('companies');
     const synced = (await db.meta.get(syncedPropertiesKey('companies')))?.value as string[];
     expect(defined.length).toBeGreaterThan(250);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../../../shared/away';
 import { digestRows } from '../../../src-renderer/db/queries/away';
-import { incrementalCursor, localDbPerTest, syncedRecord } from '../../support/local-db';
+import { localDbPerTest, syncedRecord } from '../../support/local-db';
 
 /** A fixed clock: Friday 27 Nov 2026, 09:00 in Warsaw (the e2e FIXED_NOW). */
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
@@ -26,8 +26,7 @@ const link = (fromType: string, pairs: Array<[string, string]>) => ({
 
 describe('digestRows', () => {
   it('keeps the changes on my accounts and their tickets and deals, and my tasks handed over; with the ARR the ranking reads', async () => {
-    const { db, store } = local.open(NOW);
-    const cursor = (objectType: string) => incrementalCursor(objectType, NOW);
+    const { db, store, cursor } = local.open(NOW);
     await store.applyPage(
       'companies',
       [rec('c1', { name: 'Mine', csm_owner: ME, arr: '24000' }), rec('c2', { name: 'Theirs', csm_owner: '700' })],

@@ -5,7 +5,7 @@ import { CsDatabase } from '../../../src-renderer/db';
 import { dismissedIds, feedSince } from '../../../src-renderer/db/queries/feed';
 import { addDismissed } from '../../../src-renderer/db/repositories/feed';
 import { createDexieStore } from '../../../src-renderer/db/store-port';
-import { DAY, HOUR, iso, NOW } from './sources';
+import { cursor, DAY, HOUR, iso, NOW, rec } from './sources';
 
 /**
  * The feed over the real Dexie schema, fed through the same store port the sync engine uses
@@ -17,14 +17,6 @@ afterEach(async () => {
   if (db) await db.delete();
 });
 
-const rec = (id: string, properties: Record<string, string>, updatedAt = NOW - DAY): SyncedRecord => ({
-  id,
-  properties,
-  createdAt: iso(NOW - 30 * DAY),
-  updatedAt: iso(updatedAt),
-  archived: false,
-});
-const cursor = (objectType: string) => ({ objectType, mode: 'incremental' as const, valueMs: NOW });
 const link = (fromType: string, toType: string, pairs: Array<[string, string]>): AssociationBatch => ({
   fromType,
   toType,

@@ -5,14 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from 'vue';
 import type { HostApi } from '../../../shared/contract';
 import { lastOpenedKey } from '../../../shared/feed';
-import type { SyncedRecord } from '../../../shared/sync';
 import { CsDatabase } from '../../../src-renderer/db';
 import { createDexieStore } from '../../../src-renderer/db/store-port';
 import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { useFeedStore } from '../../../src-renderer/stores/feed';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
-import { DAY, HOUR, iso, NOW } from './sources';
+import { cursor, HOUR, iso, NOW, rec } from './sources';
 
 /**
  * The unread count of the Feed tab, on the real store over Dexie (fake-indexeddb) and a fixed
@@ -35,21 +34,13 @@ afterEach(async () => {
 });
 
 const USER = 1000001;
-const rec = (id: string, properties: Record<string, string>, at = NOW - DAY): SyncedRecord => ({
-  id,
-  properties,
-  createdAt: iso(NOW - 30 * DAY),
-  updatedAt: iso(at),
-  archived: false,
-});
-const cursor = { objectType: 'contacts', mode: 'incremental' as const, valueMs: NOW };
 
 async function setup() {
   db = new CsDatabase(`feed-unread-${Math.random().toString(36).slice(2)}`);
   const port = createDexieStore(db);
-  await port.applyPage('companies', [rec('c1', { name: 'Acme Rail', csm_owner: '600' })], { ...cursor, objectType: 'companies' });
+  await port.applyPage('companies', [rec('c1', { name: 'Acme Rail', csm_owner: '600' })], cursor('companies'));
   const syncContact = (props: Record<string, string>) =>
-    port.applyPage('contacts', [rec('7', { firstname: 'Ada', lastname: 'Nowak', ...props }, Date.now())], cursor, [
+    port.applyPage('contacts', [rec('7', { firstname: 'Ada', lastname: 'Nowak', ...props }, Date.now())], cursor('contacts'), [
       { fromType: 'contacts', toType: 'companies', ids: ['7'], rows: [{ fromType: 'contacts', fromId: '7', toType: 'companies', toId: 'c1', typeIds: [1] }] },
     ]);
   await syncContact({ hs_email_last_open_date: iso(NOW - HOUR) });

@@ -61,18 +61,14 @@ describe('health evaluation on a fixed clock (Fri 2026-11-27 09:00 Europe/Warsaw
   });
 
   it('counts open high-priority tickets by the stage state, and overdue tasks by due date and status', () => {
+    // The setup template's "no open HIGH or URGENT ticket", worth 50 here.
+    const noUrgentTicket = setupTemplate('t', 'T')
+      .groups.flatMap((g) => g.criteria)
+      .find((c) => c.id === 'no-urgent-ticket');
+    if (!noUrgentTicket) throw new Error('the template has no no-urgent-ticket criterion');
     const s = compileScore(
       oneGroup([
-        {
-          id: 'no-hi',
-          kind: 'count',
-          objectType: 'tickets',
-          state: 'open',
-          comparator: 'eq',
-          count: 0,
-          points: 50,
-          where: [{ property: 'hs_ticket_priority', operator: 'is_any_of', values: ['HIGH', 'URGENT'] }],
-        },
+        { ...noUrgentTicket, points: 50 },
         { id: 'overdue', kind: 'count', objectType: 'tasks', state: 'overdue', comparator: 'gte', count: 1, points: -20 },
         { id: 'base', kind: 'property', objectType: 'companies', filter: { property: 'name', operator: 'is_known' }, points: 50 },
       ]),

@@ -4,20 +4,14 @@ import { describeCriterion, signed } from '../../../src-renderer/components/heal
 import { messages as display } from '../../../src-renderer/components/health/messages';
 import { messages as filters } from '../../../src-renderer/components/filters/messages';
 import { messages as editor } from '../../../src-renderer/features/health/messages';
+import { expectCompleteMessages, messageAt } from '../../support/messages';
 
-function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
-}
-
-function lookup(obj: unknown, path: string): string {
-  return String(path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj));
-}
+const lookup = (obj: object, path: string): string => String(messageAt(obj, path));
 
 describe('health messages', () => {
-  it.each([display, editor])('$namespace has the same keys in English and Polish, and no empty message', (m) => {
-    expect(keys(m.pl).sort()).toEqual(keys(m.en).sort());
-    for (const k of keys(m.en)) if (!k.startsWith('states.any')) expect(lookup(m.en, k).trim(), k).not.toBe('');
-  });
+  it.each([display, editor])('$namespace has the same keys in English and Polish, and no empty message', (m) =>
+    expectCompleteMessages(m, (key) => key.startsWith('states.any')),
+  );
 
   it('describes criteria as the breakdown shows them', () => {
     const t = (key: string, params: Record<string, unknown> = {}) =>

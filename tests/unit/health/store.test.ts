@@ -10,7 +10,7 @@ import { CsDatabase, setProperties } from '../../../src-renderer/db';
 import { loadScoreModel } from '../../../src-renderer/db/repositories/health-model';
 import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { useHealthStore } from '../../../src-renderer/stores/health';
-import { HEALTH_ENGINE_KEY, inPageHealthEngine } from '../../../src-renderer/stores/health-engine';
+import { healthEngines } from '../../../src-renderer/stores/health-engine';
 import { useHealthModelStore } from '../../../src-renderer/stores/health-model';
 import { useHealthSnapshotsStore } from '../../../src-renderer/stores/health-snapshots';
 import { HOST_KEY } from '../../../src-renderer/stores/host-key';
@@ -49,7 +49,7 @@ async function setup(userId: string) {
   const host = { 'crm:whoami': async () => ({ ok: true, data: { userId, ownerId: 'o1', email: null } }) } as unknown as HostApi;
   const app = createApp({ render: () => null });
   const pinia = createPinia();
-  app.provide(DB_KEY, db).provide(HOST_KEY, host).provide(HEALTH_ENGINE_KEY, inPageHealthEngine).use(pinia);
+  app.provide(DB_KEY, db).provide(HOST_KEY, host).provide(healthEngines.key, healthEngines.inPage).use(pinia);
   pinias.push(pinia);
   setActivePinia(pinia);
   // The model (editing, permission), the computed scores and the snapshots are stores of their own.

@@ -54,29 +54,17 @@ describe('one team, one budget: the gateway reads the rate-limit headers', () =>
   it('holds back in proportion once less than 60 % of the 10-s window is left (the team past 40 %), the whole interval at 0', async () => {
     const clock = virtualClock();
     const limiter = new RateLimiter(roomy(), clock);
-    expect(
-      limiter.observe('standard', {
-        'x-hubspot-ratelimit-max': '190',
-        'x-hubspot-ratelimit-remaining': '114',
-        'x-hubspot-ratelimit-interval-milliseconds': '10000',
-      }),
-    ).toBe(0);
-    expect(
-      limiter.observe('standard', {
-        'x-hubspot-ratelimit-max': '190',
-        'x-hubspot-ratelimit-remaining': '57',
-        'x-hubspot-ratelimit-interval-milliseconds': '10000',
-      }),
-    ).toBe(5_000);
+    // HubSpot's headers for a 10-s window of 190 calls with `remaining` left.
+    const windowLeft = (remaining: number) => ({
+      'x-hubspot-ratelimit-max': '190',
+      'x-hubspot-ratelimit-remaining': String(remaining),
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+    });
+    expect(limiter.observe('standard', windowLeft(114))).toBe(0);
+    expect(limiter.observe('standard', windowLeft(57))).toBe(5_000);
     await limiter.acquire('standard');
     expect(clock.now()).toBe(5_000);
-    expect(
-      limiter.observe('standard', {
-        'x-hubspot-ratelimit-max': '190',
-        'x-hubspot-ratelimit-remaining': '0',
-        'x-hubspot-ratelimit-interval-milliseconds': '10000',
-      }),
-    ).toBe(10_000);
+    expect(limiter.observe('standard', windowLeft(0))).toBe(10_000);
     await limiter.acquire('standard');
     expect(clock.now()).toBe(15_000);
     // Search answers carry no window headers; other buckets are not held by the standard one.

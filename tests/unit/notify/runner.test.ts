@@ -8,11 +8,17 @@ const T0 = Date.UTC(2026, 10, 27, 8, 0, 0);
 const harness = (start = T0) => runnerHarness(start, englishFormatter('Europe/Warsaw'));
 const task = notifyTask;
 
+/** A runner on the fake clock at T0, started, and its harness. */
+async function started() {
+  const h = harness();
+  const r = h.make();
+  await r.start();
+  return { h, r };
+}
+
 describe('the notification runner on a fake clock', () => {
   it('shows one notification when a task comes due, through the injected delivery', async () => {
-    const h = harness();
-    const r = h.make();
-    await r.start();
+    const { h, r } = await started();
     await r.setTasks([task('42', T0 + 30 * MIN)]);
     await h.advance(29 * MIN);
     expect(h.shown).toEqual([]);
@@ -23,17 +29,13 @@ describe('the notification runner on a fake clock', () => {
   });
 
   it('announces nothing before the tasks are known (a start must not advance the window blind)', async () => {
-    const h = harness();
-    const r = h.make();
-    await r.start();
+    const { h, r } = await started();
     await h.advance(10 * MIN);
     expect(r.state.record?.lastCheckedAt).toBeNull();
   });
 
   it('a change while scheduled reschedules the wake-up; completion cancels it', async () => {
-    const h = harness();
-    const r = h.make();
-    await r.start();
+    const { h, r } = await started();
     await r.setTasks([task('a', T0 + 10 * MIN), task('b', T0 + 20 * MIN)]);
     await r.setTasks([task('a', T0 + 10 * MIN, { completed: true }), task('b', T0 + 15 * MIN)]);
     await h.advance(30 * MIN);
@@ -41,9 +43,7 @@ describe('the notification runner on a fake clock', () => {
   });
 
   it('sleep then resume: one grouped notification, and the restart after it repeats nothing', async () => {
-    const h = harness();
-    const r = h.make();
-    await r.start();
+    const { h, r } = await started();
     const tasks = [task('a', T0 + 10 * MIN), task('b', T0 + 20 * MIN), task('c', T0 + 30 * MIN)];
     await r.setTasks(tasks);
     h.sleep(2 * 60 * MIN);
@@ -77,9 +77,7 @@ describe('the notification runner on a fake clock', () => {
   });
 
   it('a delivery that failed is retried (same id), not lost and not doubled', async () => {
-    const h = harness();
-    const r = h.make();
-    await r.start();
+    const { h, r } = await started();
     await r.setTasks([task('a', T0 + 5 * MIN)]);
     h.setFailing(true);
     await h.advance(6 * MIN);
@@ -92,9 +90,7 @@ describe('the notification runner on a fake clock', () => {
   });
 
   it('the switch turns notifications off and back on without replaying what was missed', async () => {
-    const h = harness();
-    const r = h.make();
-    await r.start();
+    const { h, r } = await started();
     await r.setTasks([task('a', T0 + 5 * MIN), task('b', T0 + 20 * MIN)]);
     await r.setEnabled(false);
     await h.advance(10 * MIN);

@@ -6,6 +6,7 @@ import { formatAmount, formatDay, fromDayInput, toDayInput } from '../../../shar
 import { stageOutcome } from '../../../shared/pipelines/stage-kind';
 import { missingProperties, parsePropertyList, requiredProperties, stageRuleKey } from '../../../shared/pipelines/stage-rules';
 import { messages } from '../../../src-renderer/features/pipelines/messages';
+import { expectCompleteMessages } from '../../support/messages';
 
 const stage = (id: string, displayOrder: number, metadata: Record<string, string> = {}) => ({ id, label: `Stage ${id}`, displayOrder, metadata });
 
@@ -138,11 +139,5 @@ describe('formatting', () => {
 });
 
 describe('messages', () => {
-  const keys = (o: Record<string, unknown>, prefix = ''): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
-  it('English and Polish have the same keys, none empty', () => {
-    expect(keys(messages.pl).sort()).toEqual(keys(messages.en).sort());
-    for (const lang of [messages.en, messages.pl])
-      for (const k of keys(lang)) expect(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], lang)).not.toBe('');
-  });
+  it('English and Polish have the same keys, none empty', () => expectCompleteMessages(messages));
 });

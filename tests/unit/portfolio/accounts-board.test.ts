@@ -9,6 +9,7 @@ import {
   type HealthGroup,
 } from '../../../shared/records/accounts-board';
 import { messages } from '../../../src-renderer/features/portfolio/messages';
+import { expectCompleteMessages } from '../../support/messages';
 
 /** The e2e clock: Friday 27 Nov 2026, 09:00 in Warsaw (08:00 UTC). */
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
@@ -141,11 +142,5 @@ describe('which properties can be a board', () => {
 });
 
 describe('messages', () => {
-  const keys = (o: Record<string, unknown>, prefix = ''): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
-  it('English and Polish have the same keys, none empty', () => {
-    expect(keys(messages.pl).sort()).toEqual(keys(messages.en).sort());
-    for (const lang of [messages.en, messages.pl])
-      for (const k of keys(lang)) expect(k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], lang)).not.toBe('');
-  });
+  it('English and Polish have the same keys, none empty', () => expectCompleteMessages(messages));
 });

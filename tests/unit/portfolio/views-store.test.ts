@@ -4,21 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { View } from '../../../shared/views';
 import type { CsDatabase } from '../../../src-renderer/db';
 import { EVERYONE_KEY, privateKey } from '../../../src-renderer/stores/views';
-import { ALEX, CASEY, SAM, viewsStoreHarness } from '../../support/views-store';
+import { aView, ALEX, CASEY, SAM, viewsStoreHarness } from '../../support/views-store';
 
 let db: CsDatabase;
 const { signIn } = viewsStoreHarness('views', (d) => (db = d));
 
-const view = (over: Partial<View>): View => ({
-  id: 'view:1',
-  name: 'Enterprise',
-  objectType: 'companies',
-  filterGroups: [{ filters: [{ property: 'plan', operator: 'is_any_of', values: ['Enterprise'] }] }],
-  columns: ['plan'],
-  sharing: 'private',
-  ownerUserId: ALEX,
-  ...over,
-});
+const view = (over: Partial<View>): View =>
+  aView({ name: 'Enterprise', filterGroups: [{ filters: [{ property: 'plan', operator: 'is_any_of', values: ['Enterprise'] }] }], columns: ['plan'], ...over });
 
 describe('the views store', () => {
   it('refuses to share with Everyone without the settings permission, and writes nothing', async () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allMessages, createAppI18n, initialLocale } from '../../../src-renderer/i18n';
-
-function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
-}
+import { messageKeys } from '../../support/messages';
 
 describe('languages', () => {
   it('follows the OS language until the user chooses', () => {
@@ -16,7 +13,7 @@ describe('languages', () => {
 
   it('has every English message in Polish too, features included', () => {
     const { en, pl } = allMessages();
-    expect(keys(pl).sort()).toEqual(keys(en).sort());
+    expect(messageKeys(pl).sort()).toEqual(messageKeys(en).sort());
   });
 
   it('uses Polish plural forms', () => {

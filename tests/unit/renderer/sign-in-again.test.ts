@@ -1,17 +1,13 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
+import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { HostApi } from '../../../shared/contract';
 import { INITIAL_STATUS } from '../../../shared/sync';
 import SignInAgainBanner from '../../../src-renderer/components/SignInAgainBanner.vue';
-import { CsDatabase } from '../../../src-renderer/db';
-import { createAppI18n } from '../../../src-renderer/i18n';
-import { DB_KEY } from '../../../src-renderer/lib/db-key';
 import { useConnectionStore } from '../../../src-renderer/stores/connection';
-import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { useSyncStore } from '../../../src-renderer/stores/sync';
+import { mountInApp } from '../../support/mount-in-app';
 
 const SIGNED_IN = { connected: true, kind: 'hubspot', baseUrl: 'https://api.hubapi.com', auth: 'oauth', portalId: 4242 } as const;
 /** What every host answers the stores that mount with the banner (the sync store asks whether the network is up). */
@@ -34,14 +30,7 @@ describe('Sign in again', () => {
         return answers.shift();
       },
     } as unknown as HostApi;
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const wrapper = mount(SignInAgainBanner, {
-      global: {
-        plugins: [pinia, createAppI18n('en')],
-        provide: { [DB_KEY as symbol]: new CsDatabase(`sign-in-${Math.random()}`), [HOST_KEY as symbol]: host },
-      },
-    });
+    const { pinia, wrapper } = mountInApp(SignInAgainBanner, { host });
     const connection = useConnectionStore(pinia);
     connection.followStatus(SIGNED_IN);
     connection.identity = { userId: '1000004', ownerId: '60000004', email: 'priya.nair@demo-crm.test' };
@@ -66,15 +55,7 @@ describe('Sign in again', () => {
   });
 
   it('is in Polish too', async () => {
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const host = base as unknown as HostApi;
-    const wrapper = mount(SignInAgainBanner, {
-      global: {
-        plugins: [pinia, createAppI18n('pl')],
-        provide: { [DB_KEY as symbol]: new CsDatabase(`sign-in-${Math.random()}`), [HOST_KEY as symbol]: host },
-      },
-    });
+    const { pinia, wrapper } = mountInApp(SignInAgainBanner, { host: base as unknown as HostApi, locale: 'pl' });
     useConnectionStore(pinia).followStatus({ ...SIGNED_IN, signedOut: true });
     await flushPromises();
     expect(wrapper.get('button').text()).toBe('Zaloguj się ponownie');

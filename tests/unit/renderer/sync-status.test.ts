@@ -1,24 +1,18 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import type { HostApi } from '../../../shared/contract';
 import { INITIAL_STATUS, newEntry, type SyncStatus } from '../../../shared/sync';
 import SyncStatusBar from '../../../src-renderer/components/SyncStatus.vue';
 import { CsDatabase } from '../../../src-renderer/db';
-import { createAppI18n } from '../../../src-renderer/i18n';
-import { DB_KEY } from '../../../src-renderer/lib/db-key';
-import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { useSyncStore } from '../../../src-renderer/stores/sync';
+import { mountInApp } from '../../support/mount-in-app';
 
 const host = { on: () => () => {}, 'net:status': async () => ({ ok: true, data: { online: true } }) } as unknown as HostApi;
 
 /** The bar over a local store holding `pending` edits, with the worker's status `status`. */
 async function statusBar(locale: 'en' | 'pl', { pending = 0, ...status }: Partial<SyncStatus> & { pending?: number }) {
-  const pinia = createPinia();
-  setActivePinia(pinia);
   const db = new CsDatabase(`sync-status-${Math.random()}`);
   await db.outbox.bulkAdd(
     Array.from({ length: pending }, (_, i) =>
@@ -28,9 +22,7 @@ async function statusBar(locale: 'en' | 'pl', { pending = 0, ...status }: Partia
       ),
     ),
   );
-  const wrapper = mount(SyncStatusBar, {
-    global: { plugins: [pinia, createAppI18n(locale)], provide: { [DB_KEY as symbol]: db, [HOST_KEY as symbol]: host } },
-  });
+  const { pinia, wrapper } = mountInApp(SyncStatusBar, { host, db, locale });
   useSyncStore(pinia).status = { ...INITIAL_STATUS, ...status };
   await expect.poll(() => wrapper.text()).toMatch(/pending edit|Sending|oczekując|Wysyłanie/);
   await nextTick();
@@ -45,14 +37,7 @@ describe('the sync status bar', () => {
   });
 
   it('says nothing about pending edits before the local store has answered', () => {
-    const pinia = createPinia();
-    setActivePinia(pinia);
-    const wrapper = mount(SyncStatusBar, {
-      global: {
-        plugins: [pinia, createAppI18n('en')],
-        provide: { [DB_KEY as symbol]: new CsDatabase(`sync-status-${Math.random()}`), [HOST_KEY as symbol]: host },
-      },
-    });
+    const { wrapper } = mountInApp(SyncStatusBar, { host });
     expect(wrapper.text()).not.toContain('pending edit');
   });
 

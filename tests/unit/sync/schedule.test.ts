@@ -5,16 +5,11 @@ import { statusAfterPass } from '../../../shared/sync/status';
 import { tierOf } from '../../../shared/sync/schedule';
 import { CsDatabase, createDexieStore, setProperties } from '../../../src-renderer/db';
 import { toRow } from '../../../src-renderer/db/index-fields';
+import { seededRandom } from '../../support/seeded-random';
 
 const MIN = 60_000;
 const TYPES: SyncedType[] = ['companies', 'deals', 'tasks', 'notes'];
 let n = 0;
-
-/** A seeded PRNG, so the jitter is real but every run the same. */
-function lcg(seed = 7): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
-}
 
 /**
  * The coordinator on a simulated clock: timers are kept here and fired in time order, the
@@ -51,7 +46,7 @@ async function simulation(opts: { activity?: Activity; headers?: Record<string, 
     store: createDexieStore(db),
     types: TYPES,
     now: () => sim.clock,
-    random: lcg(),
+    random: seededRandom(7),
     timers: {
       setTimeout: (fn, ms) => {
         sim.timers.set(++id, { fn, at: sim.clock + ms });

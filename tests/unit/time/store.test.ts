@@ -1,17 +1,14 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
+import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostApi } from '../../../shared/contract';
 import HomeTimeNotice from '../../../src-renderer/features/time-zones/HomeTimeNotice.vue';
 import { CsDatabase } from '../../../src-renderer/db';
 import { getMeta, META } from '../../../src-renderer/db/meta';
-import { createAppI18n } from '../../../src-renderer/i18n';
-import { DB_KEY } from '../../../src-renderer/lib/db-key';
-import { HOST_KEY } from '../../../src-renderer/stores/host-key';
 import { useTimeZonesStore } from '../../../src-renderer/stores/time-zones';
 import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
+import { mountInApp } from '../../support/mount-in-app';
 
 /** Friday 27 Nov 2026, 09:00 in Warsaw: winter time (Warsaw UTC+1, Lisbon UTC+0). */
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
@@ -19,9 +16,7 @@ const host = { on: () => () => {} } as unknown as HostApi;
 
 /** One run of the app on `db`: the frame's notice and the store, with the system zone as `zone.now` says. */
 function run(db: CsDatabase, zone: { now: string }) {
-  const pinia = createPinia();
-  setActivePinia(pinia);
-  const wrapper = mount(HomeTimeNotice, { global: { plugins: [pinia, createAppI18n('en')], provide: { [DB_KEY as symbol]: db, [HOST_KEY as symbol]: host } } });
+  const { pinia, wrapper } = mountInApp(HomeTimeNotice, { host, db });
   const workspace = useWorkspaceStore(pinia);
   workspace.timeZone = zone.now;
   const zones = useTimeZonesStore(pinia);

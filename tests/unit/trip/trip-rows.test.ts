@@ -3,7 +3,7 @@ import { summarizeReadiness, tripNeeds, tripWindow } from '../../../shared/trip'
 import { createZone } from '../../../shared/views/zone';
 import { getMeta, META, putMeta } from '../../../src-renderer/db/meta';
 import { activitiesOn, localCounts, tripRows } from '../../../src-renderer/db/queries/trip';
-import { incrementalCursor, localDbPerTest, syncedRecord } from '../../support/local-db';
+import { localDbPerTest, syncedRecord } from '../../support/local-db';
 
 /** A fixed clock: Friday 27 Nov 2026, 09:00 in Warsaw (the e2e FIXED_NOW). */
 const NOW = Date.UTC(2026, 10, 27, 8, 0, 0);
@@ -26,8 +26,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('tripRows → tripNeeds → readiness', () => {
   it('reads my meetings of the window with attendees and their accounts, my open tasks, my accounts; counts the book; the card fits its meta schema', async () => {
-    const { db, store } = localDb.open(NOW);
-    const cursor = (objectType: string) => incrementalCursor(objectType, NOW);
+    const { db, store, cursor } = localDb.open(NOW);
     await store.applyPage(
       'companies',
       [

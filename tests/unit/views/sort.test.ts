@@ -14,27 +14,17 @@ const order = (property: string, direction: 'asc' | 'desc'): string[] =>
   evaluateView(view([], { sort: { property, direction } }), RECORDS, ctx()).map((r) => r.id);
 
 describe('sorting', () => {
-  it('sorts numbers numerically, missing and unparseable last in both directions', () => {
-    expect(order('amount', 'asc')).toEqual(['4', '1', '5', '2', '3']);
-    expect(order('amount', 'desc')).toEqual(['5', '1', '4', '2', '3']);
-  });
-
-  it('sorts text with base sensitivity and numeric collation, ties by id, missing last', () => {
-    expect(order('name', 'asc')).toEqual(['1', '2', '4', '5', '3']);
+  // Each row: what is sorted, the property, the ids in ascending and in descending order.
+  it.each([
+    ['numbers numerically, missing and unparseable last in both directions', 'amount', '4 1 5 2 3', '5 1 4 2 3'],
     // 'Alpha' and 'alpha' are equal at base sensitivity: id order in both directions.
-    expect(order('name', 'desc')).toEqual(['5', '4', '1', '2', '3']);
-  });
-
-  it('sorts dates chronologically whatever the spelling (ISO or epoch ms), missing last', () => {
-    expect(order('renewal', 'asc')).toEqual(['4', '5', '1', '2', '3']);
-    expect(order('renewal', 'desc')).toEqual(['1', '5', '4', '2', '3']);
-    expect(order('last_contacted', 'asc')).toEqual(['1', '4', '5', '2', '3']);
-    expect(order('last_contacted', 'desc')).toEqual(['5', '1', '4', '2', '3']);
-  });
-
-  it('sorts bools false before true', () => {
-    expect(order('active', 'asc')).toEqual(['1', '5', '2', '3', '4']);
-    expect(order('active', 'desc')).toEqual(['5', '1', '2', '3', '4']);
+    ['text with base sensitivity and numeric collation, ties by id, missing last', 'name', '1 2 4 5 3', '5 4 1 2 3'],
+    ['dates chronologically, missing last', 'renewal', '4 5 1 2 3', '1 5 4 2 3'],
+    ['datetimes chronologically whatever the spelling (ISO or epoch ms), missing last', 'last_contacted', '1 4 5 2 3', '5 1 4 2 3'],
+    ['bools false before true', 'active', '1 5 2 3 4', '5 1 2 3 4'],
+  ])('sorts %s', (_what, property, asc, desc) => {
+    expect(order(property, 'asc')).toEqual(asc.split(' '));
+    expect(order(property, 'desc')).toEqual(desc.split(' '));
   });
 
   it('orders by id without a sort, and compare agrees with evaluateView', () => {

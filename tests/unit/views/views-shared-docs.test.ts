@@ -6,21 +6,12 @@ import type { View } from '../../../shared/views';
 import { listOutbox, type CsDatabase } from '../../../src-renderer/db';
 import { readSharedDocs } from '../../../src-renderer/db/repositories/shared-docs';
 import { EVERYONE_KEY, privateKey, viewDocKey } from '../../../src-renderer/stores/views';
-import { ALEX, SAM, viewsStoreHarness } from '../../support/views-store';
+import { aView, ALEX, SAM, viewsStoreHarness } from '../../support/views-store';
 
 let db: CsDatabase;
 const { signIn } = viewsStoreHarness('views-docs', (d) => (db = d));
 
-const view = (over: Partial<View>): View => ({
-  id: 'v-1',
-  name: 'Team',
-  objectType: 'companies',
-  filterGroups: [],
-  columns: ['name'],
-  sharing: 'everyone',
-  ownerUserId: ALEX,
-  ...over,
-});
+const view = (over: Partial<View>): View => aView({ id: 'v-1', sharing: 'everyone', ...over });
 
 const docKeys = async () => (await readSharedDocs(db, 'view:')).map((d) => [d.key, d.source, JSON.parse(d.json).name, JSON.parse(d.json).isDefault ?? false]);
 

@@ -7,9 +7,11 @@ import {
   type CrmPort,
   type KillPoint,
   type SyncCoordinator,
+  type SyncedType,
 } from '../../../../shared/sync';
 import { CsDatabase } from '../../../../src-renderer/db';
 import { createDexieStore } from '../../../../src-renderer/db/store-port';
+import { gatewayPort, type CountingPort, type TestCrm } from './crm';
 
 let counter = 0;
 
@@ -47,6 +49,14 @@ export function engine(db: CsDatabase, crm: CrmPort, opts: Partial<CoordinatorOp
     },
     ...rest,
   });
+}
+
+/** A fresh database (its name from `name`) after one sync pass of `types` (default: all) from `crm` through the app's gateway. */
+export async function firstSync(crm: TestCrm, opts: { name?: string; types?: SyncedType[] } = {}): Promise<{ db: CsDatabase; port: CountingPort }> {
+  const db = openDb(uniqueDbName(opts.name));
+  const port = gatewayPort(crm);
+  await engine(db, port, opts.types ? { types: opts.types } : {}).runOnce();
+  return { db, port };
 }
 
 /**
