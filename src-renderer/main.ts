@@ -18,6 +18,7 @@ import { searchEngines } from './stores/search-engine';
 import './theme.css';
 import './base.css';
 import './styles.css';
+import './widgets.css';
 
 const host = connectHost();
 const router = createAppRouter();

@@ -20,8 +20,9 @@ test('the language switches to Polish and back, and the choice survives a reload
   await openWorkspace(page, workspace);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').selectOption('pl');
-  const nav = page.getByRole('navigation', { name: 'Obszar roboczy' });
-  for (const tab of TABS_PL) await expect(nav.getByRole('link', { name: tab, exact: true })).toBeVisible();
+  // Settings is a modal dialog: the page behind it is aria-hidden until it closes, hence includeHidden.
+  const nav = page.getByRole('navigation', { name: 'Obszar roboczy', includeHidden: true });
+  for (const tab of TABS_PL) await expect(nav.getByRole('link', { name: tab, exact: true, includeHidden: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
   await page.getByRole('button', { name: 'Zamknij' }).click();
 
@@ -30,7 +31,9 @@ test('the language switches to Polish and back, and the choice survives a reload
 
   await page.getByRole('button', { name: 'Ustawienia' }).click();
   await page.getByRole('dialog', { name: 'Ustawienia' }).getByLabel('Język').selectOption('en');
-  await expect(page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Summary', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Workspace', includeHidden: true }).getByRole('link', { name: 'Summary', exact: true, includeHidden: true }),
+  ).toBeVisible();
 });
 
 test.describe('with a Polish operating system', () => {

@@ -27,7 +27,7 @@ function overflowing(page: Page): Promise<string[]> {
       for (let e: Element | null = el; e && parts.length < 3 && e !== document.body; e = e.parentElement) parts.unshift(name(e));
       return parts.join(' > ');
     };
-    const roots = [...document.querySelectorAll('main, dialog[open]')];
+    const roots = [...document.querySelectorAll('main, dialog[open], [role="dialog"]')];
     const clipped = (el: Element) => {
       for (let p = el.parentElement; p && !roots.includes(p); p = p.parentElement) {
         if (getComputedStyle(p).overflowX !== 'visible') return true;

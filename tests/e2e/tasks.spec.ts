@@ -208,7 +208,8 @@ test('a custom task view lists exactly the demo CRM tasks matching its filters, 
   await dialog.getByRole('button', { name: 'Add filter' }).click();
   await dialog.getByRole('button', { name: 'Save view' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Filter 1 in group 1 is not complete');
-  await expect(tabs.getByRole('tab')).toHaveCount(5);
+  // Behind a modal dialog the page is aria-hidden, hence includeHidden.
+  await expect(page.getByRole('tablist', { name: 'Task views', includeHidden: true }).getByRole('tab', { includeHidden: true })).toHaveCount(5);
 
   // Priority is High: the live count and then the saved view show exactly the CRM's tasks.
   await dialog.getByLabel('Property').selectOption({ label: 'Priority' });
