@@ -1,14 +1,17 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed, getCurrentScope, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { filterFeed, groupByDay, isUnread, seenThrough, sequencesOf, windowStart, type FeedItem, type FeedType, type SequenceFilter } from '../../shared/feed';
 import type { Props, SyncedType } from '../../shared/sync';
 import { applyEdit, createNote, createTask, logCall } from '../db';
-import { dismissedIds, EMPTY_FEED, feedSince, lastOpenedAt, type FeedData } from '../db/queries/feed';
-import { addDismissed, setLastOpened } from '../db/repositories/feed';
+import { dismissedIds, EMPTY_FEED, feedSince, feedSnapshot, lastOpenedAt, type FeedData } from '../db/queries/feed';
+import { addDismissed, saveFeedSnapshot, setLastOpened } from '../db/repositories/feed';
 import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 import { useLiveQuery } from '../lib/live-query';
 import { useWorkspaceStore } from './workspace';
+
+/** The derived feed is kept for the next open at most this often (a sync re-derives it after every page). */
+const SNAPSHOT_EVERY_MS = 30_000;
 
 export type FollowUpKind = 'task' | 'note' | 'call' | 'email' | 'meeting';
 
@@ -67,12 +70,13 @@ export const useFeedStore = defineStore('feed', () => {
     [ownerId, pages, active],
   );
   const dismissed = useLiveQuery<Set<string>>(() => (userId.value ? dismissedIds(db, userId.value) : new Set()), new Set(), [userId]);
+  const { current, fromSnapshot } = useSnapshot(data.value, data.loading);
 
   const names = {
-    contact: (id: string) => data.value.value.contacts.get(id)?.name ?? '',
-    account: (id: string) => data.value.value.accounts.get(id) ?? '',
+    contact: (id: string) => current.value.contacts.get(id)?.name ?? '',
+    account: (id: string) => current.value.accounts.get(id) ?? '',
   };
-  const shown = computed(() => data.value.value.items.filter((i) => !dismissed.value.value.has(i.id)));
+  const shown = computed(() => current.value.items.filter((i) => !dismissed.value.value.has(i.id)));
   const visible = computed(() => filterFeed(shown.value, { query: query.value, types: types.value, sequence: sequence.value }, names));
   const rows = computed(() => groupByDay(visible.value, workspace.timeZone));
   const sequences = computed(() => sequencesOf(shown.value));
@@ -126,6 +130,44 @@ export const useFeedStore = defineStore('feed', () => {
     seenHere.value = null;
     if (user && visitPending) void run(() => recordVisit(user));
   });
+
+  /**
+   * The feed last derived is kept (meta, per owner) and shown on the next open while the live
+   * derivation reads the window's sources; the derived feed replaces it as soon as it answers.
+   * It is written when first derived, then at most every SNAPSHOT_EVERY_MS (not on every sync page).
+   */
+  function useSnapshot(live: typeof data.value, loading: typeof data.loading) {
+    const snapshot = shallowRef<FeedData | null>(null);
+    watch(
+      ownerId,
+      async (owner) => {
+        snapshot.value = null;
+        if (!owner) return;
+        const read = await feedSnapshot(db, owner, windowStart(Date.now(), 1)).catch(() => null);
+        if (ownerId.value === owner) snapshot.value = read;
+      },
+      { immediate: true },
+    );
+    const fromSnapshot = computed(() => viewing.value && loading.value && live.value === EMPTY_FEED && snapshot.value !== null);
+    const current = computed(() => (fromSnapshot.value ? (snapshot.value as FeedData) : live.value));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastWrite = -Infinity;
+    let pending: { owner: string; since: number; value: FeedData } | null = null;
+    const flush = () => {
+      timer = undefined;
+      lastWrite = Date.now();
+      if (pending) void saveFeedSnapshot(db, pending.owner, pending.since, pending.value).catch(() => undefined);
+      pending = null;
+    };
+    watch(live, (value) => {
+      const owner = ownerId.value;
+      if (!owner || value === EMPTY_FEED || value.since === undefined || pages.value !== 1) return;
+      pending = { owner, since: value.since, value };
+      timer ??= setTimeout(flush, Math.max(0, lastWrite + SNAPSHOT_EVERY_MS - Date.now()));
+    });
+    if (getCurrentScope()) onScopeDispose(() => clearTimeout(timer));
+    return { current, fromSnapshot };
+  }
 
   const loadOlder = () => (pages.value += 1);
   const dismiss = (item: FeedItem) => run(() => addDismissed(db, userId.value ?? 'anonymous', [item.id]));
@@ -208,7 +250,8 @@ export const useFeedStore = defineStore('feed', () => {
     error,
     previousVisit,
     ownerId,
-    data: data.value,
+    data: current,
+    fromSnapshot,
     loading: data.loading,
     queryError: data.error,
     visible,
