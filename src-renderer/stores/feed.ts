@@ -1,17 +1,15 @@
 import { defineStore } from 'pinia';
-import { computed, getCurrentScope, onScopeDispose, ref, shallowRef, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { filterFeed, groupByDay, isUnread, seenThrough, sequencesOf, windowStart, type FeedItem, type FeedType, type SequenceFilter } from '../../shared/feed';
 import type { Props, SyncedType } from '../../shared/sync';
 import { applyEdit, createNote, createTask, logCall } from '../db';
-import { dismissedIds, EMPTY_FEED, feedSince, feedSnapshot, lastOpenedAt, type FeedData } from '../db/queries/feed';
-import { addDismissed, saveFeedSnapshot, setLastOpened } from '../db/repositories/feed';
+import { dismissedIds, EMPTY_FEED, feedSince, lastOpenedAt, type FeedData } from '../db/queries/feed';
+import { addDismissed, setLastOpened } from '../db/repositories/feed';
+import { useKeptFeed } from './feed-kept';
 import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 import { useLiveQuery } from '../lib/live-query';
 import { useWorkspaceStore } from './workspace';
-
-/** The derived feed is kept for the next open at most this often (a sync re-derives it after every page). */
-const SNAPSHOT_EVERY_MS = 30_000;
 
 export type FollowUpKind = 'task' | 'note' | 'call' | 'email' | 'meeting';
 
@@ -64,13 +62,19 @@ export const useFeedStore = defineStore('feed', () => {
     return stored === null ? seenHere.value : seenHere.value === null ? stored : Math.max(stored, seenHere.value);
   });
 
+  const kept = useKeptFeed(db, ownerId, pages);
   const data = useLiveQuery<FeedData>(
-    () => (ownerId.value && active.value ? feedSince(db, ownerId.value, windowStart(Date.now(), pages.value)) : EMPTY_FEED),
+    () =>
+      ownerId.value && active.value && kept.readFor.value === ownerId.value ? feedSince(db, ownerId.value, windowStart(Date.now(), pages.value)) : EMPTY_FEED,
     EMPTY_FEED,
-    [ownerId, pages, active],
+    [ownerId, pages, active, kept.readFor],
   );
+  kept.follow(data.value);
+  /** Until the live derivation answers on the tab, the feed kept from the last one is shown. */
+  const fromSnapshot = computed(() => viewing.value && data.value.value === EMPTY_FEED && kept.snapshot.value !== null);
+  const current = computed(() => (fromSnapshot.value ? (kept.snapshot.value as FeedData) : data.value.value));
+  const loading = computed(() => data.loading.value || kept.readFor.value !== ownerId.value);
   const dismissed = useLiveQuery<Set<string>>(() => (userId.value ? dismissedIds(db, userId.value) : new Set()), new Set(), [userId]);
-  const { current, fromSnapshot } = useSnapshot(data.value, data.loading);
 
   const names = {
     contact: (id: string) => current.value.contacts.get(id)?.name ?? '',
@@ -130,44 +134,6 @@ export const useFeedStore = defineStore('feed', () => {
     seenHere.value = null;
     if (user && visitPending) void run(() => recordVisit(user));
   });
-
-  /**
-   * The feed last derived is kept (meta, per owner) and shown on the next open while the live
-   * derivation reads the window's sources; the derived feed replaces it as soon as it answers.
-   * It is written when first derived, then at most every SNAPSHOT_EVERY_MS (not on every sync page).
-   */
-  function useSnapshot(live: typeof data.value, loading: typeof data.loading) {
-    const snapshot = shallowRef<FeedData | null>(null);
-    watch(
-      ownerId,
-      async (owner) => {
-        snapshot.value = null;
-        if (!owner) return;
-        const read = await feedSnapshot(db, owner, windowStart(Date.now(), 1)).catch(() => null);
-        if (ownerId.value === owner) snapshot.value = read;
-      },
-      { immediate: true },
-    );
-    const fromSnapshot = computed(() => viewing.value && loading.value && live.value === EMPTY_FEED && snapshot.value !== null);
-    const current = computed(() => (fromSnapshot.value ? (snapshot.value as FeedData) : live.value));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastWrite = -Infinity;
-    let pending: { owner: string; since: number; value: FeedData } | null = null;
-    const flush = () => {
-      timer = undefined;
-      lastWrite = Date.now();
-      if (pending) void saveFeedSnapshot(db, pending.owner, pending.since, pending.value).catch(() => undefined);
-      pending = null;
-    };
-    watch(live, (value) => {
-      const owner = ownerId.value;
-      if (!owner || value === EMPTY_FEED || value.since === undefined || pages.value !== 1) return;
-      pending = { owner, since: value.since, value };
-      timer ??= setTimeout(flush, Math.max(0, lastWrite + SNAPSHOT_EVERY_MS - Date.now()));
-    });
-    if (getCurrentScope()) onScopeDispose(() => clearTimeout(timer));
-    return { current, fromSnapshot };
-  }
 
   const loadOlder = () => (pages.value += 1);
   const dismiss = (item: FeedItem) => run(() => addDismissed(db, userId.value ?? 'anonymous', [item.id]));
@@ -252,7 +218,7 @@ export const useFeedStore = defineStore('feed', () => {
     ownerId,
     data: current,
     fromSnapshot,
-    loading: data.loading,
+    loading,
     queryError: data.error,
     visible,
     rows,

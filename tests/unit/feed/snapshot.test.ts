@@ -123,8 +123,8 @@ describe('the feed store on a cold open', () => {
     // A first visit derives the feed and keeps it.
     const first = await openStore(db);
     await first.open();
-    await vi.waitFor(() => expect(first.visible.map((i) => i.type)).toEqual(['email_opened']));
-    await vi.waitFor(async () => expect(await feedSnapshot(db as CsDatabase, '600', NOW - 14 * DAY)).not.toBeNull());
+    await vi.waitFor(() => expect(first.visible.map((i) => i.type)).toEqual(['email_opened']), { timeout: 5000 });
+    await vi.waitFor(async () => expect(await feedSnapshot(db as CsDatabase, '600', NOW - 14 * DAY)).not.toBeNull(), { timeout: 5000 });
     for (const p of pinias) p._e.stop();
 
     // New activity is synced while the app is closed; the next start opens on the Feed tab.
@@ -137,7 +137,7 @@ describe('the feed store on a cold open', () => {
       { flush: 'sync' },
     );
     await next.open();
-    await vi.waitFor(() => expect(next.visible.map((i) => i.type)).toEqual(['website_visit', 'email_opened']));
+    await vi.waitFor(() => expect(next.visible.map((i) => i.type)).toEqual(['website_visit', 'email_opened']), { timeout: 5000 });
     expect(next.fromSnapshot).toBe(false);
     expect(seen).toContain('snapshot:email_opened');
     expect(seen.at(-1)).toBe('live:website_visit,email_opened');
