@@ -88,16 +88,11 @@ export function decodeSnapshot(value: unknown, ownerId: string, since: number): 
     if (type === undefined || !(at >= since) || contactId === undefined || accountId === undefined) continue;
     const subject = str(cols[o + 4]);
     const sequence = str(cols[o + 5]);
-    items.push({
-      id: ids[i] as string,
-      type,
-      at,
-      contactId,
-      accountId,
-      enrolled: cols[o + 6] === 1,
-      ...(subject !== undefined ? { subject } : {}),
-      ...(sequence !== undefined ? { sequence } : {}),
-    });
+    // Properties set one by one, not spread: this loop runs for every item of a cold open.
+    const item: FeedItem = { id: ids[i] as string, type, at, contactId, accountId, enrolled: cols[o + 6] === 1 };
+    if (subject !== undefined) item.subject = subject;
+    if (sequence !== undefined) item.sequence = sequence;
+    items.push(item);
   }
   const contacts = new Map<string, { name: string; email?: string; phone?: string }>();
   for (let i = 0; i + 3 < value.contacts.length; i += 4) {

@@ -80,7 +80,10 @@ export const useFeedStore = defineStore('feed', () => {
     contact: (id: string) => current.value.contacts.get(id)?.name ?? '',
     account: (id: string) => current.value.accounts.get(id) ?? '',
   };
-  const shown = computed(() => current.value.items.filter((i) => !dismissed.value.value.has(i.id)));
+  const shown = computed(() => {
+    const gone = dismissed.value.value;
+    return gone.size === 0 ? current.value.items : current.value.items.filter((i) => !gone.has(i.id));
+  });
   const visible = computed(() => filterFeed(shown.value, { query: query.value, types: types.value, sequence: sequence.value }, names));
   const rows = computed(() => groupByDay(visible.value, workspace.timeZone));
   const sequences = computed(() => sequencesOf(shown.value));
