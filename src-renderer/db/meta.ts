@@ -134,6 +134,8 @@ export const META = {
   follows: family('follows:', z.array(z.string())),
   feedDismissed: family('feed:dismissed:', z.array(z.string())),
   feedLastOpened: family('feed:lastOpened:', z.number()),
+  /** The last feed derived for an owner, shown while the next derivation runs: `feed:snapshot:<ownerId>` (parsed by shared/feed `decodeSnapshot`). */
+  feedSnapshot: family('feed:snapshot:', z.unknown()),
   /** When each account's CSM was set: `summary:setAt:<objectType>:<property>`. */
   summarySetAt: family('summary:setAt:', z.record(z.string(), z.object({ updatedAt: z.string(), setAt: z.number().nullable() }))),
 

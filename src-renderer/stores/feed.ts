@@ -5,6 +5,7 @@ import type { Props, SyncedType } from '../../shared/sync';
 import { applyEdit, createNote, createTask, logCall } from '../db';
 import { dismissedIds, EMPTY_FEED, feedSince, lastOpenedAt, type FeedData } from '../db/queries/feed';
 import { addDismissed, setLastOpened } from '../db/repositories/feed';
+import { useKeptFeed } from './feed-kept';
 import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 import { useLiveQuery } from '../lib/live-query';
@@ -61,18 +62,28 @@ export const useFeedStore = defineStore('feed', () => {
     return stored === null ? seenHere.value : seenHere.value === null ? stored : Math.max(stored, seenHere.value);
   });
 
+  const kept = useKeptFeed(db, ownerId, pages);
   const data = useLiveQuery<FeedData>(
-    () => (ownerId.value && active.value ? feedSince(db, ownerId.value, windowStart(Date.now(), pages.value)) : EMPTY_FEED),
+    () =>
+      ownerId.value && active.value && kept.readFor.value === ownerId.value ? feedSince(db, ownerId.value, windowStart(Date.now(), pages.value)) : EMPTY_FEED,
     EMPTY_FEED,
-    [ownerId, pages, active],
+    [ownerId, pages, active, kept.readFor],
   );
+  kept.follow(data.value);
+  /** Until the live derivation answers on the tab, the feed kept from the last one is shown. */
+  const fromSnapshot = computed(() => viewing.value && data.value.value === EMPTY_FEED && kept.snapshot.value !== null);
+  const current = computed(() => (fromSnapshot.value ? (kept.snapshot.value as FeedData) : data.value.value));
+  const loading = computed(() => data.loading.value || kept.readFor.value !== ownerId.value);
   const dismissed = useLiveQuery<Set<string>>(() => (userId.value ? dismissedIds(db, userId.value) : new Set()), new Set(), [userId]);
 
   const names = {
-    contact: (id: string) => data.value.value.contacts.get(id)?.name ?? '',
-    account: (id: string) => data.value.value.accounts.get(id) ?? '',
+    contact: (id: string) => current.value.contacts.get(id)?.name ?? '',
+    account: (id: string) => current.value.accounts.get(id) ?? '',
   };
-  const shown = computed(() => data.value.value.items.filter((i) => !dismissed.value.value.has(i.id)));
+  const shown = computed(() => {
+    const gone = dismissed.value.value;
+    return gone.size === 0 ? current.value.items : current.value.items.filter((i) => !gone.has(i.id));
+  });
   const visible = computed(() => filterFeed(shown.value, { query: query.value, types: types.value, sequence: sequence.value }, names));
   const rows = computed(() => groupByDay(visible.value, workspace.timeZone));
   const sequences = computed(() => sequencesOf(shown.value));
@@ -208,8 +219,9 @@ export const useFeedStore = defineStore('feed', () => {
     error,
     previousVisit,
     ownerId,
-    data: data.value,
-    loading: data.loading,
+    data: current,
+    fromSnapshot,
+    loading,
     queryError: data.error,
     visible,
     rows,

@@ -1,5 +1,5 @@
 import { displayName } from '../../../shared/records/display-name';
-import { deriveFeed, engagementAt, type EngagementType, type FeedItem, type SourceContact, type SourceEngagement } from '../../../shared/feed';
+import { decodeSnapshot, deriveFeed, engagementAt, type EngagementType, type FeedItem, type SourceContact, type SourceEngagement } from '../../../shared/feed';
 import type { CsDatabase } from '../database';
 import { getMeta, META } from '../meta';
 import type { AssociationRowStored, RecordRow } from '../rows';
@@ -14,6 +14,8 @@ export interface FeedData {
   items: FeedItem[];
   contacts: ReadonlyMap<string, FeedContactInfo>;
   accounts: ReadonlyMap<string, string>;
+  /** The window's start the items were derived for (absent: nothing derived). */
+  since?: number;
 }
 
 export const EMPTY_FEED: FeedData = { items: [], contacts: new Map(), accounts: new Map() };
@@ -81,7 +83,7 @@ export async function feedSince(db: CsDatabase, ownerId: string, since: number):
       });
     }
     const accounts = new Map(companies.map((c) => [c.id, displayName('companies', c.properties, c.id)]));
-    return { items, contacts: contactInfo, accounts };
+    return { items, contacts: contactInfo, accounts, since };
   });
 }
 
@@ -122,4 +124,14 @@ export async function dismissedIds(db: CsDatabase, userId: string): Promise<Set<
 /** When the user last opened the feed (meta `feed:lastOpened:<userId>`), null if never. */
 export async function lastOpenedAt(db: CsDatabase, userId: string): Promise<number | null> {
   return (await getMeta(db, META.feedLastOpened(userId))) ?? null;
+}
+
+/**
+ * The feed last derived for the owner (meta `feed:snapshot:<ownerId>`), cut to the window from
+ * `since`; null when there is none or it was derived for a later window start.
+ */
+export async function feedSnapshot(db: CsDatabase, ownerId: string, since: number): Promise<FeedData | null> {
+  const value = await getMeta(db, META.feedSnapshot(ownerId));
+  const data = value === undefined ? null : decodeSnapshot(value, ownerId, since);
+  return data && { ...data, since };
 }

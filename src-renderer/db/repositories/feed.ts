@@ -1,3 +1,4 @@
+import { encodeSnapshot, type SnapshotData } from '../../../shared/feed';
 import type { CsDatabase } from '../database';
 import { getMeta, META, putMeta } from '../meta';
 
@@ -15,4 +16,9 @@ export async function addDismissed(db: CsDatabase, userId: string, ids: readonly
 
 export async function setLastOpened(db: CsDatabase, userId: string, at: number): Promise<void> {
   await putMeta(db, META.feedLastOpened(userId), at);
+}
+
+/** Keeps the feed just derived for `ownerId` over the window from `since`, for the next cold open (shared/feed/snapshot.ts). */
+export async function saveFeedSnapshot(db: CsDatabase, ownerId: string, since: number, data: SnapshotData): Promise<void> {
+  await putMeta(db, META.feedSnapshot(ownerId), encodeSnapshot(ownerId, since, data));
 }

@@ -1,0 +1,145 @@
+// Dexie's liveQuery compares keys with the global IndexedDB, so the fake one is installed globally.
+import 'fake-indexeddb/auto';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp, watch } from 'vue';
+import type { HostApi } from '../../../shared/contract';
+import { decodeSnapshot, deriveFeed, encodeSnapshot } from '../../../shared/feed';
+import type { SyncedRecord } from '../../../shared/sync';
+import { CsDatabase } from '../../../src-renderer/db';
+import { feedSnapshot } from '../../../src-renderer/db/queries/feed';
+import { saveFeedSnapshot } from '../../../src-renderer/db/repositories/feed';
+import { createDexieStore } from '../../../src-renderer/db/store-port';
+import { DB_KEY } from '../../../src-renderer/lib/db-key';
+import { useFeedStore } from '../../../src-renderer/stores/feed';
+import { HOST_KEY } from '../../../src-renderer/stores/host-key';
+import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
+import { contact, DAY, engagement, HOUR, iso, NOW, sources } from './sources';
+
+/**
+ * The feed last derived, kept for the next cold open (shared/feed/snapshot.ts): it gives back
+ * the same items, cut to the window asked for, only for the owner it was derived for; the
+ * store shows it while the live derivation runs and then the derived feed.
+ */
+const derived = deriveFeed(
+  sources(
+    [
+      contact('7', {
+        hs_email_last_open_date: iso(NOW - HOUR),
+        hs_email_last_email_name: 'Renewal',
+        hs_sequences_is_enrolled: 'true',
+        hs_latest_sequence_enrolled: 'Onboarding',
+      }),
+      contact('8', { hs_analytics_last_visit_timestamp: iso(NOW - 10 * DAY) }),
+    ],
+    [engagement('calls', 'k1', { hs_timestamp: iso(NOW - 2 * HOUR), hs_call_title: 'Check-in' }, ['7'])],
+  ),
+  { since: NOW - 14 * DAY },
+);
+const data = {
+  items: derived,
+  contacts: new Map([
+    ['7', { name: 'Ada Nowak', email: 'ada@acme.example' }],
+    ['8', { name: 'Bob', phone: '+48 600' }],
+  ]),
+  accounts: new Map([['c1', 'Acme Rail']]),
+};
+
+describe('the feed snapshot', () => {
+  it('decodes to the items, contacts and accounts it was encoded from, cut to the window asked for', () => {
+    // Through a structured clone, as IndexedDB stores it.
+    const stored = structuredClone(encodeSnapshot('600', NOW - 14 * DAY, data));
+    expect(derived).toHaveLength(3);
+    expect(decodeSnapshot(stored, '600', NOW - 14 * DAY)).toEqual(data);
+    expect(decodeSnapshot(stored, '600', NOW - 5 * DAY)?.items.map((i) => i.id)).toEqual([`open:7:${NOW - HOUR}`, 'call:k1:7']);
+  });
+
+  it('is not used for another owner, a wider window than it was derived for, or a value of another shape', () => {
+    const stored = encodeSnapshot('600', NOW - 14 * DAY, data);
+    expect(decodeSnapshot(stored, '700', NOW - 14 * DAY)).toBeNull();
+    expect(decodeSnapshot(stored, '600', NOW - 28 * DAY)).toBeNull();
+    expect(decodeSnapshot({ ...stored, cols: [...stored.cols] }, '600', NOW - 14 * DAY)).toBeNull();
+    expect(decodeSnapshot({ ...stored, ids: stored.ids.slice(1) }, '600', NOW - 14 * DAY)).toBeNull();
+    expect(decodeSnapshot('x', '600', NOW - 14 * DAY)).toBeNull();
+  });
+
+  it('is kept per owner in meta and read back over Dexie', async () => {
+    const database = new CsDatabase(`feed-snap-${Math.random().toString(36).slice(2)}`);
+    try {
+      expect(await feedSnapshot(database, '600', NOW - 14 * DAY)).toBeNull();
+      await saveFeedSnapshot(database, '600', NOW - 14 * DAY, data);
+      expect(await feedSnapshot(database, '600', NOW - 14 * DAY)).toEqual({ ...data, since: NOW - 14 * DAY });
+      expect(await feedSnapshot(database, '700', NOW - 14 * DAY)).toBeNull();
+    } finally {
+      database.close();
+      await database.delete();
+    }
+  });
+});
+
+let pinias: Pinia[] = [];
+let db: CsDatabase | undefined;
+beforeEach(() => vi.useFakeTimers({ now: NOW, toFake: ['Date'] }));
+afterEach(async () => {
+  for (const p of pinias) p._e.stop();
+  pinias = [];
+  vi.useRealTimers();
+  db?.close();
+  if (db) await db.delete();
+  db = undefined;
+});
+
+const rec = (id: string, properties: Record<string, string>): SyncedRecord => ({
+  id,
+  properties,
+  createdAt: iso(NOW - 30 * DAY),
+  updatedAt: iso(NOW - HOUR),
+  archived: false,
+});
+const cursor = { objectType: 'contacts', mode: 'incremental' as const, valueMs: NOW };
+const host = { 'crm:whoami': async () => ({ ok: true, data: { userId: '1000001', ownerId: '600', email: null } }) } as unknown as HostApi;
+
+async function openStore(database: CsDatabase) {
+  const app = createApp({ render: () => null });
+  const pinia = createPinia();
+  app.provide(DB_KEY, database).provide(HOST_KEY, host).use(pinia);
+  pinias.push(pinia);
+  setActivePinia(pinia);
+  await app.runWithContext(() => useWorkspaceStore().load());
+  return app.runWithContext(() => useFeedStore());
+}
+
+describe('the feed store on a cold open', () => {
+  it('shows the feed last derived at once, then the one derived now', async () => {
+    db = new CsDatabase(`feed-cold-${Math.random().toString(36).slice(2)}`);
+    const port = createDexieStore(db);
+    await port.applyPage('companies', [rec('c1', { name: 'Acme Rail', csm_owner: '600' })], { ...cursor, objectType: 'companies' });
+    const syncContact = (props: Record<string, string>) =>
+      port.applyPage('contacts', [rec('7', { firstname: 'Ada', lastname: 'Nowak', ...props })], cursor, [
+        { fromType: 'contacts', toType: 'companies', ids: ['7'], rows: [{ fromType: 'contacts', fromId: '7', toType: 'companies', toId: 'c1', typeIds: [1] }] },
+      ]);
+    await syncContact({ hs_email_last_open_date: iso(NOW - HOUR) });
+
+    // A first visit derives the feed and keeps it.
+    const first = await openStore(db);
+    await first.open();
+    await vi.waitFor(() => expect(first.visible.map((i) => i.type)).toEqual(['email_opened']), { timeout: 5000 });
+    await vi.waitFor(async () => expect(await feedSnapshot(db as CsDatabase, '600', NOW - 14 * DAY)).not.toBeNull(), { timeout: 5000 });
+    for (const p of pinias) p._e.stop();
+
+    // New activity is synced while the app is closed; the next start opens on the Feed tab.
+    await syncContact({ hs_email_last_open_date: iso(NOW - HOUR), hs_analytics_last_visit_timestamp: iso(NOW - 30 * 60_000) });
+    const next = await openStore(db);
+    const seen: string[] = [];
+    watch(
+      () => `${next.fromSnapshot ? 'snapshot' : 'live'}:${next.visible.map((i) => i.type).join(',')}`,
+      (v) => seen.push(v),
+      { flush: 'sync' },
+    );
+    await next.open();
+    await vi.waitFor(() => expect(next.visible.map((i) => i.type)).toEqual(['website_visit', 'email_opened']), { timeout: 5000 });
+    expect(next.fromSnapshot).toBe(false);
+    expect(seen).toContain('snapshot:email_opened');
+    expect(seen.at(-1)).toBe('live:website_visit,email_opened');
+  });
+});
