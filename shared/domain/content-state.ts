@@ -9,7 +9,7 @@ export type ContentState = 'loading' | 'rows' | 'noMatch' | 'empty';
 export interface ContentFacts {
   /** The query has not answered yet. */
   loading: boolean;
-  /** The first sync has finished at least once (before it, an empty list means "not yet", not "none"). */
+  /** No first sync is under way (during one, an empty list means "not yet", not "none"). */
   synced: boolean;
   /** How many items there are to show. */
   count: number;
