@@ -36,7 +36,9 @@ async function open(page: Page, workspace: Workspace, scheme: 'light' | 'dark') 
 /** A tab once its data is in: no skeleton left, the sync idle with nothing to send, the network quiet. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  await expect(page.getByTestId('skeleton')).toHaveCount(0, { timeout: 20_000 });
+  // The session's first pass has finished (its line says when), so nothing is "First sync…".
+  await expect(page.locator('.sync-status .sync-activity')).toHaveText(/^(Last synced|Ostatnia synchronizacja) /, { timeout: 60_000 });
+  await expect(page.getByTestId('skeleton')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   // "Sync now" is enabled again once a pass is over (its line then says when it last synced).
   await expect(page.locator('.sync-status button').last()).toBeEnabled({ timeout: 30_000 });
@@ -71,12 +73,13 @@ test.describe('in Polish', () => {
 test('the record preview and Settings, light', async ({ page, workspace }) => {
   await open(page, workspace, 'light');
   await page.goto(`${workspace.url}#/portfolio`);
+  await settle(page);
   const first = page.getByRole('table', { name: 'Accounts' }).getByRole('row').nth(1).getByRole('button').first();
   const name = (await first.textContent())!.trim();
   await first.click();
   const preview = page.getByRole('complementary', { name });
   await expect(preview.getByRole('heading', { name })).toBeVisible();
-  await settle(page);
+  await expect(preview.getByTestId('skeleton')).toHaveCount(0);
   await expect(preview).not.toHaveAttribute('aria-busy', 'true');
   await expect(page).toHaveScreenshot('record-preview-en-light.png', { ...SHOT, mask: volatile(page) });
   await page.keyboard.press('Escape');
