@@ -131,6 +131,13 @@ export const useHealthStore = defineStore('health', () => {
   function resultFor(accountId: string): HealthSummary | null {
     return results.value.get(accountId) ?? null;
   }
+  /**
+   * True while an account's score is not computed yet (the engine has not published it since the
+   * account arrived): the UI shows a skeleton. A computed account without a score is in the map as null.
+   */
+  function pendingFor(accountId: string): boolean {
+    return !ready.value || !results.value.has(accountId);
+  }
   /** An account's name as the engine last saw it. */
   function nameOf(accountId: string): string {
     return names.get(accountId) ?? accountId;
@@ -169,6 +176,7 @@ export const useHealthStore = defineStore('health', () => {
     error,
     statusCounts,
     resultFor,
+    pendingFor,
     nameOf,
     explain,
     explainMany,

@@ -79,6 +79,18 @@ export const usePortfolioStore = defineStore('portfolio', () => {
   watch(draft, (v) => void noteWorkingView(db, 'portfolio', cloneView(v)), { deep: true, immediate: true });
   const dirty = computed(() => (activeSaved.value ? canonical(draft.value) !== canonical(activeSaved.value) : false));
   const isBuiltin = computed(() => draft.value.ownerUserId === BUILTIN_OWNER);
+  /** The working copy's filters or quick ranges differ from its saved view's (the user narrowed it). */
+  const filtersChanged = computed(() => {
+    const saved = activeSaved.value;
+    return saved ? canonical([draft.value.filterGroups, draft.value.quick ?? {}]) !== canonical([saved.filterGroups, saved.quick ?? {}]) : false;
+  });
+  /** Puts the saved view's own filters and quick ranges back (an empty state's "Clear filters"); sort and columns stay. */
+  function resetFilters() {
+    const saved = activeSaved.value ? cloneView(activeSaved.value) : undefined;
+    draft.value.filterGroups = saved?.filterGroups ?? [];
+    if (saved?.quick) draft.value.quick = saved.quick;
+    else delete draft.value.quick;
+  }
 
   function sortBy(property: string) {
     const cur = draft.value.sort;
@@ -152,6 +164,8 @@ export const usePortfolioStore = defineStore('portfolio', () => {
     draft,
     dirty,
     isBuiltin,
+    filtersChanged,
+    resetFilters,
     sortBy,
     selectView,
     saveDraft,

@@ -119,7 +119,7 @@ export const useSummaryStore = defineStore('summary', () => {
   watch(ownerId, () => (due.value = 'today'));
 
   /** Never synced on this computer: empty cards say "after the first sync", not "nothing". */
-  const awaitingFirstSync = computed(() => !sync.everSynced);
+  const awaitingFirstSync = computed(() => sync.firstSyncRunning);
 
   return {
     now,

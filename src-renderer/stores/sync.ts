@@ -65,6 +65,11 @@ export const useSyncStore = defineStore('sync', () => {
     incomplete: computed(() => status.value.incomplete ?? []),
     /** Some data has synced on this computer this session, even if not every type. */
     everSynced: computed(() => status.value.lastSyncedAt !== null || Object.keys(status.value.typeSyncedAt ?? {}).length > 0),
+    /**
+     * The session's first pass is running and none has finished: an empty list may still fill, so
+     * screens show a skeleton, not an empty state. Offline (nothing running) they say what is there.
+     */
+    firstSyncRunning: computed(() => status.value.running && status.value.lastSyncedAt === null && Object.keys(status.value.typeSyncedAt ?? {}).length === 0),
     /** Edits waiting for the CRM; null until the local store has answered. */
     pending: computed(() => counts.value.value?.pending ?? null),
     errors: computed(() => counts.value.value?.attention ?? 0),

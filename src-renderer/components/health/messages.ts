@@ -7,6 +7,7 @@ export const messages = {
   namespace: 'health',
   en: {
     status: { healthy: 'Healthy', neutral: 'Neutral', atRisk: 'At risk', none: 'No score' },
+    noneWhy: 'No score: no health score in Settings covers this account',
     statusProperty: 'Health status',
     scoreProperty: 'Health score',
     card: 'Health',
@@ -71,6 +72,7 @@ export const messages = {
   },
   pl: {
     status: { healthy: 'W dobrej kondycji', neutral: 'Neutralny', atRisk: 'Zagrożony', none: 'Brak oceny' },
+    noneWhy: 'Brak oceny: żadna ocena kondycji w Ustawieniach nie obejmuje tego klienta',
     statusProperty: 'Status kondycji',
     scoreProperty: 'Ocena kondycji',
     card: 'Kondycja',

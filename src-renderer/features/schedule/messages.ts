@@ -25,7 +25,7 @@ export const messages = {
     actionError: 'That did not work: {message}',
     openRefused: 'The link could not be opened: {url}',
     meetToday: 'You meet today',
-    noMeetingsToday: 'No meetings with customers today.',
+    noMeetingsToday: 'No meetings with customers today. Meetings booked in the CRM appear here after a sync; the calendar shows the rest of the week.',
     summary: {
       close: 'Close',
       meeting: 'Meeting',
@@ -117,7 +117,7 @@ export const messages = {
     actionError: 'Nie udało się: {message}',
     openRefused: 'Nie udało się otworzyć linku: {url}',
     meetToday: 'Dziś spotykasz się z',
-    noMeetingsToday: 'Brak spotkań z klientami dziś.',
+    noMeetingsToday: 'Brak spotkań z klientami dziś. Spotkania umówione w CRM pojawią się tu po synchronizacji; kalendarz pokazuje resztę tygodnia.',
     summary: {
       close: 'Zamknij',
       meeting: 'Spotkanie',

@@ -48,6 +48,7 @@ export const messages = {
       'all-open': 'No open tasks.',
       'all-completed': 'No completed tasks yet.',
     },
+    emptyNext: 'Create a task for your next step with an account, or pick another list above.',
     showMore: 'Show more ({n} more)',
     create: 'Create task',
     editor: {
@@ -155,6 +156,7 @@ export const messages = {
       'all-open': 'Brak otwartych zadań.',
       'all-completed': 'Brak ukończonych zadań.',
     },
+    emptyNext: 'Utwórz zadanie na kolejny krok z klientem albo wybierz inną listę powyżej.',
     showMore: 'Pokaż więcej (jeszcze {n})',
     create: 'Utwórz zadanie',
     editor: {

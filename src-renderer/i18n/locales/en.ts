@@ -9,6 +9,11 @@ export default {
     tasks: 'Tasks',
     feed: 'Feed',
   },
+  states: {
+    loading: 'Loading…',
+    computingScore: 'Computing the health score…',
+    waitingForSync: 'Waiting for the first sync…',
+  },
   frame: {
     settings: 'Settings',
     search: 'Search and commands',

@@ -11,6 +11,11 @@ export default {
     tasks: 'Zadania',
     feed: 'Aktywność',
   },
+  states: {
+    loading: 'Wczytywanie…',
+    computingScore: 'Obliczanie oceny kondycji…',
+    waitingForSync: 'Czekamy na pierwszą synchronizację…',
+  },
   frame: {
     settings: 'Ustawienia',
     search: 'Wyszukiwanie i polecenia',

@@ -125,6 +125,20 @@ describe('health store', () => {
     expect(health.revision).toBeGreaterThan(before);
   });
 
+  it('tells "not computed yet" (pending) from "no score": pending until the engine publishes the account', async () => {
+    const { db, store, health } = await setup(USERS.editor.id);
+    await vi.waitFor(() => expect(store.canEdit).toBe(true), { timeout: 10_000 });
+    expect(health.pendingFor('c1')).toBe(true);
+    health.start();
+    // No score in the model: every account is computed as "no score", not pending any more.
+    await vi.waitFor(() => expect(health.pendingFor('c1')).toBe(false), { timeout: 10_000 });
+    expect(health.resultFor('c1')).toBeNull();
+    // An account the engine has not seen yet is pending until it publishes it.
+    expect(health.pendingFor('c3')).toBe(true);
+    await db.records('companies').bulkPut([companyRow('c3', { name: 'Gamma' })]);
+    await vi.waitFor(() => expect(health.pendingFor('c3')).toBe(false), { timeout: 10_000 });
+  });
+
   it('explains an account on request and says what changed since the last sync', async () => {
     const { db, store, health, snapshots } = await setup(USERS.editor.id);
     await vi.waitFor(() => expect(store.canEdit).toBe(true), { timeout: 10_000 });
