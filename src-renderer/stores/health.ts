@@ -133,9 +133,11 @@ export const useHealthStore = defineStore('health', () => {
   }
   /**
    * True while an account's score is not computed yet (the engine has not published it since the
-   * account arrived): the UI shows a skeleton. A computed account without a score is in the map as null.
+   * account arrived): the UI shows a skeleton. A computed account without a score is in the map as
+   * null; with no health score defined at all there is nothing to wait for.
    */
   function pendingFor(accountId: string): boolean {
+    if (!model.scoresLoading && model.scores.length === 0) return false;
     return !ready.value || !results.value.has(accountId);
   }
   /** An account's name as the engine last saw it. */
