@@ -54,7 +54,7 @@ test('a filter that matches nothing says so and offers to clear it', async ({ pa
   await expect(created.getByRole('combobox')).toHaveValue('');
 });
 
-test('a long account name is cut to one line; its whole text is the title and the accessible name', async ({ page, workspace }) => {
+test('a long account name is cut to one line; its whole text is the title, the accessible name, and shown on keyboard focus', async ({ page, workspace }) => {
   await openPortfolio(page, workspace);
   const table = page.getByRole('table', { name: 'Accounts' });
   const first = table.getByRole('row').nth(1).getByRole('button').first();
@@ -75,4 +75,13 @@ test('a long account name is cut to one line; its whole text is the title and th
   // Cut on screen: its text is wider than its box, which ends in an ellipsis.
   const cut = await cell.evaluate((el) => ({ over: el.scrollWidth > el.clientWidth, ellipsis: getComputedStyle(el).textOverflow }));
   expect(cut).toEqual({ over: true, ellipsis: 'ellipsis' });
+  // Keyboard focus shows the whole value, wrapped (hover has the title).
+  await cell.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(cell).toBeFocused();
+  expect(await cell.evaluate((el) => ({ over: el.scrollWidth > el.clientWidth, wrap: getComputedStyle(el).whiteSpace }))).toEqual({
+    over: false,
+    wrap: 'normal',
+  });
 });
