@@ -11,6 +11,7 @@ import { createAppI18n } from '../../../src-renderer/i18n';
 import { DB_KEY } from '../../../src-renderer/lib/db-key';
 
 const waitFor = <T>(fn: () => T | Promise<T>) => vi.waitFor(fn, { timeout: 10_000, interval: 50 });
+const shown = () => document.body.textContent ?? '';
 
 async function mountDialog(locale: 'en' | 'pl') {
   const db = new CsDatabase(`review-ui-${Math.random().toString(36).slice(2)}`);
@@ -23,7 +24,11 @@ async function mountDialog(locale: 'en' | 'pl') {
   await db.outbox.add({ ...entry, redirectedFrom: { id: '2002', reason: 'merged' } });
   const sent: RedirectedEdit[] = [{ seq: 7, label: 'stage-move', objectType: 'companies', loserId: '2003', survivorId: '2001', at: 0 }];
   await db.meta.put({ key: REDIRECTED_META, value: sent });
-  const wrapper = mount(SyncReviewDialog, { global: { plugins: [createPinia(), createAppI18n(locale)], provide: { [DB_KEY as symbol]: db } } });
+  // The dialog (AppDialog, Reka UI) teleports its box to the page's body: that is where its text is read.
+  const wrapper = mount(SyncReviewDialog, {
+    attachTo: document.body,
+    global: { plugins: [createPinia(), createAppI18n(locale)], provide: { [DB_KEY as symbol]: db } },
+  });
   return { db, wrapper };
 }
 
@@ -32,14 +37,14 @@ describe('outbox review of edits redirected by a merge', () => {
     const { db, wrapper } = await mountDialog('en');
     await waitFor(async () => {
       await flushPromises();
-      expect(wrapper.text()).toContain('Will be sent to Acme Corp: the record was merged in HubSpot');
-      expect(wrapper.text()).toContain('Sent to Acme Corp: the record was merged in HubSpot');
+      expect(shown()).toContain('Will be sent to Acme Corp: the record was merged in HubSpot');
+      expect(shown()).toContain('Sent to Acme Corp: the record was merged in HubSpot');
     });
-    const dismiss = wrapper.findAll('button').find((b) => b.text() === 'Dismiss');
-    await dismiss!.trigger('click');
+    const dismiss = [...document.body.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Dismiss');
+    dismiss!.click();
     await waitFor(async () => {
       await flushPromises();
-      expect(wrapper.text()).not.toContain('Sent to Acme Corp');
+      expect(shown()).not.toContain('Sent to Acme Corp');
     });
     expect(await db.meta.get(REDIRECTED_META)).toBeUndefined();
     wrapper.unmount();
@@ -49,7 +54,7 @@ describe('outbox review of edits redirected by a merge', () => {
     const { wrapper } = await mountDialog('pl');
     await waitFor(async () => {
       await flushPromises();
-      expect(wrapper.text()).toContain('Wysłano do Acme Corp: rekord został scalony w HubSpot');
+      expect(shown()).toContain('Wysłano do Acme Corp: rekord został scalony w HubSpot');
     });
     wrapper.unmount();
   });
