@@ -23,6 +23,16 @@ import { absorbMergedTx, mentions, noteRedirectedTx } from './merge-tx';
 import { entryFor, getMeta, putMeta } from './meta';
 import { recordChangesTx } from './repositories/away';
 
+/** The User Timing name of each pulled page's commit (`detail`: its records); `npm run bench` reads them (P2). */
+export const APPLY_MEASURE = 'sync:apply-page';
+/** A long-running window keeps at most this many (a first load of a large book makes ~600). */
+const APPLY_MEASURES_KEPT = 5_000;
+
+function measureApply(start: number, records: number): void {
+  if (performance.getEntriesByName(APPLY_MEASURE, 'measure').length >= APPLY_MEASURES_KEPT) performance.clearMeasures(APPLY_MEASURE);
+  performance.measure(APPLY_MEASURE, { start, detail: records });
+}
+
 /** The sync engine's view of the Dexie database; each method is one transaction. */
 export function createDexieStore(db: CsDatabase, now: () => number = () => Date.now()): StorePort {
   const pushTables = () => [db.outbox, db.overlay, db.conflicts, db.associations, db.remaps, db.meta, ...db.recordTables()];
@@ -165,7 +175,8 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
         : [];
       const mergeTables = merges.length ? [db.outbox, db.overlay, db.conflicts, db.remaps] : [];
       const tables = [table, db.cursors, db.associations, db.meta, ...mergeTables];
-      return db.transaction('rw', tables, async () => {
+      const started = performance.now();
+      const applied = db.transaction('rw', tables, async () => {
         if (merges.length) {
           const held = await table.bulkGet(merges.map((m) => m.loserId));
           const queued = await db.outbox.toArray();
@@ -195,6 +206,7 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
         for (const batch of associations) await replaceAssociationsTx(db, batch);
         await db.cursors.put(cursor);
       });
+      return applied.then(() => measureApply(started, records.length));
     },
 
     removeRecords: (objectType, ids) => {

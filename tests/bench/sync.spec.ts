@@ -9,15 +9,23 @@ import { WORKSPACE_TABS } from '../../shared/domain/permissions';
 import { heapAfterGcMb, longestTask, observeLongTasks } from './page-timing';
 import { report } from './stats';
 import { recordTarget } from './targets';
+import { DEFAULT_LIMITS } from '../../src-main/crm/rate-limiter';
+import { TIER_LIMITS } from '../../src-main/demo-crm/http/rate-limit';
+import { WINDOW_LOW_SHARE } from '../../shared/sync';
+import { APPLY_MEASURE } from '../../src-renderer/db/store-port';
+
+/** The demo CRM's default tier (Professional), as a real portal's: its standard calls per 10 s. */
+const PORTAL_STANDARD_PER_10S = TIER_LIMITS.professional.standardPer10s;
 
 /**
  * Benchmark, not a test: the initial sync of the MEDIUM demo dataset in Chromium, through the
  * real web host and the demo CRM with its default (Professional) rate limits.
  *
  * - Against the rate limit: the lower bound is the standard-bucket requests the sync made,
- *   sent at the configured 190 per 10 s, plus search requests at 5 per s.
- * - Local apply rate: wall time minus the time spent waiting for CRM answers (the sync loop
- *   waits for each answer before applying it), against raw IndexedDB puts of the same
+ *   sent at the share of the portal's 190 per 10 s the app allows itself, plus its searches at
+ *   2 per s (below).
+ * - Local apply rate: the records the sync applied over the time its page commits took
+ *   (the sync worker's `sync:apply-page` measures), against raw IndexedDB puts of the same
  *   records, in pages of 100, in the same browser.
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c playwright.bench.config.ts tests/bench/sync.spec.ts
  */
@@ -40,14 +48,11 @@ test(`initial sync of the ${SIZE} dataset`, async ({ page }) => {
   try {
     let standard = 0;
     let search = 0;
-    let waitingMs = 0;
     page.on('requestfinished', (req) => {
       if (!req.url().includes('/__host/call/crm:request')) return;
       const body = req.postData() ?? '';
       if (body.includes('/search"')) search += 1;
       else standard += 1;
-      const t = req.timing();
-      waitingMs += t.responseEnd > 0 ? t.responseEnd - Math.max(0, t.requestStart) : 0;
     });
 
     await observeLongTasks(page);
@@ -100,9 +105,25 @@ test(`initial sync of the ${SIZE} dataset`, async ({ page }) => {
       return { records: rows.length, rawPutMs: performance.now() - start };
     });
 
-    const lowerBoundMs = (standard / 190) * 10_000 + (search / 5) * 1000;
-    const localMs = Math.max(1, syncMs - waitingMs);
-    report(`sync: initial sync of the ${SIZE} dataset (Chromium, web host, demo CRM at 190/10 s)`, [
+    // The bound the issue sets: the requests at the rate the app allows itself. HubSpot gives a
+    // Professional portal 190 standard calls per 10 s, but the gateway holds back once less than
+    // WINDOW_LOW_SHARE of the window is left (the rest is the team's), so alone it sustains
+    // (1 − WINDOW_LOW_SHARE) × 190 a window; searches go at its own 2 per s.
+    const standardPer10s = (1 - WINDOW_LOW_SHARE) * PORTAL_STANDARD_PER_10S;
+    const lowerBoundMs = (standard / standardPer10s) * 10_000 + (search / DEFAULT_LIMITS.search.max) * DEFAULT_LIMITS.search.intervalMs;
+    // The page commits as the sync worker timed them (reads overlap them, so wall time
+    // minus waits would not say how fast pages apply).
+    const applied = { ms: 0, records: 0 };
+    for (const worker of page.workers()) {
+      const part = await worker.evaluate((name) => {
+        const measures = performance.getEntriesByName(name, 'measure') as PerformanceMeasure[];
+        return { ms: measures.reduce((s, m) => s + m.duration, 0), records: measures.reduce((s, m) => s + Number(m.detail), 0) };
+      }, APPLY_MEASURE);
+      applied.ms += part.ms;
+      applied.records += part.records;
+    }
+    const localMs = Math.max(1, applied.ms);
+    report(`sync: initial sync of the ${SIZE} dataset (Chromium, web host, demo CRM at 190/10 s, the app's share ${Math.round(standardPer10s)}/10 s)`, [
       {
         name: 'initial sync wall time vs rate-limit lower bound',
         samplesMs: [syncMs],
@@ -110,11 +131,12 @@ test(`initial sync of the ${SIZE} dataset`, async ({ page }) => {
         extra: { records: floor.records, standardRequests: standard, searchRequests: search, datasetGenerationMs: Math.round(generateMs) },
       },
       {
-        name: 'local time (wall − CRM waits) vs raw IndexedDB puts',
+        name: 'applying pulled pages (their commits) vs raw IndexedDB puts',
         samplesMs: [localMs],
         floorMs: floor.rawPutMs,
         extra: {
-          recordsPerSecondLocal: Math.round(floor.records / (localMs / 1000)),
+          recordsApplied: applied.records,
+          recordsPerSecondLocal: Math.round(applied.records / (localMs / 1000)),
           recordsPerSecondRaw: Math.round(floor.records / (floor.rawPutMs / 1000)),
         },
       },
@@ -124,7 +146,7 @@ test(`initial sync of the ${SIZE} dataset`, async ({ page }) => {
     recordTarget({
       id: 'P2',
       what: `applying pulled pages of ${book}`,
-      value: floor.records / (localMs / 1000),
+      value: applied.records / (localMs / 1000),
       unit: 'records/s',
       floor: floor.records / (floor.rawPutMs / 1000),
       ratioAtLeast: 0.7,
