@@ -48,6 +48,11 @@ describe('schema upgrades keep pending edits (G16)', () => {
       ]);
       for (const [table, key] of fixture.kept) expect(await db.table(table).get(key as never), `${table} ${String(key)}`).toBeDefined();
       expect(await mergedRecord(db, 'deals', deal!.id)).toMatchObject({ pending: true, properties: { dealname: 'Migrated edit' } });
+      // The links survive, and the prefix queries every tab makes still find them (v3 answers them from the primary key).
+      expect((await db.associations.where('[fromType+fromId+toType]').equals(['companies', 'c-1', 'deals']).toArray()).map((a) => a.toId)).toEqual([deal!.id]);
+      expect((await db.associations.where('[fromType+fromId]').equals(['deals', deal!.id]).toArray()).map((a) => [a.toType, a.toId])).toEqual([
+        ['companies', 'c-1'],
+      ]);
 
       await engine(db, gatewayPort(crm), { types: ['deals'] }).runOnce();
       expect(await db.outbox.count()).toBe(0);
