@@ -51,6 +51,8 @@ export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' 
    * tests and sync.spec.ts, which sets them on, are about them. Off, the CRM still sends the headers.
    */
   rateLimits?: boolean;
+  /** The demo CRM's book size (default `small`); `tiny` for a spec about connecting, not the book (starts fresh). */
+  size?: DemoCrmOptions['size'];
   /**
    * The demo CRM's dataset without the portal's full property catalogue and the accounts with
    * over 1,000 engagements (default true here). The app syncs only the properties it uses, so the
@@ -95,11 +97,12 @@ function demoCrmOptions(
   searchLag: DemoCrmOptions['searchLag'] | undefined,
   dataset: DemoCrmOptions['dataset'] = 'standard',
   rateLimits = false,
+  size: DemoCrmOptions['size'] = 'small',
 ): Omit<DemoCrmOptions, 'dataDir'> {
   // Enterprise: the app's setup step can create the shared documents object only there, and
   // shared views, health models and portfolio settings are shared through it.
   const limits = rateLimits ? {} : { rateLimits: false as const };
-  return { size: 'small', seed: 1, now, timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, dataset, searchLag: searchLag ?? false, ...limits };
+  return { size, seed: 1, now, timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, dataset, searchLag: searchLag ?? false, ...limits };
 }
 
 /** The gateway's ceilings when a test is not about rate limits: they never hold a request of one test's sync. */
@@ -207,8 +210,8 @@ export const test = base.extend<
     { auto: true },
   ],
   workspace: async ({ workspaceOptions, preparedState }, use, testInfo) => {
-    const { searchLag, rateLimits = false, leanDataset = true, dataset = 'standard', prepared: wanted, ...hostOptions } = workspaceOptions;
-    const prepared = (wanted ?? true) && leanDataset && dataset === 'standard' && Object.keys(hostOptions).length === 0;
+    const { searchLag, rateLimits = false, leanDataset = true, dataset = 'standard', size = 'small', prepared: wanted, ...hostOptions } = workspaceOptions;
+    const prepared = (wanted ?? true) && leanDataset && dataset === 'standard' && size === 'small' && Object.keys(hostOptions).length === 0;
     if (wanted && !prepared) throw new Error('a prepared workspace runs on the default demo CRM; drop `prepared` or the other options');
     const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
     // A copy of the prepared folder keeps its port, so the restored browser storage is this page's.
@@ -227,7 +230,7 @@ export const test = base.extend<
       rootDir: rootDir(),
       version: '0.0.0-test',
       // The CRM's clock starts at crmStart and runs, so its modification stamps keep moving.
-      demoCrm: demoCrmOptions(advancingClock(crmStart), leanDataset, searchLag, dataset, rateLimits),
+      demoCrm: demoCrmOptions(advancingClock(crmStart), leanDataset, searchLag, dataset, rateLimits, size),
       ...(rateLimits ? {} : { crmLimits: UNPACED }),
       ...hostOptions,
     });
