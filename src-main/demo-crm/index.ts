@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { generateDataset, type DatasetKind } from './dataset/generate';
+import { generateDataset, type DatasetKind, type DatasetSize } from './dataset/generate';
 import { DEFAULT_SEARCH_LAG, Faults, NO_SEARCH_LAG, SearchLagSchema, type SearchLag } from './faults';
 import { RateLimiter, TIER_LIMITS, type RateLimitConfig } from './http/rate-limit';
 import { Router } from './http/router';
@@ -29,7 +29,7 @@ import { DEFAULT_PORTAL_ID, DEFAULT_TIER, type Tier } from './tier';
 export interface DemoCrmOptions {
   port?: number;
   dataDir: string;
-  size?: 'small' | 'medium' | 'large';
+  size?: DatasetSize;
   seed?: number;
   /** The bearer token; a fresh random one for each start when omitted (see `DemoCrm.token`). */
   token?: string;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createConnectionManager, memoryConnectionStore, type ConnectionManager } from '../crm/connection';
 import { createCrmGateway, createCrmTransport, type CrmConnection } from '../crm/gateway';
 import { createHubspotUrlSetting } from '../crm/hubspot-url';
+import { RateLimiter } from '../crm/rate-limiter';
 import { oauthConfigFor, readOAuthFile, type OAuthFile } from '../crm/oauth/config';
 import { startDemoCrm, type DemoCrm, type DemoCrmOptions } from '../demo-crm';
 import { createLogTail, processDiagnostics } from '../host/diagnostics';
@@ -46,6 +47,11 @@ export interface WebHostAppOptions {
   hubspotBaseUrl?: string;
   /** Hands links to the OS; the default uses the platform's opener command. */
   opener?: ExternalOpener;
+  /**
+   * The client's own request ceilings per bucket (rate-limiter.ts DEFAULT_LIMITS when omitted).
+   * End-to-end tests that are not about rate limits lift them, with the demo CRM's limits off.
+   */
+  crmLimits?: ConstructorParameters<typeof RateLimiter>[0];
   /** "Sign in with HubSpot" settings; the default reads `oauth.json` in the data folder (null: off). */
   oauth?: OAuthFile | null;
   /** Hands the sign-in's authorize page to the browser; the default is `opener` (tests play the browser). */
@@ -99,7 +105,7 @@ export async function startWebHostApp(opts: WebHostAppOptions): Promise<WebHostA
   }
   const preconfigured: CrmConnection | null = opts.crm ?? (demoCrm ? { kind: 'demo', baseUrl: demoCrm.url, token: demoCrm.token } : null);
   // One transport: the connection checks and the sync share its limits and its retries.
-  const transport = createCrmTransport();
+  const transport = createCrmTransport(opts.crmLimits ? { limiter: new RateLimiter(opts.crmLimits) } : {});
   const opener = loggedOpener(opts.opener ?? systemOpener(log), log);
   // "Sign in with HubSpot" when the data folder's oauth.json sets it up (docs/oauth.md).
   const oauthFile = opts.oauth === undefined ? readOAuthFile(opts.dataDir) : opts.oauth;

@@ -14,7 +14,7 @@ import { firstSynced } from './oauth-support';
 const KEY_A = 'pat-na1-aaaaaaaa-1111-2222-3333-444444444444';
 const KEY_B = 'pat-na1-bbbbbbbb-1111-2222-3333-444444444444';
 const startPortal = (token: string, portalId: number, seed: number) =>
-  startTestDemoCrm({ token, size: 'small', seed, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, leanDataset: true, portalId });
+  startTestDemoCrm({ token, size: 'tiny', seed, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, leanDataset: true, portalId });
 
 const test = base.extend<{ portals: { a: TestDemoCrm; b: TestDemoCrm; proxy: PortalProxy } }>({
   // eslint-disable-next-line no-empty-pattern
@@ -29,7 +29,7 @@ const test = base.extend<{ portals: { a: TestDemoCrm; b: TestDemoCrm; proxy: Por
     await Promise.all([a.stop(), b.stop()]);
   },
   workspaceOptions: async ({ portals }, use) => {
-    await use({ startConnected: false, hubspotBaseUrl: portals.proxy.url });
+    await use({ startConnected: false, hubspotBaseUrl: portals.proxy.url, size: 'tiny' });
   },
 });
 

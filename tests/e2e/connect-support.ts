@@ -27,12 +27,13 @@ export async function savedEdits(
 export const test = base.extend<{ hubspot: TestDemoCrm }>({
   // eslint-disable-next-line no-empty-pattern
   hubspot: async ({}, use) => {
-    const crm = await startTestDemoCrm({ token: TOKEN, size: 'small', seed: 2, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE });
+    // The tiny book (40 accounts, no heavy account): these specs are about connecting and switching, and wait for each first sync.
+    const crm = await startTestDemoCrm({ token: TOKEN, size: 'tiny', seed: 2, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE });
     await use(crm);
     await crm.stop();
   },
   workspaceOptions: async ({ hubspot }, use) => {
-    await use({ startConnected: false, hubspotBaseUrl: hubspot.url });
+    await use({ startConnected: false, hubspotBaseUrl: hubspot.url, size: 'tiny' });
   },
 });
 

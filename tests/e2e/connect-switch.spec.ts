@@ -172,7 +172,7 @@ test('Disconnect asks first, saves the edits that have not reached the CRM to a 
 
 test.describe('the HubSpot API address in Settings', () => {
   // No --hubspot-url: "Connect HubSpot" goes where Settings says (HubSpot's own until then).
-  test.use({ workspaceOptions: { startConnected: false } });
+  test.use({ workspaceOptions: { startConnected: false, size: 'tiny' } });
 
   test("Settings → Advanced: HubSpot API address sends the next “Connect HubSpot” to the test's CRM; changing it while connected asks, disconnects and keeps the data", async ({
     page,

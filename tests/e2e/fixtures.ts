@@ -45,6 +45,15 @@ export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' 
    */
   searchLag?: DemoCrmOptions['searchLag'];
   /**
+   * HubSpot's rate limits: the demo CRM enforcing its tier's, the gateway pacing itself under
+   * its own ceilings (2 searches/s). Off by default: here they only make a test wait (a prepared
+   * test's catch-up is ten searches, 2–3 s of pacing); the gateway's and sync's integration
+   * tests and sync.spec.ts, which sets them on, are about them. Off, the CRM still sends the headers.
+   */
+  rateLimits?: boolean;
+  /** The demo CRM's book size (default `small`); `tiny` for a spec about connecting, not the book (starts fresh). */
+  size?: DemoCrmOptions['size'];
+  /**
    * The demo CRM's dataset without the portal's full property catalogue and the accounts with
    * over 1,000 engagements (default true here). The app syncs only the properties it uses, so the
    * catalogue changes little of what these tests see, but generating it and syncing the heavy
@@ -87,11 +96,21 @@ function demoCrmOptions(
   leanDataset: boolean,
   searchLag: DemoCrmOptions['searchLag'] | undefined,
   dataset: DemoCrmOptions['dataset'] = 'standard',
+  rateLimits = false,
+  size: DemoCrmOptions['size'] = 'small',
 ): Omit<DemoCrmOptions, 'dataDir'> {
   // Enterprise: the app's setup step can create the shared documents object only there, and
   // shared views, health models and portfolio settings are shared through it.
-  return { size: 'small', seed: 1, now, timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, dataset, searchLag: searchLag ?? false };
+  const limits = rateLimits ? {} : { rateLimits: false as const };
+  return { size, seed: 1, now, timeZone: TIME_ZONE, tier: 'enterprise', leanDataset, dataset, searchLag: searchLag ?? false, ...limits };
 }
+
+/** The gateway's ceilings when a test is not about rate limits: they never hold a request of one test's sync. */
+export const UNPACED: WebHostAppOptions['crmLimits'] = {
+  standard: { max: 10_000, intervalMs: 10_000 },
+  search: { max: 1_000, intervalMs: 1_000 },
+  background: { max: 1_000, intervalMs: 1_000 },
+};
 
 /**
  * Runs the first sync once in a throwaway Chromium profile, as a test would, and keeps what it
@@ -107,6 +126,7 @@ async function prepareSyncedState(chromium: Chromium, launchOptions: LaunchOptio
     rootDir: rootDir(),
     version: '0.0.0-test',
     demoCrm: demoCrmOptions(advancingClock(FIXED_NOW), true, undefined),
+    crmLimits: UNPACED,
   });
   // The options are named: the test that first asks for the state must not lend it its locale.
   const context = await chromium.launchPersistentContext(join(dataDir, PROFILE_DIR), {
@@ -190,8 +210,8 @@ export const test = base.extend<
     { auto: true },
   ],
   workspace: async ({ workspaceOptions, preparedState }, use, testInfo) => {
-    const { searchLag, leanDataset = true, dataset = 'standard', prepared: wanted, ...hostOptions } = workspaceOptions;
-    const prepared = (wanted ?? true) && leanDataset && dataset === 'standard' && Object.keys(hostOptions).length === 0;
+    const { searchLag, rateLimits = false, leanDataset = true, dataset = 'standard', size = 'small', prepared: wanted, ...hostOptions } = workspaceOptions;
+    const prepared = (wanted ?? true) && leanDataset && dataset === 'standard' && size === 'small' && Object.keys(hostOptions).length === 0;
     if (wanted && !prepared) throw new Error('a prepared workspace runs on the default demo CRM; drop `prepared` or the other options');
     const dataDir = await mkdtemp(join(tmpdir(), 'csw-e2e-'));
     // A copy of the prepared folder keeps its port, so the restored browser storage is this page's.
@@ -210,7 +230,8 @@ export const test = base.extend<
       rootDir: rootDir(),
       version: '0.0.0-test',
       // The CRM's clock starts at crmStart and runs, so its modification stamps keep moving.
-      demoCrm: demoCrmOptions(advancingClock(crmStart), leanDataset, searchLag, dataset),
+      demoCrm: demoCrmOptions(advancingClock(crmStart), leanDataset, searchLag, dataset, rateLimits, size),
+      ...(rateLimits ? {} : { crmLimits: UNPACED }),
       ...hostOptions,
     });
     await use({ url: app.host.url, dataDir, app, openedLinks, crmStart, prepared });

@@ -31,7 +31,8 @@ export const test = base.extend({
     await crm.stop();
   },
   workspaceOptions: async ({ hubspot }, use) => {
-    await use({ startConnected: false, hubspotBaseUrl: hubspot.url, oauth: { clientId: 'cs-workspace-demo' } });
+    // The gateway paces itself as on HubSpot (`rateLimits`): these tests want a first sync that outlives an access token.
+    await use({ startConnected: false, hubspotBaseUrl: hubspot.url, oauth: { clientId: 'cs-workspace-demo' }, rateLimits: true });
   },
 });
 

@@ -1,7 +1,8 @@
 import { crmApi, expect, openWorkspace, test } from './fixtures';
 
-// These are about the first sync: they start from an empty local store, not the prepared one.
-test.use({ workspaceOptions: { prepared: false } });
+// These are about the first sync: they start from an empty local store, not the prepared one,
+// against a portal that enforces HubSpot's rate limits and a gateway that paces itself under them.
+test.use({ workspaceOptions: { prepared: false, rateLimits: true } });
 
 test('the first sync fills the local store and the status says when it finished', async ({ page, workspace }) => {
   test.setTimeout(180_000); // a whole first sync, rate limited as on HubSpot, on a shared 2-core machine

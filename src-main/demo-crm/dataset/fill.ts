@@ -9,6 +9,7 @@ import type { DatasetSize } from './generate';
  * Every end-to-end test syncs the small dataset, so it stays at the low end.
  */
 export const FILL_SHARE: Record<DatasetSize, { min: number; max: number }> = {
+  tiny: { min: 0.1, max: 0.15 },
   small: { min: 0.1, max: 0.15 },
   medium: { min: 0.1, max: 0.25 },
   large: { min: 0.1, max: 0.25 },

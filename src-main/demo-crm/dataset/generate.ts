@@ -10,10 +10,11 @@ import { generateHeavyAccounts } from './heavy';
 import { applyHostile } from './hostile';
 import * as W from './words';
 
-export type DatasetSize = 'small' | 'medium' | 'large';
+/** `tiny` (40 accounts): for end-to-end tests whose subject is connecting or switching, not the book. */
+export type DatasetSize = 'tiny' | 'small' | 'medium' | 'large';
 /** `hostile`: the same book with values a client must survive mixed in (`hostile.ts`). */
 export type DatasetKind = 'standard' | 'hostile';
-export const COMPANY_COUNT: Record<DatasetSize, number> = { small: 200, medium: 5_000, large: 50_000 };
+export const COMPANY_COUNT: Record<DatasetSize, number> = { tiny: 40, small: 200, medium: 5_000, large: 50_000 };
 
 const owner = (userId: string): string => findUser(userId)?.ownerId ?? '';
 const MANAGER = USERS.find((u) => u.superAdmin && u.seatNames.length > 0);

@@ -6,7 +6,7 @@ import type { DatasetSize } from './generate';
 import * as W from './words';
 
 /** Accounts with a long history: more than 1,000 engagements each, so association reads page. */
-export const HEAVY_ACCOUNTS: Record<DatasetSize, number> = { small: 1, medium: 5, large: 20 };
+export const HEAVY_ACCOUNTS: Record<DatasetSize, number> = { tiny: 0, small: 1, medium: 5, large: 20 };
 /** Per heavy account: more than 500 of one type, so even one type needs a second page. */
 export const HEAVY_ENGAGEMENTS = { emails: 560, notes: 300, calls: 200 } as const;
 
