@@ -60,6 +60,18 @@ describe('pipeline queries', () => {
     expect(byId(third, '1')).toBe(byId(second, '1'));
   });
 
+  it('a move of a record by its temporary id lands on the CRM id once the create was confirmed', async () => {
+    await db.remaps.put({ key: 'deals:tmp-1', objectType: 'deals', tempId: 'tmp-1', realId: '2' });
+    const first = await moveStage(db, 'deals', 'tmp-1', 'c', 'default');
+    const second = await moveStage(db, 'deals', '2', 'd', 'default');
+    expect(first.recordId).toBe('2');
+    const entries = await db.outbox.where('recordKey').equals('deals:2').toArray();
+    expect(entries.map((e) => e.seq)).toEqual([...first.seqs, ...second.seqs]);
+    expect(entries[1]?.intent).toMatchObject({ base: { dealstage: 'c' }, desired: { dealstage: 'd' } });
+    expect(await db.overlay.get('deals:2')).toMatchObject({ properties: { dealstage: 'd' }, seqs: [...first.seqs, ...second.seqs] });
+    expect(await moveStage(db, 'deals', '2', 'd', 'default')).toEqual({ seqs: [], recordId: '2' });
+  });
+
   it('a pending move to another pipeline takes the record out of one and into the other', async () => {
     await moveStage(db, 'deals', '3', 'a', 'default');
     expect(ids(await pipelineRecords(db, 'deals', 'default'))).toEqual(['1', '2', '3']);
