@@ -147,12 +147,14 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
       const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
       const since = now - 30 * 86_400_000;
       const out: number[] = [];
+      // Native event timestamps: the page clock (fixed by the fixtures) fakes performance.now().
+      const nowNative = () => new Event('t').timeStamp;
       for (let i = 0; i < 10; i++) {
-        const t0 = performance.now();
+        const t0 = nowNative();
         all
           .filter((r) => r.csmOwnerId === me && (r.lastActivityAt ?? 0) >= since)
           .sort((a, b) => collator.compare(a.properties.name ?? '', b.properties.name ?? ''));
-        out.push(performance.now() - t0);
+        out.push(nowNative() - t0);
       }
       return out.sort((a, b) => a - b)[5] ?? 0;
     },
