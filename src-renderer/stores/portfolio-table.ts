@@ -51,6 +51,9 @@ function useAssignments(objectType: Ref<string>, csmProperty: Ref<string>) {
   };
 }
 
+/** An earlier answer larger than this is not kept (the whole book, 50,000 accounts, is not). */
+const RETAINED_ROWS = 20_000;
+
 /**
  * The table's answer, kept for the last two queries (a view and its quick filter, or the views
  * switched between): going back to one shows its rows at once, without reading and merging
@@ -86,8 +89,10 @@ function useRecentResults(live: Ref<ViewResult>, key: Ref<string>, objectType: (
     }
     served = null;
     cache.delete(k);
-    if (cache.size >= 2) cache.delete(cache.keys().next().value as string);
     cache.set(k, r);
+    // Besides the rows shown, one earlier answer, and not one of the whole book: holding 50,000
+    // merged accounts twice would cost the renderer's heap (P8) more than the re-read costs.
+    for (const [other, kept] of cache) if (other !== k && (cache.size > 2 || kept.records.length > RETAINED_ROWS)) cache.delete(other);
     shown.value = r;
   });
   return shown;
