@@ -39,6 +39,19 @@ const STAGE_NAMES = new Set(Object.values(STAGE_PROPERTY).flatMap((s) => [s.pipe
  * that does not parse as its kind shows a placeholder (HubSpot keeps old values when a
  * property's type changes, so a date property may hold "2026-13-45").
  */
+// toLocaleString builds an Intl formatter on every call, which a table of dates paid per cell
+// on every sort or filter; one formatter per (style, zone) gives the same text.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(style: 'day' | 'dayAndTime', timeZone: string): Intl.DateTimeFormat {
+  const key = `${style}:${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = style === 'day' ? { timeZone } : { timeZone, dateStyle: 'medium', timeStyle: 'short' };
+    dateFormats.set(key, (f = new Intl.DateTimeFormat(undefined, options)));
+  }
+  return f;
+}
+
 export function formatPropertyValue(
   p: FormattableProperty,
   value: string | null | undefined,
@@ -58,10 +71,8 @@ export function formatPropertyValue(
   if (p.kind === 'date' || p.kind === 'datetime') {
     const ms = parseInstant(value);
     if (ms === undefined) return text.invalidDate;
-    if (p.kind === 'date') return new Date(ms).toLocaleDateString(undefined, { timeZone: 'UTC' });
-    return ctx.datetimes === 'day'
-      ? new Date(ms).toLocaleDateString(undefined, { timeZone: ctx.timeZone })
-      : new Date(ms).toLocaleString(undefined, { timeZone: ctx.timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    if (p.kind === 'date') return dateFormat('day', 'UTC').format(ms);
+    return dateFormat(ctx.datetimes, ctx.timeZone).format(ms);
   }
   return value;
 }

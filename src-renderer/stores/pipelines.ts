@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
-import { displayName } from '../../shared/records/display-name';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { STAGE_PROPERTY, type Props, type StoredEntry, type SyncedType } from '../../shared/sync';
 import { compileView, propertyKindOf, ViewError, type PropertyKind, type View, type ViewContext, type ViewRecord } from '../../shared/views';
-import { discardEntry, moveStage, retryEntry, type MergedRecord, type PipelineRow, type PropertyRow, type RecordRow } from '../db';
+import { discardEntry, moveStage, retryEntry, type PipelineRow, type PropertyRow, type RecordRow } from '../db';
 import { conflictsOfType, rejectedEntries } from '../db/queries/attention';
-import { listPipelines, mergePipeline, pipelineOverlays, pipelineRows, type PipelineOverlays, type PipelineType } from '../db/queries/pipelines';
-import { groupByStage, orderedStages, type StageDef } from '../../shared/pipelines/board';
+import { createPipelineMerge, listPipelines, pipelineOverlays, pipelineRows, type PipelineOverlays, type PipelineType } from '../db/queries/pipelines';
+import { groupByStage, orderedStages, type Column, type StageDef } from '../../shared/pipelines/board';
+import { keepUnchanged, settledMoves, withOptimistic, type OptimisticMove } from '../../shared/pipelines/incremental';
 import { completeGroups, fallbackKinds, filtersToView, NO_FILTERS, quickPropertiesFor, type BoardFilters } from '../../shared/pipelines/filters';
 import { stageOutcome } from '../../shared/pipelines/stage-kind';
 import { missingProperties } from '../../shared/pipelines/stage-rules';
@@ -17,22 +17,9 @@ import { usePropertyCatalog } from './property-catalog';
 import { useStageRulesStore } from './stage-rules';
 import { useWorkspaceStore } from './workspace';
 import { useValuePlaceholders } from '../lib/format-value';
+import { useBoardCards, type CardContext, type PipelineCardModel } from './pipeline-cards';
 
-export interface PipelineCardModel {
-  id: string;
-  properties: MergedRecord['properties'];
-  record: MergedRecord;
-  name: string;
-  ownerName: string | null;
-  /** The CRM rejected a move (or another edit) of this record: the entry waits for the user. */
-  rejected: StoredEntry | null;
-  conflict: boolean;
-  /**
-   * Changes whenever anything the card shows changes. Every live update re-reads the
-   * records as new objects, so the board re-renders only cards whose signature moved.
-   */
-  sig: string;
-}
+export type { PipelineCardModel } from './pipeline-cards';
 
 /** A move waiting for the properties its target stage requires (or a rejected move being fixed). */
 export interface PendingMove {
@@ -76,7 +63,23 @@ export const usePipelinesStore = defineStore('pipelines', () => {
     NO_OVERLAYS,
     () => selectedKey.value,
   );
-  const records = computed(() => mergePipeline(objectType.value, pipelineId.value, rows.value, overlays.value));
+  const merge = createPipelineMerge();
+  const stored = computed(() => merge(objectType.value, pipelineId.value, rows.value, overlays.value));
+  /** Drops not yet in `stored`: the card moves on the drop, its pending mark comes with the commit. */
+  const optimistic = shallowRef<ReadonlyMap<string, OptimisticMove>>(new Map());
+  const stageProps = computed(() => STAGE_PROPERTY[objectType.value] ?? { stage: 'dealstage', pipeline: 'pipeline' });
+  const records = computed(() => withOptimistic(stored.value, optimistic.value, stageProps.value));
+  function setMove(id: string, move: OptimisticMove | null) {
+    const next = new Map(optimistic.value);
+    if (move) next.set(id, move);
+    else next.delete(id);
+    optimistic.value = next;
+  }
+  function pruneMoves() {
+    for (const id of settledMoves(stored.value, optimistic.value, stageProps.value)) setMove(id, null);
+  }
+  watch(stored, pruneMoves);
+  watch(selectedKey, () => (optimistic.value = new Map()));
   const ownersStore = useOwners();
   const owners = computed(() => ownersStore.owners);
   const catalog = usePropertyCatalog();
@@ -108,8 +111,16 @@ export const usePipelinesStore = defineStore('pipelines', () => {
     kinds.hubspot_owner_id = 'owner';
     return kinds;
   });
-  const rejectedByRecord = computed(() => new Map(rejected.value.map((e) => [e.recordKey.slice(objectType.value.length + 1), e])));
-  const conflictIds = computed(() => new Set(conflicts.value.map((c) => c.recordId)));
+  // Kept as the same objects while their content is the same: every outbox write re-reads the
+  // rejected entries, and a new map would rebuild every card.
+  const rejectedByRecord = computed<Map<string, StoredEntry>>((old) => {
+    const next = new Map(rejected.value.map((e) => [e.recordKey.slice(objectType.value.length + 1), e]));
+    return old && JSON.stringify([...old]) === JSON.stringify([...next]) ? old : next;
+  });
+  const conflictIds = computed<Set<string>>((old) => {
+    const next = new Set(conflicts.value.map((c) => c.recordId));
+    return old && old.size === next.size && [...next].every((id) => old.has(id)) ? old : next;
+  });
 
   /** A view that does not fit the definitions (e.g. synced later) filters nothing rather than breaking the board. */
   function compiled(view: View, ctx: ViewContext): (r: ViewRecord) => boolean {
@@ -121,8 +132,8 @@ export const usePipelinesStore = defineStore('pipelines', () => {
     }
   }
 
-  /** Records passing the filters, by name; plain objects, never deeply reactive (thousands of them). */
-  const visible = computed((): PipelineCardModel[] => {
+  /** The filters as one predicate; a new one re-tests every record, an unchanged one none. */
+  const matcher = computed(() => {
     const type = objectType.value;
     const groups = completeGroups(filters.value.groups, propertyTypes.value);
     const view = filtersToView(type, filters.value, workspace.identity?.userId ? String(workspace.identity.userId) : 'me', groups);
@@ -133,35 +144,24 @@ export const usePipelinesStore = defineStore('pipelines', () => {
       currentUserOwnerId: workspace.ownerId ?? undefined,
       quickProperties: quickPropertiesFor(type),
     };
-    const matches = compiled(view, ctx);
-    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-    return records.value
-      .filter(matches)
-      .map((record) => {
-        const p = record.properties;
-        const rejected = rejectedByRecord.value.get(record.id) ?? null;
-        const conflict = conflictIds.value.has(record.id);
-        // An owner the CRM no longer lists (deleted) is named as unknown, never "No owner".
-        const ownerId = p.hubspot_owner_id;
-        const ownerName = ownerId ? (ownerNames.value.get(ownerId) ?? placeholders().unknownOwner(ownerId)) : null;
-        const shown = [
-          p[stageProperty.value],
-          p.amount,
-          p.closedate,
-          p.hs_ticket_priority,
-          p.hubspot_owner_id,
-          ownerName,
-          record.pending,
-          conflict,
-          rejected?.seq,
-          rejected?.lastError?.message,
-        ];
-        return { id: record.id, properties: p, record, name: displayName(type, p, record.id), ownerName, rejected, conflict, sig: JSON.stringify(shown) };
-      })
-      .sort((a, b) => collator.compare(a.name, b.name) || a.record.id.localeCompare(b.record.id));
+    return compiled(view, ctx);
   });
+  const cardContext = computed((): CardContext => ({
+    type: objectType.value,
+    stageProperty: stageProperty.value,
+    rejected: rejectedByRecord.value,
+    conflicts: conflictIds.value,
+    ownerNames: ownerNames.value,
+    unknownOwner: placeholders().unknownOwner,
+  }));
+  /** Records passing the filters, by name; plain objects, never deeply reactive (thousands of them). */
+  const visible = useBoardCards(records, matcher, cardContext);
 
-  const board = computed(() => groupByStage(visible.value, stages.value, stageProperty.value, (s) => stageOutcome(objectType.value, s.metadata)));
+  let columns: Column<PipelineCardModel>[] | undefined;
+  const board = computed(() => {
+    const grouped = groupByStage(visible.value, stages.value, stageProperty.value, (s) => stageOutcome(objectType.value, s.metadata));
+    return { ...grouped, columns: (columns = keepUnchanged(columns, grouped.columns)) };
+  });
 
   function fieldsFor(names: readonly string[]): PropertyRow[] {
     return names.map((name) => definitionByName.value.get(name) ?? { objectType: objectType.value, name, label: name, type: 'string' });
@@ -191,16 +191,31 @@ export const usePipelinesStore = defineStore('pipelines', () => {
       pendingMove.value = { recordId, recordName: card.name, stage, fields: fieldsFor(missing), initial: {} };
       return;
     }
-    await run(() => moveStage(db, objectType.value, recordId, stageId, pipeline.id));
+    await move(recordId, stageId, pipeline.id);
+  }
+
+  /** The card moves now; the overlay + outbox write follows, and a failure puts the card back. */
+  function move(recordId: string, stageId: string, pipelineId: string, values?: Props): Promise<void> {
+    setMove(recordId, { stageId, committed: false });
+    return run(async () => {
+      try {
+        await moveStage(db, objectType.value, recordId, stageId, pipelineId, values);
+        setMove(recordId, { stageId, committed: true });
+        pruneMoves();
+      } catch (e) {
+        setMove(recordId, null);
+        throw e;
+      }
+    });
   }
 
   async function confirmMove(values: Props): Promise<void> {
-    const move = pendingMove.value;
+    const pending = pendingMove.value;
     const pipeline = selected.value;
-    if (!move || !pipeline) return;
+    if (!pending || !pipeline) return;
     pendingMove.value = null;
-    if (move.retrySeq !== undefined) await run(() => retryEntry(db, move.retrySeq as number, values));
-    else await run(() => moveStage(db, objectType.value, move.recordId, move.stage.id, pipeline.id, values));
+    if (pending.retrySeq !== undefined) await run(() => retryEntry(db, pending.retrySeq as number, values));
+    else await move(pending.recordId, pending.stage.id, pipeline.id, values);
   }
 
   function cancelMove(): void {

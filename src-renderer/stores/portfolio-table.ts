@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch, type Ref } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import { evaluateView, filterKind, isRunnableFilter, type Filter, type View, type ViewContext } from '../../shared/views';
 import type { MergedRecord } from '../db';
-import { countView, LAST_ACTIVITY, ownedModifiedSince, queryView, type Derive } from '../db/queries/portfolio';
+import { countView, LAST_ACTIVITY, ownedModifiedSince, queryView, watchTables, type Derive, type ViewResult } from '../db/queries/portfolio';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
 import { useConnectivityStore } from './connectivity';
@@ -49,6 +49,53 @@ function useAssignments(objectType: Ref<string>, csmProperty: Ref<string>) {
       return dates.unavailable.value;
     },
   };
+}
+
+/** An earlier answer larger than this is not kept (the whole book, 50,000 accounts, is not). */
+const RETAINED_ROWS = 20_000;
+
+/**
+ * The table's answer, kept for the last two queries (a view and its quick filter, or the views
+ * switched between): going back to one shows its rows at once, without reading and merging
+ * thousands of rows again. The cache is dropped whenever the accounts or the overlays change, so
+ * what it shows is what the query would read; the live query's first answer after a hit is then
+ * the same rows and is not shown again (no second sort or render).
+ */
+function useRecentResults(live: Ref<ViewResult>, key: Ref<string>, objectType: () => string): Ref<ViewResult> {
+  const db = useDb();
+  const shown = shallowRef(live.value);
+  const cache = new Map<string, ViewResult>();
+  let generation = 0;
+  let served: { key: string; generation: number } | null = null;
+  const stop = watchTables(
+    db,
+    () => [objectType(), 'overlay'],
+    () => {
+      generation++;
+      cache.clear();
+    },
+  );
+  onScopeDispose(stop);
+  watch(key, (k) => {
+    const hit = cache.get(k);
+    served = hit ? { key: k, generation } : null;
+    if (hit) shown.value = hit;
+  });
+  watch(live, (r) => {
+    const k = key.value;
+    if (served && served.key === k && served.generation === generation) {
+      served = null;
+      return;
+    }
+    served = null;
+    cache.delete(k);
+    cache.set(k, r);
+    // Besides the rows shown, one earlier answer, and not one of the whole book: holding 50,000
+    // merged accounts twice would cost the renderer's heap (P8) more than the re-read costs.
+    for (const [other, kept] of cache) if (other !== k && (cache.size > 2 || kept.records.length > RETAINED_ROWS)) cache.delete(other);
+    shown.value = r;
+  });
+  return shown;
 }
 
 export const usePortfolioTableStore = defineStore('portfolio-table', () => {
@@ -116,12 +163,26 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
     { records: [] as MergedRecord[], index: null as string | null },
     queryKey,
   );
+  const shown = useRecentResults(result.value, queryKey, () => objectType.value);
+  /** The orders of the current records asked for lately: flipping a sort back and forth sorts once. */
+  let sortedFor: readonly MergedRecord[] | null = null;
+  const sorted = new Map<string, MergedRecord[]>();
   const rows = computed(() => {
     const sort = runnable(draft.value).sort;
-    const records = result.value.value.records;
+    const records = shown.value.records;
     if (!sort) return records;
+    if (records !== sortedFor) {
+      sortedFor = records;
+      sorted.clear();
+    }
+    const key = JSON.stringify([sort, propertyTypes.value[sort.property]]);
+    const hit = sorted.get(key);
+    if (hit) return hit;
     // A view without filters matches everything: evaluateView then only sorts (keys read once per record).
-    return evaluateView({ ...filterOnly(draft.value), filterGroups: [], quick: {}, sort }, records, context());
+    const out = evaluateView({ ...filterOnly(draft.value), filterGroups: [], quick: {}, sort }, records, context());
+    if (sorted.size >= 4) sorted.clear();
+    sorted.set(key, out);
+    return out;
   });
 
   // Counts wait for the table's first answer: on a cold start they would compete with it for IndexedDB.
@@ -170,7 +231,7 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
     rows,
     loading: result.loading,
     error: result.error,
-    usedIndex: computed(() => result.value.value.index),
+    usedIndex: computed(() => shown.value.index),
     counts: counts.value,
     selection,
     toggleSelected,

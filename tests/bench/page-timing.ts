@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test';
 
+/*
+ * Every time here is read from a native event's timeStamp (the page's own monotonic clock):
+ * the fixtures install Playwright's page clock, which fakes performance.now() and Date, and a
+ * faked performance.now() does not measure what ran in the page.
+ */
+
 /**
  * Runs `action` (a statement) in the page and resolves with the ms until `done` (a function
  * expression over the DOM) holds, observed by a MutationObserver started just before the action.
@@ -9,11 +15,12 @@ export async function timedInPage(page: Page, action: string, done: string): Pro
     ([act, check]) =>
       new Promise<number>((resolve) => {
         const isDone = new Function(`return (${check})();`) as () => boolean;
-        const t0 = performance.now();
+        const now = () => new Event('t').timeStamp;
+        const t0 = now();
         const obs = new MutationObserver(() => {
           if (isDone()) {
             obs.disconnect();
-            resolve(performance.now() - t0);
+            resolve(now() - t0);
           }
         });
         obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -46,13 +53,19 @@ export async function observeFirstAppearance(page: Page, selector: string): Prom
     const seen: { at?: number } = {};
     (window as unknown as { __firstSeen: typeof seen }).__firstSeen = seen;
     new MutationObserver(() => {
-      if (seen.at === undefined && document.querySelector(sel)) seen.at = performance.now();
+      if (seen.at === undefined && document.querySelector(sel)) seen.at = new Event('t').timeStamp;
     }).observe(document, { subtree: true, childList: true });
   }, selector);
 }
 
+/** Throws when the element never appeared (or the observer was not installed): a figure is never NaN. */
 export async function sinceFirstAppearance(page: Page): Promise<number> {
-  return page.evaluate(() => performance.now() - ((window as unknown as { __firstSeen: { at?: number } }).__firstSeen.at ?? NaN));
+  const ms = await page.evaluate(() => {
+    const seen = (window as unknown as { __firstSeen?: { at?: number } }).__firstSeen;
+    return seen?.at === undefined ? null : new Event('t').timeStamp - seen.at;
+  });
+  if (ms === null) throw new Error('the element observed by observeFirstAppearance never appeared in this page');
+  return ms;
 }
 
 export async function longestTask(page: Page): Promise<number> {

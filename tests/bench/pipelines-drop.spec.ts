@@ -67,11 +67,14 @@ async function timedDrag(page: Page, id: string, to: string): Promise<number> {
 test('drop to rendered + committed on a 2,000-deal board', async ({ page, context, workspace }) => {
   await seedDeals(workspace);
   await openWorkspace(page, workspace, '/pipelines');
+  // The prepared state already says "Last synced": wait for the board to hold the seeded deals
+  // (the catch-up sync pulls them), or the figure is of a board a third of the size.
+  const boardSize = () =>
+    page.evaluate(() => [...document.querySelectorAll('[data-testid="stage-count"]')].map((e) => Number(e.textContent)).reduce((a, b) => a + b, 0));
+  await expect.poll(boardSize, { timeout: 5 * 60_000, intervals: [1_000] }).toBeGreaterThanOrEqual(EXTRA);
   await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Last synced', { timeout: 5 * 60_000 });
-  const total = await page.evaluate(async () => {
-    const counts = [...document.querySelectorAll('[data-testid="stage-count"]')].map((e) => Number(e.textContent));
-    return counts.reduce((a, b) => a + b, 0);
-  });
+  const total = await boardSize();
+  if (total < EXTRA) throw new Error(`the board holds ${total} deals, fewer than the ${EXTRA} the figure is about`);
   await waitForOfflineReady(page);
   await context.setOffline(true);
 

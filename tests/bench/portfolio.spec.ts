@@ -84,10 +84,22 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
   const cold: number[] = [];
   let longest = 0;
   for (let i = 0; i < 3; i++) {
-    await page.reload();
+    await page.reload({ waitUntil: 'commit' });
+    // The init script's observer notes the heading; a poll from the navigation's commit notes it
+    // too (within a frame), for the reloads where the observer reported nothing (a figure is never NaN).
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as { __headingAt?: number };
+        if (w.__headingAt === undefined && document.querySelector('#portfolio-title')) w.__headingAt = new Event('t').timeStamp;
+        return w.__headingAt !== undefined;
+      },
+      undefined,
+      { timeout: 120_000, polling: 'raf' },
+    );
     await page.waitForFunction(countIs(mine), undefined, { timeout: 120_000 });
     // waitForFunction polls each animation frame, so "now" is within a frame of the rows shown.
-    cold.push(await sinceFirstAppearance(page));
+    const polled = await page.evaluate(() => new Event('t').timeStamp - ((window as unknown as { __headingAt: number }).__headingAt ?? NaN));
+    cold.push(await sinceFirstAppearance(page).catch(() => polled));
     // The load's health scores are computed off the main thread while the rows come up.
     await page.waitForTimeout(3_000);
     longest = Math.max(longest, await longestTask(page));
@@ -147,12 +159,14 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
       const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
       const since = now - 30 * 86_400_000;
       const out: number[] = [];
+      // Native event timestamps: the page clock (fixed by the fixtures) fakes performance.now().
+      const nowNative = () => new Event('t').timeStamp;
       for (let i = 0; i < 10; i++) {
-        const t0 = performance.now();
+        const t0 = nowNative();
         all
           .filter((r) => r.csmOwnerId === me && (r.lastActivityAt ?? 0) >= since)
           .sort((a, b) => collator.compare(a.properties.name ?? '', b.properties.name ?? ''));
-        out.push(performance.now() - t0);
+        out.push(nowNative() - t0);
       }
       return out.sort((a, b) => a - b)[5] ?? 0;
     },

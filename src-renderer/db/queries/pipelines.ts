@@ -43,8 +43,16 @@ export async function pipelineOverlays(db: CsDatabase, type: PipelineType, pipel
   });
 }
 
+type Merge = (type: string, row: RecordRow | undefined, overlay: OverlayRow | undefined) => MergedRecord | undefined;
+
 /** synced ⊕ pending for one pipeline: what the board shows (pure; the store calls it on every change). */
-export function mergePipeline(type: PipelineType, pipelineId: string, rows: readonly RecordRow[], pending: PipelineOverlays): MergedRecord[] {
+export function mergePipeline(
+  type: PipelineType,
+  pipelineId: string,
+  rows: readonly RecordRow[],
+  pending: PipelineOverlays,
+  merge: Merge = mergeRecord,
+): MergedRecord[] {
   const prop = STAGE_PROPERTY[type];
   if (!prop) return [];
   const byId = new Map(pending.overlays.map((o) => [o.recordId, o]));
@@ -54,15 +62,39 @@ export function mergePipeline(type: PipelineType, pipelineId: string, rows: read
   for (const r of [...rows, ...pending.joining]) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
-    const m = mergeRecord(type, r, byId.get(r.id));
+    const m = merge(type, r, byId.get(r.id));
     if (m && !m.archived && m.properties[prop.pipeline] === pipelineId) out.push(m);
   }
   for (const o of pending.overlays) {
     if (!o.isNew || o.properties[prop.pipeline] !== pipelineId) continue;
-    const m = mergeRecord(type, undefined, o);
+    const m = merge(type, undefined, o);
     if (m) out.push(m);
   }
   return out;
+}
+
+/**
+ * `mergePipeline` that hands back the previous merged object of a record whose synced row is the
+ * same object and whose overlay has the same content: the store's per-card caches then hold, so
+ * a drop re-derives one card, not the board (the overlay query re-reads its rows as new objects).
+ */
+export function createPipelineMerge(): (type: PipelineType, pipelineId: string, rows: readonly RecordRow[], pending: PipelineOverlays) => MergedRecord[] {
+  type Entry = { row: RecordRow | undefined; overlay: string; merged: MergedRecord | undefined };
+  let previous = new Map<string, Entry>();
+  return (type, pipelineId, rows, pending) => {
+    const next = new Map<string, Entry>();
+    const merge: Merge = (t, row, overlay) => {
+      const id = row?.id ?? overlay?.recordId ?? '';
+      const key = overlay ? JSON.stringify(overlay) : '';
+      const old = previous.get(id);
+      const merged = old && old.row === row && old.overlay === key ? old.merged : mergeRecord(t, row, overlay);
+      next.set(id, { row, overlay: key, merged });
+      return merged;
+    };
+    const out = mergePipeline(type, pipelineId, rows, pending, merge);
+    previous = next;
+    return out;
+  };
 }
 
 /** The records shown in one pipeline, in one read (tests and one-off callers). */

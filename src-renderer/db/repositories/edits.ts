@@ -1,8 +1,8 @@
-import { newEntry, tempIdFor, type Intent, type IntentLabel, type Props, type SyncedType } from '../../../shared/sync';
+import { foldOverlay, newEntry, tempIdFor, type Intent, type IntentLabel, type Props, type StoredEntry, type SyncedType } from '../../../shared/sync';
 import { sameValue } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
 import { recomputeOverlay } from '../overlay-tx';
-import { mergeRecord, resolveId } from './records';
+import { mergeRecord, resolveId, type MergedRecord } from './records';
 
 export type EditRequest =
   | { kind: 'update'; objectType: SyncedType; recordId: string; desired: Props; label?: IntentLabel }
@@ -35,21 +35,26 @@ export async function applyEdit(db: CsDatabase, edit: EditRequest, opts: EditOpt
     const intents: Intent[] = [];
     let recordId: string | undefined;
     if (edit.kind === 'update') {
-      recordId = await resolveId(db, edit.objectType, edit.recordId);
-      const [synced, overlay] = await Promise.all([db.records(edit.objectType).get(recordId), db.overlay.get(`${edit.objectType}:${recordId}`)]);
-      const shown = mergeRecord(edit.objectType, synced, overlay);
-      if (!shown) throw new Error(`No ${edit.objectType} record ${recordId} to edit.`);
-      const base: Props = {};
-      const desired: Props = {};
-      for (const [name, value] of Object.entries(edit.desired)) {
-        const seen = shown.properties[name] ?? null;
-        if (sameValue(seen, value)) continue;
-        base[name] = seen;
-        desired[name] = value;
-      }
-      if (Object.keys(desired).length)
-        intents.push({ kind: 'update', label: edit.label ?? 'property-edit', objectType: edit.objectType, recordId, base, desired });
-    } else if (edit.kind === 'create') {
+      // One round of reads in the usual case (no temporary id to follow): the remap, the row, the
+      // overlay and the record's outbox rows together; a stage drop waits on each round (P6).
+      const key = `${edit.objectType}:${edit.recordId}`;
+      const [remap, row, over, prior] = await Promise.all([
+        db.remaps.get(key),
+        db.records(edit.objectType).get(edit.recordId),
+        db.overlay.get(key),
+        db.outbox.where('recordKey').equals(key).toArray(),
+      ]);
+      if (!remap) return commitUpdate(db, edit, edit.recordId, now(), mergeRecord(edit.objectType, row, over), prior);
+      const real = remap.realId;
+      const realKey = `${edit.objectType}:${real}`;
+      const [synced, overlay, entries] = await Promise.all([
+        db.records(edit.objectType).get(real),
+        db.overlay.get(realKey),
+        db.outbox.where('recordKey').equals(realKey).toArray(),
+      ]);
+      return commitUpdate(db, edit, real, now(), mergeRecord(edit.objectType, synced, overlay), entries);
+    }
+    if (edit.kind === 'create') {
       const clientId = opts.newClientId?.() ?? crypto.randomUUID();
       recordId = tempIdFor(clientId);
       intents.push({ kind: 'create', label: edit.label ?? 'create', objectType: edit.objectType, recordId, clientId, properties: edit.properties });
@@ -78,4 +83,36 @@ export async function applyEdit(db: CsDatabase, edit: EditRequest, opts: EditOpt
     await recomputeOverlay(db, keys);
     return { seqs, ...(recordId ? { recordId } : {}) };
   });
+}
+
+/**
+ * An update's intent — only the properties whose shown value (synced ⊕ overlay, read in the
+ * same transaction) differs — written to the outbox, and the record's overlay folded from its
+ * outbox rows read before plus this one, as `recomputeOverlay` would read them back.
+ */
+async function commitUpdate(
+  db: CsDatabase,
+  edit: Extract<EditRequest, { kind: 'update' }>,
+  recordId: string,
+  at: number,
+  shown: MergedRecord | undefined,
+  prior: StoredEntry[],
+): Promise<EditResult> {
+  if (!shown) throw new Error(`No ${edit.objectType} record ${recordId} to edit.`);
+  const base: Props = {};
+  const desired: Props = {};
+  for (const [name, value] of Object.entries(edit.desired)) {
+    const seen = shown.properties[name] ?? null;
+    if (sameValue(seen, value)) continue;
+    base[name] = seen;
+    desired[name] = value;
+  }
+  if (!Object.keys(desired).length) return { seqs: [], recordId };
+  const entry = newEntry({ kind: 'update', label: edit.label ?? 'property-edit', objectType: edit.objectType, recordId, base, desired }, at);
+  const seq = await db.outbox.add(entry);
+  const state = foldOverlay([...prior, { ...entry, seq }]);
+  const key = entry.recordKey;
+  if (state) await db.overlay.put({ key, objectType: edit.objectType, recordId, ...state });
+  else await db.overlay.delete(key);
+  return { seqs: [seq], recordId };
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CsDatabase, moveStage } from '../../../src-renderer/db';
 import { toRow } from '../../../src-renderer/db/index-fields';
 import { conflictsOfType, rejectedEntries } from '../../../src-renderer/db/queries/attention';
-import { listPipelines, pipelineRecords } from '../../../src-renderer/db/queries/pipelines';
+import { createPipelineMerge, listPipelines, pipelineOverlays, pipelineRecords, pipelineRows } from '../../../src-renderer/db/queries/pipelines';
 
 const envelope = (id: string, properties: Record<string, string>) => ({
   id,
@@ -43,6 +43,33 @@ describe('pipeline queries', () => {
     expect(moved?.properties.dealstage).toBe('b');
     expect(moved?.pending).toBe(true);
     expect(rows.find((r) => r.id === '2')?.pending).toBe(false);
+  });
+
+  it('merging again hands back the same objects for records whose row and overlay did not change', async () => {
+    const merge = createPipelineMerge();
+    const rows = await pipelineRows(db, 'deals', 'default');
+    const first = merge('deals', 'default', rows, await pipelineOverlays(db, 'deals', 'default'));
+    await moveStage(db, 'deals', '1', 'b', 'default');
+    const second = merge('deals', 'default', rows, await pipelineOverlays(db, 'deals', 'default'));
+    const third = merge('deals', 'default', rows, await pipelineOverlays(db, 'deals', 'default'));
+    const byId = (list: Array<{ id: string }>, id: string) => list.find((r) => r.id === id);
+    expect(byId(second, '2')).toBe(byId(first, '2'));
+    expect(byId(second, '1')).not.toBe(byId(first, '1'));
+    expect(byId(second, '1')).toMatchObject({ pending: true, properties: { dealstage: 'b' } });
+    // The overlay re-read is a new object with the same content: the merged record stays.
+    expect(byId(third, '1')).toBe(byId(second, '1'));
+  });
+
+  it('a move of a record by its temporary id lands on the CRM id once the create was confirmed', async () => {
+    await db.remaps.put({ key: 'deals:tmp-1', objectType: 'deals', tempId: 'tmp-1', realId: '2' });
+    const first = await moveStage(db, 'deals', 'tmp-1', 'c', 'default');
+    const second = await moveStage(db, 'deals', '2', 'd', 'default');
+    expect(first.recordId).toBe('2');
+    const entries = await db.outbox.where('recordKey').equals('deals:2').toArray();
+    expect(entries.map((e) => e.seq)).toEqual([...first.seqs, ...second.seqs]);
+    expect(entries[1]?.intent).toMatchObject({ base: { dealstage: 'c' }, desired: { dealstage: 'd' } });
+    expect(await db.overlay.get('deals:2')).toMatchObject({ properties: { dealstage: 'd' }, seqs: [...first.seqs, ...second.seqs] });
+    expect(await moveStage(db, 'deals', '2', 'd', 'default')).toEqual({ seqs: [], recordId: '2' });
   });
 
   it('a pending move to another pipeline takes the record out of one and into the other', async () => {

@@ -11,6 +11,20 @@ const prop = (kind: FormattableProperty['kind'], name?: string, options: Formatt
 const show = (p: FormattableProperty, v: string) => formatPropertyValue(p, v, ctx);
 
 describe('formatPropertyValue with values a portal may hold', () => {
+  it('formats dates as toLocaleString would, with one cached formatter per style and zone', () => {
+    const ms = Date.UTC(2026, 10, 27, 23, 30);
+    const v = new Date(ms).toISOString();
+    expect(show(prop('datetime'), v)).toBe(new Date(ms).toLocaleDateString(undefined, { timeZone: 'Europe/Warsaw' }));
+    expect(formatPropertyValue(prop('datetime'), v, { ...ctx, timeZone: 'America/New_York' })).toBe(
+      new Date(ms).toLocaleDateString(undefined, { timeZone: 'America/New_York' }),
+    );
+    expect(formatPropertyValue(prop('datetime'), v, { ...ctx, datetimes: 'dayAndTime' })).toBe(
+      new Date(ms).toLocaleString(undefined, { timeZone: 'Europe/Warsaw', dateStyle: 'medium', timeStyle: 'short' }),
+    );
+    // The day changes across zones here: a formatter cached for one zone must not serve another.
+    expect(show(prop('datetime'), v)).not.toBe(formatPropertyValue(prop('datetime'), v, { ...ctx, timeZone: 'America/New_York' }));
+  });
+
   it('says in words that a date does not parse, never "Invalid Date" or the year 99999', () => {
     for (const v of ['2026-13-45', '9999999999999999', 'yesterday']) {
       expect(show(prop('datetime'), v)).toBe(EN_PLACEHOLDERS.invalidDate);
