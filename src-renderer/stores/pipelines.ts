@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed, getCurrentScope, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { STAGE_PROPERTY, type Props, type StoredEntry, type SyncedType } from '../../shared/sync';
-import { compileView, propertyKindOf, ViewError, type PropertyKind, type View, type ViewContext, type ViewRecord } from '../../shared/views';
+import { compileView, createZone, propertyKindOf, ViewError, type PropertyKind, type View, type ViewContext, type ViewRecord } from '../../shared/views';
 import { discardEntry, moveStage, retryEntry, type PipelineRow, type PropertyRow, type RecordRow } from '../db';
 import { conflictsOfType, rejectedEntries } from '../db/queries/attention';
 import { createPipelineMerge, listPipelines, pipelineOverlays, pipelineRows, type PipelineOverlays, type PipelineType } from '../db/queries/pipelines';
@@ -132,8 +132,15 @@ export const usePipelinesStore = defineStore('pipelines', () => {
     }
   }
 
+  // Relative dates ("last 30 days") move at midnight: the day, checked each minute, is one of
+  // the predicate's inputs, so a new day re-tests every record as a new filter does.
+  const day = ref(createZone(workspace.timeZone).dayOf(Date.now()));
+  const dayTimer = window.setInterval(() => (day.value = createZone(workspace.timeZone).dayOf(Date.now())), 60_000);
+  if (getCurrentScope()) onScopeDispose(() => window.clearInterval(dayTimer));
+
   /** The filters as one predicate; a new one re-tests every record, an unchanged one none. */
   const matcher = computed(() => {
+    void day.value;
     const type = objectType.value;
     const groups = completeGroups(filters.value.groups, propertyTypes.value);
     const view = filtersToView(type, filters.value, workspace.identity?.userId ? String(workspace.identity.userId) : 'me', groups);
