@@ -188,6 +188,15 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
     warm.push(await timedInPage(page, "location.hash = '#/feed'", done));
   }
 
+  // The heap the app holds after the Feed, before the floor's own reads below fill it: as
+  // used (garbage not yet collected included), and what survives a collection (what it keeps).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heapNow = async () => Math.round(((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1_048_576);
+  const heapUsedMb = await heapNow();
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapMb = await heapNow();
+
   const floor = await page.evaluate(async () => {
     const open = indexedDB.open('cs-workspace');
     const db = await new Promise<IDBDatabase>((res) => (open.onsuccess = () => res(open.result)));
@@ -208,16 +217,13 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
     db.close();
     return out.sort((a, b) => a - b)[1] ?? 0;
   });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const heapMb = Math.round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1_048_576);
 
   const extra = {
     itemsIn14Days: items,
     contacts: rows.contacts ?? 0,
     engagements: (rows.emails ?? 0) + (rows.meetings ?? 0) + (rows.calls ?? 0) + (rows.tickets ?? 0),
     heapMb,
+    heapUsedMb,
   };
   report('feed: first render, 12,500 accounts of one user in Chromium', [
     { name: 'cold: tab heading → rows and 14-day count shown', samplesMs: cold, floorMs: floor, extra },
@@ -233,5 +239,5 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
     floor,
     below: 200,
   });
-  recordTarget({ id: 'P8a', what: 'renderer JS heap after the Feed over 12,500 accounts', value: heapMb, unit: 'MB', atMost: 150 });
+  recordTarget({ id: 'P8a', what: 'renderer JS heap after the Feed over 12,500 accounts (after a collection)', value: heapMb, unit: 'MB', atMost: 150 });
 });
