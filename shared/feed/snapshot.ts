@@ -95,9 +95,12 @@ export function decodeSnapshot(value: unknown, ownerId: string, since: number): 
     items.push(item);
   }
   const contacts = new Map<string, { name: string; email?: string; phone?: string }>();
-  for (let i = 0; i + 3 < value.contacts.length; i += 4) {
-    const [id, name, email, phone] = value.contacts.slice(i, i + 4) as [string, string, string, string];
-    contacts.set(id, { name, ...(email ? { email } : {}), ...(phone ? { phone } : {}) });
+  const c = value.contacts;
+  for (let i = 0; i + 3 < c.length; i += 4) {
+    const contact: { name: string; email?: string; phone?: string } = { name: c[i + 1] as string };
+    if (c[i + 2]) contact.email = c[i + 2];
+    if (c[i + 3]) contact.phone = c[i + 3];
+    contacts.set(c[i] as string, contact);
   }
   const accounts = new Map<string, string>();
   for (let i = 0; i + 1 < value.accounts.length; i += 2) accounts.set(value.accounts[i] as string, value.accounts[i + 1] as string);

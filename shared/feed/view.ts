@@ -18,8 +18,12 @@ export interface FeedNames {
   account(id: string): string;
 }
 
+const NON_ASCII = /[^ -~]/;
+
 /** Case- and accent-insensitive, so "lodz" finds "Łódź" and "zoe" finds "Zoë". */
 export function fold(s: string): string {
+  // Plain ASCII (most names) has no accents to strip: lowercasing is all.
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s
     .toLowerCase()
     .normalize('NFD')
@@ -43,27 +47,45 @@ export function matchesSequence(item: FeedItem, f: SequenceFilter): boolean {
 export function filterFeed(items: readonly FeedItem[], f: FeedFilter, names: FeedNames): FeedItem[] {
   const words = fold(f.query).split(/\s+/).filter(Boolean);
   const types = new Set(f.types);
-  return items.filter((item) => {
-    if (types.size > 0 && !types.has(item.type)) return false;
-    if (!matchesSequence(item, f.sequence)) return false;
-    if (words.length === 0) return true;
-    const hay = foldedText(item, names.contact(item.contactId), names.account(item.accountId));
-    return words.every((w) => hay.includes(w));
-  });
+  const hay = words.length > 0 ? haystacks(items, names) : [];
+  const out: FeedItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as FeedItem;
+    if (types.size > 0 && !types.has(item.type)) continue;
+    if (!matchesSequence(item, f.sequence)) continue;
+    if (words.length > 0 && !includesAll(hay[i] as string, words)) continue;
+    out.push(item);
+  }
+  return out;
+}
+
+function includesAll(hay: string, words: readonly string[]): boolean {
+  for (const w of words) if (!hay.includes(w)) return false;
+  return true;
 }
 
 /**
- * Folding (Unicode normalisation) is what search-as-you-type spends its time on: each item's
- * folded text is kept beside it and reused while its contact's and account's names read the
- * same (an item's subject does not change), so a keystroke over the whole feed only compares.
+ * Search-as-you-type compares each item's folded text (contact, account, subject) with the
+ * words. Folding (Unicode normalisation) is the cost, so the texts of a list are folded once,
+ * into an array beside it, and reused by every keystroke over that same list: a feed's items
+ * and its names are replaced together (a new derivation, a dismissal, gives a new list), so a
+ * list read with the same `names` reads the same texts. Each distinct name or subject is folded
+ * once (a contact has several items; folding is per character, so the parts fold apart).
  */
-const folded = new WeakMap<FeedItem, { contact: string; account: string; folded: string }>();
-function foldedText(item: FeedItem, contact: string, account: string): string {
-  const known = folded.get(item);
-  if (known && known.contact === contact && known.account === account) return known.folded;
-  const f = fold(`${contact} ${account} ${item.subject ?? ''}`);
-  folded.set(item, { contact, account, folded: f });
-  return f;
+const foldedLists = new WeakMap<readonly FeedItem[], { names: FeedNames; hay: string[] }>();
+function haystacks(items: readonly FeedItem[], names: FeedNames): string[] {
+  const known = foldedLists.get(items);
+  if (known && known.names === names) return known.hay;
+  const foldedOnce = new Map<string, string>();
+  const f = (s: string) => {
+    let v = foldedOnce.get(s);
+    if (v === undefined) foldedOnce.set(s, (v = fold(s)));
+    return v;
+  };
+  // Joined, not concatenated: one flat string each, which every keystroke then only reads.
+  const hay = items.map((item) => [f(names.contact(item.contactId)), f(names.account(item.accountId)), f(item.subject ?? '')].join(' '));
+  foldedLists.set(items, { names, hay });
+  return hay;
 }
 
 /** The sequences items mention, for the sequence filter's options. */

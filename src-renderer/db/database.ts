@@ -23,9 +23,12 @@ export class CsDatabase extends Dexie {
   cursors!: Table<CursorState, string>;
   meta!: Table<MetaRow, string>;
   remaps!: Table<RemapRow, string>;
+  /** The key range class of the IndexedDB this database opened (fake-indexeddb's in tests), for raw reads (raw-read.ts). */
+  readonly keyRange: typeof IDBKeyRange;
 
   constructor(name: string = DEFAULT_DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.keyRange = options.IDBKeyRange ?? globalThis.IDBKeyRange;
     for (const v of SCHEMA_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

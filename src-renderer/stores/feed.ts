@@ -3,12 +3,13 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import { filterFeed, groupByDay, isUnread, seenThrough, sequencesOf, windowStart, type FeedItem, type FeedType, type SequenceFilter } from '../../shared/feed';
 import type { Props, SyncedType } from '../../shared/sync';
 import { applyEdit, createNote, createTask, logCall } from '../db';
-import { dismissedIds, EMPTY_FEED, feedSince, lastOpenedAt, type FeedData } from '../db/queries/feed';
+import { dismissedIds, EMPTY_FEED, feedSince, lastOpenedAt, watchFeedSources, type FeedData } from '../db/queries/feed';
 import { addDismissed, setLastOpened } from '../db/repositories/feed';
 import { useKeptFeed } from './feed-kept';
 import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 import { useLiveQuery } from '../lib/live-query';
+import { useWatchedQuery } from '../lib/watched-query';
 import { useWorkspaceStore } from './workspace';
 
 export type FollowUpKind = 'task' | 'note' | 'call' | 'email' | 'meeting';
@@ -63,10 +64,11 @@ export const useFeedStore = defineStore('feed', () => {
   });
 
   const kept = useKeptFeed(db, ownerId, pages);
-  const data = useLiveQuery<FeedData>(
+  const data = useWatchedQuery<FeedData>(
     () =>
       ownerId.value && active.value && kept.readFor.value === ownerId.value ? feedSince(db, ownerId.value, windowStart(Date.now(), pages.value)) : EMPTY_FEED,
     EMPTY_FEED,
+    (onChange) => watchFeedSources(db, onChange),
     [ownerId, pages, active, kept.readFor],
   );
   kept.follow(data.value);

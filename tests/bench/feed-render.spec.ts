@@ -12,7 +12,9 @@ import { recordTarget } from './targets';
  * database (offline, so the sync leaves them alone) rather than synced, which would take many
  * minutes here. Figures, timed inside the page:
  * - cold: a reload on the Feed tab, from the tab's heading appearing (the app's boot is not
- *   the feed's) to the count of the 14-day window shown with the first rows;
+ *   the feed's) to the count of the 14-day window shown with the first rows, with the feed kept
+ *   from the last open (shared/feed/snapshot.ts), and without it (deleted before the reload, as
+ *   on the very first open);
  * - warm: back to the tab from Summary (its store is alive) to the rows shown.
  * The floor is the bare reads the feed needs: raw IndexedDB `getAll` of the contacts,
  * emails, meetings, calls and tickets stores, plus one pass over them.
@@ -23,6 +25,7 @@ test.setTimeout(20 * 60_000);
 const ACCOUNTS = 12_500;
 const ME = '60000001';
 const COLD_RUNS = 4;
+const UNKEPT_RUNS = 2;
 const WARM_RUNS = 8;
 
 /** Writes the default user's share of the large dataset into the app's IndexedDB; returns row counts. */
@@ -121,6 +124,18 @@ function inject(page: Page) {
   );
 }
 
+/** Deletes the feed kept for the next open (meta `feed:snapshot:<ownerId>`), as on a first open. */
+function forgetKeptFeed(page: Page) {
+  return page.evaluate(async (me) => {
+    const open = indexedDB.open('cs-workspace');
+    const db = await new Promise<IDBDatabase>((res) => (open.onsuccess = () => res(open.result)));
+    const tx = db.transaction('meta', 'readwrite');
+    tx.objectStore('meta').delete(`feed:snapshot:${me}`);
+    await new Promise((res) => (tx.oncomplete = res));
+    db.close();
+  }, ME);
+}
+
 const shownText = () => document.querySelector('[aria-label="Activities shown"]')?.textContent ?? '';
 /**
  * Rows and the count of the 14-day window are on screen. The feed's query answers once, from
@@ -146,6 +161,17 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
   await page.waitForFunction(new Function(`return (${done})();`) as () => boolean, undefined, { timeout: 300_000, polling: 100 });
   const items = Number(/^\d+/.exec(await page.evaluate(shownText))?.[0] ?? 0);
 
+  // Cold with nothing kept (the very first open): the kept feed is deleted before each reload.
+  const unkept: number[] = [];
+  for (let i = 0; i < UNKEPT_RUNS; i++) {
+    await page.waitForTimeout(2_000); // the kept feed of the last load is written at once after it derives
+    await forgetKeptFeed(page);
+    await page.reload();
+    await page.waitForFunction(new Function(`return (${done})();`) as () => boolean, undefined, { timeout: 300_000, polling: 'raf' });
+    unkept.push(await sinceFirstAppearance(page));
+  }
+  await page.waitForTimeout(2_000);
+
   const cold: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     await page.reload();
@@ -161,6 +187,15 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
     await expect(page.locator('#feed-title')).toHaveCount(0);
     warm.push(await timedInPage(page, "location.hash = '#/feed'", done));
   }
+
+  // The heap the app holds after the Feed, before the floor's own reads below fill it: as
+  // used (garbage not yet collected included), and what survives a collection (what it keeps).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heapNow = async () => Math.round(((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1_048_576);
+  const heapUsedMb = await heapNow();
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapMb = await heapNow();
 
   const floor = await page.evaluate(async () => {
     const open = indexedDB.open('cs-workspace');
@@ -182,19 +217,17 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
     db.close();
     return out.sort((a, b) => a - b)[1] ?? 0;
   });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const heapMb = Math.round((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1_048_576);
 
   const extra = {
     itemsIn14Days: items,
     contacts: rows.contacts ?? 0,
     engagements: (rows.emails ?? 0) + (rows.meetings ?? 0) + (rows.calls ?? 0) + (rows.tickets ?? 0),
     heapMb,
+    heapUsedMb,
   };
   report('feed: first render, 12,500 accounts of one user in Chromium', [
     { name: 'cold: tab heading → rows and 14-day count shown', samplesMs: cold, floorMs: floor, extra },
+    { name: 'cold, nothing kept (first open): tab heading → rows shown', samplesMs: unkept, floorMs: floor },
     { name: 'warm: back to the tab → rows shown', samplesMs: warm, floorMs: floor },
     { name: 'setup: rows written to IndexedDB (s, once)', samplesMs: [injectS * 1000], extra: { associations: rows.associations ?? 0 } },
   ]);
@@ -206,5 +239,5 @@ test('Feed: first render over the large dataset’s 12,500 accounts of one user'
     floor,
     below: 200,
   });
-  recordTarget({ id: 'P8a', what: 'renderer JS heap after the Feed over 12,500 accounts', value: heapMb, unit: 'MB', atMost: 150 });
+  recordTarget({ id: 'P8a', what: 'renderer JS heap after the Feed over 12,500 accounts (after a collection)', value: heapMb, unit: 'MB', atMost: 150 });
 });

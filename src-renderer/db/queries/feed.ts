@@ -1,8 +1,10 @@
 import { displayName } from '../../../shared/records/display-name';
 import { decodeSnapshot, deriveFeed, engagementAt, type EngagementType, type FeedItem, type SourceContact, type SourceEngagement } from '../../../shared/feed';
+import Dexie from 'dexie';
 import type { CsDatabase } from '../database';
 import { getMeta, META } from '../meta';
-import type { AssociationRowStored, RecordRow } from '../rows';
+import { rawRead, type RawReader } from '../raw-read';
+import type { RecordRow } from '../rows';
 
 export interface FeedContactInfo {
   name: string;
@@ -33,46 +35,48 @@ const live = (r: RecordRow | undefined): r is RecordRow => r !== undefined && !r
  * A book's history is years deep and the window two weeks, so the window's engagements are
  * few next to the user's contacts' whole history, which this once read in full.
  *
+ * A big book is tens of thousands of reads (one association range per account and per
+ * engagement), so they are raw reads of one transaction (raw-read.ts), association ranges as
+ * primary keys only (the key is the whole link), and the query is not a Dexie live query: the
+ * store re-runs it when a sync writes one of FEED_TABLES (`watchFeedSources`).
+ *
  * An engagement is attributed to its contact's account (the engagement → company association
  * is not read: one more indexed read per engagement, and it only differs for a contact on two
  * of the user's accounts).
  */
 export async function feedSince(db: CsDatabase, ownerId: string, since: number): Promise<FeedData> {
-  const companiesTable = db.records('companies');
-  const contactsTable = db.records('contacts');
-  const tables = [companiesTable, contactsTable, db.associations, ...ENGAGEMENTS.map((t) => db.records(t))];
-  return db.transaction('r', tables, async () => {
-    const companies = (await companiesTable.where('csmOwnerId').equals(ownerId).toArray()).filter(live);
+  return rawRead(db, FEED_TABLES, async (read, Range) => {
+    const companies = (await read.getAll<RecordRow>('companies', Range.only(ownerId), 'csmOwnerId')).filter(live);
     const accountIds = companies.map((c) => c.id).sort();
-    const links = await linksOf(
-      db,
-      '[fromType+fromId+toType]',
-      accountIds.map((id) => ['companies', id, 'contacts']),
-    );
     const companiesOf = new Map<string, string[]>();
-    for (const l of links) companiesOf.set(l.toId, [...(companiesOf.get(l.toId) ?? []), l.fromId].sort());
-    const contactIds = [...companiesOf.keys()];
-    const contactRows = (await contactsTable.bulkGet(contactIds)).filter(live);
+    for (const [, accountId, , contactId] of await linksOf(read, Range, 'companies', accountIds, 'contacts'))
+      companiesOf.set(contactId, [...(companiesOf.get(contactId) ?? []), accountId].sort());
+    const contactRows = (await read.bulkGet<RecordRow>('contacts', [...companiesOf.keys()])).filter(live);
     const contacts: SourceContact[] = contactRows.map((r) => ({ record: r, companyIds: companiesOf.get(r.id) ?? [] }));
 
     const mine = new Set(contactRows.map((r) => r.id));
-    const engagements: SourceEngagement[] = [];
-    for (const type of ENGAGEMENTS) {
-      const rows = (await inWindow(db, type, since)).filter((r) => (engagementAt(type, r) ?? -Infinity) >= since);
-      const toContacts = await linksOf(
-        db,
-        '[fromType+fromId+toType]',
-        rows.map((r) => [type, r.id, 'contacts']),
-      );
-      const contactsOf = new Map<string, string[]>();
-      for (const l of toContacts) if (mine.has(l.toId)) contactsOf.set(l.fromId, [...(contactsOf.get(l.fromId) ?? []), l.toId]);
-      for (const r of rows) {
-        const contactIds = contactsOf.get(r.id);
-        if (contactIds) engagements.push({ type, record: r, contactIds, companyIds: [] });
-      }
-    }
+    const perType = await Promise.all(
+      ENGAGEMENTS.map(async (type) => {
+        const rows = (await inWindow(read, Range, type, since)).filter((r) => (engagementAt(type, r) ?? -Infinity) >= since);
+        const contactsOf = new Map<string, string[]>();
+        for (const [, id, , contactId] of await linksOf(
+          read,
+          Range,
+          type,
+          rows.map((r) => r.id),
+          'contacts',
+        ))
+          if (mine.has(contactId)) contactsOf.set(id, [...(contactsOf.get(id) ?? []), contactId]);
+        const out: SourceEngagement[] = [];
+        for (const r of rows) {
+          const contactIds = contactsOf.get(r.id);
+          if (contactIds) out.push({ type, record: r, contactIds, companyIds: [] });
+        }
+        return out;
+      }),
+    );
 
-    const items = deriveFeed({ accountIds, contacts, engagements }, { since });
+    const items = deriveFeed({ accountIds, contacts, engagements: perType.flat() }, { since });
     const contactInfo = new Map<string, FeedContactInfo>();
     for (const r of contactRows) {
       const p = r.properties;
@@ -94,26 +98,43 @@ export async function feedSince(db: CsDatabase, ownerId: string, since: number):
  * before it was created (a second early, for the ISO strings' sub-second digits). A superset:
  * the caller keeps what `engagementAt` dates in the window.
  */
-async function inWindow(db: CsDatabase, type: EngagementType, since: number): Promise<RecordRow[]> {
-  const table = db.records(type);
+async function inWindow(read: RawReader, Range: typeof IDBKeyRange, type: EngagementType, since: number): Promise<RecordRow[]> {
   const rows =
     type === 'emails' || type === 'calls'
-      ? await table.where('dueAt').aboveOrEqual(since).toArray()
-      : await table
-          .where('updatedAt')
-          .aboveOrEqual(new Date(since - 1000).toISOString())
-          .toArray();
+      ? await read.getAll<RecordRow>(type, Range.lowerBound(since), 'dueAt')
+      : await read.getAll<RecordRow>(type, Range.lowerBound(new Date(since - 1000).toISOString()), 'updatedAt');
   return rows.filter(live);
 }
 
 /**
- * One exact-key read per key, all in flight at once, rather than `anyOf`: anyOf walks one
- * cursor that seeks key by key, which is quadratic in some IndexedDB implementations
- * (fake-indexeddb: minutes for a few thousand keys), while parallel key-range reads are not.
+ * The links from each of `fromIds` (of `fromType`) to `toType`, as primary keys
+ * [fromType, fromId, toType, toId]: one key range per id, all in flight at once. (One range
+ * over all of them, filtered by a set, reads every other link of the ids between — every
+ * association of every account of the CRM between the user's first and last — and a cursor
+ * that seeks id by id waits for each answer in turn.)
  */
-async function linksOf(db: CsDatabase, index: string, keys: Array<[string, string] | [string, string, string]>): Promise<AssociationRowStored[]> {
-  const parts = await Promise.all(keys.map((k) => db.associations.where(index).equals(k).toArray()));
-  return parts.flat();
+async function linksOf(read: RawReader, Range: typeof IDBKeyRange, fromType: string, fromIds: readonly string[], toType: string): Promise<Link[]> {
+  const parts = await Promise.all(fromIds.map((id) => read.getAllKeys('associations', Range.bound([fromType, id, toType], [fromType, id, toType, []]))));
+  return parts.flat() as Link[];
+}
+
+/** A stored association's primary key. */
+type Link = [fromType: string, fromId: string, toType: string, toId: string];
+
+/** What the feed reads: a write to any of them (a sync page, an edit) re-derives it. */
+export const FEED_TABLES: readonly string[] = ['companies', 'contacts', 'associations', ...ENGAGEMENTS];
+
+/**
+ * Calls `onChange` when a committed transaction wrote one of FEED_TABLES, in this window or
+ * another (Dexie forwards the sync worker's commits). Returns the unsubscribe function.
+ */
+export function watchFeedSources(db: CsDatabase, onChange: () => void): () => void {
+  const parts = new Set(FEED_TABLES.map((t) => `idb://${db.name}/${t}/`));
+  const listener = (changed: Record<string, unknown>): void => {
+    if (Object.keys(changed).some((part) => parts.has(part))) onChange();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
 }
 
 /** The ids the user dismissed (meta `feed:dismissed:<userId>`). */

@@ -193,6 +193,15 @@ describe('search, filters, day groups, unread', () => {
     expect(search('zofia')).toHaveLength(2);
   });
 
+  it('reads the names again for a new list, with the same names object (the store’s reads its current feed)', () => {
+    const current = new Map([['7', 'Zoë Łukasik']]);
+    const live = { ...names, contact: (id: string) => current.get(id) ?? 'Ann Last' };
+    const search = (list: FeedItem[]) => filterFeed(list, { query: 'zofia', types: [], sequence: { kind: 'any' } }, live).map((i) => i.id);
+    expect(search(items)).toEqual([]);
+    current.set('7', 'Zofia Nowak');
+    expect(search([...items])).toHaveLength(2);
+  });
+
   it('filters by several types and by enrollment', () => {
     expect(ids({ types: ['website_visit', 'sequence_enrolled'] })).toEqual([`visit:8:${NOW - 10 * HOUR}`, `seq-enrolled:7:${NOW - 30 * HOUR}`]);
     expect(ids({ sequence: { kind: 'enrolled' } })).toHaveLength(2);
