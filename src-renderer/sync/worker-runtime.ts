@@ -55,11 +55,13 @@ export function startWorkerRuntime(endpoint: Endpoint<ToWorker, FromWorker>, dep
     });
     coordinator.setOnline(online);
     coordinator.start();
-    // Edits are written by the UI thread; Dexie tells us (across threads) when the outbox
-    // grows, so a new edit is pushed soon. (The counts the status bar shows it reads itself.)
+    // Edits are written by the UI thread; Dexie tells us (across threads) when the entries
+    // waiting to be sent grow, so a new edit, or one the user fixed and retried (it goes from
+    // "needs attention" back to pending, the outbox no larger), is pushed soon. (The counts the
+    // status bar shows it reads itself.)
     let lastPending = -1;
     const c = coordinator;
-    const watch = liveQuery(() => db.outbox.count()).subscribe({
+    const watch = liveQuery(() => db.outbox.where('status').equals('pending').count()).subscribe({
       next: (count) => {
         if (lastPending >= 0 && count > lastPending) c.trigger('edit');
         lastPending = count;
