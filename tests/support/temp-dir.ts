@@ -12,6 +12,8 @@ export function useTempDir(prefix = 'cs-test-'): void {
     tmp = mkdtempSync(join(tmpdir(), prefix));
   });
   // A shell under test may still be writing (its log, the window state) while the folder goes:
-  // ENOTEMPTY is retried rather than failing a test that passed.
-  afterEach(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }));
+  // ENOTEMPTY is retried rather than failing a test that passed. Node waits retryDelay × n
+  // before the n-th retry: up to 2.75 s in all, which two Vitest workers beside lint on two
+  // cores needed (0.3 s did not).
+  afterEach(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 }
