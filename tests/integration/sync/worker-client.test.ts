@@ -149,32 +149,28 @@ describe('edits made on the UI thread', () => {
   it('a change the CRM refused, fixed and retried, is pushed without waiting for the interval (the outbox does not grow)', async () => {
     const { retryEntry } = await import('../../../src-renderer/db');
     const name = uniqueDbName('worker-retry');
-    const { main, worker } = channel();
-    startWorkerRuntime(worker, { openDb: () => openDb(name), intervalMs: 3_600_000, types: ['deals'] });
-    const client = startSyncClient(fakeHost(gatewayPort(crm)), { endpoint: main, dbName: name });
-    await until(() => client.status().lastSyncedAt !== null);
+    const listed = await gatewayPort(crm).request({ method: 'GET', path: '/crm/v3/objects/deals', query: { limit: '1', properties: 'dealname' } });
+    const dealId = listed.ok ? (listed.data.body as { results: Array<{ id: string }> }).results[0]!.id : '';
+    // As a refusal left it, before this window starts: in the outbox, needing attention, never sent by itself.
     const ui = openDb(name);
-    const [deal] = await ui.records('deals').limit(1).toArray();
-    // As a refusal leaves it: in the outbox, needing attention, not sent again by itself.
     const seq = await ui.outbox.add({
-      recordKey: `deals:${deal!.id}`,
-      intent: {
-        kind: 'update',
-        label: 'property-edit',
-        objectType: 'deals',
-        recordId: deal!.id,
-        base: { dealname: deal!.properties.dealname ?? null },
-        desired: { dealname: 'Fixed and retried' },
-      },
+      recordKey: `deals:${dealId}`,
+      intent: { kind: 'update', label: 'property-edit', objectType: 'deals', recordId: dealId, base: {}, desired: { dealname: 'Fixed and retried' } },
       status: 'attention',
       attempts: 1,
       createdAt: Date.now(),
       lastError: { status: 400, message: 'refused', at: Date.now() },
     });
+    const { main, worker } = channel();
+    startWorkerRuntime(worker, { openDb: () => openDb(name), intervalMs: 3_600_000, types: ['deals'] });
+    const client = startSyncClient(fakeHost(gatewayPort(crm)), { endpoint: main, dbName: name });
+    await until(() => client.status().lastSyncedAt !== null && !client.status().running);
+    expect(await ui.outbox.get(seq)).toMatchObject({ status: 'attention' });
+    // The fix: the entry is pending again and the outbox is no larger; the interval is an hour.
     await retryEntry(ui, seq, { dealname: 'Fixed and retried' });
     expect(await ui.outbox.count()).toBe(1);
-    await expect.poll(() => ui.outbox.count(), { timeout: 30_000 }).toBe(0);
-    const res = await gatewayPort(crm).request({ method: 'GET', path: `/crm/v3/objects/deals/${deal!.id}`, query: { properties: 'dealname' } });
+    await expect.poll(() => ui.outbox.count(), { timeout: 20_000 }).toBe(0);
+    const res = await gatewayPort(crm).request({ method: 'GET', path: `/crm/v3/objects/deals/${dealId}`, query: { properties: 'dealname' } });
     expect(res).toMatchObject({ ok: true, data: { body: { properties: { dealname: 'Fixed and retried' } } } });
     ui.close();
     client.stop();
