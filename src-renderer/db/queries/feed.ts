@@ -1,9 +1,9 @@
 import { displayName } from '../../../shared/records/display-name';
 import { decodeSnapshot, deriveFeed, engagementAt, type EngagementType, type FeedItem, type SourceContact, type SourceEngagement } from '../../../shared/feed';
-import Dexie from 'dexie';
 import type { CsDatabase } from '../database';
 import { getMeta, META } from '../meta';
 import { rawRead, type RawReader } from '../raw-read';
+import { watchTables } from '../watch-tables';
 import type { RecordRow } from '../rows';
 
 export interface FeedContactInfo {
@@ -128,14 +128,7 @@ export const FEED_TABLES: readonly string[] = ['companies', 'contacts', 'associa
  * Calls `onChange` when a committed transaction wrote one of FEED_TABLES, in this window or
  * another (Dexie forwards the sync worker's commits). Returns the unsubscribe function.
  */
-export function watchFeedSources(db: CsDatabase, onChange: () => void): () => void {
-  const parts = new Set(FEED_TABLES.map((t) => `idb://${db.name}/${t}/`));
-  const listener = (changed: Record<string, unknown>): void => {
-    if (Object.keys(changed).some((part) => parts.has(part))) onChange();
-  };
-  Dexie.on('storagemutated', listener);
-  return () => Dexie.on('storagemutated').unsubscribe(listener);
-}
+export const watchFeedSources = (db: CsDatabase, onChange: () => void): (() => void) => watchTables(db, () => FEED_TABLES, onChange);
 
 /** The ids the user dismissed (meta `feed:dismissed:<userId>`). */
 export async function dismissedIds(db: CsDatabase, userId: string): Promise<Set<string>> {

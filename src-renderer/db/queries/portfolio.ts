@@ -1,7 +1,8 @@
-import Dexie, { type Collection } from 'dexie';
+import type { Collection } from 'dexie';
 import { toMillis } from '../../../shared/sync';
 import { compileView, planQuery, type IndexRange, type View, type ViewContext } from '../../../shared/views';
 import type { CsDatabase } from '../database';
+export { watchTables } from '../watch-tables';
 import { mergeRecord, mergeRows, pendingCreates, type MergedRecord } from '../repositories/records';
 import type { RecordRow } from '../rows';
 
@@ -98,19 +99,6 @@ export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, cs
   if (derive) for (const r of merged) derive(r);
   const records = merged.filter((r) => !r.archived && compiled.matches(r)).sort(compiled.compare);
   return { records, index: field ?? null };
-}
-
-/**
- * Calls `onChange` after every committed transaction that wrote one of `tables` (in this window
- * or, forwarded by Dexie, in the sync worker): what a cache of query results must be dropped on.
- */
-export function watchTables(db: CsDatabase, tables: () => readonly string[], onChange: () => void): () => void {
-  const listener = (changed: Record<string, unknown>): void => {
-    const parts = new Set(tables().map((t) => `idb://${db.name}/${t}/`));
-    if (Object.keys(changed).some((part) => parts.has(part))) onChange();
-  };
-  Dexie.on('storagemutated', listener);
-  return () => Dexie.on('storagemutated').unsubscribe(listener);
 }
 
 /** Archived records are deleted locally (pull-archived.ts), so an unfiltered view is a native count. */
