@@ -16,6 +16,8 @@ export interface TargetEntry {
   ratio: number | null;
   target: string;
   pass: boolean;
+  /** How far a miss is from its target: the figure over the limit it breaks (the worst one), as a factor; null on a pass. */
+  missBy: number | null;
 }
 
 /** A figure and the limits its target sets; every limit given must hold for a pass. */
@@ -38,13 +40,16 @@ export const TARGETS_FILE = join('bench-results', 'targets.jsonl');
 /** Checks a figure against its limits; a figure that is not a finite number never passes. */
 export function checkTarget(c: TargetCheck): TargetEntry {
   const ratio = c.floor !== undefined && c.floor > 0 ? c.value / c.floor : null;
-  const limits: Array<[string, boolean]> = [];
-  if (c.below !== undefined) limits.push([`< ${c.below} ${c.unit}`, c.value < c.below]);
-  if (c.atMost !== undefined) limits.push([`≤ ${c.atMost} ${c.unit}`, c.value <= c.atMost]);
-  if (c.atLeast !== undefined) limits.push([`≥ ${c.atLeast} ${c.unit}`, c.value >= c.atLeast]);
-  if (c.ratioAtMost !== undefined) limits.push([`≤ ${c.ratioAtMost}× floor`, ratio !== null && ratio <= c.ratioAtMost]);
-  if (c.ratioAtLeast !== undefined) limits.push([`≥ ${c.ratioAtLeast}× floor`, ratio !== null && ratio >= c.ratioAtLeast]);
+  // Each limit: its text, whether it holds, and by what factor the figure is past it.
+  const limits: Array<[string, boolean, number]> = [];
+  if (c.below !== undefined) limits.push([`< ${c.below} ${c.unit}`, c.value < c.below, c.value / c.below]);
+  if (c.atMost !== undefined) limits.push([`≤ ${c.atMost} ${c.unit}`, c.value <= c.atMost, c.value / c.atMost]);
+  if (c.atLeast !== undefined) limits.push([`≥ ${c.atLeast} ${c.unit}`, c.value >= c.atLeast, c.atLeast / c.value]);
+  if (c.ratioAtMost !== undefined) limits.push([`≤ ${c.ratioAtMost}× floor`, ratio !== null && ratio <= c.ratioAtMost, (ratio ?? NaN) / c.ratioAtMost]);
+  if (c.ratioAtLeast !== undefined) limits.push([`≥ ${c.ratioAtLeast}× floor`, ratio !== null && ratio >= c.ratioAtLeast, c.ratioAtLeast / (ratio ?? NaN)]);
   if (limits.length === 0) throw new Error(`target ${c.id} names no limit`);
+  const pass = Number.isFinite(c.value) && limits.every(([, ok]) => ok);
+  const by = Math.max(...limits.filter(([, ok]) => !ok).map(([, , factor]) => factor));
   return {
     id: c.id,
     what: c.what,
@@ -53,7 +58,8 @@ export function checkTarget(c: TargetCheck): TargetEntry {
     floor: c.floor === undefined ? null : round(c.floor),
     ratio: ratio === null ? null : round(ratio),
     target: limits.map(([text]) => text).join(' and '),
-    pass: Number.isFinite(c.value) && limits.every(([, ok]) => ok),
+    pass,
+    missBy: pass || !Number.isFinite(by) ? null : Math.round(by * 100) / 100,
   };
 }
 

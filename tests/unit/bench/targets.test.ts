@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { summarize, toMarkdown } from '../../../scripts/bench-summary.mjs';
 import { checkTarget } from '../../bench/targets';
 
-const catalogue = JSON.parse(readFileSync('tests/bench/targets.json', 'utf8')) as Array<{ id: string; what: string; target: string }>;
+const catalogue = JSON.parse(readFileSync('tests/bench/targets.json', 'utf8')) as Array<{ id: string; what: string; target: string; why?: string }>;
 
 describe("npm run bench's targets", () => {
   it('passes a figure only when every limit holds, the ratio being value ÷ floor', () => {
@@ -14,6 +14,13 @@ describe("npm run bench's targets", () => {
       ratio: 0.017,
       pass: false,
     });
+  });
+
+  it('says by how much a miss misses: the figure over the limit it breaks worst', () => {
+    expect(checkTarget({ id: 'P6', what: 'drop', value: 57, unit: 'ms', below: 16 })).toMatchObject({ pass: false, missBy: 3.56 });
+    expect(checkTarget({ id: 'P2', what: 'apply', value: 588, unit: 'records/s', floor: 13_600, ratioAtLeast: 0.7 })).toMatchObject({ missBy: 16.19 });
+    expect(checkTarget({ id: 'P4b', what: 'filter p95', value: 120, unit: 'ms', floor: 20, below: 100, ratioAtMost: 2 })).toMatchObject({ missBy: 3 });
+    expect(checkTarget({ id: 'P6', what: 'drop', value: 8, unit: 'ms', below: 16 })).toMatchObject({ pass: true, missBy: null });
   });
 
   it('never passes a figure that is not a number, nor a check without a limit', () => {
@@ -32,7 +39,22 @@ describe("npm run bench's targets", () => {
     expect(rows.map((r) => r.id)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10a', 'P11', 'S1']);
     expect(rows.find((r) => r.id === 'P2')).toMatchObject({ value: null, pass: false, note: 'not measured in this run' });
     const md = toMarkdown(rows, { date: '2026-12-05', machine: '2 cores' });
-    expect(md).toContain('| P1 | first sync | 70 s | 62 | 1.129× | ≤ 1.15× floor | pass |');
-    expect(md).toContain('| P2 | applying pulled pages against raw IndexedDB bulk puts | – | – | – | ≥ 0.7× floor | not measured in this run |');
+    expect(md).toContain('| P1 | first sync | 70 s | 62 | 1.129× | ≤ 1.15× floor | pass | – |');
+    expect(md).toContain('| P2 | applying pulled pages against raw IndexedDB bulk puts | – | – | – | ≥ 0.7× floor | not measured in this run | – |');
+  });
+
+  it('gives a miss its factor and its target’s reason, which points to docs/performance.md', () => {
+    const p6 = checkTarget({ id: 'P6', what: 'drop', value: 57, unit: 'ms', below: 16 });
+    const row = summarize(catalogue, [p6]).find((r) => r.id === 'P6');
+    expect(row).toMatchObject({ why: catalogue.find((t) => t.id === 'P6')?.why });
+    expect(toMarkdown([row!], { date: '2026-12-06', machine: '2 cores' })).toMatch(
+      /\| P6 \| drop \| 57 ms \| – \| – \| < 16 ms \| miss \(3\.56× the limit\) \| .*docs\/performance\.md, P6 \|/,
+    );
+    // Every reason names the section of docs/performance.md it points to, and that section exists.
+    const doc = readFileSync('docs/performance.md', 'utf8');
+    for (const t of catalogue.filter((c) => c.why)) {
+      expect(t.why, t.id).toContain('docs/performance.md');
+      expect(doc, t.id).toContain(`## ${t.id} — `);
+    }
   });
 });
