@@ -76,21 +76,23 @@ function readJson(file) {
   }
 }
 
-// Lint is the longest static check (type-aware rules): it has a lane to itself. The other
-// lane runs the rest and then Vitest (unit, integration and migration tests), which thereby
-// starts while lint still runs instead of after it, and takes both cores once lint is done.
+// Vitest (unit, integration and migration tests) is the longest step: its lane starts it as
+// soon as the build (which some of its tests read) is done. The static checks run one after
+// the other in the other lane, beside it; lint, the longest of them, last.
 const vitestJson = join(reports, 'vitest.json');
 let vitestOk = false;
 await lanes(
   [
-    ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
     ['build', 'npm', ['run', '--silent', 'build']],
-    ['format', 'npm', ['run', '--silent', 'format:check']],
     // Electronegativity over src-main: no high or medium finding beyond the documented exceptions.
     ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
     ['vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], (ok) => (vitestOk = ok)],
   ],
-  [['lint', 'npm', ['run', '--silent', 'lint']]],
+  [
+    ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+    ['format', 'npm', ['run', '--silent', 'format:check']],
+    ['lint', 'npm', ['run', '--silent', 'lint']],
+  ],
 );
 
 const vitest = readJson(vitestJson);
