@@ -7,31 +7,17 @@
 export const PROPERTY_KINDS = ['string', 'phone_number', 'number', 'date', 'datetime', 'enumeration', 'owner', 'bool'] as const;
 export type PropertyKind = (typeof PROPERTY_KINDS)[number];
 
-export const OPERATORS = [
-  'is',
-  'is_not',
-  'contains',
-  'not_contains',
-  'is_any_of',
-  'is_none_of',
-  'eq',
-  'neq',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'between',
-  'on',
-  'before',
-  'after',
-  'in_period',
-  'before_now',
-  'after_now',
-  'is_true',
-  'is_false',
-  'is_known',
-  'is_unknown',
-] as const;
+/** The operators, each spelled once, in groups; a kind offers some of the groups (BY_KIND below). */
+const TEXT = ['is', 'is_not', 'contains', 'not_contains'] as const;
+const CHOICE = ['is_any_of', 'is_none_of'] as const;
+const COMPARE = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const;
+const RANGE = ['between'] as const;
+const DAY = ['on', 'before', 'after'] as const;
+const PERIOD = ['in_period', 'before_now', 'after_now'] as const;
+const BOOL = ['is_true', 'is_false'] as const;
+const PRESENCE = ['is_known', 'is_unknown'] as const;
+
+export const OPERATORS = [...TEXT, ...CHOICE, ...COMPARE, ...RANGE, ...DAY, ...PERIOD, ...BOOL, ...PRESENCE] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 /**
@@ -55,11 +41,11 @@ export const RELATIVE_PERIODS = [
 ] as const;
 export type RelativePeriod = (typeof RELATIVE_PERIODS)[number];
 
-const TEXT_OPS = ['is', 'is_not', 'contains', 'not_contains', 'is_any_of', 'is_none_of', 'is_known', 'is_unknown'] as const;
-const NUMBER_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'is_known', 'is_unknown'] as const;
-const DATE_OPS = ['on', 'before', 'after', 'between', 'in_period', 'before_now', 'after_now', 'is_known', 'is_unknown'] as const;
-const CHOICE_OPS = ['is_any_of', 'is_none_of', 'is_known', 'is_unknown'] as const;
-const BOOL_OPS = ['is_true', 'is_false', 'is_known', 'is_unknown'] as const;
+const TEXT_OPS = [...TEXT, ...CHOICE, ...PRESENCE];
+const NUMBER_OPS = [...COMPARE, ...RANGE, ...PRESENCE];
+const DATE_OPS = [...DAY, ...RANGE, ...PERIOD, ...PRESENCE];
+const CHOICE_OPS = [...CHOICE, ...PRESENCE];
+const BOOL_OPS = [...BOOL, ...PRESENCE];
 
 const BY_KIND: Readonly<Record<PropertyKind, readonly Operator[]>> = {
   string: TEXT_OPS,

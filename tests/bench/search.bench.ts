@@ -1,5 +1,5 @@
 import { it } from 'vitest';
-import { SearchIndex, searchDocument, type SearchDoc, type SearchType } from '../../shared/search';
+import { SEARCH_FIELDS, SearchIndex, searchDocument, type SearchDoc, type SearchType } from '../../shared/search';
 import { median, p95, report, sample } from './stats';
 import { recordTarget } from './targets';
 import { seededRandom } from '../support/seeded-random';
@@ -45,16 +45,11 @@ function dataset(): { docs: SearchDoc[]; typed: string[] } {
   }
   for (let i = 0; i < 10_000; i++) add('deals', String(i + 1), { dealname: `${pick(companies)} renewal ${2026 + (i % 3)}` });
   for (let i = 0; i < 10_000; i++) add('tickets', String(i + 1), { subject: cap(words(5)), content: words(30) });
-  const fields: Record<string, [string, string]> = {
-    tasks: ['hs_task_subject', 'hs_task_body'],
-    notes: ['', 'hs_note_body'],
-    emails: ['hs_email_subject', 'hs_email_text'],
-    meetings: ['hs_meeting_title', 'hs_meeting_body'],
-    calls: ['hs_call_title', 'hs_call_body'],
-  };
   for (let i = 0; i < ENGAGEMENTS; i++) {
     const type = ENGAGEMENT_TYPES[i % ENGAGEMENT_TYPES.length] as SearchType;
-    const [title, body] = fields[type] as [string, string];
+    // The properties the index reads a title and a body from (a note has no title).
+    const [title] = SEARCH_FIELDS[type].title;
+    const [body = ''] = SEARCH_FIELDS[type].body;
     add(type, String(i + 1), { ...(title ? { [title]: `${cap(words(4))} ${pick(companies)}` } : {}), [body]: `<p>${words(30)}</p>` });
   }
   // What a user types: names and subject words, one letter at a time from the second.

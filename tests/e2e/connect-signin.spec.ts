@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, openWorkspace } from './fixtures';
+import { expect } from './fixtures';
 import { SCOPES_WITHOUT_EMAILS } from '../support/oauth-browser';
-import { connectScreen, dumpStorage, test as base, whoScreen } from './connect-support';
+import { dumpStorage, openConnectScreen, test as base, whoScreen } from './connect-support';
 
 /** The web host with "Sign in with HubSpot" set up for the demo CRM playing HubSpot. */
 const test = base.extend({
@@ -19,8 +19,7 @@ test('Sign in with HubSpot as a demo user: the workspace opens as that user, wit
   context,
   workspace,
 }) => {
-  await openWorkspace(page, workspace, '/summary');
-  const screen = connectScreen(page);
+  const screen = await openConnectScreen(page, workspace);
   await screen.getByRole('button', { name: 'Sign in with HubSpot' }).click();
   await expect(screen.getByRole('status')).toContainText('Waiting for you to sign in in the browser');
   // The host handed the authorize page to the system browser; the test plays that browser.
@@ -51,8 +50,7 @@ test('a service key without the emails read scope is refused, naming the scope i
     body: { scopes: SCOPES_WITHOUT_EMAILS },
   });
   const { key } = (await made.json()) as { key: string };
-  await openWorkspace(page, workspace, '/summary');
-  const screen = connectScreen(page);
+  const screen = await openConnectScreen(page, workspace);
   await screen.getByLabel('Service key or private-app token').fill(key);
   await screen.getByRole('button', { name: 'Connect HubSpot' }).click();
   await expect(screen.getByRole('alert')).toHaveText(

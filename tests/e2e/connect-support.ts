@@ -43,8 +43,8 @@ export async function synced(page: Page) {
 
 /** From the first-run screen: "Use the demo CRM" as its preselected user, until the first sync is done. */
 export async function useDemoCrm(page: Page, workspace: Workspace) {
-  await openWorkspace(page, workspace, '/summary');
-  await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
+  const screen = await openConnectScreen(page, workspace);
+  await screen.getByRole('button', { name: 'Use the demo CRM' }).click();
   await whoScreen(page).getByRole('button', { name: 'Continue' }).click();
   await synced(page);
 }
@@ -77,6 +77,12 @@ export function dumpStorage(page: Page) {
 }
 
 export const connectScreen = (page: Page) => page.getByRole('main', { name: 'Connect your CRM' });
+
+/** Opens a workspace that has no CRM yet (at Summary's address) and gives its "Connect your CRM" screen. */
+export async function openConnectScreen(page: Page, workspace: Workspace) {
+  await openWorkspace(page, workspace, '/summary');
+  return connectScreen(page);
+}
 export const whoScreen = (page: Page) => page.getByRole('main', { name: 'Who are you?' });
 
 /** "Who are you?": search, pick by name, continue. */

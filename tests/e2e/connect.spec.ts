@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crmApi, expect, openWorkspace } from './fixtures';
+import { crmApi, expect } from './fixtures';
 import { expectedSummary } from './summary-support';
-import { TOKEN, test, synced, dumpStorage, connectScreen, whoScreen, pickUser, asCrm } from './connect-support';
+import { TOKEN, test, synced, dumpStorage, connectScreen, openConnectScreen, whoScreen, pickUser, asCrm } from './connect-support';
 
 // A first sync of the small dataset takes a while on a shared 2-core machine.
 test.describe.configure({ timeout: 180_000 });
 
 test('first run offers both choices; “Use the demo CRM” opens the workspace, which stays connected on reload', async ({ page, workspace }) => {
-  await openWorkspace(page, workspace, '/summary');
-  const screen = connectScreen(page);
+  const screen = await openConnectScreen(page, workspace);
   await expect(screen.getByRole('heading', { level: 1, name: 'Connect your CRM' })).toBeVisible();
   await expect(screen.getByRole('button', { name: 'Use the demo CRM' })).toBeEnabled();
   await expect(screen.getByRole('button', { name: 'Connect HubSpot' })).toBeEnabled();
@@ -41,8 +40,7 @@ test('Connect HubSpot: a malformed token is caught, a wrong one is refused and s
   workspace,
   hubspot,
 }) => {
-  await openWorkspace(page, workspace, '/summary');
-  const screen = connectScreen(page);
+  const screen = await openConnectScreen(page, workspace);
   const field = screen.getByLabel('Service key or private-app token');
   const connect = screen.getByRole('button', { name: 'Connect HubSpot' });
 
@@ -139,8 +137,8 @@ test('“Use the demo CRM” as Riley (super admin without a seat), chosen with 
   page,
   workspace,
 }) => {
-  await openWorkspace(page, workspace, '/summary');
-  await connectScreen(page).getByRole('button', { name: 'Use the demo CRM' }).click();
+  const screen = await openConnectScreen(page, workspace);
+  await screen.getByRole('button', { name: 'Use the demo CRM' }).click();
   const who = whoScreen(page);
   const search = who.getByRole('searchbox', { name: 'Search users' });
   await search.focus();

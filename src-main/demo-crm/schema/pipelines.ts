@@ -38,55 +38,37 @@ const ticket = (id: string, label: string, order: number, state: 'OPEN' | 'CLOSE
   metadata: { ticketState: state, ...(required ? { [REQUIRED_PROPERTIES_KEY]: required } : {}) },
 });
 
+const pipeline = (id: string, label: string, displayOrder: number, stages: Stage[]): Pipeline => ({ id, label, displayOrder, stages });
+
 export const PIPELINES: Record<'deals' | 'tickets', Pipeline[]> = {
   deals: [
-    {
-      id: 'default',
-      label: 'Expansion pipeline',
-      displayOrder: 0,
-      stages: [
-        deal('appointmentscheduled', 'Opportunity identified', 0, '0.2'),
-        deal('qualifiedtobuy', 'Qualified', 1, '0.4'),
-        deal('contractsent', 'Contract sent', 2, '0.8', 'amount'),
-        deal('closedwon', 'Closed won', 3, '1.0', 'amount,closedate'),
-        deal('closedlost', 'Closed lost', 4, '0.0', 'closed_lost_reason'),
-      ],
-    },
-    {
-      id: '1001',
-      label: 'Renewals',
-      displayOrder: 1,
-      stages: [
-        deal('1001001', 'Renewal upcoming', 0, '0.5'),
-        deal('1001002', 'In negotiation', 1, '0.7', 'amount'),
-        deal('1001003', 'Renewed', 2, '1.0', 'amount,closedate'),
-        deal('1001004', 'Churned (lost)', 3, '0.0', 'closed_lost_reason'),
-      ],
-    },
+    pipeline('default', 'Expansion pipeline', 0, [
+      deal('appointmentscheduled', 'Opportunity identified', 0, '0.2'),
+      deal('qualifiedtobuy', 'Qualified', 1, '0.4'),
+      deal('contractsent', 'Contract sent', 2, '0.8', 'amount'),
+      deal('closedwon', 'Closed won', 3, '1.0', 'amount,closedate'),
+      deal('closedlost', 'Closed lost', 4, '0.0', 'closed_lost_reason'),
+    ]),
+    pipeline('1001', 'Renewals', 1, [
+      deal('1001001', 'Renewal upcoming', 0, '0.5'),
+      deal('1001002', 'In negotiation', 1, '0.7', 'amount'),
+      deal('1001003', 'Renewed', 2, '1.0', 'amount,closedate'),
+      deal('1001004', 'Churned (lost)', 3, '0.0', 'closed_lost_reason'),
+    ]),
   ],
   tickets: [
-    {
-      id: '0',
-      label: 'Support pipeline',
-      displayOrder: 0,
-      stages: [
-        ticket('1', 'New', 0, 'OPEN'),
-        ticket('2', 'Waiting on contact', 1, 'OPEN'),
-        ticket('3', 'Waiting on us', 2, 'OPEN'),
-        ticket('4', 'Closed', 3, 'CLOSED', 'hs_resolution'),
-      ],
-    },
-    {
-      id: '2001',
-      label: 'Onboarding',
-      displayOrder: 1,
-      stages: [
-        ticket('2001001', 'Kickoff', 0, 'OPEN'),
-        ticket('2001002', 'Configuration', 1, 'OPEN'),
-        ticket('2001003', 'Training', 2, 'OPEN'),
-        ticket('2001004', 'Live', 3, 'CLOSED', 'hs_resolution'),
-      ],
-    },
+    pipeline('0', 'Support pipeline', 0, [
+      ticket('1', 'New', 0, 'OPEN'),
+      ticket('2', 'Waiting on contact', 1, 'OPEN'),
+      ticket('3', 'Waiting on us', 2, 'OPEN'),
+      ticket('4', 'Closed', 3, 'CLOSED', 'hs_resolution'),
+    ]),
+    pipeline('2001', 'Onboarding', 1, [
+      ticket('2001001', 'Kickoff', 0, 'OPEN'),
+      ticket('2001002', 'Configuration', 1, 'OPEN'),
+      ticket('2001003', 'Training', 2, 'OPEN'),
+      ticket('2001004', 'Live', 3, 'CLOSED', 'hs_resolution'),
+    ]),
   ],
 };
 

@@ -1,19 +1,12 @@
 // Dexie's liveQuery compares keys with the global IndexedDB, so the fake one is installed globally.
 import 'fake-indexeddb/auto';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp, watch } from 'vue';
-import type { HostApi } from '../../../shared/contract';
+import { describe, expect, it, vi } from 'vitest';
+import { watch } from 'vue';
 import { decodeSnapshot, deriveFeed, encodeSnapshot } from '../../../shared/feed';
-import type { SyncedRecord } from '../../../shared/sync';
 import { CsDatabase } from '../../../src-renderer/db';
 import { feedSnapshot } from '../../../src-renderer/db/queries/feed';
 import { saveFeedSnapshot } from '../../../src-renderer/db/repositories/feed';
-import { createDexieStore } from '../../../src-renderer/db/store-port';
-import { DB_KEY } from '../../../src-renderer/lib/db-key';
-import { useFeedStore } from '../../../src-renderer/stores/feed';
-import { HOST_KEY } from '../../../src-renderer/stores/host-key';
-import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
+import { feedStorePerTest } from './feed-store';
 import { contact, DAY, engagement, HOUR, iso, NOW, sources } from './sources';
 
 /**
@@ -77,59 +70,22 @@ describe('the feed snapshot', () => {
   });
 });
 
-let pinias: Pinia[] = [];
-let db: CsDatabase | undefined;
-beforeEach(() => vi.useFakeTimers({ now: NOW, toFake: ['Date'] }));
-afterEach(async () => {
-  for (const p of pinias) p._e.stop();
-  pinias = [];
-  vi.useRealTimers();
-  db?.close();
-  if (db) await db.delete();
-  db = undefined;
-});
-
-const rec = (id: string, properties: Record<string, string>): SyncedRecord => ({
-  id,
-  properties,
-  createdAt: iso(NOW - 30 * DAY),
-  updatedAt: iso(NOW - HOUR),
-  archived: false,
-});
-const cursor = { objectType: 'contacts', mode: 'incremental' as const, valueMs: NOW };
-const host = { 'crm:whoami': async () => ({ ok: true, data: { userId: '1000001', ownerId: '600', email: null } }) } as unknown as HostApi;
-
-async function openStore(database: CsDatabase) {
-  const app = createApp({ render: () => null });
-  const pinia = createPinia();
-  app.provide(DB_KEY, database).provide(HOST_KEY, host).use(pinia);
-  pinias.push(pinia);
-  setActivePinia(pinia);
-  await app.runWithContext(() => useWorkspaceStore().load());
-  return app.runWithContext(() => useFeedStore());
-}
+const feedStore = feedStorePerTest('feed-cold');
 
 describe('the feed store on a cold open', () => {
   it('shows the feed last derived at once, then the one derived now', async () => {
-    db = new CsDatabase(`feed-cold-${Math.random().toString(36).slice(2)}`);
-    const port = createDexieStore(db);
-    await port.applyPage('companies', [rec('c1', { name: 'Acme Rail', csm_owner: '600' })], { ...cursor, objectType: 'companies' });
-    const syncContact = (props: Record<string, string>) =>
-      port.applyPage('contacts', [rec('7', { firstname: 'Ada', lastname: 'Nowak', ...props })], cursor, [
-        { fromType: 'contacts', toType: 'companies', ids: ['7'], rows: [{ fromType: 'contacts', fromId: '7', toType: 'companies', toId: 'c1', typeIds: [1] }] },
-      ]);
-    await syncContact({ hs_email_last_open_date: iso(NOW - HOUR) });
+    const { database: db, syncContact } = await feedStore.seed({ hs_email_last_open_date: iso(NOW - HOUR) }, () => NOW - HOUR);
 
     // A first visit derives the feed and keeps it.
-    const first = await openStore(db);
+    const first = await feedStore.openFeed(db);
     await first.open();
     await vi.waitFor(() => expect(first.visible.map((i) => i.type)).toEqual(['email_opened']), { timeout: 5000 });
-    await vi.waitFor(async () => expect(await feedSnapshot(db as CsDatabase, '600', NOW - 14 * DAY)).not.toBeNull(), { timeout: 5000 });
-    for (const p of pinias) p._e.stop();
+    await vi.waitFor(async () => expect(await feedSnapshot(db, '600', NOW - 14 * DAY)).not.toBeNull(), { timeout: 5000 });
+    feedStore.stopStores();
 
     // New activity is synced while the app is closed; the next start opens on the Feed tab.
     await syncContact({ hs_email_last_open_date: iso(NOW - HOUR), hs_analytics_last_visit_timestamp: iso(NOW - 30 * 60_000) });
-    const next = await openStore(db);
+    const next = await feedStore.openFeed(db);
     const seen: string[] = [];
     watch(
       () => `${next.fromSnapshot ? 'snapshot' : 'live'}:${next.visible.map((i) => i.type).join(',')}`,

@@ -1,58 +1,20 @@
 // Dexie's liveQuery compares keys with the global IndexedDB, so the fake one is installed globally.
 import 'fake-indexeddb/auto';
-import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApp } from 'vue';
-import type { HostApi } from '../../../shared/contract';
+import { describe, expect, it, vi } from 'vitest';
 import { lastOpenedKey } from '../../../shared/feed';
-import { CsDatabase } from '../../../src-renderer/db';
-import { createDexieStore } from '../../../src-renderer/db/store-port';
-import { DB_KEY } from '../../../src-renderer/lib/db-key';
-import { useFeedStore } from '../../../src-renderer/stores/feed';
-import { HOST_KEY } from '../../../src-renderer/stores/host-key';
-import { useWorkspaceStore } from '../../../src-renderer/stores/workspace';
-import { cursor, HOUR, iso, NOW, rec } from './sources';
+import { feedStorePerTest, USER } from './feed-store';
+import { HOUR, iso, NOW } from './sources';
 
 /**
  * The unread count of the Feed tab, on the real store over Dexie (fake-indexeddb) and a fixed
  * clock: nothing before the first visit, what arrives by a sync while another tab is open is
  * counted, opening the tab clears it, and leaving it starts counting again.
  */
-let pinias: Pinia[] = [];
-let db: CsDatabase | undefined;
-beforeEach(() => {
-  // Only Date is fixed: Dexie and vi.waitFor keep real timers.
-  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-});
-afterEach(async () => {
-  for (const p of pinias) p._e.stop();
-  pinias = [];
-  vi.useRealTimers();
-  db?.close();
-  if (db) await db.delete();
-  db = undefined;
-});
-
-const USER = 1000001;
+const feedStore = feedStorePerTest('feed-unread');
 
 async function setup() {
-  db = new CsDatabase(`feed-unread-${Math.random().toString(36).slice(2)}`);
-  const port = createDexieStore(db);
-  await port.applyPage('companies', [rec('c1', { name: 'Acme Rail', csm_owner: '600' })], cursor('companies'));
-  const syncContact = (props: Record<string, string>) =>
-    port.applyPage('contacts', [rec('7', { firstname: 'Ada', lastname: 'Nowak', ...props }, Date.now())], cursor('contacts'), [
-      { fromType: 'contacts', toType: 'companies', ids: ['7'], rows: [{ fromType: 'contacts', fromId: '7', toType: 'companies', toId: 'c1', typeIds: [1] }] },
-    ]);
-  await syncContact({ hs_email_last_open_date: iso(NOW - HOUR) });
-  const host = { 'crm:whoami': async () => ({ ok: true, data: { userId: String(USER), ownerId: '600', email: null } }) } as unknown as HostApi;
-  const app = createApp({ render: () => null });
-  const pinia = createPinia();
-  app.provide(DB_KEY, db).provide(HOST_KEY, host).use(pinia);
-  pinias.push(pinia);
-  setActivePinia(pinia);
-  await app.runWithContext(() => useWorkspaceStore().load());
-  const feed = app.runWithContext(() => useFeedStore());
-  return { feed, syncContact, database: db };
+  const { database, syncContact } = await feedStore.seed({ hs_email_last_open_date: iso(NOW - HOUR) });
+  return { feed: await feedStore.openFeed(database), syncContact, database };
 }
 
 describe('the Feed tab’s unread count', () => {

@@ -114,10 +114,12 @@ const CASES: Record<string, Case[]> = {
   ],
 };
 
-const run = (filter: Filter, over = {}): string =>
-  evaluateView(view([[filter]]), RECORDS, ctx(over))
+/** The ids of the records in a view with these filter groups, on the fixed context changed by `over`. */
+const ids = (groups: Filter[][], over = {}): string =>
+  evaluateView(view(groups), RECORDS, ctx(over))
     .map((r) => r.id)
     .join(' ');
+const run = (filter: Filter, over = {}): string => ids([[filter]], over);
 
 describe('each operator on each property type', () => {
   for (const [property, cases] of Object.entries(CASES)) {
@@ -152,10 +154,6 @@ describe('each operator on each property type', () => {
 });
 
 describe('AND within a group, OR between groups', () => {
-  const ids = (groups: Filter[][]): string =>
-    evaluateView(view(groups), RECORDS, ctx())
-      .map((r) => r.id)
-      .join(' ');
   const gold: Filter = { property: 'tier', operator: 'is_any_of', values: ['gold'] };
   const mine: Filter = { property: 'csm', operator: 'is_any_of', values: ['@me'] };
   const big: Filter = { property: 'amount', operator: 'gte', value: '250' };
