@@ -19,7 +19,6 @@ import type { Props } from './values';
 export const MERGED_IDS_PROPERTY = 'hs_merged_object_ids';
 /** The types HubSpot merges (its merge API exists for these). */
 export const MERGEABLE_TYPES: readonly string[] = ['contacts', 'companies', 'deals', 'tickets'];
-export const DAY_MS = 86_400_000;
 /** Association re-reads are applied in slices of this many held records. */
 const ASSOC_SLICE = 1000;
 

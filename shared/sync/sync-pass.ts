@@ -12,7 +12,8 @@ import { pullReference } from './pull-reference';
 import { pushOutbox } from './push';
 import { inBackground } from './rate-budget';
 import type { TypeRefusal } from './status';
-import { DAY_MS, reconcileDue } from './reconcile';
+import { reconcileDue } from './reconcile';
+import { DAY_MS } from '../views/zone';
 
 export interface RunReport {
   skipped?: 'offline';

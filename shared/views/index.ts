@@ -12,6 +12,6 @@ export type { IndexRange } from './filters';
 export { keyInRange } from './filters';
 export { indexKey } from './wire';
 export type { IndexKey } from './wire';
-export { createZone } from './zone';
+export { createZone, DAY_MS } from './zone';
 export type { Zone } from './zone';
 export { ownedByMe, assignedInLast30Days, taskViews, TASK_PROPERTY_KINDS, BUILTIN_OWNER } from './builtin';

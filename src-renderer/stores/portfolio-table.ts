@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
-import { evaluateView, filterKind, isRunnableFilter, type Filter, type View, type ViewContext } from '../../shared/views';
+import { DAY_MS, evaluateView, filterKind, isRunnableFilter, type Filter, type View, type ViewContext } from '../../shared/views';
 import type { MergedRecord } from '../db';
 import { countView, LAST_ACTIVITY, ownedModifiedSince, queryView, watchTables, type Derive, type ViewResult } from '../db/queries/portfolio';
 import { useDb } from '../lib/db-key';
@@ -19,7 +19,6 @@ import { useWorkspaceStore } from './workspace';
  * are `usePortfolioStore`; the properties `usePortfolioPropertiesStore`.
  */
 
-const DAY = 86_400_000;
 const HEALTH_PROPS = new Set([HEALTH_STATUS, HEALTH_SCORE]);
 /** Whether a view filters or sorts on health, so its rows depend on the health results. */
 const readsHealth = (v: View) => HEALTH_PROPS.has(v.sort?.property ?? '') || v.filterGroups.some((g) => g.filters.some((f) => HEALTH_PROPS.has(f.property)));
@@ -35,7 +34,7 @@ function useAssignments(objectType: Ref<string>, csmProperty: Ref<string>) {
   const workspace = useWorkspaceStore();
   const connectivity = useConnectivityStore();
   const owned = useLiveQuery(
-    () => (workspace.ownerId && csmProperty.value === 'csm_owner' ? ownedModifiedSince(db, objectType.value, workspace.ownerId, Date.now() - 31 * DAY) : []),
+    () => (workspace.ownerId && csmProperty.value === 'csm_owner' ? ownedModifiedSince(db, objectType.value, workspace.ownerId, Date.now() - 31 * DAY_MS) : []),
     [] as Array<{ id: string; updatedAt: string }>,
     [objectType, csmProperty, () => workspace.ownerId],
   );

@@ -3,9 +3,9 @@ import { getMeta, META, putMeta } from '../db/meta';
 import type { CsDatabase } from '../db';
 import type { HostApi } from '../../shared/contract';
 import { hubspot } from '../../shared/hubspot';
+import { DAY_MS } from '../../shared/views';
 import { hubspotVia } from './host-key';
 
-const DAY = 86_400_000;
 const HISTORY_BATCH = 50; // HubSpot caps batch reads with property history at 50 inputs
 type SetAtCache = Record<string, { updatedAt: string; setAt: number | null }>;
 
@@ -33,7 +33,7 @@ export function useAssignmentDates(opts: {
   async function refresh() {
     const known = (await getMeta(opts.db, key.value)) ?? {};
     cache.value = known;
-    const since = Date.now() - 31 * DAY;
+    const since = Date.now() - 31 * DAY_MS;
     const missing = opts.owned.value.filter((c) => Date.parse(c.updatedAt) >= since && known[c.id]?.updatedAt !== c.updatedAt);
     if (missing.length === 0) return void (unavailable.value = false);
     if (!opts.online()) return void (unavailable.value = true);
@@ -89,7 +89,7 @@ export function useAssignmentDates(opts: {
   function recentIds(now: number): Array<{ id: string; setAt: number }> {
     const owned = new Set(opts.owned.value.map((o) => o.id));
     return Object.entries(cache.value)
-      .flatMap(([id, v]) => (owned.has(id) && v.setAt !== null && v.setAt >= now - 30 * DAY ? [{ id, setAt: v.setAt }] : []))
+      .flatMap(([id, v]) => (owned.has(id) && v.setAt !== null && v.setAt >= now - 30 * DAY_MS ? [{ id, setAt: v.setAt }] : []))
       .sort((a, b) => b.setAt - a.setAt);
   }
   return { recentIds, setAt, version, unavailable };

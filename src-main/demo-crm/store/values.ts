@@ -1,8 +1,8 @@
 import type { PropertyDef } from '../schema/properties';
+import { DAY } from '../dataset/context';
 
 export type Normalized = { ok: true; value: string } | { ok: false; error: string; message: string };
 
-const DAY = 86_400_000;
 /** HubSpot stores string values up to this many characters. */
 export const MAX_VALUE_LENGTH = 65_536;
 /** Dates are years 0001–9999 (what ISO-8601's four-digit years can say). */
