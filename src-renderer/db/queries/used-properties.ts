@@ -68,16 +68,26 @@ export async function usedProperties(db: CsDatabase, objectType: string, config?
  * Per loaded type, the used properties its rows were not fetched with (meta
  * `syncedProperties:<type>`), one `type:a,b` line each; empty when the sync has no backfill
  * to do. Types still on their first load are left out: that load fetches them anyway.
+ *
+ * The sync store reads it as a live query, so it runs again after every commit that writes a
+ * cursor — every page of a sync. It reads in one transaction (a Dexie read outside one opens
+ * its own, and those were most of its main-thread time) and reads the configuration only when
+ * a type has finished its first load.
  */
-export async function pendingBackfill(db: CsDatabase): Promise<string> {
-  const config = await configStrings(db);
-  const lines: string[] = [];
-  for (const type of SYNCED_TYPES) {
-    const [cursor, held] = await Promise.all([db.cursors.get(type), getMeta(db, META.syncedProperties(type))]);
-    if (cursor?.mode !== 'incremental' || !held) continue;
-    const have = new Set(held);
-    const missing = (await usedProperties(db, type, config)).filter((p) => !have.has(p));
-    if (missing.length) lines.push(`${type}:${missing.join(',')}`);
-  }
-  return lines.join('\n');
+export function pendingBackfill(db: CsDatabase): Promise<string> {
+  return db.transaction('r', [db.meta, db.cursors, db.properties, db.pipelines, db.overlay, db.records(DOCS_TYPE)], async () => {
+    const cursors = await db.cursors.bulkGet([...SYNCED_TYPES]);
+    const loaded = SYNCED_TYPES.filter((_, i) => cursors[i]?.mode === 'incremental');
+    if (loaded.length === 0) return '';
+    const config = await configStrings(db);
+    const lines: string[] = [];
+    for (const type of loaded) {
+      const held = await getMeta(db, META.syncedProperties(type));
+      if (!held) continue;
+      const have = new Set(held);
+      const missing = (await usedProperties(db, type, config)).filter((p) => !have.has(p));
+      if (missing.length) lines.push(`${type}:${missing.join(',')}`);
+    }
+    return lines.join('\n');
+  });
 }

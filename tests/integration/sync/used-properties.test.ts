@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syncedPropertiesKey, type SyncProgress, type SyncedType } from '../../../shared/sync';
 import { crmAdmin, type TestCrm, testCrmPerFile } from './support/crm';
 import { engine, expectLocalEqualsCrm, firstSync } from './support/engine';
+import { pendingBackfill } from '../../../src-renderer/db/queries/used-properties';
 
 /**
  * The sync fetches the properties the workspace uses, not a portal's whole catalogue; a
@@ -25,7 +26,10 @@ describe('the properties the workspace uses', () => {
     expect(companies.every((c) => !(EXTRA in c.properties))).toBe(true);
 
     // A private view gets a column on it (any configuration naming it would do).
+    expect(await pendingBackfill(db)).toBe('');
     await db.meta.put({ key: 'views:1000001', value: [{ id: 'v1', name: 'Visits', objectType: 'companies', columns: ['name', EXTRA], filterGroups: [] }] });
+    // What the sync store watches to ask for a pass at once.
+    expect(await pendingBackfill(db)).toBe(`companies:${EXTRA}`);
     const progress: SyncProgress[] = [];
     port.reset();
     await engine(db, port, { types: TYPES, onProgress: (p) => progress.push(p) }).runOnce();
@@ -39,6 +43,7 @@ describe('the properties the workspace uses', () => {
       total: companies.length,
     });
     expect((await db.meta.get(syncedPropertiesKey('companies')))?.value).toContain(EXTRA);
+    expect(await pendingBackfill(db)).toBe('');
     await expectLocalEqualsCrm(
       db,
       admin,
