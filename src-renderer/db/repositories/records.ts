@@ -44,9 +44,29 @@ export async function mergedRecord(db: CsDatabase, type: SyncedType | string, id
   });
 }
 
-/** Merge a list of synced rows (already read through an index) with their overlays. */
+/** Up to this many rows, their overlays are read by key; beyond it, the type's overlay is read whole. */
+const MERGE_BY_KEY_MAX = 32;
+
+/**
+ * Merge a list of synced rows (already read through an index) with their overlays. The overlay
+ * holds only the records with local changes still pending — a few, next to the thousands of
+ * rows a list reads — so for a long list the type's overlay is read once through its index
+ * and joined here: one lookup per row was thousands of IndexedDB requests on the main thread
+ * (and as many ranges for a live query to track) every time a sync page touched the list.
+ */
 export async function mergeRows(db: CsDatabase, type: string, rows: readonly RecordRow[]): Promise<MergedRecord[]> {
-  const overlays = await db.overlay.bulkGet(rows.map((r) => `${type}:${r.id}`));
+  const key = (id: string) => `${type}:${id}`;
+  const overlays =
+    rows.length <= MERGE_BY_KEY_MAX
+      ? await db.overlay.bulkGet(rows.map((r) => key(r.id)))
+      : await db.overlay
+          .where('objectType')
+          .equals(type)
+          .toArray()
+          .then((all) => {
+            const byKey = new Map(all.map((o) => [o.key, o]));
+            return rows.map((r) => byKey.get(key(r.id)));
+          });
   return rows.map((r, i) => mergeRecord(type, r, overlays[i]) as MergedRecord);
 }
 
