@@ -49,7 +49,6 @@ export const messages = {
       'all-completed': 'No completed tasks yet.',
     },
     emptyNext: 'Create a task for your next step with an account, or pick another list above.',
-    showMore: 'Show more ({n} more)',
     create: 'Create task',
     editor: {
       createTitle: 'Create task',
@@ -157,7 +156,6 @@ export const messages = {
       'all-completed': 'Brak ukończonych zadań.',
     },
     emptyNext: 'Utwórz zadanie na kolejny krok z klientem albo wybierz inną listę powyżej.',
-    showMore: 'Pokaż więcej (jeszcze {n})',
     create: 'Utwórz zadanie',
     editor: {
       createTitle: 'Utwórz zadanie',

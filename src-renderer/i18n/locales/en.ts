@@ -13,6 +13,7 @@ export default {
     loading: 'Loading…',
     computingScore: 'Computing the health score…',
     waitingForSync: 'Waiting for the first sync…',
+    showMore: 'Show more ({count} more)',
   },
   frame: {
     settings: 'Settings',

@@ -15,6 +15,7 @@ export default {
     loading: 'Wczytywanie…',
     computingScore: 'Obliczanie oceny kondycji…',
     waitingForSync: 'Czekamy na pierwszą synchronizację…',
+    showMore: 'Pokaż więcej (jeszcze {count})',
   },
   frame: {
     settings: 'Ustawienia',
