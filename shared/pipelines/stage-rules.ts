@@ -4,6 +4,8 @@
  * them as `metadata["x-demo-requiredProperties"]`, and the workspace can define them
  * locally for a CRM that serves none. The app asks for both, united, before a move.
  */
+import { parseCommaList } from '../views/comma-list';
+
 export const REQUIRED_PROPERTIES_KEY = 'x-demo-requiredProperties';
 
 /** Local rules, keyed by `stageRuleKey`. */
@@ -13,25 +15,13 @@ export function stageRuleKey(objectType: string, pipelineId: string, stageId: st
   return `${objectType}:${pipelineId}:${stageId}`;
 }
 
-export function parsePropertyList(text: string | undefined): string[] {
-  if (!text) return [];
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
-    ),
-  ];
-}
-
 export function requiredProperties(
   objectType: string,
   pipelineId: string,
   stage: { id: string; metadata: Record<string, string> },
   local: LocalStageRules,
 ): string[] {
-  const served = parsePropertyList(stage.metadata[REQUIRED_PROPERTIES_KEY]);
+  const served = parseCommaList(stage.metadata[REQUIRED_PROPERTIES_KEY]);
   const mine = local[stageRuleKey(objectType, pipelineId, stage.id)] ?? [];
   return [...new Set([...served, ...mine])];
 }

@@ -13,5 +13,6 @@ export { keyInRange } from './filters';
 export { indexKey } from './wire';
 export type { IndexKey } from './wire';
 export { createZone, DAY_MS } from './zone';
+export { parseCommaList } from './comma-list';
 export type { Zone } from './zone';
 export { ownedByMe, assignedInLast30Days, taskViews, TASK_PROPERTY_KINDS, BUILTIN_OWNER } from './builtin';

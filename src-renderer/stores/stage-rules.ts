@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { getMeta, META, putMeta } from '../db/meta';
-import { parsePropertyList, requiredProperties, stageRuleKey, type LocalStageRules } from '../../shared/pipelines/stage-rules';
+import { requiredProperties, stageRuleKey, type LocalStageRules } from '../../shared/pipelines/stage-rules';
+import { parseCommaList } from '../../shared/views';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
 
@@ -24,7 +25,7 @@ export const useStageRulesStore = defineStore('stage-rules', () => {
   async function setLocalRule(objectType: string, pipelineId: string, stageId: string, propertiesText: string): Promise<void> {
     await db.transaction('rw', db.meta, async () => {
       const current = { ...((await getMeta(db, META.stageRules)) ?? {}) };
-      const list = parsePropertyList(propertiesText);
+      const list = parseCommaList(propertiesText);
       const key = stageRuleKey(objectType, pipelineId, stageId);
       if (list.length) current[key] = list;
       else delete current[key];

@@ -4,7 +4,8 @@ import { groupByStage, orderedStages } from '../../../shared/pipelines/board';
 import { completeGroups, fallbackKinds, filtersToView, NO_FILTERS, quickPropertiesFor, viewToFilters } from '../../../shared/pipelines/filters';
 import { formatAmount, formatDay, fromDayInput, toDayInput } from '../../../shared/pipelines/format';
 import { stageOutcome } from '../../../shared/pipelines/stage-kind';
-import { missingProperties, parsePropertyList, requiredProperties, stageRuleKey } from '../../../shared/pipelines/stage-rules';
+import { missingProperties, requiredProperties, stageRuleKey } from '../../../shared/pipelines/stage-rules';
+import { parseCommaList } from '../../../shared/views';
 import { messages } from '../../../src-renderer/features/pipelines/messages';
 import { expectCompleteMessages } from '../../support/messages';
 
@@ -22,8 +23,8 @@ describe('stage rules', () => {
   it('counts absent, null and blank values as missing', () => {
     expect(missingProperties(['a', 'b', 'c', 'd'], { a: '1', b: '', c: null, e: 'x' })).toEqual(['b', 'c', 'd']);
     expect(missingProperties(['a'], { a: '   ' })).toEqual(['a']);
-    expect(parsePropertyList(' a ,b,,a ')).toEqual(['a', 'b']);
-    expect(parsePropertyList(undefined)).toEqual([]);
+    expect(parseCommaList(' a ,b,,a ')).toEqual(['a', 'b']);
+    expect(parseCommaList(undefined)).toEqual([]);
   });
 });
 
