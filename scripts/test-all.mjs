@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, NO_BROWSER } from './chromium.mjs';
+import { playwrightFailures, vitestFailures } from './test-failures.mjs';
 
 const reports = join('test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });
@@ -130,5 +131,8 @@ const totalMs = Date.now() - started;
 writeFileSync(join(reports, 'timing.json'), `${JSON.stringify({ at: new Date().toISOString(), totalMs, steps })}\n`);
 console.log(`\nTime: ${steps.map((s) => `${s.label} ${Math.round(s.ms / 1000)} s`).join(', ')}; total ${Math.round(totalMs / 1000)} s`);
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+// The failed tests by name, last, where the tail of a long CI log shows them.
+const named = [...vitestFailures(vitest), ...playwrightFailures(pw)];
+if (named.length) console.log(named.map((line) => `  ✗ ${line}`).join('\n'));
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -17,13 +17,15 @@ describe('incremental sync', () => {
     const { db, port } = await firstSync(crm);
     const bootstrapRequests = port.log.length;
 
-    const perRun: Array<{ n: number; requests: number }> = [];
+    const perRun: Array<{ n: number; requests: number; sent: string[] }> = [];
     for (const n of [0, 5, 40]) {
       const tasks = (await db.records('tasks').toArray()).slice(n, n * 2);
       for (const [i, t] of tasks.entries()) await admin.update('tasks', t.id, { hs_task_subject: `Changed ${n}-${i}` }, OTHER_USER);
       port.reset();
       await engine(db, port).runOnce();
-      perRun.push({ n, requests: port.log.length });
+      // What went out, so a bound broken names the request over it.
+      const sent = port.log.map((r) => `${r.path} ${JSON.stringify((r.body as { filterGroups?: unknown } | undefined)?.filterGroups ?? '')}`);
+      perRun.push({ n, requests: port.log.length, sent });
       if (n === 0) expect(port.log.every((r) => r.path.endsWith('/search'))).toBe(true);
       await expectLocalEqualsCrm(
         db,
@@ -34,12 +36,12 @@ describe('incremental sync', () => {
     }
     // One search per type, plus for each page of changed tasks the page and its association reads.
     const perPage = 1 + associationPartners('tasks').length;
-    for (const { n, requests } of perRun) {
-      expect(requests, `n=${n}`).toBeLessThanOrEqual(SYNCED_TYPES.length + Math.ceil(n / 200 + 1) * perPage);
+    for (const { n, requests, sent } of perRun) {
+      expect(requests, `n=${n}: ${sent.join('\n')}`).toBeLessThanOrEqual(SYNCED_TYPES.length + Math.ceil(n / 200 + 1) * perPage);
     }
     // With nothing changed, only searches go out (the overlap window is re-read, but records
     // we already hold at the same version cost no association reads).
-    expect(perRun[0]!.requests).toBeLessThanOrEqual(SYNCED_TYPES.length + 3);
+    expect(perRun[0]!.requests, perRun[0]!.sent.join('\n')).toBeLessThanOrEqual(SYNCED_TYPES.length + 3);
     console.info(`bootstrap ${bootstrapRequests} requests; incremental ${perRun.map((r) => `${r.n} changes → ${r.requests}`).join(', ')}`);
   });
 
