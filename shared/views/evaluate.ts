@@ -3,7 +3,7 @@ import { quickPropertiesOf } from './context';
 import { compileFilter } from './filters';
 import type { CompiledFilter, FilterEnv } from './filters';
 import type { DateRange, Filter, View } from './schema';
-import { createSorter } from './sort';
+import { createSorter, reverseSorted } from './sort';
 import { ViewError, checkView, filterKind } from './validate';
 import { createZone } from './zone';
 
@@ -80,4 +80,12 @@ export function sortRecords<R extends ViewRecord>(records: readonly R[], view: V
     .map((record) => ({ record, key: sorter.key(record) }))
     .sort((a, b) => sorter.compareKeys(a.record, a.key, b.record, b.key))
     .map((d) => d.record);
+}
+
+/**
+ * `records`, already in the order of `view`'s sort, in the order of the opposite direction
+ * (what `sortRecords` would give with it), without sorting again.
+ */
+export function reverseView<R extends ViewRecord>(records: readonly R[], view: View, ctx: ViewContext): R[] {
+  return reverseSorted(records, createSorter(view.sort, ctx));
 }

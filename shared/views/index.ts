@@ -4,7 +4,7 @@ export type { ViewContext, ViewRecord } from './context';
 export { DEFAULT_QUICK_PROPERTIES } from './context';
 export { checkView, checkFilter, filterKind, filterProblem, isRunnableFilter, ViewError } from './validate';
 export type { ViewIssue } from './validate';
-export { compileView, evaluateView, effectiveGroups } from './evaluate';
+export { compileView, evaluateView, effectiveGroups, reverseView } from './evaluate';
 export type { CompiledView } from './evaluate';
 export { planQuery } from './plan';
 export type { QueryPlan } from './plan';
