@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
-import { DAY_MS, evaluateView, filterKind, isRunnableFilter, type Filter, type View, type ViewContext } from '../../shared/views';
+import { DAY_MS, evaluateView, filterKind, isRunnableFilter, reverseView, type Filter, type View, type ViewContext } from '../../shared/views';
 import type { MergedRecord } from '../db';
-import { countView, LAST_ACTIVITY, ownedModifiedSince, queryView, watchTables, type Derive, type ViewResult } from '../db/queries/portfolio';
+import { countView, KeptRows, LAST_ACTIVITY, ownedModifiedSince, queryView, watchTables, type Derive, type ViewResult } from '../db/queries/portfolio';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
+import { useWatchedQuery } from '../lib/watched-query';
 import { useConnectivityStore } from './connectivity';
 import { useHealthStore } from './health';
 import { useHost } from './host-key';
@@ -154,12 +155,30 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
   const queryKey = computed(() =>
     JSON.stringify([filterOnly(draft.value), propertyTypes.value, workspace.ownerId, assignments.version, healthKey(draft.value)]),
   );
-  const result = useLiveQuery(
+  // The table and the counts read through the rows kept in memory (KeptRows), re-run when the
+  // type's table or the overlay is written, which is also when the kept rows go. Not Dexie live
+  // queries: those record the key of every row read and clone every answer, and a quick filter
+  // over 12,500 accounts would read and merge them all again.
+  const kept = new KeptRows();
+  const listeners = new Set<() => void>();
+  onScopeDispose(
+    watchTables(
+      db,
+      () => [objectType.value, 'overlay'],
+      () => {
+        kept.clear();
+        for (const listener of listeners) listener();
+      },
+    ),
+  );
+  const changes = (onChange: () => void) => (listeners.add(onChange), () => void listeners.delete(onChange));
+  const result = useWatchedQuery(
     async () => {
       if (!workspace.ownerId && !workspace.loaded) return { records: [] as MergedRecord[], index: null as string | null };
-      return queryView(db, filterOnly(draft.value), context(), csmProperty.value, readsHealth(draft.value) ? deriveHealth : undefined);
+      return queryView(db, filterOnly(draft.value), context(), csmProperty.value, { derive: readsHealth(draft.value) ? deriveHealth : undefined, kept });
     },
     { records: [] as MergedRecord[], index: null as string | null },
+    changes,
     queryKey,
   );
   const shown = useRecentResults(result.value, queryKey, () => objectType.value);
@@ -174,11 +193,17 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
       sortedFor = records;
       sorted.clear();
     }
-    const key = JSON.stringify([sort, propertyTypes.value[sort.property]]);
+    const keyOf = (s: NonNullable<View['sort']>) => JSON.stringify([s, propertyTypes.value[s.property]]);
+    const key = keyOf(sort);
     const hit = sorted.get(key);
     if (hit) return hit;
+    const flipped = { ...sort, direction: sort.direction === 'asc' ? ('desc' as const) : ('asc' as const) };
+    const other = sorted.get(keyOf(flipped));
+    // A header clicked again flips the order it has: one pass, not a second sort of every row.
     // A view without filters matches everything: evaluateView then only sorts (keys read once per record).
-    const out = evaluateView({ ...filterOnly(draft.value), filterGroups: [], quick: {}, sort }, records, context());
+    const out = other
+      ? reverseView(other, { ...draft.value, sort: flipped }, context())
+      : evaluateView({ ...filterOnly(draft.value), filterGroups: [], quick: {}, sort }, records, context());
     if (sorted.size >= 4) sorted.clear();
     sorted.set(key, out);
     return out;
@@ -198,14 +223,16 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
       assignments.version,
     ]),
   );
-  const counts = useLiveQuery(
+  const counts = useWatchedQuery(
     async () => {
       const out: Record<string, number> = {};
       if (!tableReady.value) return out;
-      for (const v of sidebarViews.value) out[v.id] = await countView(db, runnable(v), context(), csmProperty.value, readsHealth(v) ? deriveHealth : undefined);
+      for (const v of sidebarViews.value)
+        out[v.id] = await countView(db, runnable(v), context(), csmProperty.value, { derive: readsHealth(v) ? deriveHealth : undefined, kept });
       return out;
     },
     {},
+    changes,
     countsKey,
   );
 

@@ -72,21 +72,52 @@ export interface ViewResult {
   index: string | null;
 }
 
-/**
- * The view's records, synced ⊕ pending, in the view's order. Rows with pending local values
- * are re-read by id as well, because the index holds the synced value and a pending edit may
- * move a record into the view.
- */
 /** Sets properties that are not in the store (e.g. the health status) on a merged record before the view tests it. */
 export type Derive = (r: MergedRecord) => void;
 
-export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string, derive?: Derive): Promise<ViewResult> {
-  const type = view.objectType;
-  const fields = indexedFields(csmProperty);
-  const plan = planQuery(view, ctx, Object.keys(fields));
-  const compiled = compileView(view, ctx);
-  const field = plan.index ? fields[plan.index] : undefined;
-  const rows = field && plan.range ? await readRows(db, type, field, plan.range) : await db.records(type).toArray();
+/** The merged rows of an index range larger than this are not kept (the whole book, 50,000 accounts, is not). */
+const KEPT_ROWS = 20_000;
+/** How many index ranges are kept: a view and its quick filter, and the counts beside them. */
+const KEPT_RANGES = 4;
+
+/**
+ * The merged rows (synced ⊕ pending, derived properties set) of the index ranges views read
+ * lately, kept in memory until their owner calls `clear` — when the type's table or the overlay
+ * is written. A filter or a count over a range already read is then evaluated in memory: no
+ * IndexedDB read, no merge. Views only read what they are given, so the rows are shared.
+ */
+export class KeptRows {
+  private readonly kept = new Map<string, Promise<MergedRecord[]>>();
+
+  clear(): void {
+    this.kept.clear();
+  }
+
+  read(key: string, load: () => Promise<MergedRecord[]>): Promise<MergedRecord[]> {
+    const hit = this.kept.get(key);
+    if (hit) {
+      this.kept.delete(key);
+      this.kept.set(key, hit);
+      return hit;
+    }
+    const rows = load();
+    this.kept.set(key, rows);
+    if (this.kept.size > KEPT_RANGES) this.kept.delete(this.kept.keys().next().value as string);
+    rows.then(
+      (r) => r.length > KEPT_ROWS && this.kept.get(key) === rows && this.kept.delete(key),
+      () => this.kept.get(key) === rows && this.kept.delete(key),
+    );
+    return rows;
+  }
+}
+
+/**
+ * The rows of an index range (or of the whole table), merged with their pending values. Rows
+ * with pending local values are read by id as well, because the index holds the synced value
+ * and a pending edit may move a record into the view; records created offline are added.
+ */
+async function mergedRange(db: CsDatabase, type: string, field: string | undefined, range: IndexRange | undefined): Promise<MergedRecord[]> {
+  const rows = field && range ? await readRows(db, type, field, range) : await db.records(type).toArray();
   // The type's overlay rows are few (pending edits); merging in memory avoids one get per row.
   const overlays = await db.overlay.where('objectType').equals(type).toArray();
   const overlayById = new Map(overlays.map((o) => [o.recordId, o]));
@@ -96,13 +127,31 @@ export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, cs
   const merged: MergedRecord[] = [];
   for (const r of [...rows, ...extra]) merged.push(withDerived(mergeRecord(type, r, overlayById.get(r.id)) as MergedRecord));
   for (const o of overlays) if (o.isNew) merged.push(withDerived(mergeRecord(type, undefined, o) as MergedRecord));
-  if (derive) for (const r of merged) derive(r);
+  return merged;
+}
+
+/** How a view is read: `derive` sets properties the store does not hold; `kept` shares the rows read. */
+export interface ReadOptions {
+  derive?: Derive | undefined;
+  kept?: KeptRows;
+}
+
+/** The view's records, synced ⊕ pending, in the view's order. */
+export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string, opts: ReadOptions = {}): Promise<ViewResult> {
+  const type = view.objectType;
+  const fields = indexedFields(csmProperty);
+  const plan = planQuery(view, ctx, Object.keys(fields));
+  const compiled = compileView(view, ctx);
+  const field = plan.index ? fields[plan.index] : undefined;
+  const load = () => mergedRange(db, type, field, plan.range);
+  const merged = opts.kept ? await opts.kept.read(JSON.stringify([type, field ?? null, plan.range ?? null]), load) : await load();
+  if (opts.derive) for (const r of merged) opts.derive(r);
   const records = merged.filter((r) => !r.archived && compiled.matches(r)).sort(compiled.compare);
   return { records, index: field ?? null };
 }
 
 /** Archived records are deleted locally (pull-archived.ts), so an unfiltered view is a native count. */
-export async function countView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string, derive?: Derive): Promise<number> {
+export async function countView(db: CsDatabase, view: View, ctx: ViewContext, csmProperty: string, opts: ReadOptions = {}): Promise<number> {
   const unfiltered = view.filterGroups.every((g) => g.filters.length === 0) && !view.quick?.createDate && !view.quick?.lastActivity;
   if (unfiltered) {
     const [synced, created] = await Promise.all([
@@ -115,7 +164,7 @@ export async function countView(db: CsDatabase, view: View, ctx: ViewContext, cs
     ]);
     return synced + created;
   }
-  return (await queryView(db, view, ctx, csmProperty, derive)).records.length;
+  return (await queryView(db, view, ctx, csmProperty, opts)).records.length;
 }
 
 /**
