@@ -8,8 +8,8 @@ import { recordTarget } from './targets';
  * The accounts are written straight into the app's database (offline, so the sync leaves them
  * alone) rather than synced, which would take many minutes on our machines. Timed inside the
  * page from the action to the DOM showing its result: opening Portfolio ("Owned by me",
- * ~12,500 rows), switching the last-activity quick filter, and sorting by name. The floor is
- * a plain JavaScript filter + sort of the same records already in memory.
+ * ~12,500 rows), switching the last-activity quick filter, and sorting by name. The floors are
+ * the same work in plain JavaScript on the same records already in memory (see below).
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c playwright.bench.config.ts tests/bench/portfolio.spec.ts
  */
 test.setTimeout(15 * 60_000);
@@ -147,7 +147,10 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
     );
   }
 
-  const floor = await page.evaluate(
+  // The floors: the same work on the same records already in memory, in plain JavaScript. The
+  // filter's: my accounts active in the last 30 days, sorted by name; the sort's: all my
+  // accounts (the rows the sort step orders), sorted by name.
+  const [floor, sortFloor] = await page.evaluate(
     async ([me, now]) => {
       const open = indexedDB.open('cs-workspace');
       const db = await new Promise<IDBDatabase>((r) => (open.onsuccess = () => r(open.result)));
@@ -158,17 +161,20 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
       db.close();
       const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
       const since = now - 30 * 86_400_000;
-      const out: number[] = [];
       // Native event timestamps: the page clock (fixed by the fixtures) fakes performance.now().
       const nowNative = () => new Event('t').timeStamp;
-      for (let i = 0; i < 10; i++) {
-        const t0 = nowNative();
-        all
-          .filter((r) => r.csmOwnerId === me && (r.lastActivityAt ?? 0) >= since)
-          .sort((a, b) => collator.compare(a.properties.name ?? '', b.properties.name ?? ''));
-        out.push(nowNative() - t0);
-      }
-      return out.sort((a, b) => a - b)[5] ?? 0;
+      const medianOf = (work: () => void) => {
+        const out: number[] = [];
+        for (let i = 0; i < 10; i++) {
+          const t0 = nowNative();
+          work();
+          out.push(nowNative() - t0);
+        }
+        return out.sort((a, b) => a - b)[5] ?? 0;
+      };
+      const byName = (a: (typeof all)[number], b: (typeof all)[number]) => collator.compare(a.properties.name ?? '', b.properties.name ?? '');
+      const mine = all.filter((r) => r.csmOwnerId === me);
+      return [medianOf(() => all.filter((r) => r.csmOwnerId === me && (r.lastActivityAt ?? 0) >= since).sort(byName)), medianOf(() => [...mine].sort(byName))];
     },
     [ME, FIXED_NOW] as const,
   );
@@ -181,14 +187,14 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
     { name: `cold open: tab mounted → rows shown (Owned by me, ${mine} rows)`, samplesMs: cold, floorMs: floor, extra: { heapMb } },
     { name: 'warm open: switch back to the tab', samplesMs: open, floorMs: floor, extra: { heapMb } },
     { name: 'switch last-activity quick filter', samplesMs: filter, floorMs: floor, extra: { heapMb } },
-    { name: 'sort by name', samplesMs: sort, floorMs: floor, extra: { heapMb } },
+    { name: 'sort by name', samplesMs: sort, floorMs: sortFloor, extra: { heapMb } },
     { name: 'switch view: Owned by me ↔ All accounts', samplesMs: views, floorMs: floor, extra: { heapMb } },
   ]);
   const what = (action: string) => `Portfolio, 50,000 accounts (${mine} mine): ${action}`;
   recordTarget({ id: 'P4a', what: what('cold open (median)'), value: median(cold), unit: 'ms', floor, below: 300 });
   recordTarget({ id: 'P4b', what: what('switch back to the tab (p95)'), value: p95(open), unit: 'ms', floor, below: 100, ratioAtMost: 2 });
   recordTarget({ id: 'P4c', what: what('quick filter (p95)'), value: p95(filter), unit: 'ms', floor, below: 100, ratioAtMost: 2 });
-  recordTarget({ id: 'P4d', what: what('sort (p95)'), value: p95(sort), unit: 'ms', floor, below: 100, ratioAtMost: 2 });
+  recordTarget({ id: 'P4d', what: what('sort (p95)'), value: p95(sort), unit: 'ms', floor: sortFloor, below: 100, ratioAtMost: 2 });
   recordTarget({
     id: 'P5b',
     what: 'longest main-thread task: Portfolio cold open at 50,000 accounts, scores recomputed',
