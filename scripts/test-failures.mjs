@@ -15,10 +15,20 @@ export function vitestFailures(report) {
   for (const file of report?.testResults ?? []) {
     const name = relative(file.name);
     const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
-    for (const a of failed) out.push(`${name} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    for (const a of failed) out.push(`${name} › ${a.fullName}: ${vitestReason(a)}`);
     if (failed.length === 0 && file.status === 'failed') out.push(`${name}: ${firstLine(file.message)}`);
   }
   return out;
+}
+
+/**
+ * Why a Vitest test failed, in a line. Vitest's JSON report gives a timeout as a bare
+ * "Error: STACK_TRACE_ERROR" stack; the test's duration then says what happened.
+ */
+function vitestReason(assertion) {
+  const line = firstLine(assertion.failureMessages?.[0]);
+  if (line !== 'Error: STACK_TRACE_ERROR') return line;
+  return `no message (as Vitest reports a timeout) after ${Math.round(assertion.duration ?? 0)} ms`;
 }
 
 /** `file:line › title: first line of the error`, one per Playwright test that ended unexpectedly. */

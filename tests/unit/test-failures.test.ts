@@ -18,6 +18,7 @@ describe('the failures npm test prints last', () => {
               failureMessages: ['\u001b[31mAssertionError: expected 14 to be less than or equal to 13\u001b[39m\n    at x.ts:1'],
             },
             { fullName: 'sync is right', status: 'passed', failureMessages: [] },
+            { fullName: 'sync is slow', status: 'failed', duration: 30012.4, failureMessages: ['Error: STACK_TRACE_ERROR\n    at task (runner.js:1:1)'] },
           ],
         },
         { name: `${process.cwd()}/tests/b.test.ts`, status: 'failed', message: '\nError: Cannot find module ./x', assertionResults: [] },
@@ -26,6 +27,7 @@ describe('the failures npm test prints last', () => {
     };
     expect(vitestFailures(report)).toEqual([
       'tests/a.test.ts › sync costs little: AssertionError: expected 14 to be less than or equal to 13',
+      'tests/a.test.ts › sync is slow: no message (as Vitest reports a timeout) after 30012 ms',
       'tests/b.test.ts: Error: Cannot find module ./x',
     ]);
   });
