@@ -3,7 +3,8 @@ import { useOwners } from './owners';
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { createZone, evaluateView, taskViews, TASK_PROPERTY_KINDS, type View, type ViewContext } from '../../shared/views';
 import type { MergedRecord } from '../db';
-import { ownedAccounts, ownerMeetings, ownerTasks, type OwnedAccounts } from '../db/queries/summary';
+import { ownedAccounts, ownerMeetings, type OwnedAccounts } from '../db/queries/summary';
+import { ownedTasks } from '../db/queries/tasks';
 import { useAssignmentDates } from './summary-assignments';
 import { useConnectivityStore } from './connectivity';
 import { useDb } from '../lib/db-key';
@@ -11,6 +12,7 @@ import { useHost } from './host-key';
 import { useLiveQuery } from '../lib/live-query';
 import { usePermissionsStore } from './permissions';
 import { useSyncStore } from './sync';
+import { useTasksStore } from './tasks';
 import { useWorkspaceStore } from './workspace';
 
 const MINUTE = 60_000;
@@ -53,20 +55,30 @@ export const useSummaryStore = defineStore('summary', () => {
     return { start: zone.value.startOfDay(day), end: zone.value.startOfDay(day + 1) };
   });
 
-  const tasks = useLiveQuery(() => (ownerId.value ? ownerTasks(db, ownerId.value) : []), [] as MergedRecord[], ownerId);
+  // The signed-in user's tasks are the Tasks store's (one query per tasks commit, not two);
+  // another user's, for a super admin, are read here.
+  const myTasks = useTasksStore();
+  const othersTasks = useLiveQuery(
+    () => (ownerId.value && ownerId.value !== workspace.ownerId ? ownedTasks(db, ownerId.value) : []),
+    [] as MergedRecord[],
+    ownerId,
+  );
+  const mine = computed(() => ownerId.value === workspace.ownerId);
+  const tasks = computed(() => (mine.value ? myTasks.tasks : othersTasks.value.value));
+  const tasksLoading = computed(() => (mine.value ? ownerId.value !== null && !myTasks.ready : othersTasks.loading.value));
   const ctx = computed<ViewContext>(() => ({
     now: now.value,
     timeZone: workspace.timeZone,
     propertyTypes: TASK_PROPERTY_KINDS,
     ...(ownerId.value ? { currentUserOwnerId: ownerId.value } : {}),
   }));
-  const run = (view: View) => evaluateView(view, tasks.value.value, ctx.value);
+  const run = (view: View) => evaluateView(view, tasks.value, ctx.value);
   const overdue = computed(() => run(taskViews.overdue()));
   const dueToday = computed(() => run(taskViews.dueToday()));
   const dueTomorrow = computed(() => run(taskViews.dueTomorrow()));
   /** Every task due today, done or not: the day's progress is completed of these. */
   const todaysTasks = computed(() =>
-    tasks.value.value
+    tasks.value
       .filter((t) => {
         const at = Date.parse(t.properties.hs_timestamp ?? '');
         return at >= today.value.start && at < today.value.end;
@@ -127,7 +139,7 @@ export const useSummaryStore = defineStore('summary', () => {
     ownerId,
     ownerChoices,
     viewOwner,
-    loading: computed(() => tasks.loading.value || owned.loading.value),
+    loading: computed(() => tasksLoading.value || owned.loading.value),
     overdue,
     dueToday,
     dueTomorrow,

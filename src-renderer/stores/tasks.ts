@@ -4,7 +4,7 @@ import { rescheduledDue, type RescheduleChoice } from '../../shared/notify';
 import { toMillis, type Props } from '../../shared/sync';
 import { evaluateView, taskViews, type FilterGroup, type View, type ViewContext } from '../../shared/views';
 import { completeTask, createTask, reopenTask, rescheduleTask, setProperties, type MergedRecord } from '../db';
-import { loadOwnedTasks, loadTaskRelations, searchCompanies, type TaskRelation } from '../db/queries/tasks';
+import { loadTaskRelations, ownedTasks, searchCompanies, type TaskRelation } from '../db/queries/tasks';
 import {
   customTaskView,
   firstFilterProblem,
@@ -57,7 +57,7 @@ export const useTasksStore = defineStore('tasks', () => {
   if (getCurrentScope()) onScopeDispose(() => window.clearInterval(clock));
 
   const owned = useLiveQuery<MergedRecord[]>(
-    () => (workspace.ownerId ? loadOwnedTasks(db, workspace.ownerId) : []),
+    () => (workspace.ownerId ? ownedTasks(db, workspace.ownerId) : []),
     [],
     () => workspace.ownerId,
   );

@@ -64,7 +64,7 @@ describe('renderer layers', () => {
     ['src-renderer/stores/bad.ts', "import type { ActivityInput } from '../components/activity-forms/types';\nexport type A = ActivityInput;\n"],
     ['src-renderer/lib/bad.ts', "import Row from '../features/tasks/TaskRow.vue';\nexport const r = Row;\n"],
     ['src-renderer/features/tasks/bad.ts', "import { applyEdit } from '../../db';\nexport const a = applyEdit;\n"],
-    ['src-renderer/features/tasks/bad.ts', "import { loadOwnedTasks } from '../../db/queries/tasks';\nexport const l = loadOwnedTasks;\n"],
+    ['src-renderer/features/tasks/bad.ts', "import { ownedTasks } from '../../db/queries/tasks';\nexport const l = ownedTasks;\n"],
     ['src-renderer/components/record-preview/bad.ts', "import { timeline } from '../../db/queries/portfolio';\nexport const t = timeline;\n"],
     ['src-renderer/db/queries/bad.ts', "import { useTasksStore } from '../../stores/tasks';\nexport const u = useTasksStore;\n"],
   ]);

@@ -1,25 +1,12 @@
 import { isSyncedType } from '../../../shared/sync';
 import type { CsDatabase } from '../database';
-import { mergeRows, pendingCreates, type MergedRecord } from '../repositories/records';
+import { mergeRows, type MergedRecord } from '../repositories/records';
 import type { PropertyRow } from '../rows';
 
 /**
  * Reads for the Summary tab. Everything is an indexed query on the local store, merged with
  * pending local edits, so Summary shows what the user did offline the moment they did it.
  */
-
-/** The owner's tasks (all statuses): open/overdue/today are decided by the views engine. */
-export async function ownerTasks(db: CsDatabase, ownerId: string): Promise<MergedRecord[]> {
-  const rows = await db.records('tasks').where('ownerId').equals(ownerId).toArray();
-  const merged = await mergeRows(
-    db,
-    'tasks',
-    rows.filter((r) => !r.archived),
-  );
-  const created = (await pendingCreates(db, 'tasks')).filter((r) => r.properties.hubspot_owner_id === ownerId);
-  // A pending edit may have handed the task to someone else.
-  return [...merged, ...created].filter((r) => r.properties.hubspot_owner_id === ownerId);
-}
 
 /** The owner's meetings starting in [from, to). */
 export async function ownerMeetings(db: CsDatabase, ownerId: string, from: number, to: number): Promise<MergedRecord[]> {

@@ -9,16 +9,21 @@ export interface TaskRelation {
 }
 
 /**
- * The user's tasks as shown: synced rows read through the `ownerId` index (the task's
- * `hubspot_owner_id`), merged with their pending local values, plus tasks created locally
- * and not yet confirmed. Run inside a liveQuery: it re-runs when a sync page or an edit
- * touches these tables.
+ * An owner's tasks (all statuses; open, overdue and today are decided by the views engine):
+ * synced rows read through the `ownerId` index (the task's `hubspot_owner_id`), merged with
+ * their pending local values, plus tasks created locally and not yet confirmed. A task a
+ * pending edit handed to someone else is no longer theirs. The one reading of "my tasks", for
+ * Tasks, Summary, the reminders and the trip card.
  */
-export async function loadOwnedTasks(db: CsDatabase, ownerId: string): Promise<MergedRecord[]> {
+export async function ownedTasks(db: CsDatabase, ownerId: string): Promise<MergedRecord[]> {
   const rows = await db.records('tasks').where('ownerId').equals(ownerId).toArray();
-  const merged = await mergeRows(db, 'tasks', rows);
-  const created = (await pendingCreates(db, 'tasks')).filter((t) => t.properties.hubspot_owner_id === ownerId);
-  return [...merged.filter((t) => !t.archived), ...created];
+  const merged = await mergeRows(
+    db,
+    'tasks',
+    rows.filter((r) => !r.archived),
+  );
+  const created = await pendingCreates(db, 'tasks');
+  return [...merged, ...created].filter((t) => !t.archived && t.properties.hubspot_owner_id === ownerId);
 }
 
 const contactName = (p: Record<string, string | null | undefined>) => [p.firstname, p.lastname].filter((s) => s && s.trim()).join(' ') || p.email || '';

@@ -3,7 +3,8 @@ import type { TripInput } from '../../../shared/trip';
 import type { CsDatabase } from '../database';
 import { mergeRows } from '../repositories/records';
 import { scheduleInRange } from './schedule';
-import { ownedAccounts, ownerTasks } from './summary';
+import { ownedAccounts } from './summary';
+import { ownedTasks } from './tasks';
 
 /**
  * Local reads for "Prepare for a trip" (docs/product.md §9): the rows `tripNeeds`
@@ -31,7 +32,7 @@ export async function tripRows(
 ): Promise<TripRows> {
   const { accountObject, csmProperty } = settings;
   const { meetings } = await scheduleInRange(db, ownerId, from, to);
-  const tasks = (await ownerTasks(db, ownerId)).filter((t) => t.properties.hs_task_status !== 'COMPLETED');
+  const tasks = (await ownedTasks(db, ownerId)).filter((t) => t.properties.hs_task_status !== 'COMPLETED');
   const meetingIds = meetings.map((m) => m.id);
   const [meetingContacts, meetingAccounts] = [await linked(db, 'meetings', meetingIds, 'contacts'), await linked(db, 'meetings', meetingIds, accountObject)];
   const meetingLinks = new Map(meetingIds.map((id) => [id, { contacts: meetingContacts.get(id) ?? [], accounts: meetingAccounts.get(id) ?? [] }]));
