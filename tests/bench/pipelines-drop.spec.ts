@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { crmApi, expect, openWorkspace, test, waitForOfflineReady, type Workspace } from '../e2e/fixtures';
 import { median, report } from './stats';
 import { recordTarget } from './targets';
+import { busyStretches, type CpuProfile } from './cpu-profile';
+import { idbTraceSince, traceIndexedDb } from './idb-trace';
+import { mainThreadTasks } from './chrome-trace';
 
 /**
  * Benchmark, not a test: time from the drop of a card to the card rendered in its new column
@@ -12,6 +16,9 @@ import { recordTarget } from './targets';
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c playwright.bench.config.ts tests/bench/pipelines-drop.spec.ts
  */
 test.setTimeout(10 * 60_000);
+// Playwright's trace (on in the base config) snapshots the whole DOM on the page's main thread
+// after every action, the drag's mouse-up included: 20–70 ms inside the very window timed here.
+test.use({ trace: 'off' });
 
 const EXTRA = 2_000;
 const STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'contractsent', 'closedwon', 'closedlost'];
@@ -39,20 +46,23 @@ async function seedDeals(workspace: Workspace) {
 async function timedDrag(page: Page, id: string, to: string): Promise<number> {
   await page.evaluate(
     ([cardId, stage]) => {
-      const w = window as unknown as { __bench?: Promise<number> };
+      const w = window as unknown as { __bench?: Promise<number>; __benchAt?: Record<string, number> };
+      const at: Record<string, number> = (w.__benchAt = {});
       w.__bench = new Promise<number>((resolve) => {
         // Native event timestamps: the page clock (fixed by the fixtures) fakes performance.now().
         const nowNative = () => new Event('t').timeStamp;
         let dropAt = 0;
-        document.addEventListener('drop', (e) => (dropAt = e.timeStamp), { capture: true, once: true });
+        document.addEventListener('drop', (e) => (at.drop = dropAt = e.timeStamp), { capture: true, once: true });
         const done = () => {
           const li = document.querySelector(`ul[aria-label="${stage}"] li[data-id="${cardId}"]`);
+          if (li && at.moved === undefined) at.moved = nowNative();
           return li !== null && (li.textContent ?? '').includes('Pending');
         };
         const obs = new MutationObserver(() => {
           if (dropAt && done()) {
             obs.disconnect();
-            resolve(nowNative() - dropAt);
+            at.done = nowNative();
+            resolve(at.done - dropAt);
           }
         });
         obs.observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -66,6 +76,7 @@ async function timedDrag(page: Page, id: string, to: string): Promise<number> {
 
 test('drop to rendered + committed on a 2,000-deal board', async ({ page, context, workspace }) => {
   await seedDeals(workspace);
+  if (process.env.BENCH_PROFILE) await traceIndexedDb(page);
   await openWorkspace(page, workspace, '/pipelines');
   // The prepared state already says "Last synced": wait for the board to hold the seeded deals
   // (the catch-up sync pulls them), or the figure is of a board a third of the size.
@@ -100,6 +111,7 @@ test('drop to rendered + committed on a 2,000-deal board', async ({ page, contex
     const id = (await from.first().getAttribute('data-id')) as string;
     samples.push(await timedDrag(page, id, 'Qualified'));
   }
+  if (process.env.BENCH_PROFILE) await profileDrops(page, async () => (await from.first().getAttribute('data-id')) as string);
   report('pipelines: drop to card rendered + outbox committed', [
     { name: `drag on a board of ${total} deals`, samplesMs: samples, floorMs: floor, extra: { deals: total } },
   ]);
@@ -112,3 +124,42 @@ test('drop to rendered + committed on a 2,000-deal board', async ({ page, contex
     below: 16,
   });
 });
+
+/**
+ * BENCH_PROFILE=1: three more drops, each under the CPU profiler and the IndexedDB trace; prints
+ * when the card reached its column and its pending mark, every transaction from the drop on
+ * (stores, requests, start and end relative to the drop) and the main thread's busy stretches.
+ */
+async function profileDrops(page: Page, nextId: () => Promise<string>) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  for (let i = 0; i < 3; i++) {
+    const id = await nextId();
+    const browser = page.context().browser();
+    const traced = i === 2 && browser;
+    if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+    else await cdp.send('Profiler.start');
+    const ms = await timedDrag(page, id, 'Qualified');
+    await page.waitForTimeout(500);
+    const profile: CpuProfile | null = traced ? null : (await cdp.send('Profiler.stop')).profile;
+    if (traced) {
+      const raw = (await browser.stopTracing()).toString();
+      writeFileSync('/tmp/wt42-drop-trace.json', raw);
+      const trace = JSON.parse(raw) as Parameters<typeof mainThreadTasks>[0];
+      for (const line of mainThreadTasks(trace, 'drop', 80)) console.log(`  ${line}`);
+    }
+    const at = await page.evaluate(() => (window as unknown as { __benchAt: Record<string, number> }).__benchAt);
+    const drop = at.drop ?? 0;
+    const rel = (t: number | undefined) => (t === undefined ? '?' : (t - drop).toFixed(1));
+    console.log(`\ndrop ${i}: ${ms.toFixed(1)} ms; in its column at +${rel(at.moved)}, pending at +${rel(at.done)}`);
+    for (const tx of await idbTraceSince(page, drop - 50)) {
+      const reqs = tx.requests.map(([name, t]) => `${name}@${rel(t)}`).join(' ');
+      console.log(`  tx ${tx.mode} [${tx.stores.join(',')}] +${rel(tx.start)} → +${rel(tx.end)}: ${tx.requests.length} requests ${reqs}`);
+    }
+    for (const stretch of profile ? busyStretches(profile, 4, 14) : []) {
+      console.log(`  busy ${stretch.ms.toFixed(1)} ms:`);
+      for (const [frame, fms] of stretch.top) console.log(`    ${String(fms).padStart(4)} ms  ${frame}`);
+    }
+  }
+}
