@@ -1,10 +1,11 @@
 /**
  * What a Chromium performance trace (Playwright's `browser.startTracing`, devtools.timeline
  * categories) says about the renderer's main thread from one event on: the tasks in order, each
- * with its duration and the main things inside it (events, scripts, style, layout, paint, GC).
+ * (0.5 ms or more) with its duration and the main things inside it (events, scripts, style,
+ * layout, paint), each 0.2 ms or more and not inside one of the same name.
  * Pure, for the drop profile (pipelines-drop.spec.ts, BENCH_PROFILE=1).
  */
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -27,7 +28,7 @@ export function mainThreadTasks(trace: { traceEvents: TraceEvent[] }, eventType:
   const start = onMain.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === eventType);
   if (!start) return [];
   const t0 = start.ts;
-  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ts + (e.dur ?? 0) >= t0 && e.ts <= t0 + windowMs * 1000);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 500 && e.ts + (e.dur ?? 0) >= t0 && e.ts <= t0 + windowMs * 1000);
   const out: string[] = [];
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
@@ -39,7 +40,8 @@ export function mainThreadTasks(trace: { traceEvents: TraceEvent[] }, eventType:
           `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ''}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`,
       )
       .slice(0, 12);
-    out.push(`+${((task.ts - t0) / 1000).toFixed(1)} task ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${what.join(', ')}`);
+    const rel = (task.ts - t0) / 1000;
+    out.push(`${rel < 0 ? '' : '+'}${rel.toFixed(1)} task ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${what.join(', ')}`);
   }
   return out;
 }

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { crmApi, expect, openWorkspace, test, waitForOfflineReady, type Workspace } from '../e2e/fixtures';
 import { median, report } from './stats';
@@ -126,11 +127,14 @@ test('drop to rendered + committed on a 2,000-deal board', async ({ page, contex
 });
 
 /**
- * BENCH_PROFILE=1: three more drops, each under the CPU profiler and the IndexedDB trace; prints
- * when the card reached its column and its pending mark, every transaction from the drop on
- * (stores, requests, start and end relative to the drop) and the main thread's busy stretches.
+ * BENCH_PROFILE=1: three more drops with the IndexedDB trace; prints when the card reached its
+ * column and its pending mark and every transaction from the drop on (stores, requests, start and
+ * end relative to the drop); the first two under the CPU profiler (busy stretches printed,
+ * bench-results/drop-<n>.cpuprofile), the third under Chromium's performance trace (the main
+ * thread's tasks printed, bench-results/drop.trace.json; both open in DevTools, Performance).
  */
 async function profileDrops(page: Page, nextId: () => Promise<string>) {
+  mkdirSync('bench-results', { recursive: true });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -142,21 +146,23 @@ async function profileDrops(page: Page, nextId: () => Promise<string>) {
     else await cdp.send('Profiler.start');
     const ms = await timedDrag(page, id, 'Qualified');
     await page.waitForTimeout(500);
-    const profile: CpuProfile | null = traced ? null : (await cdp.send('Profiler.stop')).profile;
+    const profile: CpuProfile | null = traced ? null : ((await cdp.send('Profiler.stop')).profile as CpuProfile);
+    let tasks: string[] = [];
     if (traced) {
       const raw = (await browser.stopTracing()).toString();
-      writeFileSync('/tmp/wt42-drop-trace.json', raw);
-      const trace = JSON.parse(raw) as Parameters<typeof mainThreadTasks>[0];
-      for (const line of mainThreadTasks(trace, 'drop', 80)) console.log(`  ${line}`);
+      writeFileSync(join('bench-results', 'drop.trace.json'), raw);
+      tasks = mainThreadTasks(JSON.parse(raw) as Parameters<typeof mainThreadTasks>[0], 'drop', 80);
     }
     const at = await page.evaluate(() => (window as unknown as { __benchAt: Record<string, number> }).__benchAt);
     const drop = at.drop ?? 0;
+    if (profile) writeFileSync(join('bench-results', `drop-${i}.cpuprofile`), JSON.stringify(profile));
     const rel = (t: number | undefined) => (t === undefined ? '?' : (t - drop).toFixed(1));
     console.log(`\ndrop ${i}: ${ms.toFixed(1)} ms; in its column at +${rel(at.moved)}, pending at +${rel(at.done)}`);
     for (const tx of await idbTraceSince(page, drop - 50)) {
       const reqs = tx.requests.map(([name, t]) => `${name}@${rel(t)}`).join(' ');
       console.log(`  tx ${tx.mode} [${tx.stores.join(',')}] +${rel(tx.start)} → +${rel(tx.end)}: ${tx.requests.length} requests ${reqs}`);
     }
+    for (const line of tasks) console.log(`  ${line}`);
     for (const stretch of profile ? busyStretches(profile, 4, 14) : []) {
       console.log(`  busy ${stretch.ms.toFixed(1)} ms:`);
       for (const [frame, fms] of stretch.top) console.log(`    ${String(fms).padStart(4)} ms  ${frame}`);
