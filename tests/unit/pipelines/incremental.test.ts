@@ -41,7 +41,39 @@ describe('resort', () => {
     const expected = [...items].sort(byName);
     expect(resort(items, [], byName)).toEqual(expected);
     expect(resort(items, [...expected].reverse(), byName)).toEqual(expected);
-    expect(resort(items, [{ id: 'gone' }, ...expected.slice(2)], byName)).toEqual(expected);
+    expect(resort(items, [{ id: 'gone', name: 'a' }, ...expected.slice(2)], byName)).toEqual(expected);
+  });
+
+  it('keeps its previous result with no comparison but the rebuilt items when no sort key changed', () => {
+    const items = Array.from({ length: 2000 }, (_, i) => ({ id: String(i), name: `deal ${String((i * 7919) % 2000).padStart(4, '0')}` }));
+    const first = resort(items, [], byName);
+    let calls = 0;
+    const counted = (a: (typeof items)[number], b: (typeof items)[number]) => (calls++, byName(a, b));
+    const again = resort(items, first, counted);
+    expect(again).toEqual(first);
+    // A drop: the moved card is a new object with the same name, another card left the list.
+    const moved = { ...(first[700] as (typeof items)[number]) };
+    calls = 0;
+    const after = resort([...items.filter((c) => c.id !== moved.id && c.id !== first[5]?.id), moved], again, counted);
+    expect(calls).toBe(1);
+    expect(after).toEqual(first.filter((c) => c.id !== first[5]?.id).map((c) => (c.id === moved.id ? moved : c)));
+    expect(after[699]).toBe(moved);
+  });
+
+  it('sorts again when a rebuilt item has a new sort key or an item is new', () => {
+    const cmp = (a: { id: string; name: string }, b: { id: string; name: string }) => byName(a, b);
+    const first = resort(
+      ['b', 'c', 'd'].map((name) => ({ id: name, name })),
+      [],
+      cmp,
+    );
+    const renamed = resort([first[0], first[1], { id: 'd', name: 'a' }] as typeof first, first, cmp);
+    expect(renamed.map((c) => c.id)).toEqual(['d', 'b', 'c']);
+    const added = resort([...renamed, { id: 'e', name: 'bb' }], renamed, cmp);
+    expect(added.map((c) => c.id)).toEqual(['d', 'b', 'e', 'c']);
+    // Another comparison than the one the previous result is sorted by: no shortcut.
+    const reversed = resort(added, added, (a, b) => -cmp(a, b));
+    expect(reversed.map((c) => c.id)).toEqual(['c', 'e', 'b', 'd']);
   });
 
   it('needs about one comparison per item when the order did not change', () => {
