@@ -17,9 +17,6 @@ import { mainThreadTasks } from './chrome-trace';
  * Run: npx electron-vite build --outDir <dir> && CSW_OUT_DIR=<dir> npx playwright test -c playwright.bench.config.ts tests/bench/pipelines-drop.spec.ts
  */
 test.setTimeout(10 * 60_000);
-// Playwright's trace (on in the base config) snapshots the whole DOM on the page's main thread
-// after every action, the drag's mouse-up included: 20–70 ms inside the very window timed here.
-test.use({ trace: 'off' });
 
 const EXTRA = 2_000;
 const STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'contractsent', 'closedwon', 'closedlost'];
