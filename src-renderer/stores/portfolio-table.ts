@@ -58,7 +58,7 @@ const RETAINED_ROWS = 20_000;
  * The table's answer, kept for the last two queries (a view and its quick filter, or the views
  * switched between): going back to one shows its rows at once, without reading and merging
  * thousands of rows again. The cache is dropped whenever the accounts or the overlays change, so
- * what it shows is what the query would read; the live query's first answer after a hit is then
+ * what it shows is what the query would read; the query's first answer after a hit is then
  * the same rows and is not shown again (no second sort or render).
  */
 function useRecentResults(live: Ref<ViewResult>, key: Ref<string>, objectType: () => string): Ref<ViewResult> {
