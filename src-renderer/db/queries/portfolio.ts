@@ -75,16 +75,20 @@ export interface ViewResult {
 /** Sets properties that are not in the store (e.g. the health status) on a merged record before the view tests it. */
 export type Derive = (r: MergedRecord) => void;
 
-/** The merged rows of an index range larger than this are not kept (the whole book, 50,000 accounts, is not). */
-const KEPT_ROWS = 20_000;
+/**
+ * More merged rows than this are not kept: a book the size the targets are set for (50,000
+ * accounts) is, in about 40 MB of the renderer's heap; a larger one is read again per view.
+ */
+const KEPT_ROWS = 60_000;
 /** How many index ranges are kept: a view and its quick filter, and the counts beside them. */
 const KEPT_RANGES = 4;
 
 /**
  * The merged rows (synced ⊕ pending, derived properties set) of the index ranges views read
- * lately, kept in memory until their owner calls `clear` — when the type's table or the overlay
- * is written. A filter or a count over a range already read is then evaluated in memory: no
- * IndexedDB read, no merge. Views only read what they are given, so the rows are shared.
+ * lately, or of a type's whole table, kept in memory until their owner calls `clear` — when the
+ * type's table or the overlay is written. A filter or a count over a range already read is then
+ * evaluated in memory: no IndexedDB read, no merge. Once the whole table is kept it answers
+ * every range of its type (views re-test every row they are given), and the ranges go.
  */
 export class KeptRows {
   private readonly kept = new Map<string, Promise<MergedRecord[]>>();
@@ -93,19 +97,28 @@ export class KeptRows {
     this.kept.clear();
   }
 
-  read(key: string, load: () => Promise<MergedRecord[]>): Promise<MergedRecord[]> {
-    const hit = this.kept.get(key);
-    if (hit) {
+  /** The rows of `type` in `range` (`null`: the whole table), kept or loaded by `load`. */
+  read(type: string, range: { field: string; range: IndexRange } | null, load: () => Promise<MergedRecord[]>): Promise<MergedRecord[]> {
+    const whole = JSON.stringify([type]);
+    const key = range ? JSON.stringify([type, range.field, range.range]) : whole;
+    const hit = this.kept.get(whole) ?? this.kept.get(key);
+    if (hit && !this.kept.has(whole)) {
+      // The last used goes last: the first kept is the first to go.
       this.kept.delete(key);
       this.kept.set(key, hit);
-      return hit;
     }
+    if (hit) return hit;
     const rows = load();
     this.kept.set(key, rows);
     if (this.kept.size > KEPT_RANGES) this.kept.delete(this.kept.keys().next().value as string);
+    const mine = () => this.kept.get(key) === rows;
     rows.then(
-      (r) => r.length > KEPT_ROWS && this.kept.get(key) === rows && this.kept.delete(key),
-      () => this.kept.get(key) === rows && this.kept.delete(key),
+      (r) => {
+        if (!mine()) return;
+        if (r.length > KEPT_ROWS) this.kept.delete(key);
+        else if (key === whole) for (const other of [...this.kept.keys()]) if (other !== whole && other.startsWith(whole.slice(0, -1))) this.kept.delete(other);
+      },
+      () => mine() && this.kept.delete(key),
     );
     return rows;
   }
@@ -144,7 +157,7 @@ export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, cs
   const compiled = compileView(view, ctx);
   const field = plan.index ? fields[plan.index] : undefined;
   const load = () => mergedRange(db, type, field, plan.range);
-  const merged = opts.kept ? await opts.kept.read(JSON.stringify([type, field ?? null, plan.range ?? null]), load) : await load();
+  const merged = opts.kept ? await opts.kept.read(type, field && plan.range ? { field, range: plan.range } : null, load) : await load();
   if (opts.derive) for (const r of merged) opts.derive(r);
   const records = merged.filter((r) => !r.archived && compiled.matches(r)).sort(compiled.compare);
   return { records, index: field ?? null };

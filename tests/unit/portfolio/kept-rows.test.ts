@@ -58,21 +58,29 @@ describe('the rows Portfolio keeps in memory', () => {
     expect(await names(owned())).toEqual(['Acme', 'Globex', 'Initech']);
   });
 
-  it('keep the last four ranges and no range of over 20,000 rows', async () => {
+  it('keep the last four ranges, no read of over 60,000 rows, and a whole table in place of its ranges', async () => {
     const kept = new KeptRows();
     const loads: string[] = [];
-    const read = (key: string, rows = 1) =>
-      kept.read(key, () => {
-        loads.push(key);
+    const read = (type: string, key: string | null, rows = 1) =>
+      kept.read(type, key === null ? null : { field: 'f', range: { equals: key } }, () => {
+        loads.push(`${type}:${key ?? '*'}`);
         return Promise.resolve(Array.from({ length: rows }, () => ({}) as MergedRecord));
       });
-    for (const key of ['a', 'b', 'c', 'd', 'e']) await read(key);
-    await read('e');
-    await read('a');
-    expect(loads).toEqual(['a', 'b', 'c', 'd', 'e', 'a']);
+    for (const key of ['a', 'b', 'c', 'd', 'e']) await read('t', key);
+    await read('t', 'e');
+    await read('t', 'a');
+    expect(loads).toEqual(['t:a', 't:b', 't:c', 't:d', 't:e', 't:a']);
 
-    await read('book', 20_001);
-    await read('book', 20_001);
-    expect(loads.filter((k) => k === 'book')).toHaveLength(2);
+    loads.length = 0;
+    await read('u', null, 60_001);
+    await read('u', null, 60_001);
+    expect(loads).toEqual(['u:*', 'u:*']);
+
+    // Once the whole table of `t` is kept, it answers every range of `t`.
+    loads.length = 0;
+    await read('t', null);
+    await read('t', 'b');
+    await read('t', 'new');
+    expect(loads).toEqual(['t:*']);
   });
 });
