@@ -8,6 +8,6 @@ export { activityTime, isOpen, windowStart, relatedTypesOf } from './activity';
 export { HealthBook } from './book';
 export type { BookChange } from './book';
 export { setupTemplate, scratchScore } from './template';
-export { daysUntil, renewalBucket, RENEWAL_BUCKETS } from './renewals';
+export { daysFrom, daysUntil, renewalBucket, RENEWAL_BUCKETS } from './renewals';
 export type { RenewalBucket } from './renewals';
 export { decideHealthEdit } from './access';

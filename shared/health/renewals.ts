@@ -11,8 +11,16 @@ export type RenewalBucket = (typeof RENEWAL_BUCKETS)[number];
 
 /** Whole days from today to the renewal day (0 = today, negative = overdue), or undefined without a date. */
 export function daysUntil(value: string | null | undefined, now: number, timeZone: string): number | undefined {
+  return daysFrom(createZone(timeZone).dayOf(now), value);
+}
+
+/**
+ * `daysUntil` with today's day number (`createZone(zone).dayOf(now)`) worked out once: for
+ * a list, since finding the day in a zone is the costly part (Intl formatting).
+ */
+export function daysFrom(today: number, value: string | null | undefined): number | undefined {
   const day = parseDateDay(value);
-  return day === undefined ? undefined : day - createZone(timeZone).dayOf(now);
+  return day === undefined ? undefined : day - today;
 }
 
 /** The renewal's bucket; next60 holds days 30–59 and next90 days 60–89, so buckets do not overlap. */

@@ -4,7 +4,6 @@ import { DAY_MS, evaluateView, filterKind, isRunnableFilter, reverseView, type F
 import type { MergedRecord } from '../db';
 import { countView, KeptRows, LAST_ACTIVITY, ownedModifiedSince, queryView, watchTables, type Derive, type ViewResult } from '../db/queries/portfolio';
 import { useDb } from '../lib/db-key';
-import { useLiveQuery } from '../lib/live-query';
 import { useWatchedQuery } from '../lib/watched-query';
 import { useConnectivityStore } from './connectivity';
 import { useHealthStore } from './health';
@@ -34,9 +33,11 @@ function useAssignments(objectType: Ref<string>, csmProperty: Ref<string>) {
   const host = useHost();
   const workspace = useWorkspaceStore();
   const connectivity = useConnectivityStore();
-  const owned = useLiveQuery(
+  // On a write to the accounts, not as a live query recording and cloning all my accounts.
+  const owned = useWatchedQuery(
     () => (workspace.ownerId && csmProperty.value === 'csm_owner' ? ownedModifiedSince(db, objectType.value, workspace.ownerId, Date.now() - 31 * DAY_MS) : []),
     [] as Array<{ id: string; updatedAt: string }>,
+    (onChange) => watchTables(db, () => [objectType.value], onChange),
     [objectType, csmProperty, () => workspace.ownerId],
   );
   const dates = useAssignmentDates({ db, host, online: () => connectivity.online, objectType, csmProperty, owned: owned.value });

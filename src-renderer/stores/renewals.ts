@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed } from 'vue';
-import { daysUntil, renewalBucket, type RenewalBucket } from '../../shared/health';
+import { daysFrom, renewalBucket, type RenewalBucket } from '../../shared/health';
 import { createZone } from '../../shared/views';
 import type { CsDatabase } from '../db';
 import { renewalsBetween } from '../db/queries/health';
 import { useDb } from '../lib/db-key';
-import { useLiveQuery } from '../lib/live-query';
+import { watchTables } from '../db/watch-tables';
+import { useWatchedQuery } from '../lib/watched-query';
 import { useHealthStore } from './health';
 import { useWorkspaceStore } from './workspace';
 
@@ -29,7 +30,9 @@ export const useRenewalsStore = defineStore('renewals', () => {
   const renewalProperty = computed(() => workspace.settings.renewalProperty);
 
   /** Overdue renewals of the last year and renewals of the next 90 days, soonest first. */
-  const renewalRows = useLiveQuery(
+  // Re-run on a write to the accounts or the overlay, not as a Dexie live query: that would
+  // record and clone every account renewing within the year (tens of thousands in a big book).
+  const renewalRows = useWatchedQuery(
     async (): Promise<RenewalRow[]> => {
       const prop = renewalProperty.value;
       if (!prop) return [];
@@ -37,13 +40,14 @@ export const useRenewalsStore = defineStore('renewals', () => {
       const rows = await renewalsBetween(db, accountObject.value, prop, (todayDay - 365) * 86_400_000, (todayDay + 90) * 86_400_000);
       return rows
         .flatMap((r): RenewalRow[] => {
-          const days = daysUntil(r.properties[prop], Date.now(), workspace.timeZone);
+          const days = daysFrom(todayDay, r.properties[prop]);
           const bucket = renewalBucket(days);
           return bucket && days !== undefined ? [{ id: r.id, name: r.properties.name ?? r.id, renewalDate: r.properties[prop] ?? '', days, bucket }] : [];
         })
         .sort((a, b) => a.days - b.days || a.id.localeCompare(b.id));
     },
     [] as RenewalRow[],
+    (onChange) => watchTables(db, () => [accountObject.value, 'overlay'], onChange),
     [renewalProperty, accountObject],
   );
   const renewals = computed(() => renewalRows.value.value);
