@@ -16,6 +16,8 @@ import {
 } from '../../shared/tasks/custom-views';
 import { useDb } from '../lib/db-key';
 import { useLiveQuery } from '../lib/live-query';
+import { useWatchedQuery } from '../lib/watched-query';
+import { watchTables } from '../db/watch-tables';
 import { useViewsStore, type ViewSaveResult } from './views';
 import { useWorkspaceStore } from './workspace';
 import { isTaskViewId, TASK_VIEW_IDS, type TaskViewId } from '../../shared/tasks/view-ids';
@@ -56,9 +58,12 @@ export const useTasksStore = defineStore('tasks', () => {
   const clock = window.setInterval(() => (now.value = Date.now()), 30_000);
   if (getCurrentScope()) onScopeDispose(() => window.clearInterval(clock));
 
-  const owned = useLiveQuery<MergedRecord[]>(
+  // Thousands of rows in a big book: re-run when the tasks or the overlay are written, not as a
+  // Dexie live query recording and cloning every row after each commit of a sync.
+  const owned = useWatchedQuery<MergedRecord[]>(
     () => (workspace.ownerId ? ownedTasks(db, workspace.ownerId) : []),
     [],
+    (onChange) => watchTables(db, () => ['tasks', 'overlay'], onChange),
     () => workspace.ownerId,
   );
   const tasks = owned.value;
