@@ -86,6 +86,7 @@ export default defineConfig([
       'src-renderer/health/**/*.ts',
       'src-renderer/sync/**/*.ts',
       'src-renderer/search/**/*.ts',
+      'src-renderer/feed/**/*.ts',
     ],
     rules: layer(screens, 'Stores, helpers and workers never import screens (features/, components/); move shared logic to shared/ or a store.'),
   },

@@ -11,6 +11,7 @@ import { applyTheme, initialTheme } from './lib/theme';
 import { appErrorHandler } from './lib/app-errors';
 import { followHostLinks } from './lib/host-links';
 import { DB_KEY } from './lib/db-key';
+import { feedEngines } from './stores/feed-engine';
 import { healthEngines } from './stores/health-engine';
 import { HOST_KEY } from './stores/host-key';
 import { chooseLocalStore } from './stores/local-store';
@@ -45,6 +46,7 @@ void chooseLocalStore(host, localStorage).then((name) => {
         .provide(DB_KEY, db)
         .provide(healthEngines.key, healthEngines.worker)
         .provide(searchEngines.key, searchEngines.worker)
+        .provide(feedEngines.key, feedEngines.worker)
         .provide(I18N_GLOBAL_KEY, i18n.global as unknown as Composer)
         .use(i18n)
         .use(createPinia())

@@ -3,13 +3,13 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import { filterFeed, groupByDay, isUnread, seenThrough, sequencesOf, windowStart, type FeedItem, type FeedType, type SequenceFilter } from '../../shared/feed';
 import type { Props, SyncedType } from '../../shared/sync';
 import { applyEdit, createNote, createTask, logCall } from '../db';
-import { dismissedIds, EMPTY_FEED, feedSince, lastOpenedAt, watchFeedSources, type FeedData } from '../db/queries/feed';
+import { dismissedIds, EMPTY_FEED, lastOpenedAt, type FeedData } from '../db/queries/feed';
 import { addDismissed, setLastOpened } from '../db/repositories/feed';
 import { useKeptFeed } from './feed-kept';
+import { useLiveFeed } from './feed-live';
 import { useDb } from '../lib/db-key';
 import { useHost } from './host-key';
 import { useLiveQuery } from '../lib/live-query';
-import { useWatchedQuery } from '../lib/watched-query';
 import { useWorkspaceStore } from './workspace';
 
 export type FollowUpKind = 'task' | 'note' | 'call' | 'email' | 'meeting';
@@ -26,7 +26,7 @@ export interface FollowUpInput {
 }
 
 /**
- * The Feed tab: items derived live from the synced tables for the signed-in CSM's accounts,
+ * The Feed tab: items derived live (in the feed worker) from the synced tables for the signed-in CSM's accounts,
  * the user's dismissals and last visit (Dexie `meta`, per user, untouched by syncs), the
  * search and filters, and the follow-ups — all written through the outbox, so they work offline.
  */
@@ -63,12 +63,14 @@ export const useFeedStore = defineStore('feed', () => {
     return stored === null ? seenHere.value : seenHere.value === null ? stored : Math.max(stored, seenHere.value);
   });
 
-  const kept = useKeptFeed(db, ownerId, pages);
-  const data = useWatchedQuery<FeedData>(
+  const kept = useKeptFeed(db, ownerId);
+  /** Derived off the UI thread (./feed-live), once the kept feed was read and drawn. */
+  const data = useLiveFeed(
+    db,
     () =>
-      ownerId.value && active.value && kept.readFor.value === ownerId.value ? feedSince(db, ownerId.value, windowStart(Date.now(), pages.value)) : EMPTY_FEED,
-    EMPTY_FEED,
-    (onChange) => watchFeedSources(db, onChange),
+      ownerId.value && active.value && kept.readFor.value === ownerId.value
+        ? { ownerId: ownerId.value, since: windowStart(Date.now(), pages.value), keep: pages.value === 1 }
+        : null,
     [ownerId, pages, active, kept.readFor],
   );
   kept.follow(data.value);

@@ -1,4 +1,4 @@
-import { encodeSnapshot, type SnapshotData } from '../../../shared/feed';
+import { encodeSnapshot, type FeedSnapshot, type SnapshotData } from '../../../shared/feed';
 import type { CsDatabase } from '../database';
 import { getMeta, META, putMeta } from '../meta';
 
@@ -20,5 +20,10 @@ export async function setLastOpened(db: CsDatabase, userId: string, at: number):
 
 /** Keeps the feed just derived for `ownerId` over the window from `since`, for the next cold open (shared/feed/snapshot.ts). */
 export async function saveFeedSnapshot(db: CsDatabase, ownerId: string, since: number, data: SnapshotData): Promise<void> {
-  await putMeta(db, META.feedSnapshot(ownerId), encodeSnapshot(ownerId, since, data));
+  await keepFeedSnapshot(db, encodeSnapshot(ownerId, since, data));
+}
+
+/** Keeps a feed already encoded (the feed engine encodes it once, to post it and to keep it). */
+export async function keepFeedSnapshot(db: CsDatabase, snapshot: FeedSnapshot): Promise<void> {
+  await putMeta(db, META.feedSnapshot(snapshot.ownerId), snapshot);
 }
