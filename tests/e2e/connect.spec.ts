@@ -141,6 +141,9 @@ test('“Use the demo CRM” as Riley (super admin without a seat), chosen with 
   await screen.getByRole('button', { name: 'Use the demo CRM' }).click();
   const who = whoScreen(page);
   const search = who.getByRole('searchbox', { name: 'Search users' });
+  // Disabled until the CRM's users are in: focus() does not wait for that, and keys typed into a
+  // disabled box go nowhere (this failed once under load).
+  await expect(search).toBeEnabled();
   await search.focus();
   await page.keyboard.type('riley');
   // The preselected user stays listed while searching, so the choice never vanishes.
