@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONNECTION_FILE } from '../../../src-main/electron/connection-store';
 import { startShell, type StartDemoCrm } from '../../../src-main/electron/lifecycle';
 import { SECRET_FILE } from '../../../src-main/electron/secret-store';
 import { startTestDemoCrm, type TestDemoCrm } from '../../support/demo-crm';
+import { tmp, useTempDir } from '../../support/temp-dir';
 import { createFakeElectron, invokeEvent } from '../../support/fake-electron';
 import { createFakeUpdater } from '../../support/fake-updater';
 
@@ -18,25 +18,22 @@ const APP_PAGE = 'app://cs-workspace/index.html';
 const TOKEN = 'pat-eu1-7a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d';
 
 let hubspot: TestDemoCrm;
-let dataDir: string;
 beforeAll(async () => {
   hubspot = await startTestDemoCrm({ token: TOKEN });
 });
 afterAll(() => hubspot.stop());
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'cs-shell-conn-'));
-});
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+// The shell under test may still be writing its log as the folder goes: useTempDir retries.
+useTempDir('cs-shell-conn-');
 
 async function boot(opts: { encryption?: boolean; hubspotUrl?: string | null } = {}) {
-  const electron = createFakeElectron({ userData: join(dataDir, 'unused') });
+  const electron = createFakeElectron({ userData: join(tmp, 'unused') });
   electron.safeStorage.available = opts.encryption ?? true;
   const close = vi.fn(async () => {});
   const startDemoCrm = vi.fn<StartDemoCrm>(async () => ({ url: 'http://127.0.0.1:41234', token: 'demo-token', close }));
   const logs: string[] = [];
   const shell = await startShell(electron, {
     // The real demo CRM plays HubSpot through the command line, as `--hubspot-url` is meant for.
-    argv: ['/usr/bin/cs-workspace', '--data-dir', dataDir, ...(opts.hubspotUrl === null ? [] : ['--hubspot-url', opts.hubspotUrl ?? hubspot.url])],
+    argv: ['/usr/bin/cs-workspace', '--data-dir', tmp, ...(opts.hubspotUrl === null ? [] : ['--hubspot-url', opts.hubspotUrl ?? hubspot.url])],
     devServerUrl: undefined,
     baseDir: '/opt/cs-workspace/out/main',
     startDemoCrm,
@@ -50,7 +47,7 @@ async function boot(opts: { encryption?: boolean; hubspotUrl?: string | null } =
 }
 
 /** Every byte the app wrote to its data folder, as one string. */
-function everythingWritten(dir = dataDir): string {
+function everythingWritten(dir = tmp): string {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => readFileSync(join(e.parentPath, e.name), 'latin1'))
@@ -62,7 +59,7 @@ describe('the connection across restarts (Electron)', () => {
     const { call, startDemoCrm } = await boot();
     expect(await call('crm:status')).toEqual({ ok: true, data: { connected: false, kind: null, baseUrl: null } });
     expect(startDemoCrm).not.toHaveBeenCalled();
-    expect(existsSync(join(dataDir, CONNECTION_FILE))).toBe(false);
+    expect(existsSync(join(tmp, CONNECTION_FILE))).toBe(false);
   });
 
   it('a HubSpot token is kept encrypted and the app is connected again after a restart', async () => {
@@ -72,14 +69,14 @@ describe('the connection across restarts (Electron)', () => {
       data: { connected: true, kind: 'hubspot', baseUrl: hubspot.url, auth: 'private-app', portalId: 9000001 },
     });
     // On disk: the choice and where the token was checked in plain JSON, the token only as safeStorage output.
-    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({
+    expect(JSON.parse(readFileSync(join(tmp, CONNECTION_FILE), 'utf8'))).toEqual({
       kind: 'hubspot',
       baseUrl: hubspot.url,
       auth: 'private-app',
       portalId: 9000001,
     });
-    expect(existsSync(join(dataDir, SECRET_FILE))).toBe(true);
-    expect(first.electron.safeStorage.decryptString(readFileSync(join(dataDir, SECRET_FILE)))).toBe(TOKEN);
+    expect(existsSync(join(tmp, SECRET_FILE))).toBe(true);
+    expect(first.electron.safeStorage.decryptString(readFileSync(join(tmp, SECRET_FILE)))).toBe(TOKEN);
     expect(everythingWritten()).not.toContain(TOKEN);
     expect(first.logs.join('\n')).not.toContain(TOKEN);
 
@@ -96,7 +93,7 @@ describe('the connection across restarts (Electron)', () => {
   it('the demo CRM choice is restored at start, starting the demo CRM', async () => {
     const first = await boot();
     await first.call('crm:connect', { kind: 'demo' });
-    expect(existsSync(join(dataDir, SECRET_FILE))).toBe(false);
+    expect(existsSync(join(tmp, SECRET_FILE))).toBe(false);
     const second = await boot();
     expect(second.startDemoCrm).toHaveBeenCalledOnce();
     expect(await second.call('crm:status')).toEqual({ ok: true, data: { connected: true, kind: 'demo', baseUrl: 'http://127.0.0.1:41234' } });
@@ -106,8 +103,8 @@ describe('the connection across restarts (Electron)', () => {
     const first = await boot();
     await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
     expect(await first.call('crm:disconnect')).toEqual({ ok: true, data: { connected: false, kind: null, baseUrl: null } });
-    expect(existsSync(join(dataDir, CONNECTION_FILE))).toBe(false);
-    expect(existsSync(join(dataDir, SECRET_FILE))).toBe(false);
+    expect(existsSync(join(tmp, CONNECTION_FILE))).toBe(false);
+    expect(existsSync(join(tmp, SECRET_FILE))).toBe(false);
     const second = await boot();
     expect(await second.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
   });
@@ -116,7 +113,7 @@ describe('the connection across restarts (Electron)', () => {
     const { call } = await boot();
     const res = await call('crm:connect', { kind: 'hubspot', token: 'pat-eu1-wrong-token-0000' });
     expect(res).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    expect(readdirSync(dataDir).filter((f) => f === CONNECTION_FILE || f === SECRET_FILE)).toEqual([]);
+    expect(readdirSync(tmp).filter((f) => f === CONNECTION_FILE || f === SECRET_FILE)).toEqual([]);
   });
 
   it('without an OS keychain a HubSpot token is refused rather than stored in plain text; the demo CRM still works', async () => {
@@ -133,7 +130,7 @@ describe('the connection across restarts (Electron)', () => {
     const first = await boot();
     await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
     // A file that safeStorage cannot read (e.g. copied from another machine).
-    writeFileSync(join(dataDir, SECRET_FILE), 'garbage');
+    writeFileSync(join(tmp, SECRET_FILE), 'garbage');
     const second = await boot();
     expect(await second.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
     expect(second.logs.some((l) => l.includes('could not be decrypted'))).toBe(true);
@@ -147,7 +144,7 @@ describe('"Who are you?" across restarts (Electron)', () => {
     expect(await first.call('crm:whoami')).toEqual({ ok: true, data: null });
     const riley = { userId: '1000006', ownerId: '60000006', email: 'riley.chen@demo-crm.test' };
     expect(await first.call('crm:setUser', { userId: '1000006' })).toEqual({ ok: true, data: riley });
-    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({
+    expect(JSON.parse(readFileSync(join(tmp, CONNECTION_FILE), 'utf8'))).toEqual({
       kind: 'hubspot',
       baseUrl: hubspot.url,
       user: riley,
@@ -155,7 +152,7 @@ describe('"Who are you?" across restarts (Electron)', () => {
       auth: 'private-app',
     });
     expect(everythingWritten()).not.toContain(TOKEN);
-    expect(first.electron.safeStorage.decryptString(readFileSync(join(dataDir, SECRET_FILE)))).toBe(TOKEN);
+    expect(first.electron.safeStorage.decryptString(readFileSync(join(tmp, SECRET_FILE)))).toBe(TOKEN);
 
     const second = await boot();
     expect(await second.call('crm:whoami')).toEqual({ ok: true, data: riley });
@@ -163,27 +160,27 @@ describe('"Who are you?" across restarts (Electron)', () => {
     await second.call('crm:disconnect');
     const third = await boot();
     expect(await third.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
-    expect(existsSync(join(dataDir, CONNECTION_FILE))).toBe(false);
+    expect(existsSync(join(tmp, CONNECTION_FILE))).toBe(false);
   });
 
   it('an unknown user is refused and the saved file stays as it was', async () => {
     const { call } = await boot();
     await call('crm:connect', { kind: 'hubspot', token: TOKEN });
     await call('crm:setUser', { userId: '1000002' });
-    const before = readFileSync(join(dataDir, CONNECTION_FILE), 'utf8');
+    const before = readFileSync(join(tmp, CONNECTION_FILE), 'utf8');
     expect(await call('crm:setUser', { userId: '4242' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('no user 4242') },
     });
     expect(await call('crm:setUser', { userId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8')).toBe(before);
+    expect(readFileSync(join(tmp, CONNECTION_FILE), 'utf8')).toBe(before);
     expect(await call('crm:whoami')).toMatchObject({ ok: true, data: { userId: '1000002' } });
   });
 
   it('a damaged user entry is dropped at start: still connected, and "Who are you?" is asked again', async () => {
     const first = await boot();
     await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
-    writeFileSync(join(dataDir, CONNECTION_FILE), JSON.stringify({ kind: 'hubspot', baseUrl: hubspot.url, user: { userId: 7 } }));
+    writeFileSync(join(tmp, CONNECTION_FILE), JSON.stringify({ kind: 'hubspot', baseUrl: hubspot.url, user: { userId: 7 } }));
     const second = await boot();
     expect(await second.call('crm:status')).toMatchObject({ ok: true, data: { connected: true, kind: 'hubspot' } });
     expect(await second.call('crm:whoami')).toEqual({ ok: true, data: null });
@@ -194,7 +191,7 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
   it("a connection.json from before the address was kept is HubSpot's own: restored only where HubSpot is api.hubapi.com", async () => {
     const first = await boot();
     await first.call('crm:connect', { kind: 'hubspot', token: TOKEN });
-    writeFileSync(join(dataDir, CONNECTION_FILE), JSON.stringify({ kind: 'hubspot' }));
+    writeFileSync(join(tmp, CONNECTION_FILE), JSON.stringify({ kind: 'hubspot' }));
     // Started against the demo CRM "HubSpot": the token was checked elsewhere, so it is not sent here.
     const elsewhere = await boot();
     expect(await elsewhere.call('crm:status')).toMatchObject({ ok: true, data: { connected: false } });
@@ -214,7 +211,7 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
       data: { url: 'http://127.0.0.1:9', source: 'command-line', defaultUrl: 'https://api.hubapi.com' },
     });
     // The saved choice is kept for the next start at its own address.
-    expect(JSON.parse(readFileSync(join(dataDir, CONNECTION_FILE), 'utf8'))).toEqual({
+    expect(JSON.parse(readFileSync(join(tmp, CONNECTION_FILE), 'utf8'))).toEqual({
       kind: 'hubspot',
       baseUrl: hubspot.url,
       portalId: 9000001,
@@ -237,7 +234,7 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
       ok: true,
       data: { url: hubspot.url, source: 'saved', defaultUrl: 'https://api.hubapi.com' },
     });
-    expect(JSON.parse(readFileSync(join(dataDir, 'hubspot-api.json'), 'utf8'))).toEqual({ baseUrl: hubspot.url });
+    expect(JSON.parse(readFileSync(join(tmp, 'hubspot-api.json'), 'utf8'))).toEqual({ baseUrl: hubspot.url });
 
     const second = await boot({ hubspotUrl: null });
     expect(await second.call('crm:hubspotUrl')).toMatchObject({ ok: true, data: { url: hubspot.url, source: 'saved' } });
@@ -249,7 +246,7 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
 
     // Back to HubSpot's own: the file goes; the live connection keeps its address until the next connect.
     expect(await second.call('crm:setHubspotUrl', { url: null })).toMatchObject({ ok: true, data: { url: 'https://api.hubapi.com', source: 'default' } });
-    expect(existsSync(join(dataDir, 'hubspot-api.json'))).toBe(false);
+    expect(existsSync(join(tmp, 'hubspot-api.json'))).toBe(false);
     expect(await second.call('crm:status')).toMatchObject({ ok: true, data: { connected: true, baseUrl: hubspot.url } });
   });
 
@@ -260,7 +257,7 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
     expect(await call('crm:hubspotUrl')).toMatchObject({ ok: true, data: { url: hubspot.url, source: 'command-line' } });
     const refused = await call('crm:setHubspotUrl', { url: 'https://other.example.com' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringContaining('set by the command line (--hubspot-url') } });
-    expect(JSON.parse(readFileSync(join(dataDir, 'hubspot-api.json'), 'utf8'))).toEqual({ baseUrl: 'https://sandbox.example.com/hubspot' });
+    expect(JSON.parse(readFileSync(join(tmp, 'hubspot-api.json'), 'utf8'))).toEqual({ baseUrl: 'https://sandbox.example.com/hubspot' });
   });
 
   it.each([
@@ -272,7 +269,7 @@ describe('where "HubSpot" is (Electron): --hubspot-url and Settings', () => {
     const { call } = await boot({ hubspotUrl: null });
     const res = await call('crm:setHubspotUrl', { url });
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(message) } });
-    expect(existsSync(join(dataDir, 'hubspot-api.json'))).toBe(false);
+    expect(existsSync(join(tmp, 'hubspot-api.json'))).toBe(false);
     expect(await call('crm:hubspotUrl')).toMatchObject({ ok: true, data: { source: 'default' } });
   });
 });
