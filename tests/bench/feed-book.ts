@@ -5,6 +5,13 @@ import { FIXED_NOW } from '../e2e/fixtures';
 export const ACCOUNTS = 12_500;
 export const ME = '60000001';
 
+/**
+ * In the page: rows and the count of the 14-day window are on screen. The feed's query answers
+ * once, from "0 activities" while it loads to the full count; the count itself drifts by an item
+ * or two between runs as the window's start moves with the clock, so it is not compared exactly.
+ */
+export const FEED_SHOWN = `() => Number(/^(\\d+) activities/.exec(document.querySelector('[aria-label="Activities shown"]')?.textContent ?? '')?.[1] ?? 0) > 10000 && document.querySelectorAll('article[data-item-id]').length > 0`;
+
 /** Writes the default user's share of the large dataset into the app's IndexedDB; returns row counts. */
 export function inject(page: Page) {
   return page.evaluate(
