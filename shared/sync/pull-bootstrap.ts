@@ -85,7 +85,13 @@ async function fetchBatch(ctx: SyncContext, type: SyncedType, properties: readon
       );
       const ids = page.results.map((r) => r.id);
       listed.push(...ids);
-      if (ids.length) reads.push(readRecords(ctx, type, ids, properties));
+      if (ids.length) {
+        // Heard now: a read that fails while the next list page is awaited (a disconnect fails
+        // both) would otherwise be an unhandled rejection until `allOf` below takes it.
+        const read = readRecords(ctx, type, ids, properties);
+        read.catch(() => {});
+        reads.push(read);
+      }
       cursor = page.paging?.next?.after;
     } while (cursor && listed.length < ctx.tuning.bootstrapBatch);
   } catch (err) {
