@@ -199,10 +199,13 @@ export const test = base.extend<
     async ({ page, workspace }, use) => {
       void workspace;
       const errors: string[] = [];
+      // Each with where it came from, so a failure names the code to look at.
       page.on('console', (msg) => {
-        if (msg.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED/.test(msg.text())) errors.push(msg.text());
+        if (msg.type() !== 'error' || /net::ERR_INTERNET_DISCONNECTED/.test(msg.text())) return;
+        const { url, lineNumber } = msg.location();
+        errors.push(`${msg.text()} (at ${url}:${lineNumber + 1})`);
       });
-      page.on('pageerror', (err) => errors.push(err.message));
+      page.on('pageerror', (err) => errors.push(`${err.message} (uncaught: ${err.stack?.split('\n').slice(1, 4).join(' ← ').trim() ?? 'no stack'})`));
       await use(errors);
       expect(errors, 'console errors during the test').toEqual([]);
       await page.goto('about:blank');
