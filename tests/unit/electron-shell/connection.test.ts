@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONNECTION_FILE } from '../../../src-main/electron/connection-store';
 import { startShell, type StartDemoCrm } from '../../../src-main/electron/lifecycle';
 import { SECRET_FILE } from '../../../src-main/electron/secret-store';
@@ -22,11 +22,22 @@ beforeAll(async () => {
   hubspot = await startTestDemoCrm({ token: TOKEN });
 });
 afterAll(() => hubspot.stop());
-// The shell under test may still be writing its log as the folder goes: useTempDir retries.
+// Every shell a test booted quits (stops its timers, closes its demo CRM, flushes its log)
+// before useTempDir removes the folder it writes to: registered after it, so it runs first
+// (Vitest runs afterEach hooks in reverse order).
 useTempDir('cs-shell-conn-');
+const booted: ReturnType<typeof createFakeElectron>[] = [];
+afterEach(async () => {
+  for (const electron of booted.splice(0)) {
+    if (electron.app.exited) continue;
+    electron.app.quit();
+    await vi.waitFor(() => expect(electron.app.exited).toBe(true));
+  }
+});
 
 async function boot(opts: { encryption?: boolean; hubspotUrl?: string | null } = {}) {
   const electron = createFakeElectron({ userData: join(tmp, 'unused') });
+  booted.push(electron);
   electron.safeStorage.available = opts.encryption ?? true;
   const close = vi.fn(async () => {});
   const startDemoCrm = vi.fn<StartDemoCrm>(async () => ({ url: 'http://127.0.0.1:41234', token: 'demo-token', close }));
