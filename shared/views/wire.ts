@@ -14,6 +14,8 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const EPOCH_MS = /^-?\d+$/;
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `YYYY-MM-DDTHH:mm:ss.sssZ`: an instant ISO above accepts, which Date.parse reads as it is. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export function parseNumber(v: WireValue): number | undefined {
   if (v === null || v === undefined) return undefined;
@@ -29,6 +31,11 @@ export function parseNumber(v: WireValue): number | undefined {
  */
 export function parseInstant(v: WireValue): number | undefined {
   if (v === null || v === undefined) return undefined;
+  // HubSpot's own form (what `toISOString` writes), most of what a book holds: one test, no match.
+  if (v.length === 24 && CANONICAL_ISO.test(v)) {
+    const ms = Date.parse(v);
+    return Number.isNaN(ms) || !inInstantRange(ms) ? undefined : ms;
+  }
   const s = v.trim();
   if (EPOCH_MS.test(s)) return inInstantRange(Number(s)) ? Number(s) : undefined;
   const m = ISO.exec(s);

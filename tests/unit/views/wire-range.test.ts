@@ -27,4 +27,18 @@ describe('wire dates outside years 0001–9999 are no dates', () => {
     // An epoch before 1970 is a date HubSpot can hold.
     expect(parseInstant('-99999')).toBe(-99999);
   });
+
+  it('reads HubSpot’s own form (YYYY-MM-DDTHH:mm:ss.sssZ) as every other ISO form of the instant', () => {
+    const at = Date.UTC(2026, 10, 27, 8, 30, 15, 250);
+    for (const form of [
+      '2026-11-27T08:30:15.250Z',
+      ' 2026-11-27T08:30:15.250Z ',
+      '2026-11-27T08:30:15.25Z',
+      '2026-11-27T09:30:15.250+01:00',
+      '2026-11-27T08:30:15.250',
+    ])
+      expect(parseInstant(form)).toBe(at);
+    expect(parseInstant('2026-13-27T08:30:15.250Z')).toBeUndefined();
+    expect(parseInstant('2026-11-27T08:30:15.250X')).toBeUndefined();
+  });
 });
