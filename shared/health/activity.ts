@@ -41,9 +41,10 @@ export function windowStart(days: number, ctx: Pick<HealthContext, 'now' | 'time
 type Activity = CountCriterion | RecencyCriterion;
 
 /**
- * Parsed activity times, per record object: every criterion of every score reads them, and
- * parsing ISO strings dominated a full computation. Records are replaced, never mutated, so
- * a record object's time never goes stale; a WeakMap lets old ones be collected.
+ * Parsed activity times, per record object, for account data that does not bring them
+ * (`AccountData.activityTimes`; the HealthBook does): every criterion of every score reads
+ * them, and parsing ISO strings dominated a full computation. Records are replaced, never
+ * mutated, so a record object's time never goes stale; a WeakMap lets old ones be collected.
  */
 export type TimeCache = WeakMap<ViewRecord, number | undefined>;
 
@@ -65,21 +66,24 @@ function compileVisitor(c: Activity, ctx: HealthContext, cache: TimeCache): (dat
   const tests = types.map((t) => {
     const env = filterEnv({ now: ctx.now, timeZone: ctx.timeZone, propertyTypes: ctx.propertyTypes[t] ?? {}, currentUserOwnerId: ctx.currentUserOwnerId });
     const where = (c.where ?? []).map((f) => compileFilterOf(f, env));
-    return (r: ViewRecord): boolean => {
+    return (r: ViewRecord, time: number | undefined): boolean => {
       if (state === 'open' && !isOpen(t, r, ctx)) return false;
       if (state === 'closed' && isOpen(t, r, ctx)) return false;
-      if (state === 'overdue') {
-        const due = cachedTime(cache, t, r);
-        if (!isOpen(t, r, ctx) || due === undefined || due >= ctx.now) return false;
-      }
+      if (state === 'overdue' && (!isOpen(t, r, ctx) || time === undefined || time >= ctx.now)) return false;
       return where.every((f) => f.test(r));
     };
   });
   return (data, visit) => {
     for (let i = 0; i < types.length; i++) {
       const t = types[i] as string;
-      const test = tests[i] as (r: ViewRecord) => boolean;
-      for (const r of data.related(t)) if (test(r) && visit(cachedTime(cache, t, r))) return;
+      const test = tests[i] as (r: ViewRecord, time: number | undefined) => boolean;
+      const records = data.related(t);
+      const times = data.activityTimes?.(t);
+      for (let j = 0; j < records.length; j++) {
+        const r = records[j] as ViewRecord;
+        const time = times ? times[j] : cachedTime(cache, t, r);
+        if (test(r, time) && visit(time)) return;
+      }
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { ViewRecord } from '../views/context';
+import { activityTime } from './activity';
 import type { AccountData } from './context';
 import type { HealthEvaluator, HealthResult, HealthSummary } from './evaluate';
 
@@ -8,6 +9,7 @@ export type BookChange =
   | { kind: 'link'; accountId: string; objectType: string; id: string; linked: boolean };
 
 const EMPTY: readonly ViewRecord[] = [];
+const EMPTY_TIMES: ReadonlyArray<number | undefined> = [];
 
 /**
  * Every account's score, kept current by recomputing only the accounts a change reaches:
@@ -20,8 +22,8 @@ const EMPTY: readonly ViewRecord[] = [];
 export class HealthBook {
   private readonly accounts = new Map<string, ViewRecord>();
   private readonly records = new Map<string, Map<string, ViewRecord>>();
-  /** accountId → type → related ids. */
-  private readonly links = new Map<string, Map<string, Set<string>>>();
+  /** accountId → type → the associated records. */
+  private readonly links = new Map<string, Map<string, Linked>>();
   /** `type:id` → account ids. */
   private readonly backLinks = new Map<string, Set<string>>();
   private readonly results = new Map<string, HealthSummary | null>();
@@ -83,50 +85,46 @@ export class HealthBook {
     if (!table) this.records.set(type, (table = new Map()));
     if (record) table.set(id, record);
     else table.delete(id);
-    if (!this.evaluator.relatedTypes.has(type)) return;
-    for (const a of this.backLinks.get(`${type}:${id}`) ?? []) affected.add(a);
+    const accounts = this.backLinks.get(`${type}:${id}`);
+    if (!accounts) return;
+    for (const a of accounts) {
+      const linked = this.links.get(a)?.get(type);
+      if (linked) place(linked, id, record);
+    }
+    if (this.evaluator.relatedTypes.has(type)) for (const a of accounts) affected.add(a);
   }
 
   private applyLink(c: Extract<BookChange, { kind: 'link' }>, affected: Set<string>): void {
     let byType = this.links.get(c.accountId);
     if (!byType) this.links.set(c.accountId, (byType = new Map()));
-    let ids = byType.get(c.objectType);
-    if (!ids) byType.set(c.objectType, (ids = new Set()));
+    let linked = byType.get(c.objectType);
+    if (!linked) byType.set(c.objectType, (linked = { ids: new Set(), present: [], records: [], times: [], unparsed: false }));
     const key = `${c.objectType}:${c.id}`;
     let back = this.backLinks.get(key);
     if (!back) this.backLinks.set(key, (back = new Set()));
-    const had = ids.has(c.id);
+    const had = linked.ids.has(c.id);
     if (c.linked) {
-      ids.add(c.id);
+      linked.ids.add(c.id);
       back.add(c.accountId);
     } else {
-      ids.delete(c.id);
+      linked.ids.delete(c.id);
       back.delete(c.accountId);
     }
-    if (had !== c.linked && this.evaluator.relatedTypes.has(c.objectType)) affected.add(c.accountId);
+    if (had === c.linked) return;
+    place(linked, c.id, c.linked ? (this.records.get(c.objectType)?.get(c.id) ?? null) : null);
+    if (this.evaluator.relatedTypes.has(c.objectType)) affected.add(c.accountId);
   }
 
   private dataOf(account: ViewRecord): AccountData {
     const byType = this.links.get(account.id);
-    // Several criteria read the same type (meetings for two windows and for "any activity").
-    const seen = new Map<string, readonly ViewRecord[]>();
     return {
       account,
-      related: (type) => {
-        const hit = seen.get(type);
-        if (hit) return hit;
-        const ids = byType?.get(type);
-        const table = this.records.get(type);
-        const out: ViewRecord[] = [];
-        if (ids && table) {
-          for (const id of ids) {
-            const r = table.get(id);
-            if (r) out.push(r);
-          }
-        }
-        const list = out.length > 0 ? out : EMPTY;
-        seen.set(type, list);
-        return list;
+      related: (type) => byType?.get(type)?.records ?? EMPTY,
+      activityTimes: (type) => {
+        const linked = byType?.get(type);
+        if (!linked) return EMPTY_TIMES;
+        if (linked.unparsed) parseTimes(linked, type);
+        return linked.times;
       },
     };
   }
@@ -143,5 +141,53 @@ export class HealthBook {
   computeAll(): void {
     this.results.clear();
     this.recompute(this.accounts.keys());
+  }
+}
+
+/**
+ * One account's associated records of one type: the associated ids, and of those the records
+ * the book holds, as the arrays evaluation reads (`present`, `records` and `times` aligned),
+ * kept current by every change so that evaluating an account builds nothing. A record's
+ * activity time is parsed when first read (`UNPARSED` until then), once per version of it.
+ */
+interface Linked {
+  ids: Set<string>;
+  present: string[];
+  records: ViewRecord[];
+  times: Array<number | undefined>;
+  /** Some entry of `times` is `UNPARSED`. */
+  unparsed: boolean;
+}
+
+/** Not a time `activityTime` gives (it gives a number or undefined, never NaN). */
+const UNPARSED = Number.NaN;
+
+function parseTimes(linked: Linked, type: string): void {
+  const { records, times } = linked;
+  for (let i = 0; i < times.length; i++) if (Number.isNaN(times[i])) times[i] = activityTime(type, records[i] as ViewRecord);
+  linked.unparsed = false;
+}
+
+/** Puts this version of the record into the arrays (replacing an older one), or takes it out (null). */
+function place(linked: Linked, id: string, record: ViewRecord | null): void {
+  const at = linked.present.indexOf(id);
+  if (record && at >= 0) {
+    linked.records[at] = record;
+    linked.times[at] = UNPARSED;
+    linked.unparsed = true;
+  } else if (record) {
+    linked.present.push(id);
+    linked.records.push(record);
+    linked.times.push(UNPARSED);
+    linked.unparsed = true;
+  } else if (at >= 0) {
+    // Order carries no meaning: the last entry takes the removed one's place.
+    const last = linked.present.length - 1;
+    linked.present[at] = linked.present[last] as string;
+    linked.records[at] = linked.records[last] as ViewRecord;
+    linked.times[at] = linked.times[last];
+    linked.present.pop();
+    linked.records.pop();
+    linked.times.pop();
   }
 }

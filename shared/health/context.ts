@@ -20,4 +20,10 @@ export interface HealthContext {
 export interface AccountData {
   account: ViewRecord;
   related(objectType: string): readonly ViewRecord[];
+  /**
+   * Each related record's `activityTime`, aligned with `related(objectType)`: a holder that
+   * keeps them parsed (HealthBook) spares every evaluation the parsing; without it they are
+   * parsed and cached per record.
+   */
+  activityTimes?(objectType: string): ReadonlyArray<number | undefined>;
 }

@@ -7,9 +7,10 @@ import { seededRandom } from '../support/seeded-random';
 
 /**
  * Health scores over the large dataset (50,000 accounts, ~8 associated records each) in
- * Node: a full computation with the "Take me to setup" template, and one incremental
- * recomputation after a meeting changes. The floor is one pass reading a property of every
- * account in memory.
+ * Node: a full computation with the "Take me to setup" template on a book just loaded (every
+ * activity time parsed), again with a new evaluator (a model edit, midnight), and one
+ * incremental recomputation after a meeting changes. The floor is one pass reading a property
+ * of every account in memory.
  */
 const ACCOUNTS = 50_000;
 const NOW = Date.parse('2026-11-27T08:00:00Z');
@@ -70,10 +71,20 @@ it('health: full and incremental computation over 50,000 accounts', async () => 
   const load = await sample(2, () => {
     new HealthBook(evaluator, 'companies').apply(changes);
   });
+  // Cold: a book just loaded, as at the app's start; every activity time is parsed here.
+  const cold: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const fresh = new HealthBook(compileScores([setupTemplate('default', 'Default')], [], CTX), 'companies');
+    fresh.apply(changes);
+    const t0 = performance.now();
+    fresh.computeAll();
+    cold.push(performance.now() - t0);
+  }
   const book = new HealthBook(evaluator, 'companies');
   book.apply(changes);
+  book.computeAll();
   const full = await sample(3, () => {
-    // A fresh evaluator each run, so parsed times are not reused across runs.
+    // A new evaluator, as after a model edit or at midnight: the book keeps the parsed times.
     book.setEvaluator(compileScores([setupTemplate('default', 'Default')], [], CTX));
     book.computeAll();
   });
@@ -94,14 +105,15 @@ it('health: full and incremental computation over 50,000 accounts', async () => 
 
   report('health', [
     { name: 'load 50k accounts + 400k related records into the book', samplesMs: load, floorMs: floorMedian },
-    { name: 'full computation, 50k accounts (template score)', samplesMs: full, floorMs: floorMedian, extra: { ...counts } },
+    { name: 'full computation, 50k accounts just loaded (template score)', samplesMs: cold, floorMs: floorMedian, extra: { ...counts } },
+    { name: 'full recomputation after a model edit or at midnight', samplesMs: full, floorMs: floorMedian },
     { name: 'compile the template score', samplesMs: compile },
     { name: 'incremental: one meeting changed', samplesMs: incremental, floorMs: floorMedian },
   ]);
   recordTarget({
     id: 'P9a',
-    what: 'health scores, full computation over 50,000 accounts (Node)',
-    value: median(full),
+    what: 'health scores, full computation over 50,000 accounts just loaded (Node)',
+    value: median(cold),
     unit: 'ms',
     floor: floorMedian,
     atMost: 1000,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkScore, compileScore, compileScores, HealthBook } from '../../../shared/health';
 import type { BookChange, HealthSummary } from '../../../shared/health';
+import type { ViewRecord } from '../../../shared/views';
 import { accountArb, relatedArb, relatedRecordArb, RELATED_TYPES, scoreArb } from './arbitraries';
 import { CTX } from './fixtures';
 import { referenceScore } from './reference';
@@ -79,6 +80,27 @@ const changeArb: fc.Arbitrary<BookChange> = fc.oneof(
   },
 );
 
+/** The state a list of changes leaves, in plain maps: accounts, `type:id` → record, `account:type` → linked ids. */
+function replay(changes: readonly BookChange[]) {
+  const accounts = new Map<string, ViewRecord>();
+  const records = new Map<string, ViewRecord>();
+  const links = new Map<string, Set<string>>();
+  for (const c of changes) {
+    if (c.kind === 'link') {
+      const key = `${c.accountId}:${c.objectType}`;
+      const set = links.get(key) ?? new Set<string>();
+      links.set(key, set);
+      if (c.linked) set.add(c.id);
+      else set.delete(c.id);
+    } else if (c.objectType === 'companies') {
+      if (c.record) accounts.set(c.id, c.record);
+      else accounts.delete(c.id);
+    } else if (c.record) records.set(`${c.objectType}:${c.id}`, c.record);
+    else records.delete(`${c.objectType}:${c.id}`);
+  }
+  return { accounts, records, links };
+}
+
 const snapshot = (book: HealthBook): Record<string, HealthSummary | null> => Object.fromEntries([...book.allResults()].sort(([a], [b]) => a.localeCompare(b)));
 
 describe('incremental recomputation', () => {
@@ -115,6 +137,15 @@ describe('incremental recomputation', () => {
             expect(snapshot(live)).toEqual(snapshot(fresh));
           });
           for (const id of ACCOUNTS) expect(live.explain(id)?.score).toBe(live.result(id)?.score);
+          // And the book holds what the changes say: each account evaluated on plain data of the
+          // final state (times parsed by the evaluator) as the book evaluated it.
+          const final = replay([...initial, ...edits]);
+          for (const [id, account] of final.accounts) {
+            const related = (t: string) => [...(final.links.get(`${id}:${t}`) ?? [])].flatMap((rid) => final.records.get(`${t}:${rid}`) ?? []);
+            expect(live.result(id)).toEqual(evaluator.summarize({ account, related }));
+            expect(live.explain(id)).toEqual(evaluator.evaluate({ account, related }));
+          }
+          expect([...live.allResults().keys()].sort()).toEqual([...final.accounts.keys()].sort());
         },
       ),
       { seed: 77, numRuns: 200 },
