@@ -201,9 +201,8 @@ export const test = base.extend<
       const errors: string[] = [];
       // Each with where it came from, so a failure names the code to look at.
       page.on('console', (msg) => {
-        if (msg.type() !== 'error' || /net::ERR_INTERNET_DISCONNECTED/.test(msg.text())) return;
-        const { url, lineNumber } = msg.location();
-        errors.push(`${msg.text()} (at ${url}:${lineNumber + 1})`);
+        if (msg.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED/.test(msg.text()))
+          errors.push(`${msg.text()} (at ${msg.location().url}:${msg.location().lineNumber + 1})`);
       });
       page.on('pageerror', (err) => errors.push(`${err.message} (uncaught: ${err.stack?.split('\n').slice(1, 4).join(' ← ').trim() ?? 'no stack'})`));
       await use(errors);
