@@ -27,6 +27,8 @@ export type FeedEngineEvent = { type: 'feed'; requestId: number; feed: FeedSnaps
 
 export interface FeedEngine {
   derive(request: FeedRequest): void;
+  /** Derives the first window once and keeps it, sending nothing back: a first visit opens on it. */
+  keepOnce(ownerId: string, since: number): void;
   stop(): void;
 }
 
@@ -87,6 +89,11 @@ export function createFeedEngine(db: CsDatabase, emit: (e: FeedEngineEvent) => v
       request = next;
       receivedAt = Date.now();
       void run();
+    },
+    keepOnce(ownerId, since) {
+      void feedSince(db, ownerId, since)
+        .then((data) => (stopped ? undefined : keepFeedSnapshot(db, encodeSnapshot(ownerId, since, data))))
+        .catch(() => undefined);
     },
     stop() {
       stopped = true;

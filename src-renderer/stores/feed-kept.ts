@@ -17,19 +17,26 @@ const PAINT_MS = 100;
 export function useKeptFeed(
   db: CsDatabase,
   ownerId: Readonly<Ref<string | null | undefined>>,
-): { snapshot: ShallowRef<FeedData | null>; readFor: ShallowRef<string | null>; follow(live: Readonly<Ref<FeedData>>): void } {
+): {
+  snapshot: ShallowRef<FeedData | null>;
+  readFor: ShallowRef<string | null>;
+  follow(live: Readonly<Ref<FeedData>>): void;
+  /** Reads it again (one kept since the last read, in the background): the live derivation waits again. */
+  reread(): void;
+} {
   const snapshot = shallowRef<FeedData | null>(null);
   const readFor = shallowRef<string | null>(null);
+  const reads = shallowRef(0);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   watch(
-    ownerId,
-    async (owner) => {
+    [ownerId, reads],
+    async ([owner, n]) => {
       snapshot.value = null;
       readFor.value = null;
       if (!owner) return;
       const read = await feedSnapshot(db, owner, windowStart(Date.now(), 1)).catch(() => null);
-      if (ownerId.value !== owner) return;
+      if (ownerId.value !== owner || reads.value !== n) return;
       snapshot.value = read;
       if (!read) readFor.value = owner;
       else timer = setTimeout(() => ownerId.value === owner && (readFor.value = owner), PAINT_MS);
@@ -45,5 +52,5 @@ export function useKeptFeed(
   }
 
   if (getCurrentScope()) onScopeDispose(() => clearTimeout(timer));
-  return { snapshot, readFor, follow };
+  return { snapshot, readFor, follow, reread: () => void reads.value++ };
 }

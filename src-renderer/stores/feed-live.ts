@@ -24,7 +24,7 @@ export function useLiveFeed(
   db: CsDatabase,
   subject: () => LiveFeedSubject | null,
   deps: WatchSource[],
-): { value: ShallowRef<FeedData>; error: Ref<unknown>; loading: Ref<boolean> } {
+): { value: ShallowRef<FeedData>; error: Ref<unknown>; loading: Ref<boolean>; keepOnce(ownerId: string, since: number): void } {
   const factory = feedEngines.use();
   const value = shallowRef<FeedData>(EMPTY_FEED);
   const error = shallowRef<unknown>(null);
@@ -55,14 +55,15 @@ export function useLiveFeed(
       return;
     }
     loading.value = true;
-    engine ??= factory(db, onEvent, (err) => {
+    started().post({ type: 'derive', requestId, ...s });
+  }
+  const started = () =>
+    (engine ??= factory(db, onEvent, (err) => {
       error.value = err;
       loading.value = false;
-    });
-    engine.post({ type: 'derive', requestId, ...s });
-  }
+    }));
 
   watch(deps, request, { immediate: true });
   if (getCurrentScope()) onScopeDispose(() => engine?.stop());
-  return { value, error, loading };
+  return { value, error, loading, keepOnce: (ownerId, since) => started().post({ type: 'keepOnce', ownerId, since }) };
 }

@@ -74,6 +74,22 @@ export const useFeedStore = defineStore('feed', () => {
     [ownerId, pages, active, kept.readFor],
   );
   kept.follow(data.value);
+  /**
+   * Before the first visit nothing is derived, so that visit would wait for the whole window
+   * to be read (a minute on a big book). Once a sync has finished and no feed is kept for the
+   * owner, the engine derives one in the background and keeps it, once per owner and session;
+   * the visit opens on it (`open` reads it). The app calls this with the sync's last success.
+   */
+  let keptInBackground: string | null = null;
+  function keepAfterSyncs(lastSyncedAt: () => number | null) {
+    watch([lastSyncedAt, kept.readFor], ([synced]) => {
+      const owner = ownerId.value;
+      if (!owner || synced === null || active.value || keptInBackground === owner) return;
+      if (kept.readFor.value !== owner || kept.snapshot.value !== null) return;
+      keptInBackground = owner;
+      data.keepOnce(owner, windowStart(Date.now(), 1));
+    });
+  }
   /** Until the live derivation answers on the tab, the feed kept from the last one is shown. */
   const fromSnapshot = computed(() => viewing.value && data.value.value === EMPTY_FEED && kept.snapshot.value !== null);
   const current = computed(() => (fromSnapshot.value ? (kept.snapshot.value as FeedData) : data.value.value));
@@ -119,6 +135,8 @@ export const useFeedStore = defineStore('feed', () => {
   }
   function open() {
     pages.value = 1;
+    // A feed may have been kept in the background since the kept one was read.
+    if (!active.value && keptInBackground !== null && kept.snapshot.value === null) kept.reread();
     viewing.value = true;
     visitPending = true;
     if (userId.value) return run(() => recordVisit(userId.value as string));
@@ -237,6 +255,7 @@ export const useFeedStore = defineStore('feed', () => {
     names,
     open,
     close,
+    keepAfterSyncs,
     loadOlder,
     dismiss,
     clearFilters,

@@ -1,5 +1,5 @@
 import { FEED_TYPES, type FeedItem } from '../../shared/feed';
-import { crmApi, expect, FIXED_NOW, HUBSPOT_SEARCH_LAG, test } from './fixtures';
+import { crmApi, expect, FIXED_NOW, HUBSPOT_SEARCH_LAG, openWorkspace, test } from './fixtures';
 import { DAY, expectedFeed, openFeed, syncSettled, renderedIds, shownCount, article, expectPrefix, logCallInCrm } from './feed-support';
 
 test('lists the default user’s activities newest first, grouped by day, as derived from the CRM', async ({ page, workspace }) => {
@@ -179,4 +179,35 @@ test.describe(() => {
     await page.reload();
     await expect(feedTab).toHaveAccessibleName('Feed (2 new activities)');
   });
+});
+
+test('before its first visit, the Feed is derived and kept once a sync has finished, so that visit opens on it', async ({ page, workspace }) => {
+  /** The kept feeds' keys in the page's store; `forget` deletes them first. */
+  const keptFeeds = (forget = false) =>
+    page.evaluate(async (forget) => {
+      const open = indexedDB.open('cs-workspace');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const tx = db.transaction('meta', 'readwrite');
+      const store = tx.objectStore('meta');
+      const keys = await new Promise<IDBValidKey[]>(
+        (resolve) => (store.getAllKeys().onsuccess = (e) => resolve((e.target as IDBRequest<IDBValidKey[]>).result)),
+      );
+      const kept = keys.map(String).filter((k) => k.startsWith('feed:snapshot:'));
+      if (forget) for (const k of kept) store.delete(k);
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+      return forget ? [] : kept;
+    }, forget);
+  await openWorkspace(page, workspace, '/summary');
+  await syncSettled(page);
+  // Kept already (by the preparation or just now); nothing more is kept this session. Deleted,
+  // as on a computer that never derived it (the tab never visited).
+  await expect.poll(() => keptFeeds(), { timeout: 15_000 }).toHaveLength(1);
+  await keptFeeds(true);
+  await page.reload();
+  expect(await keptFeeds()).toEqual([]);
+  await syncSettled(page);
+  await expect.poll(() => keptFeeds(), { timeout: 15_000 }).toHaveLength(1);
+  await page.getByRole('link', { name: /^Feed/ }).click();
+  await expect(page.getByRole('article').first()).toBeVisible();
 });

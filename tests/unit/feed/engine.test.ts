@@ -116,4 +116,14 @@ describe('the feed engine', () => {
     await settle();
     expect(events).toHaveLength(1);
   });
+
+  it('keeps the first window once when asked, sending nothing back', async () => {
+    const { database } = await seed();
+    const { events, engine } = engineOver(database);
+    engine.keepOnce('600', SINCE);
+    const expected = await feedSince(database, '600', SINCE);
+    await vi.waitFor(async () => expect((await feedSnapshot(database, '600', SINCE))?.items).toEqual(expected.items));
+    expect(events).toEqual([]);
+    engine.stop();
+  });
 });

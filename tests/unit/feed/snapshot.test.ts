@@ -1,7 +1,7 @@
 // Dexie's liveQuery compares keys with the global IndexedDB, so the fake one is installed globally.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { watch } from 'vue';
+import { ref, watch } from 'vue';
 import { decodeSnapshot, deriveFeed, encodeSnapshot } from '../../../shared/feed';
 import { CsDatabase } from '../../../src-renderer/db';
 import { feedSnapshot } from '../../../src-renderer/db/queries/feed';
@@ -71,6 +71,7 @@ describe('the feed snapshot', () => {
 });
 
 const feedStore = feedStorePerTest('feed-cold');
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe('the feed store on a cold open', () => {
   it('shows the feed last derived at once, then the one derived now', async () => {
@@ -97,5 +98,34 @@ describe('the feed store on a cold open', () => {
     expect(next.fromSnapshot).toBe(false);
     expect(seen).toContain('snapshot:email_opened');
     expect(seen.at(-1)).toBe('live:website_visit,email_opened');
+  });
+
+  it('before the first visit, keeps the feed once a sync has finished; the first visit opens on it', async () => {
+    const { database: db } = await feedStore.seed({ hs_email_last_open_date: iso(NOW - HOUR) }, () => NOW - HOUR);
+    const feed = await feedStore.openFeed(db);
+    const lastSyncedAt = ref<number | null>(null);
+    feed.keepAfterSyncs(() => lastSyncedAt.value);
+    await settle();
+    // No sync has finished in this session: nothing is derived or kept.
+    expect(await feedSnapshot(db, '600', NOW - 14 * DAY)).toBeNull();
+
+    lastSyncedAt.value = NOW;
+    // Kept for the window as it started then (the clock has moved on since NOW).
+    await vi.waitFor(async () => expect((await feedSnapshot(db, '600', NOW - 13 * DAY))?.items.map((i) => i.type)).toEqual(['email_opened']), {
+      timeout: 5000,
+    });
+    // The tab was never opened: nothing was derived for it, nothing is unread.
+    expect(feed.data.items).toEqual([]);
+    expect(feed.tabUnreadCount).toBe(0);
+
+    const seen: string[] = [];
+    watch(
+      () => `${feed.fromSnapshot ? 'snapshot' : 'live'}:${feed.visible.map((i) => i.type).join(',')}`,
+      (v) => seen.push(v),
+      { flush: 'sync' },
+    );
+    await feed.open();
+    await vi.waitFor(() => expect(seen).toContain('live:email_opened'), { timeout: 5000 });
+    expect(seen[0]).toBe('snapshot:email_opened');
   });
 });
