@@ -6,6 +6,7 @@ import { decodeSnapshot, deriveFeed, encodeSnapshot } from '../../../shared/feed
 import { CsDatabase } from '../../../src-renderer/db';
 import { feedSnapshot } from '../../../src-renderer/db/queries/feed';
 import { saveFeedSnapshot } from '../../../src-renderer/db/repositories/feed';
+import type { useFeedStore } from '../../../src-renderer/stores/feed';
 import { feedStorePerTest } from './feed-store';
 import { contact, DAY, engagement, HOUR, iso, NOW, sources } from './sources';
 
@@ -72,6 +73,16 @@ describe('the feed snapshot', () => {
 
 const feedStore = feedStorePerTest('feed-cold');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+/** What the tab shows, each time it changes: `snapshot:` or `live:`, then the items' types. */
+function shownOver(feed: ReturnType<typeof useFeedStore>): string[] {
+  const seen: string[] = [];
+  watch(
+    () => `${feed.fromSnapshot ? 'snapshot' : 'live'}:${feed.visible.map((i) => i.type).join(',')}`,
+    (v) => seen.push(v),
+    { flush: 'sync' },
+  );
+  return seen;
+}
 
 describe('the feed store on a cold open', () => {
   it('shows the feed last derived at once, then the one derived now', async () => {
@@ -87,12 +98,7 @@ describe('the feed store on a cold open', () => {
     // New activity is synced while the app is closed; the next start opens on the Feed tab.
     await syncContact({ hs_email_last_open_date: iso(NOW - HOUR), hs_analytics_last_visit_timestamp: iso(NOW - 30 * 60_000) });
     const next = await feedStore.openFeed(db);
-    const seen: string[] = [];
-    watch(
-      () => `${next.fromSnapshot ? 'snapshot' : 'live'}:${next.visible.map((i) => i.type).join(',')}`,
-      (v) => seen.push(v),
-      { flush: 'sync' },
-    );
+    const seen = shownOver(next);
     await next.open();
     await vi.waitFor(() => expect(next.visible.map((i) => i.type)).toEqual(['website_visit', 'email_opened']), { timeout: 5000 });
     expect(next.fromSnapshot).toBe(false);
@@ -118,12 +124,7 @@ describe('the feed store on a cold open', () => {
     expect(feed.data.items).toEqual([]);
     expect(feed.tabUnreadCount).toBe(0);
 
-    const seen: string[] = [];
-    watch(
-      () => `${feed.fromSnapshot ? 'snapshot' : 'live'}:${feed.visible.map((i) => i.type).join(',')}`,
-      (v) => seen.push(v),
-      { flush: 'sync' },
-    );
+    const seen = shownOver(feed);
     await feed.open();
     await vi.waitFor(() => expect(seen).toContain('live:email_opened'), { timeout: 5000 });
     expect(seen[0]).toBe('snapshot:email_opened');
