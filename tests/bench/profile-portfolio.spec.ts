@@ -38,7 +38,7 @@ function print(name: string, profile: CpuProfile, stretches = 4) {
   }
 }
 
-test('profile of Portfolio over 50,000 accounts: cold open and switching back to the tab', async ({ page, context, workspace }) => {
+test('profile of Portfolio over 50,000 accounts: cold open and switching back to the tab', async ({ browser, page, context, workspace }) => {
   const synced = (await (
     await crmApi(workspace, '/crm/v3/objects/companies/search', {
       body: { filterGroups: [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }], limit: 1 },
@@ -56,12 +56,18 @@ test('profile of Portfolio over 50,000 accounts: cold open and switching back to
   await page.waitForTimeout(3_000);
 
   const cdp = await context.newCDPSession(page);
-  const [, cold] = await profiled(cdp, async () => {
+  const coldOpen = async () => {
     await page.reload({ waitUntil: 'commit' });
     await page.waitForFunction(countIs, undefined, { timeout: 120_000, polling: 'raf' });
     await page.waitForTimeout(3_000);
-  });
-  print('cold', cold);
+  };
+  if (process.env.BENCH_PROFILE_TRACE) {
+    // The tasks themselves (Chromium's trace): bench-results/portfolio-cold.trace.json.
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+    await coldOpen();
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync(join('bench-results', 'portfolio-cold.trace.json'), await browser.stopTracing());
+  } else print('cold', (await profiled(cdp, coldOpen))[1]);
   console.log(`cold open: longest main-thread task ${await longestTask(page)} ms`);
 
   // Each switch back under the profiler on its own (Summary left to settle first); the slowest two and the fastest printed.
