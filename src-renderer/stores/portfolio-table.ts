@@ -5,6 +5,7 @@ import type { MergedRecord } from '../db';
 import { countView, KeptRows, LAST_ACTIVITY, ownedModifiedSince, queryView, watchTables, type Derive, type ViewResult } from '../db/queries/portfolio';
 import { useDb } from '../lib/db-key';
 import { useWatchedQuery } from '../lib/watched-query';
+import { yieldTask } from '../lib/yield-task';
 import { useConnectivityStore } from './connectivity';
 import { useHealthStore } from './health';
 import { useHost } from './host-key';
@@ -176,7 +177,12 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
   const result = useWatchedQuery(
     async () => {
       if (!workspace.ownerId && !workspace.loaded) return { records: [] as MergedRecord[], index: null as string | null };
-      return queryView(db, filterOnly(draft.value), context(), csmProperty.value, { derive: readsHealth(draft.value) ? deriveHealth : undefined, kept });
+      // Rows read from IndexedDB: merging, testing and rendering them are each a task of their own (P5).
+      return queryView(db, filterOnly(draft.value), context(), csmProperty.value, {
+        derive: readsHealth(draft.value) ? deriveHealth : undefined,
+        kept,
+        pause: yieldTask,
+      });
     },
     { records: [] as MergedRecord[], index: null as string | null },
     changes,
@@ -228,8 +234,15 @@ export const usePortfolioTableStore = defineStore('portfolio-table', () => {
     async () => {
       const out: Record<string, number> = {};
       if (!tableReady.value) return out;
-      for (const v of sidebarViews.value)
-        out[v.id] = await countView(db, runnable(v), context(), csmProperty.value, { derive: readsHealth(v) ? deriveHealth : undefined, kept });
+      for (const v of sidebarViews.value) {
+        // One task per view: each count over kept rows tests every one of them (P5).
+        await yieldTask();
+        out[v.id] = await countView(db, runnable(v), context(), csmProperty.value, {
+          derive: readsHealth(v) ? deriveHealth : undefined,
+          kept,
+          pause: yieldTask,
+        });
+      }
       return out;
     },
     {},

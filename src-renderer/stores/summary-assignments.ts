@@ -1,4 +1,4 @@
-import { computed, ref, watch, type Ref } from 'vue';
+import { computed, ref, shallowRef, watch, type Ref } from 'vue';
 import { getMeta, META, putMeta } from '../db/meta';
 import type { CsDatabase } from '../db';
 import type { HostApi } from '../../shared/contract';
@@ -27,7 +27,9 @@ export function useAssignmentDates(opts: {
 }) {
   const crm = hubspotVia(opts.host);
   const key = computed(() => META.summarySetAt(`${opts.objectType.value}:${opts.csmProperty.value}`));
-  const cache = ref<SetAtCache>({});
+  // Replaced whole, never edited in place: a shallow ref, so `setAt` (called once per account a
+  // view tests, 12,500 times a count) reads a plain object, not a reactive proxy.
+  const cache = shallowRef<SetAtCache>({});
   const unavailable = ref(false);
 
   async function refresh() {

@@ -1,7 +1,8 @@
 /**
  * What a V8 CPU profile (Chrome DevTools Protocol `Profiler.stop`) says about the main thread's
  * longest busy stretches: runs of consecutive samples that are not idle approximate its long
- * tasks, and for each the functions with the most time inside them (inclusive). Pure, for the
+ * tasks, and for each the functions with the most time inside them (inclusive, and by self
+ * time: the frame on top of the stack when sampled). Pure, for the
  * profiling benchmark (profile-sync.spec.ts) and its unit test.
  */
 export interface CpuProfile {
@@ -15,6 +16,8 @@ export interface BusyStretch {
   ms: number;
   /** The frames with the most time in the stretch, inclusive, as `name file:line`, ms. */
   top: Array<[string, number]>;
+  /** The frames with the most self time in the stretch (on top of the stack when sampled), ms. */
+  self: Array<[string, number]>;
 }
 
 const IDLE = new Set(['(idle)', '(program)', '(root)']);
@@ -47,8 +50,11 @@ export function busyStretches(profile: CpuProfile, count = 3, frames = 12): Busy
     .slice(0, count)
     .map(([a, b]) => {
       const total = new Map<string, number>();
+      const own = new Map<string, number>();
       for (let i = a; i < b; i++) {
         const dt = ((at[i + 1] ?? at[i] ?? 0) - (at[i] ?? 0)) / 1000;
+        const leaf = profile.samples[i];
+        if (leaf !== undefined) own.set(label(leaf), (own.get(label(leaf)) ?? 0) + dt);
         const seen = new Set<string>();
         for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
           const name = label(id);
@@ -57,7 +63,11 @@ export function busyStretches(profile: CpuProfile, count = 3, frames = 12): Busy
           total.set(name, (total.get(name) ?? 0) + dt);
         }
       }
-      const top = [...total].sort((x, y) => y[1] - x[1]).slice(0, frames);
-      return { ms: length([a, b]) / 1000, top: top.map(([n, ms]) => [n, Math.round(ms)] as [string, number]) };
+      const rank = (m: Map<string, number>) =>
+        [...m]
+          .sort((x, y) => y[1] - x[1])
+          .slice(0, frames)
+          .map(([n, ms]) => [n, Math.round(ms)] as [string, number]);
+      return { ms: length([a, b]) / 1000, top: rank(total), self: rank(own) };
     });
 }

@@ -1,4 +1,5 @@
 import { crmApi, expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady } from '../e2e/fixtures';
+import { injectAccounts, ME } from './portfolio-book';
 import { longestTask, observeFirstAppearance, observeLongTasks, sinceFirstAppearance, timedInPage } from './page-timing';
 import { median, p95, report } from './stats';
 import { recordTarget } from './targets';
@@ -14,8 +15,6 @@ import { recordTarget } from './targets';
  */
 test.setTimeout(15 * 60_000);
 
-const ACCOUNTS = 50_000;
-const ME = '60000001';
 const RUNS = 10;
 
 test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, context, workspace }) => {
@@ -29,48 +28,7 @@ test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, contex
   await waitForOfflineReady(page);
   await context.setOffline(true);
 
-  const injectedMine = await page.evaluate(
-    async ([n, me, now]) => {
-      const open = indexedDB.open('cs-workspace');
-      const db = await new Promise<IDBDatabase>((r) => (open.onsuccess = () => r(open.result)));
-      const tx = db.transaction('companies', 'readwrite');
-      const store = tx.objectStore('companies');
-      const plans = ['Starter', 'Professional', 'Enterprise'];
-      let mine = 0;
-      for (let i = 0; i < n; i++) {
-        const owner = i % 4 === 0 ? me : String(60000002 + (i % 3));
-        if (owner === me) mine++;
-        const last = now - ((i * 7919) % 90) * 86_400_000;
-        const renewal = new Date(now + (((i * 104729) % 400) - 30) * 86_400_000).toISOString().slice(0, 10);
-        const created = new Date(now - (60 + (i % 800)) * 86_400_000).toISOString();
-        store.put({
-          id: String(90_000_000 + i),
-          properties: {
-            name: `Bench ${((i * 48271) % 100_000).toString().padStart(5, '0')}`,
-            csm_owner: owner,
-            hubspot_owner_id: owner,
-            plan: plans[i % 3],
-            csm_sentiment: ['Good', 'Neutral', 'Bad'][i % 3],
-            nps_score: String(i % 11),
-            renewal_date: renewal,
-            notes_last_contacted: new Date(last).toISOString(),
-            createdate: created,
-          },
-          createdAt: created,
-          updatedAt: created,
-          archived: false,
-          ownerId: owner,
-          csmOwnerId: owner,
-          lastActivityAt: last,
-          renewalAt: Date.parse(renewal),
-        });
-      }
-      await new Promise((r) => (tx.oncomplete = r));
-      db.close();
-      return mine;
-    },
-    [ACCOUNTS, ME, FIXED_NOW] as const,
-  );
+  const injectedMine = await injectAccounts(page);
   const mine = synced.total + injectedMine;
   await page.reload();
   const countIs = (n: number) =>

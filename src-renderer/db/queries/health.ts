@@ -175,11 +175,24 @@ export function watchTouched(db: CsDatabase, onTouched: (touched: Touched) => vo
   return () => Dexie.on('storagemutated').unsubscribe(listener);
 }
 
+const RENEWAL_SLICE_MS = 30 * 86_400_000;
+
 /** Accounts renewing from `fromMs` (inclusive) to `toMs` (exclusive), synced ⊕ pending, by the renewal property. */
 export async function renewalsBetween(db: CsDatabase, accountObject: string, renewalProperty: string, fromMs: number, toMs: number): Promise<ViewRecord[]> {
   const table = db.records(accountObject);
-  // The index holds `renewal_date` only (index-fields.ts); another property means a scan.
-  const rows = renewalProperty === 'renewal_date' ? await table.where('renewalAt').between(fromMs, toMs, true, false).toArray() : await table.toArray();
+  // The index holds `renewal_date` only (index-fields.ts); another property means a scan. The
+  // range is read a month at a time, in index order as one read would give: each read is its
+  // own main-thread task, not one long one for every account renewing within the year (P5).
+  let rows: RecordRow[] = [];
+  if (renewalProperty !== 'renewal_date') rows = await table.toArray();
+  else
+    for (let from = fromMs; from < toMs; from += RENEWAL_SLICE_MS)
+      rows = rows.concat(
+        await table
+          .where('renewalAt')
+          .between(from, Math.min(from + RENEWAL_SLICE_MS, toMs), true, false)
+          .toArray(),
+      );
   const overlays = await db.overlay.where('objectType').equals(accountObject).toArray();
   const byId = new Map(overlays.map((o) => [o.recordId, o]));
   const seen = new Set(rows.map((r) => r.id));

@@ -1,6 +1,6 @@
 import type { Collection } from 'dexie';
 import { toMillis } from '../../../shared/sync';
-import { compileView, planQuery, type IndexRange, type View, type ViewContext } from '../../../shared/views';
+import { compileView, DAY_MS, planQuery, type IndexRange, type View, type ViewContext } from '../../../shared/views';
 import type { CsDatabase } from '../database';
 export { watchTables } from '../watch-tables';
 import { mergeRecord, mergeRows, pendingCreates, type MergedRecord } from '../repositories/records';
@@ -143,10 +143,16 @@ async function mergedRange(db: CsDatabase, type: string, field: string | undefin
   return merged;
 }
 
-/** How a view is read: `derive` sets properties the store does not hold; `kept` shares the rows read. */
+/**
+ * How a view is read: `derive` sets properties the store does not hold; `kept` shares the rows
+ * read; `pause` (the caller's yield to the event loop) is awaited after rows are read and merged
+ * and again after they are tested, so that over a large book the merge, the evaluation and the
+ * caller's use of the answer (a render) are separate tasks. Rows already kept are not paused for.
+ */
 export interface ReadOptions {
   derive?: Derive | undefined;
   kept?: KeptRows;
+  pause?: () => Promise<void>;
 }
 
 /** The view's records, synced ⊕ pending, in the view's order. */
@@ -156,10 +162,15 @@ export async function queryView(db: CsDatabase, view: View, ctx: ViewContext, cs
   const plan = planQuery(view, ctx, Object.keys(fields));
   const compiled = compileView(view, ctx);
   const field = plan.index ? fields[plan.index] : undefined;
-  const load = () => mergedRange(db, type, field, plan.range);
+  let read = false;
+  const load = () => ((read = true), mergedRange(db, type, field, plan.range));
   const merged = opts.kept ? await opts.kept.read(type, field && plan.range ? { field, range: plan.range } : null, load) : await load();
+  // Rows just read and merged: testing them, and the caller's use of the answer, wait for tasks of their own.
+  const pause = read ? opts.pause : undefined;
+  if (pause) await pause();
   if (opts.derive) for (const r of merged) opts.derive(r);
   const records = merged.filter((r) => !r.archived && compiled.matches(r)).sort(compiled.compare);
+  if (pause) await pause();
   return { records, index: field ?? null };
 }
 
@@ -183,7 +194,10 @@ export async function countView(db: CsDatabase, view: View, ctx: ViewContext, cs
 /**
  * Companies owned by `ownerId` modified since `sinceMs`: the only ones whose CSM property can
  * have been set since then (a property write bumps the record's modification date), so the
- * only ones whose history "Assigned in the last 30 days" needs.
+ * only ones whose history "Assigned in the last 30 days" needs. Found from the two indexes'
+ * keys (my accounts', and the recently modified ones' a day wider, as the index compares the
+ * ISO strings), so only those records are read, not all my accounts (12,500 in the large
+ * book: a long main-thread task at Portfolio's cold open, docs/performance.md P5).
  */
 export async function ownedModifiedSince(
   db: CsDatabase,
@@ -191,8 +205,17 @@ export async function ownedModifiedSince(
   ownerId: string,
   sinceMs: number,
 ): Promise<Array<{ id: string; updatedAt: string }>> {
-  const rows = await db.records(objectType).where('csmOwnerId').equals(ownerId).toArray();
-  return rows.filter((r) => (Date.parse(r.updatedAt) || 0) >= sinceMs).map((r) => ({ id: r.id, updatedAt: r.updatedAt }));
+  const table = db.records(objectType);
+  const [mine, recent] = await Promise.all([
+    table.where('csmOwnerId').equals(ownerId).primaryKeys(),
+    table
+      .where('updatedAt')
+      .aboveOrEqual(new Date(sinceMs - DAY_MS).toISOString())
+      .primaryKeys(),
+  ]);
+  const owned = new Set(mine);
+  const rows = (await table.bulkGet(recent.filter((id) => owned.has(id)))).filter((r): r is RecordRow => r !== undefined);
+  return rows.filter((r) => r.csmOwnerId === ownerId && (Date.parse(r.updatedAt) || 0) >= sinceMs).map((r) => ({ id: r.id, updatedAt: r.updatedAt }));
 }
 
 /** The ids of `toType` records associated with a record (rows are stored both ways). */

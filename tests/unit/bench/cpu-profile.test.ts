@@ -29,6 +29,15 @@ describe("the profiling benchmark's reading of a CPU profile", () => {
     expect(stretches[1]?.top).toEqual([['query app.js:30', 1]]);
   });
 
+  it('ranks the frames of a stretch by self time too: the frame on top of each sample', () => {
+    const [longest] = busyStretches(profile([2, 3, 4, 4, 5, 2]));
+    expect(longest?.self).toEqual([
+      ['format app.js:20', 2],
+      ['render app.js:10', 1],
+      ['query app.js:30', 1],
+    ]);
+  });
+
   it('finds none in an idle profile', () => {
     expect(busyStretches(profile([2, 2, 2]))).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateView, ME, type Filter, type PropertyKind, type View, type ViewContext } from '../../../shared/views';
 import { CsDatabase, associate, createNote, mergeRows, setProperties } from '../../../src-renderer/db';
 import { toRow } from '../../../src-renderer/db/index-fields';
-import { associatedRecords, LAST_ACTIVITY, queryView, timeline } from '../../../src-renderer/db/queries/portfolio';
+import { associatedRecords, LAST_ACTIVITY, ownedModifiedSince, queryView, timeline } from '../../../src-renderer/db/queries/portfolio';
 
 const MINE = '60000001';
 const OTHERS = ['60000002', '60000003'];
@@ -116,6 +116,29 @@ describe('portfolio queries', () => {
     ]);
     const quick = await queryView(db, view([], { quick: { lastActivity: { period: 'last_7_days' } } }), ctx, 'csm_owner');
     expect(quick.index).toBe('lastActivityAt');
+  });
+
+  it('finds my accounts modified since a time, and only those, from the indexes', async () => {
+    db = new CsDatabase(`portfolio-${Math.random().toString(36).slice(2)}`, { indexedDB, IDBKeyRange });
+    const at = (days: number, ms = 0) => new Date(NOW - days * DAY + ms).toISOString();
+    const rows: Array<[string, string, string]> = [
+      ['mine-new', MINE, at(2)],
+      ['mine-edge', MINE, at(31)],
+      ['mine-just-before', MINE, at(31, -1)],
+      ['mine-old', MINE, at(90)],
+      ['theirs-new', OTHERS[0]!, at(1)],
+      ['mine-undated', MINE, ''],
+    ];
+    await db
+      .records('companies')
+      .bulkPut(
+        rows.map(([id, owner, updatedAt]) => toRow('companies', { id, properties: { csm_owner: owner }, createdAt: at(400), updatedAt, archived: false })),
+      );
+    const got = await ownedModifiedSince(db, 'companies', MINE, NOW - 31 * DAY);
+    expect(got.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: 'mine-edge', updatedAt: at(31) },
+      { id: 'mine-new', updatedAt: at(2) },
+    ]);
   });
 
   it('folds pending associations and engagements into the preview lists', async () => {
