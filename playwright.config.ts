@@ -9,10 +9,11 @@ export default defineConfig({
   testDir: 'tests/e2e',
   // A folder for the run: the prepared, synced state is made there once, for every worker (fixtures.ts).
   globalSetup: './tests/e2e/global-setup.ts',
-  // Each test has its own web host, demo CRM and browser profile, so CSW_E2E_WORKERS=2 runs
-  // two at a time. Measured on our 2-core machine it saved little (81 tests: 20.4 min with two,
-  // 20.8 min with one) while first syncs under load came closer to their timeouts: one it is.
-  workers: Number(process.env['CSW_E2E_WORKERS'] ?? 1),
+  // Each test has its own web host, demo CRM and browser profile, so two run at a time. When
+  // every test ran its own first sync, two saved little on our 2 cores (81 tests: 20.4 min
+  // against 20.8); from the prepared state a test mostly waits (browser start, page load), and
+  // two at a time passed all 116 at a load of 15. CSW_E2E_WORKERS=1 runs one at a time.
+  workers: Number(process.env['CSW_E2E_WORKERS'] ?? 2),
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
