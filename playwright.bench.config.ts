@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: 'tests/bench',
   timeout: 30 * 60_000,
   forbidOnly: false,
+  // One at a time: a benchmark beside another measures both of them.
+  workers: 1,
   // No trace: Playwright's trace snapshots the whole DOM on the page's main thread after every
   // action (20–70 ms after a drag's mouse-up), inside the very windows the benchmarks time.
   use: { ...base.use, trace: 'off' },
