@@ -1,5 +1,5 @@
-import { crmApi, expect, FIXED_NOW, openWorkspace, test, waitForOfflineReady } from '../e2e/fixtures';
-import { injectAccounts, ME } from './portfolio-book';
+import { expect, FIXED_NOW, test } from '../e2e/fixtures';
+import { ME, openOfflineBook } from './portfolio-book';
 import { longestTask, observeFirstAppearance, observeLongTasks, sinceFirstAppearance, timedInPage } from './page-timing';
 import { median, p95, report } from './stats';
 import { recordTarget } from './targets';
@@ -18,18 +18,7 @@ test.setTimeout(15 * 60_000);
 const RUNS = 10;
 
 test('Portfolio over 50,000 accounts: open, filter, sort', async ({ page, context, workspace }) => {
-  const synced = (await (
-    await crmApi(workspace, '/crm/v3/objects/companies/search', {
-      body: { filterGroups: [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }], limit: 1 },
-    })
-  ).json()) as { total: number };
-  await openWorkspace(page, workspace, '/portfolio');
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Last synced', { timeout: 120_000 });
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
-
-  const injectedMine = await injectAccounts(page);
-  const mine = synced.total + injectedMine;
+  const mine = await openOfflineBook(page, context, workspace);
   await page.reload();
   const countIs = (n: number) =>
     `() => document.querySelector('[data-testid="portfolio-count"]')?.textContent === '${n.toLocaleString('en-US').replace(/,/g, '')} accounts'`;

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession } from '@playwright/test';
-import { crmApi, expect, openWorkspace, test, waitForOfflineReady } from '../e2e/fixtures';
+import { expect, test } from '../e2e/fixtures';
 import { busyStretches, type CpuProfile } from './cpu-profile';
-import { injectAccounts, ME } from './portfolio-book';
+import { openOfflineBook } from './portfolio-book';
 import { longestTask, observeLongTasks, timedInPage } from './page-timing';
 
 /**
@@ -39,16 +39,7 @@ function print(name: string, profile: CpuProfile, stretches = 4) {
 }
 
 test('profile of Portfolio over 50,000 accounts: cold open and switching back to the tab', async ({ browser, page, context, workspace }) => {
-  const synced = (await (
-    await crmApi(workspace, '/crm/v3/objects/companies/search', {
-      body: { filterGroups: [{ filters: [{ propertyName: 'csm_owner', operator: 'EQ', value: ME }] }], limit: 1 },
-    })
-  ).json()) as { total: number };
-  await openWorkspace(page, workspace, '/portfolio');
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Last synced', { timeout: 120_000 });
-  await waitForOfflineReady(page);
-  await context.setOffline(true);
-  const mine = synced.total + (await injectAccounts(page));
+  const mine = await openOfflineBook(page, context, workspace);
   const countIs = `() => document.querySelector('[data-testid="portfolio-count"]')?.textContent === '${mine} accounts'`;
   await observeLongTasks(page);
   await page.reload();
