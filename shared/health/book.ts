@@ -83,13 +83,15 @@ export class HealthBook {
   private applyRecord(type: string, id: string, record: ViewRecord | null, affected: Set<string>): void {
     let table = this.records.get(type);
     if (!table) this.records.set(type, (table = new Map()));
+    // A record the book did not hold is in no account's arrays yet.
+    const held = table.has(id);
     if (record) table.set(id, record);
     else table.delete(id);
     const accounts = this.backLinks.get(`${type}:${id}`);
     if (!accounts) return;
     for (const a of accounts) {
       const linked = this.links.get(a)?.get(type);
-      if (linked) place(linked, id, record);
+      if (linked) place(linked, id, record, held);
     }
     if (this.evaluator.relatedTypes.has(type)) for (const a of accounts) affected.add(a);
   }
@@ -111,7 +113,8 @@ export class HealthBook {
       back.delete(c.accountId);
     }
     if (had === c.linked) return;
-    place(linked, c.id, c.linked ? (this.records.get(c.objectType)?.get(c.id) ?? null) : null);
+    // Newly associated: not in the arrays yet.
+    place(linked, c.id, c.linked ? (this.records.get(c.objectType)?.get(c.id) ?? null) : null, !c.linked);
     if (this.evaluator.relatedTypes.has(c.objectType)) affected.add(c.accountId);
   }
 
@@ -168,9 +171,13 @@ function parseTimes(linked: Linked, type: string): void {
   linked.unparsed = false;
 }
 
-/** Puts this version of the record into the arrays (replacing an older one), or takes it out (null). */
-function place(linked: Linked, id: string, record: ViewRecord | null): void {
-  const at = linked.present.indexOf(id);
+/**
+ * Puts this version of the record into the arrays (replacing an older one), or takes it out
+ * (null). Only a record that `mayBeThere` is looked for: a first load (an account with
+ * thousands of e-mails) then appends without scanning the arrays for every record.
+ */
+function place(linked: Linked, id: string, record: ViewRecord | null, mayBeThere: boolean): void {
+  const at = mayBeThere ? linked.present.indexOf(id) : -1;
   if (record && at >= 0) {
     linked.records[at] = record;
     linked.times[at] = UNPARSED;
