@@ -5,8 +5,8 @@ import { expect, openWorkspace, TIME_ZONE } from './fixtures';
 import { connectScreen, dumpStorage } from './connect-support';
 import { firstSynced, JORDAN, oauthSeen, refreshes, signInFirst, test } from './oauth-support';
 
-// A first sync of the small dataset takes a while on a shared 2-core machine.
-test.describe.configure({ timeout: 300_000 });
+// Signing in, a first sync of the tiny book, a token refresh and signing out, with room for a loaded 2-core machine.
+test.describe.configure({ timeout: 120_000 });
 
 /** Every file under `dir`, recursively. */
 async function filesUnder(dir: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { crmApi, expect, HUBSPOT_SEARCH_LAG, openWorkspace, test, TIME_ZONE, type Workspace } from './fixtures';
+import { crmApi, expect, SEARCH_LAG, openWorkspace, test, TIME_ZONE, type Workspace } from './fixtures';
 
 /**
  * Views shared with Everyone live in the CRM (custom object `cs_workspace_docs`, one record
@@ -17,7 +17,7 @@ async function openPortfolio(page: Page, workspace: Workspace) {
 
 /**
  * The names of the Everyone views the CRM's search finds (removed ones have no value). Search,
- * not a listing: its index lags writes by up to 10 s, and another client's incremental sync
+ * not a listing: its index lags writes (by up to 10 s at HubSpot), and another client's incremental sync
  * sees a change only once the index has it.
  */
 async function sharedViewNames(workspace: Workspace): Promise<string[]> {
@@ -33,8 +33,8 @@ async function sharedViewNames(workspace: Workspace): Promise<string[]> {
 }
 const INDEXED = { timeout: 20_000 };
 
-// Lag on (HubSpot's 1–10 s): another client sees a shared view only once the search index has it.
-test.use({ workspaceOptions: { searchLag: HUBSPOT_SEARCH_LAG } });
+// Lag on: another client sees a shared view only once the search index has it.
+test.use({ workspaceOptions: { searchLag: SEARCH_LAG } });
 
 /** Another user's computer: a fresh browser context (its own IndexedDB) on the same web host. */
 async function otherComputer(browser: Browser, workspace: Workspace, userId: string) {

@@ -33,15 +33,16 @@ describe('search index lag', () => {
   });
 
   it('shows search the values before an update (and an archived record as live) until the write is indexed', async () => {
-    await faults({ searchLagMs: 300 });
+    // Long enough that a loaded machine cannot let it pass between a write and the search after it.
+    await faults({ searchLagMs: 1_500 });
     const created = await client.crm.companies.basicApi.create({ properties: { name: 'Wombat Original' }, associations: [] });
-    await expect.poll(() => found('Wombat'), { timeout: 3_000, interval: 50 }).toBe(1);
+    await expect.poll(() => found('Wombat'), { timeout: 6_000, interval: 50 }).toBe(1);
     await client.crm.companies.basicApi.update(created.id, { properties: { name: 'Numbat Renamed' } });
     expect([await found('Wombat'), await found('Numbat')]).toEqual([1, 0]);
-    await expect.poll(() => found('Numbat'), { timeout: 3_000, interval: 50 }).toBe(1);
+    await expect.poll(() => found('Numbat'), { timeout: 6_000, interval: 50 }).toBe(1);
     await client.crm.companies.basicApi.archive(created.id);
     expect(await found('Numbat')).toBe(1);
-    await expect.poll(() => found('Numbat'), { timeout: 3_000, interval: 50 }).toBe(0);
+    await expect.poll(() => found('Numbat'), { timeout: 6_000, interval: 50 }).toBe(0);
   });
 
   it('switches off with searchLagMs 0 or a startup option, and refuses a bad range without changing anything', async () => {
