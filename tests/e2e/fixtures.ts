@@ -46,7 +46,7 @@ export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' 
    * HubSpot's rate limits: the demo CRM enforcing its tier's, the gateway pacing itself under
    * its own ceilings (2 searches/s). Off by default: here they only make a test wait (a prepared
    * test's catch-up is ten searches, 2–3 s of pacing); the gateway's and sync's integration
-   * tests and sync.spec.ts, which sets them on, are about them. Off, the CRM still sends the headers.
+   * tests and sync.spec.ts, which sets them on, are about them. Off, the CRM states no window to pace by.
    */
   rateLimits?: boolean;
   /** The demo CRM's book size (default `small`); `tiny` for a spec about connecting, not the book (starts fresh). */

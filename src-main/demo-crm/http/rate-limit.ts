@@ -101,7 +101,9 @@ export class RateLimiter {
 
   /**
    * The rate-limit headers of an answer without counting it (injected faults, 404s).
-   * Search answers carry only the daily pair, as HubSpot's do.
+   * Search answers carry only the daily pair, as HubSpot's do. With the limits off they carry
+   * no window either: a client that paces itself by what is left of the window (as the app
+   * does) would otherwise wait for a limit nobody enforces.
    */
   headers(bucket: 'standard' | 'search'): Record<string, string> {
     this.rollDay();
@@ -109,7 +111,7 @@ export class RateLimiter {
       'X-HubSpot-RateLimit-Daily': String(this.config.daily),
       'X-HubSpot-RateLimit-Daily-Remaining': String(Math.max(0, this.config.daily - this.used)),
     };
-    if (bucket === 'search') return daily;
+    if (bucket === 'search' || !this.enabled) return daily;
     const now = this.clock.mono();
     const inWindow = this.standard.filter((t) => now - t < 10_000).length;
     return {

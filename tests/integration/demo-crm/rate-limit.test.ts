@@ -52,8 +52,15 @@ describe('demo CRM rate limits', () => {
     expect((await crm.api('/crm/v3/objects/companies/search', { body: { limit: 1 } })).status).toBe(200);
   });
 
-  it('can be switched off', async () => {
+  it('can be switched off: nothing is refused, and no answer states a window a client would pace itself by', async () => {
     await crm.api('/__demo/faults', { method: 'PUT', body: { rateLimits: false } });
-    for (let i = 0; i < 8; i++) expect((await crm.api('/crm/v3/owners')).status).toBe(200);
+    for (let i = 0; i < 8; i++) {
+      const res = await crm.api('/crm/v3/owners');
+      expect(res.status).toBe(200);
+      expect([res.headers.get('x-hubspot-ratelimit-max'), res.headers.get('x-hubspot-ratelimit-remaining')]).toEqual([null, null]);
+      expect(res.headers.get('x-hubspot-ratelimit-daily-remaining')).toMatch(/^\d+$/);
+    }
+    await crm.api('/__demo/faults', { method: 'PUT', body: { rateLimits: true } });
+    expect((await crm.api('/crm/v3/owners')).headers.get('x-hubspot-ratelimit-max')).toBe('5');
   });
 });

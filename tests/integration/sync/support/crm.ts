@@ -51,9 +51,9 @@ export function testCrmPerFile(opts: TestCrmOptions, onStart: (crm: TestCrm, adm
 /**
  * Sleeps are skipped: tests exercise the retry paths, not the waiting. The clock moves on by
  * what was slept, so a limiter that waits "until time T" sees T at once. With `now` left on
- * the real clock it saw T only when real time got there and spun until then: the demo CRM
- * counts the window even with limits off, and past 60 % of it (about 76 requests in 10 s)
- * the gateway holds the bucket, so a busy test both waited and burnt a core doing it.
+ * the real clock it saw T only when real time got there and spun until then: past 60 % of a
+ * window the CRM states (about 76 requests in 10 s; a demo CRM with its limits off states
+ * none) the gateway holds the bucket, so a busy test both waited and burnt a core doing it.
  */
 function skippingClock(): Clock {
   let skipped = 0;
