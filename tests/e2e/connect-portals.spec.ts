@@ -14,7 +14,7 @@ import { firstSynced } from './oauth-support';
 const KEY_A = 'pat-na1-aaaaaaaa-1111-2222-3333-444444444444';
 const KEY_B = 'pat-na1-bbbbbbbb-1111-2222-3333-444444444444';
 const startPortal = (token: string, portalId: number, seed: number) =>
-  startTestDemoCrm({ token, size: 'tiny', seed, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, leanDataset: true, portalId });
+  startTestDemoCrm({ token, size: 'tiny', seed, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, leanDataset: true, portalId, searchLag: false });
 
 const test = base.extend<{ portals: { a: TestDemoCrm; b: TestDemoCrm; proxy: PortalProxy } }>({
   // eslint-disable-next-line no-empty-pattern

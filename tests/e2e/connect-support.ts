@@ -28,7 +28,8 @@ export const test = base.extend<{ hubspot: TestDemoCrm }>({
   // eslint-disable-next-line no-empty-pattern
   hubspot: async ({}, use) => {
     // The tiny book (40 accounts, no heavy account): these specs are about connecting and switching, and wait for each first sync.
-    const crm = await startTestDemoCrm({ token: TOKEN, size: 'tiny', seed: 2, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE });
+    // No search lag, as in every e2e test not about it (fixtures.ts).
+    const crm = await startTestDemoCrm({ token: TOKEN, size: 'tiny', seed: 2, now: advancingClock(FIXED_NOW), timeZone: TIME_ZONE, searchLag: false });
     await use(crm);
     await crm.stop();
   },

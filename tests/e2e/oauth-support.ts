@@ -31,8 +31,9 @@ export const test = base.extend<{ oauthBook: OauthBook }>({
       now: advancingClock(FIXED_NOW),
       timeZone: TIME_ZONE,
       accessTokenTtlS: ACCESS_TOKEN_TTL_S,
-      // Without the heavy accounts and the full property catalogue: the first sync is what these tests wait for.
+      // Without the heavy accounts and the full property catalogue, nor search lag: the first sync is what these tests wait for.
       leanDataset: true,
+      searchLag: false,
     });
     await use(crm);
     await crm.stop();
