@@ -4,6 +4,7 @@
 // each; Vitest and Playwright count their tests. Exits non-zero when anything failed.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { findChromium, NO_BROWSER } from './chromium.mjs';
 import { playwrightFailures, vitestFailures } from './test-failures.mjs';
@@ -11,6 +12,25 @@ import { playwrightFailures, vitestFailures } from './test-failures.mjs';
 const reports = join('test-results', 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
+
+/**
+ * How busy the machine's cores were (Linux's /proc/stat; null elsewhere): `cores` of them in
+ * use on average between two readings. A step that keeps them busy is bound by CPU; one that
+ * does not waits (on timers, the network, a browser) and could overlap with more work.
+ */
+function cpuTicks() {
+  try {
+    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already in user).
+    return { idle: f[3] + f[4], total: f.slice(0, 8).reduce((a, b) => a + b, 0) };
+  } catch {
+    return null;
+  }
+}
+function coresBusy(from, to) {
+  if (!from || !to || to.total === from.total) return null;
+  return Math.round((1 - (to.idle - from.idle) / (to.total - from.total)) * cpus().length * 100) / 100;
+}
 
 let passed = 0;
 let failed = 0;
@@ -22,8 +42,9 @@ const steps = [];
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
   const t0 = Date.now();
+  const c0 = cpuTicks();
   const res = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  steps.push({ label, ms: Date.now() - t0 });
+  steps.push({ label, ms: Date.now() - t0, cores: coresBusy(c0, cpuTicks()) });
   return res.status === 0;
 }
 
@@ -41,13 +62,14 @@ function count(label, ok) {
  */
 function runQuietly(label, command, args, done) {
   const t0 = Date.now();
+  const c0 = cpuTicks();
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => out.push(d));
     child.on('close', (code) => {
-      steps.push({ label, ms: Date.now() - t0 });
+      steps.push({ label, ms: Date.now() - t0, cores: coresBusy(c0, cpuTicks()) });
       console.log(`\n▶ ${label}: ${command} ${args.join(' ')} (${Math.round((Date.now() - t0) / 1000)} s)`);
       process.stdout.write(Buffer.concat(out));
       if (done) done(code === 0);
@@ -129,7 +151,9 @@ if (browser === null) {
 
 const totalMs = Date.now() - started;
 writeFileSync(join(reports, 'timing.json'), `${JSON.stringify({ at: new Date().toISOString(), totalMs, steps })}\n`);
-console.log(`\nTime: ${steps.map((s) => `${s.label} ${Math.round(s.ms / 1000)} s`).join(', ')}; total ${Math.round(totalMs / 1000)} s`);
+// Each step's time, and how many cores were busy meanwhile (the other lane's work included).
+const busy = (s) => (s.cores === null ? '' : ` (${s.cores} of ${cpus().length} cores busy)`);
+console.log(`\nTime: ${steps.map((s) => `${s.label} ${Math.round(s.ms / 1000)} s${busy(s)}`).join(', ')}; total ${Math.round(totalMs / 1000)} s`);
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
 // The failed tests by name, last, where the tail of a long CI log shows them.
 const named = [...vitestFailures(vitest), ...playwrightFailures(pw)];
