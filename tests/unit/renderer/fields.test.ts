@@ -3,7 +3,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import SelectField from '../../../src-renderer/components/fields/SelectField.vue';
 import TextField from '../../../src-renderer/components/fields/TextField.vue';
-import type { FieldOption } from '../../../src-renderer/components/fields/types';
+import type { FieldOption } from '../../../src-renderer/components/fields/options';
 
 const THEMES: FieldOption<string>[] = [
   { value: 'light', label: 'Light' },
