@@ -36,6 +36,8 @@ test('the Theme choice in Settings overrides the OS, sets color-scheme and survi
 });
 
 test('with reduced motion asked for, nothing moves: transitions are cut to nothing', async ({ page, workspace }) => {
+  // The suite runs as a user who asked for less motion (playwright.config.ts); this one starts as one who did not.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
   await openWorkspace(page, workspace);
   const duration = () =>
     page.evaluate(() => {
