@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import base from './playwright.config';
+import base, { CHROMIUM, launchOptions } from './playwright.config';
 
 /** `npm run bench`: browser benchmarks in tests/bench (*.spec.ts). They print figures, never assert speed. */
 export default defineConfig({
@@ -12,4 +12,6 @@ export default defineConfig({
   // No trace: Playwright's trace snapshots the whole DOM on the page's main thread after every
   // action (20–70 ms after a drag's mouse-up), inside the very windows the benchmarks time.
   use: { ...base.use, trace: 'off' },
+  // The full Chromium, the engine and compositor the desktop app (Electron) runs, never the lighter headless shell.
+  projects: [{ name: 'chromium', use: { browserName: 'chromium', launchOptions: launchOptions(CHROMIUM) } }],
 });

@@ -1,10 +1,14 @@
 // Which Chromium the end-to-end tests run in. Ours come from Debian (`/usr/bin/chromium`);
 // CHROMIUM_PATH names another; a browser Playwright installed itself is used when it is there.
+// Most specs run in Chromium's headless shell (Debian's `chromium-headless-shell`, or
+// CHROMIUM_HEADLESS_SHELL_PATH), the few that need the full browser in it (playwright.config.ts).
 // Nothing is downloaded here.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+export const DEBIAN_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 export const NO_BROWSER =
   "No Chromium for the end-to-end tests: install Debian's (`sudo apt-get install -y chromium`), or set CHROMIUM_PATH to a Chromium binary.";
@@ -27,4 +31,16 @@ export function findChromium({ env = process.env, exists = existsSync, debian = 
   if (exists(debian)) return debian;
   const own = playwright();
   return own && exists(own) ? own : null;
+}
+
+export const NO_HEADLESS_SHELL =
+  'No Chromium headless shell: every end-to-end test runs in the full Chromium, about a third slower (`sudo apt-get install -y chromium-headless-shell`, or set CHROMIUM_HEADLESS_SHELL_PATH).';
+
+/**
+ * Chromium's headless shell: CHROMIUM_HEADLESS_SHELL_PATH (when set, it must exist), else
+ * Debian's. Null when there is none; the full Chromium then runs every spec.
+ */
+export function findHeadlessShell({ env = process.env, exists = existsSync, debian = DEBIAN_HEADLESS_SHELL } = {}) {
+  if (env.CHROMIUM_HEADLESS_SHELL_PATH) return exists(env.CHROMIUM_HEADLESS_SHELL_PATH) ? env.CHROMIUM_HEADLESS_SHELL_PATH : null;
+  return exists(debian) ? debian : null;
 }

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { findChromium, NO_BROWSER } from './chromium.mjs';
+import { findChromium, findHeadlessShell, NO_BROWSER, NO_HEADLESS_SHELL } from './chromium.mjs';
 import { playwrightFailures, vitestFailures } from './test-failures.mjs';
 
 const reports = join('test-results', 'reports');
@@ -135,6 +135,7 @@ if (vitest) {
 const pwJson = join(reports, 'playwright.json');
 const browser = findChromium();
 if (!browser) console.log(`\n${NO_BROWSER}`);
+else if (!findHeadlessShell()) console.log(`\n${NO_HEADLESS_SHELL}`);
 const pwOk =
   browser !== null && run('playwright', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, CHROMIUM_PATH: browser });
 const pw = browser === null ? null : readJson(pwJson);
