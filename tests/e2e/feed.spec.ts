@@ -27,6 +27,14 @@ test('lists the default user’s activities newest first, grouped by day, as der
     await preview.getByRole('button', { name: 'Close preview' }).click();
     await expect(preview).toHaveCount(0);
   }
+  // The list is as long as its rows before they are drawn: scrolling to its end draws the
+  // rest, and the scrollbar neither shrinks nor jumps.
+  const list = page.getByRole('region', { name: 'Activities', exact: true });
+  const height = () => list.evaluate((el) => el.scrollHeight);
+  const before = await height();
+  await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(article(page, window[window.length - 1]!.id)).toBeVisible();
+  expect(await height()).toBe(before);
 });
 
 test('search and both filters narrow the feed', async ({ page, workspace }) => {
