@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncedType } from '../../../shared/sync';
 import { applyEdit, createNote, listConflicts, mergedRecord, moveStage, retryEntry, setProperties, type CsDatabase } from '../../../src-renderer/db';
 import { type CrmAdmin, gatewayPort, type TestCrm, testCrmPerFile } from './support/crm';
-import { engine, Killed, openDb, uniqueDbName } from './support/engine';
+import { cloneDb, engine, Killed, openDb, uniqueDbName } from './support/engine';
 import { switchable } from './support/switchable';
 
 // (Gn) in test names: the guarantee proved, as numbered in docs/sync-guarantees.md.
@@ -15,11 +15,19 @@ let crm: TestCrm;
 let admin: CrmAdmin;
 testCrmPerFile({ seed: 7 }, (c, a) => ((crm = c), (admin = a)));
 
+/**
+ * One first sync for the file: each test starts from a copy of it, brought up to date first
+ * (a catch-up of what the tests before changed in the CRM), as a fresh first sync would see it.
+ */
+let template: CsDatabase | undefined;
+afterAll(() => template?.close());
 async function bootstrapped() {
+  template ??= openDb(uniqueDbName('push-template'));
+  await engine(template, gatewayPort(crm), { types: TYPES }).runOnce();
   const name = uniqueDbName();
   const db = openDb(name);
+  await cloneDb(template, db);
   const port = switchable(gatewayPort(crm));
-  await engine(db, port, { types: TYPES }).runOnce();
   return { db, name, port, sync: () => engine(db, port, { types: TYPES }).runOnce() };
 }
 

@@ -24,6 +24,18 @@ export function openDb(name: string): CsDatabase {
   return new CsDatabase(name, { indexedDB, IDBKeyRange });
 }
 
+/**
+ * Copies every table of `from` into `to`, a fresh database: the synced state `from` holds,
+ * without another first sync over HTTP (about 1.5 s of a test's time when a file starts many).
+ */
+export async function cloneDb(from: CsDatabase, to: CsDatabase): Promise<void> {
+  // Read first: awaiting another database inside a Dexie transaction would end it.
+  const rows = await Promise.all(from.tables.map((t) => t.toArray()));
+  await to.transaction('rw', to.tables, async () => {
+    await Promise.all(from.tables.map((t, i) => to.table(t.name).bulkPut(rows[i]!)));
+  });
+}
+
 /** Never fires: tests drive passes with runOnce(), so no timer outlives a test. */
 const noTimers = { setTimeout: () => 0, clearTimeout: () => {} };
 
