@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -12,8 +13,8 @@ export function useTempDir(prefix = 'cs-test-'): void {
     tmp = mkdtempSync(join(tmpdir(), prefix));
   });
   // A shell under test may still be writing (its log, the window state) while the folder goes:
-  // ENOTEMPTY is retried rather than failing a test that passed. Node waits retryDelay × n
-  // before the n-th retry: up to 2.75 s in all, which two Vitest workers beside lint on two
-  // cores needed (0.3 s did not).
-  afterEach(() => rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
+  // ENOTEMPTY is retried rather than failing a test that passed. Asynchronously, so that the
+  // writer's next step runs between the tries: a synchronous rmSync held the event loop through
+  // all of them (up to 2.75 s), and under Playwright beside Vitest on two cores it failed.
+  afterEach(() => rm(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 }
