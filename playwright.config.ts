@@ -35,7 +35,8 @@ export default defineConfig({
   // Each test has its own web host, demo CRM and browser profile, so two run at a time. When
   // every test ran its own first sync, two saved little on our 2 cores (81 tests: 20.4 min
   // against 20.8); from the prepared state a test mostly waits (browser start, page load), and
-  // two at a time passed all 116 at a load of 15. CSW_E2E_WORKERS=1 runs one at a time.
+  // two at a time passed all 116 at a load of 15. Three gain nothing: both cores are busy
+  // (2026-12-07, 117 tests: 451 s against 455 s). CSW_E2E_WORKERS=1 runs one at a time.
   workers: Number(process.env['CSW_E2E_WORKERS'] ?? 2),
   retries: 0,
   forbidOnly: !!process.env.CI,
