@@ -35,7 +35,16 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const timeZone = ref(Intl.DateTimeFormat().resolvedOptions().timeZone);
   const loaded = ref(false);
 
-  async function load() {
+  /**
+   * Several stores ask for the workspace as the app starts (`if (!loaded) load()`): they share
+   * the load in flight, so the host is asked who the user is once, not once each.
+   */
+  let loading: Promise<void> | null = null;
+  function load(): Promise<void> {
+    return (loading ??= read().finally(() => (loading = null)));
+  }
+
+  async function read() {
     const [savedIdentity, savedSettings] = await Promise.all([getMeta(db, META.identity), getMeta(db, META.workspaceSettings)]);
     if (savedIdentity) identity.value = savedIdentity;
     if (savedSettings) settings.value = { ...DEFAULT_SETTINGS, ...savedSettings };
