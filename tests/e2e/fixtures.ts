@@ -49,7 +49,7 @@ export type WorkspaceOptions = Partial<Pick<WebHostAppOptions, 'startConnected' 
    * tests and sync.spec.ts, which sets them on, are about them. Off, the CRM states no window to pace by.
    */
   rateLimits?: boolean;
-  /** The demo CRM's book size (default `small`); `tiny` for a spec about connecting, not the book (starts fresh). */
+  /** The demo CRM's book size (default `small`); `tiny` for a spec whose subject is not the book's size (starts fresh). */
   size?: DemoCrmOptions['size'];
   /**
    * The demo CRM's dataset without the portal's full property catalogue and the accounts with
