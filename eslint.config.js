@@ -48,7 +48,11 @@ export default defineConfig([
     files: ['**/*.{ts,mts,vue}'],
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.shared.json', './tsconfig.node.json', './tsconfig.test.json', './tsconfig.web.json'],
+        // A file is linted in the first of these programs that holds it: each zone's own, the
+        // tests' last (it holds everything the tests import). Each .vue file makes
+        // typescript-eslint update its program, so in the renderer's smaller one rather than the
+        // tests' whole-tree one: lint 111 → 85 s alone (2026-12-07).
+        project: ['./tsconfig.shared.json', './tsconfig.node.json', './tsconfig.web.json', './tsconfig.test.json'],
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.vue'],
       },
