@@ -9,7 +9,10 @@ const ENGAGEMENT_TO_CONTACT: Record<string, number> = { tasks: 204, notes: 202, 
 
 function engagement(g: Gen, type: string, props: Record<string, string>, at: number, company: CrmRecord, contact?: CrmRecord): CrmRecord {
   const createdAt = Math.min(at, g.now) - intBetween(g.rng, 1, 10) * 86_400_000;
-  const r = g.store.insertGenerated(type, { ...props, hs_timestamp: g.iso(at) }, createdAt, Math.max(createdAt, Math.min(at, g.now)));
+  // Last modified when it took place, or, if that is still to come, when it was created: HubSpot
+  // stamps the last write, not the due date, so a task due next week was not modified "now".
+  const updatedAt = at <= g.now ? Math.max(createdAt, at) : createdAt;
+  const r = g.store.insertGenerated(type, { ...props, hs_timestamp: g.iso(at) }, createdAt, updatedAt);
   g.store.assoc.add(type, r.id, 'companies', company.id, [ENGAGEMENT_TO_COMPANY[type] ?? 0]);
   if (contact) g.store.assoc.add(type, r.id, 'contacts', contact.id, [ENGAGEMENT_TO_CONTACT[type] ?? 0]);
   return r;
