@@ -11,9 +11,9 @@ const OTHER_USER = '1000003';
 let crm: TestCrm;
 let admin: CrmAdmin;
 // Lag off: these count requests per change and expect the next sync to see them; the lag test sets its own.
-// The portal's clock starts at a fixed hour: a task due later today is stamped with the portal's
-// start, so on the real clock the number of records sharing that stamp, which the overlap re-read
-// pages through, changed with the time of day (at 08:03 in Warsaw one search over the bound).
+// The portal's clock starts at a fixed hour, so the book (the default user's agenda around
+// "today") is the same at any time of day: on the real clock, what the overlap re-read pages
+// through changed with the hour (at 08:03 in Warsaw one search over the bound).
 testCrmPerFile({ seed: 3, searchLag: false, now: advancingClock() }, (c, a) => ((crm = c), (admin = a)));
 
 describe('incremental sync', () => {
