@@ -1,5 +1,5 @@
 import { crmApi, expect, reconnectAndDrain, test, waitForOfflineReady } from './fixtures';
-import { warsaw, type CrmRow, calendar, taskAtOne, crmDueAt, dragToSlot, toMs, openSchedule } from './schedule-support';
+import { warsaw, type CrmRow, boxesOnScreen, calendar, taskAtOne, crmDueAt, dragToSlot, toMs, openSchedule } from './schedule-support';
 
 // Tall enough that the working day (07:00–18:00) is on screen in the day and week views.
 test.use({ viewport: { width: 1400, height: 1200 } });
@@ -64,9 +64,7 @@ test('meetings cannot be dragged', async ({ page, workspace }) => {
   await page.getByRole('group', { name: 'Calendar view' }).getByRole('button', { name: 'Day' }).click();
   const qbr = calendar(page).getByRole('button', { name: 'Meeting: Quarterly business review' });
   await expect(qbr).toContainText('10:00');
-  const from = await qbr.boundingBox();
-  const slot = await calendar(page).locator('td.fc-timegrid-slot-lane[data-time="15:00:00"]').boundingBox();
-  if (!from || !slot) throw new Error('the meeting or the 15:00 slot is not on screen');
+  const { from, slot } = await boxesOnScreen(page, qbr, '15:00:00');
   await page.mouse.move(from.x + from.width / 2, from.y + 4);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2, slot.y + slot.height / 2);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { crmApi, expect, openWorkspace, TIME_ZONE, type Workspace } from './fixtures';
 
@@ -74,11 +74,32 @@ export async function crmDueAt(workspace: Workspace, id: string): Promise<number
   return toMs(((await res.json()) as CrmRow).properties.hs_timestamp);
 }
 
+type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;
+
+/**
+ * Where `event` and the slot starting at `time` are drawn, read until both are: FullCalendar
+ * redraws an event when its source changes (a sync's write), and for that moment it has no box.
+ */
+export async function boxesOnScreen(page: Page, event: Locator, time: string): Promise<{ from: Box; slot: Box }> {
+  let drawn = null as { from: Box; slot: Box } | null;
+  await expect
+    .poll(
+      async () => {
+        const from = await event.boundingBox();
+        const slot = await calendar(page).locator(`td.fc-timegrid-slot-lane[data-time="${time}"]`).boundingBox();
+        drawn = from && slot ? { from, slot } : null;
+        return drawn !== null;
+      },
+      { message: `the event and the ${time} slot are on screen` },
+    )
+    .toBe(true);
+  if (!drawn) throw new Error(`the event or the ${time} slot is not on screen`);
+  return drawn;
+}
+
 /** Grab the event inside its first half-hour slot and drop it in the slot starting at `time` on the same day. */
 export async function dragToSlot(page: Page, eventId: string, time: string) {
-  const from = await calendar(page).locator(`[data-event-id="${eventId}"]`).boundingBox();
-  const slot = await calendar(page).locator(`td.fc-timegrid-slot-lane[data-time="${time}"]`).boundingBox();
-  if (!from || !slot) throw new Error(`the event or the ${time} slot is not on screen`);
+  const { from, slot } = await boxesOnScreen(page, calendar(page).locator(`[data-event-id="${eventId}"]`), time);
   await page.mouse.move(from.x + from.width / 2, from.y + 4);
   await page.mouse.down();
   // A real hand moves through the grid: FullCalendar starts the drag after a few pixels.
