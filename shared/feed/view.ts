@@ -48,11 +48,13 @@ export function filterFeed(items: readonly FeedItem[], f: FeedFilter, names: Fee
   const words = fold(f.query).split(/\s+/).filter(Boolean);
   const types = new Set(f.types);
   const hay = words.length > 0 ? haystacks(items, names) : [];
+  // Copied once: the filter may be a store's reactive state, whose every read is tracked.
+  const sequence = { ...f.sequence };
   const out: FeedItem[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as FeedItem;
     if (types.size > 0 && !types.has(item.type)) continue;
-    if (!matchesSequence(item, f.sequence)) continue;
+    if (!matchesSequence(item, sequence)) continue;
     if (words.length > 0 && !includesAll(hay[i] as string, words)) continue;
     out.push(item);
   }
@@ -98,22 +100,21 @@ export type FeedRow = { kind: 'day'; key: string; day: number; dayStart: number 
 /** Items (already newest first) with a heading row before each civil day of the workspace zone. */
 export function groupByDay(items: readonly FeedItem[], timeZone: string): FeedRow[] {
   const zone = createZone(timeZone);
-  // Every zone offset is a multiple of 15 minutes, so one Intl lookup per 15-minute bucket
-  // gives the day of every item in it (Intl formatting is the cost of grouping long lists).
-  const days = new Map<number, number>();
-  const dayOf = (ms: number) => {
-    const bucket = Math.floor(ms / 900_000);
-    let day = days.get(bucket);
-    if (day === undefined) days.set(bucket, (day = zone.dayOf(ms)));
-    return day;
-  };
+  // The zone is asked only when an item leaves the current day's span [start, end): about twice
+  // a day of items, not once per item (Intl formatting is the cost of grouping long lists).
   const rows: FeedRow[] = [];
   let current: number | undefined;
+  let start = Infinity;
+  let end = -Infinity;
   for (const item of items) {
-    const day = dayOf(item.at);
-    if (day !== current) {
-      current = day;
-      rows.push({ kind: 'day', key: `day:${day}`, day, dayStart: zone.startOfDay(day) });
+    if (!(item.at >= start && item.at < end)) {
+      const day = zone.dayOf(item.at);
+      if (day !== current) {
+        current = day;
+        start = zone.startOfDay(day);
+        end = zone.startOfDay(day + 1);
+        rows.push({ kind: 'day', key: `day:${day}`, day, dayStart: start });
+      }
     }
     rows.push({ kind: 'item', key: item.id, item });
   }

@@ -107,9 +107,11 @@ export const useFeedStore = defineStore('feed', () => {
   const visible = computed(() => filterFeed(shown.value, { query: query.value, types: types.value, sequence: sequence.value }, names));
   const rows = computed(() => groupByDay(visible.value, workspace.timeZone));
   const sequences = computed(() => sequencesOf(shown.value));
-  const unreadCount = computed(() => shown.value.filter((i) => isUnread(i.at, previousVisit.value)).length);
+  /** Items after `since`; the ref is read once, not once per item (each read of a ref is tracked). */
+  const countUnread = (items: readonly FeedItem[], since: number | null) => items.filter((i) => isUnread(i.at, since)).length;
+  const unreadCount = computed(() => countUnread(shown.value, previousVisit.value));
   /** For the tab bar: what happened since the user last looked at the tab; none while it is on screen. */
-  const tabUnreadCount = computed(() => (viewing.value ? 0 : shown.value.filter((i) => isUnread(i.at, seenUntil.value)).length));
+  const tabUnreadCount = computed(() => (viewing.value ? 0 : countUnread(shown.value, seenUntil.value)));
   const filtered = computed(() => query.value.trim() !== '' || types.value.length > 0 || sequence.value.kind !== 'any');
 
   async function run<T>(action: () => Promise<T>): Promise<T | undefined> {

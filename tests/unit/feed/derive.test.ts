@@ -217,6 +217,31 @@ describe('search, filters, day groups, unread', () => {
     expect(groupByDay(items, 'Asia/Tokyo').map((r) => r.kind)).toEqual(['day', 'item', 'item', 'day', 'item']);
   });
 
+  it('groups the days around a change of clock by their civil day, once each', () => {
+    // Warsaw leaves summer time on Sunday 25 October 2026 at 03:00 (UTC+2 → UTC+1): that day lasts 25 hours.
+    const at = (utc: string) => Date.parse(utc);
+    const list = [
+      at('2026-10-25T23:10:00Z'), // Monday 26th, 00:10
+      at('2026-10-25T22:50:00Z'), // Sunday 25th, 23:50
+      at('2026-10-25T01:30:00Z'), // 02:30, summer time ended an hour ago
+      at('2026-10-25T00:30:00Z'), // 02:30 in summer time
+      at('2026-10-24T22:10:00Z'), // Sunday 25th, 00:10
+      at('2026-10-24T21:50:00Z'), // Saturday 24th, 23:50
+    ].map((ms, i) => ({ ...(items[0] as FeedItem), id: `i${i}`, at: ms }));
+    const rows = groupByDay(list, 'Europe/Warsaw');
+    expect(rows.map((r) => (r.kind === 'day' ? new Date(r.dayStart).toISOString() : r.key))).toEqual([
+      '2026-10-25T23:00:00.000Z',
+      'i0',
+      '2026-10-24T22:00:00.000Z',
+      'i1',
+      'i2',
+      'i3',
+      'i4',
+      '2026-10-23T22:00:00.000Z',
+      'i5',
+    ]);
+  });
+
   it('marks as unread what happened after the previous visit; nothing on a first visit', () => {
     expect(isUnread(NOW, NOW - 1)).toBe(true);
     expect(isUnread(NOW - 2, NOW - 1)).toBe(false);
