@@ -68,7 +68,6 @@ export function sendableHeads(entries: readonly StoredEntry[]): StoredEntry[] {
 export interface OverlayState {
   properties: Props;
   isNew: boolean;
-  seqs: number[];
   associate: Array<{ toType: string; toId: string }>;
   dissociate: Array<{ toType: string; toId: string }>;
 }
@@ -79,11 +78,12 @@ export interface OverlayState {
  * the intents that justify it (ack, rejection and conflict all retire it the same way).
  */
 export function foldOverlay(entries: readonly StoredEntry[]): OverlayState | undefined {
-  const state: OverlayState = { properties: {}, isNew: false, seqs: [], associate: [], dissociate: [] };
+  const state: OverlayState = { properties: {}, isNew: false, associate: [], dissociate: [] };
+  let pending = 0;
   for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
     if (e.status !== 'pending') continue;
     const i = e.intent;
-    state.seqs.push(e.seq);
+    pending++;
     if (i.kind === 'update') Object.assign(state.properties, i.desired);
     else if (i.kind === 'create') {
       state.isNew = true;
@@ -93,5 +93,5 @@ export function foldOverlay(entries: readonly StoredEntry[]): OverlayState | und
       (i.kind === 'associate' ? state.associate : state.dissociate).push(other);
     }
   }
-  return state.seqs.length === 0 ? undefined : state;
+  return pending === 0 ? undefined : state;
 }

@@ -109,10 +109,13 @@ async function commitUpdate(
   }
   if (!Object.keys(desired).length) return { seqs: [], recordId };
   const entry = newEntry({ kind: 'update', label: edit.label ?? 'property-edit', objectType: edit.objectType, recordId, base, desired }, at);
-  const seq = await db.outbox.add(entry);
-  const state = foldOverlay([...prior, { ...entry, seq }]);
+  // The new entry folds last: IndexedDB numbers it after every stored one. The overlay does not
+  // hold the numbers, so both writes leave together (a stage drop waits on each round trip, P6).
+  const state = foldOverlay([...prior, { ...entry, seq: Number.POSITIVE_INFINITY }]);
   const key = entry.recordKey;
-  if (state) await db.overlay.put({ key, objectType: edit.objectType, recordId, ...state });
-  else await db.overlay.delete(key);
+  const [seq] = await Promise.all([
+    db.outbox.add(entry),
+    state ? db.overlay.put({ key, objectType: edit.objectType, recordId, ...state }) : db.overlay.delete(key),
+  ]);
   return { seqs: [seq], recordId };
 }
