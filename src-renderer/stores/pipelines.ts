@@ -188,28 +188,35 @@ export const usePipelinesStore = defineStore('pipelines', () => {
    * A drag or a "Move to stage" choice. Without required properties missing, the move is
    * written at once (overlay + outbox in one transaction); otherwise the form asks first.
    */
-  async function requestMove(recordId: string, stageId: string): Promise<void> {
+  async function requestMove(recordId: string, stageId: string, dropped?: () => void): Promise<void> {
     const card = visible.value.find((c) => c.record.id === recordId);
     const stage = stages.value.find((s) => s.id === stageId);
     const pipeline = selected.value;
-    if (!card || !stage || !pipeline || card.record.properties[stageProperty.value] === stageId) return;
+    if (!card || !stage || !pipeline || card.record.properties[stageProperty.value] === stageId) return dropped?.();
     const missing = missingProperties(rules.required(objectType.value, pipeline.id, stage), card.record.properties);
     if (missing.length) {
+      dropped?.();
       pendingMove.value = { recordId, recordName: card.name, stage, fields: fieldsFor(missing), initial: {} };
       return;
     }
-    await move(recordId, stageId, pipeline.id);
+    await move(recordId, stageId, pipeline.id, undefined, dropped);
   }
 
-  /** The card moves now; the overlay + outbox write follows, and a failure puts the card back. */
-  function move(recordId: string, stageId: string, pipelineId: string, values?: Props): Promise<void> {
-    setMove(recordId, { stageId, committed: false });
+  /**
+   * The card moves now and the overlay + outbox write follows; a failure puts the card back. A
+   * card dragged onto a column (`dropped`, SortableList's `hold`) already shows there: it
+   * moves in the state once the write has committed, in the same task as the node is put back.
+   */
+  function move(recordId: string, stageId: string, pipelineId: string, values?: Props, dropped?: () => void): Promise<void> {
+    if (!dropped) setMove(recordId, { stageId, committed: false });
     return run(async () => {
       try {
         await moveStage(db, objectType.value, recordId, stageId, pipelineId, values);
+        dropped?.();
         setMove(recordId, { stageId, committed: true });
         pruneMoves();
       } catch (e) {
+        dropped?.();
         setMove(recordId, null);
         throw e;
       }
