@@ -44,7 +44,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: 'list',
   // A build in another folder (CSW_OUT_DIR) gets its own results folder: runs side by side never clobber each other.
-  outputDir: process.env.CSW_OUT_DIR ? `${process.env.CSW_OUT_DIR}/test-results` : 'test-results',
+  // Playwright empties this folder when it starts, so it is a folder of its own: npm test's
+  // reports beside it (test-results/reports) outlive the run, and the next `npm run bench` reads them.
+  outputDir: process.env.CSW_OUT_DIR ? `${process.env.CSW_OUT_DIR}/test-results/e2e` : 'test-results/e2e',
   use: {
     trace: 'retain-on-failure',
     // As a user who asked for less motion: software-rendered Chromium (no GPU here) repaints

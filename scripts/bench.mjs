@@ -16,8 +16,8 @@ const TARGETS = join(OUT, 'targets.jsonl');
 mkdirSync(OUT, { recursive: true });
 rmSync(TARGETS, { force: true });
 
-// P11 is npm test itself: its last run on this machine (scripts/test-all.mjs writes the timing).
-// Read before the benchmarks run: Playwright empties test-results/ when it starts.
+// P11 is npm test itself: its last run on this machine (scripts/test-all.mjs writes the timing
+// into test-results/reports, which Playwright's own runs leave alone: theirs is test-results/e2e).
 const timingFile = join('test-results', 'reports', 'timing.json');
 const lastTestRun = existsSync(timingFile) ? JSON.parse(readFileSync(timingFile, 'utf8')) : null;
 
