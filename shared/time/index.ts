@@ -1,2 +1,3 @@
 export { canonicalZone, homeTimeText, isAway, offsetLabel, offsetMinutes, zoneChangeToState } from './zones';
 export type { ZonePair } from './zones';
+export { dateTimeFormat, numberFormat } from './formatters';
