@@ -1,13 +1,5 @@
 import { toMillis } from '../sync';
-
-// Building an Intl formatter costs far more than using one, and a board formats hundreds
-// of cards on every change: one formatter per (kind, locale, zone) is kept.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
-  let f = formatters.get(key) as F | undefined;
-  if (!f) formatters.set(key, (f = make()));
-  return f;
-}
+import { dateTimeFormat, numberFormat } from '../time';
 
 /**
  * Amounts as the CRM sends them (wire strings); no currency is known, so none is shown. A value
@@ -16,18 +8,18 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 export function formatAmount(value: string | null | undefined, locale: string): string {
   if (value === null || value === undefined || value.trim() === '') return '';
   const n = Number(value);
-  return Number.isFinite(n) ? cached(`amount:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(n) : '';
+  return Number.isFinite(n) ? numberFormat(locale, { maximumFractionDigits: 2 }).format(n) : '';
 }
 
 export function formatTotal(total: number, locale: string): string {
-  return cached(`total:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(total);
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(total);
 }
 
 /** A date or datetime wire value (ISO or epoch ms) as a day in the user's zone; '' when it is none (years 0001–9999 only). */
 export function formatDay(value: string | null | undefined, locale: string, timeZone: string): string {
   const ms = toMillis(value ?? undefined);
   if (ms === undefined) return '';
-  return cached(`day:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone })).format(ms);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(ms);
 }
 
 /** `YYYY-MM-DD` of a wire value, for a date input (UTC day: HubSpot dates are midnight UTC). */

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../time/formatters';
+
 /**
  * Civil days in an IANA time zone with nothing but `Intl.DateTimeFormat`. A civil day is a
  * day number (days since 1970-01-01 on the proleptic Gregorian calendar), so day
@@ -28,28 +30,21 @@ export interface Zone {
   startOfDay(day: number): number;
 }
 
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * A formatter whose parts are the zone's wall clock (24-hour, numeric, to the second); one per
  * zone, kept. Throws RangeError for a zone name the runtime does not know.
  */
 export function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = wallClockFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClockFormats.set(timeZone, f);
-  }
-  return f;
+  return dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
 }
 
 /** Throws RangeError for a zone name the runtime does not know. */

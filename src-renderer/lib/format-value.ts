@@ -1,5 +1,6 @@
 import { hasInjectionContext, inject } from 'vue';
 import { STAGE_PROPERTY } from '../../shared/sync';
+import { dateTimeFormat } from '../../shared/time';
 import type { PropertyKind } from '../../shared/views';
 import { parseInstant, parseNumber } from '../../shared/views/wire';
 import { I18N_GLOBAL_KEY } from '../i18n';
@@ -40,16 +41,9 @@ const STAGE_NAMES = new Set(Object.values(STAGE_PROPERTY).flatMap((s) => [s.pipe
  * property's type changes, so a date property may hold "2026-13-45").
  */
 // toLocaleString builds an Intl formatter on every call, which a table of dates paid per cell
-// on every sort or filter; one formatter per (style, zone) gives the same text.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// on every sort or filter; a kept formatter per (style, zone) gives the same text.
 function dateFormat(style: 'day' | 'dayAndTime', timeZone: string): Intl.DateTimeFormat {
-  const key = `${style}:${timeZone}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    const options: Intl.DateTimeFormatOptions = style === 'day' ? { timeZone } : { timeZone, dateStyle: 'medium', timeStyle: 'short' };
-    dateFormats.set(key, (f = new Intl.DateTimeFormat(undefined, options)));
-  }
-  return f;
+  return dateTimeFormat(undefined, style === 'day' ? { timeZone } : { timeZone, dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function formatPropertyValue(
