@@ -48,7 +48,12 @@ export default defineConfig({
   // reports beside it (test-results/reports) outlive the run, and the next `npm run bench` reads them.
   outputDir: process.env.CSW_OUT_DIR ? `${process.env.CSW_OUT_DIR}/test-results/e2e` : 'test-results/e2e',
   use: {
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: its actions, console, network and sources. Not the DOM
+    // snapshots and screencast a full trace adds to every action of every test, whether it fails
+    // or not: they cost a quarter of the suite's CPU (11 pipelines tests in one worker: 61–68
+    // CPU-s with them, 45 without; 2026-12-07). `--trace retain-on-failure` on the command line
+    // brings them back for a run that needs them.
+    trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
     // As a user who asked for less motion: software-rendered Chromium (no GPU here) repaints
     // every frame of the spinner and the skeletons' pulse, and the suite is bound by CPU
     // (17 tests in one worker: 151–157 CPU-s, 136 with it). The reduced-motion test sets its own.
