@@ -23,7 +23,11 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
  * narrows the run to those rules (default: every rule of TAGS).
  */
 export async function expectNoSeriousA11yViolations(page: Page, where: string, rules?: string[]): Promise<void> {
-  let builder = rules ? new AxeBuilder({ page }).withRules(rules) : new AxeBuilder({ page }).withTags(TAGS);
+  // axe.run in the page (legacy mode) rather than axe's per-frame runs merged in a new blank page:
+  // the workspace has no frames, both find the same violations (a nameless button, an image
+  // without alt, a low contrast: the same three), and each run no longer opens a blank page and
+  // loads axe-core into it (the light walk's nine runs: 12.8 → 7.3 s, 2026-12-07).
+  let builder = (rules ? new AxeBuilder({ page }).withRules(rules) : new AxeBuilder({ page }).withTags(TAGS)).setLegacyMode(true);
   for (const selector of THIRD_PARTY) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
   const serious = violations
