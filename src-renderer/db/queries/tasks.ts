@@ -28,19 +28,16 @@ export async function ownedTasks(db: CsDatabase, ownerId: string): Promise<Merge
 
 const contactName = (p: Record<string, string | null | undefined>) => [p.firstname, p.lastname].filter((s) => s && s.trim()).join(' ') || p.email || '';
 
-/** Companies and contacts associated with each of `taskIds` (one indexed query per side). */
+/** Companies and contacts associated with each of `taskIds`. */
 export async function loadTaskRelations(db: CsDatabase, taskIds: readonly string[]): Promise<Map<string, TaskRelation[]>> {
   const out = new Map<string, TaskRelation[]>();
   if (taskIds.length === 0) return out;
-  const links = await db.associations
-    .where('[fromType+fromId+toType]')
-    .anyOf(
-      taskIds.flatMap((id) => [
-        ['tasks', id, 'companies'],
-        ['tasks', id, 'contacts'],
-      ]),
-    )
-    .toArray();
+  // One range read per task and side, sent together: `anyOf` would walk a cursor (src-renderer/db/associations-tx.ts).
+  const prefixes = taskIds.flatMap((id) => [
+    ['tasks', id, 'companies'],
+    ['tasks', id, 'contacts'],
+  ]);
+  const links = (await Promise.all(prefixes.map((prefix) => db.associations.where('[fromType+fromId+toType]').equals(prefix).toArray()))).flat();
   const ids = (type: string) => [...new Set(links.filter((l) => l.toType === type).map((l) => l.toId))];
   const companyIds = ids('companies');
   const contactIds = ids('contacts');
