@@ -20,6 +20,28 @@ test('a task dragged on the calendar gets its new due time in the CRM', async ({
   await expect(status).toContainText('Last synced');
 });
 
+test('events that change during a drag, as a sync can change them, leave one copy of the dragged task, at its new time', async ({ page, workspace }) => {
+  await openSchedule(page, workspace);
+  const id = await taskAtOne(workspace);
+  await page.getByRole('group', { name: 'Calendar view' }).getByRole('button', { name: 'Day' }).click();
+  const event = calendar(page).locator(`[data-event-id="tasks:${id}"]`);
+  await expect(event).toContainText('13:00');
+  const meetings = page.getByRole('checkbox', { name: 'Meetings' });
+  const meetingEvents = calendar(page).locator('[data-event-id^="meetings:"]');
+  await expect(meetingEvents.first()).toBeVisible();
+
+  // Mid-drag, the calendar's events change (here the meetings are hidden; in use, a sync's answer).
+  await dragToSlot(page, `tasks:${id}`, '15:00:00', async () => {
+    await meetings.evaluate((box: HTMLInputElement) => box.click());
+    await expect(meetingEvents).toHaveCount(0);
+  });
+  await expect(event).toHaveCount(1);
+  await expect(event).toContainText('15:00');
+  await expect.poll(() => crmDueAt(workspace, id), { timeout: 30_000 }).toBe(warsaw(11, 27, 15));
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('No pending edits');
+  await expect(event).toHaveCount(1);
+});
+
 test('the summary of a task completes it and reschedules it, and the CRM gets both', async ({ page, workspace }) => {
   await openSchedule(page, workspace);
   const id = await taskAtOne(workspace);

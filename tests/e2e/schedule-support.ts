@@ -97,13 +97,17 @@ export async function boxesOnScreen(page: Page, event: Locator, time: string): P
   return drawn;
 }
 
-/** Grab the event inside its first half-hour slot and drop it in the slot starting at `time` on the same day. */
-export async function dragToSlot(page: Page, eventId: string, time: string) {
+/**
+ * Grab the event inside its first half-hour slot and drop it in the slot starting at `time` on
+ * the same day; `midway` runs once the drag has started, before the event reaches the slot.
+ */
+export async function dragToSlot(page: Page, eventId: string, time: string, midway?: () => Promise<void>) {
   const { from, slot } = await boxesOnScreen(page, calendar(page).locator(`[data-event-id="${eventId}"]`), time);
   await page.mouse.move(from.x + from.width / 2, from.y + 4);
   await page.mouse.down();
   // A real hand moves through the grid: FullCalendar starts the drag after a few pixels.
   await page.mouse.move(from.x + from.width / 2, from.y + 12, { steps: 4 });
+  await midway?.();
   await page.mouse.move(from.x + from.width / 2, slot.y + slot.height / 2, { steps: 12 });
   await page.mouse.up();
   // The drag is over when FullCalendar has removed its mirror of the event.
