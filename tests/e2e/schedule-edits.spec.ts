@@ -1,15 +1,11 @@
 import { crmApi, expect, reconnectAndDrain, test, waitForOfflineReady } from './fixtures';
-import { warsaw, type CrmRow, boxesOnScreen, calendar, taskAtOne, crmDueAt, dragToSlot, toMs, openSchedule } from './schedule-support';
+import { warsaw, type CrmRow, boxesOnScreen, calendar, crmDueAt, dayWithTaskAtOne, dragToSlot, toMs, openSchedule } from './schedule-support';
 
 // Tall enough that the working day (07:00–18:00) is on screen in the day and week views.
 test.use({ viewport: { width: 1400, height: 1200 } });
 
 test('a task dragged on the calendar gets its new due time in the CRM', async ({ page, workspace }) => {
-  await openSchedule(page, workspace);
-  const id = await taskAtOne(workspace);
-  await page.getByRole('group', { name: 'Calendar view' }).getByRole('button', { name: 'Day' }).click();
-  const event = calendar(page).locator(`[data-event-id="tasks:${id}"]`);
-  await expect(event).toContainText('13:00');
+  const { id, event } = await dayWithTaskAtOne(page, workspace);
 
   await dragToSlot(page, `tasks:${id}`, '15:00:00');
   await expect(event).toContainText('15:00');
@@ -21,11 +17,7 @@ test('a task dragged on the calendar gets its new due time in the CRM', async ({
 });
 
 test('events that change during a drag, as a sync can change them, leave one copy of the dragged task, at its new time', async ({ page, workspace }) => {
-  await openSchedule(page, workspace);
-  const id = await taskAtOne(workspace);
-  await page.getByRole('group', { name: 'Calendar view' }).getByRole('button', { name: 'Day' }).click();
-  const event = calendar(page).locator(`[data-event-id="tasks:${id}"]`);
-  await expect(event).toContainText('13:00');
+  const { id, event } = await dayWithTaskAtOne(page, workspace);
   const meetings = page.getByRole('checkbox', { name: 'Meetings' });
   const meetingEvents = calendar(page).locator('[data-event-id^="meetings:"]');
   await expect(meetingEvents.first()).toBeVisible();
@@ -43,10 +35,7 @@ test('events that change during a drag, as a sync can change them, leave one cop
 });
 
 test('the summary of a task completes it and reschedules it, and the CRM gets both', async ({ page, workspace }) => {
-  await openSchedule(page, workspace);
-  const id = await taskAtOne(workspace);
-  await page.getByRole('group', { name: 'Calendar view' }).getByRole('button', { name: 'Day' }).click();
-  const event = calendar(page).locator(`[data-event-id="tasks:${id}"]`);
+  const { id, event } = await dayWithTaskAtOne(page, workspace);
   const subject = (await event.getAttribute('aria-label'))?.replace(/^Task: /, '') ?? '';
 
   await event.click();
@@ -96,12 +85,8 @@ test('meetings cannot be dragged', async ({ page, workspace }) => {
 });
 
 test('a task dragged offline stays moved across a reload and reaches the CRM when back online', async ({ page, context, workspace }) => {
-  await openSchedule(page, workspace);
+  const { id, event } = await dayWithTaskAtOne(page, workspace);
   await waitForOfflineReady(page);
-  const id = await taskAtOne(workspace);
-  await page.getByRole('group', { name: 'Calendar view' }).getByRole('button', { name: 'Day' }).click();
-  const event = calendar(page).locator(`[data-event-id="tasks:${id}"]`);
-  await expect(event).toContainText('13:00');
 
   await context.setOffline(true);
   await dragToSlot(page, `tasks:${id}`, '16:00:00');

@@ -69,6 +69,16 @@ export async function taskAtOne(workspace: Workspace): Promise<string> {
   return task?.id ?? '';
 }
 
+/** Schedule in the day view with the open task due today at 13:00 on screen: its id and its event. */
+export async function dayWithTaskAtOne(page: Page, workspace: Workspace): Promise<{ id: string; event: Locator }> {
+  await openSchedule(page, workspace);
+  const id = await taskAtOne(workspace);
+  await page.getByRole('group', { name: 'Calendar view' }).getByRole('button', { name: 'Day' }).click();
+  const event = calendar(page).locator(`[data-event-id="tasks:${id}"]`);
+  await expect(event).toContainText('13:00');
+  return { id, event };
+}
+
 export async function crmDueAt(workspace: Workspace, id: string): Promise<number> {
   const res = await crmApi(workspace, `/crm/v3/objects/tasks/${id}?properties=hs_timestamp`);
   return toMs(((await res.json()) as CrmRow).properties.hs_timestamp);
