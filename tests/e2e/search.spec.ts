@@ -91,7 +91,14 @@ test('Ctrl+K searches offline, opens records with the keyboard, finds local edit
   // dialog is its own, not the page's.
   await expect(page.getByRole('dialog', { name: 'Edit task' })).toHaveCount(0);
   if (oldSubject.trim().length >= 3) {
-    await page.keyboard.press('Control+k');
+    // Once in a loaded CI run (2026-12-07), a Ctrl+K pressed a millisecond after this dialog
+    // left opened no palette, and the test waited out its minute; not reproduced alone (the
+    // same press right after Escape, with and without waiting, opened it every time). A user
+    // who sees no palette presses again: so does the test, within a few seconds.
+    await expect(async () => {
+      await page.keyboard.press('Control+k');
+      await expect(box(page)).toBeFocused({ timeout: 2_000 });
+    }).toPass({ timeout: 10_000 });
     await box(page).fill(oldSubject);
     await expect(palette(page).getByRole('listbox')).toHaveAttribute('aria-busy', 'false');
     await expect(palette(page).locator(`[data-record="tasks/${taskId}"]`)).toHaveCount(0);
