@@ -105,10 +105,10 @@ describe('the started shell', () => {
   it('serves the built renderer from app://cs-workspace/, a privileged scheme registered before ready, and loads it', async () => {
     const { electron } = await boot();
     expect(electron.protocol.privileged.map((p) => p.scheme)).toEqual(['app']);
-    // Every privilege is named (none left to Electron's default); only these three are granted.
+    // Every privilege is named (none left to Electron's default); only these four are granted.
     expect(onAndOff(electron.protocol.privileged[0]?.privileges)).toEqual({
-      on: ['secure', 'standard', 'supportFetchAPI'],
-      off: ['allowServiceWorkers', 'bypassCSP', 'codeCache', 'corsEnabled', 'stream'],
+      on: ['codeCache', 'secure', 'standard', 'supportFetchAPI'],
+      off: ['allowServiceWorkers', 'bypassCSP', 'corsEnabled', 'stream'],
     });
     expect([...electron.protocol.handlers.keys()]).toEqual(['app']);
     expect(electron.windows[0]?.loaded).toEqual({ url: 'app://cs-workspace/index.html' });
