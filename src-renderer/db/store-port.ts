@@ -12,13 +12,14 @@ import {
   type StorePort,
   type StoredEntry,
 } from '../../shared/sync';
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { CsDatabase } from './database';
 import { toRow } from './index-fields';
 import { recomputeOverlay } from './overlay-tx';
 import type { ConflictRow, PipelineRow, PropertyRow, RecordRow } from './rows';
 import { usedProperties } from './queries/used-properties';
 import { replaceAssociationsTx } from './associations-tx';
+import { idSpan } from './id-span';
 import { absorbMergedTx, mentions, noteRedirectedTx } from './merge-tx';
 import { entryFor, getMeta, putMeta } from './meta';
 import { recordChangesTx } from './repositories/away';
@@ -31,6 +32,16 @@ const APPLY_MEASURES_KEPT = 5_000;
 function measureApply(start: number, records: number): void {
   if (performance.getEntriesByName(APPLY_MEASURE, 'measure').length >= APPLY_MEASURES_KEPT) performance.clearMeasures(APPLY_MEASURE);
   performance.measure(APPLY_MEASURE, { start, detail: records });
+}
+
+/**
+ * The rows `table` holds for `ids`, in their order. One keys-only probe over the ids' range
+ * first: a first sync's page finds none there, and is spared a read per record.
+ */
+async function heldOf(table: Table<RecordRow, string>, ids: string[]): Promise<(RecordRow | undefined)[]> {
+  const span = idSpan(ids);
+  if (!span || (await table.where(':id').between(span[0], span[1], true, true).limit(1).primaryKeys()).length === 0) return ids.map(() => undefined);
+  return table.bulkGet(ids);
 }
 
 /** The sync engine's view of the Dexie database; each method is one transaction. */
@@ -187,7 +198,8 @@ export function createDexieStore(db: CsDatabase, now: () => number = () => Date.
           }
           await recomputeOverlay(db, touched);
         }
-        const existing = await table.bulkGet(records.map((r) => r.id));
+        const ids = records.map((r) => r.id);
+        const existing = await heldOf(table, ids);
         // A search page may carry an older copy than we hold (index lag, or our own echo).
         const freshAt = records.flatMap((r, i) => {
           const old = existing[i];
