@@ -10,9 +10,17 @@ import { count, openPortfolio } from './portfolio-support';
 test.describe('during the first sync', () => {
   test.use({ workspaceOptions: { prepared: false } });
 
-  test('Portfolio shows a still skeleton until the accounts and their scores are in, then the table', async ({ page, workspace }) => {
+  test('Portfolio shows a still skeleton until the accounts and their scores are in, then the table', async ({ page, context, workspace }) => {
     test.setTimeout(150_000);
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    // The CRM's answers are held until the skeleton was seen: the small book's first sync, with
+    // no rate limits, can bring the accounts in before a first look finds the skeleton.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await context.route('**/__host/call/crm:request', async (route) => {
+      await held;
+      await route.continue();
+    });
     await openWorkspace(page, workspace, '/portfolio');
     const skeleton = page.getByRole('main').getByTestId('skeleton').first();
     await expect(skeleton).toBeVisible();
@@ -24,6 +32,7 @@ test.describe('during the first sync', () => {
         .first()
         .evaluate((el) => getComputedStyle(el).animationName),
     ).toBe('none');
+    answer();
 
     // Replaced by the table once synced; each health cell turns from a skeleton into a badge
     // ("No score": this portal has no health score yet), never a bare dash before it is computed.
