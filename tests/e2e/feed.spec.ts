@@ -209,9 +209,10 @@ test('before its first visit, the Feed is derived and kept once a sync has finis
   await openWorkspace(page, workspace, '/summary');
   await syncSettled(page);
   await waitForOfflineReady(page);
-  // Kept already, by the preparation. Deleted, as on a computer that never derived it (the tab
-  // never visited), while offline: a sync that finished after the deletion would keep it again
-  // in this session (once a CI run, 2026-12-07), and the new session below would prove nothing.
+  // Kept already (by the preparation, or by this session after its sync). Deleted, as on a computer
+  // that never derived it (the tab never visited), while offline: a sync that finished after the
+  // deletion would keep it again in this session (once in a full run, 2026-12-07), and the new
+  // session below would prove nothing.
   await expect.poll(() => keptFeeds(), { timeout: 15_000 }).toHaveLength(1);
   await context.setOffline(true);
   await syncSettled(page);
